@@ -1,0 +1,190 @@
+// Loads and validates a server's TLS files (certificate, private key, optional CA), explaining any problem in one line.
+import { X509Certificate, createPrivateKey } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describeCertificate } from './certificate-info.js';
+import type { CertificateInfo } from './certificate-info.js';
+import { fsErrorReason } from './fs-error-reason.js';
+import { PemLabel, findPemBlocks } from './pem.js';
+import type { PemBlock } from './pem.js';
+
+/** Paths of a server's TLS material, as ssl-cert, ssl-key and ssl-ca; an empty `ca` means none. */
+export interface TlsMaterialPaths {
+  readonly cert: string;
+  readonly key: string;
+  readonly ca?: string | undefined;
+}
+
+/** File contents ready for `tls.createSecureContext`. */
+export interface SecureContextMaterial {
+  /** The certificate file as is (leaf first, then any intermediates). */
+  readonly cert: Buffer;
+  readonly key: Buffer;
+  /** The CA file, when one was given. */
+  readonly ca?: Buffer;
+}
+
+/** Valid material: the buffers, facts about the server certificate, and non-fatal findings for the log. */
+export interface TlsMaterial {
+  readonly ok: true;
+  readonly secureContextOptions: SecureContextMaterial;
+  readonly certificate: CertificateInfo;
+  /** Facts about each certificate of the CA file (empty without one). */
+  readonly caCertificates: readonly CertificateInfo[];
+  /** One line each: expired or not yet valid certificate, expiry within 30 days, unsuitable key usage. */
+  readonly warnings: readonly string[];
+}
+
+/** Invalid material: why, in one line naming the file. */
+export interface TlsMaterialProblem {
+  readonly ok: false;
+  readonly reason: string;
+}
+
+/** The result of {@link inspectTlsMaterial}. */
+export type TlsMaterialInspection = TlsMaterial | TlsMaterialProblem;
+
+/** The message TiDB's guide promises for encrypted keys, so operators find it in both places. */
+export const ENCRYPTED_KEY_REASON = 'password-protected private keys are not supported yet';
+
+/** Days before expiry from which a warning is logged. */
+const EXPIRY_WARNING_DAYS = 30;
+const MILLISECONDS_PER_DAY = 86_400_000;
+const SERVER_AUTH_OID = '1.3.6.1.5.5.7.3.1';
+const PRIVATE_KEY_LABELS: ReadonlySet<string> = new Set(['PRIVATE KEY', 'RSA PRIVATE KEY', 'EC PRIVATE KEY', 'DSA PRIVATE KEY']);
+/** Legacy OpenSSL encryption header inside a `RSA PRIVATE KEY` block. */
+const LEGACY_ENCRYPTION_HEADER = /Proc-Type:\s*4,ENCRYPTED/;
+
+/** A check that failed; carries the one-line reason up to inspectTlsMaterial. */
+class MaterialProblem extends Error {}
+
+/**
+ * Reads and checks the certificate, key and CA files, in that order, stopping at the first problem. Distinguishes a
+ * missing or unreadable file, a file that is not PEM or holds the wrong thing, an invalid certificate, a
+ * password-protected key ({@link ENCRYPTED_KEY_REASON}), a key that does not match the certificate, and an invalid
+ * CA file. Never throws. `now` (tests) is the time validity is judged against.
+ */
+export function inspectTlsMaterial(paths: TlsMaterialPaths, now: Date = new Date()): TlsMaterialInspection {
+  try {
+    return inspect(paths, now);
+  } catch (error) {
+    if (error instanceof MaterialProblem) return { ok: false, reason: error.message };
+    throw error;
+  }
+}
+
+function inspect(paths: TlsMaterialPaths, now: Date): TlsMaterial {
+  if (paths.cert === '') throw new MaterialProblem('no certificate file is set (ssl-key is set; set ssl-cert too)');
+  if (paths.key === '') throw new MaterialProblem('no private key file is set (ssl-cert is set; set ssl-key too)');
+  const certFile = readPemFile('certificate file', paths.cert);
+  const certBlocks = blocksLabelled(certFile, PemLabel.CERTIFICATE, 'certificate file', paths.cert);
+  const leaf = parseCertificate(certBlocks[0], `certificate file ${paths.cert}`);
+
+  const keyFile = readPemFile('private key file', paths.key);
+  const privateKey = parsePrivateKey(keyFile.blocks, keyFile.buffer, paths.key);
+  if (!leaf.checkPrivateKey(privateKey)) {
+    throw new MaterialProblem(`private key ${paths.key} does not match the certificate in ${paths.cert}`);
+  }
+
+  let ca: Buffer | undefined;
+  const caCertificates: CertificateInfo[] = [];
+  if (paths.ca !== undefined && paths.ca !== '') {
+    const caFile = readPemFile('CA file', paths.ca);
+    const caBlocks = blocksLabelled(caFile, PemLabel.CERTIFICATE, 'CA file', paths.ca);
+    caBlocks.forEach((block, index) => {
+      const where = caBlocks.length === 1 ? `CA file ${paths.ca}` : `CA file ${paths.ca} (certificate ${index + 1})`;
+      caCertificates.push(describeCertificate(parseCertificate(block, where)));
+    });
+    ca = caFile.buffer;
+  }
+
+  const certificate = describeCertificate(leaf);
+  return {
+    ok: true,
+    secureContextOptions: { cert: certFile.buffer, key: keyFile.buffer, ...(ca ? { ca } : {}) },
+    certificate,
+    caCertificates,
+    warnings: findWarnings(certificate, caCertificates, paths, now),
+  };
+}
+
+interface PemFile {
+  readonly buffer: Buffer;
+  readonly blocks: readonly PemBlock[];
+}
+
+function readPemFile(what: string, path: string): PemFile {
+  let buffer: Buffer;
+  try {
+    buffer = readFileSync(path);
+  } catch (error) {
+    throw new MaterialProblem(`cannot read ${what} ${path}: ${fsErrorReason(error)}`);
+  }
+  if (buffer.length === 0) throw new MaterialProblem(`${what} ${path} is empty`);
+  const blocks = findPemBlocks(buffer.toString('latin1'));
+  if (blocks.length === 0) throw new MaterialProblem(`${what} ${path} is not PEM (no "-----BEGIN …-----" block; convert DER files with openssl)`);
+  return { buffer, blocks };
+}
+
+function blocksLabelled(file: PemFile, label: string, what: string, path: string): PemBlock[] {
+  const matching = file.blocks.filter((block) => block.label === label);
+  if (matching.length > 0) return matching;
+  const found = file.blocks.map((block) => block.label);
+  const isKey = found.some((name) => PRIVATE_KEY_LABELS.has(name) || name === PemLabel.ENCRYPTED_PRIVATE_KEY);
+  throw new MaterialProblem(
+    `${what} ${path} holds no certificate (found ${found.map((name) => `"${name}"`).join(', ')})` +
+      (isKey && what === 'certificate file' ? '; are ssl-cert and ssl-key swapped?' : ''),
+  );
+}
+
+function parseCertificate(block: PemBlock | undefined, where: string): X509Certificate {
+  try {
+    return new X509Certificate(block?.text ?? '');
+  } catch {
+    throw new MaterialProblem(`${where} has a CERTIFICATE block that is not a valid X.509 certificate`);
+  }
+}
+
+function parsePrivateKey(blocks: readonly PemBlock[], buffer: Buffer, path: string): KeyObject {
+  if (blocks.some((block) => block.label === PemLabel.ENCRYPTED_PRIVATE_KEY || LEGACY_ENCRYPTION_HEADER.test(block.text))) {
+    throw new MaterialProblem(`private key file ${path} is encrypted: ${ENCRYPTED_KEY_REASON}`);
+  }
+  if (!blocks.some((block) => PRIVATE_KEY_LABELS.has(block.label))) {
+    const found = blocks.map((block) => `"${block.label}"`).join(', ');
+    const hint = blocks.some((block) => block.label === PemLabel.CERTIFICATE) ? '; are ssl-cert and ssl-key swapped?' : '';
+    throw new MaterialProblem(`private key file ${path} holds no private key (found ${found})${hint}`);
+  }
+  try {
+    return createPrivateKey({ key: buffer, format: 'pem' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_MISSING_PASSPHRASE') {
+      throw new MaterialProblem(`private key file ${path} is encrypted: ${ENCRYPTED_KEY_REASON}`);
+    }
+    throw new MaterialProblem(`private key file ${path} holds a PRIVATE KEY block that is not a valid private key`);
+  }
+}
+
+function findWarnings(
+  certificate: CertificateInfo,
+  caCertificates: readonly CertificateInfo[],
+  paths: TlsMaterialPaths,
+  now: Date,
+): string[] {
+  const warnings: string[] = [];
+  if (certificate.notAfter.getTime() < now.getTime()) {
+    warnings.push(`certificate ${paths.cert} expired on ${certificate.validToText}; clients that verify it will refuse to connect`);
+  } else if (certificate.notBefore.getTime() > now.getTime()) {
+    warnings.push(`certificate ${paths.cert} is not valid before ${certificate.validFromText}; clients that verify it will refuse to connect`);
+  } else {
+    const daysLeft = Math.floor((certificate.notAfter.getTime() - now.getTime()) / MILLISECONDS_PER_DAY);
+    if (daysLeft < EXPIRY_WARNING_DAYS) warnings.push(`certificate ${paths.cert} expires in ${daysLeft} days, on ${certificate.validToText}`);
+  }
+  if (certificate.extendedKeyUsage !== undefined && !certificate.extendedKeyUsage.includes(SERVER_AUTH_OID)) {
+    warnings.push(`certificate ${paths.cert} has an extended key usage without serverAuth; clients may refuse it`);
+  }
+  caCertificates.forEach((ca, index) => {
+    if (!ca.isCa) warnings.push(`certificate ${index + 1} of CA file ${paths.ca ?? ''} is not a CA certificate (no CA:TRUE); client certificates will not verify against it`);
+    if (ca.notAfter.getTime() < now.getTime()) warnings.push(`certificate ${index + 1} of CA file ${paths.ca ?? ''} expired on ${ca.validToText}`);
+  });
+  return warnings;
+}

@@ -1,0 +1,220 @@
+// Every configuration key in one table: TOML path (TiDB's names), flag, type, default and --help text.
+//
+// To add a key, add one entry to CONFIG_OPTIONS: the loader, the validator, the --help text and the
+// ServerConfig type (see server-config.ts) all derive from it.
+// Key names follow TiDB: https://docs.pingcap.com/tidb/stable/tidb-configuration-file/ and
+// https://docs.pingcap.com/tidb/stable/command-line-flags-for-tidb-configuration/
+
+/** The type of a configuration value, and how it is checked. */
+export type OptionType =
+  /** Any string. */
+  | { readonly kind: 'string' }
+  /** A file or folder: a relative value resolves against the config file's folder (file) or the cwd (flag). */
+  | { readonly kind: 'path' }
+  | { readonly kind: 'boolean' }
+  /** A whole number in [min, max]. */
+  | { readonly kind: 'integer'; readonly min: number; readonly max: number }
+  /** Exactly one of `values`. */
+  | { readonly kind: 'enum'; readonly values: readonly string[] }
+  /** A comma-separated list of some of `values` ("" for none); normalised to "a,b" without spaces. */
+  | { readonly kind: 'list'; readonly values: readonly string[] };
+
+/** One configuration key. */
+export interface OptionSpec {
+  /** Dotted TOML path, e.g. `security.ssl-cert` for `[security] ssl-cert`. */
+  readonly key: string;
+  /** Long command-line flag without dashes, e.g. `ssl-cert` for `--ssl-cert`. */
+  readonly flag: string;
+  /** Optional one-letter flag, e.g. `P` for `-P` (TiDB's own short flags). */
+  readonly short?: string;
+  readonly type: OptionType;
+  /** Value used when neither the file nor a flag sets the key. Paths are resolved against the cwd. */
+  readonly default: string | number | boolean;
+  /** One sentence for --help. */
+  readonly description: string;
+  /** True while the server reads the key but does not act on it yet; --help says so. */
+  readonly isNotEnforcedYet?: boolean;
+}
+
+/** Limits that the schema's integer ranges refer to. */
+export const CONFIG_LIMITS = {
+  maxPort: 65535,
+  /** TiDB's range for max_connections. */
+  maxConnections: 100000,
+  /** MySQL's protocol limits for max_allowed_packet: 1 KiB to 1 GiB. */
+  minAllowedPacket: 1024,
+  maxAllowedPacket: 1073741824,
+  /** MySQL 8.0's (and TiDB's) default max_allowed_packet: 64 MiB. */
+  defaultAllowedPacket: 67108864,
+  minRsaKeySize: 2048,
+  maxRsaKeySize: 16384,
+  defaultRsaKeySize: 4096,
+} as const;
+
+/** TLS protocol versions a client may be allowed to use (TLSv1 and TLSv1.1 are deprecated by MySQL 8.0.28). */
+export const TLS_VERSIONS = ['TLSv1.2', 'TLSv1.3'] as const;
+
+/** Log levels, least to most severe. */
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+
+/** The configuration schema. Order is the order of --help. */
+export const CONFIG_OPTIONS = [
+  {
+    key: 'host',
+    flag: 'host',
+    type: { kind: 'string' },
+    default: '127.0.0.1',
+    description: 'IP address the MySQL protocol listener binds to (TiDB defaults to 0.0.0.0; TidalDB to loopback).',
+  },
+  {
+    key: 'port',
+    flag: 'port',
+    short: 'P',
+    type: { kind: 'integer', min: 0, max: CONFIG_LIMITS.maxPort },
+    default: 4000,
+    description: 'TCP port for MySQL clients; 0 picks any free port.',
+  },
+  {
+    key: 'path',
+    flag: 'path',
+    type: { kind: 'path' },
+    default: './tidal-data',
+    description: 'Data directory; created if missing.',
+  },
+  {
+    key: 'log.level',
+    flag: 'log-level',
+    short: 'L',
+    type: { kind: 'enum', values: LOG_LEVELS },
+    default: 'info',
+    description: 'Lowest level of log records written.',
+  },
+  {
+    key: 'log.file.filename',
+    flag: 'log-file',
+    type: { kind: 'path' },
+    default: '',
+    description: 'Log file (JSON lines); empty logs to stderr.',
+  },
+  {
+    key: 'security.ssl-ca',
+    flag: 'ssl-ca',
+    type: { kind: 'path' },
+    default: '',
+    description: 'PEM file of CA certificates trusted to sign client certificates.',
+  },
+  {
+    key: 'security.ssl-cert',
+    flag: 'ssl-cert',
+    type: { kind: 'path' },
+    default: '',
+    description: 'PEM file with the server certificate (and chain) for TLS connections.',
+  },
+  {
+    key: 'security.ssl-key',
+    flag: 'ssl-key',
+    type: { kind: 'path' },
+    default: '',
+    description: 'PEM file with the private key of ssl-cert.',
+  },
+  {
+    key: 'security.ssl-key-password',
+    flag: 'ssl-key-password',
+    type: { kind: 'string' },
+    default: '',
+    description: 'Passphrase of an encrypted ssl-key; prefer ssl-key-password-file, flags show up in ps.',
+    isNotEnforcedYet: true,
+  },
+  {
+    key: 'security.ssl-key-password-file',
+    flag: 'ssl-key-password-file',
+    type: { kind: 'path' },
+    default: '',
+    description: 'File whose first line is the passphrase of an encrypted ssl-key.',
+    isNotEnforcedYet: true,
+  },
+  {
+    key: 'security.ssl-crl',
+    flag: 'ssl-crl',
+    type: { kind: 'path' },
+    default: '',
+    description: 'PEM file of certificate revocation lists checked against client certificates.',
+    isNotEnforcedYet: true,
+  },
+  {
+    key: 'security.ssl-cipher',
+    flag: 'ssl-cipher',
+    type: { kind: 'string' },
+    default: '',
+    description: 'TLSv1.2 cipher list in OpenSSL format; empty uses the built-in secure list.',
+    isNotEnforcedYet: true,
+  },
+  {
+    key: 'security.tls-ciphersuites',
+    flag: 'tls-ciphersuites',
+    type: { kind: 'string' },
+    default: '',
+    description: 'Colon-separated TLSv1.3 ciphersuites; empty uses the built-in list.',
+    isNotEnforcedYet: true,
+  },
+  {
+    key: 'security.tls-version',
+    flag: 'tls-version',
+    type: { kind: 'list', values: TLS_VERSIONS },
+    default: '',
+    description: 'Comma-separated TLS versions clients may use; empty means TLSv1.2,TLSv1.3.',
+  },
+  {
+    key: 'security.require-secure-transport',
+    flag: 'require-secure-transport',
+    type: { kind: 'boolean' },
+    default: false,
+    description: 'Refuse clients that do not use TLS (or a Unix socket).',
+  },
+  {
+    key: 'security.auto-tls',
+    flag: 'auto-tls',
+    type: { kind: 'boolean' },
+    default: false,
+    description: 'Generate a self-signed certificate at startup when ssl-cert and ssl-key are not set.',
+    isNotEnforcedYet: true,
+  },
+  {
+    key: 'security.rsa-key-size',
+    flag: 'rsa-key-size',
+    type: { kind: 'integer', min: CONFIG_LIMITS.minRsaKeySize, max: CONFIG_LIMITS.maxRsaKeySize },
+    default: CONFIG_LIMITS.defaultRsaKeySize,
+    description: 'Size in bits of RSA keys generated by auto-tls.',
+    isNotEnforcedYet: true,
+  },
+  {
+    // TiDB keeps per-instance system variables in [instance] under their variable names.
+    key: 'instance.max_connections',
+    flag: 'max-connections',
+    type: { kind: 'integer', min: 0, max: CONFIG_LIMITS.maxConnections },
+    default: 0,
+    description: 'Maximum simultaneous client connections; 0 means unlimited.',
+  },
+  {
+    // TiDB has max_allowed_packet only as a system variable; its initial value lives with the other
+    // instance-scoped variables here.
+    key: 'instance.max_allowed_packet',
+    flag: 'max-allowed-packet',
+    type: { kind: 'integer', min: CONFIG_LIMITS.minAllowedPacket, max: CONFIG_LIMITS.maxAllowedPacket },
+    default: CONFIG_LIMITS.defaultAllowedPacket,
+    description: 'Initial max_allowed_packet: the largest packet, in bytes, client and server exchange.',
+  },
+] as const satisfies readonly OptionSpec[];
+
+/** One entry of {@link CONFIG_OPTIONS}, with its literal types. */
+export type ConfigOption = (typeof CONFIG_OPTIONS)[number];
+
+/** Dotted TOML path of every configuration key, e.g. `'security.ssl-cert'`. */
+export type ConfigKey = ConfigOption['key'];
+
+/** Flags that steer the command itself rather than set a configuration key. */
+export const COMMAND_FLAGS = [
+  { flag: 'config', valueName: 'file', description: 'TOML configuration file (TiDB key names); flags override it.' },
+  { flag: 'help', short: 'h', description: 'Print this help and exit.' },
+  { flag: 'version', short: 'V', description: 'Print the version and exit.' },
+] as const;

@@ -1,0 +1,5 @@
+// The errors module's public surface: the generated table and the MySqlError built from it.
+export * from './error-codes.js';
+export type { ErrorSpec } from './error-spec.js';
+export { MySqlError, mysqlError, formatMessage, isMySqlError } from './mysql-error.js';
+export type { MessageArg } from './mysql-error.js';

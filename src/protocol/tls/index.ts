@@ -1,0 +1,22 @@
+// The TLS part of the protocol layer: policy, server context, the SSLRequest upgrade, and Ssl_* status values.
+export {
+  ECDH_CURVES,
+  SSL_CIPHER_LIST,
+  TLS12_CIPHERS,
+  TLS13_CIPHERSUITES,
+  TLS_POLICY,
+  TLS_PROTOCOL_VERSIONS,
+  TLS_VERSION_LIST,
+  tlsPolicyOptions,
+  tlsVersionList,
+} from './tls-policy.js';
+export type { TlsProtocolVersion } from './tls-policy.js';
+export { SslVerifyMode, UNLIMITED_VERIFY_DEPTH, createServerTlsContext, loadServerTlsContext } from './server-tls-context.js';
+export type { ServerTlsContext, ServerTlsContextLoad, ServerTlsOptions } from './server-tls-context.js';
+export { TLS_HANDSHAKE_TIMEOUT_MS, TlsHandshakeError, describeHandshakeError, upgradeToTls } from './upgrade-to-tls.js';
+export type { UpgradeToTlsOptions } from './upgrade-to-tls.js';
+export { checkClientCertificate } from './client-certificate-check.js';
+export type { ClientCertificateVerdict } from './client-certificate-check.js';
+export { TlsServerCounters } from './tls-server-counters.js';
+export { tlsSessionStatus, tlsStatusVariables } from './tls-session-status.js';
+export type { TlsStatusRow, TlsStatusScope, TlsStatusValue } from './tls-session-status.js';

@@ -1,0 +1,128 @@
+// columnDefinition: describes a result column to the client with MySQL's type code, flags, length and charset.
+import { Collation, ColumnFlags, ColumnType } from '../protocol/index.js';
+import type { ColumnDefinition41 } from '../protocol/index.js';
+import type { FieldType, ResultColumn } from '../sql/index.js';
+import { TypeKind, isBinaryType, isIntegerType, isTextType } from '../sql/index.js';
+
+/** utf8mb4 needs up to 4 bytes per character: column lengths of text are characters × 4, as MySQL reports. */
+const UTF8MB4_MAX_BYTES = 4;
+/** MySQL's "not fixed" decimals value for floats and strings. */
+const NOT_FIXED_DECIMALS = 0x1f;
+
+const columnTypes: Record<TypeKind, number> = {
+  null: ColumnType.MYSQL_TYPE_NULL,
+  tinyint: ColumnType.MYSQL_TYPE_TINY,
+  smallint: ColumnType.MYSQL_TYPE_SHORT,
+  mediumint: ColumnType.MYSQL_TYPE_INT24,
+  int: ColumnType.MYSQL_TYPE_LONG,
+  bigint: ColumnType.MYSQL_TYPE_LONGLONG,
+  float: ColumnType.MYSQL_TYPE_FLOAT,
+  double: ColumnType.MYSQL_TYPE_DOUBLE,
+  decimal: ColumnType.MYSQL_TYPE_NEWDECIMAL,
+  char: ColumnType.MYSQL_TYPE_STRING,
+  varchar: ColumnType.MYSQL_TYPE_VAR_STRING,
+  tinytext: ColumnType.MYSQL_TYPE_BLOB,
+  text: ColumnType.MYSQL_TYPE_BLOB,
+  mediumtext: ColumnType.MYSQL_TYPE_BLOB,
+  longtext: ColumnType.MYSQL_TYPE_BLOB,
+  binary: ColumnType.MYSQL_TYPE_STRING,
+  varbinary: ColumnType.MYSQL_TYPE_VAR_STRING,
+  tinyblob: ColumnType.MYSQL_TYPE_BLOB,
+  blob: ColumnType.MYSQL_TYPE_BLOB,
+  mediumblob: ColumnType.MYSQL_TYPE_BLOB,
+  longblob: ColumnType.MYSQL_TYPE_BLOB,
+  date: ColumnType.MYSQL_TYPE_DATE,
+  datetime: ColumnType.MYSQL_TYPE_DATETIME,
+  timestamp: ColumnType.MYSQL_TYPE_TIMESTAMP,
+  year: ColumnType.MYSQL_TYPE_YEAR,
+};
+
+const integerDisplayWidth: Partial<Record<TypeKind, number>> = { tinyint: 4, smallint: 6, mediumint: 9, int: 11, bigint: 20, year: 4 };
+const blobLengths: Partial<Record<TypeKind, number>> = {
+  tinytext: 255,
+  tinyblob: 255,
+  text: 65_535,
+  blob: 65_535,
+  mediumtext: 16_777_215,
+  mediumblob: 16_777_215,
+  longtext: 4_294_967_295,
+  longblob: 4_294_967_295,
+};
+
+/** The ColumnDefinition41 for `column`, sent in text and binary result sets. */
+export function columnDefinition(column: ResultColumn, resultCollationId: number): ColumnDefinition41 {
+  const type = column.type;
+  const isText = isTextType(type);
+  return {
+    schema: column.schema,
+    table: column.table,
+    orgTable: column.orgTable,
+    name: column.name,
+    orgName: column.orgName,
+    characterSet: isText ? resultCollationId : Collation.binary,
+    columnLength: columnLength(type),
+    type: columnTypes[type.kind],
+    flags: columnFlags(column),
+    decimals: columnDecimals(type),
+  };
+}
+
+function columnLength(type: FieldType): number {
+  if (isIntegerType(type)) {
+    if (type.length > 0) return type.length;
+    const width = integerDisplayWidth[type.kind] ?? 20;
+    return type.isUnsigned && type.kind !== TypeKind.BigInt ? width - 1 : width;
+  }
+  switch (type.kind) {
+    case TypeKind.Decimal: {
+      const precision = type.length < 0 ? 10 : type.length;
+      const scale = Math.max(type.decimals, 0);
+      return precision + (scale > 0 ? 1 : 0) + (type.isUnsigned ? 0 : 1);
+    }
+    case TypeKind.Float:
+      return 12;
+    case TypeKind.Double:
+      return 22;
+    case TypeKind.Date:
+      return 10;
+    case TypeKind.DateTime:
+    case TypeKind.Timestamp:
+      return type.decimals > 0 ? 20 + type.decimals : 19;
+    case TypeKind.Null:
+      return 0;
+    default: {
+      const blob = blobLengths[type.kind];
+      if (blob !== undefined) return blob;
+      const characters = type.length < 0 ? 0 : type.length;
+      return isBinaryType(type) ? characters : characters * UTF8MB4_MAX_BYTES;
+    }
+  }
+}
+
+function columnDecimals(type: FieldType): number {
+  if (isIntegerType(type) || type.kind === TypeKind.Null) return 0;
+  if (type.kind === TypeKind.Decimal) return Math.max(type.decimals, 0);
+  if (type.kind === TypeKind.Float || type.kind === TypeKind.Double) return type.decimals >= 0 && type.decimals < NOT_FIXED_DECIMALS ? type.decimals : NOT_FIXED_DECIMALS;
+  if (type.kind === TypeKind.Date) return 0;
+  if (type.kind === TypeKind.DateTime || type.kind === TypeKind.Timestamp) return Math.max(type.decimals, 0);
+  return NOT_FIXED_DECIMALS;
+}
+
+function columnFlags(column: ResultColumn): number {
+  const type = column.type;
+  let flags = 0;
+  if (column.isNotNull) flags |= ColumnFlags.NOT_NULL_FLAG;
+  if (column.isPrimaryKey) flags |= ColumnFlags.PRI_KEY_FLAG;
+  if (column.isUniqueKey) flags |= ColumnFlags.UNIQUE_KEY_FLAG;
+  if (column.isMultipleKey) flags |= ColumnFlags.MULTIPLE_KEY_FLAG;
+  if (column.isAutoIncrement) flags |= ColumnFlags.AUTO_INCREMENT_FLAG;
+  if (column.hasNoDefault && column.orgName !== '') flags |= ColumnFlags.NO_DEFAULT_VALUE_FLAG;
+  if (type.isUnsigned) flags |= ColumnFlags.UNSIGNED_FLAG;
+  if (blobLengths[type.kind] !== undefined) flags |= ColumnFlags.BLOB_FLAG;
+  if (isBinaryType(type) || (!isTextType(type) && type.kind !== TypeKind.Null)) flags |= ColumnFlags.BINARY_FLAG;
+  if (isIntegerType(type) || type.kind === TypeKind.Decimal || type.kind === TypeKind.Float || type.kind === TypeKind.Double) {
+    flags |= ColumnFlags.NUM_FLAG;
+  }
+  if (type.kind === TypeKind.Timestamp) flags |= ColumnFlags.TIMESTAMP_FLAG;
+  return flags;
+}

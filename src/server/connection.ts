@@ -1,0 +1,282 @@
+// Connection: one client socket from accept to close: login, then the command loop, isolated from all others.
+import type { Socket } from 'node:net';
+import { MySqlError, mysqlError, ER_UNKNOWN_COM_ERROR, ER_UNKNOWN_ERROR, ER_NET_READ_INTERRUPTED, ER_NO_DB_ERROR } from '../errors/index.js';
+import {
+  CapabilityFlags,
+  CommandCode,
+  PacketBatch,
+  commandName,
+  decodeComFieldList,
+  decodeComInitDb,
+  decodeComQuery,
+  writeColumnDefinition41,
+  writeEofPacket,
+  writeEofOkPacket,
+  writeErrPacket,
+  writeOkPacket,
+} from '../protocol/index.js';
+import type { DecodedPacket } from '../protocol/index.js';
+import { tlsSessionStatus } from '../protocol/tls/index.js';
+import { Session } from '../session/session.js';
+import type { Logger } from '../logging/index.js';
+import { columnDefinition } from './column-definition.js';
+import { tableResultColumn } from '../sql/index.js';
+import { LoginError, login } from './login.js';
+import type { LoginResult } from './login.js';
+import { ChannelClosedError, PacketChannel } from './packet-channel.js';
+import { sessionStatusFlags, writeStatementResult } from './query-response.js';
+import type { ServerContext } from './server-context.js';
+import { statisticsSummary } from './statistics-summary.js';
+
+/**
+ * Serves one client. Never throws: every failure ends this connection only, with an ERR packet when the protocol
+ * still allows one and a log line with the peer address.
+ */
+export class Connection {
+  private readonly channel: PacketChannel;
+  private readonly logger: Logger;
+  private readonly peer: string;
+  private readonly peerHost: string;
+  private session: Session | undefined;
+  private capabilities = 0;
+  private loginResult: LoginResult | undefined;
+  private isClosing = false;
+
+  constructor(
+    socket: Socket,
+    private readonly context: ServerContext,
+    readonly id: number,
+  ) {
+    socket.setNoDelay(true);
+    this.peerHost = (socket.remoteAddress ?? 'unknown').replace(/^::ffff:/, '');
+    this.peer = `${this.peerHost}:${socket.remotePort ?? 0}`;
+    this.logger = context.logger.child({ conn: id, peer: this.peer });
+    this.channel = new PacketChannel(socket, Number(context.globals.get('max_allowed_packet')));
+  }
+
+  /** Runs the connection to its end. */
+  async serve(): Promise<void> {
+    const status = this.context.host.status;
+    status.increment('Connections');
+    status.set('Threads_connected', status.get('Threads_connected') + 1);
+    try {
+      if (!(await this.runLogin())) return;
+      await this.commandLoop();
+    } catch (error) {
+      this.logUnexpected(error);
+    } finally {
+      status.set('Threads_connected', status.get('Threads_connected') - 1);
+      this.session?.close();
+      this.channel.destroy();
+    }
+  }
+
+  /** Closes the connection from the server side (shutdown, KILL). */
+  kill(): void {
+    this.isClosing = true;
+    this.channel.destroy();
+  }
+
+  private async runLogin(): Promise<boolean> {
+    const timer = setTimeout(() => {
+      this.logger.warn('login timed out', { timeoutMs: this.context.connectTimeoutMs });
+      void this.sendError(mysqlError(ER_NET_READ_INTERRUPTED), 2).finally(() => this.channel.destroy());
+    }, this.context.connectTimeoutMs);
+    try {
+      const result = await login(this.channel, this.context, this.id, this.peerHost);
+      this.loginResult = result;
+      this.capabilities = result.capabilities;
+      const response = result.response;
+      const session = new Session(
+        this.context.host,
+        {
+          connectionId: this.id,
+          user: response.username,
+          host: this.peerHost,
+          account: result.account,
+          isFoundRowsMode: (result.capabilities & CapabilityFlags.CLIENT_FOUND_ROWS) !== 0,
+        },
+        this.context.globals,
+        (scope) => (scope === 'session' ? tlsSessionStatus(result.tlsSocket) : []),
+      );
+      this.session = session;
+      if (response.database && (result.capabilities & CapabilityFlags.CLIENT_CONNECT_WITH_DB) !== 0) {
+        session.useDatabase(response.database);
+      }
+      await this.sendOk(result.nextSequenceId);
+      this.logger.debug('client logged in', { user: response.username, tls: result.tlsSocket !== undefined });
+      return true;
+    } catch (error) {
+      this.context.host.status.increment('Aborted_connects');
+      if (error instanceof LoginError) {
+        this.logger.info('login failed', { reason: error.message });
+        await this.sendError(error.clientError, error.sequenceId);
+      } else if (error instanceof MySqlError) {
+        this.logger.info('login failed', { reason: error.message });
+        await this.sendError(error, 2);
+      } else if (error instanceof ChannelClosedError) {
+        this.logChannelEnd(error, 'during login');
+      } else {
+        this.logger.warn('login failed', { reason: error instanceof Error ? error.message : String(error) });
+      }
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async commandLoop(): Promise<void> {
+    for (;;) {
+      let packet: DecodedPacket;
+      try {
+        packet = await this.channel.read();
+      } catch (error) {
+        if (error instanceof ChannelClosedError) {
+          if (error.end.kind === 'protocol-error') {
+            this.logger.warn('closing connection after a malformed packet', { reason: error.end.error.message });
+            await this.sendError(error.end.error, 0);
+          } else if (!this.isClosing) {
+            this.logChannelEnd(error, 'between commands');
+          }
+          return;
+        }
+        throw error;
+      }
+      if (packet.firstSequenceId !== 0) {
+        this.logger.warn('closing connection: command packet out of order', { sequenceId: packet.firstSequenceId });
+        return;
+      }
+      const isDone = await this.dispatch(packet);
+      if (isDone) return;
+    }
+  }
+
+  /** Runs one command; returns true when the connection should close. */
+  private async dispatch(packet: DecodedPacket): Promise<boolean> {
+    const session = this.session!;
+    const command = packet.payload[0];
+    const sequenceId = packet.sequenceId + 1;
+    session.status.increment('Questions');
+    try {
+      switch (command) {
+        case CommandCode.COM_QUIT:
+          return true;
+        case CommandCode.COM_PING:
+          await this.sendOk(sequenceId);
+          return false;
+        case CommandCode.COM_QUERY: {
+          const query = decodeComQuery(packet.payload, this.capabilities);
+          await this.runQuery(query.query, sequenceId);
+          return false;
+        }
+        case CommandCode.COM_INIT_DB:
+          session.useDatabase(decodeComInitDb(packet.payload).schema);
+          await this.sendOk(sequenceId);
+          return false;
+        case CommandCode.COM_FIELD_LIST:
+          await this.fieldList(decodeComFieldList(packet.payload).table, sequenceId);
+          return false;
+        case CommandCode.COM_STATISTICS: {
+          const batch = new PacketBatch(sequenceId);
+          batch.add(Buffer.from(statisticsSummary(this.context.host.status)));
+          await this.channel.write(batch.take());
+          return false;
+        }
+        case CommandCode.COM_RESET_CONNECTION:
+          this.resetSession();
+          await this.sendOk(sequenceId);
+          return false;
+        default:
+          this.logger.debug('unsupported command', { command: command === undefined ? 'empty' : commandName(command) });
+          await this.sendError(mysqlError(ER_UNKNOWN_COM_ERROR), sequenceId);
+          return false;
+      }
+    } catch (error) {
+      await this.sendError(this.toClientError(error), sequenceId);
+      return false;
+    }
+  }
+
+  private async runQuery(text: string, sequenceId: number): Promise<void> {
+    const session = this.session!;
+    const batch = new PacketBatch(sequenceId);
+    const collation = this.loginResult?.response.characterSet ?? 46;
+    try {
+      for await (const outcome of session.run(text)) {
+        await writeStatementResult(batch, this.channel, session, outcome.result, outcome.hasMore, this.capabilities, collation);
+      }
+    } catch (error) {
+      const clientError = this.toClientError(error);
+      session.warnings.error(clientError);
+      writeErrPacket(batch.begin(), clientError, this.capabilities);
+      batch.end();
+    }
+    await this.channel.write(batch.take());
+  }
+
+  private async fieldList(tableName: string, sequenceId: number): Promise<void> {
+    const session = this.session!;
+    const databaseName = session.currentDatabase;
+    if (databaseName === undefined) throw mysqlError(ER_NO_DB_ERROR);
+    const table = session.sql.catalog.getTable(databaseName, tableName);
+    const batch = new PacketBatch(sequenceId);
+    for (let offset = 0; offset < table.columns.length; offset++) {
+      const column = tableResultColumn(table, databaseName, offset, table.columns[offset]!.name);
+      writeColumnDefinition41(batch.begin(), { ...columnDefinition(column, 46), defaultValue: null });
+      batch.end();
+    }
+    const status = sessionStatusFlags(session, false);
+    if ((this.capabilities & CapabilityFlags.CLIENT_DEPRECATE_EOF) !== 0) {
+      writeEofOkPacket(batch.begin(), { affectedRows: 0, lastInsertId: 0, statusFlags: status, warnings: 0 }, this.capabilities);
+    } else {
+      writeEofPacket(batch.begin(), { warnings: 0, statusFlags: status }, this.capabilities);
+    }
+    batch.end();
+    await this.channel.write(batch.take());
+  }
+
+  private resetSession(): void {
+    const old = this.session!;
+    this.session = old.reset();
+    const database = old.currentDatabase;
+    if (database !== undefined) this.session.useDatabase(database);
+  }
+
+  private async sendOk(sequenceId: number): Promise<void> {
+    const batch = new PacketBatch(sequenceId);
+    const session = this.session;
+    writeOkPacket(batch.begin(), {
+      affectedRows: 0,
+      lastInsertId: 0,
+      statusFlags: session ? sessionStatusFlags(session, false) : 0,
+      warnings: 0,
+    }, this.capabilities || CapabilityFlags.CLIENT_PROTOCOL_41);
+    batch.end();
+    await this.channel.write(batch.take());
+  }
+
+  private async sendError(error: MySqlError, sequenceId: number): Promise<void> {
+    const batch = new PacketBatch(sequenceId);
+    writeErrPacket(batch.begin(), error, this.capabilities || CapabilityFlags.CLIENT_PROTOCOL_41);
+    batch.end();
+    await this.channel.write(batch.take());
+  }
+
+  /** A MySqlError goes to the client as is; anything else is a bug: logged with its stack and answered 1105. */
+  private toClientError(error: unknown): MySqlError {
+    if (error instanceof MySqlError) return error;
+    this.logUnexpected(error);
+    return mysqlError(ER_UNKNOWN_ERROR, error instanceof Error ? error.message : String(error));
+  }
+
+  private logUnexpected(error: unknown): void {
+    if (error instanceof ChannelClosedError) return;
+    this.logger.error('unexpected error', { err: error instanceof Error ? error : new Error(String(error)) });
+  }
+
+  private logChannelEnd(error: ChannelClosedError, when: string): void {
+    const end = error.end;
+    if (end.kind === 'closed') this.logger.debug(`client closed the connection ${when}`);
+    else this.logger.info(`connection ended ${when}`, { reason: end.error.message });
+  }
+}

@@ -1,0 +1,85 @@
+// writeQueryResponse: sends the results of a COM_QUERY (OK packets and text result sets) in batched socket writes.
+import {
+  CapabilityFlags,
+  PacketBatch,
+  ServerStatus,
+  writeColumnCount,
+  writeColumnDefinition41,
+  writeEofOkPacket,
+  writeEofPacket,
+  writeOkPacket,
+  writeTextRow,
+} from '../protocol/index.js';
+import type { TextCell } from '../protocol/index.js';
+import type { Session } from '../session/session.js';
+import type { StatementResult } from '../sql/index.js';
+import { columnDefinition } from './column-definition.js';
+import type { PacketChannel } from './packet-channel.js';
+import { textValue } from './text-value.js';
+
+/** Flush a batch to the socket once it holds this many bytes, so a large result streams with bounded memory. */
+const FLUSH_THRESHOLD = 64 * 1024;
+
+/** The SERVER_STATUS bits describing `session` after a statement. */
+export function sessionStatusFlags(session: Session, hasMore: boolean): number {
+  let flags = 0;
+  if (session.isInTransaction) flags |= ServerStatus.SERVER_STATUS_IN_TRANS;
+  if (session.isAutocommit) flags |= ServerStatus.SERVER_STATUS_AUTOCOMMIT;
+  if (hasMore) flags |= ServerStatus.SERVER_MORE_RESULTS_EXISTS;
+  return flags;
+}
+
+/**
+ * Writes one statement's result into `batch` (flushing through `channel` as it grows). Rows are consumed here, so
+ * when this returns the session has finished the statement (autocommit), and the status flags are final.
+ */
+export async function writeStatementResult(
+  batch: PacketBatch,
+  channel: PacketChannel,
+  session: Session,
+  result: StatementResult,
+  hasMore: boolean,
+  capabilities: number,
+  resultCollationId: number,
+): Promise<void> {
+  if (result.kind === 'ok') {
+    writeOkPacket(batch.begin(), {
+      affectedRows: result.affectedRows,
+      lastInsertId: result.lastInsertId,
+      statusFlags: sessionStatusFlags(session, hasMore),
+      warnings: Math.min(session.warnings.count, 0xffff),
+      info: result.info,
+    }, capabilities);
+    batch.end();
+    return;
+  }
+  const isDeprecateEof = (capabilities & CapabilityFlags.CLIENT_DEPRECATE_EOF) !== 0;
+  writeColumnCount(batch.begin(), result.columns.length, capabilities);
+  batch.end();
+  for (const column of result.columns) {
+    writeColumnDefinition41(batch.begin(), columnDefinition(column, resultCollationId));
+    batch.end();
+  }
+  if (!isDeprecateEof) {
+    writeEofPacket(batch.begin(), { warnings: 0, statusFlags: sessionStatusFlags(session, hasMore) }, capabilities);
+    batch.end();
+  }
+  const types = result.columns.map((column) => column.type);
+  const cells: TextCell[] = new Array<TextCell>(types.length);
+  for await (const rows of result.rows) {
+    for (const row of rows) {
+      for (let i = 0; i < types.length; i++) cells[i] = textValue(row[i] ?? null, types[i]!);
+      writeTextRow(batch.begin(), cells);
+      batch.end();
+    }
+    if (batch.byteLength >= FLUSH_THRESHOLD) await channel.write(batch.take());
+  }
+  const statusFlags = sessionStatusFlags(session, hasMore);
+  const warnings = Math.min(session.warnings.count, 0xffff);
+  if (isDeprecateEof) {
+    writeEofOkPacket(batch.begin(), { affectedRows: 0, lastInsertId: 0, statusFlags, warnings }, capabilities);
+  } else {
+    writeEofPacket(batch.begin(), { warnings, statusFlags }, capabilities);
+  }
+  batch.end();
+}

@@ -1,0 +1,19 @@
+// ServerContext: everything a connection needs from the running server, passed down instead of globals.
+import type { Logger } from '../logging/index.js';
+import type { ServerTlsContext, TlsServerCounters } from '../protocol/tls/index.js';
+import type { GlobalVariables } from '../session/variables/index.js';
+import type { SessionHost } from '../session/session-host.js';
+
+/** Shared, long-lived server state handed to every connection. */
+export interface ServerContext {
+  readonly logger: Logger;
+  readonly host: SessionHost;
+  readonly globals: GlobalVariables;
+  /** The TLS material in force for new connections, or undefined when TLS is off. Read at each handshake. */
+  tls(): ServerTlsContext | undefined;
+  readonly tlsCounters: TlsServerCounters;
+  /** The version string sent in HandshakeV10 and shown by @@version. */
+  readonly serverVersion: string;
+  /** Milliseconds a login (TLS handshake included) may take before the socket is closed (connect_timeout). */
+  readonly connectTimeoutMs: number;
+}

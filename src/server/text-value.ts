@@ -1,0 +1,23 @@
+// textValue: a value as the text protocol sends it, formatted by its column type as MySQL does.
+import { Decimal } from 'decimal.js';
+import type { TextCell } from '../protocol/index.js';
+import { MysqlDateTime, TypeKind, formatDouble } from '../sql/index.js';
+import type { FieldType, SqlValue } from '../sql/index.js';
+
+/** The text-protocol cell for `value` in a column of type `type`. */
+export function textValue(value: SqlValue, type: FieldType): TextCell {
+  if (value === null) return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'number') return type.kind === TypeKind.Float ? formatFloat(value) : formatDouble(value);
+  if (Buffer.isBuffer(value)) return value;
+  if (value instanceof Decimal) return type.kind === TypeKind.Decimal && type.decimals >= 0 ? value.toFixed(type.decimals) : value.toFixed();
+  if (value instanceof MysqlDateTime) return value.toString();
+  return String(value);
+}
+
+/** FLOAT columns print with 6 significant digits, as MySQL's %g for single precision does. */
+function formatFloat(value: number): string {
+  const text = Number(value.toPrecision(6)).toString();
+  return text.replace('e+', 'e');
+}

@@ -1,0 +1,12 @@
+// SessionHost: what the server gives every session: the SQL engine, the KV store and the status registry.
+import type { KvEngine } from '../storage/kv.js';
+import type { SqlEngine } from '../sql/index.js';
+import type { StatusVariables } from './variables/index.js';
+
+/** Server-wide services shared by all sessions. */
+export interface SessionHost {
+  readonly sql: SqlEngine;
+  readonly kv: KvEngine;
+  /** SHOW STATUS counters and providers (Uptime, Connections, Ssl_accepts, …). */
+  readonly status: StatusVariables;
+}

@@ -1,0 +1,54 @@
+// The persisted schema objects: databases, tables, columns and indexes, as plain JSON-serialisable records.
+import type { FieldType } from '../types/index.js';
+
+/** A database (schema). */
+export interface DatabaseInfo {
+  readonly id: number;
+  readonly name: string;
+  readonly charset: string;
+  readonly collation: string;
+}
+
+/** A column's default: a constant's SQL text, or CURRENT_TIMESTAMP. */
+export type ColumnDefault =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'null' }
+  | { readonly kind: 'literal'; readonly value: string | null; readonly valueKind: 'text' | 'number' }
+  | { readonly kind: 'current-timestamp' };
+
+/** A column of a table. `id` is stable across ALTERs; `offset` is the position in the row. */
+export interface ColumnInfo {
+  readonly id: number;
+  readonly name: string;
+  readonly offset: number;
+  readonly type: FieldType;
+  readonly isNotNull: boolean;
+  readonly isAutoIncrement: boolean;
+  readonly defaultValue: ColumnDefault;
+  readonly onUpdateCurrentTimestamp: boolean;
+  readonly comment: string;
+}
+
+/** An index over columns (by offset into the table's columns). The primary key is the index named PRIMARY. */
+export interface IndexInfo {
+  readonly id: number;
+  readonly name: string;
+  readonly columnOffsets: readonly number[];
+  readonly isUnique: boolean;
+  readonly isPrimary: boolean;
+}
+
+/** A table. When `handleColumnOffset` is set the single integer primary key is the row handle (TiDB's PKIsHandle). */
+export interface TableInfo {
+  readonly id: number;
+  readonly databaseId: number;
+  readonly name: string;
+  readonly columns: readonly ColumnInfo[];
+  readonly indexes: readonly IndexInfo[];
+  readonly handleColumnOffset: number | undefined;
+  readonly charset: string;
+  readonly collation: string;
+  readonly comment: string;
+  readonly engine: string;
+  readonly createdAt: string;
+}

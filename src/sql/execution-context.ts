@@ -1,0 +1,35 @@
+// ExecutionContext: what the SQL engine needs from the session that runs a statement.
+import type { KvTransaction } from '../storage/kv.js';
+import type { SqlValue, WarningSink } from './types/index.js';
+
+/** Which copy of a system variable `@@x`, `@@session.x` or `@@global.x` reads. */
+export type VariableScope = 'global' | 'session' | 'default';
+
+/**
+ * The session-side services a statement uses. The session implements it; the SQL layer never imports the session.
+ */
+export interface ExecutionContext {
+  /** The current database (USE), or undefined. */
+  readonly currentDatabase: string | undefined;
+  readonly warnings: WarningSink;
+  /** Warnings recorded so far by the current statement. */
+  readonly warningCount: number;
+  /** The client set CLIENT_FOUND_ROWS: UPDATE reports matched rather than changed rows. */
+  readonly isFoundRowsMode: boolean;
+  /** True when sql_mode has STRICT_TRANS_TABLES or STRICT_ALL_TABLES. */
+  readonly isStrictMode: boolean;
+  readonly connectionId: number;
+  /** `user@host` as the client logged in (USER()). */
+  readonly user: string;
+  /** `user@host` of the account that authenticated (CURRENT_USER()). */
+  readonly currentUser: string;
+  /** The transaction the statement runs in; opened on first use. */
+  transaction(): Promise<KvTransaction>;
+  /** `@@name` (scope 'default' reads the session value when there is one). Throws 1193 for unknown names. */
+  systemVariable(name: string, scope: VariableScope): SqlValue;
+  /** `@name`; NULL when never set. */
+  userVariable(name: string): SqlValue;
+  setUserVariable(name: string, value: SqlValue): void;
+  /** LAST_INSERT_ID(): the first auto-generated id of the last INSERT that generated one. */
+  lastInsertId: bigint;
+}

@@ -1,0 +1,37 @@
+// The value a column takes when a statement does not give one.
+import { mysqlError, ER_NO_DEFAULT_FOR_FIELD } from '../../errors/index.js';
+import type { ColumnInfo } from '../catalog/index.js';
+import { MysqlDateTime } from '../types/index.js';
+import type { SqlValue, WarningSink } from '../types/index.js';
+
+/**
+ * The default of `column` for an INSERT that omits it. A NOT NULL column without a default is an error in strict
+ * mode (1364) and gets the type's implicit default with a warning otherwise, as MySQL does.
+ */
+export function columnDefaultValue(column: ColumnInfo, isStrict: boolean, warnings: WarningSink, now: MysqlDateTime): SqlValue {
+  const spec = column.defaultValue;
+  switch (spec.kind) {
+    case 'null':
+      return null;
+    case 'current-timestamp':
+      return now;
+    case 'literal':
+      return spec.value;
+    case 'none': {
+      if (column.isAutoIncrement) return null;
+      if (!column.isNotNull) return null;
+      const error = mysqlError(ER_NO_DEFAULT_FOR_FIELD, column.name);
+      if (isStrict) throw error;
+      warnings.warn(error);
+      return implicitDefault(column);
+    }
+  }
+}
+
+/** MySQL's implicit default for a NOT NULL column: 0, '' or the zero date. */
+function implicitDefault(column: ColumnInfo): SqlValue {
+  const kind = column.type.kind;
+  if (kind === 'date' || kind === 'datetime' || kind === 'timestamp') return '1970-01-01 00:00:00';
+  if (kind.endsWith('char') || kind.endsWith('text') || kind.endsWith('blob') || kind.endsWith('binary')) return '';
+  return 0n;
+}

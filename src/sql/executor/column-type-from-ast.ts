@@ -1,0 +1,99 @@
+// fieldTypeFromAst: validates a column's declared type against MySQL's limits and turns it into a FieldType.
+import { mysqlError, ER_M_BIGGER_THAN_D, ER_NOT_SUPPORTED_YET, ER_TOO_BIG_FIELDLENGTH, ER_TOO_BIG_PRECISION, ER_TOO_BIG_SCALE } from '../../errors/index.js';
+import type { DataType } from '../ast/index.js';
+import { TypeKind, fieldType } from '../types/index.js';
+import type { CollationName, FieldType } from '../types/index.js';
+
+const MAX_DECIMAL_PRECISION = 65;
+const MAX_DECIMAL_SCALE = 30;
+const MAX_CHAR_LENGTH = 255;
+/** 65,535 bytes of row / 4 bytes per utf8mb4 character. */
+const MAX_VARCHAR_LENGTH = 16_383;
+const MAX_VARBINARY_LENGTH = 65_535;
+const MAX_FSP = 6;
+
+/** Maps a written collation (or the table default) onto one TidalDB implements. */
+export function collationFromName(name: string | undefined): CollationName {
+  if (name === undefined) return 'utf8mb4_bin';
+  if (name === 'binary') return 'binary';
+  return name.endsWith('_bin') ? 'utf8mb4_bin' : 'utf8mb4_general_ci';
+}
+
+/** The FieldType for column `columnName` declared as `type`; MySQL's errors for out-of-range lengths. */
+export function fieldTypeFromAst(columnName: string, type: DataType, defaultCollation: CollationName): FieldType {
+  const collation = type.isBinary ? 'utf8mb4_bin' : type.collate ? collationFromName(type.collate) : defaultCollation;
+  const integer = (kind: TypeKind): FieldType => fieldType(kind, { length: type.length ?? -1, isUnsigned: type.isUnsigned ?? false });
+  switch (type.name) {
+    case 'TINYINT':
+      return integer(TypeKind.TinyInt);
+    case 'BOOLEAN':
+      return fieldType(TypeKind.TinyInt, { length: 1 });
+    case 'SMALLINT':
+      return integer(TypeKind.SmallInt);
+    case 'MEDIUMINT':
+      return integer(TypeKind.MediumInt);
+    case 'INT':
+      return integer(TypeKind.Int);
+    case 'BIGINT':
+      return integer(TypeKind.BigInt);
+    case 'DECIMAL': {
+      const precision = type.length ?? 10;
+      const scale = type.scale ?? 0;
+      if (precision > MAX_DECIMAL_PRECISION) throw mysqlError(ER_TOO_BIG_PRECISION, precision, columnName, MAX_DECIMAL_PRECISION);
+      if (scale > MAX_DECIMAL_SCALE) throw mysqlError(ER_TOO_BIG_SCALE, scale, columnName, MAX_DECIMAL_SCALE);
+      if (scale > precision) throw mysqlError(ER_M_BIGGER_THAN_D, columnName);
+      return fieldType(TypeKind.Decimal, { length: precision, decimals: scale, isUnsigned: type.isUnsigned ?? false });
+    }
+    case 'FLOAT':
+    case 'DOUBLE': {
+      if (type.scale !== undefined && type.length !== undefined && type.scale > type.length) throw mysqlError(ER_M_BIGGER_THAN_D, columnName);
+      // FLOAT(p) with p > 24 is a DOUBLE, as in MySQL.
+      const kind = type.name === 'FLOAT' && (type.scale !== undefined || (type.length ?? 0) <= 24) ? TypeKind.Float : TypeKind.Double;
+      return fieldType(kind, { length: type.scale === undefined ? -1 : (type.length ?? -1), decimals: type.scale ?? -1, isUnsigned: type.isUnsigned ?? false });
+    }
+    case 'CHAR':
+    case 'VARCHAR': {
+      const isChar = type.name === 'CHAR';
+      const length = type.length ?? 1;
+      const max = isChar ? MAX_CHAR_LENGTH : MAX_VARCHAR_LENGTH;
+      if (length > max) throw mysqlError(ER_TOO_BIG_FIELDLENGTH, columnName, max);
+      return fieldType(isChar ? TypeKind.Char : TypeKind.VarChar, { length, collation });
+    }
+    case 'BINARY':
+    case 'VARBINARY': {
+      const isFixed = type.name === 'BINARY';
+      const length = type.length ?? 1;
+      const max = isFixed ? MAX_CHAR_LENGTH : MAX_VARBINARY_LENGTH;
+      if (length > max) throw mysqlError(ER_TOO_BIG_FIELDLENGTH, columnName, max);
+      return fieldType(isFixed ? TypeKind.Binary : TypeKind.VarBinary, { length });
+    }
+    case 'TINYTEXT':
+      return fieldType(TypeKind.TinyText, { collation });
+    case 'TEXT':
+      return fieldType(TypeKind.Text, { collation });
+    case 'MEDIUMTEXT':
+      return fieldType(TypeKind.MediumText, { collation });
+    case 'LONGTEXT':
+      return fieldType(TypeKind.LongText, { collation });
+    case 'TINYBLOB':
+      return fieldType(TypeKind.TinyBlob);
+    case 'BLOB':
+      return fieldType(TypeKind.Blob);
+    case 'MEDIUMBLOB':
+      return fieldType(TypeKind.MediumBlob);
+    case 'LONGBLOB':
+      return fieldType(TypeKind.LongBlob);
+    case 'DATE':
+      return fieldType(TypeKind.Date, { decimals: 0 });
+    case 'DATETIME':
+    case 'TIMESTAMP': {
+      const fsp = type.length ?? 0;
+      if (fsp > MAX_FSP) throw mysqlError(ER_TOO_BIG_PRECISION, fsp, columnName, MAX_FSP);
+      return fieldType(type.name === 'DATETIME' ? TypeKind.DateTime : TypeKind.Timestamp, { decimals: fsp });
+    }
+    case 'YEAR':
+      return fieldType(TypeKind.Year, { length: 4, isUnsigned: true });
+    default:
+      throw mysqlError(ER_NOT_SUPPORTED_YET, `column type ${type.name}`);
+  }
+}

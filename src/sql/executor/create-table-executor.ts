@@ -1,0 +1,184 @@
+// executeCreateTable: validates a CREATE TABLE definition as MySQL does and stores the new table in the catalog.
+import {
+  mysqlError,
+  ER_BLOB_CANT_HAVE_DEFAULT,
+  ER_DUP_FIELDNAME,
+  ER_DUP_KEYNAME,
+  ER_INVALID_DEFAULT,
+  ER_KEY_COLUMN_DOES_NOT_EXITS,
+  ER_MULTIPLE_PRI_KEY,
+  ER_NOT_SUPPORTED_YET,
+  ER_NO_DB_ERROR,
+  ER_TABLE_MUST_HAVE_COLUMNS,
+  ER_TOO_LONG_IDENT,
+  ER_WRONG_AUTO_KEY,
+  ER_BLOB_KEY_WITHOUT_LENGTH,
+} from '../../errors/index.js';
+import type { ColumnDef, CreateTableStmt, Expr, IndexDef } from '../ast/index.js';
+import type { Catalog, ColumnDefault, ColumnInfo, IndexInfo, TableInfo } from '../catalog/index.js';
+import type { ExecutionContext } from '../execution-context.js';
+import { Scope, compileExpr } from '../expression/index.js';
+import { OK_NOTHING } from '../statement-result.js';
+import type { OkResult } from '../statement-result.js';
+import { coerceToColumn, isBlobType, isIntegerType, TypeKind } from '../types/index.js';
+import type { CollationName } from '../types/index.js';
+import { collationFromName, fieldTypeFromAst } from './column-type-from-ast.js';
+
+const MAX_IDENTIFIER_LENGTH = 64;
+
+/** Runs CREATE TABLE (with a definition list; LIKE and AS SELECT come later). */
+export async function executeCreateTable(stmt: CreateTableStmt, catalog: Catalog, session: ExecutionContext): Promise<OkResult> {
+  if (stmt.like || stmt.query) throw mysqlError(ER_NOT_SUPPORTED_YET, stmt.like ? 'CREATE TABLE … LIKE' : 'CREATE TABLE … SELECT');
+  if (stmt.isTemporary) throw mysqlError(ER_NOT_SUPPORTED_YET, 'TEMPORARY tables');
+  const databaseName = stmt.table.db ?? session.currentDatabase;
+  if (databaseName === undefined) throw mysqlError(ER_NO_DB_ERROR);
+  if (stmt.table.name.length > MAX_IDENTIFIER_LENGTH) throw mysqlError(ER_TOO_LONG_IDENT, stmt.table.name);
+  if (stmt.columns.length === 0) throw mysqlError(ER_TABLE_MUST_HAVE_COLUMNS);
+  const option = (name: string): string | undefined => stmt.options.find((o) => o.name === name)?.value;
+  const tableCollation = collationFromName(option('COLLATE')?.toLowerCase());
+  const columns = buildColumns(stmt.columns, tableCollation, session);
+  const indexDefs = collectIndexDefs(stmt);
+  await catalog.createTable(
+    databaseName,
+    stmt.table.name,
+    ({ databaseId, tableId, nextIndexId }) => {
+      const { indexes, handleColumnOffset } = buildIndexes(indexDefs, columns, nextIndexId);
+      const keyed = columns.map((column) =>
+        indexes.some((index) => index.isPrimary && index.columnOffsets.includes(column.offset)) ? { ...column, isNotNull: true } : column,
+      );
+      checkAutoIncrement(keyed, indexes);
+      const table: TableInfo = {
+        id: tableId,
+        databaseId,
+        name: stmt.table.name,
+        columns: keyed,
+        indexes,
+        handleColumnOffset,
+        charset: 'utf8mb4',
+        collation: tableCollation,
+        comment: option('COMMENT') ?? '',
+        engine: 'InnoDB',
+        createdAt: new Date().toISOString(),
+      };
+      return table;
+    },
+    { ifNotExists: stmt.ifNotExists },
+  );
+  return OK_NOTHING;
+}
+
+function buildColumns(defs: readonly ColumnDef[], tableCollation: CollationName, session: ExecutionContext): ColumnInfo[] {
+  const seen = new Set<string>();
+  return defs.map((def, offset) => {
+    const key = def.name.toLowerCase();
+    if (seen.has(key)) throw mysqlError(ER_DUP_FIELDNAME, def.name);
+    seen.add(key);
+    if (def.name.length > MAX_IDENTIFIER_LENGTH) throw mysqlError(ER_TOO_LONG_IDENT, def.name);
+    if (def.generated) throw mysqlError(ER_NOT_SUPPORTED_YET, 'generated columns');
+    const type = fieldTypeFromAst(def.name, def.type, tableCollation);
+    const isNotNull = def.nullable === false || def.isPrimaryKey === true;
+    const column: ColumnInfo = {
+      id: offset + 1,
+      name: def.name,
+      offset,
+      type,
+      isNotNull,
+      isAutoIncrement: def.isAutoIncrement ?? false,
+      defaultValue: { kind: 'none' },
+      onUpdateCurrentTimestamp: def.onUpdate !== undefined,
+      comment: def.comment ?? '',
+    };
+    return { ...column, defaultValue: buildDefault(def, column, session) };
+  });
+}
+
+function isCurrentTimestamp(expr: Expr): boolean {
+  return expr.kind === 'FuncCallExpr' && ['CURRENT_TIMESTAMP', 'NOW', 'LOCALTIME', 'LOCALTIMESTAMP'].includes(expr.name.toUpperCase());
+}
+
+function buildDefault(def: ColumnDef, column: ColumnInfo, session: ExecutionContext): ColumnDefault {
+  const expr = def.default;
+  if (!expr) return column.isNotNull || column.isAutoIncrement ? { kind: 'none' } : { kind: 'null' };
+  if (isBlobType(column.type)) throw mysqlError(ER_BLOB_CANT_HAVE_DEFAULT, def.name);
+  if (column.isAutoIncrement) throw mysqlError(ER_INVALID_DEFAULT, def.name);
+  if (isCurrentTimestamp(expr)) {
+    if (column.type.kind !== TypeKind.DateTime && column.type.kind !== TypeKind.Timestamp) throw mysqlError(ER_INVALID_DEFAULT, def.name);
+    return { kind: 'current-timestamp' };
+  }
+  let value;
+  try {
+    value = compileExpr(expr, { scope: Scope.empty, clause: 'field list', session }).constantValue;
+  } catch {
+    throw mysqlError(ER_INVALID_DEFAULT, def.name);
+  }
+  if (value === undefined) throw mysqlError(ER_INVALID_DEFAULT, def.name);
+  if (value === null) {
+    if (column.isNotNull) throw mysqlError(ER_INVALID_DEFAULT, def.name);
+    return { kind: 'null' };
+  }
+  try {
+    const stored = coerceToColumn(value, column.type, { columnName: def.name, rowNumber: 1, isStrict: true, warnings: session.warnings });
+    const text = stored === null ? null : typeof stored === 'string' ? stored : Buffer.isBuffer(stored) ? stored.toString('utf8') : stored.toString();
+    return { kind: 'literal', value: text, valueKind: typeof stored === 'string' || Buffer.isBuffer(stored) ? 'text' : 'number' };
+  } catch {
+    throw mysqlError(ER_INVALID_DEFAULT, def.name);
+  }
+}
+
+function collectIndexDefs(stmt: CreateTableStmt): IndexDef[] {
+  const defs: IndexDef[] = [];
+  for (const column of stmt.columns) {
+    if (column.isPrimaryKey) defs.push({ kind: 'IndexDef', indexType: 'PRIMARY', parts: [{ column: column.name }] });
+    if (column.isUnique) defs.push({ kind: 'IndexDef', indexType: 'UNIQUE', parts: [{ column: column.name }] });
+  }
+  for (const constraint of stmt.constraints) {
+    if (constraint.kind === 'IndexDef') defs.push(constraint);
+    // FOREIGN KEY and CHECK are parsed and ignored, as TiDB did before enforcing them.
+  }
+  return defs;
+}
+
+function buildIndexes(
+  defs: readonly IndexDef[],
+  columns: readonly ColumnInfo[],
+  nextIndexId: () => number,
+): { indexes: IndexInfo[]; handleColumnOffset: number | undefined } {
+  const indexes: IndexInfo[] = [];
+  const names = new Set<string>();
+  let handleColumnOffset: number | undefined;
+  for (const def of defs) {
+    if (def.indexType === 'FULLTEXT' || def.indexType === 'SPATIAL') throw mysqlError(ER_NOT_SUPPORTED_YET, `${def.indexType} indexes`);
+    const offsets = def.parts.map((part) => {
+      if (part.column === undefined) throw mysqlError(ER_NOT_SUPPORTED_YET, 'functional key parts');
+      const offset = columns.findIndex((column) => column.name.toLowerCase() === part.column!.toLowerCase());
+      if (offset < 0) throw mysqlError(ER_KEY_COLUMN_DOES_NOT_EXITS, part.column);
+      if (isBlobType(columns[offset]!.type) && part.length === undefined) throw mysqlError(ER_BLOB_KEY_WITHOUT_LENGTH, part.column);
+      return offset;
+    });
+    const isPrimary = def.indexType === 'PRIMARY';
+    if (isPrimary && indexes.some((index) => index.isPrimary)) throw mysqlError(ER_MULTIPLE_PRI_KEY);
+    const name = isPrimary ? 'PRIMARY' : (def.name ?? uniqueName(columns[offsets[0]!]!.name, names));
+    if (names.has(name.toLowerCase())) throw mysqlError(ER_DUP_KEYNAME, name);
+    names.add(name.toLowerCase());
+    indexes.push({ id: nextIndexId(), name, columnOffsets: offsets, isUnique: isPrimary || def.indexType === 'UNIQUE', isPrimary });
+    if (isPrimary && offsets.length === 1 && isIntegerType(columns[offsets[0]!]!.type)) handleColumnOffset = offsets[0];
+  }
+  return { indexes, handleColumnOffset };
+}
+
+/** MySQL names an unnamed key after its first column, adding _2, _3 … on clashes. */
+function uniqueName(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let suffix = 2; ; suffix++) {
+    const candidate = `${base}_${suffix}`;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+function checkAutoIncrement(columns: readonly ColumnInfo[], indexes: readonly IndexInfo[]): void {
+  const auto = columns.filter((column) => column.isAutoIncrement);
+  if (auto.length === 0) return;
+  const column = auto[0]!;
+  const isKey = indexes.some((index) => index.columnOffsets[0] === column.offset);
+  if (auto.length > 1 || !isKey) throw mysqlError(ER_WRONG_AUTO_KEY);
+}

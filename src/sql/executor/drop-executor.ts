@@ -1,0 +1,74 @@
+// DROP TABLE / DROP DATABASE / CREATE DATABASE: catalog changes plus deleting the dropped tables' rows.
+import { mysqlError, ER_BAD_TABLE_ERROR, ER_NO_DB_ERROR, ER_UNKNOWN_COLLATION, ER_UNKNOWN_CHARACTER_SET } from '../../errors/index.js';
+import type { CreateDatabaseStmt, DropDatabaseStmt, DropTableStmt } from '../ast/index.js';
+import type { AutoIncrementAllocator, Catalog, TableInfo } from '../catalog/index.js';
+import type { ExecutionContext } from '../execution-context.js';
+import type { OkResult } from '../statement-result.js';
+import { OK_NOTHING } from '../statement-result.js';
+import type { KvEngine } from '../../storage/kv.js';
+import { beginTransaction, tableRange } from '../../storage/index.js';
+
+const SUPPORTED_CHARSETS = new Set(['utf8mb4', 'utf8', 'utf8mb3', 'binary', 'latin1', 'ascii']);
+const DELETE_BATCH = 1024;
+
+/** CREATE DATABASE; an existing database with IF NOT EXISTS is a note, not an error. */
+export async function executeCreateDatabase(stmt: CreateDatabaseStmt, catalog: Catalog): Promise<OkResult> {
+  const charset = stmt.options.charset?.toLowerCase();
+  if (charset !== undefined && !SUPPORTED_CHARSETS.has(charset)) throw mysqlError(ER_UNKNOWN_CHARACTER_SET, charset);
+  const collation = stmt.options.collate?.toLowerCase();
+  if (collation !== undefined && !/^(utf8mb4|utf8mb3|utf8|latin1|ascii)_[a-z0-9_]+$|^binary$/.test(collation)) throw mysqlError(ER_UNKNOWN_COLLATION, collation);
+  const created = await catalog.createDatabase(stmt.name, {
+    ifNotExists: stmt.ifNotExists,
+    ...(charset === undefined ? {} : { charset }),
+    ...(collation === undefined ? {} : { collation }),
+  });
+  return { ...OK_NOTHING, affectedRows: created ? 1n : 0n };
+}
+
+/** DROP DATABASE: removes the schema entries, then the rows of every table it held. */
+export async function executeDropDatabase(stmt: DropDatabaseStmt, catalog: Catalog, engine: KvEngine, allocator: AutoIncrementAllocator): Promise<OkResult> {
+  const tables = await catalog.dropDatabase(stmt.name, { ifExists: stmt.ifExists });
+  if (!tables) return OK_NOTHING;
+  for (const table of tables) await deleteTableData(engine, allocator, table);
+  return { ...OK_NOTHING, affectedRows: BigInt(tables.length) };
+}
+
+/**
+ * DROP TABLE a, b: every named table must exist unless IF EXISTS (MySQL names all missing ones in one 1051 error
+ * and drops nothing then).
+ */
+export async function executeDropTable(stmt: DropTableStmt, catalog: Catalog, engine: KvEngine, allocator: AutoIncrementAllocator, session: ExecutionContext): Promise<OkResult> {
+  const names = stmt.tables.map((name) => {
+    const databaseName = name.db ?? session.currentDatabase;
+    if (databaseName === undefined) throw mysqlError(ER_NO_DB_ERROR);
+    return { databaseName, name: name.name };
+  });
+  const missing = names.filter((name) => !catalog.findTable(name.databaseName, name.name));
+  if (missing.length > 0 && !stmt.ifExists) {
+    throw mysqlError(ER_BAD_TABLE_ERROR, missing.map((name) => `${name.databaseName}.${name.name}`).join(','));
+  }
+  for (const name of names) {
+    const table = await catalog.dropTable(name.databaseName, name.name);
+    if (table) await deleteTableData(engine, allocator, table);
+  }
+  return OK_NOTHING;
+}
+
+/**
+ * Deletes a dropped table's rows and index entries in bounded batches. The table is already gone from the schema,
+ * so a crash midway leaves only unreachable keys under an id that is never reused.
+ */
+async function deleteTableData(engine: KvEngine, allocator: AutoIncrementAllocator, table: TableInfo): Promise<void> {
+  allocator.forget(table.id);
+  const range = tableRange(BigInt(table.id));
+  for (;;) {
+    const txn = await beginTransaction(engine);
+    let count = 0;
+    for await (const batch of txn.scan(range, { limit: DELETE_BATCH })) {
+      for (const pair of batch) txn.delete(pair.key);
+      count += batch.length;
+    }
+    await txn.commit();
+    if (count < DELETE_BATCH) return;
+  }
+}

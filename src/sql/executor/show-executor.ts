@@ -1,0 +1,42 @@
+// SHOW DATABASES / SHOW [FULL] TABLES: listings from the catalog, filtered by LIKE as MySQL does.
+import { mysqlError, ER_NO_DB_ERROR, ER_NOT_SUPPORTED_YET } from '../../errors/index.js';
+import type { Catalog } from '../catalog/index.js';
+import type { ExecutionContext } from '../execution-context.js';
+import { likePatternToRegExp, varcharType } from '../expression/index.js';
+import { expressionColumn, rowsResult } from '../statement-result.js';
+import type { RowsResult } from '../statement-result.js';
+
+/** The parts of a SHOW statement these listings use. */
+export interface ShowListing {
+  readonly like?: string | undefined;
+  readonly hasWhere: boolean;
+}
+
+function likeFilter(like: string | undefined): (name: string) => boolean {
+  if (like === undefined) return () => true;
+  const regexp = likePatternToRegExp(like, '\\', true);
+  return (name) => regexp.test(name);
+}
+
+/** SHOW DATABASES [LIKE 'p']. */
+export function showDatabases(catalog: Catalog, listing: ShowListing): RowsResult {
+  if (listing.hasWhere) throw mysqlError(ER_NOT_SUPPORTED_YET, 'SHOW … WHERE');
+  const header = listing.like === undefined ? 'Database' : `Database (${listing.like})`;
+  const matches = likeFilter(listing.like);
+  const names = catalog.listDatabases().map((database) => database.name).filter(matches);
+  return rowsResult([expressionColumn(header, varcharType(64), true)], names.map((name) => [name]));
+}
+
+/** SHOW [FULL] TABLES [FROM db] [LIKE 'p']. */
+export function showTables(catalog: Catalog, session: ExecutionContext, database: string | undefined, isFull: boolean, listing: ShowListing): RowsResult {
+  if (listing.hasWhere) throw mysqlError(ER_NOT_SUPPORTED_YET, 'SHOW … WHERE');
+  const databaseName = database ?? session.currentDatabase;
+  if (databaseName === undefined) throw mysqlError(ER_NO_DB_ERROR);
+  const canonical = catalog.getDatabase(databaseName).name;
+  const header = `Tables_in_${canonical}${listing.like === undefined ? '' : ` (${listing.like})`}`;
+  const matches = likeFilter(listing.like);
+  const tables = catalog.listTables(canonical).map((table) => table.name).filter(matches);
+  const columns = [expressionColumn(header, varcharType(64), true)];
+  if (isFull) columns.push(expressionColumn('Table_type', varcharType(64), true));
+  return rowsResult(columns, tables.map((name) => (isFull ? [name, 'BASE TABLE'] : [name])));
+}

@@ -1,0 +1,77 @@
+// executeUpdate / executeDelete: single-table UPDATE and DELETE with WHERE, ORDER BY and LIMIT.
+import { mysqlError, ER_BAD_FIELD_ERROR, ER_NOT_SUPPORTED_YET, ER_BAD_NULL_ERROR } from '../../errors/index.js';
+import type { DeleteStmt, UpdateStmt } from '../ast/index.js';
+import type { Catalog } from '../catalog/index.js';
+import type { ExecutionContext } from '../execution-context.js';
+import { compileExpr } from '../expression/index.js';
+import type { CompileContext } from '../expression/index.js';
+import type { OkResult } from '../statement-result.js';
+import { TableRows } from '../table/table-rows.js';
+import { MysqlDateTime, coerceToColumn, compareValues } from '../types/index.js';
+import type { SqlValue } from '../types/index.js';
+import { collectMatchingRows } from './collect-matching-rows.js';
+import { resolveTable } from './resolve-table.js';
+import { tableScope } from './table-scope.js';
+
+/** Runs a single-table UPDATE. Affected rows are the rows actually changed (matched with CLIENT_FOUND_ROWS). */
+export async function executeUpdate(stmt: UpdateStmt, catalog: Catalog, session: ExecutionContext, params?: readonly SqlValue[]): Promise<OkResult> {
+  const ref = stmt.tables[0];
+  if (stmt.tables.length !== 1 || ref?.kind !== 'TableNameRef') throw mysqlError(ER_NOT_SUPPORTED_YET, 'multi-table UPDATE');
+  const { table, databaseName } = resolveTable(ref.table, catalog, session);
+  const context: CompileContext = { scope: tableScope(table, databaseName, ref.alias), clause: 'field list', session, ...(params ? { params } : {}) };
+  const assignments = stmt.assignments.map((assignment) => {
+    const offset = context.scope.resolve(assignment.column, 'field list');
+    if (offset < 0) throw mysqlError(ER_BAD_FIELD_ERROR, assignment.column.column, 'field list');
+    return { column: table.columns[offset]!, value: compileExpr(assignment.value, context) };
+  });
+  const rows = new TableRows(await session.transaction(), table);
+  const matched = await collectMatchingRows(rows, table, stmt, context, session);
+  const isStrict = session.isStrictMode && !stmt.isIgnore;
+  const now = MysqlDateTime.now();
+  let changed = 0n;
+  let rowNumber = 0;
+  for (const { handle, row } of matched) {
+    rowNumber++;
+    const next = [...row];
+    // MySQL evaluates assignments left to right, each seeing the columns already assigned.
+    for (const { column, value } of assignments) {
+      const stored = coerceToColumn(value.evaluate(next), column.type, { columnName: column.name, rowNumber, isStrict, warnings: session.warnings });
+      if (stored === null && column.isNotNull) throw mysqlError(ER_BAD_NULL_ERROR, column.name);
+      next[column.offset] = stored;
+    }
+    if (!rowChanged(row, next, session)) continue;
+    for (const column of table.columns) {
+      if (column.onUpdateCurrentTimestamp && !assignments.some((a) => a.column.offset === column.offset)) next[column.offset] = now;
+    }
+    const newHandle = table.handleColumnOffset === undefined ? handle : (next[table.handleColumnOffset] as bigint);
+    await rows.update(handle, row, newHandle, next);
+    changed++;
+  }
+  const affected = session.isFoundRowsMode ? BigInt(matched.length) : changed;
+  return { kind: 'ok', affectedRows: affected, lastInsertId: 0n, info: `Rows matched: ${matched.length}  Changed: ${changed}  Warnings: ${session.warningCount}` };
+}
+
+function rowChanged(before: readonly SqlValue[], after: readonly SqlValue[], session: ExecutionContext): boolean {
+  for (let i = 0; i < before.length; i++) {
+    const a = before[i] ?? null;
+    const b = after[i] ?? null;
+    if (a === null || b === null) {
+      if (a !== b) return true;
+    } else if (compareValues(a, b, 'binary', session.warnings) !== 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Runs a single-table DELETE. */
+export async function executeDelete(stmt: DeleteStmt, catalog: Catalog, session: ExecutionContext, params?: readonly SqlValue[]): Promise<OkResult> {
+  const target = stmt.targets[0];
+  if (stmt.from || stmt.targets.length !== 1 || !target) throw mysqlError(ER_NOT_SUPPORTED_YET, 'multi-table DELETE');
+  const { table, databaseName } = resolveTable(target, catalog, session);
+  const context: CompileContext = { scope: tableScope(table, databaseName, stmt.alias), clause: 'where clause', session, ...(params ? { params } : {}) };
+  const rows = new TableRows(await session.transaction(), table);
+  const matched = await collectMatchingRows(rows, table, stmt, context, session);
+  for (const { handle, row } of matched) rows.delete(handle, row);
+  return { kind: 'ok', affectedRows: BigInt(matched.length), lastInsertId: 0n, info: '' };
+}

@@ -1,0 +1,463 @@
+// compileExpr: turns an expression AST into a CompiledExpr (closures), resolving columns, types and functions once.
+import { Decimal } from 'decimal.js';
+import { mysqlError, ER_NOT_SUPPORTED_YET, ER_OPERAND_COLUMNS } from '../../errors/index.js';
+import type { BinaryExpr, Expr, NumberLiteralExpr } from '../ast/index.js';
+import { formatSql } from '../parser/index.js';
+import { TypeKind, compareValues, fieldType, isStringType, toBoolean, toDouble, toInteger, toText, MysqlDateTime } from '../types/index.js';
+import type { CollationName, FieldType, Row, SqlValue } from '../types/index.js';
+import { arithmeticDomain, arithmeticResultType, evaluateArithmetic } from './arithmetic.js';
+import type { ArithmeticOp } from './arithmetic.js';
+import { constantExpr } from './compiled-expr.js';
+import type { CompiledExpr } from './compiled-expr.js';
+import type { CompileContext } from './compile-context.js';
+import { compileFunctionCall } from './functions/compile-function-call.js';
+import { compileLike } from './like.js';
+import { BIGINT_TYPE, BOOL_RESULT_TYPE, DATE_TYPE, DATETIME_TYPE, DOUBLE_TYPE, NULL_TYPE, decimalType, integerLiteralType, varcharType } from './literal-types.js';
+
+const INT64_MAX = (1n << 63n) - 1n;
+const UINT64_MAX = (1n << 64n) - 1n;
+
+/** Compiles `expr` for rows laid out as `context.scope`. Throws MySqlError for unknown columns, functions, etc. */
+export function compileExpr(expr: Expr, context: CompileContext): CompiledExpr {
+  switch (expr.kind) {
+    case 'NumberLiteralExpr':
+      return compileNumber(expr);
+    case 'StringLiteralExpr':
+      return expr.charset === 'binary'
+        ? constantExpr(Buffer.from(expr.value, 'utf8'), fieldType(TypeKind.VarBinary, { length: expr.value.length }))
+        : constantExpr(expr.value, varcharType(expr.value.length));
+    case 'HexLiteralExpr': {
+      const hex = expr.hex.length % 2 === 1 ? `0${expr.hex}` : expr.hex;
+      const bytes = Buffer.from(hex, 'hex');
+      return constantExpr(bytes, fieldType(TypeKind.VarBinary, { length: bytes.length }));
+    }
+    case 'BitLiteralExpr': {
+      const value = expr.bits === '' ? 0n : BigInt(`0b${expr.bits}`);
+      return constantExpr(value, integerLiteralType(expr.bits.length, true));
+    }
+    case 'NullLiteralExpr':
+      return constantExpr(null, NULL_TYPE);
+    case 'BoolLiteralExpr':
+      return constantExpr(expr.value ? 1n : 0n, BOOL_RESULT_TYPE);
+    case 'TemporalLiteralExpr':
+      if (expr.type === 'TIME') throw mysqlError(ER_NOT_SUPPORTED_YET, 'TIME literals');
+      return expr.type === 'DATE'
+        ? constantExpr(MysqlDateTime.parse(expr.value, 'date'), DATE_TYPE)
+        : constantExpr(MysqlDateTime.parse(expr.value, 'datetime'), DATETIME_TYPE);
+    case 'ColumnRefExpr': {
+      const index = context.scope.resolve(expr, context.clause);
+      const column = context.scope.columns[index]!;
+      return { type: column.type, isNullable: !column.isNotNull, evaluate: (row: Row) => row[index] ?? null, columnIndex: index };
+    }
+    case 'SysVarExpr': {
+      const scope = expr.scope === 'GLOBAL' ? 'global' : expr.scope === 'SESSION' ? 'session' : 'default';
+      const value = context.session.systemVariable(expr.name, scope);
+      const type = typeof value === 'bigint' ? BIGINT_TYPE : typeof value === 'number' ? DOUBLE_TYPE : varcharType(String(value ?? '').length);
+      // A variable is read once per statement, as MySQL does.
+      return constantExpr(value, type);
+    }
+    case 'UserVarExpr': {
+      const session = context.session;
+      const name = expr.name;
+      const current = session.userVariable(name);
+      return { type: typeOfValue(current), isNullable: true, evaluate: () => session.userVariable(name) };
+    }
+    case 'AssignExpr': {
+      const value = compileExpr(expr.value, context);
+      const session = context.session;
+      const name = expr.target.name;
+      return {
+        type: value.type,
+        isNullable: value.isNullable,
+        evaluate: (row) => {
+          const result = value.evaluate(row);
+          session.setUserVariable(name, result);
+          return result;
+        },
+      };
+    }
+    case 'ParamExpr': {
+      const value = context.params?.[expr.index] ?? null;
+      return constantExpr(value, typeOfValue(value));
+    }
+    case 'UnaryExpr':
+      return compileUnary(expr.op, compileExpr(expr.operand, context), context);
+    case 'BinaryExpr':
+      return compileBinary(expr, context);
+    case 'IsExpr':
+      return compileIs(expr.test, expr.isNot, compileExpr(expr.operand, context), context);
+    case 'LikeExpr':
+      return compileLike(
+        compileExpr(expr.operand, context),
+        compileExpr(expr.pattern, context),
+        expr.escape ? compileExpr(expr.escape, context) : undefined,
+        expr.isNot,
+        context.session.warnings,
+      );
+    case 'InListExpr':
+      return compileInList(expr.isNot, compileExpr(expr.operand, context), expr.list.map((item) => compileExpr(item, context)), context);
+    case 'BetweenExpr':
+      return compileBetween(expr.isNot, compileExpr(expr.operand, context), compileExpr(expr.low, context), compileExpr(expr.high, context), context);
+    case 'CaseExpr':
+      return compileCase(expr, context);
+    case 'FuncCallExpr':
+      return compileFunctionCall(expr, context, compileExpr);
+    case 'CastExpr':
+      return compileCast(expr.type.name, compileExpr(expr.operand, context), expr.type.length, expr.type.scale, context);
+    case 'ConvertUsingExpr':
+      return compileExpr(expr.operand, context);
+    case 'CollateExpr': {
+      const operand = compileExpr(expr.operand, context);
+      const collation: CollationName = expr.collation.endsWith('_ci') ? 'utf8mb4_general_ci' : expr.collation === 'binary' ? 'binary' : 'utf8mb4_bin';
+      return { ...operand, type: { ...operand.type, collation } };
+    }
+    case 'RowExpr':
+      throw mysqlError(ER_OPERAND_COLUMNS, 1);
+    case 'DefaultExpr':
+      throw mysqlError(ER_NOT_SUPPORTED_YET, 'DEFAULT in this context');
+    case 'InSubqueryExpr':
+    case 'ExistsExpr':
+    case 'SubqueryExpr':
+    case 'QuantifiedCompareExpr':
+      throw mysqlError(ER_NOT_SUPPORTED_YET, 'subqueries');
+    case 'RegexpExpr':
+    case 'JsonPathExpr':
+    case 'IntervalExpr':
+    case 'IntervalUnitExpr':
+    case 'MatchExpr':
+      throw mysqlError(ER_NOT_SUPPORTED_YET, formatSql(expr));
+  }
+}
+
+/** The static type MySQL reports for a runtime value of unknown origin (variables, parameters). */
+export function typeOfValue(value: SqlValue): FieldType {
+  if (value === null) return NULL_TYPE;
+  if (typeof value === 'bigint') return BIGINT_TYPE;
+  if (typeof value === 'number') return DOUBLE_TYPE;
+  if (typeof value === 'string') return varcharType(value.length);
+  if (Buffer.isBuffer(value)) return fieldType(TypeKind.VarBinary, { length: value.length });
+  if (value instanceof MysqlDateTime) return value.kind === 'date' ? DATE_TYPE : DATETIME_TYPE;
+  return decimalType(Math.max(value.precision(true), 1), Math.max(value.decimalPlaces(), 0));
+}
+
+function compileNumber(expr: NumberLiteralExpr): CompiledExpr {
+  switch (expr.numberKind) {
+    case 'int': {
+      const value = BigInt(expr.text);
+      if (value <= INT64_MAX) return constantExpr(value, integerLiteralType(expr.text.length, false));
+      if (value <= UINT64_MAX) return constantExpr(value, integerLiteralType(expr.text.length, true));
+      const decimal = new Decimal(expr.text);
+      return constantExpr(decimal, decimalType(expr.text.length, 0));
+    }
+    case 'decimal': {
+      const decimal = new Decimal(expr.text);
+      const fraction = expr.text.includes('.') ? expr.text.length - expr.text.indexOf('.') - 1 : 0;
+      return constantExpr(decimal, decimalType(Math.max(expr.text.replace('.', '').length, fraction), fraction));
+    }
+    case 'float':
+      return constantExpr(Number(expr.text), DOUBLE_TYPE);
+  }
+}
+
+function compileUnary(op: string, operand: CompiledExpr, context: CompileContext): CompiledExpr {
+  const warnings = context.session.warnings;
+  switch (op) {
+    case '-': {
+      const type = operand.type.kind === TypeKind.Decimal ? operand.type : isStringType(operand.type) ? DOUBLE_TYPE : operand.type.kind === TypeKind.Double || operand.type.kind === TypeKind.Float ? DOUBLE_TYPE : BIGINT_TYPE;
+      return fold(operand, type, (value) => negate(value, warnings));
+    }
+    case '+':
+      return operand;
+    case '!':
+    case 'NOT':
+      return fold(operand, BOOL_RESULT_TYPE, (value) => {
+        const truth = toBoolean(value, warnings);
+        return truth === null ? null : truth ? 0n : 1n;
+      });
+    case '~':
+      return fold(operand, fieldType(TypeKind.BigInt, { length: 20, isUnsigned: true }), (value) => {
+        const integer = toInteger(value, warnings);
+        return integer === null ? null : BigInt.asUintN(64, ~integer);
+      });
+    default:
+      // BINARY x: a binary-collation view of the operand.
+      return { ...operand, type: { ...operand.type, collation: 'binary' } };
+  }
+}
+
+function negate(value: SqlValue, warnings: CompileContext['session']['warnings']): SqlValue {
+  if (value === null) return null;
+  if (typeof value === 'bigint') return -value;
+  if (typeof value === 'number') return -value;
+  if (value instanceof Decimal) return value.negated();
+  return -(toDouble(value, warnings) ?? 0);
+}
+
+/** Wraps a unary function; folds it to a constant when the operand is constant. */
+function fold(operand: CompiledExpr, type: FieldType, apply: (value: SqlValue) => SqlValue): CompiledExpr {
+  if (operand.constantValue !== undefined) return constantExpr(apply(operand.constantValue), type);
+  return { type, isNullable: true, evaluate: (row) => apply(operand.evaluate(row)) };
+}
+
+const comparisonOps = new Set(['=', '<=>', '<>', '<', '<=', '>', '>=']);
+
+function compileBinary(expr: BinaryExpr, context: CompileContext): CompiledExpr {
+  const left = compileExpr(expr.left, context);
+  const right = compileExpr(expr.right, context);
+  const warnings = context.session.warnings;
+  const op = expr.op;
+  if (op === 'AND' || op === 'OR' || op === 'XOR') return compileLogic(op, left, right, context);
+  if (comparisonOps.has(op)) return compileComparison(op, left, right, context);
+  if (op === '|' || op === '&' || op === '<<' || op === '>>' || op === '^') {
+    return binaryFold(left, right, fieldType(TypeKind.BigInt, { length: 20, isUnsigned: true }), (a, b) => {
+      if (a === null || b === null) return null;
+      const x = BigInt.asUintN(64, toInteger(a, warnings)!);
+      const y = BigInt.asUintN(64, toInteger(b, warnings)!);
+      switch (op) {
+        case '|':
+          return x | y;
+        case '&':
+          return x & y;
+        case '^':
+          return x ^ y;
+        case '<<':
+          return y >= 64n ? 0n : BigInt.asUintN(64, x << y);
+        default:
+          return y >= 64n ? 0n : x >> y;
+      }
+    });
+  }
+  const arithmeticOp = op as ArithmeticOp;
+  const divPrecision = Number(context.session.systemVariable('div_precision_increment', 'default') ?? 4n);
+  const type = arithmeticResultType(arithmeticOp, left.type, right.type, divPrecision);
+  const domain = arithmeticDomain(arithmeticOp, left.type, right.type);
+  const text = (): string => formatSql(expr);
+  return binaryFold(left, right, type, (a, b) =>
+    evaluateArithmetic(arithmeticOp, domain, type.isUnsigned, Math.max(type.decimals, 0), a, b, warnings, text),
+  );
+}
+
+/** Wraps a binary function; folds it when both sides are constant. */
+function binaryFold(left: CompiledExpr, right: CompiledExpr, type: FieldType, apply: (a: SqlValue, b: SqlValue) => SqlValue): CompiledExpr {
+  if (left.constantValue !== undefined && right.constantValue !== undefined) {
+    return constantExpr(apply(left.constantValue, right.constantValue), type);
+  }
+  return { type, isNullable: true, evaluate: (row) => apply(left.evaluate(row), right.evaluate(row)) };
+}
+
+function compileLogic(op: 'AND' | 'OR' | 'XOR', left: CompiledExpr, right: CompiledExpr, context: CompileContext): CompiledExpr {
+  const warnings = context.session.warnings;
+  const truth = (value: SqlValue): boolean | null => toBoolean(value, warnings);
+  const toSql = (value: boolean | null): SqlValue => (value === null ? null : value ? 1n : 0n);
+  switch (op) {
+    case 'AND':
+      return { type: BOOL_RESULT_TYPE, isNullable: true, evaluate: (row) => {
+        const a = truth(left.evaluate(row));
+        if (a === false) return 0n;
+        const b = truth(right.evaluate(row));
+        if (b === false) return 0n;
+        return a === null || b === null ? null : 1n;
+      } };
+    case 'OR':
+      return { type: BOOL_RESULT_TYPE, isNullable: true, evaluate: (row) => {
+        const a = truth(left.evaluate(row));
+        if (a === true) return 1n;
+        const b = truth(right.evaluate(row));
+        if (b === true) return 1n;
+        return a === null || b === null ? null : 0n;
+      } };
+    case 'XOR':
+      return { type: BOOL_RESULT_TYPE, isNullable: true, evaluate: (row) => {
+        const a = truth(left.evaluate(row));
+        const b = truth(right.evaluate(row));
+        return a === null || b === null ? null : toSql(a !== b);
+      } };
+  }
+}
+
+/** The collation a comparison uses: the explicit one wins, binary wins over text, else the left operand's. */
+export function comparisonCollation(left: FieldType, right: FieldType): CollationName {
+  if (left.collation === 'binary' || right.collation === 'binary') return 'binary';
+  if (left.collation === 'utf8mb4_general_ci' || right.collation === 'utf8mb4_general_ci') {
+    return isStringType(left) && isStringType(right) && left.collation !== right.collation ? 'utf8mb4_bin' : 'utf8mb4_general_ci';
+  }
+  return 'utf8mb4_bin';
+}
+
+function compileComparison(op: string, left: CompiledExpr, right: CompiledExpr, context: CompileContext): CompiledExpr {
+  const warnings = context.session.warnings;
+  const collation = comparisonCollation(left.type, right.type);
+  const test = comparisonTest(op);
+  const isNullSafe = op === '<=>';
+  return binaryFold(left, right, BOOL_RESULT_TYPE, (a, b) => {
+    if (a === null || b === null) {
+      if (!isNullSafe) return null;
+      return a === b ? 1n : 0n;
+    }
+    return test(compareValues(a, b, collation, warnings)) ? 1n : 0n;
+  });
+}
+
+function comparisonTest(op: string): (order: number) => boolean {
+  switch (op) {
+    case '=':
+    case '<=>':
+      return (order) => order === 0;
+    case '<>':
+      return (order) => order !== 0;
+    case '<':
+      return (order) => order < 0;
+    case '<=':
+      return (order) => order <= 0;
+    case '>':
+      return (order) => order > 0;
+    default:
+      return (order) => order >= 0;
+  }
+}
+
+function compileIs(test: 'NULL' | 'TRUE' | 'FALSE' | 'UNKNOWN', isNot: boolean, operand: CompiledExpr, context: CompileContext): CompiledExpr {
+  const warnings = context.session.warnings;
+  const check = (value: SqlValue): boolean => {
+    switch (test) {
+      case 'NULL':
+      case 'UNKNOWN':
+        return value === null;
+      case 'TRUE':
+        return toBoolean(value, warnings) === true;
+      case 'FALSE':
+        return toBoolean(value, warnings) === false;
+    }
+  };
+  return { type: BOOL_RESULT_TYPE, isNullable: false, evaluate: (row) => (check(operand.evaluate(row)) !== isNot ? 1n : 0n) };
+}
+
+function compileInList(isNot: boolean, operand: CompiledExpr, list: CompiledExpr[], context: CompileContext): CompiledExpr {
+  const warnings = context.session.warnings;
+  const collations = list.map((item) => comparisonCollation(operand.type, item.type));
+  return {
+    type: BOOL_RESULT_TYPE,
+    isNullable: true,
+    evaluate: (row) => {
+      const value = operand.evaluate(row);
+      if (value === null) return null;
+      let sawNull = false;
+      for (let i = 0; i < list.length; i++) {
+        const candidate = list[i]!.evaluate(row);
+        if (candidate === null) {
+          sawNull = true;
+        } else if (compareValues(value, candidate, collations[i]!, warnings) === 0) {
+          return isNot ? 0n : 1n;
+        }
+      }
+      if (sawNull) return null;
+      return isNot ? 1n : 0n;
+    },
+  };
+}
+
+function compileBetween(isNot: boolean, operand: CompiledExpr, low: CompiledExpr, high: CompiledExpr, context: CompileContext): CompiledExpr {
+  const warnings = context.session.warnings;
+  const lowCollation = comparisonCollation(operand.type, low.type);
+  const highCollation = comparisonCollation(operand.type, high.type);
+  return {
+    type: BOOL_RESULT_TYPE,
+    isNullable: true,
+    evaluate: (row) => {
+      const value = operand.evaluate(row);
+      const a = low.evaluate(row);
+      const b = high.evaluate(row);
+      const aboveLow = value === null || a === null ? null : compareValues(value, a, lowCollation, warnings) >= 0;
+      const belowHigh = value === null || b === null ? null : compareValues(value, b, highCollation, warnings) <= 0;
+      if (aboveLow === false || belowHigh === false) return isNot ? 1n : 0n;
+      if (aboveLow === null || belowHigh === null) return null;
+      return isNot ? 0n : 1n;
+    },
+  };
+}
+
+function compileCase(expr: Extract<Expr, { kind: 'CaseExpr' }>, context: CompileContext): CompiledExpr {
+  const warnings = context.session.warnings;
+  const operand = expr.operand ? compileExpr(expr.operand, context) : undefined;
+  const whens = expr.whens.map((w) => ({ when: compileExpr(w.when, context), then: compileExpr(w.then, context) }));
+  const otherwise = expr.else ? compileExpr(expr.else, context) : undefined;
+  const results = [...whens.map((w) => w.then), ...(otherwise ? [otherwise] : [])];
+  const type = unifyTypes(results.map((r) => r.type));
+  return {
+    type,
+    isNullable: true,
+    evaluate: (row) => {
+      const subject = operand?.evaluate(row);
+      for (const branch of whens) {
+        const candidate = branch.when.evaluate(row);
+        if (operand) {
+          if (subject === null || subject === undefined || candidate === null) continue;
+          if (compareValues(subject, candidate, comparisonCollation(operand.type, branch.when.type), warnings) === 0) return branch.then.evaluate(row);
+        } else if (toBoolean(candidate, warnings) === true) {
+          return branch.then.evaluate(row);
+        }
+      }
+      return otherwise ? otherwise.evaluate(row) : null;
+    },
+  };
+}
+
+/** The common type of several result branches (CASE, IF, COALESCE): text wins, then double, decimal, integer. */
+export function unifyTypes(types: readonly FieldType[]): FieldType {
+  const concrete = types.filter((t) => t.kind !== TypeKind.Null);
+  if (concrete.length === 0) return NULL_TYPE;
+  if (concrete.some((t) => isStringType(t) || t.kind === TypeKind.Date || t.kind === TypeKind.DateTime)) {
+    if (concrete.every((t) => t.kind === concrete[0]!.kind)) return concrete[0]!;
+    return varcharType(Math.max(...concrete.map((t) => (t.length > 0 ? t.length : 20))));
+  }
+  if (concrete.some((t) => t.kind === TypeKind.Double || t.kind === TypeKind.Float)) return DOUBLE_TYPE;
+  if (concrete.some((t) => t.kind === TypeKind.Decimal)) {
+    const scale = Math.max(...concrete.map((t) => (t.kind === TypeKind.Decimal ? t.decimals : 0)));
+    return decimalType(65, scale);
+  }
+  return BIGINT_TYPE;
+}
+
+function compileCast(target: string, operand: CompiledExpr, length: number | undefined, scale: number | undefined, context: CompileContext): CompiledExpr {
+  const warnings = context.session.warnings;
+  switch (target) {
+    case 'SIGNED':
+      return fold(operand, BIGINT_TYPE, (value) => toInteger(value, warnings));
+    case 'UNSIGNED':
+      return fold(operand, fieldType(TypeKind.BigInt, { length: 20, isUnsigned: true }), (value) => {
+        const integer = toInteger(value, warnings);
+        return integer === null ? null : BigInt.asUintN(64, integer);
+      });
+    case 'CHAR':
+      return fold(operand, varcharType(length ?? 255), (value) => toText(value));
+    case 'BINARY':
+      return fold(operand, fieldType(TypeKind.VarBinary, { length: length ?? 255 }), (value) => {
+        const text = Buffer.isBuffer(value) ? value : value === null ? null : Buffer.from(toText(value) ?? '', 'utf8');
+        return text;
+      });
+    case 'DOUBLE':
+    case 'FLOAT':
+    case 'REAL':
+      return fold(operand, DOUBLE_TYPE, (value) => toDouble(value, warnings));
+    case 'DECIMAL': {
+      const precision = length ?? 10;
+      const digits = scale ?? 0;
+      return fold(operand, decimalType(precision, digits), (value) => {
+        if (value === null) return null;
+        const decimal = value instanceof Decimal ? value : new Decimal(toDouble(value, warnings) ?? 0);
+        return decimal.toDecimalPlaces(digits, Decimal.ROUND_HALF_UP);
+      });
+    }
+    case 'DATE':
+    case 'DATETIME': {
+      const kind = target === 'DATE' ? 'date' : 'datetime';
+      return fold(operand, kind === 'date' ? DATE_TYPE : DATETIME_TYPE, (value) => {
+        if (value === null) return null;
+        if (value instanceof MysqlDateTime) return value.withKind(kind, length ?? 0);
+        return MysqlDateTime.tryParse(toText(value) ?? '', kind, length ?? 0) ?? null;
+      });
+    }
+    default:
+      throw mysqlError(ER_NOT_SUPPORTED_YET, `CAST AS ${target}`);
+  }
+}

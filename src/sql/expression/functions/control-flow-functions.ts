@@ -1,0 +1,42 @@
+// Control-flow and NULL functions: IF, IFNULL, NULLIF, COALESCE.
+import { compareValues, toBoolean } from '../../types/index.js';
+import type { SqlValue } from '../../types/index.js';
+import { comparisonCollation, unifyTypes } from '../compile-expr.js';
+import type { BuiltinFunction } from './builtin-function.js';
+
+export const controlFlowFunctions: ReadonlyMap<string, BuiltinFunction> = new Map<string, BuiltinFunction>([
+  ['IF', { minArgs: 3, maxArgs: 3, compile: ([test, then, otherwise], { session }) => ({
+    type: unifyTypes([then!.type, otherwise!.type]),
+    isNullable: then!.isNullable || otherwise!.isNullable,
+    evaluate: (row) => (toBoolean(test!.evaluate(row), session.warnings) === true ? then!.evaluate(row) : otherwise!.evaluate(row)),
+  }) }],
+  ['IFNULL', { minArgs: 2, maxArgs: 2, compile: ([first, second]) => ({
+    type: unifyTypes([first!.type, second!.type]),
+    isNullable: second!.isNullable,
+    evaluate: (row) => first!.evaluate(row) ?? second!.evaluate(row),
+  }) }],
+  ['NULLIF', { minArgs: 2, maxArgs: 2, compile: ([first, second], { session }) => {
+    const collation = comparisonCollation(first!.type, second!.type);
+    return {
+      type: first!.type,
+      isNullable: true,
+      evaluate: (row) => {
+        const a = first!.evaluate(row);
+        const b = second!.evaluate(row);
+        if (a === null || b === null) return a;
+        return compareValues(a, b, collation, session.warnings) === 0 ? null : a;
+      },
+    };
+  } }],
+  ['COALESCE', { minArgs: 1, maxArgs: Infinity, compile: (args) => ({
+    type: unifyTypes(args.map((arg) => arg.type)),
+    isNullable: args.every((arg) => arg.isNullable),
+    evaluate: (row) => {
+      for (const arg of args) {
+        const value: SqlValue = arg.evaluate(row);
+        if (value !== null) return value;
+      }
+      return null;
+    },
+  }) }],
+]);

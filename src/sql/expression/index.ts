@@ -1,0 +1,10 @@
+// The expression module's public surface.
+export type { CompiledExpr } from './compiled-expr.js';
+export { constantExpr } from './compiled-expr.js';
+export type { CompileContext } from './compile-context.js';
+export { compileExpr, typeOfValue, unifyTypes, comparisonCollation } from './compile-expr.js';
+export { Scope } from './scope.js';
+export type { ScopeColumn, ClauseName } from './scope.js';
+export { AGGREGATE_FUNCTION_NAMES } from './functions/builtin-functions.js';
+export { likePatternToRegExp } from './like.js';
+export * from './literal-types.js';

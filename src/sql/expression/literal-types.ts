@@ -1,0 +1,26 @@
+// The static types MySQL gives literals and common results, for result-set metadata.
+import { TypeKind, fieldType } from '../types/index.js';
+import type { FieldType } from '../types/index.js';
+
+export const BIGINT_TYPE: FieldType = fieldType(TypeKind.BigInt, { length: 21 });
+export const UNSIGNED_BIGINT_TYPE: FieldType = fieldType(TypeKind.BigInt, { length: 20, isUnsigned: true });
+export const BOOL_RESULT_TYPE: FieldType = fieldType(TypeKind.BigInt, { length: 1 });
+export const DOUBLE_TYPE: FieldType = fieldType(TypeKind.Double, { length: 23, decimals: 31 });
+export const NULL_TYPE: FieldType = fieldType(TypeKind.Null, { length: 0 });
+export const DATETIME_TYPE: FieldType = fieldType(TypeKind.DateTime, { length: 19, decimals: 0 });
+export const DATE_TYPE: FieldType = fieldType(TypeKind.Date, { length: 10, decimals: 0 });
+
+/** A VARCHAR result of at most `length` characters. */
+export function varcharType(length: number): FieldType {
+  return fieldType(TypeKind.VarChar, { length });
+}
+
+/** An integer literal's type: BIGINT sized to its digits, unsigned beyond the signed range. */
+export function integerLiteralType(digits: number, isUnsigned: boolean): FieldType {
+  return fieldType(TypeKind.BigInt, { length: digits, isUnsigned });
+}
+
+/** A DECIMAL(M,D) type. */
+export function decimalType(precision: number, scale: number): FieldType {
+  return fieldType(TypeKind.Decimal, { length: precision, decimals: scale });
+}

@@ -1,0 +1,49 @@
+// Scope: the columns visible to an expression and how a column reference resolves to a row position.
+import { mysqlError, ER_BAD_FIELD_ERROR, ER_NON_UNIQ_ERROR } from '../../errors/index.js';
+import type { ColumnRefExpr } from '../ast/index.js';
+import type { FieldType } from '../types/index.js';
+
+/** One column of an input row. */
+export interface ScopeColumn {
+  readonly name: string;
+  /** The table alias (or name) the column belongs to; '' for derived values. */
+  readonly table: string;
+  readonly database: string;
+  readonly type: FieldType;
+  readonly isNotNull: boolean;
+}
+
+/** Where in a statement a column reference stands, for MySQL's "Unknown column 'x' in 'field list'" message. */
+export type ClauseName = 'field list' | 'where clause' | 'order clause' | 'having clause' | 'group statement' | 'on clause';
+
+/** The input row layout an expression is compiled against. */
+export class Scope {
+  constructor(readonly columns: readonly ScopeColumn[]) {}
+
+  static readonly empty = new Scope([]);
+
+  /**
+   * The row position of `ref`. Names compare case-insensitively, as MySQL's column names do. Unknown → 1054,
+   * ambiguous → 1052, each naming `clause` as MySQL does.
+   */
+  resolve(ref: ColumnRefExpr, clause: ClauseName): number {
+    const name = ref.column.toLowerCase();
+    const table = ref.table?.toLowerCase();
+    const database = ref.db?.toLowerCase();
+    let found = -1;
+    for (let i = 0; i < this.columns.length; i++) {
+      const column = this.columns[i]!;
+      if (column.name.toLowerCase() !== name) continue;
+      if (table !== undefined && column.table.toLowerCase() !== table) continue;
+      if (database !== undefined && column.database.toLowerCase() !== database) continue;
+      if (found >= 0) throw mysqlError(ER_NON_UNIQ_ERROR, ref.column, clause);
+      found = i;
+    }
+    if (found < 0) throw mysqlError(ER_BAD_FIELD_ERROR, qualifiedName(ref), clause);
+    return found;
+  }
+}
+
+function qualifiedName(ref: ColumnRefExpr): string {
+  return [ref.db, ref.table, ref.column].filter((part) => part !== undefined).join('.');
+}

@@ -1,0 +1,8 @@
+// The SQL layer's public surface for the session layer.
+export { SqlEngine } from './sql-engine.js';
+export type { ExecutionContext, VariableScope } from './execution-context.js';
+export * from './statement-result.js';
+export * from './types/index.js';
+export type * from './ast/index.js';
+export { parseSql, formatSql } from './parser/index.js';
+export { tableResultColumn } from './executor/table-scope.js';

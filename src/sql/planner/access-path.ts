@@ -1,0 +1,139 @@
+// chooseAccessPath: picks point gets or a handle range from WHERE conjuncts on the integer primary key.
+import type { BinaryExpr, Expr } from '../ast/index.js';
+import type { TableInfo } from '../catalog/index.js';
+import type { CompiledExpr } from '../expression/index.js';
+import { compileExpr } from '../expression/index.js';
+import type { CompileContext } from '../expression/index.js';
+import { toInteger } from '../types/index.js';
+import type { SqlValue } from '../types/index.js';
+
+/** How a single-table statement reads its rows. */
+export type AccessPath =
+  | { readonly kind: 'point'; readonly handles: readonly bigint[] }
+  | { readonly kind: 'range'; readonly low?: bigint; readonly high?: bigint }
+  | { readonly kind: 'full' };
+
+/** Splits `a AND b AND c` into its conjuncts. */
+export function splitConjuncts(expr: Expr | undefined): Expr[] {
+  if (!expr) return [];
+  if (expr.kind === 'BinaryExpr' && expr.op === 'AND') return [...splitConjuncts(expr.left), ...splitConjuncts(expr.right)];
+  return [expr];
+}
+
+/**
+ * Looks for `pk = c`, `pk IN (c, …)` and `pk <, <=, >, >=, BETWEEN c` on the handle column among the conjuncts of
+ * `where`, with constant sides. The full WHERE is still applied to the rows read, so the path only has to be a
+ * superset of the matching rows.
+ */
+export function chooseAccessPath(table: TableInfo, where: Expr | undefined, context: CompileContext): AccessPath {
+  const handleOffset = table.handleColumnOffset;
+  if (handleOffset === undefined || !where) return { kind: 'full' };
+  const handleName = table.columns[handleOffset]!.name.toLowerCase();
+  const isHandle = (expr: Expr): boolean => expr.kind === 'ColumnRefExpr' && expr.column.toLowerCase() === handleName;
+  const constant = (expr: Expr): SqlValue | undefined => constantOf(compileQuietly(expr, context));
+  let low: bigint | undefined;
+  let high: bigint | undefined;
+  for (const conjunct of splitConjuncts(where)) {
+    if (conjunct.kind === 'BinaryExpr' && conjunct.op === '=') {
+      const value = isHandle(conjunct.left) ? constant(conjunct.right) : isHandle(conjunct.right) ? constant(conjunct.left) : undefined;
+      const handle = integralHandle(value, context);
+      if (handle !== undefined) return { kind: 'point', handles: handle === null ? [] : [handle] };
+    }
+    if (conjunct.kind === 'InListExpr' && !conjunct.isNot && isHandle(conjunct.operand)) {
+      const values = conjunct.list.map((item) => integralHandle(constant(item), context));
+      if (values.every((value) => value !== undefined)) {
+        const handles = [...new Set(values.filter((value): value is bigint => value !== null))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        return { kind: 'point', handles };
+      }
+    }
+    if (conjunct.kind === 'BinaryExpr') {
+      const bound = rangeBound(conjunct, isHandle, constant, context);
+      if (bound?.low !== undefined && (low === undefined || bound.low > low)) low = bound.low;
+      if (bound?.high !== undefined && (high === undefined || bound.high < high)) high = bound.high;
+    }
+    if (conjunct.kind === 'BetweenExpr' && !conjunct.isNot && isHandle(conjunct.operand)) {
+      const from = ceilHandle(constant(conjunct.low), context);
+      const to = floorHandle(constant(conjunct.high), context);
+      if (from !== undefined && (low === undefined || from > low)) low = from;
+      if (to !== undefined && (high === undefined || to < high)) high = to;
+    }
+  }
+  if (low === undefined && high === undefined) return { kind: 'full' };
+  return { kind: 'range', ...(low === undefined ? {} : { low }), ...(high === undefined ? {} : { high }) };
+}
+
+function compileQuietly(expr: Expr, context: CompileContext): CompiledExpr | undefined {
+  try {
+    return compileExpr(expr, context);
+  } catch {
+    return undefined;
+  }
+}
+
+function constantOf(compiled: CompiledExpr | undefined): SqlValue | undefined {
+  return compiled?.constantValue;
+}
+
+/** A handle for `pk = value`: null when nothing can match (NULL or a non-integral number), undefined when unknown. */
+function integralHandle(value: SqlValue | undefined, context: CompileContext): bigint | null | undefined {
+  if (value === undefined) return undefined;
+  if (value === null) return null;
+  if (typeof value === 'bigint') return value;
+  if (typeof value === 'string') return undefined;
+  const asNumber = Number(typeof value === 'number' ? value : value.toString());
+  if (!Number.isFinite(asNumber)) return undefined;
+  return Number.isInteger(asNumber) ? (toInteger(value, context.session.warnings) ?? null) : null;
+}
+
+function ceilHandle(value: SqlValue | undefined, context: CompileContext): bigint | undefined {
+  if (value === undefined || value === null || typeof value === 'string') return undefined;
+  if (typeof value === 'bigint') return value;
+  const number = Number(typeof value === 'number' ? value : value.toString());
+  return Number.isFinite(number) ? toInteger(Math.ceil(number), context.session.warnings) ?? undefined : undefined;
+}
+
+function floorHandle(value: SqlValue | undefined, context: CompileContext): bigint | undefined {
+  if (value === undefined || value === null || typeof value === 'string') return undefined;
+  if (typeof value === 'bigint') return value;
+  const number = Number(typeof value === 'number' ? value : value.toString());
+  return Number.isFinite(number) ? toInteger(Math.floor(number), context.session.warnings) ?? undefined : undefined;
+}
+
+function rangeBound(
+  expr: BinaryExpr,
+  isHandle: (expr: Expr) => boolean,
+  constant: (expr: Expr) => SqlValue | undefined,
+  context: CompileContext,
+): { low?: bigint; high?: bigint } | undefined {
+  let op = expr.op;
+  let valueSide: Expr;
+  if (isHandle(expr.left)) {
+    valueSide = expr.right;
+  } else if (isHandle(expr.right)) {
+    valueSide = expr.left;
+    op = op === '<' ? '>' : op === '<=' ? '>=' : op === '>' ? '<' : op === '>=' ? '<=' : op;
+  } else {
+    return undefined;
+  }
+  const value = constant(valueSide);
+  switch (op) {
+    case '>': {
+      const bound = floorHandle(value, context);
+      return bound === undefined ? undefined : { low: bound + 1n };
+    }
+    case '>=': {
+      const bound = ceilHandle(value, context);
+      return bound === undefined ? undefined : { low: bound };
+    }
+    case '<': {
+      const bound = ceilHandle(value, context);
+      return bound === undefined ? undefined : { high: bound - 1n };
+    }
+    case '<=': {
+      const bound = floorHandle(value, context);
+      return bound === undefined ? undefined : { high: bound };
+    }
+    default:
+      return undefined;
+  }
+}

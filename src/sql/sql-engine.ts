@@ -1,0 +1,96 @@
+// SqlEngine: the SQL layer's entry point: runs data and schema statements against the catalog and the KV store.
+import { mysqlError, ER_NOT_SUPPORTED_YET } from '../errors/index.js';
+import type { KvEngine } from '../storage/kv.js';
+import type { Expr, Statement } from './ast/index.js';
+import { AutoIncrementAllocator, Catalog } from './catalog/index.js';
+import type { ExecutionContext } from './execution-context.js';
+import { executeCreateTable } from './executor/create-table-executor.js';
+import { executeCreateDatabase, executeDropDatabase, executeDropTable } from './executor/drop-executor.js';
+import { executeInsert } from './executor/insert-executor.js';
+import { executeQuery } from './executor/select-executor.js';
+import { showDatabases, showTables } from './executor/show-executor.js';
+import { executeDelete, executeUpdate } from './executor/update-executor.js';
+import { Scope, compileExpr } from './expression/index.js';
+import { formatSql } from './parser/index.js';
+import type { StatementResult } from './statement-result.js';
+import type { SqlValue } from './types/index.js';
+
+/**
+ * One per server: owns the catalog and the auto-increment allocator over a KV engine. Statements run in the
+ * transaction the session hands over through the ExecutionContext; the engine never commits on its own except for
+ * DDL, which (as in MySQL) is its own transaction.
+ */
+export class SqlEngine {
+  private constructor(
+    readonly kv: KvEngine,
+    readonly catalog: Catalog,
+    readonly allocator: AutoIncrementAllocator,
+  ) {}
+
+  /** Loads the catalog (bootstrapping it on first start). */
+  static async open(kv: KvEngine): Promise<SqlEngine> {
+    const catalog = await Catalog.open(kv);
+    return new SqlEngine(kv, catalog, new AutoIncrementAllocator(kv));
+  }
+
+  /** True for statements that change the schema; the session commits the open transaction first, as MySQL does. */
+  static isDdl(stmt: Statement): boolean {
+    return ddlKinds.has(stmt.kind);
+  }
+
+  /** Runs one statement. Session-level statements (SET, USE, BEGIN, SHOW VARIABLES, …) are the session's. */
+  async execute(stmt: Statement, session: ExecutionContext, params?: readonly SqlValue[]): Promise<StatementResult> {
+    switch (stmt.kind) {
+      case 'SelectStmt':
+      case 'UnionStmt':
+      case 'ValuesStmt':
+        return executeQuery(stmt, this.catalog, session, params);
+      case 'InsertStmt':
+        return executeInsert(stmt, this.catalog, this.allocator, session, params);
+      case 'UpdateStmt':
+        return executeUpdate(stmt, this.catalog, session, params);
+      case 'DeleteStmt':
+        return executeDelete(stmt, this.catalog, session, params);
+      case 'CreateDatabaseStmt':
+        return executeCreateDatabase(stmt, this.catalog);
+      case 'DropDatabaseStmt':
+        return executeDropDatabase(stmt, this.catalog, this.kv, this.allocator);
+      case 'CreateTableStmt':
+        return executeCreateTable(stmt, this.catalog, session);
+      case 'DropTableStmt':
+        return executeDropTable(stmt, this.catalog, this.kv, this.allocator, session);
+      case 'ShowStmt':
+        if (stmt.target === 'DATABASES') return showDatabases(this.catalog, { like: stmt.like, hasWhere: stmt.where !== undefined });
+        if (stmt.target === 'TABLES') {
+          return showTables(this.catalog, session, stmt.db, stmt.isFull ?? false, { like: stmt.like, hasWhere: stmt.where !== undefined });
+        }
+        throw mysqlError(ER_NOT_SUPPORTED_YET, `SHOW ${stmt.target}`);
+      default:
+        throw mysqlError(ER_NOT_SUPPORTED_YET, firstWords(formatSql(stmt)));
+    }
+  }
+
+  /** Evaluates a row-independent expression (SET values, DO), e.g. `SET @a = 1 + 2`. */
+  evaluate(expr: Expr, session: ExecutionContext): SqlValue {
+    return compileExpr(expr, { scope: Scope.empty, clause: 'field list', session }).evaluate([]);
+  }
+}
+
+const ddlKinds: ReadonlySet<Statement['kind']> = new Set<Statement['kind']>([
+  'CreateDatabaseStmt',
+  'DropDatabaseStmt',
+  'CreateTableStmt',
+  'DropTableStmt',
+  'AlterTableStmt',
+  'CreateIndexStmt',
+  'DropIndexStmt',
+  'RenameTableStmt',
+  'TruncateTableStmt',
+  'CreateViewStmt',
+  'DropViewStmt',
+]);
+
+/** The statement's leading keywords, for a "doesn't yet support" message. */
+function firstWords(sql: string): string {
+  return sql.split(/\s+/).slice(0, 2).join(' ');
+}

@@ -1,0 +1,26 @@
+// Conversion between executor values and the storage codecs' datums, per column type.
+import { Decimal } from 'decimal.js';
+import type { Datum } from '../../storage/index.js';
+import { MysqlDateTime, TypeKind, isTemporalType } from '../types/index.js';
+import type { FieldType, SqlValue } from '../types/index.js';
+
+/** The datum a value is stored as: temporal values as their packed order-preserving integer. */
+export function valueToDatum(value: SqlValue): Datum {
+  if (value instanceof MysqlDateTime) return value.pack();
+  return value;
+}
+
+/** The value a stored datum stands for under column type `type`. */
+export function datumToValue(datum: Datum, type: FieldType): SqlValue {
+  if (datum === null) return null;
+  if (isTemporalType(type) && typeof datum === 'bigint') {
+    const kind = type.kind === TypeKind.Date ? 'date' : type.kind === TypeKind.Timestamp ? 'timestamp' : 'datetime';
+    return MysqlDateTime.unpack(datum, kind, Math.max(type.decimals, 0));
+  }
+  if (datum instanceof Uint8Array) {
+    const bytes = Buffer.isBuffer(datum) ? datum : Buffer.from(datum.buffer, datum.byteOffset, datum.byteLength);
+    return type.collation === 'binary' ? bytes : bytes.toString('utf8');
+  }
+  if (type.kind === TypeKind.Decimal && !(datum instanceof Decimal)) return new Decimal(String(datum));
+  return datum;
+}

@@ -1,0 +1,157 @@
+// TableRows: reads and writes a table's rows and keeps its index entries in step, over one KV transaction.
+import { mysqlError, ER_DUP_ENTRY } from '../../errors/index.js';
+import type { KvTransaction } from '../../storage/kv.js';
+import {
+  decodeRow,
+  decodeRowKey,
+  encodeIndexKey,
+  encodeRow,
+  encodeRowKey,
+  tableRecordRange,
+} from '../../storage/index.js';
+import type { Datum } from '../../storage/index.js';
+import type { IndexInfo, TableInfo } from '../catalog/index.js';
+import { toText } from '../types/index.js';
+import type { Row, SqlValue } from '../types/index.js';
+import { datumToValue, valueToDatum } from './row-datums.js';
+
+/** A stored row with its handle (the integer row id keys are built from). */
+export interface HandleRow {
+  readonly handle: bigint;
+  readonly row: Row;
+}
+
+const EMPTY = Buffer.alloc(0);
+const SCAN_BATCH = 512;
+
+/**
+ * Row and index access for one table within one transaction. Row keys are `t{id}_r{handle}`; each index entry is
+ * `t{id}_i{indexId}{values}` (→ handle for unique indexes without NULLs) or `…{values}{handle}` (→ empty) otherwise.
+ */
+export class TableRows {
+  private readonly tableId: bigint;
+  private readonly columnIds: number[];
+  private readonly secondaryIndexes: readonly IndexInfo[];
+
+  constructor(
+    private readonly txn: KvTransaction,
+    readonly table: TableInfo,
+  ) {
+    this.tableId = BigInt(table.id);
+    this.columnIds = table.columns.map((column) => column.id);
+    this.secondaryIndexes = table.indexes.filter((index) => !(index.isPrimary && table.handleColumnOffset !== undefined));
+  }
+
+  /** The row stored under `handle`, or undefined. */
+  async get(handle: bigint): Promise<Row | undefined> {
+    const bytes = await this.txn.get(encodeRowKey(this.tableId, handle));
+    return bytes ? this.decode(bytes) : undefined;
+  }
+
+  /** The rows of several handles (absent ones skipped), in the order given. */
+  async getMany(handles: readonly bigint[]): Promise<HandleRow[]> {
+    const keys = handles.map((handle) => encodeRowKey(this.tableId, handle));
+    const found = await this.txn.batchGet(keys);
+    const rows: HandleRow[] = [];
+    for (let i = 0; i < keys.length; i++) {
+      const bytes = found.get(Buffer.from(keys[i]!).toString('hex'));
+      if (bytes) rows.push({ handle: handles[i]!, row: this.decode(bytes) });
+    }
+    return rows;
+  }
+
+  /** All rows with handles in `[low, high]` (bounds optional), in handle order, in batches. */
+  async *scan(options: { low?: bigint; high?: bigint; reverse?: boolean; limit?: number } = {}): AsyncGenerator<HandleRow[]> {
+    const whole = tableRecordRange(this.tableId);
+    const start = options.low === undefined ? whole.start : encodeRowKey(this.tableId, options.low);
+    const end = options.high === undefined ? whole.end : encodeRowKey(this.tableId, options.high + 1n);
+    const scanOptions = { reverse: options.reverse ?? false, batchSize: SCAN_BATCH, ...(options.limit === undefined ? {} : { limit: options.limit }) };
+    for await (const pairs of this.txn.scan({ start, end }, scanOptions)) {
+      const batch: HandleRow[] = new Array<HandleRow>(pairs.length);
+      for (let i = 0; i < pairs.length; i++) {
+        const pair = pairs[i]!;
+        batch[i] = { handle: decodeRowKey(pair.key).handle, row: this.decode(pair.value) };
+      }
+      yield batch;
+    }
+  }
+
+  /** Writes a new row; rejects a duplicate primary key or unique index entry with 1062 and writes nothing. */
+  async insert(handle: bigint, row: Row): Promise<void> {
+    await this.checkUnique(handle, row, undefined);
+    this.writeRow(handle, row);
+  }
+
+  /** Replaces the row under `handle` (whose old content is `oldRow`); `newHandle` differs when the PK changed. */
+  async update(handle: bigint, oldRow: Row, newHandle: bigint, newRow: Row): Promise<void> {
+    await this.checkUnique(newHandle, newRow, handle);
+    this.removeIndexEntries(handle, oldRow);
+    if (newHandle !== handle) this.txn.delete(encodeRowKey(this.tableId, handle));
+    this.writeRow(newHandle, newRow);
+  }
+
+  /** Deletes the row under `handle` whose content is `row`, with its index entries. */
+  delete(handle: bigint, row: Row): void {
+    this.removeIndexEntries(handle, row);
+    this.txn.delete(encodeRowKey(this.tableId, handle));
+  }
+
+  private writeRow(handle: bigint, row: Row): void {
+    const datums: Datum[] = new Array<Datum>(row.length);
+    for (let i = 0; i < row.length; i++) datums[i] = valueToDatum(row[i] ?? null);
+    this.txn.set(encodeRowKey(this.tableId, handle), encodeRow(this.columnIds, datums));
+    for (const index of this.secondaryIndexes) {
+      const { key, value } = this.indexEntry(index, handle, row);
+      this.txn.set(key, value);
+    }
+  }
+
+  private removeIndexEntries(handle: bigint, row: Row): void {
+    for (const index of this.secondaryIndexes) this.txn.delete(this.indexEntry(index, handle, row).key);
+  }
+
+  private async checkUnique(handle: bigint, row: Row, ownHandle: bigint | undefined): Promise<void> {
+    if (this.table.handleColumnOffset !== undefined && handle !== ownHandle) {
+      if (await this.txn.get(encodeRowKey(this.tableId, handle))) {
+        throw this.duplicate(this.table.indexes.find((index) => index.isPrimary)!, row);
+      }
+    }
+    for (const index of this.secondaryIndexes) {
+      if (!index.isUnique) continue;
+      const values = index.columnOffsets.map((offset) => row[offset] ?? null);
+      if (values.some((value) => value === null)) continue;
+      const existing = await this.txn.get(encodeIndexKey(this.tableId, BigInt(index.id), values.map(valueToDatum)));
+      if (existing && (ownHandle === undefined || decodeHandle(existing) !== ownHandle)) throw this.duplicate(index, row);
+    }
+  }
+
+  private duplicate(index: IndexInfo, row: Row): Error {
+    const entry = index.columnOffsets.map((offset) => toText(row[offset] ?? null) ?? 'NULL').join('-');
+    return mysqlError(ER_DUP_ENTRY, entry, `${this.table.name}.${index.name}`);
+  }
+
+  private indexEntry(index: IndexInfo, handle: bigint, row: Row): { key: Uint8Array; value: Uint8Array } {
+    const values: Datum[] = index.columnOffsets.map((offset) => valueToDatum(row[offset] ?? null));
+    const isDistinct = index.isUnique && !values.some((value) => value === null);
+    if (isDistinct) return { key: encodeIndexKey(this.tableId, BigInt(index.id), values), value: encodeHandle(handle) };
+    return { key: encodeIndexKey(this.tableId, BigInt(index.id), values, handle), value: EMPTY };
+  }
+
+  private decode(bytes: Uint8Array): Row {
+    const datums = decodeRow(bytes, this.columnIds);
+    const columns = this.table.columns;
+    const row: SqlValue[] = new Array<SqlValue>(columns.length);
+    for (let i = 0; i < columns.length; i++) row[i] = datumToValue(datums[i] ?? null, columns[i]!.type);
+    return row;
+  }
+}
+
+function encodeHandle(handle: bigint): Buffer {
+  const buffer = Buffer.allocUnsafe(8);
+  buffer.writeBigInt64BE(handle);
+  return buffer;
+}
+
+function decodeHandle(bytes: Uint8Array): bigint {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).readBigInt64BE(0);
+}

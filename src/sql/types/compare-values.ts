@@ -1,0 +1,72 @@
+// compareValues: MySQL's comparison rules between two non-NULL values of possibly different kinds.
+import { Decimal } from 'decimal.js';
+import { MysqlDateTime } from './mysql-datetime.js';
+import type { SqlValue } from './sql-value.js';
+import { toDouble, toText } from './convert.js';
+import type { CollationName } from './field-type.js';
+import type { WarningSink } from './warnings.js';
+
+/**
+ * Compares two values as MySQL does (https://dev.mysql.com/doc/refman/8.0/en/type-conversion.html): two strings by
+ * collation, a temporal value against a string by parsing the string, integers exactly, decimals exactly, anything
+ * else as doubles. Returns a negative number, 0 or a positive number. NULLs must be handled by the caller.
+ */
+export function compareValues(
+  a: Exclude<SqlValue, null>,
+  b: Exclude<SqlValue, null>,
+  collation: CollationName,
+  warnings: WarningSink,
+): number {
+  if (typeof a === 'bigint' && typeof b === 'bigint') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'string' && typeof b === 'string') return compareStrings(a, b, collation);
+  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+  if (a instanceof MysqlDateTime || b instanceof MysqlDateTime) return compareTemporal(a, b, collation, warnings);
+  if (Buffer.isBuffer(a) && Buffer.isBuffer(b)) return Buffer.compare(a, b);
+  if (isExact(a) && isExact(b)) return toExactDecimal(a).comparedTo(toExactDecimal(b));
+  if ((typeof a === 'string' || Buffer.isBuffer(a)) && (typeof b === 'string' || Buffer.isBuffer(b))) {
+    return compareStrings(toText(a) ?? '', toText(b) ?? '', collation);
+  }
+  const x = toDouble(a, warnings) ?? 0;
+  const y = toDouble(b, warnings) ?? 0;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function isExact(value: SqlValue): value is bigint | Decimal {
+  return typeof value === 'bigint' || value instanceof Decimal;
+}
+
+function toExactDecimal(value: bigint | Decimal): Decimal {
+  return typeof value === 'bigint' ? new Decimal(value.toString()) : value;
+}
+
+function compareTemporal(
+  a: Exclude<SqlValue, null>,
+  b: Exclude<SqlValue, null>,
+  collation: CollationName,
+  warnings: WarningSink,
+): number {
+  const left = a instanceof MysqlDateTime ? a : typeof a === 'string' ? MysqlDateTime.tryParse(a) : undefined;
+  const right = b instanceof MysqlDateTime ? b : typeof b === 'string' ? MysqlDateTime.tryParse(b) : undefined;
+  if (left && right) return left.compare(right);
+  if (typeof a === 'string' || typeof b === 'string') {
+    return compareStrings(toText(a) ?? '', toText(b) ?? '', collation);
+  }
+  const x = toDouble(a, warnings) ?? 0;
+  const y = toDouble(b, warnings) ?? 0;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * Compares strings under a collation. `utf8mb4_bin` compares code points; `utf8mb4_general_ci` folds case and
+ * ignores trailing spaces (PAD SPACE), as MySQL's general_ci does.
+ */
+export function compareStrings(a: string, b: string, collation: CollationName): number {
+  if (collation === 'utf8mb4_general_ci') {
+    const x = a.trimEnd().toUpperCase();
+    const y = b.trimEnd().toUpperCase();
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  const x = collation === 'utf8mb4_bin' ? a.trimEnd() : a;
+  const y = collation === 'utf8mb4_bin' ? b.trimEnd() : b;
+  return x < y ? -1 : x > y ? 1 : 0;
+}

@@ -1,0 +1,8 @@
+// The SQL types module's public surface.
+export * from './sql-value.js';
+export * from './field-type.js';
+export * from './mysql-datetime.js';
+export * from './convert.js';
+export * from './compare-values.js';
+export * from './coerce-to-column.js';
+export * from './warnings.js';

@@ -1,0 +1,181 @@
+// LmdbEngine: the durable, embedded KvEngine on LMDB (lmdb-js), with commit versions and conflicts from the oracle.
+//
+// Layout: one LMDB environment per data directory with two named databases: `data` (the user keyspace, raw bytes)
+// and `meta` (the last commit version). Each commit is one lmdb-js batch: its writes plus the new commit version,
+// applied atomically in one LMDB write transaction. lmdb-js groups the batches queued in one event turn into one
+// transaction and one fsync (group commit). A snapshot reads the commit version through its own read transaction,
+// so the version always matches exactly what the snapshot sees.
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { open } from 'lmdb';
+import type { Database, RootDatabase } from 'lmdb';
+import type { Bytes, CommitRequest, CommitResult, KvEngine, KvSnapshot } from '../../kv.js';
+import { asBuffer } from '../../bytes.js';
+import { CommitOracle } from '../commit-oracle.js';
+import { rejectWith } from '../reject-with.js';
+import { KeyLimits, validateMutationKeys } from '../key-limits.js';
+import { acquireDataDirLock } from './data-dir-lock.js';
+import type { DataDirLock } from './data-dir-lock.js';
+import { LmdbSnapshot } from './lmdb-snapshot.js';
+import type { LmdbByteStore } from './lmdb-snapshot.js';
+
+/**
+ * LMDB environment settings. `overlappingSync: false` makes a commit's promise wait for its fsync (durability);
+ * 8 KiB pages allow keys up to 4026 bytes (TiDB's index keys go up to 3072 bytes of values); every open snapshot
+ * generation takes a reader slot, so allow far more than connections.
+ */
+const EnvironmentOptions = {
+  overlappingSync: false,
+  pageSize: 8192,
+  maxDbs: 4,
+  maxReaders: 1024,
+} as const;
+
+/** The named databases and meta keys of the environment. */
+const Layout = {
+  dataDb: 'data',
+  metaDb: 'meta',
+  commitVersionKey: Buffer.from('commit-version', 'latin1'),
+  versionBytes: 8,
+} as const;
+
+/** Data directories opened by this process: one LmdbEngine per directory. */
+const openDirectories = new Set<string>();
+
+/**
+ * A KvEngine on an LMDB data directory. Open it with `LmdbEngine.open(dir)`; one process may hold a directory
+ * once at a time (a second open, here or in another process, is rejected with an Error naming the directory).
+ */
+export class LmdbEngine implements KvEngine {
+  readonly name = 'lmdb';
+  private readonly oracle: CommitOracle;
+  private readonly openSnapshots = new Set<LmdbSnapshot>();
+  private readonly pendingCommits = new Set<Promise<boolean>>();
+  private readonly maxKeyBytes: number;
+  private isClosed = false;
+
+  private constructor(
+    /** The absolute data directory. */
+    readonly directory: string,
+    private readonly root: RootDatabase,
+    private readonly data: LmdbByteStore,
+    private readonly meta: Database<Buffer, Bytes>,
+    private readonly lock: DataDirLock,
+  ) {
+    const stored = meta.get(Layout.commitVersionKey);
+    this.oracle = new CommitOracle(stored === undefined ? 0n : decodeVersion(stored));
+    const reported = (root as unknown as { maxKeySize?: unknown }).maxKeySize;
+    this.maxKeyBytes = typeof reported === 'number' ? Math.min(reported, KeyLimits.maxKeyBytes) : KeyLimits.maxKeyBytes;
+  }
+
+  /**
+   * Opens (creating when missing) the LMDB store in directory `path`. Rejects with an Error whose message names the
+   * directory when it cannot be created or written, when it is already open in this process, or when another live
+   * process holds it.
+   */
+  static async open(path: string): Promise<LmdbEngine> {
+    const directory = resolve(path);
+    if (openDirectories.has(directory)) {
+      throw new Error(`LMDB data directory ${directory} is already open in this process`);
+    }
+    openDirectories.add(directory);
+    try {
+      try {
+        await mkdir(directory, { recursive: true });
+      } catch (error) {
+        throw new Error(`cannot create data directory ${directory}: ${messageOf(error)}`, { cause: error });
+      }
+      const lock = await acquireDataDirLock(directory);
+      try {
+        const root = open(directory, { ...EnvironmentOptions });
+        const data = root.openDB<Buffer, Bytes>(Layout.dataDb, { keyEncoding: 'binary', encoding: 'binary' });
+        const meta = root.openDB<Buffer, Bytes>(Layout.metaDb, { keyEncoding: 'binary', encoding: 'binary' });
+        return new LmdbEngine(directory, root, data, meta, lock);
+      } catch (error) {
+        await lock.release();
+        throw new Error(`cannot open the LMDB store in ${directory}: ${messageOf(error)}`, { cause: error });
+      }
+    } catch (error) {
+      openDirectories.delete(directory);
+      throw error;
+    }
+  }
+
+  /** The newest commit version handed out (for tests and diagnostics). */
+  get latestVersion(): bigint {
+    return this.oracle.latestVersion;
+  }
+
+  snapshot(): Promise<KvSnapshot> {
+    try {
+      this.assertOpen();
+      const txn = this.data.useReadTransaction();
+      const stored = this.meta.get(Layout.commitVersionKey, { transaction: txn });
+      const version = stored === undefined ? 0n : decodeVersion(stored);
+      this.oracle.registerSnapshot(version);
+      const snapshot = new LmdbSnapshot(this.data, txn, version, this.maxKeyBytes, (closed) => {
+        this.openSnapshots.delete(closed);
+        this.oracle.releaseSnapshot(version);
+      });
+      this.openSnapshots.add(snapshot);
+      return Promise.resolve(snapshot);
+    } catch (error) {
+      return rejectWith(error);
+    }
+  }
+
+  async commit(request: CommitRequest): Promise<CommitResult> {
+    this.assertOpen();
+    validateMutationKeys(request, this.maxKeyBytes);
+    // Admission and queueing happen in one synchronous step, so LMDB applies commits in version order.
+    const commitVersion = this.oracle.admit(request);
+    if (request.mutations.length === 0) return { commitVersion };
+    const written = this.root.batch(() => {
+      for (const { key, value } of request.mutations) {
+        if (value === undefined) void this.data.remove(key);
+        else void this.data.put(key, asBuffer(value));
+      }
+      void this.meta.put(Layout.commitVersionKey, encodeVersion(commitVersion));
+    });
+    this.pendingCommits.add(written);
+    try {
+      await written;
+    } finally {
+      this.pendingCommits.delete(written);
+    }
+    this.oracle.markVisible(commitVersion);
+    return { commitVersion };
+  }
+
+  async close(): Promise<void> {
+    if (this.isClosed) return;
+    this.isClosed = true;
+    await Promise.allSettled([...this.pendingCommits]);
+    for (const snapshot of [...this.openSnapshots]) snapshot.close();
+    try {
+      await this.root.close();
+    } finally {
+      await this.lock.release();
+      openDirectories.delete(this.directory);
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.isClosed) throw new Error(`the LMDB storage engine for ${this.directory} is closed`);
+  }
+}
+
+function encodeVersion(version: bigint): Buffer {
+  const bytes = Buffer.alloc(Layout.versionBytes);
+  bytes.writeBigUInt64BE(version);
+  return bytes;
+}
+
+function decodeVersion(bytes: Bytes): bigint {
+  if (bytes.byteLength !== Layout.versionBytes) throw new Error('corrupt commit version in the LMDB meta database');
+  return asBuffer(bytes).readBigUInt64BE();
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,41 @@
+// The storage layer's public surface: engines, transactions, codecs and the conflict error. Contracts are in kv.ts.
+export type * from './kv.js';
+export { WriteConflictError } from './write-conflict-error.js';
+export { compareBytes, prefixNext, toHex } from './bytes.js';
+export { MemoryEngine } from './engines/memory/memory-engine.js';
+export { LmdbEngine } from './engines/lmdb/lmdb-engine.js';
+export { KeyLimits } from './engines/key-limits.js';
+export { beginTransaction } from './txn/begin-transaction.js';
+export type { Datum } from './codec/datum.js';
+export {
+  DatumFlag,
+  KeyReader,
+  decodeKeyDatums,
+  encodeBytes,
+  encodeDecimal,
+  encodeFloat64,
+  encodeInt64,
+  encodeKeyDatums,
+  encodeUint64,
+} from './codec/memcomparable.js';
+export {
+  KeyLength,
+  KeyPrefix,
+  decodeIndexKey,
+  decodeIndexKeyHandle,
+  decodeMetaKey,
+  decodeRowKey,
+  encodeIndexKey,
+  encodeIndexPrefix,
+  encodeMetaKey,
+  encodeRecordPrefix,
+  encodeRowKey,
+  encodeTablePrefix,
+  indexValuesRange,
+  prefixRange,
+  tableIndexRange,
+  tableRange,
+  tableRecordRange,
+} from './codec/tablecodec.js';
+export type { IndexKey, RowKey } from './codec/tablecodec.js';
+export { decodeRow, decodeRowAll, encodeRow } from './codec/row-codec.js';

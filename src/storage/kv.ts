@@ -1,0 +1,124 @@
+// The transactional key-value contract every storage engine implements; interfaces only.
+//
+// Modelled on TiDB's pkg/kv: the SQL layer sees ordered byte keys, snapshot reads and an atomic, conflict-checked
+// commit, nothing more, so that LMDB (embedded), etcd or TiKV can sit underneath. Reads are asynchronous because a
+// distributed engine needs the network, but scans hand out *batches* so that no promise is paid per row.
+// Row locks for pessimistic transactions are not part of this contract: they live above it (see the SQL layer).
+
+/** A key or value: raw bytes. Keys compare as unsigned bytes, lexicographically (Buffer.compare). */
+export type Bytes = Uint8Array;
+
+/** One key/value pair returned by a scan. */
+export interface KvPair {
+  readonly key: Bytes;
+  readonly value: Bytes;
+}
+
+/** A half-open key range `[start, end)`; `end` undefined means "to the end of the keyspace". */
+export interface KeyRange {
+  readonly start: Bytes;
+  readonly end?: Bytes | undefined;
+}
+
+/** Options for a range scan. */
+export interface ScanOptions {
+  /** Walk from the end of the range towards its start. */
+  readonly reverse?: boolean;
+  /** Stop after this many pairs in total (not per batch). */
+  readonly limit?: number;
+  /** Preferred number of pairs per batch; engines may return fewer. Default 256. */
+  readonly batchSize?: number;
+}
+
+/** Read access at one consistent point in time. */
+export interface KvReader {
+  /** The value stored at `key`, or undefined when there is none. */
+  get(key: Bytes): Promise<Bytes | undefined>;
+  /** The values of several keys at once; absent keys are absent from the map (keyed by hex of the key). */
+  batchGet(keys: readonly Bytes[]): Promise<Map<string, Bytes>>;
+  /**
+   * Pairs within `range` in key order (or reverse order), delivered in batches. Each batch is a fresh array the
+   * caller may keep. The iterator must be run to completion or closed (`return()`, as `for await … break` does).
+   */
+  scan(range: KeyRange, options?: ScanOptions): AsyncIterableIterator<KvPair[]>;
+}
+
+/**
+ * A consistent read view of the store as of one commit version. Reads never see commits made after it was taken.
+ * Must be released with `close()`; an engine may hold resources (an LMDB read transaction) until then.
+ */
+export interface KvSnapshot extends KvReader {
+  /** The commit version this snapshot reads at. Commits after it have larger versions. */
+  readonly version: bigint;
+  /** Releases the snapshot. Idempotent. */
+  close(): void;
+}
+
+/** One buffered write of a transaction: a put (value) or a delete (value undefined). */
+export interface KvMutation {
+  readonly key: Bytes;
+  readonly value: Bytes | undefined;
+}
+
+/** What a commit asks the engine to do atomically. */
+export interface CommitRequest {
+  /** The version of the snapshot the transaction read from. */
+  readonly startVersion: bigint;
+  /** The writes, applied all or nothing. */
+  readonly mutations: readonly KvMutation[];
+  /**
+   * Keys whose modification since `startVersion` must fail the commit, in addition to the mutated keys themselves
+   * (optimistic read-set validation). Empty for blind writes.
+   */
+  readonly readKeys: readonly Bytes[];
+}
+
+/** The outcome of a successful commit. */
+export interface CommitResult {
+  /** The version the writes became visible at. */
+  readonly commitVersion: bigint;
+}
+
+/**
+ * A storage engine: snapshots plus an atomic, conflict-checked, durable commit. Engines are shared by all
+ * connections and must be safe for concurrent use.
+ */
+export interface KvEngine {
+  /** A human-readable engine name for logs, e.g. `lmdb`. */
+  readonly name: string;
+  /** A snapshot at the latest committed version. */
+  snapshot(): Promise<KvSnapshot>;
+  /**
+   * Applies `request.mutations` atomically and durably (the promise resolves only once the data would survive a
+   * crash). Rejects with a `WriteConflictError` when any mutated key or any of `readKeys` was committed by someone
+   * else after `startVersion`; then nothing is applied.
+   */
+  commit(request: CommitRequest): Promise<CommitResult>;
+  /** Flushes and releases everything; further calls fail. */
+  close(): Promise<void>;
+}
+
+/**
+ * A transaction: a snapshot plus a private write buffer. Reads see the snapshot overlaid with the transaction's own
+ * writes. Nothing reaches the engine before `commit()`.
+ */
+export interface KvTransaction extends KvReader {
+  /** The snapshot version this transaction reads at. */
+  readonly startVersion: bigint;
+  /** Buffers a put. */
+  set(key: Bytes, value: Bytes): void;
+  /** Buffers a delete. */
+  delete(key: Bytes): void;
+  /** True when the transaction has buffered writes. */
+  readonly isDirty: boolean;
+  /** Remembers `key` as read so that a later change to it by another commit fails this one (optimistic check). */
+  trackRead(key: Bytes): void;
+  /** Commits the buffered writes; rejects with WriteConflictError on conflict. The transaction is finished after. */
+  commit(): Promise<CommitResult | undefined>;
+  /** Drops the buffered writes and releases the snapshot. Idempotent. */
+  rollback(): void;
+  /** A savepoint token for partial rollback (statement atomicity, SAVEPOINT). */
+  savepoint(): number;
+  /** Undoes the writes buffered after `savepoint` was taken. */
+  rollbackTo(savepoint: number): void;
+}

@@ -1,0 +1,183 @@
+// KvTransactionImpl: a KvTransaction over any KvEngine: a snapshot plus a sorted private write buffer.
+import type {
+  Bytes,
+  CommitResult,
+  KeyRange,
+  KvEngine,
+  KvMutation,
+  KvPair,
+  KvSnapshot,
+  KvTransaction,
+  ScanOptions,
+} from '../kv.js';
+import type { BufferedValue } from './merge-scan.js';
+import { SortedBytesMap } from '../collections/sorted-bytes-map.js';
+import { SortedBytesMapCursor } from '../collections/sorted-bytes-map-cursor.js';
+import { compareBytes, toHex } from '../bytes.js';
+import { resolveScanOptions } from '../engines/scan-options.js';
+import { rejectWith } from '../engines/reject-with.js';
+import { mergeScan } from './merge-scan.js';
+
+/** One undo step: the buffered state of `key` before a write (undefined: it was not buffered). */
+interface UndoRecord {
+  readonly key: Bytes;
+  readonly previous: BufferedValue | undefined;
+}
+
+/**
+ * Buffers writes in a copy-on-write sorted map (deletes as null) and reads the snapshot underneath. Point reads
+ * skip the buffer while it is empty; scans with nothing buffered in their range go straight to the snapshot.
+ * Savepoints are positions in an undo log that is kept only once a savepoint has been taken.
+ *
+ * Keys and values passed to `set` are kept by reference until commit: do not mutate them afterwards. A scan must
+ * be finished before `commit()` or `rollback()`, which release the snapshot it reads from.
+ */
+export class KvTransactionImpl implements KvTransaction {
+  private buffer: SortedBytesMap<BufferedValue> | undefined;
+  private undoLog: UndoRecord[] = [];
+  private isRecordingUndo = false;
+  private readKeys: Bytes[] = [];
+  private isFinished = false;
+
+  constructor(
+    private readonly engine: KvEngine,
+    private readonly snapshot: KvSnapshot,
+  ) {}
+
+  get startVersion(): bigint {
+    return this.snapshot.version;
+  }
+
+  get isDirty(): boolean {
+    return this.buffer !== undefined && this.buffer.size > 0;
+  }
+
+  get(key: Bytes): Promise<Bytes | undefined> {
+    if (this.isFinished) return rejectWith(finishedError());
+    const buffer = this.buffer;
+    if (buffer !== undefined && buffer.size > 0) {
+      const buffered = buffer.get(key);
+      if (buffered !== undefined) return Promise.resolve(buffered ?? undefined);
+    }
+    return this.snapshot.get(key);
+  }
+
+  async batchGet(keys: readonly Bytes[]): Promise<Map<string, Bytes>> {
+    this.assertActive();
+    const buffer = this.buffer;
+    if (buffer === undefined || buffer.size === 0) return this.snapshot.batchGet(keys);
+    const found = new Map<string, Bytes>();
+    const unbuffered: Bytes[] = [];
+    for (const key of keys) {
+      const buffered = buffer.get(key);
+      if (buffered === undefined) unbuffered.push(key);
+      else if (buffered !== null) found.set(toHex(key), buffered);
+    }
+    if (unbuffered.length > 0) {
+      for (const [hex, value] of await this.snapshot.batchGet(unbuffered)) found.set(hex, value);
+    }
+    return found;
+  }
+
+  scan(range: KeyRange, options?: ScanOptions): AsyncIterableIterator<KvPair[]> {
+    this.assertActive();
+    const buffer = this.buffer;
+    if (buffer === undefined || buffer.size === 0 || !hasKeyInRange(buffer, range)) {
+      return this.snapshot.scan(range, options);
+    }
+    return mergeScan(buffer.fork(), this.snapshot, range, resolveScanOptions(options));
+  }
+
+  set(key: Bytes, value: Bytes): void {
+    this.write(key, value);
+  }
+
+  delete(key: Bytes): void {
+    this.write(key, null);
+  }
+
+  trackRead(key: Bytes): void {
+    this.assertActive();
+    this.readKeys.push(key);
+  }
+
+  savepoint(): number {
+    this.assertActive();
+    this.isRecordingUndo = true;
+    return this.undoLog.length;
+  }
+
+  rollbackTo(savepoint: number): void {
+    this.assertActive();
+    if (!Number.isInteger(savepoint) || savepoint < 0 || savepoint > this.undoLog.length) {
+      throw new RangeError(`unknown savepoint ${savepoint}`);
+    }
+    const buffer = this.buffer;
+    while (this.undoLog.length > savepoint) {
+      const { key, previous } = this.undoLog.pop()!;
+      if (previous === undefined) buffer?.delete(key);
+      else buffer?.set(key, previous);
+    }
+  }
+
+  async commit(): Promise<CommitResult | undefined> {
+    this.assertActive();
+    this.isFinished = true;
+    try {
+      const buffer = this.buffer;
+      if (buffer === undefined || buffer.size === 0) return undefined;
+      return await this.engine.commit({
+        startVersion: this.snapshot.version,
+        mutations: collectMutations(buffer),
+        readKeys: this.readKeys,
+      });
+    } finally {
+      this.release();
+    }
+  }
+
+  rollback(): void {
+    if (this.isFinished) return;
+    this.isFinished = true;
+    this.release();
+  }
+
+  private write(key: Bytes, value: BufferedValue): void {
+    this.assertActive();
+    if (key.byteLength === 0) throw new RangeError('storage keys must not be empty');
+    const buffer = (this.buffer ??= new SortedBytesMap<BufferedValue>());
+    if (this.isRecordingUndo) this.undoLog.push({ key, previous: buffer.get(key) });
+    buffer.set(key, value);
+  }
+
+  private release(): void {
+    this.snapshot.close();
+    this.buffer = undefined;
+    this.undoLog = [];
+    this.readKeys = [];
+  }
+
+  private assertActive(): void {
+    if (this.isFinished) throw finishedError();
+  }
+}
+
+function finishedError(): Error {
+  return new Error('the transaction has already been committed or rolled back');
+}
+
+/** True when `buffer` holds a key within `range`. */
+function hasKeyInRange(buffer: SortedBytesMap<BufferedValue>, range: KeyRange): boolean {
+  const cursor = new SortedBytesMapCursor(buffer).seekGE(range.start);
+  return cursor.isValid && (range.end === undefined || compareBytes(cursor.key, range.end) < 0);
+}
+
+/** The buffer's writes in key order (LMDB writes sorted keys fastest). */
+function collectMutations(buffer: SortedBytesMap<BufferedValue>): KvMutation[] {
+  const mutations: KvMutation[] = new Array<KvMutation>(buffer.size);
+  let i = 0;
+  for (const cursor = new SortedBytesMapCursor(buffer).seekGE(undefined); cursor.isValid; cursor.next()) {
+    mutations[i++] = { key: cursor.key, value: cursor.value ?? undefined };
+  }
+  return mutations;
+}

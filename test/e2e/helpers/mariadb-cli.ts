@@ -1,0 +1,24 @@
+// Runs the real `mariadb` command-line client against a server, for end-to-end tests.
+import { execFile } from 'node:child_process';
+
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `mariadb` with `args` (plus host/port/user root) and `sql` on stdin. Never rejects on a non-zero exit. */
+export function mariadb(port: number, args: readonly string[], sql = ''): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      'mariadb',
+      ['--no-defaults', '--protocol=TCP', '-h', '127.0.0.1', '-P', String(port), '-u', 'root', ...args],
+      { timeout: 30_000 },
+      (error, stdout, stderr) => {
+        const code = error && typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : error ? 1 : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+    child.stdin?.end(sql);
+  });
+}

@@ -1,0 +1,90 @@
+// Starts a real tidal-server process on a free port with its own temporary data directory, for end-to-end tests.
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The built server entry point. */
+export const SERVER_BIN = fileURLToPath(new URL('../../../src/cli/tidal-server.js', import.meta.url));
+/** The built certificate tool. */
+export const SSL_SETUP_BIN = fileURLToPath(new URL('../../../src/cli/tidal-ssl-setup.js', import.meta.url));
+
+export interface TidalProcess {
+  readonly port: number;
+  readonly dataDir: string;
+  readonly child: ChildProcess;
+  /** Every stderr line so far (JSON log records). */
+  readonly logs: string[];
+  /** Log records parsed from JSON. */
+  records(): Array<Record<string, unknown>>;
+  /** Stops with SIGTERM and waits for exit; returns the exit code. */
+  stop(): Promise<number | null>;
+  /** Kills with SIGKILL and waits. */
+  kill9(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Extra flags, e.g. ['--ssl-cert', …]. */
+  readonly args?: readonly string[];
+  /** Reuse a data directory (restart tests); a fresh temporary one otherwise. */
+  readonly dataDir?: string;
+}
+
+/** A fresh temporary directory, removed by the returned cleanup. */
+export async function tempDir(prefix: string): Promise<{ path: string; remove: () => Promise<void> }> {
+  const path = await mkdtemp(join(tmpdir(), `tidal-${prefix}-`));
+  return { path, remove: () => rm(path, { recursive: true, force: true }) };
+}
+
+/** Starts tidal-server on port 0 and resolves once it listens (the port comes from its log). */
+export async function startTidal(options: StartOptions = {}): Promise<TidalProcess> {
+  const dataDir = options.dataDir ?? (await tempDir('data')).path;
+  const child = spawn(process.execPath, [SERVER_BIN, '--port', '0', '--path', dataDir, '--log-level', 'debug', ...(options.args ?? [])], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const logs: string[] = [];
+  let pending = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${logs.join('\n')}`)), 20_000);
+    child.stderr!.on('data', (chunk: Buffer) => {
+      pending += chunk.toString('utf8');
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        logs.push(line);
+        if (line.includes('server is running MySQL protocol')) {
+          clearTimeout(timer);
+          resolve((JSON.parse(line) as { port: number }).port);
+        }
+      }
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}: ${logs.join('\n')}${pending}`));
+    });
+  });
+  return {
+    port,
+    dataDir,
+    child,
+    logs,
+    records: () => logs.flatMap((line) => {
+      try {
+        return [JSON.parse(line) as Record<string, unknown>];
+      } catch {
+        return [];
+      }
+    }),
+    stop: async () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+    kill9: async () => {
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}

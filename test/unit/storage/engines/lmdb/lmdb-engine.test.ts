@@ -1,0 +1,115 @@
+// Runs the KvEngine contract against LmdbEngine in temporary directories, plus durability and opening rules.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import type { KvEngine } from '../../../../../src/storage/kv.js';
+import { LmdbEngine, beginTransaction } from '../../../../../src/storage/index.js';
+import { defineKvEngineContract } from '../../kv-engine-contract.js';
+
+const root = await mkdtemp(join(tmpdir(), 'tidal-lmdb-'));
+let counter = 0;
+const freshDir = (): string => join(root, `db${counter++}`);
+
+defineKvEngineContract('lmdb', {
+  create: () => LmdbEngine.open(freshDir()),
+  reopen: async (engine: KvEngine) => {
+    const directory = (engine as LmdbEngine).directory;
+    await engine.close();
+    return LmdbEngine.open(directory);
+  },
+});
+
+after(() => rm(root, { recursive: true, force: true }));
+
+const moduleUrl = new URL('../../../../../src/storage/index.js', import.meta.url).href;
+
+/** Runs `source` as an ES module in a child node process; resolves with its exit signal/code and stdout. */
+function runChild(source: string): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', source], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout }));
+  });
+}
+
+void describe('LmdbEngine', () => {
+  void it('keeps a commit once its promise resolved, even when the process is killed right after', async () => {
+    const dir = freshDir();
+    const result = await runChild(`
+      import { LmdbEngine, beginTransaction } from ${JSON.stringify(moduleUrl)};
+      const engine = await LmdbEngine.open(${JSON.stringify(dir)});
+      const txn = await beginTransaction(engine);
+      for (let i = 0; i < 100; i++) txn.set(Buffer.from('crash' + i), Buffer.from('v' + i));
+      await txn.commit();
+      process.stdout.write('committed\\n');
+      process.kill(process.pid, 'SIGKILL');
+    `);
+    assert.equal(result.signal, 'SIGKILL');
+    assert.equal(result.stdout, 'committed\n');
+    // The killed process left its lock file behind; a dead owner's lock is taken over.
+    assert.match(await readFile(join(dir, 'tidaldb.lock'), 'utf8'), /^\d+\n$/);
+    const engine = await LmdbEngine.open(dir);
+    const txn = await beginTransaction(engine);
+    let count = 0;
+    for await (const batch of txn.scan({ start: Buffer.from('crash') }, { batchSize: 32 })) count += batch.length;
+    assert.equal(count, 100);
+    assert.equal(Buffer.from((await txn.get(Buffer.from('crash42')))!).toString(), 'v42');
+    txn.rollback();
+    await engine.close();
+  });
+
+  void it('rejects opening a directory twice in one process, and allows it again after close', async () => {
+    const dir = freshDir();
+    const engine = await LmdbEngine.open(dir);
+    await assert.rejects(LmdbEngine.open(dir), {
+      message: `LMDB data directory ${dir} is already open in this process`,
+    });
+    await engine.close();
+    const again = await LmdbEngine.open(dir);
+    await again.close();
+  });
+
+  void it('rejects a directory locked by another live process', async () => {
+    const dir = freshDir();
+    const engine = await LmdbEngine.open(dir);
+    await engine.close();
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    try {
+      await writeFile(join(dir, 'tidaldb.lock'), `${holder.pid}\n`);
+      await assert.rejects(LmdbEngine.open(dir), {
+        message: `data directory ${dir} is in use by process ${holder.pid} (lock file ${join(dir, 'tidaldb.lock')})`,
+      });
+    } finally {
+      holder.kill();
+    }
+  });
+
+  void it('names the path when the directory cannot be created', async () => {
+    const file = join(root, 'a-file');
+    await writeFile(file, '');
+    const dir = join(file, 'data');
+    await assert.rejects(LmdbEngine.open(dir), (error: unknown) => {
+      assert.ok(error instanceof Error);
+      assert.match(error.message, new RegExp(`^cannot create data directory ${dir}: ENOTDIR`));
+      return true;
+    });
+  });
+
+  void it('releases snapshots that are still open when the engine closes', async () => {
+    const engine = await LmdbEngine.open(freshDir());
+    const txn = await beginTransaction(engine);
+    txn.set(Buffer.from('a'), Buffer.from('1'));
+    await txn.commit();
+    const snapshot = await engine.snapshot();
+    await engine.close();
+    await assert.rejects(snapshot.get(Buffer.from('a')), /closed/);
+    snapshot.close();
+  });
+});
