@@ -68,7 +68,12 @@ export interface CertificateSetOptions {
 }
 
 function rsaAlgorithm(rsaKeySize: number): webcrypto.RsaHashedKeyGenParams {
-  return { name: 'RSASSA-PKCS1-v1_5', hash: SIGNING_HASH, modulusLength: rsaKeySize, publicExponent: RSA_PUBLIC_EXPONENT };
+  return {
+    name: 'RSASSA-PKCS1-v1_5',
+    hash: SIGNING_HASH,
+    modulusLength: rsaKeySize,
+    publicExponent: RSA_PUBLIC_EXPONENT,
+  };
 }
 
 /** Generates an RSA key pair for signing certificates (RSASSA-PKCS1-v1_5 with SHA-256, exponent 65537). */
@@ -98,8 +103,14 @@ export function serverAlternativeNames(hostName: string): JsonGeneralName[] {
     { type: 'ip', value: '127.0.0.1' },
     { type: 'ip', value: '::1' },
   ];
-  const extra: JsonGeneralName | undefined = isIP(hostName) !== 0 ? { type: 'ip', value: hostName } : isDnsName(hostName) ? { type: 'dns', value: hostName.toLowerCase() } : undefined;
-  if (extra !== undefined && !names.some((name) => name.type === extra.type && name.value === extra.value)) names.push(extra);
+  const extra: JsonGeneralName | undefined =
+    isIP(hostName) !== 0
+      ? { type: 'ip', value: hostName }
+      : isDnsName(hostName)
+        ? { type: 'dns', value: hostName.toLowerCase() }
+        : undefined;
+  if (extra !== undefined && !names.some((name) => name.type === extra.type && name.value === extra.value))
+    names.push(extra);
   return names;
 }
 
@@ -144,7 +155,11 @@ export async function createCertificateSet(options: CertificateSetOptions): Prom
     webcrypto,
   );
 
-  const issueLeaf = async (commonName: string, key: SigningKeyPair, leafExtensions: Extension[]): Promise<IssuedCertificate> => {
+  const issueLeaf = async (
+    commonName: string,
+    key: SigningKeyPair,
+    leafExtensions: Extension[],
+  ): Promise<IssuedCertificate> => {
     const subject = `CN=${commonName}`;
     const serialNumber = newSerialNumber(serials);
     const certificate = await X509CertificateGenerator.create(
@@ -176,7 +191,12 @@ export async function createCertificateSet(options: CertificateSetOptions): Prom
     new ExtendedKeyUsageExtension([ExtendedKeyUsage.clientAuth]),
   ]);
   return {
-    ca: { certificatePem: encodePem(PemLabel.CERTIFICATE, caCertificate.rawData), serialNumber: caSerial, subject: caSubject, key: caKey },
+    ca: {
+      certificatePem: encodePem(PemLabel.CERTIFICATE, caCertificate.rawData),
+      serialNumber: caSerial,
+      subject: caSubject,
+      key: caKey,
+    },
     server,
     client,
   };

@@ -65,5 +65,8 @@ export function describeCertificate(certificate: X509Certificate): CertificateIn
 }
 
 function oneLineName(name: string): string {
-  return name.split('\n').filter((part) => part.length > 0).join(', ');
+  return name
+    .split('\n')
+    .filter((part) => part.length > 0)
+    .join(', ');
 }

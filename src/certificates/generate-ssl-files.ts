@@ -2,7 +2,7 @@
 import { constants } from 'node:fs';
 import { access, lstat, mkdir, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createCertificateSet } from './certificate-authority.js';
 import { fsErrorReason } from './fs-error-reason.js';
 import { generateRsaKeyPair } from './rsa-key-pair.js';
@@ -114,7 +114,9 @@ export async function generateSslFiles(options: GenerateSslFilesOptions): Promis
 
 function checkRsaKeySize(bits: number): void {
   if (!Number.isSafeInteger(bits) || bits < RSA_KEY_SIZE.min || bits > RSA_KEY_SIZE.max) {
-    throw new SslSetupError(`RSA key size must be an integer from ${RSA_KEY_SIZE.min} to ${RSA_KEY_SIZE.max} bits, got ${String(bits)}`);
+    throw new SslSetupError(
+      `RSA key size must be an integer from ${RSA_KEY_SIZE.min} to ${RSA_KEY_SIZE.max} bits, got ${String(bits)}`,
+    );
   }
 }
 
@@ -131,7 +133,7 @@ async function prepareDirectory(datadir: string): Promise<boolean> {
       throw error;
     });
     if (stats === undefined) {
-      await mkdir(datadir, { recursive: true, mode: CREATED_DIRECTORY_MODE });
+      await makeDirectories(datadir);
       isCreated = true;
     } else if (!stats.isDirectory()) {
       throw new SslSetupError(`${datadir} is not a directory`);
@@ -148,6 +150,31 @@ async function prepareDirectory(datadir: string): Promise<boolean> {
   return isCreated;
 }
 
+/**
+ * Creates `path` and its missing parents, one level at a time. Not `mkdir({ recursive: true })`: libuv's version
+ * spins forever when mkdir answers ENOENT under an existing parent (e.g. /proc/x).
+ */
+async function makeDirectories(path: string): Promise<void> {
+  const missing: string[] = [];
+  for (let current = path; ; current = dirname(current)) {
+    const exists = await stat(current).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return false;
+        throw error;
+      },
+    );
+    if (exists) break;
+    missing.unshift(current);
+    if (dirname(current) === current) break;
+  }
+  for (const directory of missing) {
+    await mkdir(directory, { mode: CREATED_DIRECTORY_MODE }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+  }
+}
+
 /** The roles whose file exists (as anything: a directory named ca.pem counts, and makes writing it fail loudly). */
 async function presentFiles(datadir: string): Promise<Set<SslFileRole>> {
   const present = new Set<SslFileRole>();
@@ -157,7 +184,9 @@ async function presentFiles(datadir: string): Promise<Set<SslFileRole>> {
       present.add(role);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-        throw new SslSetupError(`cannot check ${join(datadir, SSL_FILE_NAMES[role])}: ${fsErrorReason(error)}`, { cause: error });
+        throw new SslSetupError(`cannot check ${join(datadir, SSL_FILE_NAMES[role])}: ${fsErrorReason(error)}`, {
+          cause: error,
+        });
       }
     }
   }
@@ -172,7 +201,13 @@ async function generateContents(
 ): Promise<Map<SslFileRole, string>> {
   const contents = new Map<SslFileRole, string>();
   const [certificates, rsaPair] = await Promise.all([
-    roles.has('caCert') ? createCertificateSet({ rsaKeySize, hostName: options.hostName ?? hostname(), ...(options.now ? { now: options.now } : {}) }) : undefined,
+    roles.has('caCert')
+      ? createCertificateSet({
+          rsaKeySize,
+          hostName: options.hostName ?? hostname(),
+          ...(options.now ? { now: options.now } : {}),
+        })
+      : undefined,
     roles.has('rsaPrivateKey') ? generateRsaKeyPair(rsaKeySize) : undefined,
   ]);
   if (certificates !== undefined) {

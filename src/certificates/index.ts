@@ -2,7 +2,13 @@
 export { generateSslFiles, RSA_KEY_SIZE } from './generate-ssl-files.js';
 export type { GenerateSslFilesOptions, SslFileAction, SslFileOutcome, SslSetupSummary } from './generate-ssl-files.js';
 export { inspectTlsMaterial, ENCRYPTED_KEY_REASON } from './inspect-tls-material.js';
-export type { SecureContextMaterial, TlsMaterial, TlsMaterialInspection, TlsMaterialPaths, TlsMaterialProblem } from './inspect-tls-material.js';
+export type {
+  SecureContextMaterial,
+  TlsMaterial,
+  TlsMaterialInspection,
+  TlsMaterialPaths,
+  TlsMaterialProblem,
+} from './inspect-tls-material.js';
 export { describeCertificate, formatOpenSslTime, parseOpenSslTime } from './certificate-info.js';
 export type { CertificateInfo } from './certificate-info.js';
 export { CERTIFICATE_NAMES, CERTIFICATE_VALIDITY_DAYS, serverAlternativeNames } from './certificate-authority.js';

@@ -51,7 +51,12 @@ export const ENCRYPTED_KEY_REASON = 'password-protected private keys are not sup
 const EXPIRY_WARNING_DAYS = 30;
 const MILLISECONDS_PER_DAY = 86_400_000;
 const SERVER_AUTH_OID = '1.3.6.1.5.5.7.3.1';
-const PRIVATE_KEY_LABELS: ReadonlySet<string> = new Set(['PRIVATE KEY', 'RSA PRIVATE KEY', 'EC PRIVATE KEY', 'DSA PRIVATE KEY']);
+const PRIVATE_KEY_LABELS: ReadonlySet<string> = new Set([
+  'PRIVATE KEY',
+  'RSA PRIVATE KEY',
+  'EC PRIVATE KEY',
+  'DSA PRIVATE KEY',
+]);
 /** Legacy OpenSSL encryption header inside a `RSA PRIVATE KEY` block. */
 const LEGACY_ENCRYPTION_HEADER = /Proc-Type:\s*4,ENCRYPTED/;
 
@@ -122,7 +127,10 @@ function readPemFile(what: string, path: string): PemFile {
   }
   if (buffer.length === 0) throw new MaterialProblem(`${what} ${path} is empty`);
   const blocks = findPemBlocks(buffer.toString('latin1'));
-  if (blocks.length === 0) throw new MaterialProblem(`${what} ${path} is not PEM (no "-----BEGIN …-----" block; convert DER files with openssl)`);
+  if (blocks.length === 0)
+    throw new MaterialProblem(
+      `${what} ${path} is not PEM (no "-----BEGIN …-----" block; convert DER files with openssl)`,
+    );
   return { buffer, blocks };
 }
 
@@ -146,12 +154,16 @@ function parseCertificate(block: PemBlock | undefined, where: string): X509Certi
 }
 
 function parsePrivateKey(blocks: readonly PemBlock[], buffer: Buffer, path: string): KeyObject {
-  if (blocks.some((block) => block.label === PemLabel.ENCRYPTED_PRIVATE_KEY || LEGACY_ENCRYPTION_HEADER.test(block.text))) {
+  if (
+    blocks.some((block) => block.label === PemLabel.ENCRYPTED_PRIVATE_KEY || LEGACY_ENCRYPTION_HEADER.test(block.text))
+  ) {
     throw new MaterialProblem(`private key file ${path} is encrypted: ${ENCRYPTED_KEY_REASON}`);
   }
   if (!blocks.some((block) => PRIVATE_KEY_LABELS.has(block.label))) {
     const found = blocks.map((block) => `"${block.label}"`).join(', ');
-    const hint = blocks.some((block) => block.label === PemLabel.CERTIFICATE) ? '; are ssl-cert and ssl-key swapped?' : '';
+    const hint = blocks.some((block) => block.label === PemLabel.CERTIFICATE)
+      ? '; are ssl-cert and ssl-key swapped?'
+      : '';
     throw new MaterialProblem(`private key file ${path} holds no private key (found ${found})${hint}`);
   }
   try {
@@ -172,19 +184,28 @@ function findWarnings(
 ): string[] {
   const warnings: string[] = [];
   if (certificate.notAfter.getTime() < now.getTime()) {
-    warnings.push(`certificate ${paths.cert} expired on ${certificate.validToText}; clients that verify it will refuse to connect`);
+    warnings.push(
+      `certificate ${paths.cert} expired on ${certificate.validToText}; clients that verify it will refuse to connect`,
+    );
   } else if (certificate.notBefore.getTime() > now.getTime()) {
-    warnings.push(`certificate ${paths.cert} is not valid before ${certificate.validFromText}; clients that verify it will refuse to connect`);
+    warnings.push(
+      `certificate ${paths.cert} is not valid before ${certificate.validFromText}; clients that verify it will refuse to connect`,
+    );
   } else {
     const daysLeft = Math.floor((certificate.notAfter.getTime() - now.getTime()) / MILLISECONDS_PER_DAY);
-    if (daysLeft < EXPIRY_WARNING_DAYS) warnings.push(`certificate ${paths.cert} expires in ${daysLeft} days, on ${certificate.validToText}`);
+    if (daysLeft < EXPIRY_WARNING_DAYS)
+      warnings.push(`certificate ${paths.cert} expires in ${daysLeft} days, on ${certificate.validToText}`);
   }
   if (certificate.extendedKeyUsage !== undefined && !certificate.extendedKeyUsage.includes(SERVER_AUTH_OID)) {
     warnings.push(`certificate ${paths.cert} has an extended key usage without serverAuth; clients may refuse it`);
   }
   caCertificates.forEach((ca, index) => {
-    if (!ca.isCa) warnings.push(`certificate ${index + 1} of CA file ${paths.ca ?? ''} is not a CA certificate (no CA:TRUE); client certificates will not verify against it`);
-    if (ca.notAfter.getTime() < now.getTime()) warnings.push(`certificate ${index + 1} of CA file ${paths.ca ?? ''} expired on ${ca.validToText}`);
+    if (!ca.isCa)
+      warnings.push(
+        `certificate ${index + 1} of CA file ${paths.ca ?? ''} is not a CA certificate (no CA:TRUE); client certificates will not verify against it`,
+      );
+    if (ca.notAfter.getTime() < now.getTime())
+      warnings.push(`certificate ${index + 1} of CA file ${paths.ca ?? ''} expired on ${ca.validToText}`);
   });
   return warnings;
 }

@@ -23,7 +23,8 @@ const BLOCK_PATTERN = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g;
 export function encodePem(label: string, der: ArrayBuffer | Uint8Array): string {
   const base64 = Buffer.from(der instanceof Uint8Array ? der : new Uint8Array(der)).toString('base64');
   const lines: string[] = [];
-  for (let start = 0; start < base64.length; start += PEM_LINE_LENGTH) lines.push(base64.slice(start, start + PEM_LINE_LENGTH));
+  for (let start = 0; start < base64.length; start += PEM_LINE_LENGTH)
+    lines.push(base64.slice(start, start + PEM_LINE_LENGTH));
   return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
 }
 

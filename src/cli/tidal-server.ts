@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // tidal-server: parses configuration, starts the server, and stops it cleanly on SIGTERM/SIGINT.
 import { ConfigError, checkDataDirectoryWritable, loadConfig } from '../config/index.js';
+import { MySqlError } from '../errors/index.js';
 import { createLogger } from '../logging/index.js';
 import { StartupError, TidalServer } from '../server/tidal-server.js';
 
@@ -30,6 +31,10 @@ async function main(): Promise<number> {
     logger.flushSync();
     return fail(error);
   }
+  // A bug reached from one connection's event handler must not take every other connection down with it: log it
+  // loudly with its stack and keep serving (the connection in question is closed by its own error handling).
+  process.on('uncaughtException', (error) => logger.error('uncaught exception (bug)', { err: error }));
+  process.on('unhandledRejection', (reason) => logger.error('unhandled rejection (bug)', { err: reason instanceof Error ? reason : new Error(String(reason)) }));
   return new Promise<number>((resolve) => {
     const shutdown = (signal: string): void => {
       logger.info('shutting down', { signal });
@@ -48,7 +53,7 @@ async function main(): Promise<number> {
 
 /** One clear line on stderr for configuration and startup errors; a stack only for bugs. */
 function fail(error: unknown): number {
-  if (error instanceof ConfigError || error instanceof StartupError) {
+  if (error instanceof ConfigError || error instanceof StartupError || error instanceof MySqlError) {
     process.stderr.write(`tidal-server: ${error.message}\n`);
   } else if (error instanceof Error && /lmdb|data directory|MDB_/i.test(error.message)) {
     process.stderr.write(`tidal-server: cannot open the data directory: ${error.message}\n`);

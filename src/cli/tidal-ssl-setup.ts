@@ -73,8 +73,14 @@ function parseCommandLine(argv: readonly string[]): Command {
   const datadir = values.datadir ?? DEFAULT_DATADIR;
   if (datadir === '') throw new UsageError('--datadir needs a directory');
   const size = values['rsa-key-size'];
-  if (size !== undefined && !/^\d+$/.test(size)) throw new UsageError(`--rsa-key-size must be a number of bits, got "${size}"`);
-  return { kind: 'setup', datadir, force: values.force === true, rsaKeySize: size === undefined ? undefined : Number(size) };
+  if (size !== undefined && !/^\d+$/.test(size))
+    throw new UsageError(`--rsa-key-size must be a number of bits, got "${size}"`);
+  return {
+    kind: 'setup',
+    datadir,
+    force: values.force === true,
+    rsaKeySize: size === undefined ? undefined : Number(size),
+  };
 }
 
 /** parseArgs' messages are long and suggest `--` tricks; keep the part that names the problem. */
@@ -88,7 +94,9 @@ function describeParseError(error: unknown): string {
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
       return `unexpected argument "${quoted}"`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return message.includes('does not take an argument') ? `option ${quoted} takes no value` : `option ${quoted.split(' ')[0] ?? ''} needs a value`;
+      return message.includes('does not take an argument')
+        ? `option ${quoted} takes no value`
+        : `option ${quoted.split(' ')[0] ?? ''} needs a value`;
     default:
       return message.split('\n')[0] ?? message;
   }
@@ -103,7 +111,9 @@ function report(summary: SslSetupSummary): string {
   for (const note of summary.notes) lines.push(`note: ${note.replace('use force', 'use --force')}`);
   const path = (role: SslFileRole): string => summary.files.find((file) => file.role === role)?.path ?? '';
   const serverRoles: readonly SslFileRole[] = ['caCert', 'serverCert', 'serverKey'];
-  const hasServerFiles = summary.files.filter((file) => serverRoles.includes(file.role)).every((file) => file.action !== 'missing');
+  const hasServerFiles = summary.files
+    .filter((file) => serverRoles.includes(file.role))
+    .every((file) => file.action !== 'missing');
   if (hasServerFiles) {
     lines.push(
       '',

@@ -26,6 +26,8 @@ export interface DecodedPacket {
 export interface PacketDecodeError {
   readonly kind: 'error';
   readonly error: MySqlError;
+  /** The sequence id of the offending packet header; the ERR reply carries the next one, as mysqld's does. */
+  readonly sequenceId: number;
 }
 
 export type PacketDecoderResult = DecodedPacket | PacketDecodeError;
@@ -55,6 +57,7 @@ export class PacketDecoder {
   private partsLength = 0;
   private firstSequenceId = 0;
   private failure: MySqlError | null = null;
+  private failureSequenceId = 0;
   private isFailureReported = false;
 
   constructor(options: PacketDecoderOptions = {}) {
@@ -96,9 +99,9 @@ export class PacketDecoder {
         const length = header.readUIntLE(0, 3);
         const sequenceId = header[3] as number;
         if (this.parts.length > 0 && sequenceId !== ((this.pendingSequenceId + 1) & 0xff)) {
-          return this.fail(mysqlError(ER_NET_PACKETS_OUT_OF_ORDER));
+          return this.fail(mysqlError(ER_NET_PACKETS_OUT_OF_ORDER), sequenceId);
         }
-        if (this.partsLength + length > this.maxAllowedPacket) return this.fail(mysqlError(ER_NET_PACKET_TOO_LARGE));
+        if (this.partsLength + length > this.maxAllowedPacket) return this.fail(mysqlError(ER_NET_PACKET_TOO_LARGE), sequenceId);
         this.pendingLength = length;
         this.pendingSequenceId = sequenceId;
         if (this.parts.length === 0) this.firstSequenceId = sequenceId;
@@ -166,8 +169,9 @@ export class PacketDecoder {
     }
   }
 
-  private fail(error: MySqlError): PacketDecoderResult | undefined {
+  private fail(error: MySqlError, sequenceId: number): PacketDecoderResult | undefined {
     this.failure = error;
+    this.failureSequenceId = sequenceId;
     this.chunks = [];
     this.head = 0;
     this.buffered = 0;
@@ -180,6 +184,6 @@ export class PacketDecoder {
   private reportFailure(): PacketDecoderResult | undefined {
     if (this.isFailureReported || this.failure === null) return undefined;
     this.isFailureReported = true;
-    return { kind: 'error', error: this.failure };
+    return { kind: 'error', error: this.failure, sequenceId: this.failureSequenceId };
   }
 }

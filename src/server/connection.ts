@@ -28,6 +28,9 @@ import { sessionStatusFlags, writeStatementResult } from './query-response.js';
 import type { ServerContext } from './server-context.js';
 import { statisticsSummary } from './statistics-summary.js';
 
+/** How long a connection closed for a protocol error keeps draining input so the client can read the ERR packet. */
+const CLOSE_GRACE_MS = 2000;
+
 /**
  * Serves one client. Never throws: every failure ends this connection only, with an ERR packet when the protocol
  * still allows one and a log line with the peer address.
@@ -134,7 +137,8 @@ export class Connection {
         if (error instanceof ChannelClosedError) {
           if (error.end.kind === 'protocol-error') {
             this.logger.warn('closing connection after a malformed packet', { reason: error.end.error.message });
-            await this.sendError(error.end.error, 0);
+            await this.sendError(error.end.error, (error.end.sequenceId + 1) & 0xff);
+            await this.channel.closeGracefully(CLOSE_GRACE_MS);
           } else if (!this.isClosing) {
             this.logChannelEnd(error, 'between commands');
           }

@@ -38,6 +38,7 @@ const SERVER_CAPABILITIES =
   CapabilityFlags.CLIENT_PLUGIN_AUTH |
   CapabilityFlags.CLIENT_CONNECT_ATTRS |
   CapabilityFlags.CLIENT_PLUGIN_AUTH_LENENC_CLIENT_DATA |
+  CapabilityFlags.CLIENT_SESSION_TRACK |
   CapabilityFlags.CLIENT_DEPRECATE_EOF;
 
 /** The authentication plugin named in HandshakeV10, as TiDB's default_authentication_plugin. */

@@ -9,7 +9,7 @@ import type { MySqlError } from '../errors/index.js';
 export type ChannelEnd =
   | { readonly kind: 'closed' }
   | { readonly kind: 'socket-error'; readonly error: Error }
-  | { readonly kind: 'protocol-error'; readonly error: MySqlError };
+  | { readonly kind: 'protocol-error'; readonly error: MySqlError; readonly sequenceId: number };
 
 /** Thrown by read() when no further packet will come. */
 export class ChannelClosedError extends Error {
@@ -20,14 +20,13 @@ export class ChannelClosedError extends Error {
 }
 
 /**
- * One connection's packet stream. `read()` resolves with the next complete payload; bytes are decoded as they
- * arrive, so a pipelining client's packets queue up. `detach()` hands the raw socket (and any bytes already read past
+ * One connection's packet stream. `read()` resolves with the next complete payload; bytes are buffered as they
+ * arrive (a pipelining client's packets wait in the decoder) and decoded one packet per read. `detach()` hands the raw socket (and any bytes already read past
  * the last packet) over for the TLS handshake; `attach()` continues on the TLS socket.
  */
 export class PacketChannel {
   private socket: Socket | TLSSocket;
   private readonly decoder: PacketDecoder;
-  private readonly queue: DecodedPacket[] = [];
   private waiter: { resolve: (packet: DecodedPacket) => void; reject: (error: Error) => void } | undefined;
   private ended: ChannelEnd | undefined;
   private readonly onData = (chunk: Buffer): void => this.receive(chunk);
@@ -63,25 +62,30 @@ export class PacketChannel {
     this.socket.off('error', this.onError);
   }
 
+  /**
+   * Buffers bytes and decodes only when a reader waits: after an SSLRequest the next bytes are a TLS ClientHello,
+   * which must stay undecoded so detach() can hand them to the TLS layer.
+   */
   private receive(chunk: Buffer): void {
     this.decoder.push(chunk);
-    for (;;) {
-      const result = this.decoder.read();
-      if (!result) break;
-      if (result.kind === 'error') {
-        this.finish({ kind: 'protocol-error', error: result.error });
-        return;
-      }
-      // Payloads may be views of the chunk; the queue outlives it only briefly, but copy to be safe with pooling.
-      const packet = { ...result, payload: Buffer.from(result.payload) };
-      if (this.waiter) {
-        const { resolve } = this.waiter;
-        this.waiter = undefined;
-        resolve(packet);
-      } else {
-        this.queue.push(packet);
-      }
+    if (!this.waiter) return;
+    // decodeOne() settles the waiter itself when the stream turns out to be broken (via finish()).
+    const next = this.decodeOne();
+    if (next?.kind !== 'packet' || !this.waiter) return;
+    const { resolve } = this.waiter;
+    this.waiter = undefined;
+    resolve(next.packet);
+  }
+
+  private decodeOne(): { kind: 'packet'; packet: DecodedPacket } | { kind: 'end'; end: ChannelEnd } | undefined {
+    const result = this.decoder.read();
+    if (!result) return undefined;
+    if (result.kind === 'error') {
+      this.finish({ kind: 'protocol-error', error: result.error, sequenceId: result.sequenceId });
+      return { kind: 'end', end: this.ended! };
     }
+    // Payloads may be views of socket chunks; copy so a kept payload never pins or aliases a pooled buffer.
+    return { kind: 'packet', packet: { ...result, payload: Buffer.from(result.payload) } };
   }
 
   private finish(end: ChannelEnd): void {
@@ -96,8 +100,8 @@ export class PacketChannel {
 
   /** The next packet; rejects with ChannelClosedError when the stream ended or broke. */
   read(): Promise<DecodedPacket> {
-    const queued = this.queue.shift();
-    if (queued) return Promise.resolve(queued);
+    const next = this.decodeOne();
+    if (next) return next.kind === 'packet' ? Promise.resolve(next.packet) : Promise.reject(new ChannelClosedError(next.end));
     if (this.ended) return Promise.reject(new ChannelClosedError(this.ended));
     return new Promise((resolve, reject) => {
       this.waiter = { resolve, reject };
@@ -112,7 +116,7 @@ export class PacketChannel {
     this.unlisten();
     this.socket.pause();
     const leftover = this.decoder.takeRemaining();
-    return { socket: this.socket as Socket, leftover };
+    return { socket: this.socket, leftover };
   }
 
   /** Continues on `socket` (the TLS socket wrapping the detached one). */
@@ -123,7 +127,7 @@ export class PacketChannel {
 
   /** Writes bytes; resolves once the socket can take more (backpressure), never rejects. */
   write(bytes: Buffer): Promise<void> {
-    if (this.ended || this.socket.destroyed) return Promise.resolve();
+    if (this.socket.destroyed || !this.socket.writable) return Promise.resolve();
     if (this.socket.write(bytes)) return Promise.resolve();
     return new Promise((resolve) => {
       const done = (): void => {
@@ -136,11 +140,28 @@ export class PacketChannel {
     });
   }
 
-  /** Flushes what was written and closes the connection. */
-  close(): void {
+  /**
+   * Sends what was written, then closes, discarding whatever the client still sends. Destroying a socket with
+   * unread input makes the kernel answer with a reset, and the client would lose the ERR packet just sent.
+   * Resolves when the peer closed or after `graceMs`.
+   */
+  closeGracefully(graceMs: number): Promise<void> {
     this.unlisten();
-    this.socket.end();
-    this.socket.destroySoon?.();
+    const socket = this.socket;
+    if (socket.destroyed) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        socket.destroy();
+        resolve();
+      };
+      const timer = setTimeout(done, graceMs);
+      socket.on('data', () => undefined);
+      socket.once('close', done);
+      socket.once('error', done);
+      socket.resume();
+      socket.end();
+    });
   }
 
   /** Closes at once, dropping unsent data. */

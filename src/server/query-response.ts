@@ -1,7 +1,6 @@
 // writeQueryResponse: sends the results of a COM_QUERY (OK packets and text result sets) in batched socket writes.
 import {
   CapabilityFlags,
-  PacketBatch,
   ServerStatus,
   writeColumnCount,
   writeColumnDefinition41,
@@ -10,7 +9,8 @@ import {
   writeOkPacket,
   writeTextRow,
 } from '../protocol/index.js';
-import type { TextCell } from '../protocol/index.js';
+import type { TextCell ,
+  PacketBatch} from '../protocol/index.js';
 import type { Session } from '../session/session.js';
 import type { StatementResult } from '../sql/index.js';
 import { columnDefinition } from './column-definition.js';

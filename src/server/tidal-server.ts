@@ -57,7 +57,8 @@ export class TidalServer {
         facts: () => serverFacts(config, holder.port, holder.server?.tlsContext),
         initialValues: {
           max_allowed_packet: BigInt(config.instance.maxAllowedPacket),
-          max_connections: BigInt(config.instance.maxConnections),
+          // TiDB's max_connections = 0 means unlimited; MySQL's variable has no such value, so keep its default.
+          ...(config.instance.maxConnections > 0 ? { max_connections: BigInt(config.instance.maxConnections) } : {}),
           require_secure_transport: config.security.requireSecureTransport ? 'ON' : 'OFF',
         },
       });

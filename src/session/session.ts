@@ -8,8 +8,8 @@ import {
 } from '../errors/index.js';
 import type { KvTransaction } from '../storage/kv.js';
 import { beginTransaction } from '../storage/index.js';
-import { SqlEngine, parseSql } from '../sql/index.js';
-import type { ExecutionContext, SqlValue, Statement, StatementResult, VariableScope } from '../sql/index.js';
+import { SqlEngine, parseStatements } from '../sql/index.js';
+import type { ExecutionContext, Row, SqlValue, Statement, StatementResult, VariableScope } from '../sql/index.js';
 import type { SessionHost } from './session-host.js';
 import { executeSet } from './set-statement.js';
 import { executeShowSession, isSessionShow } from './show-session.js';
@@ -155,7 +155,8 @@ export class Session implements ExecutionContext {
    * does for multi-statement queries. The caller must consume each result's rows before asking for the next.
    */
   async *run(text: string): AsyncGenerator<QueryOutcome> {
-    const statements = parseSql(text);
+    // MySQL runs the statements before a syntax error, then reports the error.
+    const { statements, error } = parseStatements(text);
     for (let i = 0; i < statements.length; i++) {
       const statement = statements[i]!;
       if (statement.kind !== 'ShowStmt' || (statement.target !== 'WARNINGS' && statement.target !== 'ERRORS' && statement.target !== 'COUNT WARNINGS' && statement.target !== 'COUNT ERRORS')) {
@@ -163,15 +164,16 @@ export class Session implements ExecutionContext {
       }
       const result = await this.executeStatement(statement);
       if (result.kind === 'rows') {
-        yield { result: { ...result, rows: this.finishAfterRows(result.rows) }, hasMore: i < statements.length - 1 };
+        yield { result: { ...result, rows: this.finishAfterRows(result.rows) }, hasMore: i < statements.length - 1 || error !== undefined };
       } else {
-        yield { result, hasMore: i < statements.length - 1 };
+        yield { result, hasMore: i < statements.length - 1 || error !== undefined };
       }
     }
+    if (error) throw error;
   }
 
   /** Wraps a row stream so the statement's autocommit work runs once the rows are consumed (or abandoned). */
-  private async *finishAfterRows(rows: AsyncIterable<import('../sql/index.js').Row[]>): AsyncGenerator<import('../sql/index.js').Row[]> {
+  private async *finishAfterRows(rows: AsyncIterable<Row[]>): AsyncGenerator<Row[]> {
     let isComplete = false;
     try {
       yield* rows;

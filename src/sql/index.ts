@@ -4,5 +4,5 @@ export type { ExecutionContext, VariableScope } from './execution-context.js';
 export * from './statement-result.js';
 export * from './types/index.js';
 export type * from './ast/index.js';
-export { parseSql, formatSql } from './parser/index.js';
+export { parseSql, parseStatements, formatSql } from './parser/index.js';
 export { tableResultColumn } from './executor/table-scope.js';

@@ -1,7 +1,7 @@
 // End-to-end: committed rows survive SIGTERM and `kill -9` right after COMMIT's OK; uncommitted rows do not.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { RowDataPacket } from 'mysql2/promise';
+import type { ResultSetHeader, RowDataPacket } from 'mysql2/promise';
 import { connect } from './helpers/mysql2-client.js';
 import { startTidal, tempDir } from './helpers/tidal-process.js';
 
@@ -51,7 +51,7 @@ describe('durability', () => {
       const again = await connect(second.port);
       const [rows] = await again.query<RowDataPacket[]>('SELECT v FROM k.t ORDER BY id');
       assert.deepEqual(rows.map((row) => row.v as number), Array.from({ length: 50 }, (_, i) => i));
-      const [inserted] = await again.query<import('mysql2/promise').ResultSetHeader>('INSERT INTO k.t (v) VALUES (50)');
+      const [inserted] = await again.query<ResultSetHeader>('INSERT INTO k.t (v) VALUES (50)');
       assert.ok(inserted.insertId > 50, 'AUTO_INCREMENT continues above the values used before the crash');
       await again.end();
       await second.stop();

@@ -73,8 +73,8 @@ describe('protocol robustness', () => {
     const victim = await connect(server.port, { maxPreparedStatements: 1 });
     victim.on('error', () => undefined);
     const big = 'x'.repeat(65 * 1024 * 1024);
-    await assert.rejects(victim.query(`SELECT '${big}'`), (error: { errno?: number; code?: string }) => {
-      assert.ok(error.errno === 1153 || error.code === 'EPIPE' || error.code === 'ECONNRESET' || error.code === 'PROTOCOL_CONNECTION_LOST', JSON.stringify(error));
+    await assert.rejects(victim.query(`SELECT '${big}'`), (error: { errno?: number }) => {
+      assert.equal(error.errno, 1153, JSON.stringify(error));
       return true;
     });
     victim.destroy();
@@ -97,7 +97,8 @@ describe('protocol robustness', () => {
     const response = Buffer.concat([capabilities, Buffer.from([0, 0, 0, 1]), Buffer.from([45]), Buffer.alloc(23), Buffer.from('root\0'), Buffer.from([0]), Buffer.from('mysql_native_password\0')]);
     client.socket.write(packet(1, response));
     await new Promise((resolve) => setTimeout(resolve, 200));
-    client.socket.write(packet(0, Buffer.from([0x1f])));
+    // COM_CREATE_DB (0x05) was removed in MySQL 8; mysqld answers it with 1047 too.
+    client.socket.write(packet(0, Buffer.from([0x05])));
     await new Promise((resolve) => setTimeout(resolve, 200));
     const bytes = client.received();
     assert.ok(bytes.includes(Buffer.from('Unknown command')), bytes.toString('latin1'));

@@ -17,9 +17,10 @@ function runServer(args: string[]): Promise<{ code: number; stdout: string; stde
   });
 }
 
+/** The error is one plain line (after any JSON log records written before it), with no stack trace. */
 function assertOneLineError(result: { code: number; stderr: string }, pattern: RegExp): void {
   assert.notEqual(result.code, 0);
-  const lines = result.stderr.trim().split('\n');
+  const lines = result.stderr.trim().split('\n').filter((line) => !line.startsWith('{'));
   assert.equal(lines.length, 1, `one line expected, got:\n${result.stderr}`);
   assert.match(lines[0]!, pattern);
   assert.doesNotMatch(result.stderr, /\n\s+at /);

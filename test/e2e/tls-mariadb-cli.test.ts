@@ -60,9 +60,10 @@ describe('TLS modes with the mariadb CLI', () => {
   });
 
   it('gives the client its own error when it requires TLS and the server has none', async () => {
-    const result = await mariadb(plainServer.port, ['--ssl', '-e', 'SELECT 1']);
+    // The MariaDB 10.11 client treats --ssl as "if available"; verifying the server makes TLS mandatory.
+    const result = await mariadb(plainServer.port, ['--ssl-verify-server-cert', '-e', 'SELECT 1']);
     assert.notEqual(result.code, 0);
-    assert.match(result.stderr, /ERROR 2026.*SSL/);
+    assert.match(result.stderr, /ERROR 2026 \(HY000\): TLS\/SSL error: SSL is required, but the server does not support it/);
     const plain = await mariadb(plainServer.port, ['--skip-ssl', '-N', '-e', 'SELECT @@have_ssl']);
     assert.equal(plain.stdout.trim(), 'DISABLED');
   });

@@ -48,7 +48,9 @@ function writeOkBody(writer: PacketWriter, header: number, ok: OkPacket, capabil
     if (isStateChanged || info.length > 0) writer.writeLenencString(info);
     if (isStateChanged) writeSessionStateInfo(writer, changes);
   } else if (info.length > 0) {
-    writer.writeString(info);
+    // The protocol docs say string<EOF>, but mysqld's net_send_ok stores it length-encoded (net_store_data), and
+    // MariaDB Connector/C parses it that way; follow the server, not the docs.
+    writer.writeLenencString(info);
   }
 }
 
@@ -77,8 +79,8 @@ export function decodeOkPacket(payload: Buffer, capabilities: number): OkPacket 
     if ((statusFlags & ServerStatus.SERVER_SESSION_STATE_CHANGED) !== 0 && reader.hasMore) {
       sessionStateChanges = readSessionStateInfo(reader);
     }
-  } else {
-    info = reader.readRestString();
+  } else if (reader.hasMore) {
+    info = reader.readLenencString();
   }
   const ok: OkPacket = { affectedRows, lastInsertId, statusFlags, warnings, info };
   return sessionStateChanges === undefined ? ok : { ...ok, sessionStateChanges };

@@ -2,7 +2,8 @@
 import type { TLSSocket } from 'node:tls';
 
 /** The outcome of {@link checkClientCertificate}: accepted, or refused with a one-line reason. */
-export type ClientCertificateVerdict = { readonly isAccepted: true } | { readonly isAccepted: false; readonly reason: string };
+export type ClientCertificateVerdict =
+  { readonly isAccepted: true } | { readonly isAccepted: false; readonly reason: string };
 
 /** The native TLS handle's verification result (the same call Node's own tls.Server makes after a handshake). */
 interface NativeTlsHandle {
@@ -27,9 +28,15 @@ export function checkClientCertificate(socket: TLSSocket): ClientCertificateVerd
   const subject = certificate.subject.split('\n').join(', ');
   const handle = (socket as unknown as { ssl?: Partial<NativeTlsHandle> | null }).ssl;
   if (typeof handle?.verifyError !== 'function') {
-    return { isAccepted: false, reason: `client certificate "${subject}" refused: this Node.js cannot report certificate verification` };
+    return {
+      isAccepted: false,
+      reason: `client certificate "${subject}" refused: this Node.js cannot report certificate verification`,
+    };
   }
   const error = handle.verifyError();
   if (error === null || error === undefined) return { isAccepted: true };
-  return { isAccepted: false, reason: `client certificate "${subject}" refused: ${error.message}${error.code ? ` (${error.code})` : ''}` };
+  return {
+    isAccepted: false,
+    reason: `client certificate "${subject}" refused: ${error.message}${error.code ? ` (${error.code})` : ''}`,
+  };
 }

@@ -11,7 +11,12 @@ export {
   tlsVersionList,
 } from './tls-policy.js';
 export type { TlsProtocolVersion } from './tls-policy.js';
-export { SslVerifyMode, UNLIMITED_VERIFY_DEPTH, createServerTlsContext, loadServerTlsContext } from './server-tls-context.js';
+export {
+  SslVerifyMode,
+  UNLIMITED_VERIFY_DEPTH,
+  createServerTlsContext,
+  loadServerTlsContext,
+} from './server-tls-context.js';
 export type { ServerTlsContext, ServerTlsContextLoad, ServerTlsOptions } from './server-tls-context.js';
 export { TLS_HANDSHAKE_TIMEOUT_MS, TlsHandshakeError, describeHandshakeError, upgradeToTls } from './upgrade-to-tls.js';
 export type { UpgradeToTlsOptions } from './upgrade-to-tls.js';

@@ -68,8 +68,7 @@ export interface ServerTlsOptions {
 
 /** The result of {@link loadServerTlsContext}: a context, or why there is none (one line). */
 export type ServerTlsContextLoad =
-  | { readonly ok: true; readonly context: ServerTlsContext }
-  | { readonly ok: false; readonly reason: string };
+  { readonly ok: true; readonly context: ServerTlsContext } | { readonly ok: false; readonly reason: string };
 
 /**
  * Reads and validates the files (inspectTlsMaterial), then builds the OpenSSL context with the TLS policy. Never
@@ -82,7 +81,10 @@ export function loadServerTlsContext(options: ServerTlsOptions, now: Date = new 
     return { ok: true, context: createServerTlsContext(material, options) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, reason: `the TLS library refused the certificate or key: ${message.split('\n')[0] ?? message}` };
+    return {
+      ok: false,
+      reason: `the TLS library refused the certificate or key: ${message.split('\n')[0] ?? message}`,
+    };
   }
 }
 
@@ -106,7 +108,9 @@ export function createServerTlsContext(material: TlsMaterial, options: ServerTls
     serverNotBefore: certificate.validFromText,
     serverNotAfter: certificate.validToText,
     isClientCertificateRequested: hasCa,
-    verifyMode: hasCa ? SslVerifyMode.SSL_VERIFY_PEER | SslVerifyMode.SSL_VERIFY_CLIENT_ONCE : SslVerifyMode.SSL_VERIFY_NONE,
+    verifyMode: hasCa
+      ? SslVerifyMode.SSL_VERIFY_PEER | SslVerifyMode.SSL_VERIFY_CLIENT_ONCE
+      : SslVerifyMode.SSL_VERIFY_NONE,
     verifyDepth: UNLIMITED_VERIFY_DEPTH,
     tlsVersion: tlsVersionList(options.versions),
     cipherList: SSL_CIPHER_LIST,

@@ -12,7 +12,11 @@ export type TlsProtocolVersion = (typeof TLS_PROTOCOL_VERSIONS)[number];
  * TLS 1.3 suites, strongest first (OpenSSL's default order). All TLS 1.3 suites are AEAD with ephemeral key
  * exchange; TLS_AES_128_CCM* are left out as OpenSSL leaves them out by default.
  */
-export const TLS13_CIPHERSUITES = ['TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256', 'TLS_AES_128_GCM_SHA256'] as const;
+export const TLS13_CIPHERSUITES = [
+  'TLS_AES_256_GCM_SHA384',
+  'TLS_CHACHA20_POLY1305_SHA256',
+  'TLS_AES_128_GCM_SHA256',
+] as const;
 
 /**
  * TLS 1.2 ciphers in OpenSSL names: ECDHE key exchange (forward secrecy) with AES-GCM or ChaCha20-Poly1305 (AEAD)
@@ -68,7 +72,9 @@ const NO_RENEGOTIATION = constants.SSL_OP_NO_RENEGOTIATION ?? 0;
  * Secure-context options enforcing the policy, for `versions` (a non-empty subset of TLS_PROTOCOL_VERSIONS,
  * e.g. from the tls-version setting; both when absent or empty).
  */
-export function tlsPolicyOptions(versions: readonly TlsProtocolVersion[] = TLS_PROTOCOL_VERSIONS): SecureContextOptions {
+export function tlsPolicyOptions(
+  versions: readonly TlsProtocolVersion[] = TLS_PROTOCOL_VERSIONS,
+): SecureContextOptions {
   const allowed = TLS_PROTOCOL_VERSIONS.filter((version) => versions.length === 0 || versions.includes(version));
   return {
     minVersion: allowed[0] ?? TLS_POLICY.minVersion,

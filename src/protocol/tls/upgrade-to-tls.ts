@@ -42,8 +42,15 @@ export class TlsHandshakeError extends Error {
  * destroyed and no listener of ours stays on it. On success our listeners are removed too: the caller must attach
  * its own 'error' listener right away (in the same tick).
  */
-export function upgradeToTls(socket: Socket, context: ServerTlsContext, options: UpgradeToTlsOptions = {}): Promise<TLSSocket> {
+export function upgradeToTls(
+  socket: Socket,
+  context: ServerTlsContext,
+  options: UpgradeToTlsOptions = {},
+): Promise<TLSSocket> {
   const peer = peerName(socket);
+  if (socket.destroyed) {
+    return Promise.reject(new TlsHandshakeError(peer, 'the client closed the connection before the handshake'));
+  }
   options.counters?.recordAccept();
   // The TLSSocket reads what is buffered in the plain socket before its first read from the wire (Node's initRead).
   if (options.leftover !== undefined && options.leftover.length > 0) socket.unshift(options.leftover);
@@ -56,10 +63,8 @@ export function upgradeToTls(socket: Socket, context: ServerTlsContext, options:
   });
 
   return new Promise<TLSSocket>((resolve, reject) => {
-    const timer = setTimeout(
-      () => fail(`not finished within ${options.handshakeTimeoutMs ?? TLS_HANDSHAKE_TIMEOUT_MS} ms`),
-      options.handshakeTimeoutMs ?? TLS_HANDSHAKE_TIMEOUT_MS,
-    );
+    const timeoutMs = options.handshakeTimeoutMs ?? TLS_HANDSHAKE_TIMEOUT_MS;
+    const timer = setTimeout(() => fail(`not finished within ${timeoutMs} ms`), timeoutMs);
     const cleanUp = (): void => {
       clearTimeout(timer);
       tlsSocket.off('secure', onSecure);
@@ -75,7 +80,9 @@ export function upgradeToTls(socket: Socket, context: ServerTlsContext, options:
       reject(new TlsHandshakeError(peer, reason, cause === undefined ? undefined : { cause }));
     }
     function onSecure(): void {
-      const verdict = context.isClientCertificateRequested ? checkClientCertificate(tlsSocket) : ({ isAccepted: true } as const);
+      const verdict = context.isClientCertificateRequested
+        ? checkClientCertificate(tlsSocket)
+        : ({ isAccepted: true } as const);
       if (!verdict.isAccepted) {
         fail(verdict.reason);
         return;
@@ -107,7 +114,8 @@ function peerName(socket: Socket): string {
 
 /** Hints for OpenSSL's reason strings a misconfigured client causes most often. */
 const REASON_HINTS: Readonly<Record<string, string>> = {
-  'unsupported protocol': 'the client offered only protocol versions this server does not allow (TLSv1.2 and TLSv1.3 are)',
+  'unsupported protocol':
+    'the client offered only protocol versions this server does not allow (TLSv1.2 and TLSv1.3 are)',
   'no shared cipher': 'the client offered none of the allowed cipher suites',
   'wrong version number': 'the client did not start a TLS handshake',
   'http request': 'the client sent an HTTP request instead of a TLS handshake',

@@ -55,7 +55,8 @@ export interface DoStmt extends StmtBase {
 export interface PrepareStmt extends StmtBase {
   readonly kind: 'PrepareStmt';
   readonly name: string;
-  readonly source: { readonly kind: 'text'; readonly text: string } | { readonly kind: 'var'; readonly variable: UserVarExpr };
+  readonly source:
+    { readonly kind: 'text'; readonly text: string } | { readonly kind: 'var'; readonly variable: UserVarExpr };
 }
 
 export interface ExecuteStmt extends StmtBase {

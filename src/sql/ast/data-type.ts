@@ -6,14 +6,43 @@
  * (with `charset: 'utf8mb3'`), INT1..INT8 to their sized names.
  */
 export type DataTypeName =
-  | 'TINYINT' | 'SMALLINT' | 'MEDIUMINT' | 'INT' | 'BIGINT' | 'BOOLEAN'
-  | 'DECIMAL' | 'FLOAT' | 'DOUBLE'
-  | 'CHAR' | 'VARCHAR' | 'BINARY' | 'VARBINARY'
-  | 'TINYTEXT' | 'TEXT' | 'MEDIUMTEXT' | 'LONGTEXT'
-  | 'TINYBLOB' | 'BLOB' | 'MEDIUMBLOB' | 'LONGBLOB'
-  | 'DATE' | 'TIME' | 'DATETIME' | 'TIMESTAMP' | 'YEAR'
-  | 'ENUM' | 'SET' | 'JSON' | 'BIT'
-  | 'GEOMETRY' | 'POINT' | 'LINESTRING' | 'POLYGON' | 'MULTIPOINT' | 'MULTILINESTRING' | 'MULTIPOLYGON'
+  | 'TINYINT'
+  | 'SMALLINT'
+  | 'MEDIUMINT'
+  | 'INT'
+  | 'BIGINT'
+  | 'BOOLEAN'
+  | 'DECIMAL'
+  | 'FLOAT'
+  | 'DOUBLE'
+  | 'CHAR'
+  | 'VARCHAR'
+  | 'BINARY'
+  | 'VARBINARY'
+  | 'TINYTEXT'
+  | 'TEXT'
+  | 'MEDIUMTEXT'
+  | 'LONGTEXT'
+  | 'TINYBLOB'
+  | 'BLOB'
+  | 'MEDIUMBLOB'
+  | 'LONGBLOB'
+  | 'DATE'
+  | 'TIME'
+  | 'DATETIME'
+  | 'TIMESTAMP'
+  | 'YEAR'
+  | 'ENUM'
+  | 'SET'
+  | 'JSON'
+  | 'BIT'
+  | 'GEOMETRY'
+  | 'POINT'
+  | 'LINESTRING'
+  | 'POLYGON'
+  | 'MULTIPOINT'
+  | 'MULTILINESTRING'
+  | 'MULTIPOLYGON'
   | 'GEOMETRYCOLLECTION';
 
 /**
@@ -40,8 +69,19 @@ export interface DataType {
 
 /** Target type names of CAST(x AS type) / CONVERT(x, type). SIGNED/UNSIGNED mean [UN]SIGNED INTEGER. */
 export type CastTypeName =
-  | 'BINARY' | 'CHAR' | 'DATE' | 'DATETIME' | 'TIME' | 'DECIMAL' | 'SIGNED' | 'UNSIGNED' | 'JSON' | 'DOUBLE'
-  | 'FLOAT' | 'REAL' | 'YEAR';
+  | 'BINARY'
+  | 'CHAR'
+  | 'DATE'
+  | 'DATETIME'
+  | 'TIME'
+  | 'DECIMAL'
+  | 'SIGNED'
+  | 'UNSIGNED'
+  | 'JSON'
+  | 'DOUBLE'
+  | 'FLOAT'
+  | 'REAL'
+  | 'YEAR';
 
 /** The target of CAST/CONVERT: `CHAR(10) CHARACTER SET utf8mb4`, `DECIMAL(10,2)`, `DATETIME(6)`, `SIGNED`. */
 export interface CastType {

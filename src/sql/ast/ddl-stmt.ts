@@ -177,7 +177,12 @@ export type AlterTableAction =
   | { readonly kind: 'DropForeignKey'; readonly name: string }
   | { readonly kind: 'DropCheck'; readonly name: string }
   | { readonly kind: 'ModifyColumn'; readonly column: ColumnDef; readonly position?: ColumnPosition }
-  | { readonly kind: 'ChangeColumn'; readonly oldName: string; readonly column: ColumnDef; readonly position?: ColumnPosition }
+  | {
+      readonly kind: 'ChangeColumn';
+      readonly oldName: string;
+      readonly column: ColumnDef;
+      readonly position?: ColumnPosition;
+    }
   | { readonly kind: 'RenameColumn'; readonly oldName: string; readonly newName: string }
   | { readonly kind: 'RenameIndex'; readonly oldName: string; readonly newName: string }
   | { readonly kind: 'RenameTable'; readonly to: TableName }
@@ -240,5 +245,4 @@ export interface DropViewStmt extends StmtBase {
 
 /** `'user'@'host'`, `CURRENT_USER`, `CURRENT_USER()`. Host defaults to '%' when omitted (kept undefined here). */
 export type UserSpec =
-  | { readonly kind: 'user'; readonly user: string; readonly host?: string }
-  | { readonly kind: 'currentUser' };
+  { readonly kind: 'user'; readonly user: string; readonly host?: string } | { readonly kind: 'currentUser' };

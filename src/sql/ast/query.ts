@@ -130,9 +130,27 @@ export interface UnaryExpr {
  * `MOD`→`%`.
  */
 export type BinaryOp =
-  | 'OR' | 'XOR' | 'AND'
-  | '=' | '<=>' | '<>' | '<' | '<=' | '>' | '>='
-  | '|' | '&' | '<<' | '>>' | '+' | '-' | '*' | '/' | 'DIV' | '%' | '^';
+  | 'OR'
+  | 'XOR'
+  | 'AND'
+  | '='
+  | '<=>'
+  | '<>'
+  | '<'
+  | '<='
+  | '>'
+  | '>='
+  | '|'
+  | '&'
+  | '<<'
+  | '>>'
+  | '+'
+  | '-'
+  | '*'
+  | '/'
+  | 'DIV'
+  | '%'
+  | '^';
 
 /** The comparison operators, usable with ANY/ALL. */
 export type CompareOp = '=' | '<=>' | '<>' | '<' | '<=' | '>' | '>=';
@@ -295,9 +313,26 @@ export interface CaseWhen {
 
 /** Units of INTERVAL, as MySQL names them. */
 export type IntervalUnit =
-  | 'MICROSECOND' | 'SECOND' | 'MINUTE' | 'HOUR' | 'DAY' | 'WEEK' | 'MONTH' | 'QUARTER' | 'YEAR'
-  | 'SECOND_MICROSECOND' | 'MINUTE_MICROSECOND' | 'MINUTE_SECOND' | 'HOUR_MICROSECOND' | 'HOUR_SECOND'
-  | 'HOUR_MINUTE' | 'DAY_MICROSECOND' | 'DAY_SECOND' | 'DAY_MINUTE' | 'DAY_HOUR' | 'YEAR_MONTH';
+  | 'MICROSECOND'
+  | 'SECOND'
+  | 'MINUTE'
+  | 'HOUR'
+  | 'DAY'
+  | 'WEEK'
+  | 'MONTH'
+  | 'QUARTER'
+  | 'YEAR'
+  | 'SECOND_MICROSECOND'
+  | 'MINUTE_MICROSECOND'
+  | 'MINUTE_SECOND'
+  | 'HOUR_MICROSECOND'
+  | 'HOUR_SECOND'
+  | 'HOUR_MINUTE'
+  | 'DAY_MICROSECOND'
+  | 'DAY_SECOND'
+  | 'DAY_MINUTE'
+  | 'DAY_HOUR'
+  | 'YEAR_MONTH';
 
 /**
  * `INTERVAL expr unit`. Appears as an operand of `+`/`-` (date arithmetic) and as an argument of DATE_ADD etc.,
@@ -339,18 +374,49 @@ export interface MatchExpr {
   readonly kind: 'MatchExpr';
   readonly columns: readonly ColumnRefExpr[];
   readonly against: Expr;
-  readonly modifier?: 'IN NATURAL LANGUAGE MODE' | 'IN NATURAL LANGUAGE MODE WITH QUERY EXPANSION' | 'IN BOOLEAN MODE' | 'WITH QUERY EXPANSION';
+  readonly modifier?:
+    | 'IN NATURAL LANGUAGE MODE'
+    | 'IN NATURAL LANGUAGE MODE WITH QUERY EXPANSION'
+    | 'IN BOOLEAN MODE'
+    | 'WITH QUERY EXPANSION';
 }
 
 /** Every expression node. */
 export type Expr =
-  | NumberLiteralExpr | StringLiteralExpr | HexLiteralExpr | BitLiteralExpr | NullLiteralExpr | BoolLiteralExpr
+  | NumberLiteralExpr
+  | StringLiteralExpr
+  | HexLiteralExpr
+  | BitLiteralExpr
+  | NullLiteralExpr
+  | BoolLiteralExpr
   | TemporalLiteralExpr
-  | ColumnRefExpr | UserVarExpr | SysVarExpr | ParamExpr | DefaultExpr
-  | UnaryExpr | BinaryExpr | IsExpr | LikeExpr | RegexpExpr | InListExpr | InSubqueryExpr | BetweenExpr
-  | QuantifiedCompareExpr | CollateExpr | AssignExpr | JsonPathExpr
-  | FuncCallExpr | CastExpr | ConvertUsingExpr | CaseExpr | IntervalExpr | IntervalUnitExpr | ExistsExpr
-  | SubqueryExpr | RowExpr | MatchExpr;
+  | ColumnRefExpr
+  | UserVarExpr
+  | SysVarExpr
+  | ParamExpr
+  | DefaultExpr
+  | UnaryExpr
+  | BinaryExpr
+  | IsExpr
+  | LikeExpr
+  | RegexpExpr
+  | InListExpr
+  | InSubqueryExpr
+  | BetweenExpr
+  | QuantifiedCompareExpr
+  | CollateExpr
+  | AssignExpr
+  | JsonPathExpr
+  | FuncCallExpr
+  | CastExpr
+  | ConvertUsingExpr
+  | CaseExpr
+  | IntervalExpr
+  | IntervalUnitExpr
+  | ExistsExpr
+  | SubqueryExpr
+  | RowExpr
+  | MatchExpr;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Queries

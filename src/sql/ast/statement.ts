@@ -2,15 +2,34 @@
 import type { QueryExpr, StmtBase } from './query.js';
 import type { DeleteStmt, InsertStmt, UpdateStmt } from './dml-stmt.js';
 import type {
-  AlterDatabaseStmt, AlterTableStmt, CreateDatabaseStmt, CreateIndexStmt, CreateTableStmt, CreateViewStmt,
-  DropDatabaseStmt, DropIndexStmt, DropTableStmt, DropTriggerStmt, DropViewStmt, RenameTableStmt, TruncateTableStmt,
+  AlterDatabaseStmt,
+  AlterTableStmt,
+  CreateDatabaseStmt,
+  CreateIndexStmt,
+  CreateTableStmt,
+  CreateViewStmt,
+  DropDatabaseStmt,
+  DropIndexStmt,
+  DropTableStmt,
+  DropTriggerStmt,
+  DropViewStmt,
+  RenameTableStmt,
+  TruncateTableStmt,
 } from './ddl-stmt.js';
 import type { BeginStmt, CommitStmt, ReleaseSavepointStmt, RollbackStmt, SavepointStmt } from './transaction-stmt.js';
 import type { SetStmt, SetTransactionStmt } from './set-stmt.js';
 import type { DescribeStmt, ShowStmt } from './show-stmt.js';
 import type {
-  AlterInstanceStmt, DeallocateStmt, DoStmt, ExecuteStmt, FlushStmt, KillStmt, LockTablesStmt, PrepareStmt,
-  UnlockTablesStmt, UseStmt,
+  AlterInstanceStmt,
+  DeallocateStmt,
+  DoStmt,
+  ExecuteStmt,
+  FlushStmt,
+  KillStmt,
+  LockTablesStmt,
+  PrepareStmt,
+  UnlockTablesStmt,
+  UseStmt,
 } from './admin-stmt.js';
 
 /** The statements EXPLAIN accepts. */
@@ -27,15 +46,42 @@ export interface ExplainStmt extends StmtBase {
 /** Every statement; switch on `kind`. */
 export type Statement =
   | QueryExpr
-  | InsertStmt | UpdateStmt | DeleteStmt
-  | CreateDatabaseStmt | AlterDatabaseStmt | DropDatabaseStmt | UseStmt
-  | CreateTableStmt | DropTableStmt | CreateIndexStmt | DropIndexStmt | AlterTableStmt | RenameTableStmt
-  | TruncateTableStmt | CreateViewStmt | DropViewStmt | DropTriggerStmt
-  | BeginStmt | CommitStmt | RollbackStmt | SavepointStmt | ReleaseSavepointStmt
-  | SetStmt | SetTransactionStmt
-  | ShowStmt | DescribeStmt | ExplainStmt
-  | KillStmt | FlushStmt | LockTablesStmt | UnlockTablesStmt | AlterInstanceStmt | DoStmt
-  | PrepareStmt | ExecuteStmt | DeallocateStmt;
+  | InsertStmt
+  | UpdateStmt
+  | DeleteStmt
+  | CreateDatabaseStmt
+  | AlterDatabaseStmt
+  | DropDatabaseStmt
+  | UseStmt
+  | CreateTableStmt
+  | DropTableStmt
+  | CreateIndexStmt
+  | DropIndexStmt
+  | AlterTableStmt
+  | RenameTableStmt
+  | TruncateTableStmt
+  | CreateViewStmt
+  | DropViewStmt
+  | DropTriggerStmt
+  | BeginStmt
+  | CommitStmt
+  | RollbackStmt
+  | SavepointStmt
+  | ReleaseSavepointStmt
+  | SetStmt
+  | SetTransactionStmt
+  | ShowStmt
+  | DescribeStmt
+  | ExplainStmt
+  | KillStmt
+  | FlushStmt
+  | LockTablesStmt
+  | UnlockTablesStmt
+  | AlterInstanceStmt
+  | DoStmt
+  | PrepareStmt
+  | ExecuteStmt
+  | DeallocateStmt;
 
 /** The `kind` tags of all statements. */
 export type StatementKind = Statement['kind'];

@@ -1,7 +1,7 @@
 // The value a column takes when a statement does not give one.
 import { mysqlError, ER_NO_DEFAULT_FOR_FIELD } from '../../errors/index.js';
 import type { ColumnInfo } from '../catalog/index.js';
-import { MysqlDateTime } from '../types/index.js';
+import type { MysqlDateTime } from '../types/index.js';
 import type { SqlValue, WarningSink } from '../types/index.js';
 
 /**

@@ -78,7 +78,7 @@ function integerArithmetic(
   if (op === 'DIV' && (typeof leftValue !== 'bigint' || typeof rightValue !== 'bigint')) {
     const quotient = decimalArithmetic('/', toDecimal(leftValue, warnings)!, toDecimal(rightValue, warnings)!, 30, warnings);
     if (quotient === null) return null;
-    return checkRange(BigInt((quotient as Decimal).trunc().toFixed(0)), isUnsigned, exprText);
+    return checkRange(BigInt((quotient).trunc().toFixed(0)), isUnsigned, exprText);
   }
   const a = toInteger(leftValue, warnings)!;
   const b = toInteger(rightValue, warnings)!;

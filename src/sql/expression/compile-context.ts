@@ -1,5 +1,6 @@
 // CompileContext: what compiling an expression needs besides the AST: the row layout and the session.
 import type { ExecutionContext } from '../execution-context.js';
+import type { SqlValue } from '../types/index.js';
 import type { ClauseName, Scope } from './scope.js';
 
 /** Inputs to expression compilation. */
@@ -8,5 +9,5 @@ export interface CompileContext {
   readonly clause: ClauseName;
   readonly session: ExecutionContext;
   /** Values bound to `?` placeholders, when executing a prepared statement. */
-  readonly params?: readonly import('../types/index.js').SqlValue[];
+  readonly params?: readonly SqlValue[];
 }

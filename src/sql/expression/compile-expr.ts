@@ -5,6 +5,7 @@ import type { BinaryExpr, Expr, NumberLiteralExpr } from '../ast/index.js';
 import { formatSql } from '../parser/index.js';
 import { TypeKind, compareValues, fieldType, isStringType, toBoolean, toDouble, toInteger, toText, MysqlDateTime } from '../types/index.js';
 import type { CollationName, FieldType, Row, SqlValue } from '../types/index.js';
+import { comparisonCollation, unifyTypes } from './type-inference.js';
 import { arithmeticDomain, arithmeticResultType, evaluateArithmetic } from './arithmetic.js';
 import type { ArithmeticOp } from './arithmetic.js';
 import { constantExpr } from './compiled-expr.js';
@@ -275,14 +276,6 @@ function compileLogic(op: 'AND' | 'OR' | 'XOR', left: CompiledExpr, right: Compi
   }
 }
 
-/** The collation a comparison uses: the explicit one wins, binary wins over text, else the left operand's. */
-export function comparisonCollation(left: FieldType, right: FieldType): CollationName {
-  if (left.collation === 'binary' || right.collation === 'binary') return 'binary';
-  if (left.collation === 'utf8mb4_general_ci' || right.collation === 'utf8mb4_general_ci') {
-    return isStringType(left) && isStringType(right) && left.collation !== right.collation ? 'utf8mb4_bin' : 'utf8mb4_general_ci';
-  }
-  return 'utf8mb4_bin';
-}
 
 function compileComparison(op: string, left: CompiledExpr, right: CompiledExpr, context: CompileContext): CompiledExpr {
   const warnings = context.session.warnings;
@@ -402,21 +395,6 @@ function compileCase(expr: Extract<Expr, { kind: 'CaseExpr' }>, context: Compile
   };
 }
 
-/** The common type of several result branches (CASE, IF, COALESCE): text wins, then double, decimal, integer. */
-export function unifyTypes(types: readonly FieldType[]): FieldType {
-  const concrete = types.filter((t) => t.kind !== TypeKind.Null);
-  if (concrete.length === 0) return NULL_TYPE;
-  if (concrete.some((t) => isStringType(t) || t.kind === TypeKind.Date || t.kind === TypeKind.DateTime)) {
-    if (concrete.every((t) => t.kind === concrete[0]!.kind)) return concrete[0]!;
-    return varcharType(Math.max(...concrete.map((t) => (t.length > 0 ? t.length : 20))));
-  }
-  if (concrete.some((t) => t.kind === TypeKind.Double || t.kind === TypeKind.Float)) return DOUBLE_TYPE;
-  if (concrete.some((t) => t.kind === TypeKind.Decimal)) {
-    const scale = Math.max(...concrete.map((t) => (t.kind === TypeKind.Decimal ? t.decimals : 0)));
-    return decimalType(65, scale);
-  }
-  return BIGINT_TYPE;
-}
 
 function compileCast(target: string, operand: CompiledExpr, length: number | undefined, scale: number | undefined, context: CompileContext): CompiledExpr {
   const warnings = context.session.warnings;

@@ -2,7 +2,8 @@
 export type { CompiledExpr } from './compiled-expr.js';
 export { constantExpr } from './compiled-expr.js';
 export type { CompileContext } from './compile-context.js';
-export { compileExpr, typeOfValue, unifyTypes, comparisonCollation } from './compile-expr.js';
+export { compileExpr, typeOfValue } from './compile-expr.js';
+export { unifyTypes, comparisonCollation } from './type-inference.js';
 export { Scope } from './scope.js';
 export type { ScopeColumn, ClauseName } from './scope.js';
 export { AGGREGATE_FUNCTION_NAMES } from './functions/builtin-functions.js';

@@ -1,16 +1,45 @@
 // Prints CREATE / DROP / ALTER / RENAME / TRUNCATE statements and their parts.
 import type {
-  AlterTableAction, ColumnDef, ColumnPosition, CreateTableStmt, CreateViewStmt, DataType, DatabaseOptions, Expr,
-  ForeignKeyReference, IndexOptions, IndexPart, Statement, TableConstraint, TableName, TableOption, UserSpec,
+  AlterTableAction,
+  ColumnDef,
+  ColumnPosition,
+  CreateTableStmt,
+  CreateViewStmt,
+  DataType,
+  DatabaseOptions,
+  Expr,
+  ForeignKeyReference,
+  IndexOptions,
+  IndexPart,
+  Statement,
+  TableConstraint,
+  TableName,
+  TableOption,
+  UserSpec,
 } from '../ast/index.js';
 import { formatCharset, formatIdent, formatQualified, formatString } from './format-ident.js';
 import { STRING_TABLE_OPTIONS } from './parse-table-element.js';
 import type { Printer } from './printer.js';
 
-type DdlStmt = Extract<Statement, { kind:
-  'CreateDatabaseStmt' | 'AlterDatabaseStmt' | 'DropDatabaseStmt' | 'CreateTableStmt' | 'DropTableStmt' | 'CreateIndexStmt' |
-  'DropIndexStmt' | 'AlterTableStmt' | 'RenameTableStmt' | 'TruncateTableStmt' | 'CreateViewStmt' | 'DropViewStmt' |
-  'DropTriggerStmt' }>;
+type DdlStmt = Extract<
+  Statement,
+  {
+    kind:
+      | 'CreateDatabaseStmt'
+      | 'AlterDatabaseStmt'
+      | 'DropDatabaseStmt'
+      | 'CreateTableStmt'
+      | 'DropTableStmt'
+      | 'CreateIndexStmt'
+      | 'DropIndexStmt'
+      | 'AlterTableStmt'
+      | 'RenameTableStmt'
+      | 'TruncateTableStmt'
+      | 'CreateViewStmt'
+      | 'DropViewStmt'
+      | 'DropTriggerStmt';
+  }
+>;
 
 function tableName(t: TableName): string {
   return formatQualified(t.db, t.name);
@@ -61,7 +90,10 @@ function formatDatabaseOptions(o: DatabaseOptions): string {
 function formatCreateTable(s: CreateTableStmt, f: Printer): string {
   let out = `CREATE ${s.isTemporary ? 'TEMPORARY ' : ''}TABLE ${s.ifNotExists ? 'IF NOT EXISTS ' : ''}${tableName(s.table)}`;
   if (s.like !== undefined) return `${out} LIKE ${tableName(s.like)}`;
-  const elements = [...s.columns.map((c) => formatColumnDef(c, f)), ...s.constraints.map((c) => formatConstraint(c, f))];
+  const elements = [
+    ...s.columns.map((c) => formatColumnDef(c, f)),
+    ...s.constraints.map((c) => formatConstraint(c, f)),
+  ];
   if (elements.length > 0) out += ` (${elements.join(', ')})`;
   if (s.options.length > 0) out += ' ' + formatTableOptions(s.options);
   if (s.partitionText !== undefined) out += ' ' + s.partitionText;
@@ -102,7 +134,10 @@ function isLiteralDefault(e: Expr): boolean {
     case 'UnaryExpr':
       return (e.op === '-' || e.op === '+') && e.operand.kind === 'NumberLiteralExpr';
     case 'FuncCallExpr':
-      return ['CURRENT_TIMESTAMP', 'NOW', 'LOCALTIME', 'LOCALTIMESTAMP'].includes(e.name) && e.args.every((a) => a.kind === 'NumberLiteralExpr');
+      return (
+        ['CURRENT_TIMESTAMP', 'NOW', 'LOCALTIME', 'LOCALTIMESTAMP'].includes(e.name) &&
+        e.args.every((a) => a.kind === 'NumberLiteralExpr')
+      );
     default:
       return false;
   }
@@ -110,7 +145,8 @@ function isLiteralDefault(e: Expr): boolean {
 
 export function formatColumnDef(c: ColumnDef, f: Printer): string {
   let out = `${formatIdent(c.name)} ${formatDataType(c.type)}`;
-  if (c.generated !== undefined) out += ` GENERATED ALWAYS AS (${f.expr(c.generated.expr)}) ${c.generated.isStored ? 'STORED' : 'VIRTUAL'}`;
+  if (c.generated !== undefined)
+    out += ` GENERATED ALWAYS AS (${f.expr(c.generated.expr)}) ${c.generated.isStored ? 'STORED' : 'VIRTUAL'}`;
   if (c.nullable === false) out += ' NOT NULL';
   else if (c.nullable === true) out += ' NULL';
   if (c.default !== undefined) out += ' DEFAULT ' + formatDefault(c.default, f);
@@ -201,7 +237,8 @@ function formatPosition(p: ColumnPosition | undefined): string {
 function formatAlterAction(a: AlterTableAction, f: Printer): string {
   switch (a.kind) {
     case 'AddColumn':
-      if (a.columns.length === 1 && a.columns[0] !== undefined) return `ADD COLUMN ${formatColumnDef(a.columns[0], f)}${formatPosition(a.position)}`;
+      if (a.columns.length === 1 && a.columns[0] !== undefined)
+        return `ADD COLUMN ${formatColumnDef(a.columns[0], f)}${formatPosition(a.position)}`;
       return `ADD COLUMN (${a.columns.map((c) => formatColumnDef(c, f)).join(', ')})`;
     case 'AddConstraint':
       return 'ADD ' + formatConstraint(a.constraint, f);

@@ -10,7 +10,8 @@ export function formatExprNode(e: Expr, f: Printer): string {
     case 'NumberLiteralExpr':
       return e.text;
     case 'StringLiteralExpr':
-      if (e.isBareWord === true) return /^(ON|ALL|BINARY|ROW|SYSTEM)$/i.test(e.value) ? e.value.toUpperCase() : formatIdent(e.value);
+      if (e.isBareWord === true)
+        return /^(ON|ALL|BINARY|ROW|SYSTEM)$/i.test(e.value) ? e.value.toUpperCase() : formatIdent(e.value);
       if (e.isNational === true) return 'N' + formatString(e.value);
       return introducer(e.charset) + formatString(e.value);
     case 'HexLiteralExpr':
@@ -41,7 +42,9 @@ export function formatExprNode(e: Expr, f: Printer): string {
           return 'BINARY ' + operand;
         default:
           // `- -1`, not `--1` (which MySQL would read the same, but a reader might take for a comment).
-          return operand.startsWith(e.op) || (e.op === '-' && operand.startsWith('+')) ? `${e.op} ${operand}` : e.op + operand;
+          return operand.startsWith(e.op) || (e.op === '-' && operand.startsWith('+'))
+            ? `${e.op} ${operand}`
+            : e.op + operand;
       }
     }
     case 'BinaryExpr': {
@@ -82,7 +85,9 @@ export function formatExprNode(e: Expr, f: Printer): string {
     case 'FuncCallExpr':
       return formatFuncCall(e, f);
     case 'CastExpr':
-      return e.form === 'CAST' ? `CAST(${f.expr(e.operand)} AS ${formatCastType(e.type)})` : `CONVERT(${f.expr(e.operand)}, ${formatCastType(e.type)})`;
+      return e.form === 'CAST'
+        ? `CAST(${f.expr(e.operand)} AS ${formatCastType(e.type)})`
+        : `CONVERT(${f.expr(e.operand)}, ${formatCastType(e.type)})`;
     case 'ConvertUsingExpr':
       return `CONVERT(${f.expr(e.operand)} USING ${formatCharset(e.charset)})`;
     case 'CaseExpr': {
@@ -122,10 +127,12 @@ function formatFuncCall(e: FuncCallExpr, f: Printer): string {
   let body: string;
   switch (e.name) {
     case 'EXTRACT':
-      if (args.length === 2 && args[0]?.kind === 'IntervalUnitExpr') return `EXTRACT(${f.expr(args[0])} FROM ${f.expr(args[1] as Expr)})`;
+      if (args.length === 2 && args[0]?.kind === 'IntervalUnitExpr')
+        return `EXTRACT(${f.expr(args[0])} FROM ${f.expr(args[1] as Expr)})`;
       break;
     case 'POSITION':
-      if (args.length === 2) return `POSITION(${f.expr(args[0] as Expr, Prec.PREDICATE + 1)} IN ${f.expr(args[1] as Expr)})`;
+      if (args.length === 2)
+        return `POSITION(${f.expr(args[0] as Expr, Prec.PREDICATE + 1)} IN ${f.expr(args[1] as Expr)})`;
       break;
     case 'TRIM':
       if (e.trimMode !== undefined || args.length === 2) {
@@ -163,7 +170,8 @@ export function formatOrderItems(items: readonly OrderItem[], f: Printer): strin
 
 /** `w` or `(…)` after OVER. */
 export function formatWindowRef(w: WindowSpec, f: Printer): string {
-  if (w.name !== undefined && w.partitionBy === undefined && w.orderBy === undefined && w.frame === undefined) return formatIdent(w.name);
+  if (w.name !== undefined && w.partitionBy === undefined && w.orderBy === undefined && w.frame === undefined)
+    return formatIdent(w.name);
   return formatWindowSpec(w, f);
 }
 

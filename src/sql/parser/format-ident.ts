@@ -35,7 +35,12 @@ export function formatQualified(...parts: (string | undefined)[]): string {
 }
 
 const STRING_ESCAPES: Readonly<Record<string, string>> = {
-  '\0': '\\0', "'": "''", '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\x1a': '\\Z',
+  '\0': '\\0',
+  "'": "''",
+  '\\': '\\\\',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\x1a': '\\Z',
 };
 
 /** A single-quoted string literal that decodes back to `value` under the default sql_mode. */

@@ -1,5 +1,15 @@
 // Prints query expressions (SELECT, set operations, VALUES) and FROM-clause table references.
-import type { JoinRef, Limit, QueryExpr, SelectItem, SelectStmt, TableRef, UnionStmt, ValuesStmt, WithClause } from '../ast/index.js';
+import type {
+  JoinRef,
+  Limit,
+  QueryExpr,
+  SelectItem,
+  SelectStmt,
+  TableRef,
+  UnionStmt,
+  ValuesStmt,
+  WithClause,
+} from '../ast/index.js';
 import { formatOrderItems, formatWindowSpec } from './format-expr.js';
 import { formatIdent, formatQualified, formatUserVar } from './format-ident.js';
 import type { Printer } from './printer.js';
@@ -37,7 +47,8 @@ function formatSelect(s: SelectStmt, f: Printer): string {
   if (s.groupBy !== undefined) out += ' GROUP BY ' + s.groupBy.map((e) => f.expr(e)).join(', ');
   if (s.withRollup === true) out += ' WITH ROLLUP';
   if (s.having !== undefined) out += ' HAVING ' + f.expr(s.having);
-  if (s.windows !== undefined) out += ' WINDOW ' + s.windows.map((w) => `${formatIdent(w.name)} AS ${formatWindowSpec(w.spec, f)}`).join(', ');
+  if (s.windows !== undefined)
+    out += ' WINDOW ' + s.windows.map((w) => `${formatIdent(w.name)} AS ${formatWindowSpec(w.spec, f)}`).join(', ');
   out += formatOrderLimit(s, f);
   if (s.lock !== undefined) {
     out += ' ' + s.lock.mode;
@@ -54,7 +65,10 @@ function formatSelectItem(i: SelectItem, f: Printer): string {
 }
 
 /** ` ORDER BY … LIMIT …` (with the leading space), or ''. */
-export function formatOrderLimit(q: { readonly orderBy?: SelectStmt['orderBy']; readonly limit?: Limit }, f: Printer): string {
+export function formatOrderLimit(
+  q: { readonly orderBy?: SelectStmt['orderBy']; readonly limit?: Limit },
+  f: Printer,
+): string {
   let out = '';
   if (q.orderBy !== undefined) out += ' ORDER BY ' + formatOrderItems(q.orderBy, f);
   if (q.limit !== undefined) {
@@ -66,15 +80,21 @@ export function formatOrderLimit(q: { readonly orderBy?: SelectStmt['orderBy']; 
 
 /** Operands that carry their own ORDER BY/LIMIT/locking (or a WITH) must keep their parentheses. */
 function needsParens(q: QueryExpr): boolean {
-  return q.with !== undefined || q.orderBy !== undefined || q.limit !== undefined || (q.kind === 'SelectStmt' && q.lock !== undefined);
+  return (
+    q.with !== undefined ||
+    q.orderBy !== undefined ||
+    q.limit !== undefined ||
+    (q.kind === 'SelectStmt' && q.lock !== undefined)
+  );
 }
 
 function formatUnion(u: UnionStmt, f: Printer): string {
   const left = u.left;
   const right = u.right;
-  const leftText = needsParens(left) || (u.op === 'INTERSECT' && left.kind === 'UnionStmt' && left.op !== 'INTERSECT')
-    ? `(${f.query(left)})`
-    : f.query(left);
+  const leftText =
+    needsParens(left) || (u.op === 'INTERSECT' && left.kind === 'UnionStmt' && left.op !== 'INTERSECT')
+      ? `(${f.query(left)})`
+      : f.query(left);
   const rightText = needsParens(right) || right.kind === 'UnionStmt' ? `(${f.query(right)})` : f.query(right);
   return `${leftText} ${u.op}${u.isAll ? ' ALL' : ''} ${rightText}${formatOrderLimit(u, f)}`;
 }
@@ -104,7 +124,8 @@ export function formatTableRefNode(t: TableRef, f: Printer): string {
       return out;
     }
     case 'JoinRef': {
-      const left = t.left.kind === 'JoinRef' && isConditionless(t.left) ? `(${f.tableRef(t.left)})` : f.tableRef(t.left);
+      const left =
+        t.left.kind === 'JoinRef' && isConditionless(t.left) ? `(${f.tableRef(t.left)})` : f.tableRef(t.left);
       const right = t.right.kind === 'JoinRef' ? `(${f.tableRef(t.right)})` : f.tableRef(t.right);
       let out = `${left} ${joinKeyword(t.joinType, t.isNatural)} ${right}`;
       if (t.on !== undefined) out += ' ON ' + f.expr(t.on);

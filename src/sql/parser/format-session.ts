@@ -4,10 +4,31 @@ import { formatUserSpec } from './format-ddl.js';
 import { formatCharset, formatIdent, formatQualified, formatString, formatUserVar } from './format-ident.js';
 import type { Printer } from './printer.js';
 
-type SessionStmt = Extract<Statement, { kind:
-  'BeginStmt' | 'CommitStmt' | 'RollbackStmt' | 'SavepointStmt' | 'ReleaseSavepointStmt' | 'SetStmt' | 'SetTransactionStmt' |
-  'ShowStmt' | 'DescribeStmt' | 'UseStmt' | 'KillStmt' | 'FlushStmt' | 'LockTablesStmt' | 'UnlockTablesStmt' |
-  'AlterInstanceStmt' | 'DoStmt' | 'PrepareStmt' | 'ExecuteStmt' | 'DeallocateStmt' }>;
+type SessionStmt = Extract<
+  Statement,
+  {
+    kind:
+      | 'BeginStmt'
+      | 'CommitStmt'
+      | 'RollbackStmt'
+      | 'SavepointStmt'
+      | 'ReleaseSavepointStmt'
+      | 'SetStmt'
+      | 'SetTransactionStmt'
+      | 'ShowStmt'
+      | 'DescribeStmt'
+      | 'UseStmt'
+      | 'KillStmt'
+      | 'FlushStmt'
+      | 'LockTablesStmt'
+      | 'UnlockTablesStmt'
+      | 'AlterInstanceStmt'
+      | 'DoStmt'
+      | 'PrepareStmt'
+      | 'ExecuteStmt'
+      | 'DeallocateStmt';
+  }
+>;
 
 function completion(s: { readonly chain?: boolean; readonly release?: boolean }): string {
   let out = '';
@@ -29,7 +50,9 @@ export function formatSession(s: SessionStmt, f: Printer): string {
     case 'CommitStmt':
       return 'COMMIT' + completion(s);
     case 'RollbackStmt':
-      return s.savepoint === undefined ? 'ROLLBACK' + completion(s) : 'ROLLBACK TO SAVEPOINT ' + formatIdent(s.savepoint);
+      return s.savepoint === undefined
+        ? 'ROLLBACK' + completion(s)
+        : 'ROLLBACK TO SAVEPOINT ' + formatIdent(s.savepoint);
     case 'SavepointStmt':
       return 'SAVEPOINT ' + formatIdent(s.name);
     case 'ReleaseSavepointStmt':
@@ -37,11 +60,16 @@ export function formatSession(s: SessionStmt, f: Printer): string {
     case 'SetStmt': {
       // A scope keyword carries over to later unscoped names, so after one, an unscoped name is written @@name.
       let hasScope = false;
-      return 'SET ' + s.assignments.map((a) => {
-        const text = formatSetAssignment(a, f, hasScope);
-        if (a.kind === 'SetSysVar' && a.scope !== undefined) hasScope = true;
-        return text;
-      }).join(', ');
+      return (
+        'SET ' +
+        s.assignments
+          .map((a) => {
+            const text = formatSetAssignment(a, f, hasScope);
+            if (a.kind === 'SetSysVar' && a.scope !== undefined) hasScope = true;
+            return text;
+          })
+          .join(', ')
+      );
     }
     case 'SetTransactionStmt': {
       const chars: string[] = [];
@@ -64,7 +92,15 @@ export function formatSession(s: SessionStmt, f: Printer): string {
       return out;
     }
     case 'LockTablesStmt':
-      return 'LOCK TABLES ' + s.tables.map((t) => `${formatQualified(t.table.db, t.table.name)}${t.alias === undefined ? '' : ' AS ' + formatIdent(t.alias)} ${t.mode}`).join(', ');
+      return (
+        'LOCK TABLES ' +
+        s.tables
+          .map(
+            (t) =>
+              `${formatQualified(t.table.db, t.table.name)}${t.alias === undefined ? '' : ' AS ' + formatIdent(t.alias)} ${t.mode}`,
+          )
+          .join(', ')
+      );
     case 'UnlockTablesStmt':
       return 'UNLOCK TABLES';
     case 'AlterInstanceStmt':
@@ -137,7 +173,8 @@ function formatShow(s: ShowStmt, f: Printer): string {
       if (s.db !== undefined) out += ' FROM ' + formatIdent(s.db);
       break;
   }
-  if (s.limit !== undefined) out += ` LIMIT ${f.expr(s.limit.count)}${s.limit.offset === undefined ? '' : ' OFFSET ' + f.expr(s.limit.offset)}`;
+  if (s.limit !== undefined)
+    out += ` LIMIT ${f.expr(s.limit.count)}${s.limit.offset === undefined ? '' : ' OFFSET ' + f.expr(s.limit.offset)}`;
   if (s.like !== undefined) out += ' LIKE ' + formatString(s.like);
   if (s.where !== undefined) out += ' WHERE ' + f.expr(s.where);
   return out;

@@ -20,12 +20,45 @@ const VERSION_DIGITS = 5;
 /** Three-character operators first, then two, then one: longest match wins. */
 const OPERATORS_3 = new Set(['<=>', '->>']);
 const OPERATORS_2 = new Set(['<=', '>=', '<>', '!=', '<<', '>>', '&&', '||', ':=', '->', '@@']);
-const OPERATORS_1 = new Set(['(', ')', ',', ';', '.', '=', '<', '>', '+', '-', '*', '/', '%', '^', '~', '!', '&', '|',
-  ':', '{', '}', '?', '@']);
+const OPERATORS_1 = new Set([
+  '(',
+  ')',
+  ',',
+  ';',
+  '.',
+  '=',
+  '<',
+  '>',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '^',
+  '~',
+  '!',
+  '&',
+  '|',
+  ':',
+  '{',
+  '}',
+  '?',
+  '@',
+]);
 
 /** Escapes MySQL decodes in strings; `\%` and `\_` keep their backslash (they matter only to LIKE). */
 const ESCAPES: Readonly<Record<string, string>> = {
-  '0': '\0', "'": "'", '"': '"', b: '\b', n: '\n', r: '\r', t: '\t', Z: '\x1a', '\\': '\\', '%': '\\%', _: '\\_',
+  '0': '\0',
+  "'": "'",
+  '"': '"',
+  b: '\b',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  Z: '\x1a',
+  '\\': '\\',
+  '%': '\\%',
+  _: '\\_',
 };
 
 /**
@@ -42,7 +75,10 @@ export class Lexer {
   private readonly noBackslashEscapes: boolean;
   private readonly serverVersion: number;
 
-  constructor(readonly sql: string, options: LexerOptions = {}) {
+  constructor(
+    readonly sql: string,
+    options: LexerOptions = {},
+  ) {
     this.ansiQuotes = options.ansiQuotes ?? false;
     this.noBackslashEscapes = options.noBackslashEscapes ?? false;
     this.serverVersion = options.serverVersion ?? DEFAULT_SERVER_VERSION;
@@ -72,7 +108,8 @@ export class Lexer {
     const c1 = sql.charCodeAt(start + 1);
 
     if (isDigit(c)) {
-      if (this.prevType === TokenType.Op && this.prevValue === '.' && this.prevEnd === start) return this.scanWord(start);
+      if (this.prevType === TokenType.Op && this.prevValue === '.' && this.prevEnd === start)
+        return this.scanWord(start);
       return this.scanNumber(start);
     }
     if (isIdentChar(c)) {
@@ -81,7 +118,9 @@ export class Lexer {
         if (c === Ch.UPPER_B || c === Ch.LOWER_B) return this.scanQuotedDigits(start, TokenType.BitString);
         if (c === Ch.UPPER_N || c === Ch.LOWER_N) {
           const str = this.scanString(start + 1, Ch.SQUOTE);
-          return str.type === TokenType.Error ? this.make(TokenType.Error, start, str.end, '') : this.make(TokenType.NationalString, start, str.end, str.value);
+          return str.type === TokenType.Error
+            ? this.make(TokenType.Error, start, str.end, '')
+            : this.make(TokenType.NationalString, start, str.end, str.value);
         }
       }
       return this.scanWord(start);
@@ -94,7 +133,10 @@ export class Lexer {
       case Ch.BACKQUOTE:
         return this.scanQuotedIdent(start, c);
       case Ch.DOT:
-        if (isDigit(c1) && !(this.prevEnd === start && (this.prevType === TokenType.Ident || this.prevType === TokenType.QuotedIdent))) {
+        if (
+          isDigit(c1) &&
+          !(this.prevEnd === start && (this.prevType === TokenType.Ident || this.prevType === TokenType.QuotedIdent))
+        ) {
           return this.scanNumber(start);
         }
         break;
@@ -119,7 +161,11 @@ export class Lexer {
         p++;
       } else if (c === Ch.HASH) {
         p = this.endOfLine(p);
-      } else if (c === Ch.MINUS && sql.charCodeAt(p + 1) === Ch.MINUS && (p + 2 >= len || sql.charCodeAt(p + 2) <= Ch.SPACE)) {
+      } else if (
+        c === Ch.MINUS &&
+        sql.charCodeAt(p + 1) === Ch.MINUS &&
+        (p + 2 >= len || sql.charCodeAt(p + 2) <= Ch.SPACE)
+      ) {
         p = this.endOfLine(p);
       } else if (c === Ch.SLASH && sql.charCodeAt(p + 1) === Ch.STAR) {
         if (sql.charCodeAt(p + 2) === Ch.BANG && !this.inExecutableComment) {
@@ -212,9 +258,11 @@ export class Lexer {
     const digits = sql.slice(start + 2, close);
     for (let i = 0; i < digits.length; i++) {
       const d = digits.charCodeAt(i);
-      if (type === TokenType.HexString ? !isHexDigit(d) : !isBinaryDigit(d)) return this.make(TokenType.Error, start, close + 1, '');
+      if (type === TokenType.HexString ? !isHexDigit(d) : !isBinaryDigit(d))
+        return this.make(TokenType.Error, start, close + 1, '');
     }
-    if (type === TokenType.HexString && digits.length % 2 !== 0) return this.make(TokenType.Error, start, close + 1, '');
+    if (type === TokenType.HexString && digits.length % 2 !== 0)
+      return this.make(TokenType.Error, start, close + 1, '');
     return this.make(type, start, close + 1, digits);
   }
 

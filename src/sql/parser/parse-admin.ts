@@ -1,7 +1,17 @@
 // Utility statements drivers and tools send: USE, KILL, FLUSH, LOCK/UNLOCK TABLES, ALTER INSTANCE, DO, PREPARE…
 import type {
-  AlterInstanceStmt, DeallocateStmt, DoStmt, ExecuteStmt, FlushStmt, KillStmt, LockTablesStmt, PrepareStmt, TableName,
-  UnlockTablesStmt, UseStmt, UserVarExpr,
+  AlterInstanceStmt,
+  DeallocateStmt,
+  DoStmt,
+  ExecuteStmt,
+  FlushStmt,
+  KillStmt,
+  LockTablesStmt,
+  PrepareStmt,
+  TableName,
+  UnlockTablesStmt,
+  UseStmt,
+  UserVarExpr,
 } from '../ast/index.js';
 import { parseExpr, parseExprList } from './parse-expr.js';
 import { parseAlias, parseTableName, parseTableNameList } from './parse-table-ref.js';
@@ -27,8 +37,16 @@ export function parseKill(p: Parser): KillStmt {
 
 /** Two-word FLUSH options, by first word. */
 const FLUSH_PAIRS: Readonly<Record<string, readonly string[]>> = {
-  BINARY: ['LOGS'], ENGINE: ['LOGS'], ERROR: ['LOGS'], GENERAL: ['LOGS'], RELAY: ['LOGS'], SLOW: ['LOGS'],
-  USER_RESOURCES: [], OPTIMIZER_COSTS: [], DES_KEY_FILE: [], QUERY: ['CACHE'],
+  BINARY: ['LOGS'],
+  ENGINE: ['LOGS'],
+  ERROR: ['LOGS'],
+  GENERAL: ['LOGS'],
+  RELAY: ['LOGS'],
+  SLOW: ['LOGS'],
+  USER_RESOURCES: [],
+  OPTIMIZER_COSTS: [],
+  DES_KEY_FILE: [],
+  QUERY: ['CACHE'],
 };
 
 /** `FLUSH [NO_WRITE_TO_BINLOG|LOCAL] option, …` and `FLUSH TABLES [t, …] [WITH READ LOCK | FOR EXPORT]`. */
@@ -44,8 +62,12 @@ export function parseFlush(p: Parser): FlushStmt {
     if (p.acceptWords('WITH', 'READ', 'LOCK')) tablesMode = 'WITH READ LOCK';
     else if (p.acceptWords('FOR', 'EXPORT')) tablesMode = 'FOR EXPORT';
     return {
-      kind: 'FlushStmt', text: p.textFrom(start), isLocal, options: ['TABLES'],
-      ...(tables !== undefined && { tables }), ...(tablesMode !== undefined && { tablesMode }),
+      kind: 'FlushStmt',
+      text: p.textFrom(start),
+      isLocal,
+      options: ['TABLES'],
+      ...(tables !== undefined && { tables }),
+      ...(tablesMode !== undefined && { tablesMode }),
     };
   }
   const options: string[] = [];
@@ -107,7 +129,13 @@ export function parseAlterInstance(p: Parser): AlterInstanceStmt {
   else if (p.acceptWords('DISABLE', 'INNODB', 'REDO_LOG')) action = 'DISABLE INNODB REDO_LOG';
   else throw p.error();
   const noRollbackOnError = action === 'RELOAD TLS' && p.acceptWords('NO', 'ROLLBACK', 'ON', 'ERROR');
-  return { kind: 'AlterInstanceStmt', text: p.textFrom(start), action, ...(channel !== undefined && { channel }), noRollbackOnError };
+  return {
+    kind: 'AlterInstanceStmt',
+    text: p.textFrom(start),
+    action,
+    ...(channel !== undefined && { channel }),
+    noRollbackOnError,
+  };
 }
 
 export function parseDo(p: Parser): DoStmt {

@@ -21,8 +21,22 @@ export function parseCharsetAttribute(p: Parser): string | undefined {
 /** Parses a CAST target; throws ER_PARSE_ERROR for anything MySQL 8.0 does not accept there. */
 export function parseCastType(p: Parser): CastType {
   const word = p.expectOneOf([
-    'BINARY', 'CHAR', 'CHARACTER', 'NCHAR', 'DATE', 'DATETIME', 'TIME', 'YEAR', 'JSON', 'REAL', 'DOUBLE', 'FLOAT',
-    'DECIMAL', 'DEC', 'SIGNED', 'UNSIGNED',
+    'BINARY',
+    'CHAR',
+    'CHARACTER',
+    'NCHAR',
+    'DATE',
+    'DATETIME',
+    'TIME',
+    'YEAR',
+    'JSON',
+    'REAL',
+    'DOUBLE',
+    'FLOAT',
+    'DECIMAL',
+    'DEC',
+    'SIGNED',
+    'UNSIGNED',
   ] as const);
   let type: { name: CastTypeName; length?: number; scale?: number; charset?: string; isArray?: boolean };
   switch (word) {

@@ -3,28 +3,66 @@ import type { DataType, DataTypeName } from '../ast/index.js';
 import { parseCharsetAttribute } from './parse-cast-type.js';
 import type { Parser } from './parser.js';
 import { TokenType } from './token.js';
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+import type { Mutable } from './mutable.js';
 
 /** Written type words → canonical name and the family that decides which modifiers follow. */
 const TYPE_WORDS: Readonly<Record<string, readonly [DataTypeName, Family]>> = {
-  TINYINT: ['TINYINT', 'int'], INT1: ['TINYINT', 'int'], SMALLINT: ['SMALLINT', 'int'], INT2: ['SMALLINT', 'int'],
-  MEDIUMINT: ['MEDIUMINT', 'int'], MIDDLEINT: ['MEDIUMINT', 'int'], INT3: ['MEDIUMINT', 'int'],
-  INT: ['INT', 'int'], INTEGER: ['INT', 'int'], INT4: ['INT', 'int'], BIGINT: ['BIGINT', 'int'], INT8: ['BIGINT', 'int'],
-  BOOL: ['BOOLEAN', 'plain'], BOOLEAN: ['BOOLEAN', 'plain'],
-  DECIMAL: ['DECIMAL', 'fixed'], DEC: ['DECIMAL', 'fixed'], NUMERIC: ['DECIMAL', 'fixed'], FIXED: ['DECIMAL', 'fixed'],
-  FLOAT: ['FLOAT', 'float'], FLOAT4: ['FLOAT', 'float'], DOUBLE: ['DOUBLE', 'float'], FLOAT8: ['DOUBLE', 'float'],
+  TINYINT: ['TINYINT', 'int'],
+  INT1: ['TINYINT', 'int'],
+  SMALLINT: ['SMALLINT', 'int'],
+  INT2: ['SMALLINT', 'int'],
+  MEDIUMINT: ['MEDIUMINT', 'int'],
+  MIDDLEINT: ['MEDIUMINT', 'int'],
+  INT3: ['MEDIUMINT', 'int'],
+  INT: ['INT', 'int'],
+  INTEGER: ['INT', 'int'],
+  INT4: ['INT', 'int'],
+  BIGINT: ['BIGINT', 'int'],
+  INT8: ['BIGINT', 'int'],
+  BOOL: ['BOOLEAN', 'plain'],
+  BOOLEAN: ['BOOLEAN', 'plain'],
+  DECIMAL: ['DECIMAL', 'fixed'],
+  DEC: ['DECIMAL', 'fixed'],
+  NUMERIC: ['DECIMAL', 'fixed'],
+  FIXED: ['DECIMAL', 'fixed'],
+  FLOAT: ['FLOAT', 'float'],
+  FLOAT4: ['FLOAT', 'float'],
+  DOUBLE: ['DOUBLE', 'float'],
+  FLOAT8: ['DOUBLE', 'float'],
   REAL: ['DOUBLE', 'float'],
-  CHAR: ['CHAR', 'char'], CHARACTER: ['CHAR', 'char'], NCHAR: ['CHAR', 'char'], VARCHAR: ['VARCHAR', 'char'],
-  NVARCHAR: ['VARCHAR', 'char'], VARCHARACTER: ['VARCHAR', 'char'],
-  BINARY: ['BINARY', 'len'], VARBINARY: ['VARBINARY', 'len'],
-  TINYTEXT: ['TINYTEXT', 'text'], TEXT: ['TEXT', 'text'], MEDIUMTEXT: ['MEDIUMTEXT', 'text'], LONGTEXT: ['LONGTEXT', 'text'],
-  TINYBLOB: ['TINYBLOB', 'plain'], BLOB: ['BLOB', 'len'], MEDIUMBLOB: ['MEDIUMBLOB', 'plain'], LONGBLOB: ['LONGBLOB', 'plain'],
-  DATE: ['DATE', 'plain'], TIME: ['TIME', 'len'], DATETIME: ['DATETIME', 'len'], TIMESTAMP: ['TIMESTAMP', 'len'],
-  YEAR: ['YEAR', 'len'], ENUM: ['ENUM', 'enum'], SET: ['SET', 'enum'], JSON: ['JSON', 'plain'], BIT: ['BIT', 'len'],
-  GEOMETRY: ['GEOMETRY', 'plain'], POINT: ['POINT', 'plain'], LINESTRING: ['LINESTRING', 'plain'],
-  POLYGON: ['POLYGON', 'plain'], MULTIPOINT: ['MULTIPOINT', 'plain'], MULTILINESTRING: ['MULTILINESTRING', 'plain'],
-  MULTIPOLYGON: ['MULTIPOLYGON', 'plain'], GEOMETRYCOLLECTION: ['GEOMETRYCOLLECTION', 'plain'],
+  CHAR: ['CHAR', 'char'],
+  CHARACTER: ['CHAR', 'char'],
+  NCHAR: ['CHAR', 'char'],
+  VARCHAR: ['VARCHAR', 'char'],
+  NVARCHAR: ['VARCHAR', 'char'],
+  VARCHARACTER: ['VARCHAR', 'char'],
+  BINARY: ['BINARY', 'len'],
+  VARBINARY: ['VARBINARY', 'len'],
+  TINYTEXT: ['TINYTEXT', 'text'],
+  TEXT: ['TEXT', 'text'],
+  MEDIUMTEXT: ['MEDIUMTEXT', 'text'],
+  LONGTEXT: ['LONGTEXT', 'text'],
+  TINYBLOB: ['TINYBLOB', 'plain'],
+  BLOB: ['BLOB', 'len'],
+  MEDIUMBLOB: ['MEDIUMBLOB', 'plain'],
+  LONGBLOB: ['LONGBLOB', 'plain'],
+  DATE: ['DATE', 'plain'],
+  TIME: ['TIME', 'len'],
+  DATETIME: ['DATETIME', 'len'],
+  TIMESTAMP: ['TIMESTAMP', 'len'],
+  YEAR: ['YEAR', 'len'],
+  ENUM: ['ENUM', 'enum'],
+  SET: ['SET', 'enum'],
+  JSON: ['JSON', 'plain'],
+  BIT: ['BIT', 'len'],
+  GEOMETRY: ['GEOMETRY', 'plain'],
+  POINT: ['POINT', 'plain'],
+  LINESTRING: ['LINESTRING', 'plain'],
+  POLYGON: ['POLYGON', 'plain'],
+  MULTIPOINT: ['MULTIPOINT', 'plain'],
+  MULTILINESTRING: ['MULTILINESTRING', 'plain'],
+  MULTIPOLYGON: ['MULTIPOLYGON', 'plain'],
+  GEOMETRYCOLLECTION: ['GEOMETRYCOLLECTION', 'plain'],
   GEOMCOLLECTION: ['GEOMETRYCOLLECTION', 'plain'],
 };
 
@@ -32,7 +70,12 @@ type Family = 'int' | 'fixed' | 'float' | 'char' | 'text' | 'len' | 'enum' | 'pl
 
 /** True when the current token starts a data type (used to tell column definitions from constraints). */
 export function isDataTypeStart(p: Parser): boolean {
-  return (p.tok.type === TokenType.Ident && Object.hasOwn(TYPE_WORDS, p.tok.upper)) || p.isWord('NATIONAL') || p.isWord('LONG') || p.isWord('SERIAL');
+  return (
+    (p.tok.type === TokenType.Ident && Object.hasOwn(TYPE_WORDS, p.tok.upper)) ||
+    p.isWord('NATIONAL') ||
+    p.isWord('LONG') ||
+    p.isWord('SERIAL')
+  );
 }
 
 /** Parses a column type with its length/precision, UNSIGNED/ZEROFILL, charset and collation attributes. */

@@ -1,20 +1,43 @@
 // CREATE / DROP / ALTER for databases, tables, indexes and views; RENAME TABLE; TRUNCATE.
 import type {
-  AlterDatabaseStmt, AlterTableAction, AlterTableStmt, ColumnDef, ColumnPosition, CreateDatabaseStmt, CreateIndexStmt,
-  CreateTableStmt, CreateViewStmt, DatabaseOptions, DropDatabaseStmt, DropIndexStmt, DropTableStmt, DropTriggerStmt, DropViewStmt,
-  IndexOptions, RenameTableStmt, Statement, TableConstraint, TableName, TruncateTableStmt, UserSpec,
+  AlterDatabaseStmt,
+  AlterTableAction,
+  AlterTableStmt,
+  ColumnDef,
+  ColumnPosition,
+  CreateDatabaseStmt,
+  CreateIndexStmt,
+  CreateTableStmt,
+  CreateViewStmt,
+  DatabaseOptions,
+  DropDatabaseStmt,
+  DropIndexStmt,
+  DropTableStmt,
+  DropTriggerStmt,
+  DropViewStmt,
+  IndexOptions,
+  RenameTableStmt,
+  Statement,
+  TableConstraint,
+  TableName,
+  TruncateTableStmt,
+  UserSpec,
 } from '../ast/index.js';
 import { parseExpr, startsQuery } from './parse-expr.js';
 import {
-  isConstraintStart, parseColumnDef, parseConstraint, parseIndexOptions, parseIndexParts, parseTableOption,
+  isConstraintStart,
+  parseColumnDef,
+  parseConstraint,
+  parseIndexOptions,
+  parseIndexParts,
+  parseTableOption,
   parseTableOptions,
 } from './parse-table-element.js';
 import { parseIdentList, parseTableName, parseTableNameList } from './parse-table-ref.js';
 import { parseUserSpec } from './parse-user.js';
 import type { Parser } from './parser.js';
 import { Prec } from './precedence.js';
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+import type { Mutable } from './mutable.js';
 
 /** `CREATE …` for the objects handled here; anything else is a syntax error at the object word. */
 export function parseCreate(p: Parser): Statement {
@@ -22,7 +45,8 @@ export function parseCreate(p: Parser): Statement {
   p.expectWord('CREATE');
   if (p.isWord('DATABASE') || p.isWord('SCHEMA')) return parseCreateDatabase(p, start);
   if (p.isWord('TABLE') || p.isWord('TEMPORARY')) return parseCreateTable(p, start);
-  if (p.isWord('INDEX') || p.isWord('UNIQUE') || p.isWord('FULLTEXT') || p.isWord('SPATIAL')) return parseCreateIndex(p, start);
+  if (p.isWord('INDEX') || p.isWord('UNIQUE') || p.isWord('FULLTEXT') || p.isWord('SPATIAL'))
+    return parseCreateIndex(p, start);
   return parseCreateView(p, start, false);
 }
 
@@ -71,7 +95,14 @@ function parseCreateTable(p: Parser, start: number): CreateTableStmt {
   const exists = ifNotExists(p);
   const table = parseTableName(p);
   const stmt: Mutable<CreateTableStmt> = {
-    kind: 'CreateTableStmt', text: '', isTemporary, ifNotExists: exists, table, columns: [], constraints: [], options: [],
+    kind: 'CreateTableStmt',
+    text: '',
+    isTemporary,
+    ifNotExists: exists,
+    table,
+    columns: [],
+    constraints: [],
+    options: [],
   };
   if (p.acceptWord('LIKE')) {
     stmt.like = parseTableName(p);
@@ -220,7 +251,12 @@ export function parseDrop(p: Parser): Statement {
     const tables = parseTableNameList(p);
     const behavior = p.acceptOneOf(['RESTRICT', 'CASCADE'] as const);
     const stmt: DropTableStmt = {
-      kind: 'DropTableStmt', text: '', isTemporary, ifExists: exists, tables, ...(behavior !== undefined && { behavior }),
+      kind: 'DropTableStmt',
+      text: '',
+      isTemporary,
+      ifExists: exists,
+      tables,
+      ...(behavior !== undefined && { behavior }),
     };
     return { ...stmt, text: p.textFrom(start) };
   }
@@ -230,7 +266,13 @@ export function parseDrop(p: Parser): Statement {
     p.expectWord('ON');
     const table = parseTableName(p);
     parseAlgorithmLock(p);
-    const stmt: DropIndexStmt = { kind: 'DropIndexStmt', text: p.textFrom(start), ...(exists && { ifExists: true }), name, table };
+    const stmt: DropIndexStmt = {
+      kind: 'DropIndexStmt',
+      text: p.textFrom(start),
+      ...(exists && { ifExists: true }),
+      name,
+      table,
+    };
     return stmt;
   }
   if (p.acceptWord('TRIGGER')) {
@@ -244,7 +286,11 @@ export function parseDrop(p: Parser): Statement {
     const names = parseTableNameList(p);
     const behavior = p.acceptOneOf(['RESTRICT', 'CASCADE'] as const);
     const stmt: DropViewStmt = {
-      kind: 'DropViewStmt', text: p.textFrom(start), ifExists: exists, names, ...(behavior !== undefined && { behavior }),
+      kind: 'DropViewStmt',
+      text: p.textFrom(start),
+      ifExists: exists,
+      names,
+      ...(behavior !== undefined && { behavior }),
     };
     return stmt;
   }
@@ -256,9 +302,22 @@ export function parseAlter(p: Parser): Statement {
   const start = p.tok.start;
   p.expectWord('ALTER');
   if (p.acceptWord('DATABASE') || p.acceptWord('SCHEMA')) {
-    const name = p.isIdentAt(0) && !p.isWord('CHARACTER') && !p.isWord('CHARSET') && !p.isWord('COLLATE') && !p.isWord('ENCRYPTION') && !p.isWord('READ') ? p.ident() : undefined;
+    const name =
+      p.isIdentAt(0) &&
+      !p.isWord('CHARACTER') &&
+      !p.isWord('CHARSET') &&
+      !p.isWord('COLLATE') &&
+      !p.isWord('ENCRYPTION') &&
+      !p.isWord('READ')
+        ? p.ident()
+        : undefined;
     const options = parseDatabaseOptions(p);
-    const stmt: AlterDatabaseStmt = { kind: 'AlterDatabaseStmt', text: p.textFrom(start), ...(name !== undefined && { name }), options };
+    const stmt: AlterDatabaseStmt = {
+      kind: 'AlterDatabaseStmt',
+      text: p.textFrom(start),
+      ...(name !== undefined && { name }),
+      options,
+    };
     return stmt;
   }
   if (p.isWord('TABLE') || p.isWord('ONLINE') || p.isWord('OFFLINE') || p.isWord('IGNORE')) {
@@ -274,7 +333,8 @@ export function parseAlter(p: Parser): Statement {
     const stmt: AlterTableStmt = { kind: 'AlterTableStmt', text: p.textFrom(start), table, actions };
     return stmt;
   }
-  if (p.isWord('VIEW') || p.isWord('ALGORITHM') || p.isWord('DEFINER') || p.isWord('SQL')) return parseCreateView(p, start, true);
+  if (p.isWord('VIEW') || p.isWord('ALGORITHM') || p.isWord('DEFINER') || p.isWord('SQL'))
+    return parseCreateView(p, start, true);
   throw p.error();
 }
 
@@ -301,7 +361,11 @@ function parseAlterAction(p: Parser): AlterTableAction[] {
     }
     const column = parseColumnDef(p);
     const position = parsePosition(p);
-    return [position === undefined ? { kind: 'AddColumn', columns: [column] } : { kind: 'AddColumn', columns: [column], position }];
+    return [
+      position === undefined
+        ? { kind: 'AddColumn', columns: [column] }
+        : { kind: 'AddColumn', columns: [column], position },
+    ];
   }
   if (p.acceptWord('DROP')) {
     if (p.acceptWords('PRIMARY', 'KEY')) return [{ kind: 'DropPrimaryKey' }];
@@ -326,7 +390,11 @@ function parseAlterAction(p: Parser): AlterTableAction[] {
     const oldName = p.ident();
     const column = parseColumnDef(p);
     const position = parsePosition(p);
-    return [position === undefined ? { kind: 'ChangeColumn', oldName, column } : { kind: 'ChangeColumn', oldName, column, position }];
+    return [
+      position === undefined
+        ? { kind: 'ChangeColumn', oldName, column }
+        : { kind: 'ChangeColumn', oldName, column, position },
+    ];
   }
   if (p.acceptWord('RENAME')) {
     if (p.acceptWord('COLUMN')) {

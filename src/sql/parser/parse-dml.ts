@@ -1,22 +1,39 @@
 // INSERT / REPLACE / UPDATE / DELETE.
-import type { Assignment, ColumnRefExpr, DeleteStmt, Expr, InsertSource, InsertStmt, TableName, UpdateStmt } from '../ast/index.js';
+import type {
+  Assignment,
+  ColumnRefExpr,
+  DeleteStmt,
+  Expr,
+  InsertSource,
+  InsertStmt,
+  TableName,
+  UpdateStmt,
+} from '../ast/index.js';
 import { parseExpr, parseOrderItems, startsQuery } from './parse-expr.js';
 import { parseLimit } from './parse-select.js';
 import { parseAlias, parseIdentList, parseTableName, parseTableRefs } from './parse-table-ref.js';
 import type { Parser } from './parser.js';
 import { TokenType } from './token.js';
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+import type { Mutable } from './mutable.js';
 
 /** `INSERT …` or `REPLACE …` (the first word is current). */
 export function parseInsert(p: Parser): InsertStmt {
   const start = p.tok.start;
   const isReplace = p.advance().upper === 'REPLACE';
-  const priority = p.acceptOneOf(isReplace ? (['LOW_PRIORITY', 'DELAYED'] as const) : (['LOW_PRIORITY', 'DELAYED', 'HIGH_PRIORITY'] as const));
+  const priority = p.acceptOneOf(
+    isReplace ? (['LOW_PRIORITY', 'DELAYED'] as const) : (['LOW_PRIORITY', 'DELAYED', 'HIGH_PRIORITY'] as const),
+  );
   const isIgnore = !isReplace && p.acceptWord('IGNORE');
   p.acceptWord('INTO');
   const table = parseTableName(p);
-  const stmt: Mutable<InsertStmt> = { kind: 'InsertStmt', text: '', isReplace, isIgnore, table, source: { kind: 'values', rows: [] } };
+  const stmt: Mutable<InsertStmt> = {
+    kind: 'InsertStmt',
+    text: '',
+    isReplace,
+    isIgnore,
+    table,
+    source: { kind: 'values', rows: [] },
+  };
   if (priority !== undefined) stmt.priority = priority;
   if (p.acceptWord('PARTITION')) stmt.partitions = parseIdentList(p);
   if (p.isOp('(') && !startsQuery(p, 1)) {
@@ -64,7 +81,8 @@ function parseInsertSource(p: Parser): InsertSource {
     return { kind: 'values', rows };
   }
   if (p.acceptWord('SET')) return { kind: 'set', assignments: parseAssignments(p) };
-  if (p.isWord('SELECT') || p.isWord('WITH') || p.isWord('TABLE') || p.isOp('(')) return { kind: 'select', query: p.grammar.query(p) };
+  if (p.isWord('SELECT') || p.isWord('WITH') || p.isWord('TABLE') || p.isOp('('))
+    return { kind: 'select', query: p.grammar.query(p) };
   throw p.error();
 }
 
@@ -95,7 +113,14 @@ export function parseUpdate(p: Parser): UpdateStmt {
   const isIgnore = p.acceptWord('IGNORE');
   const tables = parseTableRefs(p);
   p.expectWord('SET');
-  const stmt: Mutable<UpdateStmt> = { kind: 'UpdateStmt', text: '', isLowPriority, isIgnore, tables, assignments: parseAssignments(p) };
+  const stmt: Mutable<UpdateStmt> = {
+    kind: 'UpdateStmt',
+    text: '',
+    isLowPriority,
+    isIgnore,
+    tables,
+    assignments: parseAssignments(p),
+  };
   if (p.acceptWord('WHERE')) stmt.where = parseExpr(p);
   const isSingle = tables.length === 1 && tables[0]?.kind === 'TableNameRef';
   if (isSingle && p.acceptClause('ORDER', 'BY')) stmt.orderBy = parseOrderItems(p);
@@ -108,7 +133,14 @@ export function parseUpdate(p: Parser): UpdateStmt {
 export function parseDelete(p: Parser): DeleteStmt {
   const start = p.tok.start;
   p.expectWord('DELETE');
-  const stmt: Mutable<DeleteStmt> = { kind: 'DeleteStmt', text: '', isLowPriority: false, isQuick: false, isIgnore: false, targets: [] };
+  const stmt: Mutable<DeleteStmt> = {
+    kind: 'DeleteStmt',
+    text: '',
+    isLowPriority: false,
+    isQuick: false,
+    isIgnore: false,
+    targets: [],
+  };
   for (;;) {
     if (p.acceptWord('LOW_PRIORITY')) stmt.isLowPriority = true;
     else if (p.acceptWord('QUICK')) stmt.isQuick = true;

@@ -2,39 +2,99 @@
 import type { BinaryOp, ColumnRefExpr, CompareOp, Expr, QueryExpr, UserVarExpr, VarScope } from '../ast/index.js';
 import { INTRODUCER_CHARSETS, isReservedWord } from './keywords.js';
 import type { Parser } from './parser.js';
-import { Prec } from './precedence.js';
+import { BINARY_PREC, Prec } from './precedence.js';
 import { TokenType, type Token } from './token.js';
 import { intervalUnit, parseFunctionCall, parseSpecialForm } from './parse-function.js';
 export { parseOrderItems } from './parse-function.js';
 
 /** Operators written with symbols, mapped to their canonical BinaryOp. */
 const SYMBOL_BINARY: Readonly<Record<string, BinaryOp>> = {
-  '&&': 'AND', '=': '=', '<=>': '<=>', '<>': '<>', '!=': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=',
-  '|': '|', '&': '&', '<<': '<<', '>>': '>>', '+': '+', '-': '-', '*': '*', '/': '/', '%': '%', '^': '^',
+  '&&': 'AND',
+  '=': '=',
+  '<=>': '<=>',
+  '<>': '<>',
+  '!=': '<>',
+  '<': '<',
+  '<=': '<=',
+  '>': '>',
+  '>=': '>=',
+  '|': '|',
+  '&': '&',
+  '<<': '<<',
+  '>>': '>>',
+  '+': '+',
+  '-': '-',
+  '*': '*',
+  '/': '/',
+  '%': '%',
+  '^': '^',
 };
 
 /** Operators written as words. */
 const WORD_BINARY: Readonly<Record<string, BinaryOp>> = { OR: 'OR', XOR: 'XOR', AND: 'AND', DIV: 'DIV', MOD: '%' };
 
-const COMPARE_OPS: ReadonlySet<string> = new Set(['=', '<=>', '<>', '<', '<=', '>', '>=']);
-
 /** Reserved words that are also function names when followed by `(`. */
 const RESERVED_FUNCTIONS: ReadonlySet<string> = new Set([
-  'IF', 'LEFT', 'RIGHT', 'REPLACE', 'INSERT', 'MOD', 'REPEAT', 'DATABASE', 'SCHEMA', 'CHAR', 'CURRENT_DATE',
-  'CURRENT_TIME', 'CURRENT_TIMESTAMP', 'CURRENT_USER', 'LOCALTIME', 'LOCALTIMESTAMP', 'UTC_DATE', 'UTC_TIME',
-  'UTC_TIMESTAMP', 'ROW_NUMBER', 'RANK', 'DENSE_RANK', 'CUME_DIST', 'PERCENT_RANK', 'NTILE', 'LAG', 'LEAD',
-  'FIRST_VALUE', 'LAST_VALUE', 'NTH_VALUE', 'GROUPING', 'INTERVAL', 'DEFAULT', 'VALUES', 'CONVERT', 'MATCH',
-  'EXISTS', 'ROW', 'TRUNCATE',
+  'IF',
+  'LEFT',
+  'RIGHT',
+  'REPLACE',
+  'INSERT',
+  'MOD',
+  'REPEAT',
+  'DATABASE',
+  'SCHEMA',
+  'CHAR',
+  'CURRENT_DATE',
+  'CURRENT_TIME',
+  'CURRENT_TIMESTAMP',
+  'CURRENT_USER',
+  'LOCALTIME',
+  'LOCALTIMESTAMP',
+  'UTC_DATE',
+  'UTC_TIME',
+  'UTC_TIMESTAMP',
+  'ROW_NUMBER',
+  'RANK',
+  'DENSE_RANK',
+  'CUME_DIST',
+  'PERCENT_RANK',
+  'NTILE',
+  'LAG',
+  'LEAD',
+  'FIRST_VALUE',
+  'LAST_VALUE',
+  'NTH_VALUE',
+  'GROUPING',
+  'INTERVAL',
+  'DEFAULT',
+  'VALUES',
+  'CONVERT',
+  'MATCH',
+  'EXISTS',
+  'ROW',
+  'TRUNCATE',
 ]);
 
 /** Functions MySQL lets you call without parentheses. */
 export const NO_PAREN_FUNCTIONS: ReadonlySet<string> = new Set([
-  'CURRENT_DATE', 'CURRENT_TIME', 'CURRENT_TIMESTAMP', 'LOCALTIME', 'LOCALTIMESTAMP', 'UTC_DATE', 'UTC_TIME',
-  'UTC_TIMESTAMP', 'CURRENT_USER',
+  'CURRENT_DATE',
+  'CURRENT_TIME',
+  'CURRENT_TIMESTAMP',
+  'LOCALTIME',
+  'LOCALTIMESTAMP',
+  'UTC_DATE',
+  'UTC_TIME',
+  'UTC_TIMESTAMP',
+  'CURRENT_USER',
 ]);
 
 const SCOPES: Readonly<Record<string, VarScope>> = {
-  GLOBAL: 'GLOBAL', SESSION: 'SESSION', LOCAL: 'SESSION', PERSIST: 'PERSIST', PERSIST_ONLY: 'PERSIST_ONLY',
+  GLOBAL: 'GLOBAL',
+  SESSION: 'SESSION',
+  LOCAL: 'SESSION',
+  PERSIST: 'PERSIST',
+  PERSIST_ONLY: 'PERSIST_ONLY',
 };
 
 /** Parses an expression whose operators all bind tighter than `minPrec`. */
@@ -223,7 +283,11 @@ function isQueryContinuation(p: Parser): boolean {
 function parseWordPrefix(p: Parser, t: Token): Expr {
   const next = p.peek();
   const nextIsParen = next.type === TokenType.Op && next.value === '(';
-  if (t.upper.charCodeAt(0) === 95 /* _ */ && isLiteralToken(next) && INTRODUCER_CHARSETS.has(t.value.slice(1).toLowerCase())) {
+  if (
+    t.upper.charCodeAt(0) === 95 /* _ */ &&
+    isLiteralToken(next) &&
+    INTRODUCER_CHARSETS.has(t.value.slice(1).toLowerCase())
+  ) {
     return parseIntroduced(p, t.value.slice(1).toLowerCase());
   }
   switch (t.upper) {
@@ -244,7 +308,11 @@ function parseWordPrefix(p: Parser, t: Token): Expr {
       break;
     case 'NOT':
       p.advance();
-      return { kind: 'UnaryExpr', op: 'NOT', operand: parseExpr(p, p.options.highNotPrecedence === true ? Prec.UNARY : Prec.NOT) };
+      return {
+        kind: 'UnaryExpr',
+        op: 'NOT',
+        operand: parseExpr(p, p.options.highNotPrecedence === true ? Prec.UNARY : Prec.NOT),
+      };
     case 'BINARY':
       p.advance();
       return { kind: 'UnaryExpr', op: 'BINARY', operand: parseExpr(p, Prec.UNARY) };
@@ -291,8 +359,13 @@ function parseWordPrefix(p: Parser, t: Token): Expr {
 }
 
 function isLiteralToken(t: Token): boolean {
-  return t.type === TokenType.String || t.type === TokenType.HexString || t.type === TokenType.HexNumber ||
-    t.type === TokenType.BitString || t.type === TokenType.BitNumber;
+  return (
+    t.type === TokenType.String ||
+    t.type === TokenType.HexString ||
+    t.type === TokenType.HexNumber ||
+    t.type === TokenType.BitString ||
+    t.type === TokenType.BitNumber
+  );
 }
 
 /** `_charset 'literal'` */
@@ -356,7 +429,7 @@ function parseInfix(p: Parser, left: Expr, minPrec: Prec): Expr | undefined {
     }
     const op = SYMBOL_BINARY[t.value];
     if (op === undefined) return undefined;
-    const prec = op === 'AND' ? Prec.AND : COMPARE_OPS.has(op) ? Prec.COMPARE : binaryPrec(op);
+    const prec = BINARY_PREC[op];
     if (prec <= minPrec) return undefined;
     p.advance();
     if (prec === Prec.COMPARE) {
@@ -368,7 +441,7 @@ function parseInfix(p: Parser, left: Expr, minPrec: Prec): Expr | undefined {
   if (t.type !== TokenType.Ident) return undefined;
   const wordOp = WORD_BINARY[t.upper];
   if (wordOp !== undefined) {
-    const prec = binaryPrec(wordOp);
+    const prec = BINARY_PREC[wordOp];
     if (prec <= minPrec) return undefined;
     p.advance();
     return { kind: 'BinaryExpr', op: wordOp, left, right: parseExpr(p, prec) };
@@ -381,7 +454,8 @@ function parseInfix(p: Parser, left: Expr, minPrec: Prec): Expr | undefined {
       const n = p.peek();
       p.advance();
       // After an operand NOT can only start NOT LIKE/IN/BETWEEN/REGEXP; MySQL reports the word after it.
-      if (n.type !== TokenType.Ident || !['LIKE', 'IN', 'BETWEEN', 'REGEXP', 'RLIKE'].includes(n.upper)) throw p.error();
+      if (n.type !== TokenType.Ident || !['LIKE', 'IN', 'BETWEEN', 'REGEXP', 'RLIKE'].includes(n.upper))
+        throw p.error();
       return parsePredicate(p, left, true);
     }
     case 'LIKE':
@@ -420,25 +494,15 @@ function parseInfix(p: Parser, left: Expr, minPrec: Prec): Expr | undefined {
   }
 }
 
-function binaryPrec(op: BinaryOp): Prec {
-  switch (op) {
-    case 'OR': return Prec.OR;
-    case 'XOR': return Prec.XOR;
-    case 'AND': return Prec.AND;
-    case '|': return Prec.BIT_OR;
-    case '&': return Prec.BIT_AND;
-    case '<<': case '>>': return Prec.SHIFT;
-    case '+': case '-': return Prec.ADD;
-    case '*': case '/': case 'DIV': case '%': return Prec.MUL;
-    case '^': return Prec.BIT_XOR;
-    default: return Prec.COMPARE;
-  }
-}
-
 /** `op ANY|SOME|ALL (subquery)` after a comparison operator. */
 function parseQuantified(p: Parser, op: CompareOp, left: Expr): Expr | undefined {
   const t = p.tok;
-  if (t.type !== TokenType.Ident || !(t.upper === 'ANY' || t.upper === 'SOME' || t.upper === 'ALL') || !p.isOpAt(1, '(')) return undefined;
+  if (
+    t.type !== TokenType.Ident ||
+    !(t.upper === 'ANY' || t.upper === 'SOME' || t.upper === 'ALL') ||
+    !p.isOpAt(1, '(')
+  )
+    return undefined;
   p.advance();
   const query = parseParenQuery(p);
   return { kind: 'QuantifiedCompareExpr', op, left, quantifier: t.upper === 'ALL' ? 'ALL' : 'ANY', query };
@@ -473,7 +537,8 @@ function parsePredicate(p: Parser, operand: Expr, isNot: boolean): Expr {
   switch (kw) {
     case 'LIKE': {
       const pattern = parseExpr(p, Prec.PREDICATE);
-      if (p.acceptWord('ESCAPE')) return { kind: 'LikeExpr', operand, pattern, escape: parseExpr(p, Prec.PREDICATE), isNot };
+      if (p.acceptWord('ESCAPE'))
+        return { kind: 'LikeExpr', operand, pattern, escape: parseExpr(p, Prec.PREDICATE), isNot };
       return { kind: 'LikeExpr', operand, pattern, isNot };
     }
     case 'REGEXP':
@@ -494,4 +559,3 @@ function parsePredicate(p: Parser, operand: Expr, isNot: boolean): Expr {
     }
   }
 }
-

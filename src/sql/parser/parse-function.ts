@@ -7,15 +7,47 @@ import { TokenType, type Token } from './token.js';
 
 /** MySQL's INTERVAL units (SQL_TSI_ prefixed synonyms are folded in `intervalUnit`). */
 const INTERVAL_UNITS: ReadonlySet<string> = new Set<IntervalUnit>([
-  'MICROSECOND', 'SECOND', 'MINUTE', 'HOUR', 'DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR', 'SECOND_MICROSECOND',
-  'MINUTE_MICROSECOND', 'MINUTE_SECOND', 'HOUR_MICROSECOND', 'HOUR_SECOND', 'HOUR_MINUTE', 'DAY_MICROSECOND',
-  'DAY_SECOND', 'DAY_MINUTE', 'DAY_HOUR', 'YEAR_MONTH',
+  'MICROSECOND',
+  'SECOND',
+  'MINUTE',
+  'HOUR',
+  'DAY',
+  'WEEK',
+  'MONTH',
+  'QUARTER',
+  'YEAR',
+  'SECOND_MICROSECOND',
+  'MINUTE_MICROSECOND',
+  'MINUTE_SECOND',
+  'HOUR_MICROSECOND',
+  'HOUR_SECOND',
+  'HOUR_MINUTE',
+  'DAY_MICROSECOND',
+  'DAY_SECOND',
+  'DAY_MINUTE',
+  'DAY_HOUR',
+  'YEAR_MONTH',
 ]);
 
 /** Aggregates that accept DISTINCT / ALL before their arguments. */
 const DISTINCT_AGGREGATES: ReadonlySet<string> = new Set([
-  'COUNT', 'SUM', 'AVG', 'MIN', 'MAX', 'GROUP_CONCAT', 'JSON_ARRAYAGG', 'BIT_AND', 'BIT_OR', 'BIT_XOR', 'STD',
-  'STDDEV', 'STDDEV_POP', 'STDDEV_SAMP', 'VARIANCE', 'VAR_POP', 'VAR_SAMP',
+  'COUNT',
+  'SUM',
+  'AVG',
+  'MIN',
+  'MAX',
+  'GROUP_CONCAT',
+  'JSON_ARRAYAGG',
+  'BIT_AND',
+  'BIT_OR',
+  'BIT_XOR',
+  'STD',
+  'STDDEV',
+  'STDDEV_POP',
+  'STDDEV_SAMP',
+  'VARIANCE',
+  'VAR_POP',
+  'VAR_SAMP',
 ]);
 
 const SEARCH_MODIFIERS = [
@@ -140,7 +172,9 @@ export function parseSpecialForm(p: Parser, t: Token, nextIsParen: boolean): Exp
       const args = exprList(p);
       const usingCharset = p.acceptWord('USING') ? p.charsetName() : undefined;
       p.expectOp(')');
-      return usingCharset === undefined ? { kind: 'FuncCallExpr', name: 'CHAR', args } : { kind: 'FuncCallExpr', name: 'CHAR', args, usingCharset };
+      return usingCharset === undefined
+        ? { kind: 'FuncCallExpr', name: 'CHAR', args }
+        : { kind: 'FuncCallExpr', name: 'CHAR', args, usingCharset };
     }
     case 'MATCH':
       return parseMatch(p);
@@ -200,7 +234,9 @@ function parseTrim(p: Parser): Expr {
     else throw p.error();
   }
   p.expectOp(')');
-  return mode === undefined ? { kind: 'FuncCallExpr', name: 'TRIM', args } : { kind: 'FuncCallExpr', name: 'TRIM', args, trimMode: mode };
+  return mode === undefined
+    ? { kind: 'FuncCallExpr', name: 'TRIM', args }
+    : { kind: 'FuncCallExpr', name: 'TRIM', args, trimMode: mode };
 }
 
 /** SUBSTRING(str, pos[, len]) / SUBSTRING(str FROM pos [FOR len]). */
@@ -238,7 +274,12 @@ function parseMatch(p: Parser): Expr {
     return c;
   });
   if (modifier === undefined) return { kind: 'MatchExpr', columns: refs, against };
-  return { kind: 'MatchExpr', columns: refs, against, modifier: modifier.join(' ') as NonNullable<MatchExpr['modifier']> };
+  return {
+    kind: 'MatchExpr',
+    columns: refs,
+    against,
+    modifier: modifier.join(' ') as NonNullable<MatchExpr['modifier']>,
+  };
 }
 
 /** A window after OVER: a name, or `( [name] [PARTITION BY …] [ORDER BY …] [frame] )`. */
@@ -251,7 +292,14 @@ export function parseWindowRef(p: Parser): WindowSpec {
 export function parseWindowSpecBody(p: Parser): WindowSpec {
   p.expectOp('(');
   let name: string | undefined;
-  if (p.isIdentAt(0) && !p.isWord('PARTITION') && !p.isWord('ORDER') && !p.isWord('ROWS') && !p.isWord('RANGE') && !p.isWord('GROUPS')) {
+  if (
+    p.isIdentAt(0) &&
+    !p.isWord('PARTITION') &&
+    !p.isWord('ORDER') &&
+    !p.isWord('ROWS') &&
+    !p.isWord('RANGE') &&
+    !p.isWord('GROUPS')
+  ) {
     name = p.ident();
   }
   const partitionBy = p.acceptClause('PARTITION', 'BY') ? exprList(p) : undefined;

@@ -1,21 +1,37 @@
 // Query expressions: WITH, SELECT blocks, UNION/EXCEPT/INTERSECT, VALUES/TABLE, ORDER BY, LIMIT and locking.
 import type {
-  CommonTableExpr, Expr, Limit, LockClause, NamedWindow, OrderItem, QueryExpr, SelectItem, SelectStmt, UnionStmt,
-  UserVarExpr, ValuesStmt, WithClause,
+  CommonTableExpr,
+  Expr,
+  Limit,
+  LockClause,
+  NamedWindow,
+  OrderItem,
+  QueryExpr,
+  SelectItem,
+  SelectStmt,
+  UnionStmt,
+  UserVarExpr,
+  ValuesStmt,
+  WithClause,
 } from '../ast/index.js';
 import { parseExpr, parseExprList, parseOrderItems } from './parse-expr.js';
 import { parseWindowSpecBody } from './parse-function.js';
 import { parseAlias, parseIdentList, parseTableName, parseTableNameList, parseTableRefs } from './parse-table-ref.js';
 import type { Parser } from './parser.js';
 import { TokenType } from './token.js';
+import type { Mutable } from './mutable.js';
 
 /** Query modifiers allowed right after SELECT, in MySQL's words. */
 const SELECT_MODIFIERS: ReadonlySet<string> = new Set([
-  'HIGH_PRIORITY', 'STRAIGHT_JOIN', 'SQL_SMALL_RESULT', 'SQL_BIG_RESULT', 'SQL_BUFFER_RESULT', 'SQL_NO_CACHE',
-  'SQL_CACHE', 'SQL_CALC_FOUND_ROWS',
+  'HIGH_PRIORITY',
+  'STRAIGHT_JOIN',
+  'SQL_SMALL_RESULT',
+  'SQL_BIG_RESULT',
+  'SQL_BUFFER_RESULT',
+  'SQL_NO_CACHE',
+  'SQL_CACHE',
+  'SQL_CALC_FOUND_ROWS',
 ]);
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** `[WITH …] term [set-op term …] [ORDER BY …] [LIMIT …]`. */
 export function parseQuery(p: Parser): QueryExpr {
@@ -46,14 +62,26 @@ export function parseQueryTail(p: Parser, left: QueryExpr, start: number, isLeft
     p.enter();
     const isAll = p.acceptWord('ALL') ? true : (p.acceptWord('DISTINCT'), false);
     let right = parseQueryTerm(p);
-    if (!right.isParenthesized && hasOwnTail(right.query) && (p.isWord('UNION') || p.isWord('EXCEPT') || p.isWord('INTERSECT'))) throw p.error();
+    if (
+      !right.isParenthesized &&
+      hasOwnTail(right.query) &&
+      (p.isWord('UNION') || p.isWord('EXCEPT') || p.isWord('INTERSECT'))
+    )
+      throw p.error();
     let rightQuery = right.query;
     // INTERSECT binds tighter: fold a following INTERSECT chain into the right operand first.
     while (op !== 'INTERSECT' && p.isWord('INTERSECT')) {
       p.advance();
       const all = p.acceptWord('ALL') ? true : (p.acceptWord('DISTINCT'), false);
       right = parseQueryTerm(p);
-      rightQuery = { kind: 'UnionStmt', op: 'INTERSECT', isAll: all, left: rightQuery, right: right.query, text: p.textFrom(start) };
+      rightQuery = {
+        kind: 'UnionStmt',
+        op: 'INTERSECT',
+        isAll: all,
+        left: rightQuery,
+        right: right.query,
+        text: p.textFrom(start),
+      };
     }
     q = { kind: 'UnionStmt', op, isAll, left: q, right: rightQuery, text: p.textFrom(start) };
     isBare = !right.isParenthesized;
@@ -63,7 +91,12 @@ export function parseQueryTail(p: Parser, left: QueryExpr, start: number, isLeft
     // A trailing ORDER BY / LIMIT written after the last unparenthesised block belongs to the whole union.
     const u = q as Mutable<UnionStmt>;
     const last = u.right;
-    if (isBare && last.kind === 'SelectStmt' && (last.orderBy !== undefined || last.limit !== undefined) && last.lock === undefined) {
+    if (
+      isBare &&
+      last.kind === 'SelectStmt' &&
+      (last.orderBy !== undefined || last.limit !== undefined) &&
+      last.lock === undefined
+    ) {
       const { orderBy, limit, ...rest } = last;
       u.right = rest;
       if (orderBy !== undefined) u.orderBy = orderBy;
@@ -79,7 +112,13 @@ export function parseQueryTail(p: Parser, left: QueryExpr, start: number, isLeft
   return q;
 }
 
-function withTail(p: Parser, q: QueryExpr, orderBy: OrderItem[] | undefined, limit: Limit | undefined, start: number): QueryExpr {
+function withTail(
+  p: Parser,
+  q: QueryExpr,
+  orderBy: OrderItem[] | undefined,
+  limit: Limit | undefined,
+  start: number,
+): QueryExpr {
   if (hasOwnTail(q)) return wrapQuery(p, q, orderBy, limit, start);
   const m = { ...q, text: p.textFrom(start) } as Mutable<SelectStmt>;
   if (orderBy !== undefined) m.orderBy = orderBy;
@@ -91,7 +130,13 @@ function withTail(p: Parser, q: QueryExpr, orderBy: OrderItem[] | undefined, lim
  * `(SELECT … ORDER BY a LIMIT 1) ORDER BY b`: the outer clauses order/limit the inner result, which is what
  * selecting from the inner query as a derived table means.
  */
-function wrapQuery(p: Parser, inner: QueryExpr, orderBy: OrderItem[] | undefined, limit: Limit | undefined, start: number): SelectStmt {
+function wrapQuery(
+  p: Parser,
+  inner: QueryExpr,
+  orderBy: OrderItem[] | undefined,
+  limit: Limit | undefined,
+  start: number,
+): SelectStmt {
   return {
     kind: 'SelectStmt',
     text: p.textFrom(start),
@@ -242,7 +287,9 @@ function parseSelectItems(p: Parser): SelectItem[] {
     const expr = parseExpr(p);
     const text = p.textFrom(start);
     const alias = parseAlias(p);
-    items.push(alias === undefined ? { kind: 'SelectExprItem', expr, text } : { kind: 'SelectExprItem', expr, alias, text });
+    items.push(
+      alias === undefined ? { kind: 'SelectExprItem', expr, text } : { kind: 'SelectExprItem', expr, alias, text },
+    );
   } while (p.acceptOp(','));
   return items;
 }
@@ -317,4 +364,3 @@ function parseTableQuery(p: Parser): SelectStmt {
   s.text = p.textFrom(start);
   return s;
 }
-

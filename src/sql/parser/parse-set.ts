@@ -1,13 +1,24 @@
 // SET: system and user variables, NAMES, CHARACTER SET, and SET TRANSACTION.
-import type { Expr, IsolationLevel, SetAssignment, SetStmt, SetTransactionStmt, Statement, VarScope } from '../ast/index.js';
+import type {
+  Expr,
+  IsolationLevel,
+  SetAssignment,
+  SetStmt,
+  SetTransactionStmt,
+  Statement,
+  VarScope,
+} from '../ast/index.js';
 import { parseExpr } from './parse-expr.js';
 import type { Parser } from './parser.js';
 import { TokenType } from './token.js';
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+import type { Mutable } from './mutable.js';
 
 const SCOPE_WORDS: Readonly<Record<string, VarScope>> = {
-  GLOBAL: 'GLOBAL', SESSION: 'SESSION', LOCAL: 'SESSION', PERSIST: 'PERSIST', PERSIST_ONLY: 'PERSIST_ONLY',
+  GLOBAL: 'GLOBAL',
+  SESSION: 'SESSION',
+  LOCAL: 'SESSION',
+  PERSIST: 'PERSIST',
+  PERSIST_ONLY: 'PERSIST_ONLY',
 };
 
 /** Reserved words MySQL accepts as a system variable's value, meaning the word itself. */
@@ -18,7 +29,8 @@ export function parseSet(p: Parser): Statement {
   const start = p.tok.start;
   p.expectWord('SET');
   const scopeWord = p.tok.type === TokenType.Ident ? SCOPE_WORDS[p.tok.upper] : undefined;
-  if (p.isWord('TRANSACTION') || (scopeWord !== undefined && p.isWordAt(1, 'TRANSACTION'))) return parseSetTransaction(p, start);
+  if (p.isWord('TRANSACTION') || (scopeWord !== undefined && p.isWordAt(1, 'TRANSACTION')))
+    return parseSetTransaction(p, start);
   const assignments: SetAssignment[] = [];
   let scope: VarScope | undefined;
   do {
@@ -38,7 +50,8 @@ function parseAssignment(p: Parser, scope: VarScope | undefined): SetAssignment 
     p.advance();
     if (p.acceptWord('DEFAULT')) return { kind: 'SetNames' };
     const charset = p.charsetName();
-    if (p.acceptWord('COLLATE')) return { kind: 'SetNames', charset, collate: p.isWord('DEFAULT') ? p.advance().upper : p.charsetName() };
+    if (p.acceptWord('COLLATE'))
+      return { kind: 'SetNames', charset, collate: p.isWord('DEFAULT') ? p.advance().upper : p.charsetName() };
     return { kind: 'SetNames', charset };
   }
   if (p.isWord('CHARSET') || (p.isWord('CHARACTER') && p.isWordAt(1, 'SET'))) {
@@ -65,14 +78,17 @@ function parseAssignment(p: Parser, scope: VarScope | undefined): SetAssignment 
   if (p.acceptOp('.')) name += '.' + p.anyIdent();
   if (!p.acceptOp('=')) p.expectOp(':=');
   const value = parseSysVarValue(p);
-  return varScope === undefined ? { kind: 'SetSysVar', name: name.toLowerCase(), value } : { kind: 'SetSysVar', name: name.toLowerCase(), scope: varScope, value };
+  return varScope === undefined
+    ? { kind: 'SetSysVar', name: name.toLowerCase(), value }
+    : { kind: 'SetSysVar', name: name.toLowerCase(), scope: varScope, value };
 }
 
 /** A system variable's value: DEFAULT, a bare word (ON, ANSI, …), or an expression. */
 function parseSysVarValue(p: Parser): Expr {
   const t = p.tok;
   const next = p.peek();
-  const isAlone = next.type === TokenType.EOF || (next.type === TokenType.Op && (next.value === ',' || next.value === ';'));
+  const isAlone =
+    next.type === TokenType.EOF || (next.type === TokenType.Op && (next.value === ',' || next.value === ';'));
   if (t.type === TokenType.Ident && isAlone) {
     if (t.upper === 'DEFAULT') {
       p.advance();
@@ -84,7 +100,8 @@ function parseSysVarValue(p: Parser): Expr {
     }
   }
   const value = parseExpr(p);
-  if (value.kind === 'ColumnRefExpr' && value.table === undefined) return { kind: 'StringLiteralExpr', value: value.column, isBareWord: true };
+  if (value.kind === 'ColumnRefExpr' && value.table === undefined)
+    return { kind: 'StringLiteralExpr', value: value.column, isBareWord: true };
   return value;
 }
 

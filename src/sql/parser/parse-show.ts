@@ -6,8 +6,7 @@ import { parseTableName } from './parse-table-ref.js';
 import { parseUserSpec } from './parse-user.js';
 import type { Parser } from './parser.js';
 import { TokenType } from './token.js';
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+import type { Mutable } from './mutable.js';
 
 /** `SHOW …` */
 export function parseShow(p: Parser): ShowStmt {
@@ -140,7 +139,17 @@ function parseTarget(p: Parser, s: Mutable<ShowStmt>): ShowTarget {
 }
 
 function parseShowCreate(p: Parser, s: Mutable<ShowStmt>): ShowTarget {
-  const what = p.expectOneOf(['TABLE', 'VIEW', 'DATABASE', 'SCHEMA', 'USER', 'PROCEDURE', 'FUNCTION', 'TRIGGER', 'EVENT'] as const);
+  const what = p.expectOneOf([
+    'TABLE',
+    'VIEW',
+    'DATABASE',
+    'SCHEMA',
+    'USER',
+    'PROCEDURE',
+    'FUNCTION',
+    'TRIGGER',
+    'EVENT',
+  ] as const);
   switch (what) {
     case 'DATABASE':
     case 'SCHEMA':

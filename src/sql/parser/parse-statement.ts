@@ -3,8 +3,16 @@ import { mysqlError, isMySqlError, ER_EMPTY_QUERY, type MySqlError } from '../..
 import type { ExplainableStmt, ExplainStmt, Statement } from '../ast/index.js';
 import { isSpace } from './char-codes.js';
 import {
-  parseAlterInstance, parseDeallocate, parseDo, parseExecute, parseFlush, parseKill, parseLockTables, parsePrepare,
-  parseUnlockTables, parseUse,
+  parseAlterInstance,
+  parseDeallocate,
+  parseDo,
+  parseExecute,
+  parseFlush,
+  parseKill,
+  parseLockTables,
+  parsePrepare,
+  parseUnlockTables,
+  parseUse,
 } from './parse-admin.js';
 import { parseAlter, parseCreate, parseDrop, parseRenameTable, parseTruncate } from './parse-ddl.js';
 import { parseDelete, parseInsert, parseUpdate } from './parse-dml.js';
@@ -12,7 +20,14 @@ import { parseExpr, startsQuery } from './parse-expr.js';
 import { parseQuery, parseQueryTail } from './parse-select.js';
 import { parseSet } from './parse-set.js';
 import { parseDescribeTable, parseShow } from './parse-show.js';
-import { parseBegin, parseCommit, parseRelease, parseRollback, parseSavepoint, parseStartTransaction } from './parse-transaction.js';
+import {
+  parseBegin,
+  parseCommit,
+  parseRelease,
+  parseRollback,
+  parseSavepoint,
+  parseStartTransaction,
+} from './parse-transaction.js';
 import { Parser, type Grammar, type ParseOptions } from './parser.js';
 import type { Prec } from './precedence.js';
 import { TokenType } from './token.js';
@@ -99,8 +114,17 @@ export function parseStatement(p: Parser): Statement {
 function parseExplain(p: Parser): Statement {
   const start = p.tok.start;
   p.advance();
-  const isStatement = startsQuery(p, 0) || p.isOp('(') || p.isWord('INSERT') || p.isWord('REPLACE') || p.isWord('UPDATE') ||
-    p.isWord('DELETE') || p.isWord('ANALYZE') || p.isWord('FORMAT') || p.isWord('EXTENDED') || p.isWord('SELECT');
+  const isStatement =
+    startsQuery(p, 0) ||
+    p.isOp('(') ||
+    p.isWord('INSERT') ||
+    p.isWord('REPLACE') ||
+    p.isWord('UPDATE') ||
+    p.isWord('DELETE') ||
+    p.isWord('ANALYZE') ||
+    p.isWord('FORMAT') ||
+    p.isWord('EXTENDED') ||
+    p.isWord('SELECT');
   if (!isStatement) return parseDescribeTable(p, start);
   const isAnalyze = p.acceptWord('ANALYZE');
   p.acceptWord('EXTENDED');
@@ -112,7 +136,13 @@ function parseExplain(p: Parser): Statement {
   const inner = p.tok;
   const stmt = parseStatement(p);
   if (!isExplainable(stmt)) throw p.error(inner);
-  const node: ExplainStmt = { kind: 'ExplainStmt', text: p.textFrom(start), isAnalyze, ...(format !== undefined && { format }), stmt };
+  const node: ExplainStmt = {
+    kind: 'ExplainStmt',
+    text: p.textFrom(start),
+    isAnalyze,
+    ...(format !== undefined && { format }),
+    stmt,
+  };
   return node;
 }
 
@@ -165,7 +195,8 @@ export function parseStatements(sql: string, options: ParseOptions = {}): ParseR
     }
   } catch (e) {
     if (isMySqlError(e)) return { statements, paramCounts, error: e };
-    if (e instanceof RangeError && p !== undefined) return { statements, paramCounts, error: p.error(p.tok, 'memory exhausted') };
+    if (e instanceof RangeError && p !== undefined)
+      return { statements, paramCounts, error: p.error(p.tok, 'memory exhausted') };
     throw e;
   }
   if (statements.length === 0) return { statements, paramCounts, error: mysqlError(ER_EMPTY_QUERY) };
@@ -176,7 +207,10 @@ export function parseStatements(sql: string, options: ParseOptions = {}): ParseR
  * Parses exactly one statement (COM_STMT_PREPARE, PREPARE … FROM), optionally followed by `;`, and counts its `?`
  * placeholders. Anything after it is a syntax error at its first token. Throws only MySqlError.
  */
-export function parseSingleStatement(sql: string, options: ParseOptions = {}): { statement: Statement; paramCount: number } {
+export function parseSingleStatement(
+  sql: string,
+  options: ParseOptions = {},
+): { statement: Statement; paramCount: number } {
   let p: Parser | undefined;
   try {
     p = new Parser(sql, options, GRAMMAR);

@@ -1,7 +1,16 @@
 // The parts of CREATE/ALTER TABLE: column definitions, key and constraint definitions, table options.
 import type {
-  CheckConstraint, ColumnDef, DataType, Expr, ForeignKeyReference, IndexDef, IndexOptions, IndexPart, ReferentialAction,
-  TableConstraint, TableOption,
+  CheckConstraint,
+  ColumnDef,
+  DataType,
+  Expr,
+  ForeignKeyReference,
+  IndexDef,
+  IndexOptions,
+  IndexPart,
+  ReferentialAction,
+  TableConstraint,
+  TableOption,
 } from '../ast/index.js';
 import { parseDataType } from './parse-data-type.js';
 import { parseExpr } from './parse-expr.js';
@@ -9,12 +18,19 @@ import { parseIdentList, parseTableName } from './parse-table-ref.js';
 import type { Parser } from './parser.js';
 import { Prec } from './precedence.js';
 import { TokenType } from './token.js';
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+import type { Mutable } from './mutable.js';
 
 /** Words that start a key/constraint definition rather than a column. */
 const CONSTRAINT_STARTS: ReadonlySet<string> = new Set([
-  'CONSTRAINT', 'PRIMARY', 'UNIQUE', 'INDEX', 'KEY', 'FULLTEXT', 'SPATIAL', 'FOREIGN', 'CHECK',
+  'CONSTRAINT',
+  'PRIMARY',
+  'UNIQUE',
+  'INDEX',
+  'KEY',
+  'FULLTEXT',
+  'SPATIAL',
+  'FOREIGN',
+  'CHECK',
 ]);
 
 /** True when the current token starts a key or constraint definition. */
@@ -57,11 +73,13 @@ export function parseColumnDef(p: Parser): ColumnDef {
       p.expectOp(')');
       const storage = p.acceptOneOf(['VIRTUAL', 'STORED'] as const);
       col.generated = { expr, isStored: storage === 'STORED' };
-    } else if (p.isWord('VISIBLE') || p.isWord('INVISIBLE')) col.visibility = p.advance().upper as 'VISIBLE' | 'INVISIBLE';
+    } else if (p.isWord('VISIBLE') || p.isWord('INVISIBLE'))
+      col.visibility = p.advance().upper as 'VISIBLE' | 'INVISIBLE';
     else if (p.acceptWord('COLUMN_FORMAT')) col.columnFormat = p.expectOneOf(['FIXED', 'DYNAMIC', 'DEFAULT'] as const);
     else if (p.acceptWord('STORAGE')) col.storage = p.expectOneOf(['DISK', 'MEMORY'] as const);
     else if (p.acceptWord('SRID')) col.srid = p.integer();
-    else if (p.isWord('CHECK') || (p.isWord('CONSTRAINT') && (p.isWordAt(1, 'CHECK') || p.isWordAt(2, 'CHECK')))) col.check = parseCheck(p);
+    else if (p.isWord('CHECK') || (p.isWord('CONSTRAINT') && (p.isWordAt(1, 'CHECK') || p.isWordAt(2, 'CHECK'))))
+      col.check = parseCheck(p);
     else if (p.isWord('REFERENCES')) col.references = parseReference(p);
     else if (p.acceptWord('SERIAL')) {
       p.expectWord('DEFAULT');
@@ -117,7 +135,9 @@ export function parseConstraint(p: Parser): TableConstraint {
     indexType = p.advance().upper as 'FULLTEXT' | 'SPATIAL';
     if (!p.acceptWord('KEY')) p.acceptWord('INDEX');
   } else throw p.error();
-  const name = indexType !== 'PRIMARY' && p.isIdentAt(0) && !p.isWord('USING') ? p.ident() : undefined;
+  // MySQL accepts (and ignores) a name after PRIMARY KEY: the primary key is always called PRIMARY.
+  const written = p.isIdentAt(0) && !p.isWord('USING') && !p.isWord('TYPE') ? p.ident() : undefined;
+  const name = indexType === 'PRIMARY' ? undefined : written;
   const options: Mutable<IndexOptions> = {};
   parseIndexOptions(p, options);
   const parts = parseIndexParts(p);
@@ -205,7 +225,8 @@ export function parseIndexOptions(p: Parser, options: Mutable<IndexOptions>): vo
       p.acceptOp('=');
       options.keyBlockSize = p.integer();
     } else if (p.acceptWord('COMMENT')) options.comment = p.string();
-    else if (p.isWord('VISIBLE') || p.isWord('INVISIBLE')) options.visibility = p.advance().upper as 'VISIBLE' | 'INVISIBLE';
+    else if (p.isWord('VISIBLE') || p.isWord('INVISIBLE'))
+      options.visibility = p.advance().upper as 'VISIBLE' | 'INVISIBLE';
     else if (p.acceptWords('WITH', 'PARSER')) options.parser = p.ident();
     else return;
   }
@@ -213,15 +234,42 @@ export function parseIndexOptions(p: Parser, options: Mutable<IndexOptions>): vo
 
 /** Options whose value is a quoted string. */
 export const STRING_TABLE_OPTIONS: ReadonlySet<string> = new Set([
-  'COMMENT', 'CONNECTION', 'DATA DIRECTORY', 'INDEX DIRECTORY', 'PASSWORD', 'COMPRESSION', 'ENCRYPTION',
-  'ENGINE_ATTRIBUTE', 'SECONDARY_ENGINE_ATTRIBUTE',
+  'COMMENT',
+  'CONNECTION',
+  'DATA DIRECTORY',
+  'INDEX DIRECTORY',
+  'PASSWORD',
+  'COMPRESSION',
+  'ENCRYPTION',
+  'ENGINE_ATTRIBUTE',
+  'SECONDARY_ENGINE_ATTRIBUTE',
 ]);
 
 const NAMED_TABLE_OPTIONS: ReadonlySet<string> = new Set([
-  'ENGINE', 'AUTO_INCREMENT', 'AVG_ROW_LENGTH', 'CHECKSUM', 'COMMENT', 'COMPRESSION', 'CONNECTION', 'DELAY_KEY_WRITE',
-  'ENCRYPTION', 'INSERT_METHOD', 'KEY_BLOCK_SIZE', 'MAX_ROWS', 'MIN_ROWS', 'PACK_KEYS', 'PASSWORD', 'ROW_FORMAT',
-  'STATS_AUTO_RECALC', 'STATS_PERSISTENT', 'STATS_SAMPLE_PAGES', 'TABLESPACE', 'ENGINE_ATTRIBUTE',
-  'SECONDARY_ENGINE_ATTRIBUTE', 'AUTOEXTEND_SIZE', 'TABLE_CHECKSUM',
+  'ENGINE',
+  'AUTO_INCREMENT',
+  'AVG_ROW_LENGTH',
+  'CHECKSUM',
+  'COMMENT',
+  'COMPRESSION',
+  'CONNECTION',
+  'DELAY_KEY_WRITE',
+  'ENCRYPTION',
+  'INSERT_METHOD',
+  'KEY_BLOCK_SIZE',
+  'MAX_ROWS',
+  'MIN_ROWS',
+  'PACK_KEYS',
+  'PASSWORD',
+  'ROW_FORMAT',
+  'STATS_AUTO_RECALC',
+  'STATS_PERSISTENT',
+  'STATS_SAMPLE_PAGES',
+  'TABLESPACE',
+  'ENGINE_ATTRIBUTE',
+  'SECONDARY_ENGINE_ATTRIBUTE',
+  'AUTOEXTEND_SIZE',
+  'TABLE_CHECKSUM',
 ]);
 
 /**
@@ -230,7 +278,8 @@ const NAMED_TABLE_OPTIONS: ReadonlySet<string> = new Set([
  */
 export function parseTableOption(p: Parser): TableOption | undefined {
   const start = p.tok;
-  if (p.isWord('DEFAULT') && (p.isWordAt(1, 'CHARSET') || p.isWordAt(1, 'CHARACTER') || p.isWordAt(1, 'COLLATE'))) p.advance();
+  if (p.isWord('DEFAULT') && (p.isWordAt(1, 'CHARSET') || p.isWordAt(1, 'CHARACTER') || p.isWordAt(1, 'COLLATE')))
+    p.advance();
   if (p.acceptWords('CHARACTER', 'SET') || p.acceptWord('CHARSET')) {
     p.acceptOp('=');
     return { name: 'CHARSET', value: p.isWord('DEFAULT') ? p.advance().upper : p.charsetName() };
@@ -261,7 +310,12 @@ export function parseTableOption(p: Parser): TableOption | undefined {
   p.acceptOp('=');
   if (STRING_TABLE_OPTIONS.has(name)) return { name, value: p.string() };
   const t = p.tok;
-  if (t.type === TokenType.Int || t.type === TokenType.String || t.type === TokenType.Ident || t.type === TokenType.QuotedIdent) {
+  if (
+    t.type === TokenType.Int ||
+    t.type === TokenType.String ||
+    t.type === TokenType.Ident ||
+    t.type === TokenType.QuotedIdent
+  ) {
     p.advance();
     return { name, value: t.value };
   }

@@ -101,7 +101,8 @@ function parseTableFactor(p: Parser): TableRef {
     const refs = parseTableRefs(p);
     p.expectOp(')');
     let ref = refs[0] as TableRef;
-    for (let i = 1; i < refs.length; i++) ref = { kind: 'JoinRef', joinType: 'CROSS', isNatural: false, left: ref, right: refs[i] as TableRef };
+    for (let i = 1; i < refs.length; i++)
+      ref = { kind: 'JoinRef', joinType: 'CROSS', isNatural: false, left: ref, right: refs[i] as TableRef };
     return ref;
   }
   if (p.isWord('LATERAL') && p.isOpAt(1, '(')) {
@@ -151,7 +152,8 @@ export function parseAlias(p: Parser): string | undefined {
 function parseIndexHints(p: Parser): IndexHint[] {
   const hints: IndexHint[] = [];
   for (;;) {
-    const type = p.isWordAt(1, 'INDEX') || p.isWordAt(1, 'KEY') ? p.acceptOneOf(['USE', 'FORCE', 'IGNORE'] as const) : undefined;
+    const type =
+      p.isWordAt(1, 'INDEX') || p.isWordAt(1, 'KEY') ? p.acceptOneOf(['USE', 'FORCE', 'IGNORE'] as const) : undefined;
     if (type === undefined) return hints;
     p.advance();
     let scope: IndexHint['scope'];

@@ -1,8 +1,7 @@
 // BEGIN / START TRANSACTION / COMMIT / ROLLBACK / SAVEPOINT / RELEASE SAVEPOINT.
 import type { BeginStmt, CommitStmt, ReleaseSavepointStmt, RollbackStmt, SavepointStmt } from '../ast/index.js';
 import type { Parser } from './parser.js';
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+import type { Mutable } from './mutable.js';
 
 /** `BEGIN [WORK]` */
 export function parseBegin(p: Parser): BeginStmt {

@@ -11,7 +11,8 @@ export function parseUserSpec(p: Parser): UserSpec {
   }
   const user = p.identOrString();
   // `user@host` lexes as a word and a user variable `@host`.
-  if (p.tok.type === TokenType.UserVar && p.tok.start === p.prevEnd) return { kind: 'user', user, host: p.advance().value };
+  if (p.tok.type === TokenType.UserVar && p.tok.start === p.prevEnd)
+    return { kind: 'user', user, host: p.advance().value };
   if (p.acceptOp('@')) return { kind: 'user', user, host: p.identOrString() };
   return { kind: 'user', user };
 }

@@ -54,7 +54,11 @@ export class Parser {
   private readonly lexer: Lexer;
   private readonly ahead: Token[] = [];
 
-  constructor(readonly sql: string, options: ParseOptions, readonly grammar: Grammar) {
+  constructor(
+    readonly sql: string,
+    options: ParseOptions,
+    readonly grammar: Grammar,
+  ) {
     this.options = options;
     this.lexer = new Lexer(sql, options);
     this.tok = this.lexer.next();

@@ -1,7 +1,7 @@
 // Control-flow and NULL functions: IF, IFNULL, NULLIF, COALESCE.
 import { compareValues, toBoolean } from '../../types/index.js';
 import type { SqlValue } from '../../types/index.js';
-import { comparisonCollation, unifyTypes } from '../compile-expr.js';
+import { comparisonCollation, unifyTypes } from '../type-inference.js';
 import type { BuiltinFunction } from './builtin-function.js';
 
 export const controlFlowFunctions: ReadonlyMap<string, BuiltinFunction> = new Map<string, BuiltinFunction>([

@@ -87,7 +87,7 @@ void describe('OkPacket', () => {
     );
   });
 
-  void it('writes info as string<EOF> without SESSION_TRACK', () => {
+  void it('writes info length-encoded without SESSION_TRACK, as mysqld does (not string<EOF> as documented)', () => {
     const ok: OkPacket = {
       affectedRows: 3,
       lastInsertId: 0,
@@ -96,7 +96,8 @@ void describe('OkPacket', () => {
       info: 'Records: 3  Duplicates: 0  Warnings: 0',
     };
     const payload = encodePayload((w) => writeOkPacket(w, ok, protocol41));
-    assert.equal(payload.toString('utf8', 7), ok.info);
+    assert.equal(payload[7], ok.info!.length);
+    assert.equal(payload.toString('utf8', 8), ok.info);
   });
 
   void it('throws ER_MALFORMED_PACKET on truncation and a wrong header', () => {

@@ -20,7 +20,9 @@ test('SELECT shape', () => {
     ],
     from: [{ kind: 'TableNameRef', table: { db: 'db', name: 't' } }],
     where: {
-      kind: 'BinaryExpr', op: '>', left: { kind: 'ColumnRefExpr', column: 'a' },
+      kind: 'BinaryExpr',
+      op: '>',
+      left: { kind: 'ColumnRefExpr', column: 'a' },
       right: { kind: 'NumberLiteralExpr', numberKind: 'int', text: '1' },
     },
     orderBy: [{ expr: { kind: 'ColumnRefExpr', column: 'a' }, direction: 'DESC' }],
@@ -31,12 +33,18 @@ test('SELECT shape', () => {
 test('select items keep their source text for column naming', () => {
   const s = one('SELECT 1  +  1, COUNT( * ), `a` FROM t');
   assert.ok(s.kind === 'SelectStmt');
-  assert.deepEqual(s.items.map((i) => (i.kind === 'SelectExprItem' ? i.text : '*')), ['1  +  1', 'COUNT( * )', '`a`']);
+  assert.deepEqual(
+    s.items.map((i) => (i.kind === 'SelectExprItem' ? i.text : '*')),
+    ['1  +  1', 'COUNT( * )', '`a`'],
+  );
 });
 
 test('statement texts exclude the separators and surrounding space', () => {
   const r = parseStatements('  SELECT 1 ;\n INSERT INTO t VALUES (1)\n;;  SHOW TABLES  ');
-  assert.deepEqual(r.statements.map((s) => s.text), ['SELECT 1', 'INSERT INTO t VALUES (1)', 'SHOW TABLES']);
+  assert.deepEqual(
+    r.statements.map((s) => s.text),
+    ['SELECT 1', 'INSERT INTO t VALUES (1)', 'SHOW TABLES'],
+  );
 });
 
 test('placeholders are numbered from 0 in order within each statement', () => {
@@ -51,12 +59,15 @@ test('placeholders are numbered from 0 in order within each statement', () => {
 test('numbers keep their source text and kind', () => {
   const s = one('SELECT 18446744073709551616, 1.50, 1e3, -5');
   assert.ok(s.kind === 'SelectStmt');
-  assert.deepEqual(s.items.map((i) => (i.kind === 'SelectExprItem' ? i.expr : undefined)), [
-    { kind: 'NumberLiteralExpr', numberKind: 'int', text: '18446744073709551616' },
-    { kind: 'NumberLiteralExpr', numberKind: 'decimal', text: '1.50' },
-    { kind: 'NumberLiteralExpr', numberKind: 'float', text: '1e3' },
-    { kind: 'UnaryExpr', op: '-', operand: { kind: 'NumberLiteralExpr', numberKind: 'int', text: '5' } },
-  ]);
+  assert.deepEqual(
+    s.items.map((i) => (i.kind === 'SelectExprItem' ? i.expr : undefined)),
+    [
+      { kind: 'NumberLiteralExpr', numberKind: 'int', text: '18446744073709551616' },
+      { kind: 'NumberLiteralExpr', numberKind: 'decimal', text: '1.50' },
+      { kind: 'NumberLiteralExpr', numberKind: 'float', text: '1e3' },
+      { kind: 'UnaryExpr', op: '-', operand: { kind: 'NumberLiteralExpr', numberKind: 'int', text: '5' } },
+    ],
+  );
 });
 
 test('INSERT shape with DEFAULT and ON DUPLICATE KEY UPDATE', () => {
@@ -67,28 +78,38 @@ test('INSERT shape with DEFAULT and ON DUPLICATE KEY UPDATE', () => {
     isIgnore: false,
     table: { name: 't' },
     columns: ['a', 'b'],
-    source: { kind: 'values', rows: [[{ kind: 'NumberLiteralExpr', numberKind: 'int', text: '1' }, { kind: 'DefaultExpr' }]] },
-    onDuplicate: [{
-      column: { kind: 'ColumnRefExpr', column: 'b' },
-      value: { kind: 'FuncCallExpr', name: 'VALUES', args: [{ kind: 'ColumnRefExpr', column: 'b' }] },
-    }],
+    source: {
+      kind: 'values',
+      rows: [[{ kind: 'NumberLiteralExpr', numberKind: 'int', text: '1' }, { kind: 'DefaultExpr' }]],
+    },
+    onDuplicate: [
+      {
+        column: { kind: 'ColumnRefExpr', column: 'b' },
+        value: { kind: 'FuncCallExpr', name: 'VALUES', args: [{ kind: 'ColumnRefExpr', column: 'b' }] },
+      },
+    ],
   });
 });
 
 test('CREATE TABLE shape', () => {
-  assert.deepEqual(one("CREATE TABLE t (id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT, v VARCHAR(10) DEFAULT 'x', PRIMARY KEY (id)) ENGINE=InnoDB"), {
-    kind: 'CreateTableStmt',
-    text: "CREATE TABLE t (id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT, v VARCHAR(10) DEFAULT 'x', PRIMARY KEY (id)) ENGINE=InnoDB",
-    isTemporary: false,
-    ifNotExists: false,
-    table: { name: 't' },
-    columns: [
-      { name: 'id', type: { name: 'BIGINT', isUnsigned: true }, nullable: false, isAutoIncrement: true },
-      { name: 'v', type: { name: 'VARCHAR', length: 10 }, default: { kind: 'StringLiteralExpr', value: 'x' } },
-    ],
-    constraints: [{ kind: 'IndexDef', indexType: 'PRIMARY', parts: [{ column: 'id' }] }],
-    options: [{ name: 'ENGINE', value: 'InnoDB' }],
-  });
+  assert.deepEqual(
+    one(
+      "CREATE TABLE t (id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT, v VARCHAR(10) DEFAULT 'x', PRIMARY KEY (id)) ENGINE=InnoDB",
+    ),
+    {
+      kind: 'CreateTableStmt',
+      text: "CREATE TABLE t (id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT, v VARCHAR(10) DEFAULT 'x', PRIMARY KEY (id)) ENGINE=InnoDB",
+      isTemporary: false,
+      ifNotExists: false,
+      table: { name: 't' },
+      columns: [
+        { name: 'id', type: { name: 'BIGINT', isUnsigned: true }, nullable: false, isAutoIncrement: true },
+        { name: 'v', type: { name: 'VARCHAR', length: 10 }, default: { kind: 'StringLiteralExpr', value: 'x' } },
+      ],
+      constraints: [{ kind: 'IndexDef', indexType: 'PRIMARY', parts: [{ column: 'id' }] }],
+      options: [{ name: 'ENGINE', value: 'InnoDB' }],
+    },
+  );
 });
 
 test('SET: bare words, DEFAULT, scopes carried over, user variables', () => {
@@ -98,8 +119,17 @@ test('SET: bare words, DEFAULT, scopes carried over, user variables', () => {
     { kind: 'SetSysVar', name: 'sql_mode', value: { kind: 'StringLiteralExpr', value: 'ANSI', isBareWord: true } },
     { kind: 'SetSysVar', name: 'x', value: { kind: 'StringLiteralExpr', value: 'ON', isBareWord: true } },
     { kind: 'SetSysVar', name: 'y', scope: 'GLOBAL', value: { kind: 'DefaultExpr' } },
-    { kind: 'SetSysVar', name: 'z', scope: 'GLOBAL', value: { kind: 'NumberLiteralExpr', numberKind: 'int', text: '1' } },
-    { kind: 'SetUserVar', target: { kind: 'UserVarExpr', name: 'u' }, value: { kind: 'NumberLiteralExpr', numberKind: 'int', text: '2' } },
+    {
+      kind: 'SetSysVar',
+      name: 'z',
+      scope: 'GLOBAL',
+      value: { kind: 'NumberLiteralExpr', numberKind: 'int', text: '1' },
+    },
+    {
+      kind: 'SetUserVar',
+      target: { kind: 'UserVarExpr', name: 'u' },
+      value: { kind: 'NumberLiteralExpr', numberKind: 'int', text: '2' },
+    },
   ]);
 });
 
@@ -123,11 +153,14 @@ test('joins nest as MySQL nests them', () => {
 test('functions without parentheses and case-insensitive names', () => {
   const s = one('SELECT current_timestamp, now(), Count(*)');
   assert.ok(s.kind === 'SelectStmt');
-  assert.deepEqual(s.items.map((i) => (i.kind === 'SelectExprItem' ? i.expr : undefined)), [
-    { kind: 'FuncCallExpr', name: 'CURRENT_TIMESTAMP', args: [], hasNoParens: true },
-    { kind: 'FuncCallExpr', name: 'NOW', args: [] },
-    { kind: 'FuncCallExpr', name: 'COUNT', args: [], isStar: true },
-  ]);
+  assert.deepEqual(
+    s.items.map((i) => (i.kind === 'SelectExprItem' ? i.expr : undefined)),
+    [
+      { kind: 'FuncCallExpr', name: 'CURRENT_TIMESTAMP', args: [], hasNoParens: true },
+      { kind: 'FuncCallExpr', name: 'NOW', args: [] },
+      { kind: 'FuncCallExpr', name: 'COUNT', args: [], isStar: true },
+    ],
+  );
 });
 
 test('keywords that are not reserved work as names', () => {

@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import { MySqlError } from '../../../../src/errors/index.js';
 import { formatSql, parseSql, parseStatements, parseSingleStatement } from '../../../../src/sql/parser/index.js';
 
-const PREFIX = 'You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use';
+const PREFIX =
+  'You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use';
 
 function syntaxError(near: string, line: number): string {
   return `${PREFIX} near '${near}' at line ${line}`;
@@ -85,7 +86,10 @@ test('the line number counts from the statement after the last `;`', () => {
 
 test('statements before an error are returned with it', () => {
   const r = parseStatements('SELECT 1; SELECT 2; SELEC 3; SELECT 4');
-  assert.deepEqual(r.statements.map((s) => s.text), ['SELECT 1', 'SELECT 2']);
+  assert.deepEqual(
+    r.statements.map((s) => s.text),
+    ['SELECT 1', 'SELECT 2'],
+  );
   assert.equal(r.error?.message, syntaxError('SELEC 3; SELECT 4', 1));
 });
 
@@ -122,7 +126,10 @@ test('long flat chains are fine: a 500-term sum and a 10,000-item IN list', () =
 test('parseSingleStatement rejects a second statement and counts placeholders', () => {
   const one = parseSingleStatement('SELECT ? + ? FROM t WHERE a = ?');
   assert.equal(one.paramCount, 3);
-  assert.throws(() => parseSingleStatement('SELECT 1; SELECT 2'), (e: unknown) => e instanceof MySqlError && e.code === 1064);
+  assert.throws(
+    () => parseSingleStatement('SELECT 1; SELECT 2'),
+    (e: unknown) => e instanceof MySqlError && e.code === 1064,
+  );
 });
 
 test('the deepest inputs that parse also print and re-parse, in linear time', () => {

@@ -32,31 +32,168 @@ function assertFixedPoint(sql: string): void {
   if (printed === undefined) return;
   for (const text of printed) {
     const again = parseChecked(text);
-    assert.ok(again !== undefined, `canonical text ${JSON.stringify(text)} (from ${JSON.stringify(sql)}) does not parse`);
+    assert.ok(
+      again !== undefined,
+      `canonical text ${JSON.stringify(text)} (from ${JSON.stringify(sql)}) does not parse`,
+    );
     assert.deepEqual(again, [text], `not a fixed point: ${JSON.stringify(sql)}`);
   }
 }
 
 const VOCABULARY = [
-  'SELECT', 'FROM', 'WHERE', 'GROUP', 'BY', 'HAVING', 'ORDER', 'LIMIT', 'OFFSET', 'UNION', 'ALL', 'DISTINCT', 'AS',
-  'JOIN', 'LEFT', 'RIGHT', 'INNER', 'CROSS', 'NATURAL', 'ON', 'USING', 'AND', 'OR', 'XOR', 'NOT', 'IS', 'NULL',
-  'TRUE', 'FALSE', 'IN', 'BETWEEN', 'LIKE', 'ESCAPE', 'REGEXP', 'EXISTS', 'CASE', 'WHEN', 'THEN', 'ELSE', 'END',
-  'CAST', 'CONVERT', 'CHAR', 'SIGNED', 'INTERVAL', 'DAY', 'COLLATE', 'BINARY', 'DEFAULT', 'ANY', 'SOME', 'INSERT',
-  'INTO', 'VALUES', 'UPDATE', 'SET', 'DELETE', 'CREATE', 'TABLE', 'INT', 'VARCHAR', 'PRIMARY', 'KEY', 'INDEX', 'DROP',
-  'IF', 'SHOW', 'TABLES', 'DATABASES', 'USE', 'BEGIN', 'COMMIT', 'ROLLBACK', 'FOR', 'SHARE', 'WITH', 'DIV', 'MOD',
-  'COUNT', 'SUM', 'NOW', 'DATE', 'status', 'a', 'b', 't', 'u', '`x y`', '@v', '@@global.x', '?', '1', '2.5', '.5',
-  '1e3', "'s'", "'it''s'", "X'0A'", '0x1f', "b'1'", "_utf8mb4'u'", "N'n'", '(', ')', ',', '.', '*', '+', '-', '/',
-  '%', '=', '<>', '!=', '<', '<=', '>', '>=', '<=>', '|', '&', '^', '~', '!', '<<', '>>', '||', '&&', ':=', ';',
-  '->', '/*!40101', '*/', '-- c\n', '#c\n',
+  'SELECT',
+  'FROM',
+  'WHERE',
+  'GROUP',
+  'BY',
+  'HAVING',
+  'ORDER',
+  'LIMIT',
+  'OFFSET',
+  'UNION',
+  'ALL',
+  'DISTINCT',
+  'AS',
+  'JOIN',
+  'LEFT',
+  'RIGHT',
+  'INNER',
+  'CROSS',
+  'NATURAL',
+  'ON',
+  'USING',
+  'AND',
+  'OR',
+  'XOR',
+  'NOT',
+  'IS',
+  'NULL',
+  'TRUE',
+  'FALSE',
+  'IN',
+  'BETWEEN',
+  'LIKE',
+  'ESCAPE',
+  'REGEXP',
+  'EXISTS',
+  'CASE',
+  'WHEN',
+  'THEN',
+  'ELSE',
+  'END',
+  'CAST',
+  'CONVERT',
+  'CHAR',
+  'SIGNED',
+  'INTERVAL',
+  'DAY',
+  'COLLATE',
+  'BINARY',
+  'DEFAULT',
+  'ANY',
+  'SOME',
+  'INSERT',
+  'INTO',
+  'VALUES',
+  'UPDATE',
+  'SET',
+  'DELETE',
+  'CREATE',
+  'TABLE',
+  'INT',
+  'VARCHAR',
+  'PRIMARY',
+  'KEY',
+  'INDEX',
+  'DROP',
+  'IF',
+  'SHOW',
+  'TABLES',
+  'DATABASES',
+  'USE',
+  'BEGIN',
+  'COMMIT',
+  'ROLLBACK',
+  'FOR',
+  'SHARE',
+  'WITH',
+  'DIV',
+  'MOD',
+  'COUNT',
+  'SUM',
+  'NOW',
+  'DATE',
+  'status',
+  'a',
+  'b',
+  't',
+  'u',
+  '`x y`',
+  '@v',
+  '@@global.x',
+  '?',
+  '1',
+  '2.5',
+  '.5',
+  '1e3',
+  "'s'",
+  "'it''s'",
+  "X'0A'",
+  '0x1f',
+  "b'1'",
+  "_utf8mb4'u'",
+  "N'n'",
+  '(',
+  ')',
+  ',',
+  '.',
+  '*',
+  '+',
+  '-',
+  '/',
+  '%',
+  '=',
+  '<>',
+  '!=',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  '<=>',
+  '|',
+  '&',
+  '^',
+  '~',
+  '!',
+  '<<',
+  '>>',
+  '||',
+  '&&',
+  ':=',
+  ';',
+  '->',
+  '/*!40101',
+  '*/',
+  '-- c\n',
+  '#c\n',
 ];
 
 test('random strings never crash, hang or throw anything but a MySqlError', () => {
-  fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => void parseChecked(s)), { numRuns: 1500 });
+  fc.assert(
+    fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => void parseChecked(s)),
+    { numRuns: 1500 },
+  );
 });
 
 test('random SQL-ish character soups never crash', () => {
-  const chars = fc.constantFrom(...Array.from("sS eE lL'\"`()+-*/,.;=<>!@#?01xXbB_\\\n\t", (c) => c));
-  fc.assert(fc.property(fc.array(chars, { maxLength: 120 }).map((a) => a.join('')), (s) => void parseChecked(s)), { numRuns: 1500 });
+  const chars = fc.constantFrom(...Array.from('sS eE lL\'"`()+-*/,.;=<>!@#?01xXbB_\\\n\t', (c) => c));
+  fc.assert(
+    fc.property(
+      fc.array(chars, { maxLength: 120 }).map((a) => a.join('')),
+      (s) => void parseChecked(s),
+    ),
+    { numRuns: 1500 },
+  );
 });
 
 test('token soups parse or fail cleanly, and whatever parses prints to a fixed point', () => {
@@ -65,8 +202,12 @@ test('token soups parse or fail cleanly, and whatever parses prints to a fixed p
 });
 
 test('SELECT-prefixed token soups (more of them parse) print to a fixed point', () => {
-  const exprTokens = VOCABULARY.filter((t) => !['SELECT', ';', 'CREATE', 'DROP', 'INSERT', 'DELETE', 'UPDATE'].includes(t));
-  const soup = fc.array(fc.constantFrom(...exprTokens), { minLength: 1, maxLength: 12 }).map((a) => 'SELECT ' + a.join(' '));
+  const exprTokens = VOCABULARY.filter(
+    (t) => !['SELECT', ';', 'CREATE', 'DROP', 'INSERT', 'DELETE', 'UPDATE'].includes(t),
+  );
+  const soup = fc
+    .array(fc.constantFrom(...exprTokens), { minLength: 1, maxLength: 12 })
+    .map((a) => 'SELECT ' + a.join(' '));
   fc.assert(fc.property(soup, assertFixedPoint), { numRuns: 6000 });
 });
 
@@ -76,7 +217,32 @@ test('generated expressions print to a fixed point', () => {
     expr: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
       leaf,
-      fc.tuple(tie('expr'), fc.constantFrom('+', '-', '*', '/', 'DIV', '%', '^', '|', '&', '<<', '=', '<', '<=>', '<>', 'AND', 'OR', 'XOR', '||', '&&'), tie('expr'))
+      fc
+        .tuple(
+          tie('expr'),
+          fc.constantFrom(
+            '+',
+            '-',
+            '*',
+            '/',
+            'DIV',
+            '%',
+            '^',
+            '|',
+            '&',
+            '<<',
+            '=',
+            '<',
+            '<=>',
+            '<>',
+            'AND',
+            'OR',
+            'XOR',
+            '||',
+            '&&',
+          ),
+          tie('expr'),
+        )
         .map(([l, op, r]) => `${l} ${op} ${r}`),
       fc.tuple(fc.constantFrom('NOT ', '-', '~', '!', 'BINARY '), tie('expr')).map(([op, e]) => op + e),
       tie('expr').map((e) => `(${e})`),
@@ -90,5 +256,8 @@ test('generated expressions print to a fixed point', () => {
       tie('expr').map((e) => `(SELECT ${e} FROM t)`),
     ),
   }));
-  fc.assert(fc.property(expr, (e) => assertFixedPoint('SELECT ' + e)), { numRuns: 3000 });
+  fc.assert(
+    fc.property(expr, (e) => assertFixedPoint('SELECT ' + e)),
+    { numRuns: 3000 },
+  );
 });

@@ -50,15 +50,25 @@ test('NO_BACKSLASH_ESCAPES keeps backslashes; ANSI_QUOTES makes "x" an identifie
 
 test('identifiers: plain, backquoted with `` doubling, digits first, non-ASCII', () => {
   assert.deepEqual(values('abc `a``b` 1abc é_x $d'), [
-    `${T.Ident}:abc`, `${T.QuotedIdent}:a\`b`, `${T.Ident}:1abc`, `${T.Ident}:é_x`, `${T.Ident}:$d`,
+    `${T.Ident}:abc`,
+    `${T.QuotedIdent}:a\`b`,
+    `${T.Ident}:1abc`,
+    `${T.Ident}:é_x`,
+    `${T.Ident}:$d`,
   ]);
   assert.equal(tokens('SeLeCt')[0]?.upper, 'SELECT');
 });
 
 test('numbers: integers of any length, decimals, floats, .5, and words after a dot', () => {
   assert.deepEqual(values('123 99999999999999999999999 1.5 .5 1. 1e10 1.5E-3 2e+5'), [
-    `${T.Int}:123`, `${T.Int}:99999999999999999999999`, `${T.Decimal}:1.5`, `${T.Decimal}:.5`, `${T.Decimal}:1.`,
-    `${T.Float}:1e10`, `${T.Float}:1.5E-3`, `${T.Float}:2e+5`,
+    `${T.Int}:123`,
+    `${T.Int}:99999999999999999999999`,
+    `${T.Decimal}:1.5`,
+    `${T.Decimal}:.5`,
+    `${T.Decimal}:1.`,
+    `${T.Float}:1e10`,
+    `${T.Float}:1.5E-3`,
+    `${T.Float}:2e+5`,
   ]);
   // After `t.` a digit-led word is a name, not a number.
   assert.deepEqual(values('t.1col'), [`${T.Ident}:t`, `${T.Op}:.`, `${T.Ident}:1col`]);
@@ -67,8 +77,15 @@ test('numbers: integers of any length, decimals, floats, .5, and words after a d
 
 test('hex and bit literals in both forms; 0x without digits is a name', () => {
   assert.deepEqual(values("X'0a' x'FF' 0x1F b'101' B'0' 0b11 0x 0xZZ 0X1"), [
-    `${T.HexString}:0a`, `${T.HexString}:FF`, `${T.HexNumber}:1F`, `${T.BitString}:101`, `${T.BitString}:0`,
-    `${T.BitNumber}:11`, `${T.Ident}:0x`, `${T.Ident}:0xZZ`, `${T.Ident}:0X1`,
+    `${T.HexString}:0a`,
+    `${T.HexString}:FF`,
+    `${T.HexNumber}:1F`,
+    `${T.BitString}:101`,
+    `${T.BitString}:0`,
+    `${T.BitNumber}:11`,
+    `${T.Ident}:0x`,
+    `${T.Ident}:0xZZ`,
+    `${T.Ident}:0X1`,
   ]);
   assert.equal(tokens("X'0'")[0]?.type, T.Error);
   assert.equal(tokens("b'2'")[0]?.type, T.Error);
@@ -76,25 +93,39 @@ test('hex and bit literals in both forms; 0x without digits is a name', () => {
 
 test('national strings and user / system variables', () => {
   assert.deepEqual(values("N'x' @a @a.b$c @@version ?"), [
-    `${T.NationalString}:x`, `${T.UserVar}:a`, `${T.UserVar}:a.b$c`, `${T.Op}:@@`, `${T.Ident}:version`, `${T.Op}:?`,
+    `${T.NationalString}:x`,
+    `${T.UserVar}:a`,
+    `${T.UserVar}:a.b$c`,
+    `${T.Op}:@@`,
+    `${T.Ident}:version`,
+    `${T.Op}:?`,
   ]);
 });
 
 test('operators: longest match', () => {
-  assert.deepEqual(tokens('<=> <= >= <> != << >> && || := -> ->> ! ~ ^').map((t) => t.value),
-    ['<=>', '<=', '>=', '<>', '!=', '<<', '>>', '&&', '||', ':=', '->', '->>', '!', '~', '^']);
+  assert.deepEqual(
+    tokens('<=> <= >= <> != << >> && || := -> ->> ! ~ ^').map((t) => t.value),
+    ['<=>', '<=', '>=', '<>', '!=', '<<', '>>', '&&', '||', ':=', '->', '->>', '!', '~', '^'],
+  );
 });
 
 test('comments: -- needs a space or control character, # to end of line, /* */', () => {
   assert.deepEqual(values('1 -- c\n2 #x\n3 /* y */ 4 --\t5\n6--'), [
-    `${T.Int}:1`, `${T.Int}:2`, `${T.Int}:3`, `${T.Int}:4`, `${T.Int}:6`,
+    `${T.Int}:1`,
+    `${T.Int}:2`,
+    `${T.Int}:3`,
+    `${T.Int}:4`,
+    `${T.Int}:6`,
   ]);
   assert.deepEqual(values('1--2'), [`${T.Int}:1`, `${T.Op}:-`, `${T.Op}:-`, `${T.Int}:2`]);
 });
 
 test('executable comments: parsed up to version 80011, ignored above; hints ignored', () => {
   assert.deepEqual(values('/*! 1 */ /*!40101 2 */ /*!80011 3 */ /*!80012 4 */ /*!90000 5 */ /*+ BKA(t) */ 6'), [
-    `${T.Int}:1`, `${T.Int}:2`, `${T.Int}:3`, `${T.Int}:6`,
+    `${T.Int}:1`,
+    `${T.Int}:2`,
+    `${T.Int}:3`,
+    `${T.Int}:6`,
   ]);
   assert.deepEqual(values('/*!80012 4 */ 6', { serverVersion: 80030 }), [`${T.Int}:4`, `${T.Int}:6`]);
 });

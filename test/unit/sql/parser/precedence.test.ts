@@ -82,7 +82,7 @@ const cases: [string, string][] = [
   ['a + b * c ^ d', '(a + (b * (c ^ d)))'],
   ['a DIV b MOD c', '((a DIV b) % c)'],
   ['a | b = c', '((a | b) = c)'],
-  ["a COLLATE x = b", '((a COLLATE x) = b)'],
+  ['a COLLATE x = b', '((a COLLATE x) = b)'],
   ['-a COLLATE x', '(- (a COLLATE x))'],
   ['@a := 1 + 2', '(@a := (1 + 2))'],
   ['1 + @a := 2', '(1 + (@a := 2))'],

@@ -26,7 +26,10 @@ const cases: RoundTripCase[] = [
   ['DELETE LOW_PRIORITY QUICK IGNORE FROM db.t WHERE a = 1'],
   ['DELETE FROM t AS x WHERE x.a = 1'],
   ['DELETE t1, t2 FROM t1 JOIN t2 ON t1.id = t2.id WHERE t1.a = 1'],
-  ['DELETE t1.* FROM t1 LEFT JOIN t2 ON t1.id = t2.id WHERE t2.id IS NULL', 'DELETE t1 FROM t1 LEFT JOIN t2 ON t1.id = t2.id WHERE t2.id IS NULL'],
+  [
+    'DELETE t1.* FROM t1 LEFT JOIN t2 ON t1.id = t2.id WHERE t2.id IS NULL',
+    'DELETE t1 FROM t1 LEFT JOIN t2 ON t1.id = t2.id WHERE t2.id IS NULL',
+  ],
   ['DELETE FROM t1, t2 USING t1 JOIN t2 ON t1.id = t2.id', 'DELETE t1, t2 FROM t1 JOIN t2 ON t1.id = t2.id'],
 ];
 

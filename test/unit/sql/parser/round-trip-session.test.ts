@@ -69,7 +69,7 @@ const cases: RoundTripCase[] = [
   ['SHOW ENGINES'],
   ['SHOW CHARACTER SET', 'SHOW CHARSET'],
   ["SHOW CHARSET LIKE 'utf8%'"],
-  ['SHOW COLLATION WHERE Charset = \'utf8mb4\''],
+  ["SHOW COLLATION WHERE Charset = 'utf8mb4'"],
   ['SHOW TABLE STATUS FROM db'],
   ['SHOW GRANTS'],
   ["SHOW GRANTS FOR 'u'@'%'"],

@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { parseStatements } from '../../../../src/sql/parser/index.js';
 
 /** The conformance corpus lives in shared/ beside the repository (dist/test/unit/sql/parser → ../../../../../../). */
-const SLT_DIR = process.env['TIDAL_SLT_DIR'] ?? fileURLToPath(new URL('../../../../../../shared/conformance/sqllogictest/', import.meta.url));
+const SLT_DIR =
+  process.env['TIDAL_SLT_DIR'] ??
+  fileURLToPath(new URL('../../../../../../shared/conformance/sqllogictest/', import.meta.url));
 
 /**
  * Statements that are SQLite's syntax, not MySQL's: MySQL rejects them too, so they must fail here. Each failure must
@@ -42,7 +44,8 @@ function records(file: string): Record[] {
     }
     if (line.startsWith('statement') || line.startsWith('query')) {
       const sql: string[] = [];
-      for (i++; i < lines.length && (lines[i] ?? '').trim() !== '' && lines[i] !== '----'; i++) sql.push(lines[i] ?? '');
+      for (i++; i < lines.length && (lines[i] ?? '').trim() !== '' && lines[i] !== '----'; i++)
+        sql.push(lines[i] ?? '');
       while (i < lines.length && (lines[i] ?? '').trim() !== '') i++;
       const skip = guards.some((g) => (/^onlyif/.test(g) && !/mysql/.test(g)) || /^skipif mysql/.test(g));
       guards = [];
@@ -57,7 +60,8 @@ function records(file: string): Record[] {
 test('sqllogictest select1-5 and evidence statements parse (SQLite-only syntax excepted)', () => {
   assert.ok(existsSync(SLT_DIR), `conformance corpus not found at ${SLT_DIR} (set TIDAL_SLT_DIR)`);
   const files = ['select1.test', 'select2.test', 'select3.test', 'select4.test', 'select5.test'];
-  for (const f of readdirSync(join(SLT_DIR, 'evidence')).sort()) if (f.endsWith('.test')) files.push(join('evidence', f));
+  for (const f of readdirSync(join(SLT_DIR, 'evidence')).sort())
+    if (f.endsWith('.test')) files.push(join('evidence', f));
   let total = 0;
   const failures: Record[] = [];
   for (const file of files) {
@@ -68,7 +72,11 @@ test('sqllogictest select1-5 and evidence statements parse (SQLite-only syntax e
     }
   }
   const unexpected = failures.filter((f) => !SQLITE_ONLY.some((re) => re.test(f.sql)));
-  assert.deepEqual(unexpected.map((f) => `${f.file}: ${f.sql}`), [], 'statements that should parse');
+  assert.deepEqual(
+    unexpected.map((f) => `${f.file}: ${f.sql}`),
+    [],
+    'statements that should parse',
+  );
   assert.equal(failures.length, EXPECTED_SQLITE_ONLY_FAILURES, 'SQLite-only statements rejected');
   assert.ok(total > 10_000, `read ${total} records`);
 });

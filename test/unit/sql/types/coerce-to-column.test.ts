@@ -1,7 +1,7 @@
 // Unit tests: storing values into typed columns with MySQL's strict-mode errors and lenient warnings.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Decimal } from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { TypeKind, coerceToColumn, fieldType } from '../../../../src/sql/types/index.js';
 import type { FieldType, SqlValue } from '../../../../src/sql/types/index.js';
 import type { MySqlError } from '../../../../src/errors/index.js';

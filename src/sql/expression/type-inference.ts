@@ -1,0 +1,29 @@
+// Type inference shared by operators and functions: comparison collations and the common type of branches.
+import { TypeKind, isStringType } from '../types/index.js';
+import type { CollationName, FieldType } from '../types/index.js';
+import { BIGINT_TYPE, DOUBLE_TYPE, NULL_TYPE, decimalType, varcharType } from './literal-types.js';
+
+/** The collation a comparison uses: the explicit one wins, binary wins over text, else the left operand's. */
+export function comparisonCollation(left: FieldType, right: FieldType): CollationName {
+  if (left.collation === 'binary' || right.collation === 'binary') return 'binary';
+  if (left.collation === 'utf8mb4_general_ci' || right.collation === 'utf8mb4_general_ci') {
+    return isStringType(left) && isStringType(right) && left.collation !== right.collation ? 'utf8mb4_bin' : 'utf8mb4_general_ci';
+  }
+  return 'utf8mb4_bin';
+}
+
+/** The common type of several result branches (CASE, IF, COALESCE): text wins, then double, decimal, integer. */
+export function unifyTypes(types: readonly FieldType[]): FieldType {
+  const concrete = types.filter((t) => t.kind !== TypeKind.Null);
+  if (concrete.length === 0) return NULL_TYPE;
+  if (concrete.some((t) => isStringType(t) || t.kind === TypeKind.Date || t.kind === TypeKind.DateTime)) {
+    if (concrete.every((t) => t.kind === concrete[0]!.kind)) return concrete[0]!;
+    return varcharType(Math.max(...concrete.map((t) => (t.length > 0 ? t.length : 20))));
+  }
+  if (concrete.some((t) => t.kind === TypeKind.Double || t.kind === TypeKind.Float)) return DOUBLE_TYPE;
+  if (concrete.some((t) => t.kind === TypeKind.Decimal)) {
+    const scale = Math.max(...concrete.map((t) => (t.kind === TypeKind.Decimal ? t.decimals : 0)));
+    return decimalType(65, scale);
+  }
+  return BIGINT_TYPE;
+}
