@@ -11,7 +11,7 @@ import { SqlEngine } from '../sql/index.js';
 import { GlobalVariables, StatusVariables, hostPlatform } from '../session/variables/index.js';
 import type { ServerFacts } from '../session/variables/index.js';
 import { TLS_VERSION_LIST, TlsServerCounters, loadServerTlsContext, tlsStatusVariables } from '../protocol/tls/index.js';
-import type { ServerTlsContext } from '../protocol/tls/index.js';
+import type { ServerTlsContext, TlsProtocolVersion } from '../protocol/tls/index.js';
 import { Connection } from './connection.js';
 import type { ServerContext } from './server-context.js';
 
@@ -119,11 +119,13 @@ function loadTls(config: ServerConfig, logger: Logger): ServerTlsContext | undef
     logger.warn('Secure connection is NOT ENABLED: no ssl-cert and ssl-key configured');
     return undefined;
   }
-  const loaded = loadServerTlsContext({ cert: sslCert, key: sslKey, ca: sslCa });
+  const versions = config.security.tlsVersion ? config.security.tlsVersion.split(',').map((v) => v.trim()) : undefined;
+  const loaded = loadServerTlsContext({ cert: sslCert, key: sslKey, ca: sslCa, ...(versions ? { versions: versions as TlsProtocolVersion[] } : {}) });
   if (!loaded.ok) {
     logger.warn(`Secure connection is NOT ENABLED: ${loaded.reason}`, { sslCert, sslKey, sslCa });
     return undefined;
   }
+  for (const warning of loaded.context.warnings) logger.warn(warning, { sslCert, sslCa });
   logger.info('Secure connection is enabled', {
     sslCert,
     sslKey,
@@ -172,6 +174,6 @@ function serverFacts(config: ServerConfig, port: number, tls: ServerTlsContext |
     sslCrlpath: '',
     sslCipher: '',
     tlsCiphersuites: '',
-    tlsVersion: TLS_VERSION_LIST,
+    tlsVersion: tls?.tlsVersion ?? TLS_VERSION_LIST,
   };
 }

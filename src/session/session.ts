@@ -226,6 +226,13 @@ export class Session implements ExecutionContext {
       case 'ShowStmt':
         if (isSessionShow(statement)) return executeShowSession(statement, this, this.host);
         return this.host.sql.execute(statement, this);
+      case 'DropDatabaseStmt': {
+        await this.commit();
+        const result = await this.host.sql.execute(statement, this);
+        // MySQL leaves no current database once the current one is dropped (DATABASE() is NULL).
+        if (this.database !== undefined && !this.host.sql.catalog.findDatabase(this.database)) this.database = undefined;
+        return result;
+      }
       default:
         if (SqlEngine.isDdl(statement)) await this.commit();
         return this.host.sql.execute(statement, this);

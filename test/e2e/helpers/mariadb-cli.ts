@@ -19,6 +19,8 @@ export function mariadb(port: number, args: readonly string[], sql = ''): Promis
         resolve({ code, stdout, stderr });
       },
     );
+    // The client may exit (e.g. on a TLS error) before reading its input; that is not a test failure.
+    child.stdin?.on('error', () => undefined);
     child.stdin?.end(sql);
   });
 }
