@@ -103,6 +103,7 @@ export const ER_USER_ACCESS_DENIED_FOR_USER_ACCOUNT_BLOCKED_BY_PASSWORD_LOCK: Er
 export const ER_WRITE_CONFLICT: ErrorSpec = { name: 'ER_WRITE_CONFLICT', code: 9007, sqlState: 'HY000', template: "Write conflict, txnStartTS=%s, conflictStartTS=%s, conflictCommitTS=%s, key=%s [try again later]" };
 export const ER_SP_DOES_NOT_EXIST: ErrorSpec = { name: 'ER_SP_DOES_NOT_EXIST', code: 1305, sqlState: '42000', template: "%s %s does not exist" };
 export const ER_BLOB_CANT_HAVE_DEFAULT: ErrorSpec = { name: 'ER_BLOB_CANT_HAVE_DEFAULT', code: 1101, sqlState: '42000', template: "BLOB, TEXT, GEOMETRY or JSON column '%-.192s' can't have a default value" };
+export const ER_WRONG_NUMBER_OF_COLUMNS_IN_SELECT: ErrorSpec = { name: 'ER_WRONG_NUMBER_OF_COLUMNS_IN_SELECT', code: 1222, sqlState: '21000', template: "The used SELECT statements have a different number of columns" };
 
 /** Every entry of the table, by MySQL error number. */
 export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
@@ -207,4 +208,5 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [9007, ER_WRITE_CONFLICT],
   [1305, ER_SP_DOES_NOT_EXIST],
   [1101, ER_BLOB_CANT_HAVE_DEFAULT],
+  [1222, ER_WRONG_NUMBER_OF_COLUMNS_IN_SELECT],
 ]);

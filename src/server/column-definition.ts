@@ -2,7 +2,7 @@
 import { Collation, ColumnFlags, ColumnType } from '../protocol/index.js';
 import type { ColumnDefinition41 } from '../protocol/index.js';
 import type { FieldType, ResultColumn } from '../sql/index.js';
-import { TypeKind, isBinaryType, isIntegerType, isTextType } from '../sql/index.js';
+import { TypeKind, blobMaxBytes, isBinaryType, isIntegerType, isTextType } from '../sql/index.js';
 
 /** utf8mb4 needs up to 4 bytes per character: column lengths of text are characters × 4, as MySQL reports. */
 const UTF8MB4_MAX_BYTES = 4;
@@ -38,16 +38,6 @@ const columnTypes: Record<TypeKind, number> = {
 };
 
 const integerDisplayWidth: Partial<Record<TypeKind, number>> = { tinyint: 4, smallint: 6, mediumint: 9, int: 11, bigint: 20, year: 4 };
-const blobLengths: Partial<Record<TypeKind, number>> = {
-  tinytext: 255,
-  tinyblob: 255,
-  text: 65_535,
-  blob: 65_535,
-  mediumtext: 16_777_215,
-  mediumblob: 16_777_215,
-  longtext: 4_294_967_295,
-  longblob: 4_294_967_295,
-};
 
 /** The ColumnDefinition41 for `column`, sent in text and binary result sets. */
 export function columnDefinition(column: ResultColumn, resultCollationId: number): ColumnDefinition41 {
@@ -91,7 +81,7 @@ function columnLength(type: FieldType): number {
     case TypeKind.Null:
       return 0;
     default: {
-      const blob = blobLengths[type.kind];
+      const blob = blobMaxBytes[type.kind];
       if (blob !== undefined) return blob;
       const characters = type.length < 0 ? 0 : type.length;
       return isBinaryType(type) ? characters : characters * UTF8MB4_MAX_BYTES;
@@ -118,7 +108,7 @@ function columnFlags(column: ResultColumn): number {
   if (column.isAutoIncrement) flags |= ColumnFlags.AUTO_INCREMENT_FLAG;
   if (column.hasNoDefault && column.orgName !== '') flags |= ColumnFlags.NO_DEFAULT_VALUE_FLAG;
   if (type.isUnsigned) flags |= ColumnFlags.UNSIGNED_FLAG;
-  if (blobLengths[type.kind] !== undefined) flags |= ColumnFlags.BLOB_FLAG;
+  if (blobMaxBytes[type.kind] !== undefined) flags |= ColumnFlags.BLOB_FLAG;
   if (isBinaryType(type) || (!isTextType(type) && type.kind !== TypeKind.Null)) flags |= ColumnFlags.BINARY_FLAG;
   if (isIntegerType(type) || type.kind === TypeKind.Decimal || type.kind === TypeKind.Float || type.kind === TypeKind.Double) {
     flags |= ColumnFlags.NUM_FLAG;

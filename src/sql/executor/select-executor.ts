@@ -1,20 +1,24 @@
-// executeSelect: runs a single-table (or table-less) SELECT: access path, filter, sort, limit, projection.
-import { mysqlError, ER_NO_DB_ERROR, ER_NOT_SUPPORTED_YET, ER_BAD_FIELD_ERROR, ER_WRONG_ARGUMENTS } from '../../errors/index.js';
-import type { Expr, OrderItem, QueryExpr, SelectStmt } from '../ast/index.js';
-import type { Catalog, TableInfo } from '../catalog/index.js';
+// executeQuery: runs SELECT (joins, WHERE, GROUP BY/aggregates, HAVING, DISTINCT, ORDER BY, LIMIT) and UNION.
+import { mysqlError, ER_BAD_FIELD_ERROR, ER_NOT_SUPPORTED_YET, ER_WRONG_ARGUMENTS, ER_WRONG_NUMBER_OF_COLUMNS_IN_SELECT, ER_INVALID_GROUP_FUNC_USE } from '../../errors/index.js';
+import type { Expr, Limit, OrderItem, QueryExpr, SelectStmt, UnionStmt } from '../ast/index.js';
+import type { Catalog } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
-import { AGGREGATE_FUNCTION_NAMES, Scope, compileExpr } from '../expression/index.js';
-import type { CompileContext, CompiledExpr } from '../expression/index.js';
-import { chooseAccessPath } from '../planner/access-path.js';
-import type { AccessPath } from '../planner/access-path.js';
+import { Scope, compileExpr, mapExpr, unifyTypes } from '../expression/index.js';
+import type { CompileContext, CompiledExpr, ScopeColumn } from '../expression/index.js';
+import { planFrom } from '../planner/plan-from.js';
+import { splitConjuncts } from '../planner/access-path.js';
 import { expressionColumn } from '../statement-result.js';
 import type { ResultColumn, RowsResult } from '../statement-result.js';
-import { TableRows } from '../table/table-rows.js';
 import { compareValues, toBoolean, toInteger } from '../types/index.js';
-import type { Row, SqlValue } from '../types/index.js';
-import { tableResultColumn, tableScope } from './table-scope.js';
+import type { FieldType, Row, SqlValue } from '../types/index.js';
+import { AggregateExtractor } from './aggregate/extract-aggregates.js';
+import { aggregateSource } from './aggregate/aggregate-exec.js';
+import { distinctKey } from './aggregate/accumulator.js';
+import { memoryRowSource } from './row-source.js';
+import type { RowSource } from './row-source.js';
+import { conjunction } from './table-source.js';
+import { tableResultColumn } from './table-scope.js';
 
-/** A compiled select-list entry. */
 interface Projection {
   readonly column: ResultColumn;
   readonly expr: CompiledExpr;
@@ -25,200 +29,249 @@ interface SortKey {
   readonly isDescending: boolean;
 }
 
-/** Runs a query expression; only single-block SELECTs over at most one base table are supported so far. */
+/** Runs a query expression and streams its rows. */
 export async function executeQuery(query: QueryExpr, catalog: Catalog, session: ExecutionContext, params?: readonly SqlValue[]): Promise<RowsResult> {
-  if (query.kind !== 'SelectStmt') throw mysqlError(ER_NOT_SUPPORTED_YET, query.kind === 'UnionStmt' ? query.op : 'VALUES');
-  return executeSelect(query, catalog, session, params);
-}
-
-async function executeSelect(select: SelectStmt, catalog: Catalog, session: ExecutionContext, params?: readonly SqlValue[]): Promise<RowsResult> {
-  rejectUnsupported(select);
-  const source = resolveSource(select, catalog, session);
-  const context = (clause: CompileContext['clause']): CompileContext => ({
-    scope: source?.scope ?? Scope.empty,
-    clause,
-    session,
-    ...(params ? { params } : {}),
-  });
-  const projections = compileProjections(select, source, context('field list'));
-  const filter = select.where ? compileExpr(select.where, context('where clause')) : undefined;
-  const sortKeys = (select.orderBy ?? []).map((item) => compileSortKey(item, select, projections, context('order clause')));
-  const limit = evaluateLimit(select, context('field list'));
-  const path = source ? chooseAccessPath(source.table, select.where, context('where clause')) : undefined;
-  const transaction = source ? await session.transaction() : undefined;
-  const rows = source && transaction && path
-    ? readTable(new TableRows(transaction, source.table), path)
-    : singleEmptyRow();
-  return {
-    kind: 'rows',
-    columns: projections.map((projection) => projection.column),
-    rows: pipeline(rows, filter, sortKeys, limit, projections, session),
-  };
-}
-
-interface Source {
-  readonly table: TableInfo;
-  readonly databaseName: string;
-  readonly alias: string | undefined;
-  readonly scope: Scope;
-}
-
-function rejectUnsupported(select: SelectStmt): void {
-  if (select.groupBy || select.having) throw mysqlError(ER_NOT_SUPPORTED_YET, 'GROUP BY');
-  if (select.isDistinct) throw mysqlError(ER_NOT_SUPPORTED_YET, 'SELECT DISTINCT');
-  if (select.with) throw mysqlError(ER_NOT_SUPPORTED_YET, 'WITH');
-  if (select.into) throw mysqlError(ER_NOT_SUPPORTED_YET, 'SELECT … INTO');
-  if (select.from && select.from.length > 1) throw mysqlError(ER_NOT_SUPPORTED_YET, 'joins');
-  for (const item of select.items) {
-    if (item.kind === 'SelectExprItem' && containsAggregate(item.expr)) throw mysqlError(ER_NOT_SUPPORTED_YET, 'aggregate functions');
+  switch (query.kind) {
+    case 'SelectStmt':
+      return executeSelect(query, catalog, session, params);
+    case 'UnionStmt':
+      return executeUnion(query, catalog, session, params);
+    case 'ValuesStmt':
+      throw mysqlError(ER_NOT_SUPPORTED_YET, 'VALUES statements');
   }
 }
 
-function containsAggregate(expr: Expr): boolean {
-  return expr.kind === 'FuncCallExpr' && AGGREGATE_FUNCTION_NAMES.has(expr.name.toUpperCase());
+/** Runs a query to completion and returns its rows with their layout (derived tables, UNION operands). */
+export async function materializeQuery(query: QueryExpr, catalog: Catalog, session: ExecutionContext, params?: readonly SqlValue[]): Promise<{ scope: Scope; columns: readonly ResultColumn[]; rows: Row[] }> {
+  const result = await executeQuery(query, catalog, session, params);
+  const rows: Row[] = [];
+  for await (const batch of result.rows) for (const row of batch) rows.push(row);
+  const scope = new Scope(result.columns.map((column) => ({ name: column.name, table: '', database: '', type: column.type, isNotNull: column.isNotNull })));
+  return { scope, columns: result.columns, rows };
 }
 
-function resolveSource(select: SelectStmt, catalog: Catalog, session: ExecutionContext): Source | undefined {
-  const ref = select.from?.[0];
-  if (!ref) return undefined;
-  if (ref.kind !== 'TableNameRef') throw mysqlError(ER_NOT_SUPPORTED_YET, ref.kind === 'JoinRef' ? 'joins' : 'derived tables');
-  const databaseName = ref.table.db ?? session.currentDatabase;
-  if (databaseName === undefined) throw mysqlError(ER_NO_DB_ERROR);
-  const table = catalog.getTable(databaseName, ref.table.name);
-  const database = catalog.getDatabase(databaseName);
-  return { table, databaseName: database.name, alias: ref.alias, scope: tableScope(table, database.name, ref.alias) };
+async function executeSelect(select: SelectStmt, catalog: Catalog, session: ExecutionContext, params?: readonly SqlValue[]): Promise<RowsResult> {
+  if (select.with) throw mysqlError(ER_NOT_SUPPORTED_YET, 'WITH');
+  if (select.into) throw mysqlError(ER_NOT_SUPPORTED_YET, 'SELECT … INTO');
+  const contextFor = (scope: Scope, clause: CompileContext['clause']): CompileContext => ({ scope, clause, session, ...(params ? { params } : {}) });
+
+  // FROM and WHERE.
+  let source: RowSource;
+  let remaining: Expr[];
+  if (select.from && select.from.length > 0) {
+    const planned = await planFrom(select.from, select.where, catalog, session, params, async (query) => materializeQuery(query, catalog, session, params));
+    source = planned.source;
+    remaining = planned.remaining;
+  } else {
+    source = memoryRowSource(Scope.empty, [[]]);
+    remaining = splitConjuncts(select.where);
+  }
+  const where = conjunction(remaining);
+  if (where) {
+    if (AggregateExtractor.contains(where)) throw mysqlError(ER_INVALID_GROUP_FUNC_USE);
+    source = filterSource(source, compileExpr(where, contextFor(source.scope, 'where clause')), session);
+  }
+
+  // GROUP BY and aggregates: aggregate calls become columns of the aggregated row layout.
+  const items = expandAliases(select);
+  const isAggregate = (select.groupBy?.length ?? 0) > 0 || items.some((item) => item.expr && AggregateExtractor.contains(item.expr)) ||
+    (select.having !== undefined && AggregateExtractor.contains(select.having)) || (select.orderBy ?? []).some((item) => AggregateExtractor.contains(item.expr));
+  const extractor = new AggregateExtractor();
+  const rewrite = (expr: Expr): Expr => (isAggregate ? extractor.rewrite(expr) : expr);
+  const rewrittenItems = items.map((item) => (item.expr ? { ...item, expr: rewrite(item.expr) } : item));
+  const having = select.having ? rewrite(substituteAliases(select.having, items, source.scope)) : undefined;
+  const orderBy = (select.orderBy ?? []).map((item) => ({ ...item, expr: resolveOrderExpr(item, items, source.scope, rewrite) }));
+  if (isAggregate) {
+    const groupBy = (select.groupBy ?? []).map((expr) => resolveGroupExpr(expr, items, source.scope));
+    source = aggregateSource(source, groupBy, extractor.calls, session, params);
+  }
+  if (having) source = filterSource(source, compileExpr(having, contextFor(source.scope, 'having clause')), session);
+
+  const projections = compileProjections(rewrittenItems, source.scope, contextFor(source.scope, 'field list'));
+  const sortKeys: SortKey[] = orderBy.map((item) => ({
+    expr: typeof item.expr === 'number' ? projections[item.expr]!.expr : compileExpr(item.expr, contextFor(source.scope, 'order clause')),
+    isDescending: item.direction === 'DESC',
+  }));
+  const limit = evaluateLimit(select.limit, contextFor(Scope.empty, 'field list'));
+  return {
+    kind: 'rows',
+    columns: projections.map((projection) => projection.column),
+    rows: outputRows(source, projections, sortKeys, select.isDistinct, limit, session),
+  };
 }
 
-function compileProjections(select: SelectStmt, source: Source | undefined, context: CompileContext): Projection[] {
+/** A select item with a star expanded later, or an expression with its alias and source text. */
+interface Item {
+  readonly expr?: Expr;
+  readonly star?: { readonly db?: string | undefined; readonly table?: string | undefined };
+  readonly alias?: string | undefined;
+  readonly text: string;
+  /** The result column name: the alias, the column name, or the expression as written. */
+  readonly name?: string;
+}
+
+function expandAliases(select: SelectStmt): Item[] {
+  return select.items.map((item) =>
+    item.kind === 'SelectStarItem'
+      ? { star: { db: item.db, table: item.table }, text: '*' }
+      : { expr: item.expr, alias: item.alias, text: item.text, name: item.alias ?? (item.expr.kind === 'ColumnRefExpr' ? item.expr.column : item.text) },
+  );
+}
+
+/** Replaces unqualified names that are not input columns but are select-list aliases by the aliased expression. */
+function substituteAliases(expr: Expr, items: readonly Item[], scope: Scope): Expr {
+  return mapExpr(expr, (node) => {
+    if (node.kind !== 'ColumnRefExpr' || node.table !== undefined || scope.has(node)) return undefined;
+    const aliased = items.find((item) => item.alias?.toLowerCase() === node.column.toLowerCase());
+    return aliased?.expr;
+  });
+}
+
+/** GROUP BY position (1-based), alias, or expression, as MySQL resolves them. */
+function resolveGroupExpr(expr: Expr, items: readonly Item[], scope: Scope): Expr {
+  if (expr.kind === 'NumberLiteralExpr' && expr.numberKind === 'int') {
+    const item = items[Number(expr.text) - 1];
+    if (!item?.expr) throw mysqlError(ER_BAD_FIELD_ERROR, expr.text, 'group statement');
+    return item.expr;
+  }
+  return substituteAliases(expr, items, scope);
+}
+
+/** ORDER BY position (index into the projections), alias, or expression (with aggregates rewritten). */
+function resolveOrderExpr(item: OrderItem, items: readonly Item[], scope: Scope, rewrite: (expr: Expr) => Expr): Expr | number {
+  const expr = item.expr;
+  if (expr.kind === 'NumberLiteralExpr' && expr.numberKind === 'int') {
+    const position = Number(expr.text);
+    if (position < 1 || position > countColumns(items, scope)) throw mysqlError(ER_BAD_FIELD_ERROR, expr.text, 'order clause');
+    return position - 1;
+  }
+  if (expr.kind === 'ColumnRefExpr' && expr.table === undefined) {
+    const index = items.findIndex((candidate) => candidate.alias?.toLowerCase() === expr.column.toLowerCase());
+    if (index >= 0 && !items.slice(0, index).some((candidate) => candidate.star)) return index;
+  }
+  return rewrite(substituteAliases(expr, items, scope));
+}
+
+function starColumns(star: NonNullable<Item['star']>, scope: Scope): number[] {
+  const offsets: number[] = [];
+  scope.columns.forEach((column, offset) => {
+    if (column.isHidden || column.name.startsWith('\u0000')) return;
+    if (star.table !== undefined && column.table.toLowerCase() !== star.table.toLowerCase()) return;
+    if (star.db !== undefined && column.database.toLowerCase() !== star.db.toLowerCase()) return;
+    offsets.push(offset);
+  });
+  return offsets;
+}
+
+function countColumns(items: readonly Item[], scope: Scope): number {
+  return items.reduce((sum, item) => sum + (item.star ? starColumns(item.star, scope).length : 1), 0);
+}
+
+function compileProjections(items: readonly Item[], scope: Scope, context: CompileContext): Projection[] {
   const projections: Projection[] = [];
-  for (const item of select.items) {
-    if (item.kind === 'SelectStarItem') {
-      if (!source) throw mysqlError(ER_NO_DB_ERROR);
-      const qualifier = item.table?.toLowerCase();
-      if (qualifier !== undefined && qualifier !== (source.alias ?? source.table.name).toLowerCase()) {
-        throw mysqlError(ER_BAD_FIELD_ERROR, `${item.table}.*`, 'field list');
+  for (const item of items) {
+    if (item.star) {
+      const offsets = starColumns(item.star, scope);
+      if (offsets.length === 0 && (item.star.table !== undefined || scope.columns.length === 0)) {
+        if (item.star.table !== undefined) throw mysqlError(ER_BAD_FIELD_ERROR, `${item.star.table}.*`, 'field list');
+        throw mysqlError(ER_NOT_SUPPORTED_YET, 'SELECT * without tables');
       }
-      source.table.columns.forEach((column, offset) => {
-        projections.push({
-          column: tableResultColumn(source.table, source.databaseName, offset, column.name, source.alias),
-          expr: { type: column.type, isNullable: !column.isNotNull, evaluate: (row) => row[offset] ?? null, columnIndex: offset },
-        });
-      });
+      for (const offset of offsets) {
+        const column = scope.columns[offset]!;
+        projections.push({ column: resultColumn(column, column.name), expr: { type: column.type, isNullable: !column.isNotNull, evaluate: (row) => row[offset] ?? null, columnIndex: offset } });
+      }
       continue;
     }
-    const expr = compileExpr(item.expr, context);
-    const name = item.alias ?? (item.expr.kind === 'ColumnRefExpr' ? item.expr.column : item.text);
-    const column = source && expr.columnIndex !== undefined
-      ? tableResultColumn(source.table, source.databaseName, expr.columnIndex, name, source.alias)
-      : expressionColumn(name, expr.type, !expr.isNullable);
-    projections.push({ column, expr });
+    const expr = compileExpr(item.expr!, context);
+    const name = item.name ?? item.text;
+    const source = expr.columnIndex === undefined ? undefined : scope.columns[expr.columnIndex];
+    projections.push({ column: source && !source.name.startsWith('\u0000') ? resultColumn(source, name) : expressionColumn(name, expr.type, !expr.isNullable), expr });
   }
   return projections;
 }
 
-function compileSortKey(item: OrderItem, select: SelectStmt, projections: readonly Projection[], context: CompileContext): SortKey {
-  const isDescending = item.direction === 'DESC';
-  const expr = item.expr;
-  if (expr.kind === 'NumberLiteralExpr' && expr.numberKind === 'int') {
-    const position = Number(expr.text);
-    const projection = projections[position - 1];
-    if (!projection) throw mysqlError(ER_BAD_FIELD_ERROR, expr.text, 'order clause');
-    return { expr: projection.expr, isDescending };
-  }
-  if (expr.kind === 'ColumnRefExpr' && expr.table === undefined) {
-    const name = expr.column.toLowerCase();
-    const aliased = select.items.findIndex((selectItem) => selectItem.kind === 'SelectExprItem' && selectItem.alias?.toLowerCase() === name);
-    if (aliased >= 0) {
-      const starsBefore = select.items.slice(0, aliased).some((selectItem) => selectItem.kind === 'SelectStarItem');
-      if (!starsBefore) return { expr: projections[aliased]!.expr, isDescending };
-    }
-  }
-  return { expr: compileExpr(expr, context), isDescending };
+function resultColumn(column: ScopeColumn, name: string): ResultColumn {
+  if (column.origin) return tableResultColumn(column.origin.table, column.database, column.origin.offset, name, column.table);
+  return { ...expressionColumn(name, column.type, column.isNotNull), table: column.table, orgName: column.name };
 }
 
-function evaluateLimit(select: SelectStmt, context: CompileContext): { count: number; offset: number } | undefined {
-  if (!select.limit) return undefined;
+function filterSource(source: RowSource, filter: CompiledExpr, session: ExecutionContext): RowSource {
+  const warnings = session.warnings;
+  return {
+    scope: source.scope,
+    rows: async function* () {
+      for await (const batch of source.rows()) {
+        const kept: Row[] = [];
+        for (const row of batch) if (toBoolean(filter.evaluate(row), warnings) === true) kept.push(row);
+        if (kept.length > 0) yield kept;
+      }
+    },
+  };
+}
+
+function evaluateLimit(limit: Limit | undefined, context: CompileContext): { count: number; offset: number } | undefined {
+  if (!limit) return undefined;
   const value = (expr: Expr): number => {
     const compiled = compileExpr(expr, context);
     const number = compiled.constantValue === undefined ? null : toInteger(compiled.constantValue, context.session.warnings);
     if (number === null || number < 0n) throw mysqlError(ER_WRONG_ARGUMENTS, 'LIMIT');
     return number > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(number);
   };
-  return { count: value(select.limit.count), offset: select.limit.offset ? value(select.limit.offset) : 0 };
+  return { count: value(limit.count), offset: limit.offset ? value(limit.offset) : 0 };
 }
 
-async function* readTable(rows: TableRows, path: AccessPath): AsyncGenerator<Row[]> {
-  switch (path.kind) {
-    case 'point': {
-      if (path.handles.length === 1) {
-        const row = await rows.get(path.handles[0]!);
-        if (row) yield [row];
-        return;
-      }
-      const found = await rows.getMany(path.handles);
-      if (found.length > 0) yield found.map((entry) => entry.row);
-      return;
-    }
-    case 'range':
-      if (path.low !== undefined && path.high !== undefined && path.low > path.high) return;
-      for await (const batch of rows.scan({ ...(path.low === undefined ? {} : { low: path.low }), ...(path.high === undefined ? {} : { high: path.high }) })) {
-        yield batch.map((entry) => entry.row);
-      }
-      return;
-    case 'full':
-      for await (const batch of rows.scan()) yield batch.map((entry) => entry.row);
-  }
-}
-
-async function* singleEmptyRow(): AsyncGenerator<Row[]> {
-  yield [[]];
-  return Promise.resolve();
-}
-
-async function* pipeline(
-  input: AsyncIterable<Row[]>,
-  filter: CompiledExpr | undefined,
-  sortKeys: readonly SortKey[],
-  limit: { count: number; offset: number } | undefined,
+/** Projection, DISTINCT, ORDER BY and LIMIT; streams when none of them needs the whole input. */
+async function* outputRows(
+  source: RowSource,
   projections: readonly Projection[],
+  sortKeys: readonly SortKey[],
+  isDistinct: boolean,
+  limit: { count: number; offset: number } | undefined,
   session: ExecutionContext,
 ): AsyncGenerator<Row[]> {
-  const warnings = session.warnings;
-  const matches = (row: Row): boolean => !filter || toBoolean(filter.evaluate(row), warnings) === true;
   const project = (row: Row): Row => {
     const out: SqlValue[] = new Array<SqlValue>(projections.length);
     for (let i = 0; i < projections.length; i++) out[i] = projections[i]!.expr.evaluate(row);
     return out;
   };
   if (limit?.count === 0) return;
-  if (sortKeys.length > 0) {
-    const kept: { row: Row; keys: SqlValue[] }[] = [];
-    for await (const batch of input) {
-      for (const row of batch) if (matches(row)) kept.push({ row, keys: sortKeys.map((key) => key.expr.evaluate(row)) });
+  if (sortKeys.length === 0 && !isDistinct) {
+    let skip = limit?.offset ?? 0;
+    let remaining = limit?.count ?? Infinity;
+    for await (const batch of source.rows()) {
+      const out: Row[] = [];
+      for (const row of batch) {
+        if (skip > 0) {
+          skip--;
+          continue;
+        }
+        out.push(project(row));
+        if (--remaining === 0) break;
+      }
+      if (out.length > 0) yield out;
+      if (remaining === 0) return;
     }
-    kept.sort((a, b) => compareSortKeys(a.keys, b.keys, sortKeys, session));
-    const start = limit?.offset ?? 0;
-    const end = limit ? start + limit.count : kept.length;
-    const slice = kept.slice(start, end).map((entry) => project(entry.row));
-    if (slice.length > 0) yield slice;
     return;
   }
-  let skip = limit?.offset ?? 0;
-  let remaining = limit?.count ?? Infinity;
-  for await (const batch of input) {
-    const out: Row[] = [];
+  const types = projections.map((projection) => projection.expr.type);
+  const seen = new Set<string>();
+  const kept: { out: Row; keys: SqlValue[] }[] = [];
+  for await (const batch of source.rows()) {
     for (const row of batch) {
-      if (!matches(row)) continue;
-      if (skip > 0) {
-        skip--;
-        continue;
+      const out = project(row);
+      if (isDistinct) {
+        const key = distinctKey(out, types);
+        if (seen.has(key)) continue;
+        seen.add(key);
       }
-      out.push(project(row));
-      if (--remaining === 0) break;
+      kept.push({ out, keys: sortKeys.map((key) => key.expr.evaluate(row)) });
     }
-    if (out.length > 0) yield out;
-    if (remaining === 0) return;
   }
+  if (sortKeys.length > 0) kept.sort((a, b) => compareSortKeys(a.keys, b.keys, sortKeys, session));
+  const start = limit?.offset ?? 0;
+  const end = limit ? start + limit.count : kept.length;
+  const slice = kept.slice(start, end).map((entry) => entry.out);
+  for (let i = 0; i < slice.length; i += 1024) yield slice.slice(i, i + 1024);
 }
 
 /** ORDER BY comparison: NULLs first ascending (last descending), as MySQL sorts them. */
@@ -232,4 +285,39 @@ function compareSortKeys(a: SqlValue[], b: SqlValue[], keys: readonly SortKey[],
     if (order !== 0) return keys[i]!.isDescending ? -order : order;
   }
   return 0;
+}
+
+/** UNION [ALL|DISTINCT]: both sides materialised, columns named after the left side, types unified. */
+async function executeUnion(union: UnionStmt, catalog: Catalog, session: ExecutionContext, params?: readonly SqlValue[]): Promise<RowsResult> {
+  if (union.op !== 'UNION') throw mysqlError(ER_NOT_SUPPORTED_YET, union.op);
+  const left = await materializeQuery(union.left, catalog, session, params);
+  const right = await materializeQuery(union.right, catalog, session, params);
+  if (left.columns.length !== right.columns.length) throw mysqlError(ER_WRONG_NUMBER_OF_COLUMNS_IN_SELECT);
+  const types: FieldType[] = left.columns.map((column, i) => unifyTypes([column.type, right.columns[i]!.type]));
+  let rows = [...left.rows, ...right.rows];
+  if (!union.isAll) {
+    const seen = new Set<string>();
+    rows = rows.filter((row) => {
+      const key = distinctKey(row, types);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+  const columns = left.columns.map((column, i) => expressionColumn(column.name, types[i]!, column.isNotNull && right.columns[i]!.isNotNull));
+  const scope = new Scope(columns.map((column) => ({ name: column.name, table: '', database: '', type: column.type, isNotNull: column.isNotNull })));
+  const context: CompileContext = { scope, clause: 'order clause', session, ...(params ? { params } : {}) };
+  const sortKeys: SortKey[] = (union.orderBy ?? []).map((item) => {
+    const expr = item.expr;
+    if (expr.kind === 'NumberLiteralExpr' && expr.numberKind === 'int') {
+      const index = Number(expr.text) - 1;
+      if (index < 0 || index >= columns.length) throw mysqlError(ER_BAD_FIELD_ERROR, expr.text, 'order clause');
+      return { expr: { type: types[index]!, isNullable: true, evaluate: (row: Row) => row[index] ?? null }, isDescending: item.direction === 'DESC' };
+    }
+    const unqualified = expr.kind === 'ColumnRefExpr' ? { ...expr, table: undefined, db: undefined } : expr;
+    return { expr: compileExpr(unqualified, context), isDescending: item.direction === 'DESC' };
+  });
+  const limit = evaluateLimit(union.limit, { ...context, scope: Scope.empty });
+  const projections: Projection[] = columns.map((column, index) => ({ column, expr: { type: column.type, isNullable: true, evaluate: (row: Row) => row[index] ?? null } }));
+  return { kind: 'rows', columns, rows: outputRows(memoryRowSource(scope, rows), projections, sortKeys, false, limit, session) };
 }

@@ -12,6 +12,7 @@ export function tableScope(table: TableInfo, databaseName: string, alias?: strin
       database: databaseName,
       type: column.type,
       isNotNull: column.isNotNull,
+      origin: { table, offset: column.offset },
     })),
   );
 }

@@ -9,3 +9,4 @@ export type { ScopeColumn, ClauseName } from './scope.js';
 export { AGGREGATE_FUNCTION_NAMES } from './functions/builtin-functions.js';
 export { likePatternToRegExp } from './like.js';
 export * from './literal-types.js';
+export { mapExpr, forEachExpr } from './map-expr.js';

@@ -2,6 +2,7 @@
 import { mysqlError, ER_BAD_FIELD_ERROR, ER_NON_UNIQ_ERROR } from '../../errors/index.js';
 import type { ColumnRefExpr } from '../ast/index.js';
 import type { FieldType } from '../types/index.js';
+import type { TableInfo } from '../catalog/index.js';
 
 /** One column of an input row. */
 export interface ScopeColumn {
@@ -11,6 +12,13 @@ export interface ScopeColumn {
   readonly database: string;
   readonly type: FieldType;
   readonly isNotNull: boolean;
+  /**
+   * A column merged into another by JOIN … USING / NATURAL JOIN: `SELECT *` skips it and an unqualified reference
+   * means the merged column, but a qualified reference (`t2.id`) still finds it.
+   */
+  readonly isHidden?: boolean;
+  /** For a base-table column: where it comes from, so result metadata can describe it as MySQL does. */
+  readonly origin?: { readonly table: TableInfo; readonly offset: number };
 }
 
 /** Where in a statement a column reference stands, for MySQL's "Unknown column 'x' in 'field list'" message. */
@@ -21,6 +29,21 @@ export class Scope {
   constructor(readonly columns: readonly ScopeColumn[]) {}
 
   static readonly empty = new Scope([]);
+
+  /** The columns of this scope followed by those of `other` (a join's row layout). */
+  concat(other: Scope): Scope {
+    return new Scope([...this.columns, ...other.columns]);
+  }
+
+  /** True when `ref` names a column of this scope (without throwing for unknown or ambiguous names). */
+  has(ref: ColumnRefExpr): boolean {
+    try {
+      this.resolve(ref, 'field list');
+      return true;
+    } catch {
+      return false;
+    }
+  }
 
   /**
    * The row position of `ref`. Names compare case-insensitively, as MySQL's column names do. Unknown → 1054,
@@ -36,6 +59,7 @@ export class Scope {
       if (column.name.toLowerCase() !== name) continue;
       if (table !== undefined && column.table.toLowerCase() !== table) continue;
       if (database !== undefined && column.database.toLowerCase() !== database) continue;
+      if (column.isHidden && table === undefined) continue;
       if (found >= 0) throw mysqlError(ER_NON_UNIQ_ERROR, ref.column, clause);
       found = i;
     }

@@ -1,0 +1,175 @@
+// Accumulators for COUNT, SUM, AVG, MIN, MAX and GROUP_CONCAT, with MySQL's result types.
+import { Decimal } from 'decimal.js';
+import { mysqlError, ER_INVALID_GROUP_FUNC_USE } from '../../../errors/index.js';
+import { BIGINT_TYPE, DOUBLE_TYPE, decimalType, varcharType } from '../../expression/index.js';
+import { TypeKind, compareValues, isFloatType, isStringType, toDecimal, toDouble, toText } from '../../types/index.js';
+import type { FieldType, SqlValue, WarningSink } from '../../types/index.js';
+
+/** Folds the values of one group into one result. */
+export interface Accumulator {
+  /** Adds one row's argument values (several for COUNT(DISTINCT a, b) and GROUP_CONCAT). */
+  add(values: readonly SqlValue[]): void;
+  result(): SqlValue;
+}
+
+/** How to make accumulators for one aggregate call, and its result type. */
+export interface AggregateKind {
+  readonly type: FieldType;
+  create(): Accumulator;
+}
+
+interface AggregateOptions {
+  readonly isStar: boolean;
+  readonly isDistinct: boolean;
+  readonly separator: string;
+  readonly divPrecision: number;
+  readonly groupConcatMaxLength: number;
+  readonly warnings: WarningSink;
+}
+
+/** The accumulator factory for aggregate `name` over arguments of `argTypes`. */
+export function aggregateKind(name: string, argTypes: readonly FieldType[], options: AggregateOptions): AggregateKind {
+  const argType = argTypes[0] ?? BIGINT_TYPE;
+  const distinct = (create: () => Accumulator): (() => Accumulator) =>
+    options.isDistinct ? () => distinctAccumulator(create(), argTypes, options.warnings) : create;
+  switch (name) {
+    case 'COUNT':
+      return { type: BIGINT_TYPE, create: distinct(() => countAccumulator(options.isStar)) };
+    case 'SUM': {
+      const type = isFloatType(argType) || isStringType(argType) ? DOUBLE_TYPE : decimalType(65, argType.kind === TypeKind.Decimal ? Math.max(argType.decimals, 0) : 0);
+      return { type, create: distinct(() => sumAccumulator(type, options.warnings)) };
+    }
+    case 'AVG': {
+      const scale = argType.kind === TypeKind.Decimal ? Math.max(argType.decimals, 0) : 0;
+      const type = isFloatType(argType) || isStringType(argType) ? DOUBLE_TYPE : decimalType(65, Math.min(scale + options.divPrecision, 30));
+      return { type, create: distinct(() => avgAccumulator(type, options.warnings)) };
+    }
+    case 'MIN':
+    case 'MAX': {
+      const sign = name === 'MIN' ? -1 : 1;
+      return { type: argType, create: () => extremeAccumulator(sign, argType, options.warnings) };
+    }
+    case 'GROUP_CONCAT':
+      return {
+        type: varcharType(options.groupConcatMaxLength),
+        create: distinct(() => groupConcatAccumulator(options.separator, options.groupConcatMaxLength)),
+      };
+    default:
+      throw mysqlError(ER_INVALID_GROUP_FUNC_USE);
+  }
+}
+
+function countAccumulator(isStar: boolean): Accumulator {
+  let count = 0n;
+  return {
+    add: (values) => {
+      if (isStar || values.every((value) => value !== null)) count++;
+    },
+    result: () => count,
+  };
+}
+
+function sumAccumulator(type: FieldType, warnings: WarningSink): Accumulator {
+  const isDouble = type.kind === TypeKind.Double;
+  let doubleSum = 0;
+  let exactSum: Decimal | undefined;
+  let integerSum = 0n;
+  let hasIntegerOnly = true;
+  let seen = false;
+  return {
+    add: ([value]) => {
+      if (value === null || value === undefined) return;
+      seen = true;
+      if (isDouble) {
+        doubleSum += toDouble(value, warnings) ?? 0;
+      } else if (typeof value === 'bigint' && hasIntegerOnly) {
+        integerSum += value;
+      } else {
+        hasIntegerOnly = false;
+        exactSum = (exactSum ?? new Decimal(0)).plus(toDecimal(value, warnings) ?? 0);
+      }
+    },
+    result: () => {
+      if (!seen) return null;
+      if (isDouble) return doubleSum;
+      const exact = new Decimal(integerSum.toString()).plus(exactSum ?? 0);
+      return exact.toDecimalPlaces(Math.max(type.decimals, 0), Decimal.ROUND_HALF_UP);
+    },
+  };
+}
+
+function avgAccumulator(type: FieldType, warnings: WarningSink): Accumulator {
+  const sum = sumAccumulator(type.kind === TypeKind.Double ? DOUBLE_TYPE : decimalType(65, 30), warnings);
+  let count = 0;
+  return {
+    add: (values) => {
+      if (values[0] === null || values[0] === undefined) return;
+      count++;
+      sum.add(values);
+    },
+    result: () => {
+      const total = sum.result();
+      if (total === null || count === 0) return null;
+      if (typeof total === 'number') return total / count;
+      return (total as Decimal).dividedBy(count).toDecimalPlaces(Math.max(type.decimals, 0), Decimal.ROUND_HALF_UP);
+    },
+  };
+}
+
+function extremeAccumulator(sign: number, type: FieldType, warnings: WarningSink): Accumulator {
+  let best: SqlValue = null;
+  return {
+    add: ([value]) => {
+      if (value === null || value === undefined) return;
+      if (best === null || sign * compareValues(value, best, type.collation, warnings) > 0) best = value;
+    },
+    result: () => best,
+  };
+}
+
+function groupConcatAccumulator(separator: string, maxLength: number): Accumulator {
+  const parts: string[] = [];
+  return {
+    add: (values) => {
+      if (values.some((value) => value === null)) return;
+      parts.push(values.map((value) => toText(value) ?? '').join(''));
+    },
+    result: () => (parts.length === 0 ? null : parts.join(separator).slice(0, maxLength)),
+  };
+}
+
+/** Feeds each distinct argument tuple once, comparing as MySQL's DISTINCT does (by value, per collation). */
+function distinctAccumulator(inner: Accumulator, argTypes: readonly FieldType[], _warnings: WarningSink): Accumulator {
+  const seen = new Set<string>();
+  return {
+    add: (values) => {
+      const key = distinctKey(values, argTypes);
+      if (seen.has(key)) return;
+      seen.add(key);
+      inner.add(values);
+    },
+    result: () => inner.result(),
+  };
+}
+
+/**
+ * A string that is equal for values MySQL's DISTINCT treats as equal: numbers by numeric value (1 = 1.0), strings by
+ * collation (case-folded for _ci), NULLs equal to each other.
+ */
+export function distinctKey(values: readonly SqlValue[], types: readonly FieldType[]): string {
+  let key = '';
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] ?? null;
+    const type = types[i];
+    if (value === null) key += '\u0000N';
+    else if (typeof value === 'bigint') key += `\u0000n${value}`;
+    else if (typeof value === 'number') key += `\u0000n${Number.isInteger(value) && Math.abs(value) < 2 ** 53 ? BigInt(value).toString() : new Decimal(value).toString()}`;
+    else if (value instanceof Decimal) key += `\u0000n${value.isInteger() ? value.toFixed(0) : value.toString()}`;
+    else if (typeof value === 'string') {
+      const folded = type?.collation === 'utf8mb4_general_ci' ? value.trimEnd().toUpperCase() : type?.collation === 'utf8mb4_bin' ? value.trimEnd() : value;
+      key += `\u0000s${folded}`;
+    } else if (Buffer.isBuffer(value)) key += `\u0000b${value.toString('hex')}`;
+    else key += `\u0000t${value.toString()}`;
+  }
+  return key;
+}

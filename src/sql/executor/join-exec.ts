@@ -1,0 +1,132 @@
+// joinSource: INNER/CROSS/LEFT joins, by hash on equality conditions when there are any, else nested loops.
+import type { Expr } from '../ast/index.js';
+import type { ExecutionContext } from '../execution-context.js';
+import { compileExpr, forEachExpr } from '../expression/index.js';
+import type { CompileContext, CompiledExpr, Scope } from '../expression/index.js';
+import { isStringType, toBoolean } from '../types/index.js';
+import type { FieldType, Row, SqlValue } from '../types/index.js';
+import { distinctKey } from './aggregate/accumulator.js';
+import type { RowSource } from './row-source.js';
+import { splitConjuncts } from '../planner/access-path.js';
+import { conjunction } from './table-source.js';
+
+/** Which rows a join keeps: matches only, or also unmatched left rows padded with NULLs. */
+export type JoinKind = 'inner' | 'left';
+
+interface EquiKey {
+  readonly left: CompiledExpr;
+  readonly right: CompiledExpr;
+}
+
+/**
+ * Joins `left` and `right`; output rows are left columns then right columns. The inner side is read once per
+ * execution and, when the condition has `leftExpr = rightExpr` conjuncts of comparable types, hashed on them.
+ */
+export function joinSource(left: RowSource, right: RowSource, kind: JoinKind, condition: Expr | undefined, session: ExecutionContext, params?: readonly SqlValue[]): RowSource {
+  const scope = left.scope.concat(right.scope);
+  const context: CompileContext = { scope, clause: 'on clause', session, ...(params ? { params } : {}) };
+  const { keys, rest } = splitEquiKeys(condition, left.scope, right.scope, context);
+  const residual = rest ? compileExpr(rest, context) : undefined;
+  const warnings = session.warnings;
+  const rightWidth = right.scope.columns.length;
+  const matches = (row: Row): boolean => !residual || toBoolean(residual.evaluate(row), warnings) === true;
+  return {
+    scope,
+    rows: async function* () {
+      const inner: Row[] = [];
+      for await (const batch of right.rows()) for (const row of batch) inner.push(row);
+      const table = keys.length > 0 ? hashRows(inner, keys.map((key) => key.right), keys.map((key) => key.right.type)) : undefined;
+      const leftTypes = keys.map((key) => key.right.type);
+      const nulls: SqlValue[] = new Array<SqlValue>(rightWidth).fill(null);
+      for await (const batch of left.rows()) {
+        const out: Row[] = [];
+        for (const leftRow of batch) {
+          let candidates: readonly Row[] = inner;
+          if (table) {
+            const values = keys.map((key) => key.left.evaluate(leftRow));
+            candidates = values.some((value) => value === null) ? [] : (table.get(distinctKey(values, leftTypes)) ?? []);
+          }
+          let matched = false;
+          for (const rightRow of candidates) {
+            const joined = leftRow.concat(rightRow);
+            if (matches(joined)) {
+              matched = true;
+              out.push(joined);
+            }
+          }
+          if (!matched && kind === 'left') out.push(leftRow.concat(nulls));
+        }
+        if (out.length > 0) yield out;
+      }
+    },
+  };
+}
+
+function hashRows(rows: readonly Row[], keys: readonly CompiledExpr[], types: readonly FieldType[]): Map<string, Row[]> {
+  const table = new Map<string, Row[]>();
+  for (const row of rows) {
+    const values = keys.map((key) => key.evaluate(row));
+    if (values.some((value) => value === null)) continue;
+    const key = distinctKey(values, types);
+    const bucket = table.get(key);
+    if (bucket) bucket.push(row);
+    else table.set(key, [row]);
+  }
+  return table;
+}
+
+/**
+ * Finds `l = r` conjuncts whose sides read only the left and only the right input, with types that hash alike
+ * (both numeric, or both text of one collation). The rest of the condition stays a filter on joined rows.
+ */
+function splitEquiKeys(condition: Expr | undefined, left: Scope, right: Scope, context: CompileContext): { keys: EquiKey[]; rest: Expr | undefined } {
+  const keys: EquiKey[] = [];
+  const rest: Expr[] = [];
+  const leftContext = { ...context, scope: left };
+  const rightContext = { ...context, scope: right };
+  for (const conjunct of splitConjuncts(condition)) {
+    if (conjunct.kind === 'BinaryExpr' && conjunct.op === '=') {
+      const a = sideOf(conjunct.left, left, right);
+      const b = sideOf(conjunct.right, left, right);
+      const pair = a === 'left' && b === 'right' ? [conjunct.left, conjunct.right] : a === 'right' && b === 'left' ? [conjunct.right, conjunct.left] : undefined;
+      if (pair) {
+        const key = { left: compileExpr(pair[0]!, leftContext), right: compileExpr(pair[1]!, rightContext) };
+        if (hashCompatible(key.left.type, key.right.type)) {
+          keys.push(key);
+          continue;
+        }
+      }
+    }
+    rest.push(conjunct);
+  }
+  return { keys, rest: conjunction(rest) };
+}
+
+function hashCompatible(a: FieldType, b: FieldType): boolean {
+  const isText = (type: FieldType): boolean => isStringType(type);
+  if (isText(a) !== isText(b)) return false;
+  if (isText(a)) return a.collation === b.collation;
+  return !(a.kind === 'date' || a.kind === 'datetime' || a.kind === 'timestamp' || b.kind === 'date' || b.kind === 'datetime' || b.kind === 'timestamp');
+}
+
+/** Which input an expression reads: only the left, only the right, none (a constant), or both/unknown. */
+export function sideOf(expr: Expr, left: Scope, right: Scope): 'left' | 'right' | 'none' | 'both' {
+  let usesLeft = false;
+  let usesRight = false;
+  let isUnknown = false;
+  forEachExpr(expr, (node) => {
+    if (node.kind === 'SubqueryExpr' || node.kind === 'ExistsExpr' || node.kind === 'InSubqueryExpr' || node.kind === 'QuantifiedCompareExpr') isUnknown = true;
+    if (node.kind === 'UserVarExpr' || node.kind === 'AssignExpr') isUnknown = true;
+    if (node.kind !== 'ColumnRefExpr') return;
+    const inLeft = left.has(node);
+    const inRight = right.has(node);
+    if (inLeft && inRight) isUnknown = true;
+    else if (inLeft) usesLeft = true;
+    else if (inRight) usesRight = true;
+    else isUnknown = true;
+  });
+  if (isUnknown || (usesLeft && usesRight)) return 'both';
+  if (usesLeft) return 'left';
+  if (usesRight) return 'right';
+  return 'none';
+}

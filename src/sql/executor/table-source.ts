@@ -1,0 +1,75 @@
+// tableSource: rows of one base table through its best access path, with single-table WHERE conjuncts applied early.
+import type { Expr } from '../ast/index.js';
+import type { TableInfo } from '../catalog/index.js';
+import type { ExecutionContext } from '../execution-context.js';
+import { compileExpr } from '../expression/index.js';
+import type { CompileContext } from '../expression/index.js';
+import { chooseAccessPath } from '../planner/access-path.js';
+import type { AccessPath } from '../planner/access-path.js';
+import { TableRows } from '../table/table-rows.js';
+import { toBoolean } from '../types/index.js';
+import type { Row, SqlValue } from '../types/index.js';
+import type { RowSource } from './row-source.js';
+import { tableScope } from './table-scope.js';
+
+/** A base table in FROM, its alias, and the conjuncts that only concern it. */
+export function tableSource(
+  table: TableInfo,
+  databaseName: string,
+  alias: string | undefined,
+  conjuncts: readonly Expr[],
+  session: ExecutionContext,
+  params?: readonly SqlValue[],
+): RowSource {
+  const scope = tableScope(table, databaseName, alias);
+  const context: CompileContext = { scope, clause: 'where clause', session, ...(params ? { params } : {}) };
+  const where = conjunction(conjuncts);
+  const filter = where ? compileExpr(where, context) : undefined;
+  const path = chooseAccessPath(table, where, context);
+  const warnings = session.warnings;
+  return {
+    scope,
+    rows: async function* () {
+      const rows = new TableRows(await session.transaction(), table);
+      for await (const batch of readTable(rows, path)) {
+        if (!filter) {
+          yield batch;
+          continue;
+        }
+        const kept: Row[] = [];
+        for (const row of batch) if (toBoolean(filter.evaluate(row), warnings) === true) kept.push(row);
+        if (kept.length > 0) yield kept;
+      }
+    },
+  };
+}
+
+/** `a AND b AND …` of the conjuncts, or undefined for none. */
+export function conjunction(conjuncts: readonly Expr[]): Expr | undefined {
+  let result: Expr | undefined;
+  for (const conjunct of conjuncts) result = result ? { kind: 'BinaryExpr', op: 'AND', left: result, right: conjunct } : conjunct;
+  return result;
+}
+
+async function* readTable(rows: TableRows, path: AccessPath): AsyncGenerator<Row[]> {
+  switch (path.kind) {
+    case 'point': {
+      if (path.handles.length === 1) {
+        const row = await rows.get(path.handles[0]!);
+        if (row) yield [row];
+        return;
+      }
+      const found = await rows.getMany(path.handles);
+      if (found.length > 0) yield found.map((entry) => entry.row);
+      return;
+    }
+    case 'range':
+      if (path.low !== undefined && path.high !== undefined && path.low > path.high) return;
+      for await (const batch of rows.scan({ ...(path.low === undefined ? {} : { low: path.low }), ...(path.high === undefined ? {} : { high: path.high }) })) {
+        yield batch.map((entry) => entry.row);
+      }
+      return;
+    case 'full':
+      for await (const batch of rows.scan()) yield batch.map((entry) => entry.row);
+  }
+}

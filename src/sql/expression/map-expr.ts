@@ -1,0 +1,78 @@
+// mapExpr / forEachExpr: generic traversal of expression trees (not into subqueries), for rewrites and analysis.
+import type { Expr } from '../ast/index.js';
+
+/**
+ * Rebuilds `expr` bottom-up after offering each node to `replace` first: when `replace` returns a node, that node is
+ * used as is (its children are not visited). Subqueries are left alone: they have their own scope.
+ */
+export function mapExpr(expr: Expr, replace: (node: Expr) => Expr | undefined): Expr {
+  const replaced = replace(expr);
+  if (replaced) return replaced;
+  const map = (child: Expr): Expr => mapExpr(child, replace);
+  switch (expr.kind) {
+    case 'UnaryExpr':
+      return { ...expr, operand: map(expr.operand) };
+    case 'BinaryExpr':
+      return { ...expr, left: map(expr.left), right: map(expr.right) };
+    case 'IsExpr':
+      return { ...expr, operand: map(expr.operand) };
+    case 'LikeExpr':
+      return { ...expr, operand: map(expr.operand), pattern: map(expr.pattern), ...(expr.escape ? { escape: map(expr.escape) } : {}) };
+    case 'RegexpExpr':
+      return { ...expr, operand: map(expr.operand), pattern: map(expr.pattern) };
+    case 'InListExpr':
+      return { ...expr, operand: map(expr.operand), list: expr.list.map(map) };
+    case 'InSubqueryExpr':
+      return { ...expr, operand: map(expr.operand) };
+    case 'BetweenExpr':
+      return { ...expr, operand: map(expr.operand), low: map(expr.low), high: map(expr.high) };
+    case 'QuantifiedCompareExpr':
+      return { ...expr, left: map(expr.left) };
+    case 'CollateExpr':
+      return { ...expr, operand: map(expr.operand) };
+    case 'AssignExpr':
+      return { ...expr, value: map(expr.value) };
+    case 'FuncCallExpr':
+      return { ...expr, args: expr.args.map(map) };
+    case 'CastExpr':
+    case 'ConvertUsingExpr':
+      return { ...expr, operand: map(expr.operand) };
+    case 'CaseExpr':
+      return {
+        ...expr,
+        ...(expr.operand ? { operand: map(expr.operand) } : {}),
+        whens: expr.whens.map((w) => ({ when: map(w.when), then: map(w.then) })),
+        ...(expr.else ? { else: map(expr.else) } : {}),
+      };
+    case 'IntervalExpr':
+      return { ...expr, value: map(expr.value) };
+    case 'RowExpr':
+      return { ...expr, items: expr.items.map(map) };
+    case 'NumberLiteralExpr':
+    case 'StringLiteralExpr':
+    case 'HexLiteralExpr':
+    case 'BitLiteralExpr':
+    case 'NullLiteralExpr':
+    case 'BoolLiteralExpr':
+    case 'TemporalLiteralExpr':
+    case 'ColumnRefExpr':
+    case 'UserVarExpr':
+    case 'SysVarExpr':
+    case 'ParamExpr':
+    case 'DefaultExpr':
+    case 'JsonPathExpr':
+    case 'IntervalUnitExpr':
+    case 'ExistsExpr':
+    case 'SubqueryExpr':
+    case 'MatchExpr':
+      return expr;
+  }
+}
+
+/** Calls `visit` on every node of `expr` (pre-order, not into subqueries); `visit` returning false skips children. */
+export function forEachExpr(expr: Expr, visit: (node: Expr) => boolean | void): void {
+  mapExpr(expr, (node) => {
+    if (visit(node) === false) return node;
+    return undefined;
+  });
+}

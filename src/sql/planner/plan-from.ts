@@ -1,0 +1,169 @@
+// planFrom: turns the FROM clause into a tree of row sources, pushing single-table WHERE conjuncts down to tables.
+import { mysqlError, ER_NO_DB_ERROR, ER_NONUNIQ_TABLE, ER_BAD_FIELD_ERROR } from '../../errors/index.js';
+import type { ColumnRefExpr, Expr, QueryExpr, TableRef } from '../ast/index.js';
+import type { Catalog } from '../catalog/index.js';
+import type { ExecutionContext } from '../execution-context.js';
+import { Scope } from '../expression/index.js';
+import { sideOf, joinSource } from '../executor/join-exec.js';
+import type { JoinKind } from '../executor/join-exec.js';
+import type { RowSource } from '../executor/row-source.js';
+import { memoryRowSource } from '../executor/row-source.js';
+import { tableSource } from '../executor/table-source.js';
+import { tableScope } from '../executor/table-scope.js';
+import type { Row, SqlValue } from '../types/index.js';
+import { splitConjuncts } from './access-path.js';
+
+/** Runs a nested query (derived tables); injected to avoid an import cycle with the select executor. */
+export type RunQuery = (query: QueryExpr) => Promise<{ scope: Scope; rows: Row[] }>;
+
+/** The FROM clause as a row source, and the WHERE conjuncts that still have to be applied above it. */
+export interface PlannedFrom {
+  readonly source: RowSource;
+  readonly remaining: Expr[];
+}
+
+interface PlanContext {
+  readonly catalog: Catalog;
+  readonly session: ExecutionContext;
+  readonly params: readonly SqlValue[] | undefined;
+  readonly runQuery: RunQuery;
+  /** Conjuncts of WHERE not yet placed. */
+  pending: Expr[];
+  readonly aliases: Set<string>;
+}
+
+/** Plans `from` (a comma list of table references, each possibly a join tree). */
+export async function planFrom(from: readonly TableRef[], where: Expr | undefined, catalog: Catalog, session: ExecutionContext, params: readonly SqlValue[] | undefined, runQuery: RunQuery): Promise<PlannedFrom> {
+  const context: PlanContext = { catalog, session, params, runQuery, pending: splitConjuncts(where), aliases: new Set() };
+  let source: RowSource | undefined;
+  for (const ref of from) {
+    const next = await planRef(ref, context, false);
+    source = source ? joinSource(source, next, 'inner', takeConjuncts(context, source.scope, next.scope), session, params) : next;
+  }
+  return { source: source!, remaining: context.pending };
+}
+
+/** Removes and returns the pending conjuncts that can be evaluated on a join of `left` and `right`. */
+function takeConjuncts(context: PlanContext, left: Scope, right: Scope): Expr | undefined {
+  const taken: Expr[] = [];
+  context.pending = context.pending.filter((conjunct) => {
+    const side = sideOf(conjunct, left, right);
+    if (side === 'both' && !readsOnly(conjunct, left.concat(right))) return true;
+    taken.push(conjunct);
+    return false;
+  });
+  return taken.reduce<Expr | undefined>((all, conjunct) => (all ? { kind: 'BinaryExpr', op: 'AND', left: all, right: conjunct } : conjunct), undefined);
+}
+
+/** True when every column `expr` references resolves in `scope` (and it has no subquery or variable). */
+function readsOnly(expr: Expr, scope: Scope): boolean {
+  return sideOf(expr, scope, Scope.empty) === 'left' || sideOf(expr, scope, Scope.empty) === 'none';
+}
+
+async function planRef(ref: TableRef, context: PlanContext, isNullSupplying: boolean): Promise<RowSource> {
+  switch (ref.kind) {
+    case 'TableNameRef': {
+      const databaseName = ref.table.db ?? context.session.currentDatabase;
+      if (databaseName === undefined) throw mysqlError(ER_NO_DB_ERROR);
+      const table = context.catalog.getTable(databaseName, ref.table.name);
+      const database = context.catalog.getDatabase(databaseName);
+      const alias = ref.alias ?? table.name;
+      registerAlias(context, alias);
+      const scope = tableScope(table, database.name, ref.alias);
+      // A table on the NULL-supplying side of an outer join must see WHERE only after the join.
+      const own = isNullSupplying ? [] : takeOwn(context, scope);
+      return tableSource(table, database.name, ref.alias, own, context.session, context.params);
+    }
+    case 'DerivedTableRef': {
+      const alias = ref.alias ?? '';
+      registerAlias(context, alias);
+      const result = await context.runQuery(ref.query);
+      const names = ref.columns ?? result.scope.columns.map((column) => column.name);
+      const scope = new Scope(result.scope.columns.map((column, i) => ({ ...column, name: names[i] ?? column.name, table: alias, database: '' })));
+      return memoryRowSource(scope, result.rows);
+    }
+    case 'JoinRef':
+      return planJoin(ref, context, isNullSupplying);
+  }
+}
+
+async function planJoin(ref: Extract<TableRef, { kind: 'JoinRef' }>, context: PlanContext, isNullSupplying: boolean): Promise<RowSource> {
+  const isRight = ref.joinType === 'RIGHT';
+  const kind: JoinKind = ref.joinType === 'LEFT' || isRight ? 'left' : 'inner';
+  // RIGHT JOIN is a LEFT JOIN with the inputs swapped; columns are put back in written order afterwards.
+  const outer = await planRef(isRight ? ref.right : ref.left, context, isNullSupplying);
+  const inner = await planRef(isRight ? ref.left : ref.right, context, isNullSupplying || kind === 'left');
+  const leftScope = isRight ? inner.scope : outer.scope;
+  const rightScope = isRight ? outer.scope : inner.scope;
+  const using = ref.using ?? (ref.isNatural ? commonColumns(leftScope, rightScope) : undefined);
+  let condition = ref.on;
+  if (using) condition = usingCondition(using, leftScope, rightScope, ref.on);
+  if (kind === 'inner' && !isNullSupplying) {
+    const pushed = takeConjuncts(context, outer.scope, inner.scope);
+    if (pushed) condition = condition ? { kind: 'BinaryExpr', op: 'AND', left: condition, right: pushed } : pushed;
+  }
+  let joined = joinSource(outer, inner, kind, condition, context.session, context.params);
+  if (isRight) joined = reorder(joined, outer.scope.columns.length, inner.scope.columns.length);
+  if (using) joined = hideMerged(joined, using, leftScope.columns.length, isRight);
+  return joined;
+}
+
+function registerAlias(context: PlanContext, alias: string): void {
+  const key = alias.toLowerCase();
+  if (context.aliases.has(key)) throw mysqlError(ER_NONUNIQ_TABLE, alias);
+  context.aliases.add(key);
+}
+
+/** Removes and returns the pending conjuncts that read only `scope`. */
+function takeOwn(context: PlanContext, scope: Scope): Expr[] {
+  const own: Expr[] = [];
+  context.pending = context.pending.filter((conjunct) => {
+    if (sideOf(conjunct, scope, Scope.empty) !== 'left') return true;
+    own.push(conjunct);
+    return false;
+  });
+  return own;
+}
+
+function commonColumns(left: Scope, right: Scope): string[] {
+  const rightNames = new Set(right.columns.filter((c) => !c.isHidden).map((c) => c.name.toLowerCase()));
+  return left.columns.filter((c) => !c.isHidden && rightNames.has(c.name.toLowerCase())).map((c) => c.name);
+}
+
+function usingCondition(columns: readonly string[], left: Scope, right: Scope, on: Expr | undefined): Expr | undefined {
+  let condition = on;
+  for (const name of columns) {
+    const leftColumn = left.columns.find((c) => !c.isHidden && c.name.toLowerCase() === name.toLowerCase());
+    const rightColumn = right.columns.find((c) => !c.isHidden && c.name.toLowerCase() === name.toLowerCase());
+    if (!leftColumn || !rightColumn) throw mysqlError(ER_BAD_FIELD_ERROR, name, 'from clause');
+    const ref = (table: string): ColumnRefExpr => ({ kind: 'ColumnRefExpr', column: name, ...(table ? { table } : {}) });
+    const equal: Expr = { kind: 'BinaryExpr', op: '=', left: ref(leftColumn.table), right: ref(rightColumn.table) };
+    condition = condition ? { kind: 'BinaryExpr', op: 'AND', left: condition, right: equal } : equal;
+  }
+  return condition;
+}
+
+/** Swaps the two column groups of a swapped (RIGHT) join back into written order. */
+function reorder(source: RowSource, firstWidth: number, secondWidth: number): RowSource {
+  const columns = source.scope.columns;
+  const scope = new Scope([...columns.slice(firstWidth), ...columns.slice(0, firstWidth)]);
+  return {
+    scope,
+    rows: async function* () {
+      for await (const batch of source.rows()) yield batch.map((row) => [...row.slice(firstWidth, firstWidth + secondWidth), ...row.slice(0, firstWidth)]);
+    },
+  };
+}
+
+/** Marks the right-hand copies of USING columns hidden (the left ones for RIGHT JOIN, which coalesce the other way). */
+function hideMerged(source: RowSource, columns: readonly string[], leftWidth: number, isRight: boolean): RowSource {
+  const names = new Set(columns.map((c) => c.toLowerCase()));
+  const scope = new Scope(
+    source.scope.columns.map((column, index) => {
+      const isRightSide = index >= leftWidth;
+      const shouldHide = names.has(column.name.toLowerCase()) && isRightSide !== isRight && !column.isHidden;
+      return shouldHide ? { ...column, isHidden: true } : column;
+    }),
+  );
+  return { scope, rows: () => source.rows() };
+}
