@@ -1,0 +1,52 @@
+// SQL behaviour as data: statements with their expected rows or MySQL error, run against a real server.
+
+/** One case: SQL, then either the rows (values as the text protocol sends them, NULL as null) or an error code. */
+export interface SqlCase {
+  readonly sql: string;
+  readonly rows?: readonly (readonly (string | null)[])[];
+  readonly error?: number;
+}
+
+/** The schema and data every case runs against. */
+export const SETUP = [
+  'CREATE TABLE a (id INT PRIMARY KEY, x INT, name VARCHAR(10))',
+  'CREATE TABLE b (id INT PRIMARY KEY, a_id INT, v DOUBLE)',
+  "INSERT INTO a VALUES (1, 10, 'one'), (2, 20, 'two'), (3, 30, 'three'), (4, NULL, NULL)",
+  'INSERT INTO b VALUES (1, 1, 1.5), (2, 1, 2.5), (3, 2, 4), (4, 9, 8)',
+];
+
+export const QUERY_CASES: readonly SqlCase[] = [
+  // Joins
+  { sql: 'SELECT a.name, b.v FROM a JOIN b ON a.id = b.a_id ORDER BY b.v', rows: [['one', '1.5'], ['one', '2.5'], ['two', '4']] },
+  { sql: 'SELECT a.id, b.id FROM a LEFT JOIN b ON a.id = b.a_id ORDER BY a.id, b.id', rows: [['1', '1'], ['1', '2'], ['2', '3'], ['3', null], ['4', null]] },
+  { sql: 'SELECT a.id, b.id FROM a RIGHT JOIN b ON a.id = b.a_id ORDER BY b.id', rows: [['1', '1'], ['1', '2'], ['2', '3'], [null, '4']] },
+  { sql: 'SELECT a.id, b.id FROM a, b WHERE a.id = b.a_id AND b.v > 2 ORDER BY 2', rows: [['1', '2'], ['2', '3']] },
+  { sql: 'SELECT COUNT(*) FROM a CROSS JOIN b', rows: [['16']] },
+  { sql: 'SELECT id, name, v FROM a NATURAL JOIN (SELECT id, v FROM b) t ORDER BY id', rows: [['1', 'one', '1.5'], ['2', 'two', '2.5'], ['3', 'three', '4'], ['4', null, '8']] },
+  { sql: 'SELECT * FROM a JOIN b USING (id) WHERE a.id = 2', rows: [['2', '20', 'two', '1', '2.5']] },
+  { sql: 'SELECT a.id FROM a LEFT JOIN b ON a.id = b.a_id WHERE b.id IS NULL ORDER BY a.id', rows: [['3'], ['4']] },
+  { sql: 'SELECT id FROM a JOIN b ON a.id = b.a_id', error: 1052 },
+  { sql: 'SELECT 1 FROM a JOIN a ON 1 = 1', error: 1066 },
+  // Aggregates
+  { sql: 'SELECT COUNT(*), COUNT(x), SUM(x), AVG(x), MIN(name), MAX(name) FROM a', rows: [['4', '3', '60', '20.0000', 'one', 'two']] },
+  { sql: 'SELECT COUNT(*), SUM(x), MAX(x) FROM a WHERE x > 100', rows: [['0', null, null]] },
+  { sql: 'SELECT a_id, COUNT(*) c FROM b GROUP BY a_id HAVING c > 1', rows: [['1', '2']] },
+  { sql: 'SELECT a_id, GROUP_CONCAT(id ORDER BY id DESC SEPARATOR \'|\') FROM b GROUP BY a_id ORDER BY a_id', rows: [['1', '2|1'], ['2', '3'], ['9', '4']] },
+  { sql: 'SELECT COUNT(DISTINCT a_id), SUM(DISTINCT a_id) FROM b', rows: [['3', '12']] },
+  { sql: 'SELECT x % 20 AS m, COUNT(*) FROM a WHERE x IS NOT NULL GROUP BY m ORDER BY m', rows: [['0', '1'], ['10', '2']] },
+  { sql: 'SELECT SUM(COUNT(*)) FROM a', error: 1111 },
+  { sql: 'SELECT id FROM a WHERE COUNT(*) > 1', error: 1111 },
+  // DISTINCT, UNION, ORDER BY, LIMIT
+  { sql: 'SELECT DISTINCT a_id FROM b ORDER BY a_id DESC', rows: [['9'], ['2'], ['1']] },
+  { sql: 'SELECT x FROM a WHERE x IS NOT NULL UNION SELECT 10 UNION ALL SELECT 20 ORDER BY 1', rows: [['10'], ['20'], ['20'], ['30']] },
+  { sql: 'SELECT 1 UNION SELECT 1, 2', error: 1222 },
+  { sql: 'SELECT name FROM a ORDER BY x DESC LIMIT 2 OFFSET 1', rows: [['two'], ['one']] },
+  { sql: 'SELECT name FROM a ORDER BY x LIMIT 1', rows: [[null]] },
+  { sql: 'SELECT id FROM a ORDER BY 5', error: 1054 },
+  // Expressions without FROM
+  { sql: 'SELECT 7 / 2, 7 DIV 2, 7 % 3, -7 % 3, 1 + 2 * 3', rows: [['3.5000', '3', '1', '-1', '7']] },
+  { sql: "SELECT 'a' = 'A', 'abc' LIKE 'a%', NULL <=> NULL, NULL = NULL, 5 BETWEEN 1 AND 10", rows: [['0', '1', '1', null, '1']] },
+  { sql: 'SELECT CASE WHEN 1 > 2 THEN \'x\' ELSE \'y\' END, COALESCE(NULL, 3), IFNULL(NULL, \'z\'), NULLIF(1, 1)', rows: [['y', '3', 'z', null]] },
+  { sql: 'SELECT 9223372036854775807 + 1', error: 1690 },
+  { sql: 'SELECT 1 / 0', rows: [[null]] },
+];
