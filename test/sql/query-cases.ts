@@ -43,6 +43,16 @@ export const QUERY_CASES: readonly SqlCase[] = [
   { sql: 'SELECT name FROM a ORDER BY x DESC LIMIT 2 OFFSET 1', rows: [['two'], ['one']] },
   { sql: 'SELECT name FROM a ORDER BY x LIMIT 1', rows: [[null]] },
   { sql: 'SELECT id FROM a ORDER BY 5', error: 1054 },
+  // Subqueries
+  { sql: 'SELECT (SELECT MAX(v) FROM b), (SELECT COUNT(*) FROM b WHERE b.a_id = a.id), id FROM a ORDER BY id', rows: [['8', '2', '1'], ['8', '1', '2'], ['8', '0', '3'], ['8', '0', '4']] },
+  { sql: 'SELECT id FROM a WHERE EXISTS (SELECT 1 FROM b WHERE b.a_id = a.id) ORDER BY id', rows: [['1'], ['2']] },
+  { sql: 'SELECT id FROM a WHERE id NOT IN (SELECT a_id FROM b) ORDER BY id', rows: [['3'], ['4']] },
+  { sql: 'SELECT id FROM a WHERE id NOT IN (SELECT NULL FROM b)', rows: [] },
+  { sql: 'SELECT id FROM a WHERE x > ALL (SELECT 15 FROM b) ORDER BY 1', rows: [['2'], ['3']] },
+  { sql: 'SELECT id FROM a WHERE x = ANY (SELECT x FROM a WHERE id > 2)', rows: [['3']] },
+  { sql: 'SELECT t.n FROM (SELECT COUNT(*) AS n FROM b) AS t', rows: [['4']] },
+  { sql: 'SELECT (SELECT id FROM b)', error: 1242 },
+  { sql: 'SELECT (SELECT id, a_id FROM b WHERE id = 1)', error: 1241 },
   // Expressions without FROM
   { sql: 'SELECT 7 / 2, 7 DIV 2, 7 % 3, -7 % 3, 1 + 2 * 3', rows: [['3.5000', '3', '1', '-1', '7']] },
   { sql: "SELECT 'a' = 'A', 'abc' LIKE 'a%', NULL <=> NULL, NULL = NULL, 5 BETWEEN 1 AND 10", rows: [['0', '1', '1', null, '1']] },

@@ -4,7 +4,7 @@ import type { Expr, Limit, OrderItem, QueryExpr, SelectStmt, UnionStmt } from '.
 import type { Catalog } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { Scope, compileExpr, mapExpr, unifyTypes } from '../expression/index.js';
-import type { CompileContext, CompiledExpr, ScopeColumn } from '../expression/index.js';
+import type { AsyncPart, CompileContext, CompiledExpr, OuterBinding, ScopeColumn } from '../expression/index.js';
 import { planFrom } from '../planner/plan-from.js';
 import { splitConjuncts } from '../planner/access-path.js';
 import { expressionColumn } from '../statement-result.js';
@@ -30,36 +30,48 @@ interface SortKey {
 }
 
 /** Runs a query expression and streams its rows. */
-export async function executeQuery(query: QueryExpr, catalog: Catalog, session: ExecutionContext, params?: readonly SqlValue[]): Promise<RowsResult> {
+export async function executeQuery(query: QueryExpr, catalog: Catalog, session: ExecutionContext, params?: readonly SqlValue[], outer?: OuterBinding): Promise<RowsResult> {
   switch (query.kind) {
     case 'SelectStmt':
-      return executeSelect(query, catalog, session, params);
+      return executeSelect(query, catalog, session, params, outer);
     case 'UnionStmt':
-      return executeUnion(query, catalog, session, params);
+      return executeUnion(query, catalog, session, params, outer);
     case 'ValuesStmt':
       throw mysqlError(ER_NOT_SUPPORTED_YET, 'VALUES statements');
   }
 }
 
 /** Runs a query to completion and returns its rows with their layout (derived tables, UNION operands). */
-export async function materializeQuery(query: QueryExpr, catalog: Catalog, session: ExecutionContext, params?: readonly SqlValue[]): Promise<{ scope: Scope; columns: readonly ResultColumn[]; rows: Row[] }> {
-  const result = await executeQuery(query, catalog, session, params);
+export async function materializeQuery(query: QueryExpr, catalog: Catalog, session: ExecutionContext, params?: readonly SqlValue[], outer?: OuterBinding): Promise<{ scope: Scope; columns: readonly ResultColumn[]; rows: Row[] }> {
+  const result = await executeQuery(query, catalog, session, params, outer);
   const rows: Row[] = [];
   for await (const batch of result.rows) for (const row of batch) rows.push(row);
   const scope = new Scope(result.columns.map((column) => ({ name: column.name, table: '', database: '', type: column.type, isNotNull: column.isNotNull })));
   return { scope, columns: result.columns, rows };
 }
 
-async function executeSelect(select: SelectStmt, catalog: Catalog, session: ExecutionContext, params?: readonly SqlValue[]): Promise<RowsResult> {
+async function executeSelect(select: SelectStmt, catalog: Catalog, session: ExecutionContext, params?: readonly SqlValue[], outer?: OuterBinding): Promise<RowsResult> {
   if (select.with) throw mysqlError(ER_NOT_SUPPORTED_YET, 'WITH');
   if (select.into) throw mysqlError(ER_NOT_SUPPORTED_YET, 'SELECT … INTO');
-  const contextFor = (scope: Scope, clause: CompileContext['clause']): CompileContext => ({ scope, clause, session, ...(params ? { params } : {}) });
+  const runSubquery = async (query: QueryExpr, binding: OuterBinding): Promise<{ rows: Row[]; types: FieldType[] }> => {
+    const result = await materializeQuery(query, catalog, session, params, binding);
+    return { rows: result.rows, types: result.columns.map((column) => column.type) };
+  };
+  const contextFor = (scope: Scope, clause: CompileContext['clause'], asyncParts?: AsyncPart[]): CompileContext => ({
+    scope,
+    clause,
+    session,
+    outer,
+    runSubquery,
+    asyncParts,
+    ...(params ? { params } : {}),
+  });
 
   // FROM and WHERE.
   let source: RowSource;
   let remaining: Expr[];
   if (select.from && select.from.length > 0) {
-    const planned = await planFrom(select.from, select.where, catalog, session, params, async (query) => materializeQuery(query, catalog, session, params));
+    const planned = await planFrom(select.from, select.where, catalog, session, params, async (query) => materializeQuery(query, catalog, session, params, outer));
     source = planned.source;
     remaining = planned.remaining;
   } else {
@@ -69,7 +81,8 @@ async function executeSelect(select: SelectStmt, catalog: Catalog, session: Exec
   const where = conjunction(remaining);
   if (where) {
     if (AggregateExtractor.contains(where)) throw mysqlError(ER_INVALID_GROUP_FUNC_USE);
-    source = filterSource(source, compileExpr(where, contextFor(source.scope, 'where clause')), session);
+    const parts: AsyncPart[] = [];
+    source = filterSource(source, compileExpr(where, contextFor(source.scope, 'where clause', parts)), parts, session);
   }
 
   // GROUP BY and aggregates: aggregate calls become columns of the aggregated row layout.
@@ -85,18 +98,22 @@ async function executeSelect(select: SelectStmt, catalog: Catalog, session: Exec
     const groupBy = (select.groupBy ?? []).map((expr) => resolveGroupExpr(expr, items, source.scope));
     source = aggregateSource(source, groupBy, extractor.calls, session, params);
   }
-  if (having) source = filterSource(source, compileExpr(having, contextFor(source.scope, 'having clause')), session);
+  if (having) {
+    const parts: AsyncPart[] = [];
+    source = filterSource(source, compileExpr(having, contextFor(source.scope, 'having clause', parts)), parts, session);
+  }
 
-  const projections = compileProjections(rewrittenItems, source.scope, contextFor(source.scope, 'field list'));
+  const outputParts: AsyncPart[] = [];
+  const projections = compileProjections(rewrittenItems, source.scope, contextFor(source.scope, 'field list', outputParts));
   const sortKeys: SortKey[] = orderBy.map((item) => ({
-    expr: typeof item.expr === 'number' ? projections[item.expr]!.expr : compileExpr(item.expr, contextFor(source.scope, 'order clause')),
+    expr: typeof item.expr === 'number' ? projections[item.expr]!.expr : compileExpr(item.expr, contextFor(source.scope, 'order clause', outputParts)),
     isDescending: item.direction === 'DESC',
   }));
   const limit = evaluateLimit(select.limit, contextFor(Scope.empty, 'field list'));
   return {
     kind: 'rows',
     columns: projections.map((projection) => projection.column),
-    rows: outputRows(source, projections, sortKeys, select.isDistinct, limit, session),
+    rows: outputRows(source, projections, sortKeys, select.isDistinct, limit, session, outputParts),
   };
 }
 
@@ -195,12 +212,13 @@ function resultColumn(column: ScopeColumn, name: string): ResultColumn {
   return { ...expressionColumn(name, column.type, column.isNotNull), table: column.table, orgName: column.name };
 }
 
-function filterSource(source: RowSource, filter: CompiledExpr, session: ExecutionContext): RowSource {
+function filterSource(source: RowSource, filter: CompiledExpr, parts: readonly AsyncPart[], session: ExecutionContext): RowSource {
   const warnings = session.warnings;
   return {
     scope: source.scope,
     rows: async function* () {
       for await (const batch of source.rows()) {
+        await prepareAll(parts, batch);
         const kept: Row[] = [];
         for (const row of batch) if (toBoolean(filter.evaluate(row), warnings) === true) kept.push(row);
         if (kept.length > 0) yield kept;
@@ -228,6 +246,7 @@ async function* outputRows(
   isDistinct: boolean,
   limit: { count: number; offset: number } | undefined,
   session: ExecutionContext,
+  parts: readonly AsyncPart[] = [],
 ): AsyncGenerator<Row[]> {
   const project = (row: Row): Row => {
     const out: SqlValue[] = new Array<SqlValue>(projections.length);
@@ -239,6 +258,7 @@ async function* outputRows(
     let skip = limit?.offset ?? 0;
     let remaining = limit?.count ?? Infinity;
     for await (const batch of source.rows()) {
+      await prepareAll(parts, batch);
       const out: Row[] = [];
       for (const row of batch) {
         if (skip > 0) {
@@ -257,6 +277,7 @@ async function* outputRows(
   const seen = new Set<string>();
   const kept: { out: Row; keys: SqlValue[] }[] = [];
   for await (const batch of source.rows()) {
+    await prepareAll(parts, batch);
     for (const row of batch) {
       const out = project(row);
       if (isDistinct) {
@@ -274,6 +295,11 @@ async function* outputRows(
   for (let i = 0; i < slice.length; i += 1024) yield slice.slice(i, i + 1024);
 }
 
+/** Runs the subqueries of a batch's expressions, one after another (they share outer-row bindings). */
+async function prepareAll(parts: readonly AsyncPart[], batch: readonly Row[]): Promise<void> {
+  for (const part of parts) await part.prepare(batch);
+}
+
 /** ORDER BY comparison: NULLs first ascending (last descending), as MySQL sorts them. */
 function compareSortKeys(a: SqlValue[], b: SqlValue[], keys: readonly SortKey[], session: ExecutionContext): number {
   for (let i = 0; i < keys.length; i++) {
@@ -288,10 +314,10 @@ function compareSortKeys(a: SqlValue[], b: SqlValue[], keys: readonly SortKey[],
 }
 
 /** UNION [ALL|DISTINCT]: both sides materialised, columns named after the left side, types unified. */
-async function executeUnion(union: UnionStmt, catalog: Catalog, session: ExecutionContext, params?: readonly SqlValue[]): Promise<RowsResult> {
+async function executeUnion(union: UnionStmt, catalog: Catalog, session: ExecutionContext, params?: readonly SqlValue[], outer?: OuterBinding): Promise<RowsResult> {
   if (union.op !== 'UNION') throw mysqlError(ER_NOT_SUPPORTED_YET, union.op);
-  const left = await materializeQuery(union.left, catalog, session, params);
-  const right = await materializeQuery(union.right, catalog, session, params);
+  const left = await materializeQuery(union.left, catalog, session, params, outer);
+  const right = await materializeQuery(union.right, catalog, session, params, outer);
   if (left.columns.length !== right.columns.length) throw mysqlError(ER_WRONG_NUMBER_OF_COLUMNS_IN_SELECT);
   const types: FieldType[] = left.columns.map((column, i) => unifyTypes([column.type, right.columns[i]!.type]));
   let rows = [...left.rows, ...right.rows];

@@ -1,7 +1,36 @@
-// CompileContext: what compiling an expression needs besides the AST: the row layout and the session.
+// CompileContext: what compiling an expression needs besides the AST: the row layout, the session, subquery support.
+import type { QueryExpr } from '../ast/index.js';
 import type { ExecutionContext } from '../execution-context.js';
-import type { SqlValue } from '../types/index.js';
+import type { FieldType, Row, SqlValue } from '../types/index.js';
 import type { ClauseName, Scope } from './scope.js';
+
+/**
+ * The row of an enclosing query that a correlated subquery reads. `current` is set before each run of the
+ * subquery; `wasRead` records whether the subquery looked at it (if not, its result is the same for every row).
+ */
+export interface OuterBinding {
+  readonly scope: Scope;
+  current: Row;
+  wasRead: boolean;
+  readonly parent: OuterBinding | undefined;
+}
+
+/** The rows a subquery produced, with their column types. */
+export interface SubqueryResult {
+  readonly rows: readonly Row[];
+  readonly types: readonly FieldType[];
+}
+
+/** Runs a nested query with `outer` as its enclosing row. */
+export type SubqueryRunner = (query: QueryExpr, outer: OuterBinding) => Promise<SubqueryResult>;
+
+/**
+ * Work an expression must do asynchronously before it can be evaluated synchronously over some rows (running its
+ * subqueries). Operators call `prepare(batch)` once per batch, then `evaluate(row)` per row.
+ */
+export interface AsyncPart {
+  prepare(rows: readonly Row[]): Promise<void>;
+}
 
 /** Inputs to expression compilation. */
 export interface CompileContext {
@@ -10,4 +39,10 @@ export interface CompileContext {
   readonly session: ExecutionContext;
   /** Values bound to `?` placeholders, when executing a prepared statement. */
   readonly params?: readonly SqlValue[];
+  /** The enclosing query's row, for correlated column references. */
+  readonly outer?: OuterBinding | undefined;
+  /** Runs subqueries; without it a subquery is "not supported here". */
+  readonly runSubquery?: SubqueryRunner | undefined;
+  /** Where compiled subqueries register their preparation step; the operator evaluating the expression awaits them. */
+  readonly asyncParts?: AsyncPart[] | undefined;
 }

@@ -1,7 +1,7 @@
 // compileExpr: turns an expression AST into a CompiledExpr (closures), resolving columns, types and functions once.
 import { Decimal } from 'decimal.js';
 import { mysqlError, ER_NOT_SUPPORTED_YET, ER_OPERAND_COLUMNS } from '../../errors/index.js';
-import type { BinaryExpr, Expr, NumberLiteralExpr } from '../ast/index.js';
+import type { BinaryExpr, ColumnRefExpr, Expr, NumberLiteralExpr } from '../ast/index.js';
 import { formatSql } from '../parser/index.js';
 import { TypeKind, compareValues, fieldType, isStringType, toBoolean, toDouble, toInteger, toText, MysqlDateTime } from '../types/index.js';
 import type { CollationName, FieldType, Row, SqlValue } from '../types/index.js';
@@ -10,7 +10,8 @@ import { arithmeticDomain, arithmeticResultType, evaluateArithmetic } from './ar
 import type { ArithmeticOp } from './arithmetic.js';
 import { constantExpr } from './compiled-expr.js';
 import type { CompiledExpr } from './compiled-expr.js';
-import type { CompileContext } from './compile-context.js';
+import type { CompileContext, OuterBinding } from './compile-context.js';
+import { compileExistsSubquery, compileQuantifiedSubquery, compileScalarSubquery } from './subquery-expr.js';
 import { compileFunctionCall } from './functions/compile-function-call.js';
 import { compileLike } from './like.js';
 import { BIGINT_TYPE, BOOL_RESULT_TYPE, DATE_TYPE, DATETIME_TYPE, DOUBLE_TYPE, NULL_TYPE, decimalType, integerLiteralType, varcharType } from './literal-types.js';
@@ -45,11 +46,8 @@ export function compileExpr(expr: Expr, context: CompileContext): CompiledExpr {
       return expr.type === 'DATE'
         ? constantExpr(MysqlDateTime.parse(expr.value, 'date'), DATE_TYPE)
         : constantExpr(MysqlDateTime.parse(expr.value, 'datetime'), DATETIME_TYPE);
-    case 'ColumnRefExpr': {
-      const index = context.scope.resolve(expr, context.clause);
-      const column = context.scope.columns[index]!;
-      return { type: column.type, isNullable: !column.isNotNull, evaluate: (row: Row) => row[index] ?? null, columnIndex: index };
-    }
+    case 'ColumnRefExpr':
+      return compileColumnRef(expr, context);
     case 'SysVarExpr': {
       const scope = expr.scope === 'GLOBAL' ? 'global' : expr.scope === 'SESSION' ? 'session' : 'default';
       const value = context.session.systemVariable(expr.name, scope);
@@ -116,11 +114,14 @@ export function compileExpr(expr: Expr, context: CompileContext): CompiledExpr {
       throw mysqlError(ER_OPERAND_COLUMNS, 1);
     case 'DefaultExpr':
       throw mysqlError(ER_NOT_SUPPORTED_YET, 'DEFAULT in this context');
-    case 'InSubqueryExpr':
-    case 'ExistsExpr':
     case 'SubqueryExpr':
+      return compileScalarSubquery(expr.query, context);
+    case 'ExistsExpr':
+      return compileExistsSubquery(expr.query, context);
+    case 'InSubqueryExpr':
+      return compileQuantifiedSubquery(compileExpr(expr.operand, context), '=', 'ANY', expr.isNot, expr.query, context);
     case 'QuantifiedCompareExpr':
-      throw mysqlError(ER_NOT_SUPPORTED_YET, 'subqueries');
+      return compileQuantifiedSubquery(compileExpr(expr.left, context), expr.op, expr.quantifier, false, expr.query, context);
     case 'RegexpExpr':
     case 'JsonPathExpr':
     case 'IntervalExpr':
@@ -128,6 +129,38 @@ export function compileExpr(expr: Expr, context: CompileContext): CompiledExpr {
     case 'MatchExpr':
       throw mysqlError(ER_NOT_SUPPORTED_YET, formatSql(expr));
   }
+}
+
+/**
+ * A column reference: a position in the input row, or, inside a subquery, a column of an enclosing query's current
+ * row (a correlated reference), searched from the innermost query outwards.
+ */
+function compileColumnRef(ref: ColumnRefExpr, context: CompileContext): CompiledExpr {
+  if (!context.outer || context.scope.has(ref)) {
+    const index = context.scope.resolve(ref, context.clause);
+    const column = context.scope.columns[index]!;
+    return { type: column.type, isNullable: !column.isNotNull, evaluate: (row: Row) => row[index] ?? null, columnIndex: index };
+  }
+  for (let binding: OuterBinding | undefined = context.outer; binding; binding = binding.parent) {
+    if (!binding.scope.has(ref)) continue;
+    const index = binding.scope.resolve(ref, context.clause);
+    const column = binding.scope.columns[index]!;
+    const target = binding;
+    return {
+      type: column.type,
+      isNullable: true,
+      evaluate: () => {
+        // Every subquery between here and the binding depends on the outer row.
+        for (let b: OuterBinding | undefined = context.outer; b; b = b.parent) {
+          b.wasRead = true;
+          if (b === target) break;
+        }
+        return target.current[index] ?? null;
+      },
+    };
+  }
+  context.scope.resolve(ref, context.clause);
+  throw mysqlError(ER_NOT_SUPPORTED_YET, 'this column reference');
 }
 
 /** The static type MySQL reports for a runtime value of unknown origin (variables, parameters). */

@@ -1,7 +1,8 @@
 // The expression module's public surface.
 export type { CompiledExpr } from './compiled-expr.js';
 export { constantExpr } from './compiled-expr.js';
-export type { CompileContext } from './compile-context.js';
+export type { AsyncPart, CompileContext, OuterBinding, SubqueryResult, SubqueryRunner } from './compile-context.js';
+export { distinctKeyOfRow } from './row-key.js';
 export { compileExpr, typeOfValue } from './compile-expr.js';
 export { unifyTypes, comparisonCollation } from './type-inference.js';
 export { Scope } from './scope.js';
