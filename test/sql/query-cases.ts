@@ -13,6 +13,12 @@ export const SETUP = [
   'CREATE TABLE b (id INT PRIMARY KEY, a_id INT, v DOUBLE)',
   "INSERT INTO a VALUES (1, 10, 'one'), (2, 20, 'two'), (3, 30, 'three'), (4, NULL, NULL)",
   'INSERT INTO b VALUES (1, 1, 1.5), (2, 1, 2.5), (3, 2, 4), (4, 9, 8)',
+  'CREATE TABLE c (k INT PRIMARY KEY, n INT, f DOUBLE, s VARCHAR(10))',
+  "INSERT INTO c VALUES (1, 5, 0.5, 'x'), (2, 5, 1.5, 'y '), (3, 7, 2.5, 'z'), (4, NULL, NULL, NULL), (5, -3, -1, 'X')",
+  'CREATE INDEX c_n ON c (n)',
+  'CREATE INDEX c_f ON c (f)',
+  'CREATE INDEX c_s ON c (s)',
+  'CREATE UNIQUE INDEX b_v ON b (v)',
 ];
 
 export const QUERY_CASES: readonly SqlCase[] = [
@@ -43,6 +49,20 @@ export const QUERY_CASES: readonly SqlCase[] = [
   { sql: 'SELECT name FROM a ORDER BY x DESC LIMIT 2 OFFSET 1', rows: [['two'], ['one']] },
   { sql: 'SELECT name FROM a ORDER BY x LIMIT 1', rows: [[null]] },
   { sql: 'SELECT id FROM a ORDER BY 5', error: 1054 },
+  // Secondary indexes: lookups and ranges must answer exactly like a full scan.
+  { sql: 'SELECT k FROM c WHERE n = 5 ORDER BY k', rows: [['1'], ['2']] },
+  { sql: 'SELECT k FROM c WHERE n IN (7, -3, 100) ORDER BY k', rows: [['3'], ['5']] },
+  { sql: 'SELECT k FROM c WHERE n > 4.5 ORDER BY k', rows: [['1'], ['2'], ['3']] },
+  { sql: 'SELECT k FROM c WHERE n < 6 ORDER BY k', rows: [['1'], ['2'], ['5']] },
+  { sql: 'SELECT k FROM c WHERE n BETWEEN -3 AND 5 AND n <> 5 ORDER BY k', rows: [['5']] },
+  { sql: 'SELECT k FROM c WHERE f >= 1.5 ORDER BY k', rows: [['2'], ['3']] },
+  { sql: 'SELECT k FROM c WHERE n = 5.5', rows: [] },
+  { sql: "SELECT k FROM c WHERE s = 'y' ORDER BY k", rows: [['2']] },
+  { sql: 'SELECT k FROM c WHERE n IS NULL', rows: [['4']] },
+  { sql: 'INSERT INTO b VALUES (5, 1, 1.5)', error: 1062 },
+  { sql: 'CREATE UNIQUE INDEX c_dup ON c (n)', error: 1062 },
+  { sql: 'CREATE INDEX c_n ON c (s)', error: 1061 },
+  { sql: 'DROP INDEX nosuch ON c', error: 1091 },
   // Subqueries
   { sql: 'SELECT (SELECT MAX(v) FROM b), (SELECT COUNT(*) FROM b WHERE b.a_id = a.id), id FROM a ORDER BY id', rows: [['8', '2', '1'], ['8', '1', '2'], ['8', '0', '3'], ['8', '0', '4']] },
   { sql: 'SELECT id FROM a WHERE EXISTS (SELECT 1 FROM b WHERE b.a_id = a.id) ORDER BY id', rows: [['1'], ['2']] },

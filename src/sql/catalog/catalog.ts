@@ -170,6 +170,26 @@ export class Catalog {
     });
   }
 
+  /**
+   * Replaces a table's definition (CREATE/DROP INDEX, ALTER TABLE): `change` builds the new definition from the
+   * current one and may stage data changes (index backfill) in the same transaction, so both commit together.
+   */
+  alterTable(
+    databaseName: string,
+    tableName: string,
+    change: (table: TableInfo, txn: KvTransaction) => Promise<TableInfo>,
+  ): Promise<TableInfo> {
+    return this.ddl(async (txn) => {
+      const current = this.getTable(databaseName, tableName);
+      const next = await change(current, txn);
+      txn.set(CatalogKeys.table(next.databaseId, next.id), encode(next));
+      return () => {
+        this.databases.get(nameKey(databaseName))?.tables.set(nameKey(tableName), next);
+        return next;
+      };
+    });
+  }
+
   /** Removes a table from the schema and returns it (its rows are the caller's to delete); undefined when missing. */
   dropTable(databaseName: string, tableName: string): Promise<TableInfo | undefined> {
     return this.ddl((txn) => {

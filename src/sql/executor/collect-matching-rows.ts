@@ -25,6 +25,10 @@ export async function collectMatchingRows(
   const candidates: HandleRow[] = [];
   if (path.kind === 'point') {
     candidates.push(...(await rows.getMany(path.handles)));
+  } else if (path.kind === 'index') {
+    for (const range of path.ranges) {
+      for await (const handles of rows.indexHandles(path.index, range)) candidates.push(...(await rows.getMany(handles)));
+    }
   } else {
     const range = path.kind === 'range' ? { ...(path.low === undefined ? {} : { low: path.low }), ...(path.high === undefined ? {} : { high: path.high }) } : {};
     for await (const batch of rows.scan(range)) candidates.push(...batch);

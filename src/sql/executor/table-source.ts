@@ -69,6 +69,14 @@ async function* readTable(rows: TableRows, path: AccessPath): AsyncGenerator<Row
         yield batch.map((entry) => entry.row);
       }
       return;
+    case 'index':
+      for (const range of path.ranges) {
+        for await (const handles of rows.indexHandles(path.index, range)) {
+          const found = await rows.getMany(handles);
+          if (found.length > 0) yield found.map((entry) => entry.row);
+        }
+      }
+      return;
     case 'full':
       for await (const batch of rows.scan()) yield batch.map((entry) => entry.row);
   }

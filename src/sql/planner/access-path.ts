@@ -1,6 +1,8 @@
 // chooseAccessPath: picks point gets or a handle range from WHERE conjuncts on the integer primary key.
 import type { BinaryExpr, Expr } from '../ast/index.js';
-import type { TableInfo } from '../catalog/index.js';
+import type { IndexInfo, TableInfo } from '../catalog/index.js';
+import type { KeyRange } from '../../storage/kv.js';
+import { chooseIndexPath } from './index-path.js';
 import type { CompiledExpr } from '../expression/index.js';
 import { compileExpr } from '../expression/index.js';
 import type { CompileContext } from '../expression/index.js';
@@ -11,6 +13,7 @@ import type { SqlValue } from '../types/index.js';
 export type AccessPath =
   | { readonly kind: 'point'; readonly handles: readonly bigint[] }
   | { readonly kind: 'range'; readonly low?: bigint; readonly high?: bigint }
+  | { readonly kind: 'index'; readonly index: IndexInfo; readonly ranges: readonly KeyRange[] }
   | { readonly kind: 'full' };
 
 /** Splits `a AND b AND c` into its conjuncts. */
@@ -26,6 +29,12 @@ export function splitConjuncts(expr: Expr | undefined): Expr[] {
  * superset of the matching rows.
  */
 export function chooseAccessPath(table: TableInfo, where: Expr | undefined, context: CompileContext): AccessPath {
+  const path = chooseHandlePath(table, where, context);
+  if (path.kind !== 'full' || !where) return path;
+  return chooseIndexPath(table, splitConjuncts(where), context) ?? path;
+}
+
+function chooseHandlePath(table: TableInfo, where: Expr | undefined, context: CompileContext): AccessPath {
   const handleOffset = table.handleColumnOffset;
   if (handleOffset === undefined || !where) return { kind: 'full' };
   const handleName = table.columns[handleOffset]!.name.toLowerCase();

@@ -1,13 +1,25 @@
 // Conversion between executor values and the storage codecs' datums, per column type.
 import { Decimal } from 'decimal.js';
 import type { Datum } from '../../storage/index.js';
-import { MysqlDateTime, TypeKind, isTemporalType } from '../types/index.js';
+import { MysqlDateTime, TypeKind, isTemporalType, isTextType } from '../types/index.js';
 import type { FieldType, SqlValue } from '../types/index.js';
 
 /** The datum a value is stored as: temporal values as their packed order-preserving integer. */
 export function valueToDatum(value: SqlValue): Datum {
   if (value instanceof MysqlDateTime) return value.pack();
   return value;
+}
+
+/**
+ * The datum an index key holds for a value: text is reduced to its collation key (trailing spaces dropped, as PAD
+ * SPACE collations compare; upper-cased for _ci), so equal values under the collation share one key.
+ */
+export function indexDatum(value: SqlValue, type: FieldType): Datum {
+  if (typeof value === 'string' && isTextType(type)) {
+    const trimmed = value.trimEnd();
+    return type.collation === 'utf8mb4_general_ci' ? trimmed.toUpperCase() : trimmed;
+  }
+  return valueToDatum(value);
 }
 
 /** The value a stored datum stands for under column type `type`. */

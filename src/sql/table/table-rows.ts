@@ -2,6 +2,7 @@
 import { mysqlError, ER_DUP_ENTRY } from '../../errors/index.js';
 import type { KvTransaction } from '../../storage/kv.js';
 import {
+  decodeIndexKeyHandle,
   decodeRow,
   decodeRowKey,
   encodeIndexKey,
@@ -13,7 +14,7 @@ import type { Datum } from '../../storage/index.js';
 import type { IndexInfo, TableInfo } from '../catalog/index.js';
 import { toText } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
-import { datumToValue, valueToDatum } from './row-datums.js';
+import { datumToValue, indexDatum, valueToDatum } from './row-datums.js';
 
 /** A stored row with its handle (the integer row id keys are built from). */
 export interface HandleRow {
@@ -120,7 +121,8 @@ export class TableRows {
       if (!index.isUnique) continue;
       const values = index.columnOffsets.map((offset) => row[offset] ?? null);
       if (values.some((value) => value === null)) continue;
-      const existing = await this.txn.get(encodeIndexKey(this.tableId, BigInt(index.id), values.map(valueToDatum)));
+      const datums = index.columnOffsets.map((offset, i) => indexDatum(values[i] ?? null, this.table.columns[offset]!.type));
+      const existing = await this.txn.get(encodeIndexKey(this.tableId, BigInt(index.id), datums));
       if (existing && (ownHandle === undefined || decodeHandle(existing) !== ownHandle)) throw this.duplicate(index, row);
     }
   }
@@ -130,8 +132,22 @@ export class TableRows {
     return mysqlError(ER_DUP_ENTRY, entry, `${this.table.name}.${index.name}`);
   }
 
+  /** Writes the index entry of one row for an index being added (CREATE INDEX backfill), with its unique check. */
+  async addIndexEntry(index: IndexInfo, handle: bigint, row: Row): Promise<void> {
+    const { key, value } = this.indexEntry(index, handle, row);
+    if (index.isUnique && value.length > 0 && (await this.txn.get(key))) throw this.duplicate(index, row);
+    this.txn.set(key, value);
+  }
+
+  /** The handles of rows whose index entries lie in `range` of `index`, in index order, in batches. */
+  async *indexHandles(index: IndexInfo, range: { start: Uint8Array; end?: Uint8Array | undefined }): AsyncGenerator<bigint[]> {
+    for await (const pairs of this.txn.scan(range, { batchSize: SCAN_BATCH })) {
+      yield pairs.map((pair) => (pair.value.length === 8 ? decodeHandle(pair.value) : decodeIndexKeyHandle(pair.key)));
+    }
+  }
+
   private indexEntry(index: IndexInfo, handle: bigint, row: Row): { key: Uint8Array; value: Uint8Array } {
-    const values: Datum[] = index.columnOffsets.map((offset) => valueToDatum(row[offset] ?? null));
+    const values: Datum[] = index.columnOffsets.map((offset) => indexDatum(row[offset] ?? null, this.table.columns[offset]!.type));
     const isDistinct = index.isUnique && !values.some((value) => value === null);
     if (isDistinct) return { key: encodeIndexKey(this.tableId, BigInt(index.id), values), value: encodeHandle(handle) };
     return { key: encodeIndexKey(this.tableId, BigInt(index.id), values, handle), value: EMPTY };

@@ -1,0 +1,159 @@
+// chooseIndexPath: key ranges on a secondary index's first column for `=`, IN, BETWEEN and comparisons.
+import { Decimal } from 'decimal.js';
+import type { Expr } from '../ast/index.js';
+import type { IndexInfo, TableInfo } from '../catalog/index.js';
+import { compileExpr } from '../expression/index.js';
+import type { CompileContext } from '../expression/index.js';
+import { encodeIndexKey, prefixNext } from '../../storage/index.js';
+import type { Datum } from '../../storage/index.js';
+import type { KeyRange } from '../../storage/kv.js';
+import { TypeKind, isFloatType, isIntegerType, isTextType } from '../types/index.js';
+import type { FieldType, SqlValue } from '../types/index.js';
+import { indexDatum } from '../table/row-datums.js';
+
+type Bound = { readonly datum: Datum; readonly isInclusive: boolean };
+
+/**
+ * The best index path for the conjuncts, or undefined: an equality or IN on an index's first column wins over a
+ * range. Constants are converted to the column's stored form only when that is exact (an integer column compared
+ * with 2.5 uses the bound 3 for `>=`); text is used for equality only, under its collation key.
+ */
+export function chooseIndexPath(table: TableInfo, conjuncts: readonly Expr[], context: CompileContext): { kind: 'index'; index: IndexInfo; ranges: KeyRange[] } | undefined {
+  const candidates = table.indexes.filter((index) => !(index.isPrimary && table.handleColumnOffset !== undefined));
+  let rangePath: { kind: 'index'; index: IndexInfo; ranges: KeyRange[] } | undefined;
+  for (const index of candidates) {
+    const offset = index.columnOffsets[0]!;
+    const column = table.columns[offset]!;
+    const name = column.name.toLowerCase();
+    const isColumn = (expr: Expr): boolean => expr.kind === 'ColumnRefExpr' && expr.column.toLowerCase() === name;
+    const tableId = BigInt(table.id);
+    const indexId = BigInt(index.id);
+    const keyOf = (datum: Datum): Buffer => encodeIndexKey(tableId, indexId, [datum]);
+    let low: Bound | undefined;
+    let high: Bound | undefined;
+    for (const conjunct of conjuncts) {
+      if (conjunct.kind === 'BinaryExpr' && conjunct.op === '=') {
+        const other = isColumn(conjunct.left) ? conjunct.right : isColumn(conjunct.right) ? conjunct.left : undefined;
+        const datum = other ? exactDatum(constantOf(other, context), column.type) : undefined;
+        if (datum !== undefined) return { kind: 'index', index, ranges: datum === null ? [] : [prefixRangeOf(keyOf(datum))] };
+      }
+      if (conjunct.kind === 'InListExpr' && !conjunct.isNot && isColumn(conjunct.operand)) {
+        const datums = conjunct.list.map((item) => exactDatum(constantOf(item, context), column.type));
+        if (datums.every((datum) => datum !== undefined)) {
+          const keys = [...new Map(datums.filter((d): d is Exclude<Datum, null> => d !== null).map((d) => { const key = keyOf(d); return [key.toString('hex'), key] as const; })).values()];
+          keys.sort(Buffer.compare);
+          return { kind: 'index', index, ranges: keys.map(prefixRangeOf) };
+        }
+      }
+      if (isTextType(column.type)) continue;
+      if (conjunct.kind === 'BetweenExpr' && !conjunct.isNot && isColumn(conjunct.operand)) {
+        low = tighter(low, boundDatum(constantOf(conjunct.low, context), column.type, 'low', true), 'low');
+        high = tighter(high, boundDatum(constantOf(conjunct.high, context), column.type, 'high', true), 'high');
+      }
+      if (conjunct.kind === 'BinaryExpr' && ['<', '<=', '>', '>='].includes(conjunct.op)) {
+        let op = conjunct.op;
+        let other: Expr | undefined;
+        if (isColumn(conjunct.left)) other = conjunct.right;
+        else if (isColumn(conjunct.right)) {
+          other = conjunct.left;
+          op = op === '<' ? '>' : op === '<=' ? '>=' : op === '>' ? '<' : '<=';
+        }
+        if (!other) continue;
+        const value = constantOf(other, context);
+        if (op === '>' || op === '>=') low = tighter(low, boundDatum(value, column.type, 'low', op === '>='), 'low');
+        else high = tighter(high, boundDatum(value, column.type, 'high', op === '<='), 'high');
+      }
+    }
+    if (!rangePath && (low || high)) {
+      // NULL entries sort first; a range with no lower bound must still skip them.
+      const start = low ? (low.isInclusive ? keyOf(low.datum) : after(keyOf(low.datum))) : after(keyOf(null));
+      const end = high ? (high.isInclusive ? after(keyOf(high.datum)) : keyOf(high.datum)) : after(encodeIndexKey(tableId, indexId, []));
+      const isEmpty = start === undefined || (end !== undefined && Buffer.compare(start, end) >= 0);
+      rangePath = { kind: 'index', index, ranges: isEmpty ? [] : [{ start, end }] };
+    }
+  }
+  return rangePath;
+}
+
+function prefixRangeOf(key: Buffer): KeyRange {
+  return { start: key, end: after(key) };
+}
+
+/** The first key after every key that starts with `key` (undefined: the end of the keyspace). */
+function after(key: Buffer): Buffer | undefined {
+  const next = prefixNext(key);
+  return next === undefined ? undefined : Buffer.from(next);
+}
+
+function constantOf(expr: Expr, context: CompileContext): SqlValue | undefined {
+  try {
+    return compileExpr(expr, context).constantValue;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The stored datum equal to `value` in a column of `type`; null when nothing can be equal; undefined when unsure. */
+function exactDatum(value: SqlValue | undefined, type: FieldType): Datum | undefined {
+  if (value === undefined) return undefined;
+  if (value === null) return null;
+  if (isIntegerType(type)) {
+    if (typeof value === 'bigint') return value;
+    if (typeof value === 'number') return Number.isInteger(value) ? BigInt(value) : null;
+    if (value instanceof Decimal) return value.isInteger() ? BigInt(value.toFixed(0)) : null;
+    return undefined;
+  }
+  if (isFloatType(type) && type.kind === TypeKind.Double) {
+    if (typeof value === 'number') return value;
+    if (typeof value === 'bigint' && value >= -(2n ** 53n) && value <= 2n ** 53n) return Number(value);
+    return undefined;
+  }
+  if (type.kind === TypeKind.Decimal) {
+    if (value instanceof Decimal) return value;
+    if (typeof value === 'bigint') return new Decimal(value.toString());
+    return undefined;
+  }
+  if (isTextType(type) && typeof value === 'string' && type.collation !== 'binary') return indexDatum(value, type);
+  return undefined;
+}
+
+/** A range bound in the column's stored form; integer columns round fractional bounds inwards. */
+function boundDatum(value: SqlValue | undefined, type: FieldType, side: 'low' | 'high', isInclusive: boolean): Bound | undefined {
+  if (value === undefined || value === null || typeof value === 'string' || Buffer.isBuffer(value)) return undefined;
+  if (isIntegerType(type)) {
+    if (typeof value === 'bigint') return { datum: value, isInclusive };
+    const number = value instanceof Decimal ? value : new Decimal(typeof value === 'number' ? value : value.toString());
+    if (!number.isFinite()) return undefined;
+    if (number.isInteger()) return { datum: BigInt(number.toFixed(0)), isInclusive };
+    const rounded = side === 'low' ? number.ceil() : number.floor();
+    return { datum: BigInt(rounded.toFixed(0)), isInclusive: true };
+  }
+  if (isFloatType(type)) {
+    if (typeof value === 'number') return { datum: value, isInclusive };
+    if (typeof value === 'bigint') return { datum: Number(value), isInclusive };
+    if (value instanceof Decimal) return { datum: value.toNumber(), isInclusive };
+    return undefined;
+  }
+  if (type.kind === TypeKind.Decimal) {
+    if (value instanceof Decimal) return { datum: value, isInclusive };
+    if (typeof value === 'bigint') return { datum: new Decimal(value.toString()), isInclusive };
+    return undefined;
+  }
+  return undefined;
+}
+
+function tighter(current: Bound | undefined, next: Bound | undefined, side: 'low' | 'high'): Bound | undefined {
+  if (!next) return current;
+  if (!current) return next;
+  const order = compareDatums(next.datum, current.datum);
+  if (order === 0) return next.isInclusive ? current : next;
+  return (side === 'low' ? order > 0 : order < 0) ? next : current;
+}
+
+function compareDatums(a: Datum, b: Datum): number {
+  if (typeof a === 'bigint' && typeof b === 'bigint') return a < b ? -1 : a > b ? 1 : 0;
+  if (a instanceof Decimal && b instanceof Decimal) return a.comparedTo(b);
+  const x = Number(a);
+  const y = Number(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
