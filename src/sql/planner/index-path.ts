@@ -41,7 +41,7 @@ export function chooseIndexPath(table: TableInfo, conjuncts: readonly Expr[], co
         const datums = conjunct.list.map((item) => exactDatum(constantOf(item, context), column.type));
         if (datums.every((datum) => datum !== undefined)) {
           const keys = [...new Map(datums.filter((d): d is Exclude<Datum, null> => d !== null).map((d) => { const key = keyOf(d); return [key.toString('hex'), key] as const; })).values()];
-          keys.sort(Buffer.compare);
+          keys.sort((x, y) => Buffer.compare(x, y));
           return { kind: 'index', index, ranges: keys.map(prefixRangeOf) };
         }
       }
