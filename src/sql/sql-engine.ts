@@ -7,6 +7,7 @@ import type { ExecutionContext } from './execution-context.js';
 import { executeCreateTable } from './executor/create-table-executor.js';
 import { executeCreateDatabase, executeDropDatabase, executeDropTable } from './executor/drop-executor.js';
 import { executeInsert } from './executor/insert-executor.js';
+import { executeCreateView, executeDropView } from './executor/view-executor.js';
 import { executeCreateIndex, executeDropIndex } from './executor/index-ddl-executor.js';
 import { executeQuery } from './executor/select-executor.js';
 import { showDatabases, showTables } from './executor/show-executor.js';
@@ -64,6 +65,10 @@ export class SqlEngine {
         return executeCreateIndex(stmt, this.catalog, session);
       case 'DropIndexStmt':
         return executeDropIndex(stmt, this.catalog, session);
+      case 'CreateViewStmt':
+        return executeCreateView(stmt, this.catalog, session);
+      case 'DropViewStmt':
+        return executeDropView(stmt, this.catalog, session);
       case 'ShowStmt':
         if (stmt.target === 'DATABASES') return showDatabases(this.catalog, { like: stmt.like, hasWhere: stmt.where !== undefined });
         if (stmt.target === 'TABLES') {

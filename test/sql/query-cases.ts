@@ -19,6 +19,8 @@ export const SETUP = [
   'CREATE INDEX c_f ON c (f)',
   'CREATE INDEX c_s ON c (s)',
   'CREATE UNIQUE INDEX b_v ON b (v)',
+  'CREATE VIEW big_b AS SELECT id, v FROM b WHERE v > 2',
+  'CREATE VIEW named (p, q) AS SELECT a.name, COUNT(b.id) FROM a LEFT JOIN b ON a.id = b.a_id GROUP BY a.name',
 ];
 
 export const QUERY_CASES: readonly SqlCase[] = [
@@ -63,6 +65,14 @@ export const QUERY_CASES: readonly SqlCase[] = [
   { sql: 'CREATE UNIQUE INDEX c_dup ON c (n)', error: 1062 },
   { sql: 'CREATE INDEX c_n ON c (s)', error: 1061 },
   { sql: 'DROP INDEX nosuch ON c', error: 1091 },
+  // Views
+  { sql: 'SELECT id FROM big_b ORDER BY id', rows: [['2'], ['3'], ['4']] },
+  { sql: 'SELECT q FROM named WHERE p = \'one\'', rows: [['2']] },
+  { sql: 'SELECT x.v FROM big_b x JOIN a ON a.id = x.id WHERE a.x = 30', rows: [['4']] },
+  { sql: 'CREATE VIEW big_b AS SELECT 1', error: 1050 },
+  { sql: 'CREATE VIEW broken AS SELECT nosuch FROM a', error: 1054 },
+  { sql: 'DROP VIEW a', error: 1347 },
+  { sql: 'DELETE FROM big_b', error: 1235 },
   // Subqueries
   { sql: 'SELECT (SELECT MAX(v) FROM b), (SELECT COUNT(*) FROM b WHERE b.a_id = a.id), id FROM a ORDER BY id', rows: [['8', '2', '1'], ['8', '1', '2'], ['8', '0', '3'], ['8', '0', '4']] },
   { sql: 'SELECT id FROM a WHERE EXISTS (SELECT 1 FROM b WHERE b.a_id = a.id) ORDER BY id', rows: [['1'], ['2']] },

@@ -51,4 +51,6 @@ export interface TableInfo {
   readonly comment: string;
   readonly engine: string;
   readonly createdAt: string;
+  /** Set for a view: its SELECT as written (re-parsed at use) and the column names given in CREATE VIEW v (…). */
+  readonly view?: { readonly definition: string; readonly columnNames?: readonly string[] | undefined };
 }

@@ -43,11 +43,13 @@ export async function executeDropTable(stmt: DropTableStmt, catalog: Catalog, en
     if (databaseName === undefined) throw mysqlError(ER_NO_DB_ERROR);
     return { databaseName, name: name.name };
   });
-  const missing = names.filter((name) => !catalog.findTable(name.databaseName, name.name));
+  // A view is not a table: DROP TABLE of a view reports it unknown, as MySQL does.
+  const missing = names.filter((name) => !catalog.findTable(name.databaseName, name.name) || catalog.findTable(name.databaseName, name.name)?.view);
   if (missing.length > 0 && !stmt.ifExists) {
     throw mysqlError(ER_BAD_TABLE_ERROR, missing.map((name) => `${name.databaseName}.${name.name}`).join(','));
   }
   for (const name of names) {
+    if (catalog.findTable(name.databaseName, name.name)?.view) continue;
     const table = await catalog.dropTable(name.databaseName, name.name);
     if (table) await deleteTableData(engine, allocator, table);
   }

@@ -35,8 +35,8 @@ export function showTables(catalog: Catalog, session: ExecutionContext, database
   const canonical = catalog.getDatabase(databaseName).name;
   const header = `Tables_in_${canonical}${listing.like === undefined ? '' : ` (${listing.like})`}`;
   const matches = likeFilter(listing.like);
-  const tables = catalog.listTables(canonical).map((table) => table.name).filter(matches);
+  const tables = catalog.listTables(canonical).filter((table) => matches(table.name));
   const columns = [expressionColumn(header, varcharType(64), true)];
   if (isFull) columns.push(expressionColumn('Table_type', varcharType(64), true));
-  return rowsResult(columns, tables.map((name) => (isFull ? [name, 'BASE TABLE'] : [name])));
+  return rowsResult(columns, tables.map((table) => (isFull ? [table.name, table.view ? 'VIEW' : 'BASE TABLE'] : [table.name])));
 }

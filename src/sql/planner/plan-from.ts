@@ -1,7 +1,8 @@
 // planFrom: turns the FROM clause into a tree of row sources, pushing single-table WHERE conjuncts down to tables.
-import { mysqlError, ER_NO_DB_ERROR, ER_NONUNIQ_TABLE, ER_BAD_FIELD_ERROR } from '../../errors/index.js';
+import { mysqlError, ER_NO_DB_ERROR, ER_NONUNIQ_TABLE, ER_BAD_FIELD_ERROR, ER_VIEW_INVALID } from '../../errors/index.js';
 import type { ColumnRefExpr, Expr, QueryExpr, TableRef } from '../ast/index.js';
-import type { Catalog } from '../catalog/index.js';
+import type { Catalog, TableInfo } from '../catalog/index.js';
+import { parseSql } from '../parser/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { Scope } from '../expression/index.js';
 import { sideOf, joinSource } from '../executor/join-exec.js';
@@ -68,6 +69,7 @@ async function planRef(ref: TableRef, context: PlanContext, isNullSupplying: boo
       const table = context.catalog.getTable(databaseName, ref.table.name);
       const database = context.catalog.getDatabase(databaseName);
       const alias = ref.alias ?? table.name;
+      if (table.view) return planView(table.view, alias, context);
       registerAlias(context, alias);
       const scope = tableScope(table, database.name, ref.alias);
       // A table on the NULL-supplying side of an outer join must see WHERE only after the join.
@@ -85,6 +87,19 @@ async function planRef(ref: TableRef, context: PlanContext, isNullSupplying: boo
     case 'JoinRef':
       return planJoin(ref, context, isNullSupplying);
   }
+}
+
+/** A view in FROM: its stored SELECT, re-parsed and run like a derived table named after the view (or its alias). */
+async function planView(view: NonNullable<TableInfo['view']>, alias: string, context: PlanContext): Promise<RowSource> {
+  registerAlias(context, alias);
+  const [statement] = parseSql(view.definition);
+  if (!statement || (statement.kind !== 'SelectStmt' && statement.kind !== 'UnionStmt' && statement.kind !== 'ValuesStmt')) {
+    throw mysqlError(ER_VIEW_INVALID, '', alias);
+  }
+  const result = await context.runQuery(statement);
+  const names = view.columnNames ?? result.scope.columns.map((column) => column.name);
+  const scope = new Scope(result.scope.columns.map((column, i) => ({ ...column, name: names[i] ?? column.name, table: alias, database: '' })));
+  return memoryRowSource(scope, result.rows);
 }
 
 async function planJoin(ref: Extract<TableRef, { kind: 'JoinRef' }>, context: PlanContext, isNullSupplying: boolean): Promise<RowSource> {

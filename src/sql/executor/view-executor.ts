@@ -1,0 +1,57 @@
+// CREATE [OR REPLACE] VIEW and DROP VIEW: views are catalog entries holding their SELECT text.
+import { mysqlError, ER_BAD_TABLE_ERROR, ER_NO_DB_ERROR, ER_TABLE_EXISTS_ERROR, ER_VIEW_WRONG_LIST, ER_WRONG_OBJECT } from '../../errors/index.js';
+import type { CreateViewStmt, DropViewStmt } from '../ast/index.js';
+import type { Catalog, TableInfo } from '../catalog/index.js';
+import type { ExecutionContext } from '../execution-context.js';
+import { OK_NOTHING } from '../statement-result.js';
+import type { OkResult } from '../statement-result.js';
+import { materializeQuery } from './select-executor.js';
+
+/**
+ * CREATE VIEW: the query runs once first, so that unknown tables or columns fail now with MySQL's errors rather
+ * than at first use. OR REPLACE replaces a view, never a table.
+ */
+export async function executeCreateView(stmt: CreateViewStmt, catalog: Catalog, session: ExecutionContext): Promise<OkResult> {
+  const databaseName = stmt.name.db ?? session.currentDatabase;
+  if (databaseName === undefined) throw mysqlError(ER_NO_DB_ERROR);
+  const probe = await materializeQuery(stmt.query, catalog, session);
+  if (stmt.columns && stmt.columns.length !== probe.columns.length) throw mysqlError(ER_VIEW_WRONG_LIST);
+  const existing = catalog.findTable(databaseName, stmt.name.name);
+  const view = { definition: stmt.queryText, columnNames: stmt.columns };
+  if (existing) {
+    if (!existing.view || !(stmt.orReplace || stmt.isAlter)) throw mysqlError(ER_TABLE_EXISTS_ERROR, stmt.name.name);
+    await catalog.alterTable(databaseName, existing.name, (current) => Promise.resolve({ ...current, view }));
+    return OK_NOTHING;
+  }
+  await catalog.createTable(databaseName, stmt.name.name, ({ databaseId, tableId }): TableInfo => ({
+    id: tableId,
+    databaseId,
+    name: stmt.name.name,
+    columns: [],
+    indexes: [],
+    handleColumnOffset: undefined,
+    charset: 'utf8mb4',
+    collation: 'utf8mb4_bin',
+    comment: 'VIEW',
+    engine: '',
+    createdAt: new Date().toISOString(),
+    view,
+  }));
+  return OK_NOTHING;
+}
+
+/** DROP VIEW [IF EXISTS] v, …: a base table named here is "not VIEW" (1347), a missing view is 1051. */
+export async function executeDropView(stmt: DropViewStmt, catalog: Catalog, session: ExecutionContext): Promise<OkResult> {
+  const targets = stmt.names.map((name) => {
+    const databaseName = name.db ?? session.currentDatabase;
+    if (databaseName === undefined) throw mysqlError(ER_NO_DB_ERROR);
+    return { databaseName, name: name.name, table: catalog.findTable(databaseName, name.name) };
+  });
+  for (const target of targets) {
+    if (target.table && !target.table.view) throw mysqlError(ER_WRONG_OBJECT, target.databaseName, target.name, 'VIEW');
+  }
+  const missing = targets.filter((target) => !target.table);
+  if (missing.length > 0 && !stmt.ifExists) throw mysqlError(ER_BAD_TABLE_ERROR, missing.map((t) => `${t.databaseName}.${t.name}`).join(','));
+  for (const target of targets) if (target.table) await catalog.dropTable(target.databaseName, target.name);
+  return OK_NOTHING;
+}
