@@ -1,7 +1,7 @@
 // End-to-end: the SQL behaviour table in test/sql/query-cases.ts, through mysql2's text protocol.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Connection, RowDataPacket } from 'mysql2/promise';
+import type { Connection, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
 import { QUERY_CASES, SETUP } from '../sql/query-cases.js';
 import { connect } from './helpers/mysql2-client.js';
 import { startTidal } from './helpers/tidal-process.js';
@@ -31,6 +31,11 @@ describe('SQL behaviour cases', () => {
           assert.equal(error.errno, testCase.error, error.message);
           return true;
         });
+        return;
+      }
+      if (testCase.affectedRows !== undefined) {
+        const [header] = await db.query<ResultSetHeader>(testCase.sql);
+        assert.equal(header.affectedRows, testCase.affectedRows);
         return;
       }
       // Raw text-protocol cells: exactly what the server sent, with NULL as null.

@@ -5,6 +5,8 @@ export interface SqlCase {
   readonly sql: string;
   readonly rows?: readonly (readonly (string | null)[])[];
   readonly error?: number;
+  /** For a statement without rows: the affected-rows count MySQL reports. */
+  readonly affectedRows?: number;
 }
 
 /** The schema and data every case runs against. */
@@ -73,6 +75,17 @@ export const QUERY_CASES: readonly SqlCase[] = [
   { sql: 'CREATE VIEW broken AS SELECT nosuch FROM a', error: 1054 },
   { sql: 'DROP VIEW a', error: 1347 },
   { sql: 'DELETE FROM big_b', error: 1235 },
+  // INSERT … SELECT, IGNORE, REPLACE, ON DUPLICATE KEY UPDATE
+  { sql: 'CREATE TABLE w (id INT PRIMARY KEY, u INT UNIQUE, n INT)', affectedRows: 0 },
+  { sql: 'INSERT INTO w SELECT id, x, 0 FROM a WHERE x IS NOT NULL', affectedRows: 3 },
+  { sql: 'INSERT IGNORE INTO w VALUES (1, 99, 0), (9, 90, 0)', affectedRows: 1 },
+  { sql: 'REPLACE INTO w VALUES (2, 30, 7)', affectedRows: 3 },
+  { sql: 'SELECT id, u, n FROM w ORDER BY id', rows: [['1', '10', '0'], ['2', '30', '7'], ['9', '90', '0']] },
+  { sql: 'INSERT INTO w VALUES (1, 11, 5) ON DUPLICATE KEY UPDATE n = n + VALUES(n)', affectedRows: 2 },
+  // mysql2 sets CLIENT_FOUND_ROWS, so an unchanged duplicate counts 1 (it would be 0 without the flag).
+  { sql: 'INSERT INTO w VALUES (1, 11, 5) ON DUPLICATE KEY UPDATE n = n', affectedRows: 1 },
+  { sql: 'SELECT id, u, n FROM w WHERE id = 1', rows: [['1', '10', '5']] },
+  { sql: 'INSERT INTO w VALUES (3, 90, 0)', error: 1062 },
   // Subqueries
   { sql: 'SELECT (SELECT MAX(v) FROM b), (SELECT COUNT(*) FROM b WHERE b.a_id = a.id), id FROM a ORDER BY id', rows: [['8', '2', '1'], ['8', '1', '2'], ['8', '0', '3'], ['8', '0', '4']] },
   { sql: 'SELECT id FROM a WHERE EXISTS (SELECT 1 FROM b WHERE b.a_id = a.id) ORDER BY id', rows: [['1'], ['2']] },

@@ -1,4 +1,4 @@
-// executeInsert: INSERT [IGNORE] … VALUES / SET, with defaults, AUTO_INCREMENT, type coercion and unique checks.
+// executeInsert: INSERT/REPLACE … VALUES | SET | SELECT, with IGNORE and ON DUPLICATE KEY UPDATE, as MySQL counts them.
 import {
   MySqlError,
   mysqlError,
@@ -6,23 +6,29 @@ import {
   ER_BAD_NULL_ERROR,
   ER_DUP_ENTRY,
   ER_FIELD_SPECIFIED_TWICE,
-  ER_NOT_SUPPORTED_YET,
   ER_WRONG_VALUE_COUNT_ON_ROW,
 } from '../../errors/index.js';
-import type { Expr, InsertStmt } from '../ast/index.js';
+import type { Assignment, ColumnRefExpr, Expr, InsertStmt } from '../ast/index.js';
 import type { AutoIncrementAllocator, Catalog, ColumnInfo, TableInfo } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
-import { Scope, compileExpr } from '../expression/index.js';
+import { Scope, compileExpr, mapExpr } from '../expression/index.js';
+import type { CompiledExpr } from '../expression/index.js';
 import type { OkResult } from '../statement-result.js';
 import { TableRows } from '../table/table-rows.js';
-import { MysqlDateTime, coerceToColumn, toInteger } from '../types/index.js';
+import { MysqlDateTime, coerceToColumn, compareValues, toInteger } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
 import { columnDefaultValue } from './column-defaults.js';
 import { resolveTable } from './resolve-table.js';
+import { materializeQuery } from './select-executor.js';
+import { tableScope } from './table-scope.js';
+
+/** The table alias under which ON DUPLICATE KEY UPDATE sees the proposed row (VALUES(col)); no SQL name can clash. */
+const NEW_ROW_ALIAS = '\u0000new';
 
 /**
- * Runs INSERT with VALUES or SET. Tables without an integer primary key get row handles from the same allocator as
- * AUTO_INCREMENT, as TiDB's _tidb_rowid does. INSERT … SELECT, REPLACE and ON DUPLICATE KEY UPDATE come later.
+ * Runs INSERT and REPLACE. Tables without an integer primary key get row handles from the same allocator as
+ * AUTO_INCREMENT, as TiDB's _tidb_rowid does. Affected rows follow MySQL: 1 per inserted row, REPLACE adds 1 per
+ * deleted row, ON DUPLICATE KEY UPDATE counts 2 for a changed row and 0 for an unchanged one.
  */
 export async function executeInsert(
   stmt: InsertStmt,
@@ -31,29 +37,26 @@ export async function executeInsert(
   session: ExecutionContext,
   params?: readonly SqlValue[],
 ): Promise<OkResult> {
-  if (stmt.isReplace) throw mysqlError(ER_NOT_SUPPORTED_YET, 'REPLACE');
-  if (stmt.onDuplicate) throw mysqlError(ER_NOT_SUPPORTED_YET, 'ON DUPLICATE KEY UPDATE');
-  if (stmt.source.kind === 'select') throw mysqlError(ER_NOT_SUPPORTED_YET, 'INSERT … SELECT');
-  const { table } = resolveTable(stmt.table, catalog, session);
-  const { targets, rows } = insertShape(stmt, table);
-  const context = { scope: Scope.empty, clause: 'field list' as const, session, ...(params ? { params } : {}) };
+  const { table, databaseName } = resolveTable(stmt.table, catalog, session);
+  const targets = targetColumns(stmt, table);
+  const rows = await sourceRows(stmt, targets.length, catalog, session, params);
   const txn = await session.transaction();
   const tableRows = new TableRows(txn, table);
   const now = MysqlDateTime.now();
   const isStrict = session.isStrictMode && !stmt.isIgnore;
+  const onDuplicate = stmt.onDuplicate ? compileOnDuplicate(stmt.onDuplicate, table, databaseName, session, params) : undefined;
   let firstGeneratedId: bigint | undefined;
-  let inserted = 0n;
+  let affected = 0n;
   let duplicates = 0;
   for (let r = 0; r < rows.length; r++) {
-    const exprs = rows[r]!;
-    if (exprs.length !== targets.length) throw mysqlError(ER_WRONG_VALUE_COUNT_ON_ROW, r + 1);
-    const given = new Map<number, SqlValue>();
-    exprs.forEach((expr, i) => {
-      if (expr.kind !== 'DefaultExpr') given.set(targets[i]!.offset, compileExpr(expr, context).evaluate([]));
+    const values = rows[r]!;
+    if (values.length !== targets.length) throw mysqlError(ER_WRONG_VALUE_COUNT_ON_ROW, r + 1);
+    const given = new Map<number, SqlValue | undefined>();
+    targets.forEach((column, i) => given.set(column.offset, values[i]));
+    const row: Row = table.columns.map((column) => {
+      const value = given.get(column.offset);
+      return value === undefined ? columnDefaultValue(column, isStrict, session.warnings, now) : value;
     });
-    const row: Row = table.columns.map((column) =>
-      given.has(column.offset) ? given.get(column.offset)! : columnDefaultValue(column, isStrict, session.warnings, now),
-    );
     for (const column of table.columns) {
       const store = { columnName: column.name, rowNumber: r + 1, isStrict, warnings: session.warnings };
       let value = coerceToColumn(row[column.offset] ?? null, column.type, store);
@@ -69,9 +72,25 @@ export async function executeInsert(
       row[column.offset] = value;
     }
     const handle = table.handleColumnOffset === undefined ? await allocator.next(table.id) : (row[table.handleColumnOffset] as bigint);
+    if (stmt.isReplace || onDuplicate) {
+      const conflict = await tableRows.findConflict(handle, row);
+      if (conflict && onDuplicate) {
+        affected += await applyOnDuplicate(onDuplicate, tableRows, table, conflict, row, session, r + 1, isStrict);
+        duplicates++;
+        continue;
+      }
+      if (conflict) {
+        // REPLACE deletes every row the new one collides with, then inserts it.
+        for (let next: typeof conflict | undefined = conflict; next; next = await tableRows.findConflict(handle, row)) {
+          tableRows.delete(next.handle, next.row);
+          affected++;
+          duplicates++;
+        }
+      }
+    }
     try {
       await tableRows.insert(handle, row);
-      inserted++;
+      affected++;
     } catch (error) {
       if (!(stmt.isIgnore && error instanceof MySqlError && error.code === ER_DUP_ENTRY.code)) throw error;
       session.warnings.warn(error);
@@ -79,35 +98,93 @@ export async function executeInsert(
     }
   }
   if (firstGeneratedId !== undefined) session.lastInsertId = firstGeneratedId;
-  const info = rows.length > 1 ? `Records: ${rows.length}  Duplicates: ${duplicates}  Warnings: ${session.warningCount}` : '';
-  return { kind: 'ok', affectedRows: inserted, lastInsertId: firstGeneratedId ?? 0n, info };
+  const info = rows.length > 1 || stmt.source.kind === 'select' ? `Records: ${rows.length}  Duplicates: ${duplicates}  Warnings: ${session.warningCount}` : '';
+  return { kind: 'ok', affectedRows: affected, lastInsertId: firstGeneratedId ?? 0n, info };
 }
 
-/** The target columns and the value rows of an INSERT, whichever form it was written in. */
-function insertShape(stmt: InsertStmt, table: TableInfo): { targets: ColumnInfo[]; rows: (readonly Expr[])[] } {
-  if (stmt.source.kind === 'set') {
-    const targets = stmt.source.assignments.map((assignment) => findColumn(table, assignment.column.column));
-    checkDistinct(targets);
-    return { targets, rows: [stmt.source.assignments.map((assignment) => assignment.value)] };
+/** The columns an INSERT assigns, in the order its values come. */
+function targetColumns(stmt: InsertStmt, table: TableInfo): ColumnInfo[] {
+  const names = stmt.source.kind === 'set' ? stmt.source.assignments.map((assignment) => assignment.column.column) : stmt.columns;
+  const targets = names ? names.map((name) => findColumn(table, name)) : [...table.columns];
+  const seen = new Set<number>();
+  for (const column of targets) {
+    if (seen.has(column.offset)) throw mysqlError(ER_FIELD_SPECIFIED_TWICE, column.name);
+    seen.add(column.offset);
   }
-  if (stmt.source.kind !== 'values') throw mysqlError(ER_NOT_SUPPORTED_YET, 'INSERT … SELECT');
-  const targets = stmt.columns ? stmt.columns.map((name) => findColumn(table, name)) : [...table.columns];
-  checkDistinct(targets);
-  return { targets, rows: [...stmt.source.rows] };
+  return targets;
+}
+
+/** The value rows: evaluated VALUES/SET expressions (undefined marks DEFAULT), or a SELECT's rows. */
+async function sourceRows(stmt: InsertStmt, width: number, catalog: Catalog, session: ExecutionContext, params?: readonly SqlValue[]): Promise<(SqlValue | undefined)[][]> {
+  const context = { scope: Scope.empty, clause: 'field list' as const, session, ...(params ? { params } : {}) };
+  const evaluate = (exprs: readonly Expr[]): (SqlValue | undefined)[] => exprs.map((expr) => (expr.kind === 'DefaultExpr' ? undefined : compileExpr(expr, context).evaluate([])));
+  switch (stmt.source.kind) {
+    case 'set':
+      return [evaluate(stmt.source.assignments.map((assignment) => assignment.value))];
+    case 'values':
+      return stmt.source.rows.map((row) => (row.length === 0 && width === 0 ? [] : evaluate(row)));
+    case 'select': {
+      const result = await materializeQuery(stmt.source.query, catalog, session, params);
+      if (result.columns.length !== width) throw mysqlError(ER_WRONG_VALUE_COUNT_ON_ROW, 1);
+      return result.rows;
+    }
+  }
+}
+
+interface CompiledOnDuplicate {
+  readonly assignments: readonly { readonly column: ColumnInfo; readonly value: CompiledExpr }[];
+}
+
+/** ON DUPLICATE KEY UPDATE assignments, compiled over (existing row, proposed row) with VALUES(col) → proposed. */
+function compileOnDuplicate(assignments: readonly Assignment[], table: TableInfo, databaseName: string, session: ExecutionContext, params?: readonly SqlValue[]): CompiledOnDuplicate {
+  const existing = tableScope(table, databaseName);
+  const proposed = tableScope(table, databaseName, NEW_ROW_ALIAS);
+  const scope = new Scope([...existing.columns, ...proposed.columns.map((column) => ({ ...column, isHidden: true }))]);
+  const context = { scope, clause: 'field list' as const, session, ...(params ? { params } : {}) };
+  return {
+    assignments: assignments.map((assignment) => {
+      const column = findColumn(table, assignment.column.column);
+      const value = mapExpr(assignment.value, (node) => {
+        if (node.kind !== 'FuncCallExpr' || node.name.toUpperCase() !== 'VALUES' || node.args[0]?.kind !== 'ColumnRefExpr') return undefined;
+        const ref: ColumnRefExpr = { kind: 'ColumnRefExpr', table: NEW_ROW_ALIAS, column: node.args[0].column };
+        return ref;
+      });
+      return { column, value: compileExpr(value, context) };
+    }),
+  };
+}
+
+async function applyOnDuplicate(
+  onDuplicate: CompiledOnDuplicate,
+  rows: TableRows,
+  table: TableInfo,
+  conflict: { handle: bigint; row: Row },
+  proposed: Row,
+  session: ExecutionContext,
+  rowNumber: number,
+  isStrict: boolean,
+): Promise<bigint> {
+  const next = [...conflict.row];
+  for (const { column, value } of onDuplicate.assignments) {
+    const stored = coerceToColumn(value.evaluate([...next, ...proposed]), column.type, { columnName: column.name, rowNumber, isStrict, warnings: session.warnings });
+    if (stored === null && column.isNotNull) throw mysqlError(ER_BAD_NULL_ERROR, column.name);
+    next[column.offset] = stored;
+  }
+  const isChanged = next.some((value, i) => {
+    const before = conflict.row[i] ?? null;
+    if (value === null || before === null) return value !== before;
+    return compareValues(value, before, 'binary', session.warnings) !== 0;
+  });
+  if (!isChanged) return session.isFoundRowsMode ? 1n : 0n;
+  const newHandle = table.handleColumnOffset === undefined ? conflict.handle : (next[table.handleColumnOffset] as bigint);
+  await rows.update(conflict.handle, conflict.row, newHandle, next);
+  return 2n;
 }
 
 function findColumn(table: TableInfo, name: string): ColumnInfo {
   const column = table.columns.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
   if (!column) throw mysqlError(ER_BAD_FIELD_ERROR, name, 'field list');
   return column;
-}
-
-function checkDistinct(targets: readonly ColumnInfo[]): void {
-  const seen = new Set<number>();
-  for (const column of targets) {
-    if (seen.has(column.offset)) throw mysqlError(ER_FIELD_SPECIFIED_TWICE, column.name);
-    seen.add(column.offset);
-  }
 }
 
 /**

@@ -77,6 +77,29 @@ export class TableRows {
     }
   }
 
+  /**
+   * The stored row a new row would collide with on the primary key or a unique index (REPLACE and ON DUPLICATE KEY
+   * UPDATE act on it), with the duplicate-key error MySQL would report; undefined when there is none.
+   */
+  async findConflict(handle: bigint, row: Row): Promise<{ handle: bigint; row: Row; error: Error } | undefined> {
+    if (this.table.handleColumnOffset !== undefined) {
+      const existing = await this.get(handle);
+      if (existing) return { handle, row: existing, error: this.duplicate(this.table.indexes.find((index) => index.isPrimary)!, row) };
+    }
+    for (const index of this.secondaryIndexes) {
+      if (!index.isUnique) continue;
+      const values = index.columnOffsets.map((offset) => row[offset] ?? null);
+      if (values.some((value) => value === null)) continue;
+      const datums = index.columnOffsets.map((offset, i) => indexDatum(values[i] ?? null, this.table.columns[offset]!.type));
+      const found = await this.txn.get(encodeIndexKey(this.tableId, BigInt(index.id), datums));
+      if (!found) continue;
+      const otherHandle = decodeHandle(found);
+      const existing = await this.get(otherHandle);
+      if (existing) return { handle: otherHandle, row: existing, error: this.duplicate(index, row) };
+    }
+    return undefined;
+  }
+
   /** Writes a new row; rejects a duplicate primary key or unique index entry with 1062 and writes nothing. */
   async insert(handle: bigint, row: Row): Promise<void> {
     await this.checkUnique(handle, row, undefined);
