@@ -106,6 +106,7 @@ export const ER_BLOB_CANT_HAVE_DEFAULT: ErrorSpec = { name: 'ER_BLOB_CANT_HAVE_D
 export const ER_WRONG_NUMBER_OF_COLUMNS_IN_SELECT: ErrorSpec = { name: 'ER_WRONG_NUMBER_OF_COLUMNS_IN_SELECT', code: 1222, sqlState: '21000', template: "The used SELECT statements have a different number of columns" };
 export const ER_VIEW_WRONG_LIST: ErrorSpec = { name: 'ER_VIEW_WRONG_LIST', code: 1353, sqlState: 'HY000', template: "In definition of view, derived table or common table expression, SELECT list and column names list have different column counts" };
 export const ER_VIEW_INVALID: ErrorSpec = { name: 'ER_VIEW_INVALID', code: 1356, sqlState: 'HY000', template: "View '%-.192s.%-.192s' references invalid table(s) or column(s) or function(s) or definer/invoker of view lack rights to use them" };
+export const ER_TRG_DOES_NOT_EXIST: ErrorSpec = { name: 'ER_TRG_DOES_NOT_EXIST', code: 1360, sqlState: 'HY000', template: "Trigger does not exist" };
 
 /** Every entry of the table, by MySQL error number. */
 export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
@@ -213,4 +214,5 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [1222, ER_WRONG_NUMBER_OF_COLUMNS_IN_SELECT],
   [1353, ER_VIEW_WRONG_LIST],
   [1356, ER_VIEW_INVALID],
+  [1360, ER_TRG_DOES_NOT_EXIST],
 ]);

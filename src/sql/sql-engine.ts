@@ -7,6 +7,8 @@ import type { ExecutionContext } from './execution-context.js';
 import { executeCreateTable } from './executor/create-table-executor.js';
 import { executeCreateDatabase, executeDropDatabase, executeDropTable } from './executor/drop-executor.js';
 import { executeInsert } from './executor/insert-executor.js';
+import { showColumns, showCreateTable, showIndex } from './executor/describe-executor.js';
+import { executeDropTrigger, executeRenameTable, executeTruncate } from './executor/table-maintenance-executor.js';
 import { executeCreateView, executeDropView } from './executor/view-executor.js';
 import { executeCreateIndex, executeDropIndex } from './executor/index-ddl-executor.js';
 import { executeQuery } from './executor/select-executor.js';
@@ -69,8 +71,19 @@ export class SqlEngine {
         return executeCreateView(stmt, this.catalog, session);
       case 'DropViewStmt':
         return executeDropView(stmt, this.catalog, session);
+      case 'DescribeStmt':
+        return showColumns(this.catalog, session, { table: stmt.table }, stmt.column);
+      case 'TruncateTableStmt':
+        return executeTruncate(stmt, this.catalog, this.kv, this.allocator, session);
+      case 'RenameTableStmt':
+        return executeRenameTable(stmt, this.catalog, session);
+      case 'DropTriggerStmt':
+        return executeDropTrigger(stmt);
       case 'ShowStmt':
         if (stmt.target === 'DATABASES') return showDatabases(this.catalog, { like: stmt.like, hasWhere: stmt.where !== undefined });
+        if (stmt.target === 'COLUMNS') return showColumns(this.catalog, session, stmt);
+        if (stmt.target === 'INDEX') return showIndex(this.catalog, session, stmt);
+        if (stmt.target === 'CREATE TABLE' || stmt.target === 'CREATE VIEW') return showCreateTable(this.catalog, session, stmt);
         if (stmt.target === 'TABLES') {
           return showTables(this.catalog, session, stmt.db, stmt.isFull ?? false, { like: stmt.like, hasWhere: stmt.where !== undefined });
         }

@@ -86,6 +86,16 @@ export const QUERY_CASES: readonly SqlCase[] = [
   { sql: 'INSERT INTO w VALUES (1, 11, 5) ON DUPLICATE KEY UPDATE n = n', affectedRows: 1 },
   { sql: 'SELECT id, u, n FROM w WHERE id = 1', rows: [['1', '10', '5']] },
   { sql: 'INSERT INTO w VALUES (3, 90, 0)', error: 1062 },
+  // Schema statements
+  { sql: 'DESCRIBE c', rows: [['k', 'int', 'NO', 'PRI', null, ''], ['n', 'int', 'YES', 'MUL', null, ''], ['f', 'double', 'YES', 'MUL', null, ''], ['s', 'varchar(10)', 'YES', 'MUL', null, '']] },
+  { sql: "SHOW COLUMNS FROM w LIKE 'u'", rows: [['u', 'int', 'YES', 'UNI', null, '']] },
+  { sql: 'SHOW INDEX FROM w', rows: [['w', '0', 'PRIMARY', '1', 'id', 'A', '0', null, null, '', 'BTREE', '', '', 'YES', null], ['w', '0', 'u', '1', 'u', 'A', '0', null, null, 'YES', 'BTREE', '', '', 'YES', null]] },
+  { sql: 'SHOW CREATE TABLE w', rows: [['w', 'CREATE TABLE `w` (\n  `id` int NOT NULL,\n  `u` int DEFAULT NULL,\n  `n` int DEFAULT NULL,\n  PRIMARY KEY (`id`),\n  UNIQUE KEY `u` (`u`)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin']] },
+  { sql: 'RENAME TABLE w TO w2', affectedRows: 0 },
+  { sql: 'SELECT COUNT(*) FROM w2', rows: [['3']] },
+  { sql: 'TRUNCATE TABLE w2', affectedRows: 0 },
+  { sql: 'SELECT COUNT(*) FROM w2', rows: [['0']] },
+  { sql: 'DROP TRIGGER nosuch', error: 1360 },
   // Subqueries
   { sql: 'SELECT (SELECT MAX(v) FROM b), (SELECT COUNT(*) FROM b WHERE b.a_id = a.id), id FROM a ORDER BY id', rows: [['8', '2', '1'], ['8', '1', '2'], ['8', '0', '3'], ['8', '0', '4']] },
   { sql: 'SELECT id FROM a WHERE EXISTS (SELECT 1 FROM b WHERE b.a_id = a.id) ORDER BY id', rows: [['1'], ['2']] },

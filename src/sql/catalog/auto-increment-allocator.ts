@@ -53,6 +53,16 @@ export class AutoIncrementAllocator {
     });
   }
 
+  /** Starts a table's values again from 1 (TRUNCATE TABLE). */
+  async reset(tableId: number): Promise<void> {
+    await this.queue.run(async () => {
+      this.ranges.delete(tableId);
+      const txn = await beginTransaction(this.engine);
+      txn.delete(CatalogKeys.autoIncrement(tableId));
+      await txn.commit();
+    });
+  }
+
   /** Forgets a dropped table's range. */
   forget(tableId: number): void {
     this.ranges.delete(tableId);

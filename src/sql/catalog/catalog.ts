@@ -190,6 +190,23 @@ export class Catalog {
     });
   }
 
+  /** Moves a table to a new name (and maybe database), keeping its id and so its rows. */
+  renameTable(fromDatabase: string, fromName: string, toDatabase: string, toName: string): Promise<TableInfo> {
+    return this.ddl((txn) => {
+      const table = this.getTable(fromDatabase, fromName);
+      const target = this.getDatabase(toDatabase);
+      if (this.findTable(toDatabase, toName)) throw mysqlError(ER_TABLE_EXISTS_ERROR, toName);
+      const renamed: TableInfo = { ...table, name: toName, databaseId: target.id };
+      txn.delete(CatalogKeys.table(table.databaseId, table.id));
+      txn.set(CatalogKeys.table(renamed.databaseId, renamed.id), encode(renamed));
+      return Promise.resolve(() => {
+        this.databases.get(nameKey(fromDatabase))?.tables.delete(nameKey(fromName));
+        this.databases.get(nameKey(toDatabase))?.tables.set(nameKey(toName), renamed);
+        return renamed;
+      });
+    });
+  }
+
   /** Removes a table from the schema and returns it (its rows are the caller's to delete); undefined when missing. */
   dropTable(databaseName: string, tableName: string): Promise<TableInfo | undefined> {
     return this.ddl((txn) => {

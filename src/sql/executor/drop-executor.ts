@@ -57,10 +57,10 @@ export async function executeDropTable(stmt: DropTableStmt, catalog: Catalog, en
 }
 
 /**
- * Deletes a dropped table's rows and index entries in bounded batches. The table is already gone from the schema,
- * so a crash midway leaves only unreachable keys under an id that is never reused.
+ * Deletes a table's rows and index entries in bounded batches and resets its AUTO_INCREMENT. For DROP the table is
+ * already gone from the schema, so a crash midway leaves only unreachable keys under an id that is never reused.
  */
-async function deleteTableData(engine: KvEngine, allocator: AutoIncrementAllocator, table: TableInfo): Promise<void> {
+export async function deleteTableData(engine: KvEngine, allocator: AutoIncrementAllocator, table: TableInfo): Promise<void> {
   allocator.forget(table.id);
   const range = tableRange(BigInt(table.id));
   for (;;) {

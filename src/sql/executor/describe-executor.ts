@@ -1,0 +1,112 @@
+// DESCRIBE / SHOW [FULL] COLUMNS, SHOW INDEX and SHOW CREATE TABLE, in MySQL's column layout and wording.
+import type { ShowStmt } from '../ast/index.js';
+import type { Catalog, ColumnInfo, TableInfo } from '../catalog/index.js';
+import type { ExecutionContext } from '../execution-context.js';
+import { formatIdent } from '../parser/index.js';
+import { expressionColumn, rowsResult } from '../statement-result.js';
+import type { RowsResult } from '../statement-result.js';
+import { TypeKind, fieldType, formatFieldType } from '../types/index.js';
+import type { SqlValue } from '../types/index.js';
+import { likePatternToRegExp } from '../expression/index.js';
+import { mysqlError, ER_NO_DB_ERROR } from '../../errors/index.js';
+
+const TEXT = fieldType(TypeKind.VarChar, { length: 64 });
+const LONG_TEXT = fieldType(TypeKind.VarChar, { length: 1024 });
+
+function findTable(catalog: Catalog, session: ExecutionContext, name: { db?: string | undefined; name: string }, db?: string): { table: TableInfo; databaseName: string } {
+  const databaseName = db ?? name.db ?? session.currentDatabase;
+  if (databaseName === undefined) throw mysqlError(ER_NO_DB_ERROR);
+  const table = catalog.getTable(databaseName, name.name);
+  return { table, databaseName: catalog.getDatabase(databaseName).name };
+}
+
+function keyKind(table: TableInfo, column: ColumnInfo): string {
+  const first = table.indexes.filter((index) => index.columnOffsets[0] === column.offset);
+  if (first.some((index) => index.isPrimary)) return 'PRI';
+  if (first.some((index) => index.isUnique && index.columnOffsets.length === 1)) return 'UNI';
+  if (first.length > 0) return 'MUL';
+  return '';
+}
+
+function defaultText(column: ColumnInfo): SqlValue {
+  const spec = column.defaultValue;
+  switch (spec.kind) {
+    case 'literal':
+      return spec.value;
+    case 'current-timestamp':
+      return 'CURRENT_TIMESTAMP';
+    case 'null':
+    case 'none':
+      return null;
+  }
+}
+
+/** DESCRIBE t / SHOW [FULL] COLUMNS FROM t [LIKE p]. */
+export function showColumns(catalog: Catalog, session: ExecutionContext, stmt: Pick<ShowStmt, 'table' | 'db' | 'isFull' | 'like'>, onlyColumn?: string): RowsResult {
+  const { table } = findTable(catalog, session, stmt.table!, stmt.db);
+  const pattern = stmt.like ?? onlyColumn;
+  const matches = pattern === undefined ? () => true : ((regexp) => (name: string) => regexp.test(name))(likePatternToRegExp(pattern, '\\', true));
+  const isFull = stmt.isFull ?? false;
+  const names = isFull
+    ? ['Field', 'Type', 'Collation', 'Null', 'Key', 'Default', 'Extra', 'Privileges', 'Comment']
+    : ['Field', 'Type', 'Null', 'Key', 'Default', 'Extra'];
+  const rows = table.columns.filter((column) => matches(column.name)).map((column) => {
+    const extra = [column.isAutoIncrement ? 'auto_increment' : '', column.onUpdateCurrentTimestamp ? 'on update CURRENT_TIMESTAMP' : ''].filter(Boolean).join(' ');
+    const base: SqlValue[] = [column.name, formatFieldType(column.type), column.isNotNull ? 'NO' : 'YES', keyKind(table, column), defaultText(column), extra];
+    if (!isFull) return base;
+    const collation = column.type.collation === 'binary' || !column.type.kind.match(/char|text/) ? null : column.type.collation;
+    return [base[0]!, base[1]!, collation, base[2]!, base[3]!, base[4]!, base[5]!, 'select,insert,update,references', column.comment];
+  });
+  return rowsResult(names.map((name) => expressionColumn(name, name === 'Default' || name === 'Comment' || name === 'Type' ? LONG_TEXT : TEXT, name !== 'Default' && name !== 'Collation')), rows);
+}
+
+/** SHOW INDEX FROM t: one row per index column, as MySQL lists them. */
+export function showIndex(catalog: Catalog, session: ExecutionContext, stmt: ShowStmt): RowsResult {
+  const { table } = findTable(catalog, session, stmt.table!, stmt.db);
+  const names = ['Table', 'Non_unique', 'Key_name', 'Seq_in_index', 'Column_name', 'Collation', 'Cardinality', 'Sub_part', 'Packed', 'Null', 'Index_type', 'Comment', 'Index_comment', 'Visible', 'Expression'];
+  const rows: SqlValue[][] = [];
+  for (const index of table.indexes) {
+    index.columnOffsets.forEach((offset, i) => {
+      const column = table.columns[offset]!;
+      rows.push([table.name, index.isUnique ? 0n : 1n, index.name, BigInt(i + 1), column.name, 'A', 0n, null, null, column.isNotNull ? '' : 'YES', 'BTREE', '', '', 'YES', null]);
+    });
+  }
+  const numeric = new Set(['Non_unique', 'Seq_in_index', 'Cardinality', 'Sub_part']);
+  return rowsResult(names.map((name) => expressionColumn(name, numeric.has(name) ? fieldType(TypeKind.BigInt, { length: 21 }) : TEXT, false)), rows);
+}
+
+/** SHOW CREATE TABLE t: the definition as MySQL prints it (views: SHOW CREATE VIEW's layout). */
+export function showCreateTable(catalog: Catalog, session: ExecutionContext, stmt: ShowStmt): RowsResult {
+  const { table } = findTable(catalog, session, stmt.table!, stmt.db);
+  if (table.view) {
+    const text = `CREATE ALGORITHM=UNDEFINED DEFINER=\`root\`@\`%\` SQL SECURITY DEFINER VIEW ${formatIdent(table.name)} AS ${table.view.definition}`;
+    return rowsResult(['View', 'Create View', 'character_set_client', 'collation_connection'].map((name) => expressionColumn(name, LONG_TEXT, true)), [[table.name, text, 'utf8mb4', 'utf8mb4_bin']]);
+  }
+  const lines = table.columns.map((column) => `  ${quote(column.name)} ${columnDefinitionText(column)}`);
+  for (const index of table.indexes) {
+    const columns = index.columnOffsets.map((offset) => quote(table.columns[offset]!.name)).join(',');
+    if (index.isPrimary) lines.push(`  PRIMARY KEY (${columns})`);
+    else lines.push(`  ${index.isUnique ? 'UNIQUE KEY' : 'KEY'} ${quote(index.name)} (${columns})`);
+  }
+  const comment = table.comment ? ` COMMENT='${table.comment.replace(/'/g, "''")}'` : '';
+  const text = `CREATE TABLE ${quote(table.name)} (\n${lines.join(',\n')}\n) ENGINE=InnoDB DEFAULT CHARSET=${table.charset} COLLATE=${table.collation}${comment}`;
+  return rowsResult([expressionColumn('Table', TEXT, true), expressionColumn('Create Table', LONG_TEXT, true)], [[table.name, text]]);
+}
+
+function quote(name: string): string {
+  return `\`${name.replace(/`/g, '``')}\``;
+}
+
+function columnDefinitionText(column: ColumnInfo): string {
+  const parts = [formatFieldType(column.type)];
+  if (column.type.kind.match(/char|text/) && column.type.collation === 'utf8mb4_general_ci') parts.push('COLLATE utf8mb4_general_ci');
+  if (column.isNotNull) parts.push('NOT NULL');
+  const spec = column.defaultValue;
+  if (spec.kind === 'null' && !column.isNotNull) parts.push('DEFAULT NULL');
+  if (spec.kind === 'literal') parts.push(`DEFAULT '${String(spec.value).replace(/'/g, "''")}'`);
+  if (spec.kind === 'current-timestamp') parts.push('DEFAULT CURRENT_TIMESTAMP');
+  if (column.onUpdateCurrentTimestamp) parts.push('ON UPDATE CURRENT_TIMESTAMP');
+  if (column.isAutoIncrement) parts.push('AUTO_INCREMENT');
+  if (column.comment) parts.push(`COMMENT '${column.comment.replace(/'/g, "''")}'`);
+  return parts.join(' ');
+}
