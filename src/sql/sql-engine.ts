@@ -7,6 +7,7 @@ import type { ExecutionContext } from './execution-context.js';
 import { executeCreateTable } from './executor/create-table-executor.js';
 import { executeCreateDatabase, executeDropDatabase, executeDropTable } from './executor/drop-executor.js';
 import { executeInsert } from './executor/insert-executor.js';
+import { executeAlterTable } from './executor/alter-table-executor.js';
 import { showColumns, showCreateTable, showIndex } from './executor/describe-executor.js';
 import { executeDropTrigger, executeRenameTable, executeTruncate } from './executor/table-maintenance-executor.js';
 import { executeCreateView, executeDropView } from './executor/view-executor.js';
@@ -73,6 +74,8 @@ export class SqlEngine {
         return executeDropView(stmt, this.catalog, session);
       case 'DescribeStmt':
         return showColumns(this.catalog, session, { table: stmt.table }, stmt.column);
+      case 'AlterTableStmt':
+        return executeAlterTable(stmt, this.catalog, session);
       case 'TruncateTableStmt':
         return executeTruncate(stmt, this.catalog, this.kv, this.allocator, session);
       case 'RenameTableStmt':

@@ -27,6 +27,11 @@ export interface ColumnInfo {
   readonly defaultValue: ColumnDefault;
   readonly onUpdateCurrentTimestamp: boolean;
   readonly comment: string;
+  /**
+   * For a column added by ALTER TABLE: the value rows written before it existed take (their stored form has no
+   * datum for it), as TiDB's OriginDefaultValue. Text of the value, or null.
+   */
+  readonly originDefault?: string | null;
 }
 
 /** An index over columns (by offset into the table's columns). The primary key is the index named PRIMARY. */

@@ -73,55 +73,61 @@ function buildColumns(defs: readonly ColumnDef[], tableCollation: CollationName,
     const key = def.name.toLowerCase();
     if (seen.has(key)) throw mysqlError(ER_DUP_FIELDNAME, def.name);
     seen.add(key);
-    if (def.name.length > MAX_IDENTIFIER_LENGTH) throw mysqlError(ER_TOO_LONG_IDENT, def.name);
-    if (def.generated) throw mysqlError(ER_NOT_SUPPORTED_YET, 'generated columns');
-    const type = fieldTypeFromAst(def.name, def.type, tableCollation);
-    const isNotNull = def.nullable === false || def.isPrimaryKey === true;
-    const column: ColumnInfo = {
-      id: offset + 1,
-      name: def.name,
-      offset,
-      type,
-      isNotNull,
-      isAutoIncrement: def.isAutoIncrement ?? false,
-      defaultValue: { kind: 'none' },
-      onUpdateCurrentTimestamp: def.onUpdate !== undefined,
-      comment: def.comment ?? '',
-    };
-    return { ...column, defaultValue: buildDefault(def, column, session) };
+    return buildColumn(def, offset + 1, offset, tableCollation, session);
   });
+}
+
+/** One column definition, checked as MySQL checks it (type limits, default value, generated columns). */
+export function buildColumn(def: ColumnDef, id: number, offset: number, tableCollation: CollationName, session: ExecutionContext): ColumnInfo {
+  if (def.name.length > MAX_IDENTIFIER_LENGTH) throw mysqlError(ER_TOO_LONG_IDENT, def.name);
+  if (def.generated) throw mysqlError(ER_NOT_SUPPORTED_YET, 'generated columns');
+  const type = fieldTypeFromAst(def.name, def.type, tableCollation);
+  const isNotNull = def.nullable === false || def.isPrimaryKey === true;
+  const column: ColumnInfo = {
+    id,
+    name: def.name,
+    offset,
+    type,
+    isNotNull,
+    isAutoIncrement: def.isAutoIncrement ?? false,
+    defaultValue: { kind: 'none' },
+    onUpdateCurrentTimestamp: def.onUpdate !== undefined,
+    comment: def.comment ?? '',
+  };
+  return { ...column, defaultValue: buildDefault(def.default, column, session) };
 }
 
 function isCurrentTimestamp(expr: Expr): boolean {
   return expr.kind === 'FuncCallExpr' && ['CURRENT_TIMESTAMP', 'NOW', 'LOCALTIME', 'LOCALTIMESTAMP'].includes(expr.name.toUpperCase());
 }
 
-function buildDefault(def: ColumnDef, column: ColumnInfo, session: ExecutionContext): ColumnDefault {
-  const expr = def.default;
+/** A column's DEFAULT, validated against its type (1067 for a value the type cannot hold, 1101 for BLOB/TEXT). */
+export function buildDefault(expr: Expr | undefined, column: ColumnInfo, session: ExecutionContext): ColumnDefault {
+  const name = column.name;
   if (!expr) return column.isNotNull || column.isAutoIncrement ? { kind: 'none' } : { kind: 'null' };
-  if (isBlobType(column.type)) throw mysqlError(ER_BLOB_CANT_HAVE_DEFAULT, def.name);
-  if (column.isAutoIncrement) throw mysqlError(ER_INVALID_DEFAULT, def.name);
+  if (isBlobType(column.type)) throw mysqlError(ER_BLOB_CANT_HAVE_DEFAULT, name);
+  if (column.isAutoIncrement) throw mysqlError(ER_INVALID_DEFAULT, name);
   if (isCurrentTimestamp(expr)) {
-    if (column.type.kind !== TypeKind.DateTime && column.type.kind !== TypeKind.Timestamp) throw mysqlError(ER_INVALID_DEFAULT, def.name);
+    if (column.type.kind !== TypeKind.DateTime && column.type.kind !== TypeKind.Timestamp) throw mysqlError(ER_INVALID_DEFAULT, name);
     return { kind: 'current-timestamp' };
   }
   let value;
   try {
     value = compileExpr(expr, { scope: Scope.empty, clause: 'field list', session }).constantValue;
   } catch {
-    throw mysqlError(ER_INVALID_DEFAULT, def.name);
+    throw mysqlError(ER_INVALID_DEFAULT, name);
   }
-  if (value === undefined) throw mysqlError(ER_INVALID_DEFAULT, def.name);
+  if (value === undefined) throw mysqlError(ER_INVALID_DEFAULT, name);
   if (value === null) {
-    if (column.isNotNull) throw mysqlError(ER_INVALID_DEFAULT, def.name);
+    if (column.isNotNull) throw mysqlError(ER_INVALID_DEFAULT, name);
     return { kind: 'null' };
   }
   try {
-    const stored = coerceToColumn(value, column.type, { columnName: def.name, rowNumber: 1, isStrict: true, warnings: session.warnings });
+    const stored = coerceToColumn(value, column.type, { columnName: name, rowNumber: 1, isStrict: true, warnings: session.warnings });
     const text = stored === null ? null : typeof stored === 'string' ? stored : Buffer.isBuffer(stored) ? stored.toString('utf8') : stored.toString();
     return { kind: 'literal', value: text, valueKind: typeof stored === 'string' || Buffer.isBuffer(stored) ? 'text' : 'number' };
   } catch {
-    throw mysqlError(ER_INVALID_DEFAULT, def.name);
+    throw mysqlError(ER_INVALID_DEFAULT, name);
   }
 }
 

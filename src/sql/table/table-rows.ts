@@ -11,8 +11,8 @@ import {
   tableRecordRange,
 } from '../../storage/index.js';
 import type { Datum } from '../../storage/index.js';
-import type { IndexInfo, TableInfo } from '../catalog/index.js';
-import { toText } from '../types/index.js';
+import type { ColumnInfo, IndexInfo, TableInfo } from '../catalog/index.js';
+import { coerceToColumn, toText } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
 import { datumToValue, indexDatum, valueToDatum } from './row-datums.js';
 
@@ -180,9 +180,21 @@ export class TableRows {
     const datums = decodeRow(bytes, this.columnIds);
     const columns = this.table.columns;
     const row: SqlValue[] = new Array<SqlValue>(columns.length);
-    for (let i = 0; i < columns.length; i++) row[i] = datumToValue(datums[i] ?? null, columns[i]!.type);
+    for (let i = 0; i < columns.length; i++) {
+      const datum = datums[i];
+      const column = columns[i]!;
+      // A column added after the row was written has no datum: the row reads the column's original default.
+      row[i] = datum === undefined && column.originDefault !== undefined ? originDefault(column) : datumToValue(datum ?? null, column.type);
+    }
     return row;
   }
+}
+
+function originDefault(column: ColumnInfo): SqlValue {
+  const text = column.originDefault ?? null;
+  if (text === null) return null;
+  const warnings = { warn: () => undefined };
+  return coerceToColumn(text, column.type, { columnName: column.name, rowNumber: 0, isStrict: false, warnings });
 }
 
 function encodeHandle(handle: bigint): Buffer {
