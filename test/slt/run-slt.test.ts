@@ -32,7 +32,10 @@ describe('run-slt against a real tidal-server', () => {
     assert.equal(code, 0, stdout);
     assert.equal(lines.at(-1), '11 passed, 1 failed');
     assert.match(lines[0] ?? '', /^.*fixtures\/basic\.test: 11 passed, 1 failed \(\d+\.\d s\)$/);
-    assert.match(stdout, /basic\.test:68: result mismatch\n {4}sql:\n {6}SELECT qty FROM fruit WHERE id = 1\n {4}expected:\n {6}11\n {4}got:\n {6}10\n/);
+    assert.match(
+      stdout,
+      /basic\.test:68: result mismatch\n {4}sql:\n {6}SELECT qty FROM fruit WHERE id = 1\n {4}expected:\n {6}11\n {4}got:\n {6}10\n/,
+    );
   });
 
   it('exits non-zero on failures only with --strict', async () => {

@@ -26,23 +26,45 @@ async function main(): Promise<number> {
     process.stdout.write(`${usage}\n`);
     return options.isHelp ? EXIT.OK : EXIT.USAGE;
   }
-  const files = (await Promise.all(options.paths.map(scriptFiles))).flat();
+  let files: string[];
+  try {
+    files = (await Promise.all(options.paths.map(scriptFiles))).flat();
+  } catch (error) {
+    process.stderr.write(`run-slt: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT.USAGE;
+  }
   const server: SltServer | undefined = options.port === undefined ? await startSltServer() : undefined;
-  const target: ServerTarget = { host: options.host, port: options.port ?? server?.port ?? 0, user: options.user, password: options.password };
+  const target: ServerTarget = {
+    host: options.host,
+    port: options.port ?? server?.port ?? 0,
+    user: options.user,
+    password: options.password,
+  };
   let passed = 0;
   let failed = 0;
   try {
     for (const [i, file] of files.entries()) {
       const started = performance.now();
-      const outcome = await runSltFile(file, i + 1, target, { keepFailures: options.maxFailuresShown, stopOnFail: options.stopOnFail, timeoutMs: options.timeoutMs });
+      const outcome = await runSltFile(file, i + 1, target, {
+        keepFailures: options.maxFailuresShown,
+        stopOnFail: options.stopOnFail,
+        timeoutMs: options.timeoutMs,
+      });
       passed += outcome.passed;
       failed += outcome.failed;
-      const lines = [fileSummaryLine(file, outcome.passed, outcome.failed, (performance.now() - started) / MS_PER_SECOND)];
+      const lines = [
+        fileSummaryLine(file, outcome.passed, outcome.failed, (performance.now() - started) / MS_PER_SECOND),
+      ];
       for (const failure of outcome.failures) lines.push(...failureLines(file, failure));
       process.stdout.write(`${lines.join('\n')}\n`);
       if (outcome.stopped) break;
     }
   } finally {
+    if (server && !server.isRunning()) {
+      process.stderr.write(
+        `run-slt: tidal-server died during the run; its last log lines:\n${server.recentLogs().join('\n')}\n`,
+      );
+    }
     await server?.stop();
   }
   process.stdout.write(`${totalLine(passed, failed)}\n`);

@@ -59,7 +59,10 @@ export function parseSltArgs(argv: readonly string[]): SltOptions {
     password: values.password ?? DEFAULTS.password,
     stopOnFail: values['stop-on-fail'] ?? false,
     strict: values.strict ?? false,
-    maxFailuresShown: values['max-failures-shown'] === undefined ? DEFAULTS.maxFailuresShown : nonNegativeInt('--max-failures-shown', values['max-failures-shown']),
+    maxFailuresShown:
+      values['max-failures-shown'] === undefined
+        ? DEFAULTS.maxFailuresShown
+        : nonNegativeInt('--max-failures-shown', values['max-failures-shown']),
     timeoutMs: values.timeout === undefined ? DEFAULTS.timeoutMs : nonNegativeInt('--timeout', values.timeout),
     paths: positionals,
     isHelp: values.help ?? false,

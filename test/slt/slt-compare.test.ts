@@ -5,7 +5,11 @@ import { describe, it } from 'node:test';
 import { compareResult, hashValues, orderValues } from './slt-compare.js';
 
 describe('orderValues', () => {
-  const rows = [['b', '1'], ['a', '2'], ['a', '10']];
+  const rows = [
+    ['b', '1'],
+    ['a', '2'],
+    ['a', '10'],
+  ];
 
   it('keeps nosort order, sorts whole rows for rowsort and single values for valuesort (as strings)', () => {
     assert.deepEqual(orderValues(rows, 'nosort'), ['b', '1', 'a', '2', 'a', '10']);

@@ -58,13 +58,18 @@ export interface Comparison {
 export function compareResult(expected: ExpectedResult, values: readonly string[], columns: number): Comparison {
   if (expected.kind === 'hash') {
     const actual = hashLine(values.length, hashValues(values));
-    return { isMatch: actual === hashLine(expected.count, expected.md5), expected: hashLine(expected.count, expected.md5), actual };
+    return {
+      isMatch: actual === hashLine(expected.count, expected.md5),
+      expected: hashLine(expected.count, expected.md5),
+      actual,
+    };
   }
   const expectedText = expected.values.join('\n');
   const actualText = values.join('\n');
   if (expectedText === actualText) return { isMatch: true, expected: expectedText, actual: actualText };
   const rowLines: string[] = [];
   for (let i = 0; i < values.length; i += columns) rowLines.push(values.slice(i, i + columns).join(' '));
-  const isRowMatch = columns > 1 && expected.values.length * columns === values.length && rowLines.join('\n') === expectedText;
+  const isRowMatch =
+    columns > 1 && expected.values.length * columns === values.length && rowLines.join('\n') === expectedText;
   return { isMatch: isRowMatch, expected: expectedText, actual: actualText };
 }

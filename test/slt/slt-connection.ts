@@ -55,7 +55,11 @@ export class MysqlSltConnection implements SltConnection {
   async query(sql: string): Promise<SqlResult> {
     const connection = this.connection ?? (await this.reconnect());
     try {
-      const [rows, fields] = await connection.query({ sql, rowsAsArray: true, ...(this.timeoutMs > 0 ? { timeout: this.timeoutMs } : {}) });
+      const [rows, fields] = await connection.query({
+        sql,
+        rowsAsArray: true,
+        ...(this.timeoutMs > 0 ? { timeout: this.timeoutMs } : {}),
+      });
       if (!Array.isArray(rows)) return { rows: [], columns: 0 };
       return { rows: rows as unknown as RawValue[][], columns: (fields as FieldPacket[] | undefined)?.length ?? 0 };
     } catch (error) {

@@ -19,13 +19,23 @@ export interface FileRunOptions {
  * Parses and runs the file at `path` in database `slt_<index>` (dropped first if left over, and dropped after).
  * A file that cannot be parsed counts as one failure; one whose database cannot be set up fails all its records.
  */
-export async function runSltFile(path: string, index: number, target: ServerTarget, options: FileRunOptions): Promise<FileOutcome> {
+export async function runSltFile(
+  path: string,
+  index: number,
+  target: ServerTarget,
+  options: FileRunOptions,
+): Promise<FileOutcome> {
   let records: SltRecord[];
   try {
     records = parseSlt(await readFile(path, 'utf8'));
   } catch (error) {
     const line = error instanceof SltParseError ? error.line : 0;
-    return { passed: 0, failed: 1, failures: [{ line, sql: '', reason: `cannot read the file: ${errorText(error)}` }], stopped: options.stopOnFail };
+    return {
+      passed: 0,
+      failed: 1,
+      failures: [{ line, sql: '', reason: `cannot read the file: ${errorText(error)}` }],
+      stopped: options.stopOnFail,
+    };
   }
   const database = `slt_${index}`;
   let connection: MysqlSltConnection | undefined;
@@ -37,10 +47,21 @@ export async function runSltFile(path: string, index: number, target: ServerTarg
   } catch (error) {
     await connection?.close();
     const failed = countRunnable(records);
-    return { passed: 0, failed, failures: [{ line: 0, sql: `CREATE DATABASE ${database}`, reason: `cannot set up the database: ${errorText(error)}` }], stopped: options.stopOnFail && failed > 0 };
+    return {
+      passed: 0,
+      failed,
+      failures: [
+        { line: 0, sql: `CREATE DATABASE ${database}`, reason: `cannot set up the database: ${errorText(error)}` },
+      ],
+      stopped: options.stopOnFail && failed > 0,
+    };
   }
   try {
-    return await runRecords(records, connection, { engine: ENGINE_NAME, keepFailures: options.keepFailures, stopOnFail: options.stopOnFail });
+    return await runRecords(records, connection, {
+      engine: ENGINE_NAME,
+      keepFailures: options.keepFailures,
+      stopOnFail: options.stopOnFail,
+    });
   } finally {
     await connection.query(`DROP DATABASE ${database}`).catch(() => undefined);
     await connection.close();

@@ -86,7 +86,8 @@ export function formatReal(text: string): string {
 export function formatText(bytes: Buffer): string {
   if (bytes.length === 0) return SpecialText.EMPTY;
   let out = '';
-  for (const byte of bytes) out += byte >= PRINTABLE.FIRST && byte <= PRINTABLE.LAST ? String.fromCharCode(byte) : SpecialText.UNPRINTABLE;
+  for (const byte of bytes)
+    out += byte >= PRINTABLE.FIRST && byte <= PRINTABLE.LAST ? String.fromCharCode(byte) : SpecialText.UNPRINTABLE;
   return out;
 }
 

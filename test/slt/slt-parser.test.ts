@@ -41,20 +41,29 @@ describe('parseSlt', () => {
   const records = parseSlt(SCRIPT);
 
   it('reads every record kind in order with its first line', () => {
-    assert.deepEqual(records.map((r) => [r.kind, r.line]), [
-      ['hash-threshold', 2],
-      ['statement', 4],
-      ['statement', 8],
-      ['query', 13],
-      ['query', 20],
-      ['query', 25],
-      ['halt', 30],
-    ]);
+    assert.deepEqual(
+      records.map((r) => [r.kind, r.line]),
+      [
+        ['hash-threshold', 2],
+        ['statement', 4],
+        ['statement', 8],
+        ['query', 13],
+        ['query', 20],
+        ['query', 25],
+        ['halt', 30],
+      ],
+    );
   });
 
   it('keeps multi-line SQL and the expectation of statements', () => {
     const [, created, failing] = records;
-    assert.deepEqual(created, { kind: 'statement', line: 4, conditions: [], expectError: false, sql: 'CREATE TABLE t1(a INTEGER,\n  b INTEGER)' });
+    assert.deepEqual(created, {
+      kind: 'statement',
+      line: 4,
+      conditions: [],
+      expectError: false,
+      sql: 'CREATE TABLE t1(a INTEGER,\n  b INTEGER)',
+    });
     assert.equal(failing?.kind === 'statement' && failing.expectError, true);
   });
 
@@ -62,7 +71,10 @@ describe('parseSlt', () => {
     assert.deepEqual(records[3], {
       kind: 'query',
       line: 13,
-      conditions: [{ kind: 'skipif', engine: 'mysql' }, { kind: 'onlyif', engine: 'sqlite' }],
+      conditions: [
+        { kind: 'skipif', engine: 'mysql' },
+        { kind: 'onlyif', engine: 'sqlite' },
+      ],
       types: 'II',
       sortMode: 'rowsort',
       label: 'label-7',
@@ -73,7 +85,11 @@ describe('parseSlt', () => {
 
   it('reads a hash line, and an empty result with nosort as the default', () => {
     const hashed = records[4];
-    assert.deepEqual(hashed?.kind === 'query' ? hashed.expected : undefined, { kind: 'hash', count: 30, md5: '3c13dee48d9356ae19af2515e05e6b54' });
+    assert.deepEqual(hashed?.kind === 'query' ? hashed.expected : undefined, {
+      kind: 'hash',
+      count: 30,
+      md5: '3c13dee48d9356ae19af2515e05e6b54',
+    });
     const empty = records[5];
     assert.equal(empty?.kind === 'query' && empty.sortMode, 'nosort');
     assert.deepEqual(empty?.kind === 'query' ? empty.expected : undefined, { kind: 'values', values: [] });
@@ -90,7 +106,10 @@ describe('parseSlt', () => {
   });
 
   it('rejects an unknown record with its line', () => {
-    assert.throws(() => parseSlt('statement ok\nSELECT 1\n\nfrobnicate\n'), (error: unknown) => error instanceof SltParseError && error.line === 4);
+    assert.throws(
+      () => parseSlt('statement ok\nSELECT 1\n\nfrobnicate\n'),
+      (error: unknown) => error instanceof SltParseError && error.line === 4,
+    );
     assert.throws(() => parseSlt('query X nosort\nSELECT 1\n'), SltParseError);
   });
 });

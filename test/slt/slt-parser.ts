@@ -4,7 +4,10 @@ import type { ExpectedResult, SltCondition, SltRecord } from './slt-record.js';
 
 /** A line the parser cannot read; carries the 1-based line number. */
 export class SltParseError extends Error {
-  constructor(readonly line: number, message: string) {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
     super(`line ${line}: ${message}`);
     this.name = 'SltParseError';
   }
@@ -48,8 +51,15 @@ export function parseSlt(text: string): SltRecord[] {
     i++;
     switch (tokens[0]) {
       case 'statement': {
-        if (tokens[1] !== 'ok' && tokens[1] !== 'error') throw new SltParseError(line, `expected "statement ok|error", got "${tokens.join(' ')}"`);
-        records.push({ kind: 'statement', line, conditions, expectError: tokens[1] === 'error', sql: takeBlock().join('\n') });
+        if (tokens[1] !== 'ok' && tokens[1] !== 'error')
+          throw new SltParseError(line, `expected "statement ok|error", got "${tokens.join(' ')}"`);
+        records.push({
+          kind: 'statement',
+          line,
+          conditions,
+          expectError: tokens[1] === 'error',
+          sql: takeBlock().join('\n'),
+        });
         break;
       }
       case 'query': {
@@ -63,12 +73,22 @@ export function parseSlt(text: string): SltRecord[] {
           i++;
           values = takeBlock().map((v) => v.trimEnd());
         }
-        records.push({ kind: 'query', line, conditions, types, sortMode: sortMode as SortMode, label: tokens[3], sql, expected: expectedResult(values) });
+        records.push({
+          kind: 'query',
+          line,
+          conditions,
+          types,
+          sortMode: sortMode as SortMode,
+          label: tokens[3],
+          sql,
+          expected: expectedResult(values),
+        });
         break;
       }
       case 'hash-threshold': {
         const threshold = Number(tokens[1]);
-        if (!Number.isInteger(threshold) || threshold < 0) throw new SltParseError(line, `bad hash-threshold "${tokens[1] ?? ''}"`);
+        if (!Number.isInteger(threshold) || threshold < 0)
+          throw new SltParseError(line, `bad hash-threshold "${tokens[1] ?? ''}"`);
         records.push({ kind: 'hash-threshold', line, conditions, threshold });
         break;
       }

@@ -32,5 +32,7 @@ function clip(text: string, max: number): string {
 
 function firstLines(text: string): string {
   const lines = text.split('\n');
-  return lines.length > LIMITS.resultLines ? [...lines.slice(0, LIMITS.resultLines), `… (${lines.length} lines)`].join('\n') : text;
+  return lines.length > LIMITS.resultLines
+    ? [...lines.slice(0, LIMITS.resultLines), `… (${lines.length} lines)`].join('\n')
+    : text;
 }

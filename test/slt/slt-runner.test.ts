@@ -26,28 +26,45 @@ describe('runRecords', () => {
     const outcome = await runRecords(parseSlt(script), fakeConnection({ GOOD: OK }));
     assert.equal(outcome.passed, 2);
     assert.equal(outcome.failed, 2);
-    assert.deepEqual(outcome.failures.map((f) => [f.line, f.reason]), [
-      [4, 'statement failed: no such thing: BAD'],
-      [10, 'statement succeeded but an error was expected'],
-    ]);
+    assert.deepEqual(
+      outcome.failures.map((f) => [f.line, f.reason]),
+      [
+        [4, 'statement failed: no such thing: BAD'],
+        [10, 'statement succeeded but an error was expected'],
+      ],
+    );
   });
 
   it('compares formatted, sorted query results and reports expected vs got', async () => {
-    const conn = fakeConnection({ Q: { rows: [[2, 'b'], [1, null]], columns: 2 }, W: { rows: [[1]], columns: 1 } });
-    const script = 'query IT rowsort\nQ\n----\n1\nNULL\n2\nb\n\nquery IT nosort\nQ\n----\n1\nNULL\n2\nb\n\nquery II nosort\nW\n----\n1\n\nquery I nosort\nNOPE\n----\n';
+    const conn = fakeConnection({
+      Q: {
+        rows: [
+          [2, 'b'],
+          [1, null],
+        ],
+        columns: 2,
+      },
+      W: { rows: [[1]], columns: 1 },
+    });
+    const script =
+      'query IT rowsort\nQ\n----\n1\nNULL\n2\nb\n\nquery IT nosort\nQ\n----\n1\nNULL\n2\nb\n\nquery II nosort\nW\n----\n1\n\nquery I nosort\nNOPE\n----\n';
     const outcome = await runRecords(parseSlt(script), conn);
     assert.equal(outcome.passed, 1);
     assert.equal(outcome.failed, 3);
-    assert.deepEqual(outcome.failures.map((f) => [f.line, f.reason, f.expected, f.actual]), [
-      [9, 'result mismatch', '1\nNULL\n2\nb', '2\nb\n1\nNULL'],
-      [17, 'expected 2 columns, got 1', undefined, undefined],
-      [22, 'query failed: no such thing: NOPE', undefined, undefined],
-    ]);
+    assert.deepEqual(
+      outcome.failures.map((f) => [f.line, f.reason, f.expected, f.actual]),
+      [
+        [9, 'result mismatch', '1\nNULL\n2\nb', '2\nb\n1\nNULL'],
+        [17, 'expected 2 columns, got 1', undefined, undefined],
+        [22, 'query failed: no such thing: NOPE', undefined, undefined],
+      ],
+    );
   });
 
   it('skips records for other engines, does not count control records, and stops at halt', async () => {
     const conn = fakeConnection({ GOOD: OK });
-    const script = 'hash-threshold 8\n\nskipif mysql\nstatement ok\nA\n\nonlyif sqlite\nstatement ok\nB\n\nonlyif mysql\nstatement ok\nGOOD\n\nskipif mysql\nhalt\n\nstatement ok\nGOOD\n\nhalt\n\nstatement ok\nC\n';
+    const script =
+      'hash-threshold 8\n\nskipif mysql\nstatement ok\nA\n\nonlyif sqlite\nstatement ok\nB\n\nonlyif mysql\nstatement ok\nGOOD\n\nskipif mysql\nhalt\n\nstatement ok\nGOOD\n\nhalt\n\nstatement ok\nC\n';
     const outcome = await runRecords(parseSlt(script), conn);
     assert.deepEqual([outcome.passed, outcome.failed], [2, 0]);
     assert.deepEqual(conn.seen, ['GOOD', 'GOOD']);

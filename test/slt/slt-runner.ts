@@ -42,7 +42,11 @@ const DEFAULT_KEEP_FAILURES = 5;
  * Runs `records` in order over `connection` and counts statements and queries that pass or fail. Records excluded by
  * `skipif`/`onlyif` and control records (`hash-threshold`, `halt`) are not counted; `halt` ends the run.
  */
-export async function runRecords(records: readonly SltRecord[], connection: SltConnection, options: RunOptions = {}): Promise<FileOutcome> {
+export async function runRecords(
+  records: readonly SltRecord[],
+  connection: SltConnection,
+  options: RunOptions = {},
+): Promise<FileOutcome> {
   const engine = options.engine ?? ENGINE_NAME;
   const keep = options.keepFailures ?? DEFAULT_KEEP_FAILURES;
   const outcome: FileOutcome = { passed: 0, failed: 0, failures: [], stopped: false };
@@ -51,7 +55,10 @@ export async function runRecords(records: readonly SltRecord[], connection: SltC
     if (!appliesTo(record, engine)) continue;
     if (record.kind === 'halt') break;
     if (record.kind === 'hash-threshold') continue;
-    const failure = record.kind === 'statement' ? await runStatement(record, connection) : await runQuery(record, connection, labelHashes);
+    const failure =
+      record.kind === 'statement'
+        ? await runStatement(record, connection)
+        : await runQuery(record, connection, labelHashes);
     if (failure === undefined) {
       outcome.passed++;
       continue;
@@ -70,12 +77,20 @@ async function runStatement(record: StatementRecord, connection: SltConnection):
   try {
     await connection.query(record.sql);
   } catch (error) {
-    return record.expectError ? undefined : { line: record.line, sql: record.sql, reason: `statement failed: ${errorText(error)}` };
+    return record.expectError
+      ? undefined
+      : { line: record.line, sql: record.sql, reason: `statement failed: ${errorText(error)}` };
   }
-  return record.expectError ? { line: record.line, sql: record.sql, reason: 'statement succeeded but an error was expected' } : undefined;
+  return record.expectError
+    ? { line: record.line, sql: record.sql, reason: 'statement succeeded but an error was expected' }
+    : undefined;
 }
 
-async function runQuery(record: QueryRecord, connection: SltConnection, labelHashes: Map<string, string>): Promise<RecordFailure | undefined> {
+async function runQuery(
+  record: QueryRecord,
+  connection: SltConnection,
+  labelHashes: Map<string, string>,
+): Promise<RecordFailure | undefined> {
   let result;
   try {
     result = await connection.query(record.sql);
@@ -83,18 +98,36 @@ async function runQuery(record: QueryRecord, connection: SltConnection, labelHas
     return { line: record.line, sql: record.sql, reason: `query failed: ${errorText(error)}` };
   }
   if (result.columns !== record.types.length) {
-    return { line: record.line, sql: record.sql, reason: `expected ${record.types.length} columns, got ${result.columns}` };
+    return {
+      line: record.line,
+      sql: record.sql,
+      reason: `expected ${record.types.length} columns, got ${result.columns}`,
+    };
   }
-  const values = orderValues(result.rows.map((row) => formatRow(row, record.types)), record.sortMode);
+  const values = orderValues(
+    result.rows.map((row) => formatRow(row, record.types)),
+    record.sortMode,
+  );
   const comparison = compareResult(record.expected, values, record.types.length);
   if (!comparison.isMatch) {
-    return { line: record.line, sql: record.sql, reason: 'result mismatch', expected: comparison.expected, actual: comparison.actual };
+    return {
+      line: record.line,
+      sql: record.sql,
+      reason: 'result mismatch',
+      expected: comparison.expected,
+      actual: comparison.actual,
+    };
   }
   if (record.label !== undefined) {
     const hash = hashValues(values);
     const earlier = labelHashes.get(record.label);
     if (earlier === undefined) labelHashes.set(record.label, hash);
-    else if (earlier !== hash) return { line: record.line, sql: record.sql, reason: `result differs from an earlier query labelled ${record.label}` };
+    else if (earlier !== hash)
+      return {
+        line: record.line,
+        sql: record.sql,
+        reason: `result differs from an earlier query labelled ${record.label}`,
+      };
   }
   return undefined;
 }

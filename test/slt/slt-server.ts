@@ -14,6 +14,8 @@ const LIMITS = { startupMs: 20_000, keptLogLines: 40 } as const;
 /** A running server; `stop` ends it with SIGTERM and removes its data directory. */
 export interface SltServer {
   readonly port: number;
+  /** False once the process has exited (a crash, if `stop` was not called). */
+  isRunning(): boolean;
   /** The last log lines, for diagnosing a crash. */
   recentLogs(): string[];
   stop(): Promise<void>;
@@ -22,12 +24,17 @@ export interface SltServer {
 /** Spawns tidal-server and resolves once its log says it listens. */
 export async function startSltServer(): Promise<SltServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tidal-slt-'));
-  const child = spawn(process.execPath, [SERVER_BIN, '--port', '0', '--path', dataDir], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [SERVER_BIN, '--port', '0', '--path', dataDir], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const logs: string[] = [];
   let pending = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`tidal-server did not start:\n${logs.join('\n')}`)), LIMITS.startupMs);
+    const timer = setTimeout(
+      () => reject(new Error(`tidal-server did not start:\n${logs.join('\n')}`)),
+      LIMITS.startupMs,
+    );
     child.stderr.on('data', (chunk: Buffer) => {
       pending += chunk.toString('utf8');
       const lines = pending.split('\n');
@@ -52,6 +59,7 @@ export async function startSltServer(): Promise<SltServer> {
   });
   return {
     port,
+    isRunning: () => child.exitCode === null && child.signalCode === null,
     recentLogs: () => [...logs],
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');

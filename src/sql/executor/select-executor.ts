@@ -295,6 +295,35 @@ async function* outputRows(
   for (let i = 0; i < slice.length; i += 1024) yield slice.slice(i, i + 1024);
 }
 
+function combineRows(op: UnionStmt['op'], isAll: boolean, left: readonly Row[], right: readonly Row[], types: readonly FieldType[]): Row[] {
+  const keyOf = (row: Row): string => distinctKey(row, types);
+  const distinct = (rows: readonly Row[]): Row[] => {
+    const seen = new Set<string>();
+    return rows.filter((row) => {
+      const key = keyOf(row);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  };
+  if (op === 'UNION') return isAll ? [...left, ...right] : distinct([...left, ...right]);
+  const counts = new Map<string, number>();
+  for (const row of right) counts.set(keyOf(row), (counts.get(keyOf(row)) ?? 0) + 1);
+  const kept = left.filter((row) => {
+    const key = keyOf(row);
+    const count = counts.get(key) ?? 0;
+    if (op === 'INTERSECT') {
+      if (count === 0) return false;
+      if (isAll) counts.set(key, count - 1);
+      return true;
+    }
+    if (count === 0) return true;
+    if (isAll) counts.set(key, count - 1);
+    return false;
+  });
+  return isAll ? kept : distinct(kept);
+}
+
 /** Runs the subqueries of a batch's expressions, one after another (they share outer-row bindings). */
 async function prepareAll(parts: readonly AsyncPart[], batch: readonly Row[]): Promise<void> {
   for (const part of parts) await part.prepare(batch);
@@ -313,23 +342,17 @@ function compareSortKeys(a: SqlValue[], b: SqlValue[], keys: readonly SortKey[],
   return 0;
 }
 
-/** UNION [ALL|DISTINCT]: both sides materialised, columns named after the left side, types unified. */
+/**
+ * UNION / INTERSECT / EXCEPT [ALL|DISTINCT]: both sides materialised, columns named after the left side, types
+ * unified. The ALL forms keep multiplicities as MySQL 8.0.31 does (INTERSECT ALL: the smaller count; EXCEPT ALL: the
+ * difference of counts).
+ */
 async function executeUnion(union: UnionStmt, catalog: Catalog, session: ExecutionContext, params?: readonly SqlValue[], outer?: OuterBinding): Promise<RowsResult> {
-  if (union.op !== 'UNION') throw mysqlError(ER_NOT_SUPPORTED_YET, union.op);
   const left = await materializeQuery(union.left, catalog, session, params, outer);
   const right = await materializeQuery(union.right, catalog, session, params, outer);
   if (left.columns.length !== right.columns.length) throw mysqlError(ER_WRONG_NUMBER_OF_COLUMNS_IN_SELECT);
   const types: FieldType[] = left.columns.map((column, i) => unifyTypes([column.type, right.columns[i]!.type]));
-  let rows = [...left.rows, ...right.rows];
-  if (!union.isAll) {
-    const seen = new Set<string>();
-    rows = rows.filter((row) => {
-      const key = distinctKey(row, types);
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-  }
+  const rows = combineRows(union.op, union.isAll, left.rows, right.rows, types);
   const columns = left.columns.map((column, i) => expressionColumn(column.name, types[i]!, column.isNotNull && right.columns[i]!.isNotNull));
   const scope = new Scope(columns.map((column) => ({ name: column.name, table: '', database: '', type: column.type, isNotNull: column.isNotNull })));
   const context: CompileContext = { scope, clause: 'order clause', session, ...(params ? { params } : {}) };
