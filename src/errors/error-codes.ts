@@ -107,6 +107,11 @@ export const ER_WRONG_NUMBER_OF_COLUMNS_IN_SELECT: ErrorSpec = { name: 'ER_WRONG
 export const ER_VIEW_WRONG_LIST: ErrorSpec = { name: 'ER_VIEW_WRONG_LIST', code: 1353, sqlState: 'HY000', template: "In definition of view, derived table or common table expression, SELECT list and column names list have different column counts" };
 export const ER_VIEW_INVALID: ErrorSpec = { name: 'ER_VIEW_INVALID', code: 1356, sqlState: 'HY000', template: "View '%-.192s.%-.192s' references invalid table(s) or column(s) or function(s) or definer/invoker of view lack rights to use them" };
 export const ER_TRG_DOES_NOT_EXIST: ErrorSpec = { name: 'ER_TRG_DOES_NOT_EXIST', code: 1360, sqlState: 'HY000', template: "Trigger does not exist" };
+export const ER_INVALID_ARGUMENT_FOR_LOGARITHM: ErrorSpec = { name: 'ER_INVALID_ARGUMENT_FOR_LOGARITHM', code: 3020, sqlState: '2201E', template: "Invalid argument for logarithm" };
+export const ER_WARN_ALLOWED_PACKET_OVERFLOWED: ErrorSpec = { name: 'ER_WARN_ALLOWED_PACKET_OVERFLOWED', code: 1301, sqlState: 'HY000', template: "Result of %s() was larger than max_allowed_packet (%ld) - truncated" };
+export const ER_OUT_OF_SORTMEMORY: ErrorSpec = { name: 'ER_OUT_OF_SORTMEMORY', code: 1038, sqlState: 'HY001', template: "Out of sort memory, consider increasing server sort buffer size" };
+export const ER_DATETIME_FUNCTION_OVERFLOW: ErrorSpec = { name: 'ER_DATETIME_FUNCTION_OVERFLOW', code: 1441, sqlState: '22008', template: "Datetime function: %-.32s field overflow" };
+export const ER_WRONG_VALUE_FOR_TYPE: ErrorSpec = { name: 'ER_WRONG_VALUE_FOR_TYPE', code: 1411, sqlState: 'HY000', template: "Incorrect %-.32s value: '%-.128s' for function %-.32s" };
 
 /** Every entry of the table, by MySQL error number. */
 export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
@@ -215,4 +220,9 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [1353, ER_VIEW_WRONG_LIST],
   [1356, ER_VIEW_INVALID],
   [1360, ER_TRG_DOES_NOT_EXIST],
+  [3020, ER_INVALID_ARGUMENT_FOR_LOGARITHM],
+  [1301, ER_WARN_ALLOWED_PACKET_OVERFLOWED],
+  [1038, ER_OUT_OF_SORTMEMORY],
+  [1441, ER_DATETIME_FUNCTION_OVERFLOW],
+  [1411, ER_WRONG_VALUE_FOR_TYPE],
 ]);

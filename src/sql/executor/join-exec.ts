@@ -7,6 +7,7 @@ import { isStringType, toBoolean } from '../types/index.js';
 import type { FieldType, Row, SqlValue } from '../types/index.js';
 import { distinctKey } from './aggregate/accumulator.js';
 import type { RowSource } from './row-source.js';
+import { checkMemory } from './memory-guard.js';
 import { splitConjuncts } from '../planner/access-path.js';
 import { conjunction } from './table-source.js';
 
@@ -34,7 +35,10 @@ export function joinSource(left: RowSource, right: RowSource, kind: JoinKind, co
     scope,
     rows: async function* () {
       const inner: Row[] = [];
-      for await (const batch of right.rows()) for (const row of batch) inner.push(row);
+      for await (const batch of right.rows()) {
+        for (const row of batch) inner.push(row);
+        checkMemory();
+      }
       const table = keys.length > 0 ? hashRows(inner, keys.map((key) => key.right), keys.map((key) => key.right.type)) : undefined;
       const leftTypes = keys.map((key) => key.right.type);
       const nulls: SqlValue[] = new Array<SqlValue>(rightWidth).fill(null);
@@ -61,6 +65,7 @@ export function joinSource(left: RowSource, right: RowSource, kind: JoinKind, co
     },
   };
 }
+
 
 function hashRows(rows: readonly Row[], keys: readonly CompiledExpr[], types: readonly FieldType[]): Map<string, Row[]> {
   const table = new Map<string, Row[]>();

@@ -15,6 +15,7 @@ import { AggregateExtractor } from './aggregate/extract-aggregates.js';
 import { aggregateSource } from './aggregate/aggregate-exec.js';
 import { distinctKey } from './aggregate/accumulator.js';
 import { memoryRowSource } from './row-source.js';
+import { MEMORY_CHECK_INTERVAL, checkMemory } from './memory-guard.js';
 import type { RowSource } from './row-source.js';
 import { conjunction } from './table-source.js';
 import { tableResultColumn } from './table-scope.js';
@@ -286,6 +287,7 @@ async function* outputRows(
         seen.add(key);
       }
       kept.push({ out, keys: sortKeys.map((key) => key.expr.evaluate(row)) });
+      if (kept.length % MEMORY_CHECK_INTERVAL === 0) checkMemory();
     }
   }
   if (sortKeys.length > 0) kept.sort((a, b) => compareSortKeys(a.keys, b.keys, sortKeys, session));

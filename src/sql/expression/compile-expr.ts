@@ -1,9 +1,9 @@
 // compileExpr: turns an expression AST into a CompiledExpr (closures), resolving columns, types and functions once.
 import { Decimal } from 'decimal.js';
-import { mysqlError, ER_NOT_SUPPORTED_YET, ER_OPERAND_COLUMNS } from '../../errors/index.js';
+import { mysqlError, ER_DATA_OUT_OF_RANGE, ER_NOT_SUPPORTED_YET, ER_OPERAND_COLUMNS, ER_WARN_DATA_OUT_OF_RANGE } from '../../errors/index.js';
 import type { BinaryExpr, ColumnRefExpr, Expr, NumberLiteralExpr } from '../ast/index.js';
 import { formatSql } from '../parser/index.js';
-import { TypeKind, compareValues, fieldType, isStringType, toBoolean, toDouble, toInteger, toText, MysqlDateTime } from '../types/index.js';
+import { TypeKind, compareValues, fieldType, toDecimal, isStringType, toBoolean, toDouble, toInteger, toText, MysqlDateTime } from '../types/index.js';
 import type { CollationName, FieldType, Row, SqlValue } from '../types/index.js';
 import { comparisonCollation, unifyTypes } from './type-inference.js';
 import { arithmeticDomain, arithmeticResultType, evaluateArithmetic } from './arithmetic.js';
@@ -80,7 +80,7 @@ export function compileExpr(expr: Expr, context: CompileContext): CompiledExpr {
       return constantExpr(value, typeOfValue(value));
     }
     case 'UnaryExpr':
-      return compileUnary(expr.op, compileExpr(expr.operand, context), context);
+      return compileUnary(expr.op, compileExpr(expr.operand, context), context, () => formatSql(expr));
     case 'BinaryExpr':
       return compileBinary(expr, context);
     case 'IsExpr':
@@ -102,7 +102,7 @@ export function compileExpr(expr: Expr, context: CompileContext): CompiledExpr {
     case 'FuncCallExpr':
       return compileFunctionCall(expr, context, compileExpr);
     case 'CastExpr':
-      return compileCast(expr.type.name, compileExpr(expr.operand, context), expr.type.length, expr.type.scale, context);
+      return compileCast(expr.type.name, compileExpr(expr.operand, context), expr.type.length, expr.type.scale, context, () => formatSql(expr));
     case 'ConvertUsingExpr':
       return compileExpr(expr.operand, context);
     case 'CollateExpr': {
@@ -193,12 +193,12 @@ function compileNumber(expr: NumberLiteralExpr): CompiledExpr {
   }
 }
 
-function compileUnary(op: string, operand: CompiledExpr, context: CompileContext): CompiledExpr {
+function compileUnary(op: string, operand: CompiledExpr, context: CompileContext, text: () => string): CompiledExpr {
   const warnings = context.session.warnings;
   switch (op) {
     case '-': {
       const type = operand.type.kind === TypeKind.Decimal ? operand.type : isStringType(operand.type) ? DOUBLE_TYPE : operand.type.kind === TypeKind.Double || operand.type.kind === TypeKind.Float ? DOUBLE_TYPE : BIGINT_TYPE;
-      return fold(operand, type, (value) => negate(value, warnings));
+      return fold(operand, type, (value) => negate(value, warnings, text));
     }
     case '+':
       return operand;
@@ -219,9 +219,13 @@ function compileUnary(op: string, operand: CompiledExpr, context: CompileContext
   }
 }
 
-function negate(value: SqlValue, warnings: CompileContext['session']['warnings']): SqlValue {
+function negate(value: SqlValue, warnings: CompileContext['session']['warnings'], text: () => string): SqlValue {
   if (value === null) return null;
-  if (typeof value === 'bigint') return -value;
+  if (typeof value === 'bigint') {
+    const negated = -value;
+    if (negated > INT64_MAX || negated < -INT64_MAX - 1n) throw mysqlError(ER_DATA_OUT_OF_RANGE, 'BIGINT', text());
+    return negated;
+  }
   if (typeof value === 'number') return -value;
   if (value instanceof Decimal) return value.negated();
   return -(toDouble(value, warnings) ?? 0);
@@ -429,7 +433,7 @@ function compileCase(expr: Extract<Expr, { kind: 'CaseExpr' }>, context: Compile
 }
 
 
-function compileCast(target: string, operand: CompiledExpr, length: number | undefined, scale: number | undefined, context: CompileContext): CompiledExpr {
+function compileCast(target: string, operand: CompiledExpr, length: number | undefined, scale: number | undefined, context: CompileContext, text: () => string): CompiledExpr {
   const warnings = context.session.warnings;
   switch (target) {
     case 'SIGNED':
@@ -455,8 +459,15 @@ function compileCast(target: string, operand: CompiledExpr, length: number | und
       const digits = scale ?? 0;
       return fold(operand, decimalType(precision, digits), (value) => {
         if (value === null) return null;
-        const decimal = value instanceof Decimal ? value : new Decimal(toDouble(value, warnings) ?? 0);
-        return decimal.toDecimalPlaces(digits, Decimal.ROUND_HALF_UP);
+        const decimal = (toDecimal(value, warnings) ?? new Decimal(0)).toDecimalPlaces(digits, Decimal.ROUND_HALF_UP);
+        const limit = new Decimal(10).pow(precision - digits);
+        // Out of range for DECIMAL(M,D): MySQL clips to the largest value with warning 1264.
+        if (decimal.abs().gte(limit)) {
+          warnings.warn(mysqlError(ER_WARN_DATA_OUT_OF_RANGE, text(), 1));
+          const max = limit.minus(new Decimal(10).pow(-digits));
+          return decimal.isNegative() ? max.negated() : max;
+        }
+        return decimal;
       });
     }
     case 'DATE':

@@ -36,12 +36,52 @@ interface PlanContext {
 /** Plans `from` (a comma list of table references, each possibly a join tree). */
 export async function planFrom(from: readonly TableRef[], where: Expr | undefined, catalog: Catalog, session: ExecutionContext, params: readonly SqlValue[] | undefined, runQuery: RunQuery): Promise<PlannedFrom> {
   const context: PlanContext = { catalog, session, params, runQuery, pending: splitConjuncts(where), aliases: new Set() };
-  let source: RowSource | undefined;
-  for (const ref of from) {
-    const next = await planRef(ref, context, false);
-    source = source ? joinSource(source, next, 'inner', takeConjuncts(context, source.scope, next.scope), session, params) : next;
+  const items: RowSource[] = [];
+  for (const ref of from) items.push(await planRef(ref, context, false));
+  if (items.length === 1) return { source: items[0]!, remaining: context.pending };
+  // Join order: start from the first table, then always add a table that some WHERE conjunct connects to what is
+  // joined so far (a cross product only when nothing connects), so a long comma list never multiplies out.
+  const order: number[] = [0];
+  let source = items[0]!;
+  const left = new Set(items.keys());
+  left.delete(0);
+  while (left.size > 0) {
+    let next = [...left].find((index) => context.pending.some((conjunct) => connects(conjunct, source.scope, items[index]!.scope)));
+    next ??= Math.min(...left);
+    left.delete(next);
+    order.push(next);
+    const right = items[next]!;
+    source = joinSource(source, right, 'inner', takeConjuncts(context, source.scope, right.scope), session, params);
   }
-  return { source: source!, remaining: context.pending };
+  return { source: restoreOrder(source, order, items), remaining: context.pending };
+}
+
+/** True when `conjunct` reads both inputs and nothing else (a join condition between them). */
+function connects(conjunct: Expr, left: Scope, right: Scope): boolean {
+  return sideOf(conjunct, left, right) === 'both' && readsOnly(conjunct, left.concat(right));
+}
+
+/** Puts the columns of a reordered join back in FROM order (what `SELECT *` and positions expect). */
+function restoreOrder(source: RowSource, order: readonly number[], items: readonly RowSource[]): RowSource {
+  if (order.every((index, i) => index === i)) return source;
+  const widths = items.map((item) => item.scope.columns.length);
+  const starts: number[] = [];
+  let offset = 0;
+  for (const index of order) {
+    starts[index] = offset;
+    offset += widths[index]!;
+  }
+  const permutation: number[] = [];
+  items.forEach((_, index) => {
+    for (let c = 0; c < widths[index]!; c++) permutation.push(starts[index]! + c);
+  });
+  const scope = new Scope(permutation.map((from) => source.scope.columns[from]!));
+  return {
+    scope,
+    rows: async function* () {
+      for await (const batch of source.rows()) yield batch.map((row) => permutation.map((from) => row[from] ?? null));
+    },
+  };
 }
 
 /** Removes and returns the pending conjuncts that can be evaluated on a join of `left` and `right`. */

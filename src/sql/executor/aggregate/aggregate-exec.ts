@@ -5,6 +5,7 @@ import type { ExecutionContext } from '../../execution-context.js';
 import { Scope, compileExpr } from '../../expression/index.js';
 import type { CompileContext, CompiledExpr } from '../../expression/index.js';
 import { compareValues } from '../../types/index.js';
+import { checkMemory } from '../memory-guard.js';
 import type { Row, SqlValue } from '../../types/index.js';
 import type { RowSource } from '../row-source.js';
 import { aggregateKind, distinctKey } from './accumulator.js';
@@ -38,6 +39,7 @@ export function aggregateSource(input: RowSource, groupBy: readonly Expr[], call
     rows: async function* () {
       const groups = new Map<string, { first: Row; accumulators: Accumulator[]; ordered: { row: Row; values: SqlValue[] }[][] }>();
       for await (const batch of input.rows()) {
+        checkMemory();
         for (const row of batch) {
           const key = keys.length === 0 ? '' : distinctKey(keys.map((k) => k.evaluate(row)), keyTypes);
           let group = groups.get(key);

@@ -1,16 +1,32 @@
 // The registry of native scalar functions, assembled from one file per family.
 import type { BuiltinFunction } from './builtin-function.js';
 import { controlFlowFunctions } from './control-flow-functions.js';
+import { dateArithmeticFunctions } from './date-arithmetic-functions.js';
 import { dateFunctions } from './date-functions.js';
+import { datePartFunctions } from './date-part-functions.js';
+import { encodingFunctions } from './encoding-functions.js';
 import { informationFunctions } from './information-functions.js';
+import { mathFunctions } from './math-functions.js';
 import { stringFunctions } from './string-functions.js';
+import { stringSearchFunctions } from './string-search-functions.js';
+import { substringFunctions } from './substring-functions.js';
+import { transcendentalFunctions } from './transcendental-functions.js';
+import { unixTimeFunctions } from './unix-time-functions.js';
 
 /** Every native scalar function by upper-case name. */
 export const builtinFunctions: ReadonlyMap<string, BuiltinFunction> = new Map([
   ...informationFunctions,
   ...controlFlowFunctions,
   ...stringFunctions,
+  ...substringFunctions,
+  ...stringSearchFunctions,
+  ...encodingFunctions,
+  ...mathFunctions,
+  ...transcendentalFunctions,
   ...dateFunctions,
+  ...datePartFunctions,
+  ...dateArithmeticFunctions,
+  ...unixTimeFunctions,
 ]);
 
 /** Names the planner treats as aggregates; they are compiled by the aggregation operator, not here. */

@@ -1,7 +1,9 @@
 // compileFunctionCall: looks a function name up in the builtin registry and checks its argument count.
 import { mysqlError, ER_INVALID_GROUP_FUNC_USE, ER_SP_DOES_NOT_EXIST, ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT } from '../../../errors/index.js';
 import type { Expr, FuncCallExpr } from '../../ast/index.js';
+import { constantExpr } from '../compiled-expr.js';
 import type { CompiledExpr } from '../compiled-expr.js';
+import { varcharType } from '../literal-types.js';
 import type { CompileContext } from '../compile-context.js';
 import { AGGREGATE_FUNCTION_NAMES, builtinFunctions } from './builtin-functions.js';
 
@@ -18,5 +20,16 @@ export function compileFunctionCall(call: FuncCallExpr, context: CompileContext,
   }
   const count = call.args.length;
   if (count < builtin.minArgs || count > builtin.maxArgs) throw mysqlError(ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT, name);
-  return builtin.compile(call.args.map((arg) => compile(arg, context)), context);
+  const compileArg = builtin.takesUnits === true ? (arg: Expr): CompiledExpr => compileUnitArgument(arg, context, compile) : (arg: Expr): CompiledExpr => compile(arg, context);
+  return builtin.compile(call.args.map(compileArg), context, call);
+}
+
+/**
+ * Compiles one argument of a function taking units, which reads the unit from the call's AST: `INTERVAL expr unit`
+ * compiles to `expr`, and a bare unit (EXTRACT, TIMESTAMPDIFF) to its name.
+ */
+function compileUnitArgument(arg: Expr, context: CompileContext, compile: Compile): CompiledExpr {
+  if (arg.kind === 'IntervalExpr') return compile(arg.value, context);
+  if (arg.kind === 'IntervalUnitExpr') return constantExpr(arg.unit, varcharType(arg.unit.length));
+  return compile(arg, context);
 }

@@ -1,8 +1,10 @@
-// Control-flow and NULL functions: IF, IFNULL, NULLIF, COALESCE.
+// Control-flow and NULL functions: IF, IFNULL, NULLIF, COALESCE, ISNULL.
 import { compareValues, toBoolean } from '../../types/index.js';
 import type { SqlValue } from '../../types/index.js';
 import { comparisonCollation, unifyTypes } from '../type-inference.js';
+import { BOOL_RESULT_TYPE } from '../literal-types.js';
 import type { BuiltinFunction } from './builtin-function.js';
+import { foldCall } from './fold-call.js';
 
 export const controlFlowFunctions: ReadonlyMap<string, BuiltinFunction> = new Map<string, BuiltinFunction>([
   ['IF', { minArgs: 3, maxArgs: 3, compile: ([test, then, otherwise], { session }) => ({
@@ -39,4 +41,5 @@ export const controlFlowFunctions: ReadonlyMap<string, BuiltinFunction> = new Ma
       return null;
     },
   }) }],
+  ['ISNULL', { minArgs: 1, maxArgs: 1, compile: (args) => foldCall(args, BOOL_RESULT_TYPE, ([value]) => (value === null ? 1n : 0n), false) }],
 ]);

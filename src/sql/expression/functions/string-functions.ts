@@ -1,9 +1,11 @@
-// String functions used daily: CONCAT, CONCAT_WS, LENGTH, CHAR_LENGTH, UPPER, LOWER.
-import { toText } from '../../types/index.js';
+// String functions used daily: CONCAT, CONCAT_WS, LENGTH, CHAR_LENGTH, UPPER, LOWER, FORMAT, QUOTE.
+import { Decimal } from 'decimal.js';
+import { toDouble, toInteger, toText } from '../../types/index.js';
 import type { SqlValue } from '../../types/index.js';
 import type { CompiledExpr } from '../compiled-expr.js';
 import { BIGINT_TYPE, varcharType } from '../literal-types.js';
 import type { BuiltinFunction } from './builtin-function.js';
+import { foldCall, strictCall } from './fold-call.js';
 
 const totalLength = (args: readonly CompiledExpr[]): number => args.reduce((sum, arg) => sum + Math.max(arg.type.length, 0), 0);
 
@@ -26,9 +28,52 @@ const lengthFunction: BuiltinFunction = unary(
   (text, value) => BigInt(Buffer.isBuffer(value) ? value.length : Buffer.byteLength(text, 'utf8')),
   BIGINT_TYPE,
 );
-const charLengthFunction: BuiltinFunction = unary((text) => BigInt([...text].length), BIGINT_TYPE);
-const upperFunction: BuiltinFunction = unary((text) => text.toUpperCase());
-const lowerFunction: BuiltinFunction = unary((text) => text.toLowerCase());
+// A binary string counts bytes and has no letter case, as in MySQL.
+const charLengthFunction: BuiltinFunction = unary((text, value) => BigInt(Buffer.isBuffer(value) ? value.length : [...text].length), BIGINT_TYPE);
+const upperFunction: BuiltinFunction = unary((text, value) => (Buffer.isBuffer(value) ? value : text.toUpperCase()));
+const lowerFunction: BuiltinFunction = unary((text, value) => (Buffer.isBuffer(value) ? value : text.toLowerCase()));
+
+/** FORMAT's digits argument is clamped to DECIMAL's maximum scale. */
+const FORMAT_MAX_DECIMALS = 30;
+const THOUSANDS_GROUP = /\B(?=(\d{3})+(?!\d))/g;
+
+/**
+ * FORMAT(x, d[, locale]): x rounded half away from zero to d decimals with ',' thousands separators ('1,234.57').
+ * Only the en_US format is implemented; a locale argument is accepted and ignored.
+ */
+const formatFunction: BuiltinFunction = {
+  minArgs: 2,
+  maxArgs: 3,
+  compile: ([numberArg, digitsArg], { session }) =>
+    strictCall([numberArg!, digitsArg!], varcharType(Math.max(numberArg!.type.length, 1) + FORMAT_MAX_DECIMALS + 10), ([value, digitsValue]) => {
+      const digits = Number(BigInt.asIntN(32, toInteger(digitsValue!, session.warnings)!));
+      const places = Math.min(Math.max(digits, 0), FORMAT_MAX_DECIMALS);
+      const exact = typeof value === 'bigint' ? new Decimal(value.toString()) : value instanceof Decimal ? value : new Decimal(String(toDouble(value!, session.warnings)));
+      const [integral = '0', fraction] = exact.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).abs().toFixed(places).split('.');
+      const sign = exact.isNegative() && !exact.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).isZero() ? '-' : '';
+      return `${sign}${integral.replace(THOUSANDS_GROUP, ',')}${fraction === undefined ? '' : `.${fraction}`}`;
+    }),
+};
+
+/** What QUOTE() writes for the characters it escapes (NUL and Ctrl-Z as \\0 and \\Z). */
+const QUOTE_ESCAPES: ReadonlyMap<string, string> = new Map([
+  ['\\', '\\\\'],
+  ["'", "\\'"],
+  ['\0', '\\0'],
+  ['\x1a', '\\Z'],
+]);
+
+/** QUOTE(str): a single-quoted SQL literal with \\, ', NUL and Ctrl-Z escaped; QUOTE(NULL) is the word NULL. */
+const quoteFunction: BuiltinFunction = {
+  minArgs: 1,
+  maxArgs: 1,
+  compile: ([arg]) =>
+    foldCall([arg!], varcharType(Math.max(arg!.type.length, 2) * 2 + 2), ([value]) => {
+      if (value === null || value === undefined) return 'NULL';
+      const escaped = Array.from(toText(value) ?? '', (char) => QUOTE_ESCAPES.get(char) ?? char).join('');
+      return `'${escaped}'`;
+    }, false),
+};
 
 export const stringFunctions: ReadonlyMap<string, BuiltinFunction> = new Map<string, BuiltinFunction>([
   ['CONCAT', { minArgs: 1, maxArgs: Infinity, compile: (args) => ({
@@ -66,4 +111,6 @@ export const stringFunctions: ReadonlyMap<string, BuiltinFunction> = new Map<str
   ['UCASE', upperFunction],
   ['LOWER', lowerFunction],
   ['LCASE', lowerFunction],
+  ['FORMAT', formatFunction],
+  ['QUOTE', quoteFunction],
 ]);

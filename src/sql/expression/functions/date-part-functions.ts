@@ -1,0 +1,93 @@
+// Functions reading parts of a date: DATE, YEAR, MONTH, DAY, HOUR, MINUTE, SECOND, MICROSECOND, QUARTER, WEEK,
+// DAYOFWEEK, DAYOFYEAR, WEEKDAY, MONTHNAME, DAYNAME, LAST_DAY, DATEDIFF, DATE_FORMAT, STR_TO_DATE.
+// https://dev.mysql.com/doc/refman/8.0/en/date-and-time-functions.html
+import { MysqlDateTime, toInteger, toText } from '../../types/index.js';
+import type { FieldType } from '../../types/index.js';
+import { BIGINT_TYPE, DATE_TYPE, varcharType } from '../literal-types.js';
+import type { BuiltinFunction } from './builtin-function.js';
+import { calcWeek, weekModeBehaviour } from './calc-week.js';
+import { DAY_NAMES, MONTH_NAMES, dayNumber, dayOfYear, daysInMonth, sundayWeekday, toDateTimeArg } from './date-args.js';
+import { formatDate } from './date-format.js';
+import { strictCall } from './fold-call.js';
+import { strToDateFunction } from './str-to-date.js';
+
+const MONTHS_PER_QUARTER = 3;
+const MONTH_NAME_LENGTH = 9;
+/** DATE_FORMAT results are at most this long per pattern character (%W → "Wednesday"). */
+const FORMAT_EXPANSION = 10;
+
+/** A one-argument function of a date/time: NULL (with warning 1292) when the argument is not a date. */
+function datePart(type: FieldType, read: (value: MysqlDateTime) => string | bigint | MysqlDateTime): BuiltinFunction {
+  return {
+    minArgs: 1,
+    maxArgs: 1,
+    compile: (args, { session }) =>
+      strictCall(args, type, ([value]) => {
+        const date = toDateTimeArg(value!, session.warnings);
+        return date === null ? null : read(date);
+      }),
+  };
+}
+
+const integerPart = (read: (value: MysqlDateTime) => number): BuiltinFunction => datePart(BIGINT_TYPE, (value) => BigInt(read(value)));
+
+const dayOfMonth = integerPart((value) => value.day);
+
+/** WEEK(date[, mode]): mode 0–7 as in MySQL; the default is default_week_format's default, 0. */
+const weekFunction: BuiltinFunction = {
+  minArgs: 1,
+  maxArgs: 2,
+  compile: (args, { session }) =>
+    strictCall(args, BIGINT_TYPE, ([value, mode]) => {
+      const date = toDateTimeArg(value!, session.warnings);
+      if (date === null) return null;
+      const behaviour = weekModeBehaviour(mode === undefined ? 0 : Number(BigInt.asUintN(3, toInteger(mode, session.warnings)!)));
+      return BigInt(calcWeek(date, behaviour).week);
+    }),
+};
+
+/** DATEDIFF(a, b): days from b to a, ignoring the times of day. */
+const dateDiffFunction: BuiltinFunction = {
+  minArgs: 2,
+  maxArgs: 2,
+  compile: (args, { session }) =>
+    strictCall(args, BIGINT_TYPE, ([a, b]) => {
+      const left = toDateTimeArg(a!, session.warnings);
+      const right = toDateTimeArg(b!, session.warnings);
+      if (left === null || right === null) return null;
+      return BigInt(dayNumber(left.year, left.month, left.day) - dayNumber(right.year, right.month, right.day));
+    }),
+};
+
+const dateFormatFunction: BuiltinFunction = {
+  minArgs: 2,
+  maxArgs: 2,
+  compile: (args, { session }) =>
+    strictCall(args, varcharType(Math.max(args[1]!.type.length, 1) * FORMAT_EXPANSION), ([value, format]) => {
+      const date = toDateTimeArg(value!, session.warnings);
+      return date === null ? null : formatDate(date, toText(format!) ?? '');
+    }),
+};
+
+export const datePartFunctions: ReadonlyMap<string, BuiltinFunction> = new Map<string, BuiltinFunction>([
+  ['DATE', datePart(DATE_TYPE, (value) => value.withKind('date'))],
+  ['YEAR', integerPart((value) => value.year)],
+  ['MONTH', integerPart((value) => value.month)],
+  ['DAY', dayOfMonth],
+  ['DAYOFMONTH', dayOfMonth],
+  ['HOUR', integerPart((value) => value.hour)],
+  ['MINUTE', integerPart((value) => value.minute)],
+  ['SECOND', integerPart((value) => value.second)],
+  ['MICROSECOND', integerPart((value) => value.microsecond)],
+  ['QUARTER', integerPart((value) => Math.ceil(value.month / MONTHS_PER_QUARTER))],
+  ['WEEK', weekFunction],
+  ['DAYOFWEEK', integerPart((value) => sundayWeekday(value.year, value.month, value.day) + 1)],
+  ['WEEKDAY', integerPart((value) => (sundayWeekday(value.year, value.month, value.day) + 6) % 7)],
+  ['DAYOFYEAR', integerPart(dayOfYear)],
+  ['MONTHNAME', datePart(varcharType(MONTH_NAME_LENGTH), (value) => MONTH_NAMES[value.month - 1] ?? '')],
+  ['DAYNAME', datePart(varcharType(MONTH_NAME_LENGTH), (value) => DAY_NAMES[sundayWeekday(value.year, value.month, value.day)]!)],
+  ['LAST_DAY', datePart(DATE_TYPE, (value) => new MysqlDateTime('date', value.year, value.month, daysInMonth(value.year, value.month)))],
+  ['DATEDIFF', dateDiffFunction],
+  ['DATE_FORMAT', dateFormatFunction],
+  ['STR_TO_DATE', strToDateFunction],
+]);

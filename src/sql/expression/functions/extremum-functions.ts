@@ -1,0 +1,70 @@
+// GREATEST and LEAST with MySQL's comparison rules: the argument types decide whether values compare as
+// strings, temporals, integers, decimals or doubles. https://dev.mysql.com/doc/refman/8.0/en/comparison-operators.html
+import { TypeKind, compareValues, isIntegerType, isStringType, isTemporalType, toDecimal, toDouble, toText } from '../../types/index.js';
+import type { CollationName, FieldType, SqlValue, WarningSink } from '../../types/index.js';
+import { comparisonCollation, unifyTypes } from '../type-inference.js';
+import { BIGINT_TYPE, DOUBLE_TYPE, UNSIGNED_BIGINT_TYPE, decimalType, varcharType } from '../literal-types.js';
+import type { BuiltinFunction } from './builtin-function.js';
+import { strictCall } from './fold-call.js';
+
+type CompareClass = 'string' | 'temporal' | 'integer' | 'decimal' | 'double';
+
+function compareClass(types: readonly FieldType[]): CompareClass {
+  const concrete = types.filter((type) => type.kind !== TypeKind.Null);
+  if (concrete.length > 0 && concrete.every(isTemporalType)) return 'temporal';
+  if (concrete.some((type) => isStringType(type) || isTemporalType(type))) return 'string';
+  if (concrete.every(isIntegerType)) return 'integer';
+  if (concrete.some((type) => type.kind === TypeKind.Float || type.kind === TypeKind.Double)) return 'double';
+  return 'decimal';
+}
+
+function resultType(kind: CompareClass, types: readonly FieldType[]): FieldType {
+  switch (kind) {
+    case 'string':
+      return varcharType(Math.max(...types.map((type) => (type.length > 0 ? type.length : 20))));
+    case 'temporal':
+      return unifyTypes(types);
+    case 'integer':
+      return types.every((type) => type.kind === TypeKind.Null || type.isUnsigned) ? UNSIGNED_BIGINT_TYPE : BIGINT_TYPE;
+    case 'double':
+      return DOUBLE_TYPE;
+    case 'decimal':
+      return decimalType(65, Math.max(...types.map((type) => (type.kind === TypeKind.Decimal ? Math.max(type.decimals, 0) : 0))));
+  }
+}
+
+function convert(kind: CompareClass, value: Exclude<SqlValue, null>, warnings: WarningSink): Exclude<SqlValue, null> {
+  switch (kind) {
+    case 'string':
+      return toText(value) ?? '';
+    case 'decimal':
+      return toDecimal(value, warnings)!;
+    case 'double':
+      return toDouble(value, warnings)!;
+    case 'integer':
+    case 'temporal':
+      return value;
+  }
+}
+
+/** GREATEST (direction 1) or LEAST (direction -1): NULL when any argument is NULL. */
+export function extremumFunction(direction: 1 | -1): BuiltinFunction {
+  return {
+    minArgs: 2,
+    maxArgs: Infinity,
+    compile: (args, { session }) => {
+      const types = args.map((arg) => arg.type);
+      const kind = compareClass(types);
+      const collation: CollationName = types.reduce<CollationName>((current, type) => comparisonCollation({ ...type, collation: current }, type), types[0]!.collation);
+      const warnings = session.warnings;
+      return strictCall(args, resultType(kind, types), (values) => {
+        let best = convert(kind, values[0]!, warnings);
+        for (const value of values.slice(1)) {
+          const candidate = convert(kind, value, warnings);
+          if (compareValues(candidate, best, collation, warnings) * direction > 0) best = candidate;
+        }
+        return best;
+      });
+    },
+  };
+}
