@@ -35,14 +35,9 @@ export class Scope {
     return new Scope([...this.columns, ...other.columns]);
   }
 
-  /** True when `ref` names a column of this scope (without throwing for unknown or ambiguous names). */
+  /** True when `ref` names exactly one column of this scope. */
   has(ref: ColumnRefExpr): boolean {
-    try {
-      this.resolve(ref, 'field list');
-      return true;
-    } catch {
-      return false;
-    }
+    return this.lookup(ref) >= 0;
   }
 
   /**
@@ -50,23 +45,41 @@ export class Scope {
    * ambiguous → 1052, each naming `clause` as MySQL does.
    */
   resolve(ref: ColumnRefExpr, clause: ClauseName): number {
-    const name = ref.column.toLowerCase();
-    const table = ref.table?.toLowerCase();
-    const database = ref.db?.toLowerCase();
-    let found = -1;
-    for (let i = 0; i < this.columns.length; i++) {
-      const column = this.columns[i]!;
-      if (column.name.toLowerCase() !== name) continue;
-      if (table !== undefined && column.table.toLowerCase() !== table) continue;
-      if (database !== undefined && column.database.toLowerCase() !== database) continue;
-      if (column.isHidden && table === undefined) continue;
-      if (found >= 0) throw mysqlError(ER_NON_UNIQ_ERROR, ref.column, clause);
-      found = i;
-    }
+    const found = this.lookup(ref);
+    if (found === AMBIGUOUS) throw mysqlError(ER_NON_UNIQ_ERROR, ref.column, clause);
     if (found < 0) throw mysqlError(ER_BAD_FIELD_ERROR, qualifiedName(ref), clause);
     return found;
   }
+
+  /** The position of `ref`, NOT_FOUND, or AMBIGUOUS; never throws (planners probe many names). */
+  private lookup(ref: ColumnRefExpr): number {
+    const name = ref.column.toLowerCase();
+    const table = ref.table?.toLowerCase();
+    const database = ref.db?.toLowerCase();
+    const keys = this.lowerNames();
+    let found = NOT_FOUND;
+    for (let i = 0; i < this.columns.length; i++) {
+      if (keys[i] !== name) continue;
+      const column = this.columns[i]!;
+      if (table !== undefined && column.table.toLowerCase() !== table) continue;
+      if (database !== undefined && column.database.toLowerCase() !== database) continue;
+      if (column.isHidden && table === undefined) continue;
+      if (found >= 0) return AMBIGUOUS;
+      found = i;
+    }
+    return found;
+  }
+
+  private names: string[] | undefined;
+
+  private lowerNames(): string[] {
+    this.names ??= this.columns.map((column) => column.name.toLowerCase());
+    return this.names;
+  }
 }
+
+const NOT_FOUND = -1;
+const AMBIGUOUS = -2;
 
 function qualifiedName(ref: ColumnRefExpr): string {
   return [ref.db, ref.table, ref.column].filter((part) => part !== undefined).join('.');
