@@ -5,7 +5,7 @@ import type { BinaryExpr, ColumnRefExpr, Expr, NumberLiteralExpr } from '../ast/
 import { formatSql } from '../parser/index.js';
 import { TypeKind, compareValues, fieldType, toDecimal, isStringType, toBoolean, toDouble, toInteger, toText, MysqlDateTime } from '../types/index.js';
 import type { CollationName, FieldType, Row, SqlValue } from '../types/index.js';
-import { comparisonCollation, unifyTypes } from './type-inference.js';
+import { comparisonCollation, comparisonTest, unifyTypes } from './type-inference.js';
 import { arithmeticDomain, arithmeticResultType, evaluateArithmetic } from './arithmetic.js';
 import type { ArithmeticOp } from './arithmetic.js';
 import { constantExpr } from './compiled-expr.js';
@@ -328,23 +328,6 @@ function compileComparison(op: string, left: CompiledExpr, right: CompiledExpr, 
   });
 }
 
-function comparisonTest(op: string): (order: number) => boolean {
-  switch (op) {
-    case '=':
-    case '<=>':
-      return (order) => order === 0;
-    case '<>':
-      return (order) => order !== 0;
-    case '<':
-      return (order) => order < 0;
-    case '<=':
-      return (order) => order <= 0;
-    case '>':
-      return (order) => order > 0;
-    default:
-      return (order) => order >= 0;
-  }
-}
 
 function compileIs(test: 'NULL' | 'TRUE' | 'FALSE' | 'UNKNOWN', isNot: boolean, operand: CompiledExpr, context: CompileContext): CompiledExpr {
   const warnings = context.session.warnings;

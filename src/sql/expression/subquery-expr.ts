@@ -7,7 +7,7 @@ import { distinctKeyOfRow } from './row-key.js';
 import type { CompiledExpr } from './compiled-expr.js';
 import type { CompileContext, OuterBinding, SubqueryResult } from './compile-context.js';
 import { BOOL_RESULT_TYPE, varcharType } from './literal-types.js';
-import { comparisonCollation } from './type-inference.js';
+import { comparisonCollation, comparisonTest } from './type-inference.js';
 
 /** A subquery's cached results by outer-row key; '' for an uncorrelated subquery. */
 class SubqueryCache {
@@ -93,7 +93,7 @@ export function compileQuantifiedSubquery(
 ): CompiledExpr {
   const cache = register(query, context);
   const warnings = context.session.warnings;
-  const test = compareTest(op);
+  const test = comparisonTest(op);
   return {
     type: BOOL_RESULT_TYPE,
     isNullable: true,
@@ -133,22 +133,4 @@ export function compileQuantifiedSubquery(
       return result !== isNot ? 1n : 0n;
     },
   };
-}
-
-function compareTest(op: CompareOp): (order: number) => boolean {
-  switch (op) {
-    case '=':
-    case '<=>':
-      return (order) => order === 0;
-    case '<>':
-      return (order) => order !== 0;
-    case '<':
-      return (order) => order < 0;
-    case '<=':
-      return (order) => order <= 0;
-    case '>':
-      return (order) => order > 0;
-    case '>=':
-      return (order) => order >= 0;
-  }
 }

@@ -1,4 +1,4 @@
-// Type inference shared by operators and functions: comparison collations and the common type of branches.
+// Shared by operators, functions and subqueries: comparison collations and tests, and the common type of branches.
 import { TypeKind, isStringType } from '../types/index.js';
 import type { CollationName, FieldType } from '../types/index.js';
 import { BIGINT_TYPE, DOUBLE_TYPE, NULL_TYPE, decimalType, varcharType } from './literal-types.js';
@@ -26,4 +26,23 @@ export function unifyTypes(types: readonly FieldType[]): FieldType {
     return decimalType(65, scale);
   }
   return BIGINT_TYPE;
+}
+
+/** The test a comparison operator applies to a three-way comparison result. */
+export function comparisonTest(op: string): (order: number) => boolean {
+  switch (op) {
+    case '=':
+    case '<=>':
+      return (order) => order === 0;
+    case '<>':
+      return (order) => order !== 0;
+    case '<':
+      return (order) => order < 0;
+    case '<=':
+      return (order) => order <= 0;
+    case '>':
+      return (order) => order > 0;
+    default:
+      return (order) => order >= 0;
+  }
 }
