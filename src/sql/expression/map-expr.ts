@@ -71,8 +71,49 @@ export function mapExpr(expr: Expr, replace: (node: Expr) => Expr | undefined): 
 
 /** Calls `visit` on every node of `expr` (pre-order, not into subqueries); `visit` returning false skips children. */
 export function forEachExpr(expr: Expr, visit: (node: Expr) => boolean | void): void {
-  mapExpr(expr, (node) => {
-    if (visit(node) === false) return node;
-    return undefined;
-  });
+  if (visit(expr) === false) return;
+  for (const child of childrenOf(expr)) forEachExpr(child, visit);
+}
+
+const NO_CHILDREN: readonly Expr[] = [];
+
+/** The direct sub-expressions of `expr` (not subqueries), without rebuilding anything. */
+function childrenOf(expr: Expr): readonly Expr[] {
+  switch (expr.kind) {
+    case 'UnaryExpr':
+    case 'IsExpr':
+    case 'CollateExpr':
+    case 'CastExpr':
+    case 'ConvertUsingExpr':
+    case 'InSubqueryExpr':
+      return [expr.operand];
+    case 'BinaryExpr':
+      return [expr.left, expr.right];
+    case 'LikeExpr':
+      return expr.escape ? [expr.operand, expr.pattern, expr.escape] : [expr.operand, expr.pattern];
+    case 'RegexpExpr':
+      return [expr.operand, expr.pattern];
+    case 'InListExpr':
+      return [expr.operand, ...expr.list];
+    case 'BetweenExpr':
+      return [expr.operand, expr.low, expr.high];
+    case 'QuantifiedCompareExpr':
+      return [expr.left];
+    case 'AssignExpr':
+      return [expr.value];
+    case 'FuncCallExpr':
+      return expr.args;
+    case 'CaseExpr': {
+      const children: Expr[] = expr.operand ? [expr.operand] : [];
+      for (const branch of expr.whens) children.push(branch.when, branch.then);
+      if (expr.else) children.push(expr.else);
+      return children;
+    }
+    case 'IntervalExpr':
+      return [expr.value];
+    case 'RowExpr':
+      return expr.items;
+    default:
+      return NO_CHILDREN;
+  }
 }

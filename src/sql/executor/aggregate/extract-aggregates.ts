@@ -1,6 +1,6 @@
 // extractAggregates: replaces aggregate calls in expressions with references to per-group result columns.
 import type { ColumnRefExpr, Expr, FuncCallExpr } from '../../ast/index.js';
-import { AGGREGATE_FUNCTION_NAMES, mapExpr } from '../../expression/index.js';
+import { AGGREGATE_FUNCTION_NAMES, forEachExpr, mapExpr } from '../../expression/index.js';
 import { formatSql } from '../../parser/index.js';
 
 /** The name prefix of the synthetic columns that hold aggregate results; no user column can have it. */
@@ -14,9 +14,9 @@ export class AggregateExtractor {
   /** True when `expr` contains an aggregate call (outside subqueries). */
   static contains(expr: Expr): boolean {
     let found = false;
-    mapExpr(expr, (node) => {
+    forEachExpr(expr, (node) => {
       if (node.kind === 'FuncCallExpr' && AGGREGATE_FUNCTION_NAMES.has(node.name.toUpperCase()) && !node.over) found = true;
-      return found ? node : undefined;
+      return !found;
     });
     return found;
   }
