@@ -219,7 +219,7 @@ function filterSource(source: RowSource, filter: CompiledExpr, parts: readonly A
     scope: source.scope,
     rows: async function* () {
       for await (const batch of source.rows()) {
-        await prepareAll(parts, batch);
+        if (parts.length > 0) await prepareAll(parts, batch);
         const kept: Row[] = [];
         for (const row of batch) if (toBoolean(filter.evaluate(row), warnings) === true) kept.push(row);
         if (kept.length > 0) yield kept;
@@ -259,7 +259,7 @@ async function* outputRows(
     let skip = limit?.offset ?? 0;
     let remaining = limit?.count ?? Infinity;
     for await (const batch of source.rows()) {
-      await prepareAll(parts, batch);
+      if (parts.length > 0) await prepareAll(parts, batch);
       const out: Row[] = [];
       for (const row of batch) {
         if (skip > 0) {
@@ -278,7 +278,7 @@ async function* outputRows(
   const seen = new Set<string>();
   const kept: { out: Row; keys: SqlValue[] }[] = [];
   for await (const batch of source.rows()) {
-    await prepareAll(parts, batch);
+    if (parts.length > 0) await prepareAll(parts, batch);
     for (const row of batch) {
       const out = project(row);
       if (isDistinct) {
