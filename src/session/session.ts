@@ -9,7 +9,7 @@ import {
 import type { KvTransaction } from '../storage/kv.js';
 import { beginTransaction } from '../storage/index.js';
 import { SqlEngine, parseStatements } from '../sql/index.js';
-import type { ExecutionContext, Row, SqlValue, Statement, StatementResult, VariableScope } from '../sql/index.js';
+import type { ExecutionContext, LockMode, Row, SqlValue, Statement, StatementResult, VariableScope } from '../sql/index.js';
 import type { SessionHost } from './session-host.js';
 import { executeSet } from './set-statement.js';
 import { executeShowSession, isSessionShow } from './show-session.js';
@@ -54,6 +54,7 @@ export class Session implements ExecutionContext {
   /** This session's SHOW STATUS view: its own counters plus the connection's rows (Ssl_cipher, …). */
   readonly status: SessionStatus;
   lastInsertId = 0n;
+  lockingRead: LockMode | undefined;
   private database: string | undefined;
   private txn: KvTransaction | undefined;
   /** BEGIN/START TRANSACTION is in force (vs. autocommit=0's implicit transaction). */
@@ -115,6 +116,10 @@ export class Session implements ExecutionContext {
   async transaction(): Promise<KvTransaction> {
     if (!this.txn) this.txn = await beginTransaction(this.host.kv);
     return this.txn;
+  }
+
+  lockKeys(_keys: readonly Uint8Array[], _mode: LockMode): Promise<void> {
+    return Promise.resolve();
   }
 
   systemVariable(name: string, scope: VariableScope): SqlValue {

@@ -1,5 +1,6 @@
 // ExecutionContext: what the SQL engine needs from the session that runs a statement.
 import type { KvTransaction } from '../storage/kv.js';
+import type { LockMode, RowLocker } from './table/row-locker.js';
 import type { SqlValue, WarningSink } from './types/index.js';
 
 /** Which copy of a system variable `@@x`, `@@session.x` or `@@global.x` reads. */
@@ -8,7 +9,9 @@ export type VariableScope = 'global' | 'session' | 'default';
 /**
  * The session-side services a statement uses. The session implements it; the SQL layer never imports the session.
  */
-export interface ExecutionContext {
+export interface ExecutionContext extends RowLocker {
+  /** The running statement is a locking read (SELECT … FOR UPDATE / FOR SHARE): every row it reads is locked. */
+  readonly lockingRead: LockMode | undefined;
   /** The current database (USE), or undefined. */
   readonly currentDatabase: string | undefined;
   readonly warnings: WarningSink;

@@ -6,3 +6,4 @@ export * from './types/index.js';
 export type * from './ast/index.js';
 export { parseSql, parseStatements, formatSql } from './parser/index.js';
 export { tableResultColumn } from './executor/table-scope.js';
+export type { LockMode, RowLocker } from './table/row-locker.js';

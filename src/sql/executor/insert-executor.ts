@@ -41,7 +41,7 @@ export async function executeInsert(
   const targets = targetColumns(stmt, table);
   const rows = await sourceRows(stmt, targets.length, catalog, session, params);
   const txn = await session.transaction();
-  const tableRows = new TableRows(txn, table);
+  const tableRows = new TableRows(txn, table, session);
   const now = MysqlDateTime.now();
   const isStrict = session.isStrictMode && !stmt.isIgnore;
   const onDuplicate = stmt.onDuplicate ? compileOnDuplicate(stmt.onDuplicate, table, databaseName, session, params) : undefined;
@@ -82,7 +82,7 @@ export async function executeInsert(
       if (conflict) {
         // REPLACE deletes every row the new one collides with, then inserts it.
         for (let next: typeof conflict | undefined = conflict; next; next = await tableRows.findConflict(handle, row)) {
-          tableRows.delete(next.handle, next.row);
+          await tableRows.delete(next.handle, next.row);
           affected++;
           duplicates++;
         }

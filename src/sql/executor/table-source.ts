@@ -3,10 +3,12 @@ import type { Expr } from '../ast/index.js';
 import type { TableInfo } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { compileExpr } from '../expression/index.js';
-import type { CompileContext } from '../expression/index.js';
+import type { CompileContext, CompiledExpr } from '../expression/index.js';
 import { chooseAccessPath } from '../planner/access-path.js';
 import type { AccessPath } from '../planner/access-path.js';
+import type { LockMode } from '../table/row-locker.js';
 import { TableRows } from '../table/table-rows.js';
+import type { HandleRow } from '../table/table-rows.js';
 import { toBoolean } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
 import type { RowSource } from './row-source.js';
@@ -30,7 +32,12 @@ export function tableSource(
   return {
     scope,
     rows: async function* () {
-      const rows = new TableRows(await session.transaction(), table);
+      const rows = new TableRows(await session.transaction(), table, session);
+      const lockMode = session.lockingRead;
+      if (lockMode) {
+        yield* lockedRows(rows, path, filter, lockMode, session);
+        return;
+      }
       // The point-get hot path (sysbench's point select) skips the batch generator below.
       if (path.kind === 'point' && path.handles.length === 1) {
         const row = await rows.get(path.handles[0]!);
@@ -85,5 +92,34 @@ async function* readTable(rows: TableRows, path: AccessPath): AsyncGenerator<Row
       return;
     case 'full':
       for await (const batch of rows.scan()) yield batch.map((entry) => entry.row);
+  }
+}
+
+/** SELECT … FOR UPDATE / FOR SHARE: the rows that pass this table's filter, each locked before it is returned. */
+async function* lockedRows(rows: TableRows, path: AccessPath, filter: CompiledExpr | undefined, mode: LockMode, session: ExecutionContext): AsyncGenerator<Row[]> {
+  for await (const batch of readHandleRows(rows, path)) {
+    const kept = filter ? batch.filter((entry) => toBoolean(filter.evaluate(entry.row), session.warnings) === true) : batch;
+    if (kept.length === 0) continue;
+    await rows.lockHandles(kept.map((entry) => entry.handle), mode);
+    yield kept.map((entry) => entry.row);
+  }
+}
+
+async function* readHandleRows(rows: TableRows, path: AccessPath): AsyncGenerator<HandleRow[]> {
+  switch (path.kind) {
+    case 'point':
+      yield await rows.getMany(path.handles);
+      return;
+    case 'range':
+      if (path.low !== undefined && path.high !== undefined && path.low > path.high) return;
+      yield* rows.scan({ ...(path.low === undefined ? {} : { low: path.low }), ...(path.high === undefined ? {} : { high: path.high }) });
+      return;
+    case 'index':
+      for (const range of path.ranges) {
+        for await (const handles of rows.indexHandles(path.index, range)) yield await rows.getMany(handles);
+      }
+      return;
+    case 'full':
+      yield* rows.scan();
   }
 }

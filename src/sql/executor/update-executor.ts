@@ -24,8 +24,10 @@ export async function executeUpdate(stmt: UpdateStmt, catalog: Catalog, session:
     if (offset < 0) throw mysqlError(ER_BAD_FIELD_ERROR, assignment.column.column, 'field list');
     return { column: table.columns[offset]!, value: compileExpr(assignment.value, context) };
   });
-  const rows = new TableRows(await session.transaction(), table);
+  const rows = new TableRows(await session.transaction(), table, session);
   const matched = await collectMatchingRows(rows, table, stmt, context, session);
+  // InnoDB locks every matched row, also those the assignments leave unchanged.
+  await rows.lockHandles(matched.map((entry) => entry.handle), 'exclusive');
   const isStrict = session.isStrictMode && !stmt.isIgnore;
   const now = MysqlDateTime.now();
   let changed = 0n;
@@ -70,8 +72,9 @@ export async function executeDelete(stmt: DeleteStmt, catalog: Catalog, session:
   if (stmt.from || stmt.targets.length !== 1 || !target) throw mysqlError(ER_NOT_SUPPORTED_YET, 'multi-table DELETE');
   const { table, databaseName } = resolveTable(target, catalog, session);
   const context: CompileContext = { scope: tableScope(table, databaseName, stmt.alias), clause: 'where clause', session, ...(params ? { params } : {}) };
-  const rows = new TableRows(await session.transaction(), table);
+  const rows = new TableRows(await session.transaction(), table, session);
   const matched = await collectMatchingRows(rows, table, stmt, context, session);
-  for (const { handle, row } of matched) rows.delete(handle, row);
+  await rows.lockHandles(matched.map((entry) => entry.handle), 'exclusive');
+  for (const { handle, row } of matched) await rows.delete(handle, row);
   return { kind: 'ok', affectedRows: BigInt(matched.length), lastInsertId: 0n, info: '' };
 }

@@ -15,6 +15,7 @@ import type { ColumnInfo, IndexInfo, TableInfo } from '../catalog/index.js';
 import { coerceToColumn, toText } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
 import { datumToValue, indexDatum, valueToDatum } from './row-datums.js';
+import type { LockMode, RowLocker } from './row-locker.js';
 
 /** A stored row with its handle (the integer row id keys are built from). */
 export interface HandleRow {
@@ -34,9 +35,11 @@ export class TableRows {
   private readonly columnIds: number[];
   private readonly secondaryIndexes: readonly IndexInfo[];
 
+  /** `locker` is told every row and unique-index key before it is written; DDL that rewrites a table passes none. */
   constructor(
     private readonly txn: KvTransaction,
     readonly table: TableInfo,
+    private readonly locker?: RowLocker,
   ) {
     this.tableId = BigInt(table.id);
     this.columnIds = table.columns.map((column) => column.id);
@@ -100,14 +103,22 @@ export class TableRows {
     return undefined;
   }
 
+  /** Locks the rows under `handles` (UPDATE/DELETE lock every row they match, SELECT … FOR UPDATE every row read). */
+  async lockHandles(handles: readonly bigint[], mode: LockMode): Promise<void> {
+    if (!this.locker || handles.length === 0) return;
+    await this.locker.lockKeys(handles.map((handle) => encodeRowKey(this.tableId, handle)), mode);
+  }
+
   /** Writes a new row; rejects a duplicate primary key or unique index entry with 1062 and writes nothing. */
   async insert(handle: bigint, row: Row): Promise<void> {
+    await this.lockForWrite([handle], row);
     await this.checkUnique(handle, row, undefined);
     this.writeRow(handle, row);
   }
 
   /** Replaces the row under `handle` (whose old content is `oldRow`); `newHandle` differs when the PK changed. */
   async update(handle: bigint, oldRow: Row, newHandle: bigint, newRow: Row): Promise<void> {
+    await this.lockForWrite(newHandle === handle ? [handle] : [handle, newHandle], newRow);
     await this.checkUnique(newHandle, newRow, handle);
     this.removeIndexEntries(handle, oldRow);
     if (newHandle !== handle) this.txn.delete(encodeRowKey(this.tableId, handle));
@@ -115,9 +126,23 @@ export class TableRows {
   }
 
   /** Deletes the row under `handle` whose content is `row`, with its index entries. */
-  delete(handle: bigint, row: Row): void {
+  async delete(handle: bigint, row: Row): Promise<void> {
+    if (this.locker) await this.locker.lockKeys([encodeRowKey(this.tableId, handle)], 'exclusive');
     this.removeIndexEntries(handle, row);
     this.txn.delete(encodeRowKey(this.tableId, handle));
+  }
+
+  /** Locks the row keys and the unique-index keys `row` claims, so two writers of one unique value serialise. */
+  private async lockForWrite(handles: readonly bigint[], row: Row): Promise<void> {
+    if (!this.locker) return;
+    const keys: Uint8Array[] = handles.map((handle) => encodeRowKey(this.tableId, handle));
+    for (const index of this.secondaryIndexes) {
+      if (!index.isUnique) continue;
+      const values = index.columnOffsets.map((offset) => row[offset] ?? null);
+      if (values.some((value) => value === null)) continue;
+      keys.push(encodeIndexKey(this.tableId, BigInt(index.id), index.columnOffsets.map((offset, i) => indexDatum(values[i] ?? null, this.table.columns[offset]!.type))));
+    }
+    await this.locker.lockKeys(keys, 'exclusive');
   }
 
   private writeRow(handle: bigint, row: Row): void {

@@ -23,11 +23,16 @@ export class TestSession implements ExecutionContext {
   readonly connectionId = 7;
   readonly user = 'root@localhost';
   readonly currentUser = 'root@%';
+  readonly lockingRead = undefined;
   lastInsertId = 0n;
   private readonly userVariables = new Map<string, SqlValue>();
 
   get warningCount(): number {
     return this.warningList.length;
+  }
+
+  lockKeys(): Promise<void> {
+    return Promise.resolve();
   }
 
   transaction(): never {
