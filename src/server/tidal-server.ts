@@ -10,6 +10,7 @@ import type { KvEngine } from '../storage/kv.js';
 import { SqlEngine } from '../sql/index.js';
 import { GlobalVariables, StatusVariables, hostPlatform } from '../session/variables/index.js';
 import type { ServerFacts } from '../session/variables/index.js';
+import { LocalRowLockManager } from '../session/locks/local-row-lock-manager.js';
 import { TLS_VERSION_LIST, TlsServerCounters, loadServerTlsContext, tlsStatusVariables } from '../protocol/tls/index.js';
 import type { ServerTlsContext, TlsProtocolVersion } from '../protocol/tls/index.js';
 import { Connection } from './connection.js';
@@ -64,7 +65,7 @@ export class TidalServer {
       });
       const context: ServerContext = {
         logger,
-        host: { sql, kv, status },
+        host: { sql, kv, status, locks: new LocalRowLockManager() },
         globals,
         tls: () => holder.server?.tlsContext,
         tlsCounters,

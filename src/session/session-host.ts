@@ -1,6 +1,7 @@
 // SessionHost: what the server gives every session: the SQL engine, the KV store and the status registry.
 import type { KvEngine } from '../storage/kv.js';
 import type { SqlEngine } from '../sql/index.js';
+import type { RowLockManager } from './locks/row-lock-manager.js';
 import type { StatusVariables } from './variables/index.js';
 
 /** Server-wide services shared by all sessions. */
@@ -9,4 +10,6 @@ export interface SessionHost {
   readonly kv: KvEngine;
   /** SHOW STATUS counters and providers (Uptime, Connections, Ssl_accepts, …). */
   readonly status: StatusVariables;
+  /** Row locks of pessimistic transactions, shared by every session. */
+  readonly locks: RowLockManager;
 }

@@ -3,11 +3,13 @@ import {
   MySqlError,
   mysqlError,
   ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION,
+  ER_LOCK_DEADLOCK,
   ER_NOT_SUPPORTED_YET,
+  ER_SP_DOES_NOT_EXIST,
   ER_UNKNOWN_ERROR,
 } from '../errors/index.js';
 import type { KvTransaction } from '../storage/kv.js';
-import { beginTransaction } from '../storage/index.js';
+import { WriteConflictError, beginTransaction } from '../storage/index.js';
 import { SqlEngine, parseStatements } from '../sql/index.js';
 import type { ExecutionContext, LockMode, Row, SqlValue, Statement, StatementResult, VariableScope } from '../sql/index.js';
 import type { SessionHost } from './session-host.js';
@@ -15,6 +17,8 @@ import { executeSet } from './set-statement.js';
 import { executeShowSession, isSessionShow } from './show-session.js';
 import { SessionVariables } from './variables/index.js';
 import type { GlobalVariables, SessionStatus, StatusProvider } from './variables/index.js';
+import type { LockOwnerId } from './locks/row-lock-manager.js';
+import type { TxnMode } from './variables/index.js';
 import { WarningList } from './warning-list.js';
 
 /** One result of a multi-statement query, with whether more follow (SERVER_MORE_RESULTS_EXISTS). */
@@ -44,6 +48,18 @@ const READ_ONLY_STATEMENTS: ReadonlySet<Statement['kind']> = new Set<Statement['
   'DoStmt',
 ]);
 
+/** How often a pessimistic statement re-runs after reading a row that changed before it could lock it. */
+const MAX_STATEMENT_RETRIES = 64;
+
+/** A pessimistic statement read a row another transaction changed before the lock was granted: run it again. */
+class StaleReadRetry extends Error {}
+
+/** A named savepoint and the transaction's undo position when it was set. */
+interface Savepoint {
+  readonly name: string;
+  readonly position: number;
+}
+
 /**
  * A client session. Statements run one at a time; `run()` yields one result per statement of a multi-statement
  * query and finishes each statement's transaction work (autocommit) only after its rows have been consumed.
@@ -57,6 +73,19 @@ export class Session implements ExecutionContext {
   lockingRead: LockMode | undefined;
   private database: string | undefined;
   private txn: KvTransaction | undefined;
+  /** Fixed when the transaction starts (BEGIN or its first statement), as TiDB does with tidb_txn_mode. */
+  private txnMode: TxnMode | undefined;
+  /** The transaction's identity in the lock manager, once it has locked something. */
+  private lockOwner: LockOwnerId | undefined;
+  /** Optimistic mode: the keys written, locked only for the moment of the commit. */
+  private optimisticKeys: Uint8Array[] = [];
+  private savepoints: Savepoint[] = [];
+  /** The running statement writes or locks (it reads the newest data and locks what it touches). */
+  private isLockingStatement = false;
+  private isNoWait = false;
+  /** The running locking statement's view of the transaction and its lock-manager token. */
+  private statementView: KvTransaction | undefined;
+  private statementToken: number | undefined;
   /** BEGIN/START TRANSACTION is in force (vs. autocommit=0's implicit transaction). */
   private isExplicit = false;
   private isReadOnlyTxn = false;
@@ -114,12 +143,42 @@ export class Session implements ExecutionContext {
   }
 
   async transaction(): Promise<KvTransaction> {
-    if (!this.txn) this.txn = await beginTransaction(this.host.kv);
-    return this.txn;
+    if (this.statementView) return this.statementView;
+    if (!this.isLockingStatement || this.mode === 'optimistic') return this.openTransaction();
+    // A pessimistic statement that writes or locks reads the newest committed rows (TiDB's for_update_ts); its
+    // token must predate that snapshot so that a lock released after it marks the read stale.
+    this.statementToken = this.host.locks.beginStatement();
+    this.statementView = this.txn ? await this.txn.lockingView() : await this.openTransaction();
+    return this.statementView;
   }
 
-  lockKeys(_keys: readonly Uint8Array[], _mode: LockMode): Promise<void> {
-    return Promise.resolve();
+  async lockKeys(keys: readonly Uint8Array[], mode: LockMode): Promise<void> {
+    if (this.mode === 'optimistic') {
+      const txn = await this.openTransaction();
+      for (const key of keys) {
+        if (mode === 'exclusive') this.optimisticKeys.push(key);
+        txn.trackRead(key);
+      }
+      return;
+    }
+    const locks = this.host.locks;
+    this.statementToken ??= locks.beginStatement();
+    this.lockOwner ??= locks.newOwner();
+    const timeoutMs = this.isNoWait ? 0 : this.variables.lockWaitTimeout * 1000;
+    const grant = await locks.acquire({ owner: this.lockOwner, keys, mode, timeoutMs, statement: this.statementToken });
+    if (grant.isStale) throw new StaleReadRetry();
+  }
+
+  private get mode(): TxnMode {
+    return this.txnMode ?? this.variables.txnMode;
+  }
+
+  private async openTransaction(): Promise<KvTransaction> {
+    if (!this.txn) {
+      this.txnMode ??= this.variables.txnMode;
+      this.txn = await beginTransaction(this.host.kv);
+    }
+    return this.txn;
   }
 
   systemVariable(name: string, scope: VariableScope): SqlValue {
@@ -192,15 +251,59 @@ export class Session implements ExecutionContext {
   private async executeStatement(statement: Statement): Promise<StatementResult> {
     const hadTxn = this.txn !== undefined;
     const savepoint = this.txn?.savepoint();
-    try {
-      const result = await this.dispatch(statement);
-      if (result.kind === 'ok') await this.endStatement();
-      return result;
-    } catch (error) {
-      if (hadTxn && this.txn && savepoint !== undefined) this.txn.rollbackTo(savepoint);
-      else if (!hadTxn) this.abortStatement();
-      throw error;
+    for (let attempt = 1; ; attempt++) {
+      this.beginStatementState(statement);
+      try {
+        let result = await this.dispatch(statement);
+        // A locking read must finish locking before its first row is sent, so that it can still re-run.
+        if (result.kind === 'rows' && this.lockingRead) result = { ...result, rows: await materialize(result.rows) };
+        this.endStatementState();
+        if (result.kind === 'ok') await this.endStatement();
+        return result;
+      } catch (error) {
+        this.endStatementState();
+        const isRetry = error instanceof StaleReadRetry && attempt < MAX_STATEMENT_RETRIES;
+        if (hadTxn && this.txn && savepoint !== undefined) this.txn.rollbackTo(savepoint);
+        else if (!hadTxn) this.dropStatementTransaction(isRetry);
+        if (isRetry) continue;
+        // InnoDB rolls back the whole transaction of a deadlock victim; a lock wait timeout only the statement.
+        if (error instanceof StaleReadRetry || (error instanceof MySqlError && error.code === ER_LOCK_DEADLOCK.code)) {
+          this.rollback();
+          throw mysqlError(ER_LOCK_DEADLOCK);
+        }
+        throw error;
+      }
     }
+  }
+
+  private beginStatementState(statement: Statement): void {
+    const lock = statement.kind === 'SelectStmt' ? statement.lock : undefined;
+    if (lock?.wait === 'SKIP LOCKED') throw mysqlError(ER_NOT_SUPPORTED_YET, 'SKIP LOCKED');
+    this.lockingRead = lock === undefined ? undefined : lock.mode === 'FOR UPDATE' ? 'exclusive' : 'shared';
+    this.isNoWait = lock?.wait === 'NOWAIT';
+    this.isLockingStatement = lock !== undefined || !READ_ONLY_STATEMENTS.has(statement.kind);
+  }
+
+  private endStatementState(): void {
+    if (this.statementToken !== undefined) this.host.locks.endStatement(this.statementToken);
+    this.statementToken = undefined;
+    this.statementView = undefined;
+    this.lockingRead = undefined;
+    this.isLockingStatement = false;
+    this.isNoWait = false;
+  }
+
+  /**
+   * A statement that opened the transaction failed: its KV transaction goes. Outside autocommit the locks it took
+   * stay (as InnoDB keeps them); a retry keeps them too.
+   */
+  private dropStatementTransaction(isRetry: boolean): void {
+    if (!isRetry && !this.isExplicit && this.variables.isAutocommit) {
+      this.rollback();
+      return;
+    }
+    this.txn?.rollback();
+    this.txn = undefined;
   }
 
   private async dispatch(statement: Statement): Promise<StatementResult> {
@@ -215,6 +318,7 @@ export class Session implements ExecutionContext {
       case 'BeginStmt':
         await this.commit();
         this.isExplicit = true;
+        this.txnMode = this.variables.txnMode;
         this.isReadOnlyTxn = statement.accessMode === 'READ ONLY';
         if (statement.withConsistentSnapshot) await this.transaction();
         return okResult();
@@ -222,8 +326,14 @@ export class Session implements ExecutionContext {
         await this.commit();
         return okResult();
       case 'RollbackStmt':
-        if (statement.savepoint !== undefined) throw mysqlError(ER_NOT_SUPPORTED_YET, 'ROLLBACK TO SAVEPOINT');
-        this.rollback();
+        if (statement.savepoint !== undefined) this.rollbackToSavepoint(statement.savepoint);
+        else this.rollback();
+        return okResult();
+      case 'SavepointStmt':
+        await this.setSavepoint(statement.name);
+        return okResult();
+      case 'ReleaseSavepointStmt':
+        this.savepoints.splice(this.findSavepoint(statement.name));
         return okResult();
       case 'DoStmt':
         for (const expr of statement.exprs) this.host.sql.evaluate(expr, this);
@@ -254,28 +364,69 @@ export class Session implements ExecutionContext {
     if (!this.isExplicit && this.variables.isAutocommit) this.rollback();
   }
 
-  /** Commits the open transaction, if any. On a write conflict nothing is applied and the error is returned. */
+  /**
+   * Commits the open transaction, if any. On a write conflict nothing is applied and the error is returned. Row
+   * locks are held until the commit is durable, so no other transaction reads around it.
+   */
   async commit(): Promise<void> {
     const txn = this.txn;
-    this.txn = undefined;
-    this.isExplicit = false;
-    this.isReadOnlyTxn = false;
-    if (!txn) return;
+    const mode = this.mode;
+    const optimisticKeys = this.optimisticKeys;
+    let owner = this.lockOwner;
+    this.resetTransactionState();
     try {
+      if (!txn) return;
+      if (mode === 'optimistic' && txn.isDirty && optimisticKeys.length > 0) {
+        owner = this.host.locks.newOwner();
+        const held = this.host.locks.tryAcquireAll(owner, optimisticKeys);
+        if (held) throw new WriteConflictError(txn.startVersion, 0n, 0n, Buffer.from(held).toString('hex'));
+      }
       await txn.commit();
     } catch (error) {
-      txn.rollback();
+      txn?.rollback();
       if (error instanceof MySqlError) throw error;
       throw mysqlError(ER_UNKNOWN_ERROR, error instanceof Error ? error.message : String(error));
+    } finally {
+      if (owner !== undefined) this.host.locks.releaseAll(owner);
     }
   }
 
-  /** Discards the open transaction, if any. */
+  /** Discards the open transaction, if any, and releases its locks. */
   rollback(): void {
     this.txn?.rollback();
+    if (this.lockOwner !== undefined) this.host.locks.releaseAll(this.lockOwner);
+    this.resetTransactionState();
+  }
+
+  private resetTransactionState(): void {
     this.txn = undefined;
+    this.txnMode = undefined;
+    this.lockOwner = undefined;
+    this.optimisticKeys = [];
+    this.savepoints = [];
     this.isExplicit = false;
     this.isReadOnlyTxn = false;
+  }
+
+  /** SAVEPOINT: a same-named savepoint is replaced, as in MySQL. */
+  private async setSavepoint(name: string): Promise<void> {
+    const txn = await this.openTransaction();
+    const existing = this.savepoints.findIndex((savepoint) => savepoint.name.toLowerCase() === name.toLowerCase());
+    if (existing >= 0) this.savepoints.splice(existing, 1);
+    this.savepoints.push({ name, position: txn.savepoint() });
+  }
+
+  /** ROLLBACK TO SAVEPOINT: undoes later writes and forgets later savepoints; row locks stay, as in InnoDB. */
+  private rollbackToSavepoint(name: string): void {
+    const index = this.findSavepoint(name);
+    this.txn?.rollbackTo(this.savepoints[index]!.position);
+    this.savepoints.splice(index + 1);
+  }
+
+  private findSavepoint(name: string): number {
+    const index = this.savepoints.findIndex((savepoint) => savepoint.name.toLowerCase() === name.toLowerCase());
+    if (index < 0) throw mysqlError(ER_SP_DOES_NOT_EXIST, 'SAVEPOINT', name);
+    return index;
   }
 
   /** Called when autocommit is switched on: MySQL commits the open transaction then. */
@@ -287,6 +438,18 @@ export class Session implements ExecutionContext {
   close(): void {
     this.rollback();
   }
+}
+
+/** Reads a row stream to the end, for results that must be complete before the first row is sent. */
+async function materialize(rows: AsyncIterable<Row[]>): Promise<AsyncIterable<Row[]>> {
+  const batches: Row[][] = [];
+  for await (const batch of rows) batches.push(batch);
+  return {
+    [Symbol.asyncIterator]: () => {
+      const iterator = batches[Symbol.iterator]();
+      return { next: () => Promise.resolve(iterator.next()) };
+    },
+  };
 }
 
 function okResult(): StatementResult {

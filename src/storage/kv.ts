@@ -121,4 +121,12 @@ export interface KvTransaction extends KvReader {
   savepoint(): number;
   /** Undoes the writes buffered after `savepoint` was taken. */
   rollbackTo(savepoint: number): void;
+  /**
+   * For a statement of a pessimistic transaction (TiDB's "current read" at for_update_ts): a view of this transaction
+   * whose reads see the newest committed data overlaid with this transaction's writes, and whose writes go to this
+   * transaction. From then on `commit()` checks conflicts only against commits after the view's version, so the
+   * caller must protect every key it writes with a row lock held above the store until the commit is done.
+   * Plain reads of the transaction itself keep its original snapshot (REPEATABLE READ).
+   */
+  lockingView(): Promise<KvTransaction>;
 }

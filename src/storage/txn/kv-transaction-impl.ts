@@ -38,6 +38,8 @@ export class KvTransactionImpl implements KvTransaction {
   private isRecordingUndo = false;
   private readKeys: Bytes[] = [];
   private isFinished = false;
+  /** The snapshot of the newest locking view; commits are checked against its version. */
+  private lockingSnapshot: KvSnapshot | undefined;
 
   constructor(
     private readonly engine: KvEngine,
@@ -53,19 +55,47 @@ export class KvTransactionImpl implements KvTransaction {
   }
 
   get(key: Bytes): Promise<Bytes | undefined> {
+    return this.getAt(this.snapshot, key);
+  }
+
+  batchGet(keys: readonly Bytes[]): Promise<Map<string, Bytes>> {
+    return this.batchGetAt(this.snapshot, keys);
+  }
+
+  scan(range: KeyRange, options?: ScanOptions): AsyncIterableIterator<KvPair[]> {
+    return this.scanAt(this.snapshot, range, options);
+  }
+
+  async lockingView(): Promise<KvTransaction> {
+    this.assertActive();
+    const latest = await this.engine.snapshot();
+    if (latest.version === this.snapshot.version) {
+      latest.close();
+      return this;
+    }
+    // The view's snapshot stays open until the transaction ends: it holds the oracle's pruning floor at the version
+    // the commit is checked against.
+    this.lockingSnapshot?.close();
+    this.lockingSnapshot = latest;
+    return new LockingView(this, latest);
+  }
+
+  /** @internal Reads of `get` against `snapshot` (the transaction's own or a locking view's). */
+  getAt(snapshot: KvSnapshot, key: Bytes): Promise<Bytes | undefined> {
     if (this.isFinished) return rejectWith(finishedError());
     const buffer = this.buffer;
     if (buffer !== undefined && buffer.size > 0) {
       const buffered = buffer.get(key);
       if (buffered !== undefined) return Promise.resolve(buffered ?? undefined);
     }
-    return this.snapshot.get(key);
+    return snapshot.get(key);
   }
 
-  async batchGet(keys: readonly Bytes[]): Promise<Map<string, Bytes>> {
+  /** @internal */
+  async batchGetAt(snapshot: KvSnapshot, keys: readonly Bytes[]): Promise<Map<string, Bytes>> {
     this.assertActive();
     const buffer = this.buffer;
-    if (buffer === undefined || buffer.size === 0) return this.snapshot.batchGet(keys);
+    if (buffer === undefined || buffer.size === 0) return snapshot.batchGet(keys);
     const found = new Map<string, Bytes>();
     const unbuffered: Bytes[] = [];
     for (const key of keys) {
@@ -74,18 +104,19 @@ export class KvTransactionImpl implements KvTransaction {
       else if (buffered !== null) found.set(toHex(key), buffered);
     }
     if (unbuffered.length > 0) {
-      for (const [hex, value] of await this.snapshot.batchGet(unbuffered)) found.set(hex, value);
+      for (const [hex, value] of await snapshot.batchGet(unbuffered)) found.set(hex, value);
     }
     return found;
   }
 
-  scan(range: KeyRange, options?: ScanOptions): AsyncIterableIterator<KvPair[]> {
+  /** @internal */
+  scanAt(snapshot: KvSnapshot, range: KeyRange, options?: ScanOptions): AsyncIterableIterator<KvPair[]> {
     this.assertActive();
     const buffer = this.buffer;
     if (buffer === undefined || buffer.size === 0 || !hasKeyInRange(buffer, range)) {
-      return this.snapshot.scan(range, options);
+      return snapshot.scan(range, options);
     }
-    return mergeScan(buffer.fork(), this.snapshot, range, resolveScanOptions(options));
+    return mergeScan(buffer.fork(), snapshot, range, resolveScanOptions(options));
   }
 
   set(key: Bytes, value: Bytes): void {
@@ -127,7 +158,7 @@ export class KvTransactionImpl implements KvTransaction {
       const buffer = this.buffer;
       if (buffer === undefined || buffer.size === 0) return undefined;
       return await this.engine.commit({
-        startVersion: this.snapshot.version,
+        startVersion: this.lockingSnapshot?.version ?? this.snapshot.version,
         mutations: collectMutations(buffer),
         readKeys: this.readKeys,
       });
@@ -152,6 +183,8 @@ export class KvTransactionImpl implements KvTransaction {
 
   private release(): void {
     this.snapshot.close();
+    this.lockingSnapshot?.close();
+    this.lockingSnapshot = undefined;
     this.buffer = undefined;
     this.undoLog = [];
     this.readKeys = [];
@@ -180,4 +213,64 @@ function collectMutations(buffer: SortedBytesMap<BufferedValue>): KvMutation[] {
     mutations[i++] = { key: cursor.key, value: cursor.value ?? undefined };
   }
   return mutations;
+}
+
+/** A transaction's reads at a newer snapshot, writes into the transaction (see KvTransaction.lockingView). */
+class LockingView implements KvTransaction {
+  constructor(
+    private readonly txn: KvTransactionImpl,
+    private readonly snapshot: KvSnapshot,
+  ) {}
+
+  get startVersion(): bigint {
+    return this.txn.startVersion;
+  }
+
+  get isDirty(): boolean {
+    return this.txn.isDirty;
+  }
+
+  get(key: Bytes): Promise<Bytes | undefined> {
+    return this.txn.getAt(this.snapshot, key);
+  }
+
+  batchGet(keys: readonly Bytes[]): Promise<Map<string, Bytes>> {
+    return this.txn.batchGetAt(this.snapshot, keys);
+  }
+
+  scan(range: KeyRange, options?: ScanOptions): AsyncIterableIterator<KvPair[]> {
+    return this.txn.scanAt(this.snapshot, range, options);
+  }
+
+  set(key: Bytes, value: Bytes): void {
+    this.txn.set(key, value);
+  }
+
+  delete(key: Bytes): void {
+    this.txn.delete(key);
+  }
+
+  trackRead(key: Bytes): void {
+    this.txn.trackRead(key);
+  }
+
+  savepoint(): number {
+    return this.txn.savepoint();
+  }
+
+  rollbackTo(savepoint: number): void {
+    this.txn.rollbackTo(savepoint);
+  }
+
+  lockingView(): Promise<KvTransaction> {
+    return this.txn.lockingView();
+  }
+
+  commit(): Promise<CommitResult | undefined> {
+    return this.txn.commit();
+  }
+
+  rollback(): void {
+    this.txn.rollback();
+  }
 }

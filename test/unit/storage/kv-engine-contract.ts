@@ -309,6 +309,42 @@ export function defineKvEngineContract(name: string, harness: EngineHarness): vo
     );
 
     void it(
+      'lockingView reads the newest commits plus own writes, keeps plain reads on the snapshot, and moves the commit check',
+      withEngine(async (engine) => {
+        await put(engine, { row: 'v1', other: 'o1' });
+        const txn = await beginTransaction(engine);
+        txn.set(b('mine'), b('buffered'));
+        await put(engine, { row: 'v2' });
+        const view = await txn.lockingView();
+        assert.equal(text(await view.get(b('row'))), 'v2');
+        assert.equal(text(await view.get(b('mine'))), 'buffered');
+        assert.deepEqual(await collect(view, { start: b('m'), end: b('s') }), [['mine', 'buffered'], ['other', 'o1'], ['row', 'v2']]);
+        assert.equal(text(await txn.get(b('row'))), 'v1', 'the transaction itself still reads its snapshot');
+        view.set(b('row'), b('v3'));
+        assert.equal(text(await txn.get(b('row'))), 'v3', 'writes through the view are the transaction’s');
+        await txn.commit();
+        assert.equal(await read(engine, 'row'), 'v3');
+        assert.equal(await read(engine, 'mine'), 'buffered');
+      }),
+    );
+
+    void it(
+      'lockingView without newer commits is the transaction itself; commits after the view still conflict',
+      withEngine(async (engine) => {
+        await put(engine, { row: 'v1' });
+        const txn = await beginTransaction(engine);
+        assert.equal(await txn.lockingView(), txn);
+        await put(engine, { row: 'v2' });
+        const view = await txn.lockingView();
+        assert.notEqual(view, txn);
+        await put(engine, { row: 'v3' });
+        view.set(b('row'), b('mine'));
+        await assert.rejects(txn.commit(), WriteConflictError);
+        assert.equal(await read(engine, 'row'), 'v3');
+      }),
+    );
+
+    void it(
       'keeps an old transaction isolated and conflict-checked across many later commits',
       withEngine(async (engine) => {
         await put(engine, { target: 'old', stable: 'old' });
