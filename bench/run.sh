@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Entry point of `npm run bench`: sysbench oltp_point_select against a private MariaDB (the reference) and
-# TidalDB, each over plain TCP and over TLS, printed as one table with the TidalDB/MariaDB QPS ratio per case.
+# Entry point of `npm run bench`: sysbench OLTP tests (oltp_point_select by default) against a private MariaDB (the
+# reference) and TidalDB, each over plain TCP and over TLS, printed as one table with the TidalDB/MariaDB QPS ratio
+# per case.
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -32,12 +33,17 @@ BENCH_TABLE_SIZE=${BENCH_TABLE_SIZE:-10000}
 BENCH_WARMUP=${BENCH_WARMUP:-5}
 BENCH_MARIADB_ONLY=${BENCH_MARIADB_ONLY:-0}
 BENCH_KEEP=${BENCH_KEEP:-0}
+BENCH_TESTS=${BENCH_TESTS:-oltp_point_select}
+readonly BENCH_KNOWN_TESTS=' oltp_point_select oltp_read_only oltp_read_write oltp_write_only oltp_update_index oltp_update_non_index oltp_insert oltp_delete '
 
 usage() {
   cat <<USAGE
 Usage: npm run bench -- [options]      (or: bash bench/run.sh [options])
 
-Runs sysbench oltp_point_select against a private MariaDB and TidalDB on 127.0.0.1, plain and over TLS.
+Runs sysbench OLTP tests against a private MariaDB and TidalDB on 127.0.0.1, plain and over TLS.
+
+  --tests LIST      comma-separated sysbench tests (default ${BENCH_TESTS}; env BENCH_TESTS), e.g.
+                    oltp_point_select,oltp_read_only,oltp_read_write
 
   --time N          seconds measured per case (default ${BENCH_TIME}; env BENCH_TIME)
   --threads N       sysbench client threads (default ${BENCH_THREADS}; env BENCH_THREADS)
@@ -73,6 +79,14 @@ parse_args() {
           --warmup) BENCH_WARMUP=$value ;;
         esac
         ;;
+      --tests)
+        if [[ -z $value ]]; then
+          (($# >= 2)) || die "--tests needs a value"
+          value=$2
+          shift
+        fi
+        BENCH_TESTS=$value
+        ;;
       --mariadb-only) BENCH_MARIADB_ONLY=1 ;;
       --keep) BENCH_KEEP=1 ;;
       -h | --help) usage; exit 0 ;;
@@ -83,6 +97,10 @@ parse_args() {
   ((BENCH_TIME >= 1)) || die "--time must be at least 1"
   ((BENCH_THREADS >= 1)) || die "--threads must be at least 1"
   ((BENCH_TABLE_SIZE >= 1)) || die "--table-size must be at least 1"
+  local test
+  for test in ${BENCH_TESTS//,/ }; do
+    [[ $BENCH_KNOWN_TESTS == *" $test "* ]] || die "unknown sysbench test '${test}' (known:${BENCH_KNOWN_TESTS% })"
+  done
 }
 
 REPORT_PRINTED=0

@@ -2,7 +2,7 @@
 # Reads CASE_ORDER, RESULT_QPS, RESULT_P95, RESULT_NOTE, TLS_INFO, SERVER_VERSION and the BENCH_* settings.
 
 readonly BENCH_REFERENCE=mariadb
-readonly BENCH_TABLE_FORMAT='%-16s %12s %9s %17s\n'
+readonly BENCH_TABLE_FORMAT='%-32s %12s %9s %17s\n'
 
 declare -A SERVER_VERSION=()
 
@@ -13,17 +13,17 @@ qps_ratio() {
   }'
 }
 
-# Prints the ratio cell of case "<server> <mode>": "ref" for the reference server, else its QPS over MariaDB's.
+# Prints the ratio cell of case "<server> <test>/<mode>": "ref" for the reference server, else its QPS over MariaDB's.
 ratio_cell() {
-  local server=${1%% *} mode=${1#* }
+  local server=${1%% *} test_mode=${1#* }
   if [[ $server == "$BENCH_REFERENCE" ]]; then echo ref; return; fi
-  qps_ratio "${RESULT_QPS[$1]}" "${RESULT_QPS[$BENCH_REFERENCE $mode]:-}"
+  qps_ratio "${RESULT_QPS[$1]}" "${RESULT_QPS[$BENCH_REFERENCE $test_mode]:-}"
 }
 
 # Prints the whole report to stdout.
 format_report() {
   local key server note
-  echo "sysbench ${BENCH_SYSBENCH_TEST}: 1 table x ${BENCH_TABLE_SIZE} rows, ${BENCH_THREADS} threads," \
+  echo "sysbench ${BENCH_TESTS//,/, }: 1 table x ${BENCH_TABLE_SIZE} rows, ${BENCH_THREADS} threads," \
     "${BENCH_TIME}s per case, --db-ps-mode=disable, 127.0.0.1, $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) CPUs"
   for server in "${!SERVER_VERSION[@]}"; do echo "${server} version: ${SERVER_VERSION[$server]}"; done | sort
   echo

@@ -1,8 +1,10 @@
-# Runs sysbench oltp_point_select against one server (prepare, warm-up, plain run, TLS run, cleanup) and records
-# QPS and p95 latency per case in RESULT_QPS / RESULT_P95 / RESULT_NOTE, keyed "<server> <mode>".
-# Reads BENCH_TIME, BENCH_THREADS, BENCH_TABLE_SIZE, BENCH_WARMUP, SB_CLIENT_DIR, SB_LOG_DIR, BENCH_LIB.
+# Runs the sysbench tests of BENCH_TESTS against one server (prepare, warm-up, plain and TLS run of each test,
+# cleanup) and records QPS and p95 latency per case in RESULT_QPS / RESULT_P95 / RESULT_NOTE, keyed
+# "<server> <test>/<mode>". Reads BENCH_TESTS, BENCH_TIME, BENCH_THREADS, BENCH_TABLE_SIZE, BENCH_WARMUP,
+# SB_CLIENT_DIR, SB_LOG_DIR, BENCH_LIB.
 
-readonly BENCH_SYSBENCH_TEST=oltp_point_select
+# Every oltp_* test shares oltp_common's table, so one prepare serves them all.
+readonly BENCH_PREPARE_TEST=oltp_point_select
 readonly BENCH_PERCENTILE=95
 # Extra seconds a sysbench command may take beyond its nominal duration before `timeout` ends it.
 readonly BENCH_RUN_GRACE=60
@@ -77,23 +79,23 @@ probe_tls() {
   esac
 }
 
-# Runs one measured case ($2 = plain|tls) against server $1 on port $3 and records its figures.
+# Runs one measured case (test $2, $3 = plain|tls) against server $1 on port $4 and records its figures.
 measure_case() {
-  local server=$1 mode=$2 port=$3 ssl=off report figures qps p95 errors key="$1 $2"
+  local server=$1 test=$2 mode=$3 port=$4 ssl=off report figures qps p95 errors key="$1 $2/$3"
   [[ $mode == tls ]] && ssl=on
   if [[ $mode == tls ]] && ! probe_tls "$server" "$port"; then
-    record_failure "$server" "$mode" "TLS not negotiated (see the TLS line)"
+    record_failure "$server" "$test/$mode" "TLS not negotiated (see the TLS line)"
     return 0
   fi
-  report="$SB_LOG_DIR/$server-$mode.txt"
-  log "${server} ${mode}: ${BENCH_THREADS} threads for ${BENCH_TIME}s"
-  if ! run_sysbench "$port" $((BENCH_TIME + BENCH_RUN_GRACE)) "$BENCH_SYSBENCH_TEST" --mysql-ssl="$ssl" \
+  report="$SB_LOG_DIR/$server-$test-$mode.txt"
+  log "${server} ${test} ${mode}: ${BENCH_THREADS} threads for ${BENCH_TIME}s"
+  if ! run_sysbench "$port" $((BENCH_TIME + BENCH_RUN_GRACE)) "$test" --mysql-ssl="$ssl" \
     --time="$BENCH_TIME" run >"$report" 2>&1; then
-    record_failure "$server" "$mode" "sysbench run failed, see ${report}"
+    record_failure "$server" "$test/$mode" "sysbench run failed, see ${report}"
     return 0
   fi
   figures=$(parse_run_report <"$report")
-  [[ -n $figures ]] || { record_failure "$server" "$mode" "no figures in ${report}"; return 0; }
+  [[ -n $figures ]] || { record_failure "$server" "$test/$mode" "no figures in ${report}"; return 0; }
   read -r qps p95 errors <<<"$figures"
   CASE_ORDER+=("$key")
   RESULT_QPS[$key]=$qps
@@ -102,25 +104,34 @@ measure_case() {
   [[ $errors == 0 ]] || RESULT_NOTE[$key]="${errors} ignored errors"
 }
 
-# Benchmarks server $1 listening on port $2: creates sbtest, prepares, warms up, measures each mode, cleans up.
+# Records every case of server $1 as failed with reason $2.
+record_server_failure() {
+  local server=$1 reason=$2 test mode
+  for test in ${BENCH_TESTS//,/ }; do
+    for mode in "${BENCH_MODES[@]}"; do record_failure "$server" "$test/$mode" "$reason"; done
+  done
+}
+
+# Benchmarks server $1 listening on port $2: creates sbtest, prepares, warms up, measures each test and mode,
+# cleans up.
 bench_server() {
-  local server=$1 port=$2 mode
+  local server=$1 port=$2 test mode
   sql_exec "$port" 'CREATE DATABASE sbtest' >"$SB_LOG_DIR/$server-create-db.txt" 2>&1 ||
-    { for mode in "${BENCH_MODES[@]}"; do record_failure "$server" "$mode" "CREATE DATABASE sbtest failed"; done; return 0; }
+    { record_server_failure "$server" "CREATE DATABASE sbtest failed"; return 0; }
   log "${server}: preparing ${BENCH_TABLE_SIZE} rows"
-  if ! run_sysbench "$port" "$BENCH_PREPARE_TIMEOUT" "$BENCH_SYSBENCH_TEST" prepare \
+  if ! run_sysbench "$port" "$BENCH_PREPARE_TIMEOUT" "$BENCH_PREPARE_TEST" prepare \
     >"$SB_LOG_DIR/$server-prepare.txt" 2>&1; then
-    for mode in "${BENCH_MODES[@]}"; do
-      record_failure "$server" "$mode" "sysbench prepare failed, see ${SB_LOG_DIR}/${server}-prepare.txt"
-    done
+    record_server_failure "$server" "sysbench prepare failed, see ${SB_LOG_DIR}/${server}-prepare.txt"
     return 0
   fi
   if ((BENCH_WARMUP > 0)); then
     log "${server}: warming up for ${BENCH_WARMUP}s (not measured)"
-    run_sysbench "$port" $((BENCH_WARMUP + BENCH_RUN_GRACE)) "$BENCH_SYSBENCH_TEST" --mysql-ssl=off \
+    run_sysbench "$port" $((BENCH_WARMUP + BENCH_RUN_GRACE)) "$BENCH_PREPARE_TEST" --mysql-ssl=off \
       --time="$BENCH_WARMUP" run >"$SB_LOG_DIR/$server-warmup.txt" 2>&1 || log "${server}: warm-up failed (ignored)"
   fi
-  for mode in "${BENCH_MODES[@]}"; do measure_case "$server" "$mode" "$port"; done
-  run_sysbench "$port" "$BENCH_CLEANUP_TIMEOUT" "$BENCH_SYSBENCH_TEST" cleanup \
+  for test in ${BENCH_TESTS//,/ }; do
+    for mode in "${BENCH_MODES[@]}"; do measure_case "$server" "$test" "$mode" "$port"; done
+  done
+  run_sysbench "$port" "$BENCH_CLEANUP_TIMEOUT" "$BENCH_PREPARE_TEST" cleanup \
     >"$SB_LOG_DIR/$server-cleanup.txt" 2>&1 || log "${server}: sysbench cleanup failed (ignored)"
 }
