@@ -34,6 +34,7 @@ const columnTypes: Record<TypeKind, number> = {
   date: ColumnType.MYSQL_TYPE_DATE,
   datetime: ColumnType.MYSQL_TYPE_DATETIME,
   timestamp: ColumnType.MYSQL_TYPE_TIMESTAMP,
+  time: ColumnType.MYSQL_TYPE_TIME,
   year: ColumnType.MYSQL_TYPE_YEAR,
 };
 
@@ -78,6 +79,9 @@ function columnLength(type: FieldType): number {
     case TypeKind.DateTime:
     case TypeKind.Timestamp:
       return type.decimals > 0 ? 20 + type.decimals : 19;
+    case TypeKind.Time:
+      // '-838:59:59' is 10 characters; a fraction adds its point and digits.
+      return type.decimals > 0 ? 11 + type.decimals : 10;
     case TypeKind.Null:
       return 0;
     default: {
@@ -94,7 +98,7 @@ function columnDecimals(type: FieldType): number {
   if (type.kind === TypeKind.Decimal) return Math.max(type.decimals, 0);
   if (type.kind === TypeKind.Float || type.kind === TypeKind.Double) return type.decimals >= 0 && type.decimals < NOT_FIXED_DECIMALS ? type.decimals : NOT_FIXED_DECIMALS;
   if (type.kind === TypeKind.Date) return 0;
-  if (type.kind === TypeKind.DateTime || type.kind === TypeKind.Timestamp) return Math.max(type.decimals, 0);
+  if (type.kind === TypeKind.DateTime || type.kind === TypeKind.Timestamp || type.kind === TypeKind.Time) return Math.max(type.decimals, 0);
   return NOT_FIXED_DECIMALS;
 }
 

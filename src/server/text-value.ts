@@ -1,7 +1,7 @@
 // textValue: a value as the text protocol sends it, formatted by its column type as MySQL does.
 import { Decimal } from 'decimal.js';
 import type { TextCell } from '../protocol/index.js';
-import { MysqlDateTime, TypeKind, formatDouble } from '../sql/index.js';
+import { MysqlDateTime, MysqlTime, TypeKind, formatDouble } from '../sql/index.js';
 import type { FieldType, SqlValue } from '../sql/index.js';
 
 /** Decimals above this mean "not fixed" (MySQL's NOT_FIXED_DEC is 31). */
@@ -19,7 +19,7 @@ export function textValue(value: SqlValue, type: FieldType): TextCell {
   }
   if (Buffer.isBuffer(value)) return value;
   if (value instanceof Decimal) return type.kind === TypeKind.Decimal && type.decimals >= 0 ? value.toFixed(type.decimals) : value.toFixed();
-  if (value instanceof MysqlDateTime) return value.toString();
+  if (value instanceof MysqlDateTime || value instanceof MysqlTime) return value.toString();
   return String(value);
 }
 

@@ -1,6 +1,6 @@
 // executeSet: SET of system variables, user variables, NAMES and CHARACTER SET.
 import type { Expr, SetStmt, SqlValue } from '../sql/index.js';
-import { MysqlDateTime } from '../sql/index.js';
+import { MysqlDateTime, MysqlTime } from '../sql/index.js';
 import { Decimal } from 'decimal.js';
 import type { Session } from './session.js';
 import { DEFAULT_VALUE } from './variables/index.js';
@@ -44,7 +44,7 @@ function setValue(expr: Expr, session: Session): SetValue {
 function toSetValue(value: SqlValue): SetValue {
   if (value === null || typeof value === 'string' || typeof value === 'bigint' || typeof value === 'number') return value;
   if (Buffer.isBuffer(value)) return value.toString('utf8');
-  if (value instanceof MysqlDateTime) return value.toString();
+  if (value instanceof MysqlDateTime || value instanceof MysqlTime) return value.toString();
   if (value instanceof Decimal) return value.isInteger() ? BigInt(value.toFixed(0)) : value.toNumber();
   return String(value);
 }

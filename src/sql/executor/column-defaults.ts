@@ -32,6 +32,7 @@ export function columnDefaultValue(column: ColumnInfo, isStrict: boolean, warnin
 function implicitDefault(column: ColumnInfo): SqlValue {
   const kind = column.type.kind;
   if (kind === 'date' || kind === 'datetime' || kind === 'timestamp') return '1970-01-01 00:00:00';
+  if (kind === 'time') return '00:00:00';
   if (kind.endsWith('char') || kind.endsWith('text') || kind.endsWith('blob') || kind.endsWith('binary')) return '';
   return 0n;
 }

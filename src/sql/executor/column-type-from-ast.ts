@@ -91,6 +91,11 @@ export function fieldTypeFromAst(columnName: string, type: DataType, defaultColl
       if (fsp > MAX_FSP) throw mysqlError(ER_TOO_BIG_PRECISION, fsp, columnName, MAX_FSP);
       return fieldType(type.name === 'DATETIME' ? TypeKind.DateTime : TypeKind.Timestamp, { decimals: fsp });
     }
+    case 'TIME': {
+      const fsp = type.length ?? 0;
+      if (fsp > MAX_FSP) throw mysqlError(ER_TOO_BIG_PRECISION, fsp, columnName, MAX_FSP);
+      return fieldType(TypeKind.Time, { decimals: fsp });
+    }
     case 'YEAR':
       return fieldType(TypeKind.Year, { length: 4, isUnsigned: true });
     default:

@@ -3,7 +3,7 @@ import type { Expr } from '../ast/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { compileExpr, forEachExpr } from '../expression/index.js';
 import type { CompileContext, CompiledExpr, Scope } from '../expression/index.js';
-import { isStringType, toBoolean } from '../types/index.js';
+import { isStringType, isTemporalType, toBoolean } from '../types/index.js';
 import type { FieldType, Row, SqlValue } from '../types/index.js';
 import { distinctKey } from './aggregate/accumulator.js';
 import type { RowSource } from './row-source.js';
@@ -111,7 +111,7 @@ function hashCompatible(a: FieldType, b: FieldType): boolean {
   const isText = (type: FieldType): boolean => isStringType(type);
   if (isText(a) !== isText(b)) return false;
   if (isText(a)) return a.collation === b.collation;
-  return !(a.kind === 'date' || a.kind === 'datetime' || a.kind === 'timestamp' || b.kind === 'date' || b.kind === 'datetime' || b.kind === 'timestamp');
+  return !(isTemporalType(a) || isTemporalType(b));
 }
 
 /** Which input an expression reads: only the left, only the right, none (a constant), or both/unknown. */

@@ -14,14 +14,17 @@ const INT64_MIN = -(1n << 63n);
 const INT64_MAX = (1n << 63n) - 1n;
 const UINT64_MAX = (1n << 64n) - 1n;
 
-/** MySQL's evaluation domain for `op` over operands of these types. */
+/**
+ * MySQL's evaluation domain for `op` over operands of these types. A temporal operand counts as an integer
+ * (TIME '12:34:56' + 0 is 123456), or as a DECIMAL when it has a fraction, as MySQL's numeric context does.
+ */
 export function arithmeticDomain(op: ArithmeticOp, left: FieldType, right: FieldType): ArithmeticDomain {
   if (op === 'DIV') return 'integer';
-  const isApprox = (t: FieldType): boolean =>
-    isFloatType(t) || isStringType(t) || isTemporalType(t) || t.kind === TypeKind.Null;
+  const isApprox = (t: FieldType): boolean => isFloatType(t) || isStringType(t) || t.kind === TypeKind.Null;
   if (isApprox(left) || isApprox(right)) return 'double';
   if (op === '/') return 'decimal';
-  if (left.kind === TypeKind.Decimal || right.kind === TypeKind.Decimal) return 'decimal';
+  const isExactDecimal = (t: FieldType): boolean => t.kind === TypeKind.Decimal || (isTemporalType(t) && t.decimals > 0);
+  if (isExactDecimal(left) || isExactDecimal(right)) return 'decimal';
   return 'integer';
 }
 
@@ -33,7 +36,7 @@ export function arithmeticResultType(op: ArithmeticOp, left: FieldType, right: F
     const isUnsigned = (isIntegerType(left) && left.isUnsigned) || (isIntegerType(right) && right.isUnsigned);
     return isUnsigned ? UNSIGNED_BIGINT_TYPE : BIGINT_TYPE;
   }
-  const scaleOf = (t: FieldType): number => (t.kind === TypeKind.Decimal ? Math.max(t.decimals, 0) : 0);
+  const scaleOf = (t: FieldType): number => (t.kind === TypeKind.Decimal || isTemporalType(t) ? Math.max(t.decimals, 0) : 0);
   const precisionOf = (t: FieldType): number => (t.length > 0 ? t.length : 20);
   const scale =
     op === '/' ? Math.min(scaleOf(left) + divPrecision, 30)

@@ -1,9 +1,9 @@
 // compileExpr: turns an expression AST into a CompiledExpr (closures), resolving columns, types and functions once.
 import { Decimal } from 'decimal.js';
-import { mysqlError, ER_DATA_OUT_OF_RANGE, ER_NOT_SUPPORTED_YET, ER_OPERAND_COLUMNS, ER_WARN_DATA_OUT_OF_RANGE } from '../../errors/index.js';
+import { mysqlError, ER_WRONG_VALUE, ER_DATA_OUT_OF_RANGE, ER_NOT_SUPPORTED_YET, ER_OPERAND_COLUMNS, ER_WARN_DATA_OUT_OF_RANGE } from '../../errors/index.js';
 import type { BinaryExpr, ColumnRefExpr, Expr, NumberLiteralExpr } from '../ast/index.js';
 import { formatSql } from '../parser/index.js';
-import { TypeKind, compareValues, fieldType, toDecimal, isStringType, toBoolean, toDouble, toInteger, toText, MysqlDateTime } from '../types/index.js';
+import { TypeKind, compareValues, fieldType, toDecimal, isStringType, toBoolean, toDouble, toInteger, toText, MysqlDateTime, MysqlTime } from '../types/index.js';
 import type { CollationName, FieldType, Row, SqlValue } from '../types/index.js';
 import { comparisonCollation, comparisonTest, unifyTypes } from './type-inference.js';
 import { arithmeticDomain, arithmeticResultType, evaluateArithmetic } from './arithmetic.js';
@@ -14,7 +14,8 @@ import type { CompileContext, OuterBinding } from './compile-context.js';
 import { compileExistsSubquery, compileQuantifiedSubquery, compileScalarSubquery } from './subquery-expr.js';
 import { compileFunctionCall } from './functions/compile-function-call.js';
 import { compileLike } from './like.js';
-import { BIGINT_TYPE, BOOL_RESULT_TYPE, DATE_TYPE, DATETIME_TYPE, DOUBLE_TYPE, NULL_TYPE, decimalType, integerLiteralType, varcharType } from './literal-types.js';
+import { BIGINT_TYPE, BOOL_RESULT_TYPE, DATE_TYPE, DOUBLE_TYPE, NULL_TYPE, dateTimeType, decimalType, integerLiteralType, timeType, varcharType } from './literal-types.js';
+import { readTime } from './time-arg.js';
 
 const INT64_MAX = (1n << 63n) - 1n;
 const UINT64_MAX = (1n << 64n) - 1n;
@@ -42,10 +43,10 @@ export function compileExpr(expr: Expr, context: CompileContext): CompiledExpr {
     case 'BoolLiteralExpr':
       return constantExpr(expr.value ? 1n : 0n, BOOL_RESULT_TYPE);
     case 'TemporalLiteralExpr':
-      if (expr.type === 'TIME') throw mysqlError(ER_NOT_SUPPORTED_YET, 'TIME literals');
+      if (expr.type === 'TIME') return compileTimeLiteral(expr.value);
       return expr.type === 'DATE'
         ? constantExpr(MysqlDateTime.parse(expr.value, 'date'), DATE_TYPE)
-        : constantExpr(MysqlDateTime.parse(expr.value, 'datetime'), DATETIME_TYPE);
+        : compileDateTimeLiteral(expr.value);
     case 'ColumnRefExpr':
       return compileColumnRef(expr, context);
     case 'SysVarExpr': {
@@ -170,8 +171,24 @@ export function typeOfValue(value: SqlValue): FieldType {
   if (typeof value === 'number') return DOUBLE_TYPE;
   if (typeof value === 'string') return varcharType(value.length);
   if (Buffer.isBuffer(value)) return fieldType(TypeKind.VarBinary, { length: value.length });
-  if (value instanceof MysqlDateTime) return value.kind === 'date' ? DATE_TYPE : DATETIME_TYPE;
+  if (value instanceof MysqlDateTime) return value.kind === 'date' ? DATE_TYPE : dateTimeType(value.fsp);
+  if (value instanceof MysqlTime) return timeType(value.fsp);
   return decimalType(Math.max(value.precision(true), 1), Math.max(value.decimalPlaces(), 0));
+}
+
+/** `TIMESTAMP 'YYYY-MM-DD hh:mm:ss[.frac]'`: a DATETIME whose fsp is the literal's fraction digits. */
+function compileDateTimeLiteral(text: string): CompiledExpr {
+  const fsp = Math.min(/\d[ T]+\d+[:.]\d+[:.]\d+\.(\d+)/.exec(text)?.[1]?.length ?? 0, 6);
+  return constantExpr(MysqlDateTime.parse(text, 'datetime', fsp), dateTimeType(fsp));
+}
+
+/** `TIME 'hh:mm:ss[.frac]'`: its fsp is the literal's fraction digits; text that is no time is error 1525. */
+function compileTimeLiteral(text: string): CompiledExpr {
+  const fraction = /\.(\d+)/.exec(text);
+  const fsp = Math.min(fraction ? fraction[1]!.length : 0, 6);
+  const conversion = MysqlTime.fromText(text, fsp);
+  if (!conversion || conversion.isTruncated || conversion.isOutOfRange) throw mysqlError(ER_WRONG_VALUE, 'TIME', text);
+  return constantExpr(conversion.time, timeType(fsp));
 }
 
 function compileNumber(expr: NumberLiteralExpr): CompiledExpr {
@@ -456,11 +473,17 @@ function compileCast(target: string, operand: CompiledExpr, length: number | und
     case 'DATE':
     case 'DATETIME': {
       const kind = target === 'DATE' ? 'date' : 'datetime';
-      return fold(operand, kind === 'date' ? DATE_TYPE : DATETIME_TYPE, (value) => {
+      const fsp = kind === 'date' ? 0 : Math.min(length ?? 0, 6);
+      return fold(operand, kind === 'date' ? DATE_TYPE : dateTimeType(fsp), (value) => {
         if (value === null) return null;
-        if (value instanceof MysqlDateTime) return value.withKind(kind, length ?? 0);
-        return MysqlDateTime.tryParse(toText(value) ?? '', kind, length ?? 0) ?? null;
+        if (value instanceof MysqlDateTime) return value.withKind(kind, fsp);
+        if (value instanceof MysqlTime) return value.toDateTime(MysqlDateTime.now(), fsp).withKind(kind, fsp);
+        return MysqlDateTime.tryParse(toText(value) ?? '', kind, fsp) ?? null;
       });
+    }
+    case 'TIME': {
+      const fsp = Math.min(length ?? 0, 6);
+      return fold(operand, timeType(fsp), (value) => (value === null ? null : readTime(value, fsp, warnings)));
     }
     default:
       throw mysqlError(ER_NOT_SUPPORTED_YET, `CAST AS ${target}`);

@@ -10,6 +10,16 @@ export const NULL_TYPE: FieldType = fieldType(TypeKind.Null, { length: 0 });
 export const DATETIME_TYPE: FieldType = fieldType(TypeKind.DateTime, { length: 19, decimals: 0 });
 export const DATE_TYPE: FieldType = fieldType(TypeKind.Date, { length: 10, decimals: 0 });
 
+/** A TIME(fsp) result; its display length counts a sign and three hour digits, as MySQL's does. */
+export function timeType(fsp: number): FieldType {
+  return fieldType(TypeKind.Time, { length: fsp > 0 ? 11 + fsp : 10, decimals: fsp });
+}
+
+/** A DATETIME(fsp) result. */
+export function dateTimeType(fsp: number): FieldType {
+  return fieldType(TypeKind.DateTime, { length: fsp > 0 ? 20 + fsp : 19, decimals: fsp });
+}
+
 /** A VARCHAR result of at most `length` characters. */
 export function varcharType(length: number): FieldType {
   return fieldType(TypeKind.VarChar, { length });

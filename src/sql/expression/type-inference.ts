@@ -1,5 +1,5 @@
 // Shared by operators, functions and subqueries: comparison collations and tests, and the common type of branches.
-import { TypeKind, isStringType } from '../types/index.js';
+import { TypeKind, isStringType, isTemporalType } from '../types/index.js';
 import type { CollationName, FieldType } from '../types/index.js';
 import { BIGINT_TYPE, DOUBLE_TYPE, NULL_TYPE, decimalType, varcharType } from './literal-types.js';
 
@@ -16,7 +16,7 @@ export function comparisonCollation(left: FieldType, right: FieldType): Collatio
 export function unifyTypes(types: readonly FieldType[]): FieldType {
   const concrete = types.filter((t) => t.kind !== TypeKind.Null);
   if (concrete.length === 0) return NULL_TYPE;
-  if (concrete.some((t) => isStringType(t) || t.kind === TypeKind.Date || t.kind === TypeKind.DateTime)) {
+  if (concrete.some((t) => isStringType(t) || isTemporalType(t))) {
     if (concrete.every((t) => t.kind === concrete[0]!.kind)) return concrete[0]!;
     return varcharType(Math.max(...concrete.map((t) => (t.length > 0 ? t.length : 20))));
   }

@@ -7,7 +7,7 @@ import type { CompileContext } from '../expression/index.js';
 import { encodeIndexKey, prefixNext } from '../../storage/index.js';
 import type { Datum } from '../../storage/index.js';
 import type { KeyRange } from '../../storage/kv.js';
-import { TypeKind, isFloatType, isIntegerType, isTextType } from '../types/index.js';
+import { MAX_FSP, MysqlDateTime, MysqlTime, TypeKind, isFloatType, isIntegerType, isTemporalType, isTextType } from '../types/index.js';
 import type { FieldType, SqlValue } from '../types/index.js';
 import { indexDatum } from '../table/row-datums.js';
 
@@ -114,11 +114,32 @@ function exactDatum(value: SqlValue | undefined, type: FieldType): Datum | undef
     return undefined;
   }
   if (isTextType(type) && typeof value === 'string' && type.collation !== 'binary') return indexDatum(value, type);
+  if (isTemporalType(type)) return temporalDatum(value, type);
   return undefined;
+}
+
+/**
+ * A TIME, DATE or DATETIME column's stored form of a constant compared with it: a value of the same family, or text
+ * that reads exactly as one (at full precision, as the comparison reads it). Undefined when unsure.
+ */
+function temporalDatum(value: Exclude<SqlValue, null>, type: FieldType): Datum | undefined {
+  if (type.kind === TypeKind.Time) {
+    if (value instanceof MysqlTime) return value.pack();
+    if (typeof value !== 'string') return undefined;
+    const conversion = MysqlTime.fromText(value, MAX_FSP);
+    return conversion && !conversion.isTruncated && !conversion.isOutOfRange ? conversion.time.pack() : undefined;
+  }
+  if (value instanceof MysqlDateTime) return value.pack();
+  if (typeof value !== 'string') return undefined;
+  return MysqlDateTime.tryParse(value, 'datetime', MAX_FSP)?.pack();
 }
 
 /** A range bound in the column's stored form; integer columns round fractional bounds inwards. */
 function boundDatum(value: SqlValue | undefined, type: FieldType, side: 'low' | 'high', isInclusive: boolean): Bound | undefined {
+  if (isTemporalType(type) && value !== undefined && value !== null) {
+    const datum = temporalDatum(value, type);
+    return datum === undefined ? undefined : { datum, isInclusive };
+  }
   if (value === undefined || value === null || typeof value === 'string' || Buffer.isBuffer(value)) return undefined;
   if (isIntegerType(type)) {
     if (typeof value === 'bigint') return { datum: value, isInclusive };

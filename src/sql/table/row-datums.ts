@@ -1,12 +1,15 @@
 // Conversion between executor values and the storage codecs' datums, per column type.
 import { Decimal } from 'decimal.js';
 import type { Datum } from '../../storage/index.js';
-import { MysqlDateTime, TypeKind, isTemporalType, isTextType } from '../types/index.js';
+import { MysqlDateTime, MysqlTime, TypeKind, isTemporalType, isTextType } from '../types/index.js';
 import type { FieldType, SqlValue } from '../types/index.js';
 
-/** The datum a value is stored as: temporal values as their packed order-preserving integer. */
+/**
+ * The datum a value is stored as: temporal values as their packed order-preserving integer (a TIME as its signed
+ * microseconds, so negative times sort first in index keys).
+ */
 export function valueToDatum(value: SqlValue): Datum {
-  if (value instanceof MysqlDateTime) return value.pack();
+  if (value instanceof MysqlDateTime || value instanceof MysqlTime) return value.pack();
   return value;
 }
 
@@ -25,6 +28,7 @@ export function indexDatum(value: SqlValue, type: FieldType): Datum {
 /** The value a stored datum stands for under column type `type`. */
 export function datumToValue(datum: Datum, type: FieldType): SqlValue {
   if (datum === null) return null;
+  if (type.kind === TypeKind.Time && typeof datum === 'bigint') return MysqlTime.unpack(datum, Math.max(type.decimals, 0));
   if (isTemporalType(type) && typeof datum === 'bigint') {
     const kind = type.kind === TypeKind.Date ? 'date' : type.kind === TypeKind.Timestamp ? 'timestamp' : 'datetime';
     return MysqlDateTime.unpack(datum, kind, Math.max(type.decimals, 0));

@@ -13,6 +13,8 @@ import { toDecimal, toDouble, toInteger, toText } from './convert.js';
 import { TypeKind, blobMaxBytes, integerRange, isIntegerType } from './field-type.js';
 import type { FieldType } from './field-type.js';
 import { MysqlDateTime } from './mysql-datetime.js';
+import { MysqlTime } from './mysql-time.js';
+import type { TimeConversion } from './mysql-time.js';
 import type { SqlValue } from './sql-value.js';
 import type { WarningSink } from './warnings.js';
 
@@ -44,6 +46,8 @@ export function coerceToColumn(value: SqlValue, type: FieldType, context: StoreC
     case TypeKind.DateTime:
     case TypeKind.Timestamp:
       return coerceDateTime(value, type, context);
+    case TypeKind.Time:
+      return coerceTime(value, type, context);
     default:
       return coerceString(value, type, context);
   }
@@ -119,11 +123,37 @@ function coerceDateTime(value: SqlValue, type: FieldType, context: StoreContext)
   const kind = type.kind === TypeKind.Date ? 'date' : type.kind === TypeKind.Timestamp ? 'timestamp' : 'datetime';
   const fsp = Math.max(type.decimals, 0);
   if (value instanceof MysqlDateTime) return value.withKind(kind, fsp);
+  if (value instanceof MysqlTime) return value.toDateTime(MysqlDateTime.now(), fsp).withKind(kind, fsp);
   const text = toText(value) ?? '';
   const parsed = MysqlDateTime.tryParse(text, kind, fsp);
   if (parsed) return parsed;
   fail(context, incorrectValue(kind, value, context, ER_TRUNCATED_WRONG_VALUE));
   return null;
+}
+
+/**
+ * A TIME column: text and numbers read as MySQL does, rounded to the column's fsp. Clipping to ±838:59:59 warns 1264
+ * and unreadable text or trailing garbage warns 1292, storing 00:00:00 for the unreadable; in strict mode either is
+ * error 1292 "Incorrect time value", as MySQL's Field_temporal::set_warnings reports it.
+ */
+function coerceTime(value: Exclude<SqlValue, null>, type: FieldType, context: StoreContext): MysqlTime {
+  const fsp = Math.max(type.decimals, 0);
+  if (value instanceof MysqlTime) return value.round(fsp);
+  if (value instanceof MysqlDateTime) return MysqlTime.fromDateTime(value, fsp);
+  const conversion = timeConversion(value, fsp);
+  const invalid = (): MySqlError => incorrectValue('time', value, context, ER_TRUNCATED_WRONG_VALUE);
+  if (!conversion) {
+    fail(context, invalid());
+    return new MysqlTime(0, fsp);
+  }
+  if (conversion.isTruncated || (conversion.isOutOfRange && context.isStrict)) fail(context, invalid());
+  else if (conversion.isOutOfRange) fail(context, outOfRange(context));
+  return conversion.time;
+}
+
+function timeConversion(value: Exclude<SqlValue, null>, fsp: number): TimeConversion | undefined {
+  if (typeof value === 'bigint' || typeof value === 'number' || value instanceof Decimal) return MysqlTime.fromNumber(value, fsp);
+  return MysqlTime.fromText(toText(value) ?? '', fsp);
 }
 
 function coerceString(value: SqlValue, type: FieldType, context: StoreContext): string | Buffer {

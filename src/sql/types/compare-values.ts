@@ -1,8 +1,9 @@
 // compareValues: MySQL's comparison rules between two non-NULL values of possibly different kinds.
 import { Decimal } from 'decimal.js';
 import { MysqlDateTime } from './mysql-datetime.js';
+import { MAX_FSP, MysqlTime } from './mysql-time.js';
 import type { SqlValue } from './sql-value.js';
-import { toDouble, toText } from './convert.js';
+import { toDecimal, toDouble, toText } from './convert.js';
 import type { CollationName } from './field-type.js';
 import type { WarningSink } from './warnings.js';
 
@@ -20,6 +21,7 @@ export function compareValues(
   if (typeof a === 'bigint' && typeof b === 'bigint') return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'string' && typeof b === 'string') return compareStrings(a, b, collation);
   if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+  if (a instanceof MysqlTime || b instanceof MysqlTime) return compareTime(a, b, collation, warnings);
   if (a instanceof MysqlDateTime || b instanceof MysqlDateTime) return compareTemporal(a, b, collation, warnings);
   if (Buffer.isBuffer(a) && Buffer.isBuffer(b)) return Buffer.compare(a, b);
   if (isExact(a) && isExact(b)) return toExactDecimal(a).comparedTo(toExactDecimal(b));
@@ -45,8 +47,9 @@ function compareTemporal(
   collation: CollationName,
   warnings: WarningSink,
 ): number {
-  const left = a instanceof MysqlDateTime ? a : typeof a === 'string' ? MysqlDateTime.tryParse(a) : undefined;
-  const right = b instanceof MysqlDateTime ? b : typeof b === 'string' ? MysqlDateTime.tryParse(b) : undefined;
+  // Strings are read with every fraction digit: '10:00:00.4' must not round to equal a whole second.
+  const left = a instanceof MysqlDateTime ? a : typeof a === 'string' ? MysqlDateTime.tryParse(a, 'datetime', MAX_FSP) : undefined;
+  const right = b instanceof MysqlDateTime ? b : typeof b === 'string' ? MysqlDateTime.tryParse(b, 'datetime', MAX_FSP) : undefined;
   if (left && right) return left.compare(right);
   if (typeof a === 'string' || typeof b === 'string') {
     return compareStrings(toText(a) ?? '', toText(b) ?? '', collation);
@@ -54,6 +57,29 @@ function compareTemporal(
   const x = toDouble(a, warnings) ?? 0;
   const y = toDouble(b, warnings) ?? 0;
   return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * A TIME against anything: another TIME by duration, a DATETIME as a DATETIME on the current date, text read as a
+ * TIME (compared as text when it is none), numbers numerically (TIME '12:00:00' = 120000), as MySQL does.
+ */
+function compareTime(a: Exclude<SqlValue, null>, b: Exclude<SqlValue, null>, collation: CollationName, warnings: WarningSink): number {
+  if (a instanceof MysqlTime && b instanceof MysqlTime) return a.compare(b);
+  if (a instanceof MysqlDateTime || b instanceof MysqlDateTime) {
+    const today = MysqlDateTime.now();
+    const left = a instanceof MysqlTime ? a.toDateTime(today, MAX_FSP) : a;
+    const right = b instanceof MysqlTime ? b.toDateTime(today, MAX_FSP) : b;
+    return compareValues(left, right, collation, warnings);
+  }
+  if (typeof a === 'string' || typeof b === 'string') {
+    const left = a instanceof MysqlTime ? a : MysqlTime.fromText(toText(a) ?? '')?.time;
+    const right = b instanceof MysqlTime ? b : MysqlTime.fromText(toText(b) ?? '')?.time;
+    if (left && right) return left.compare(right);
+    return compareStrings(toText(a) ?? '', toText(b) ?? '', collation);
+  }
+  const x = toDecimal(a, warnings) ?? new Decimal(0);
+  const y = toDecimal(b, warnings) ?? new Decimal(0);
+  return x.comparedTo(y);
 }
 
 /**

@@ -2,6 +2,7 @@
 import { Decimal } from 'decimal.js';
 import { mysqlError, ER_TRUNCATED_WRONG_VALUE } from '../../errors/index.js';
 import { MysqlDateTime } from './mysql-datetime.js';
+import { MysqlTime } from './mysql-time.js';
 import type { SqlValue } from './sql-value.js';
 import type { WarningSink } from './warnings.js';
 
@@ -16,7 +17,7 @@ export function toDouble(value: SqlValue, warnings: WarningSink): number | null 
   if (typeof value === 'number') return value;
   if (typeof value === 'bigint') return Number(value);
   if (typeof value === 'string') return parseNumericPrefix(value, 'DOUBLE', warnings);
-  if (value instanceof MysqlDateTime) return value.toNumber();
+  if (value instanceof MysqlDateTime || value instanceof MysqlTime) return value.toNumber();
   if (Buffer.isBuffer(value)) return parseNumericPrefix(value.toString('latin1'), 'DOUBLE', warnings);
   return value.toNumber();
 }
@@ -48,6 +49,7 @@ export function toDecimal(value: SqlValue, warnings: WarningSink): Decimal | nul
     return new Decimal(match ? match[0].trim() : 0);
   }
   if (value instanceof MysqlDateTime) return new Decimal(value.toNumber());
+  if (value instanceof MysqlTime) return value.toDecimal();
   return toDecimal(value.toString('latin1'), warnings);
 }
 
@@ -66,6 +68,7 @@ export function toInteger(value: SqlValue, warnings: WarningSink): bigint | null
     return roundDoubleToBigInt(parseNumericPrefix(value, 'INTEGER', warnings));
   }
   if (value instanceof MysqlDateTime) return BigInt(Math.round(value.toNumber()));
+  if (value instanceof MysqlTime) return BigInt(value.toDecimal().toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0));
   return toInteger(value.toString('latin1'), warnings);
 }
 
@@ -90,7 +93,7 @@ export function toText(value: SqlValue): string | null {
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'number') return formatDouble(value);
   if (Buffer.isBuffer(value)) return value.toString('utf8');
-  if (value instanceof MysqlDateTime) return value.toString();
+  if (value instanceof MysqlDateTime || value instanceof MysqlTime) return value.toString();
   return value.toFixed();
 }
 
@@ -101,6 +104,7 @@ export function toBoolean(value: SqlValue, warnings: WarningSink): boolean | nul
   if (typeof value === 'number') return value !== 0;
   if (value instanceof Decimal) return !value.isZero();
   if (value instanceof MysqlDateTime) return true;
+  if (value instanceof MysqlTime) return value.micros !== 0;
   const number = toDouble(value, warnings);
   return number !== null && number !== 0;
 }

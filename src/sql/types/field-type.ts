@@ -26,6 +26,7 @@ export const TypeKind = {
   Date: 'date',
   DateTime: 'datetime',
   Timestamp: 'timestamp',
+  Time: 'time',
   Year: 'year',
 } as const;
 export type TypeKind = (typeof TypeKind)[keyof typeof TypeKind];
@@ -68,7 +69,7 @@ const binaryKinds: ReadonlySet<TypeKind> = new Set([
   TypeKind.MediumBlob,
   TypeKind.LongBlob,
 ]);
-const temporalKinds: ReadonlySet<TypeKind> = new Set([TypeKind.Date, TypeKind.DateTime, TypeKind.Timestamp]);
+const temporalKinds: ReadonlySet<TypeKind> = new Set([TypeKind.Date, TypeKind.DateTime, TypeKind.Timestamp, TypeKind.Time]);
 
 export const isIntegerType = (type: FieldType): boolean => integerKinds.has(type.kind);
 export const isTextType = (type: FieldType): boolean => textKinds.has(type.kind);
@@ -137,6 +138,7 @@ export function formatFieldType(type: FieldType): string {
       return `${type.kind}(${type.length})`;
     case TypeKind.DateTime:
     case TypeKind.Timestamp:
+    case TypeKind.Time:
       return `${type.kind}${type.decimals > 0 ? `(${type.decimals})` : ''}`;
     case TypeKind.TinyInt:
     case TypeKind.SmallInt:

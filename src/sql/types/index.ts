@@ -2,6 +2,7 @@
 export * from './sql-value.js';
 export * from './field-type.js';
 export * from './mysql-datetime.js';
+export * from './mysql-time.js';
 export * from './convert.js';
 export * from './compare-values.js';
 export * from './coerce-to-column.js';

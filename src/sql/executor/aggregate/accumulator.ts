@@ -2,7 +2,7 @@
 import { Decimal } from 'decimal.js';
 import { mysqlError, ER_INVALID_GROUP_FUNC_USE } from '../../../errors/index.js';
 import { BIGINT_TYPE, DOUBLE_TYPE, decimalType, varcharType } from '../../expression/index.js';
-import { TypeKind, compareValues, isFloatType, isStringType, toDecimal, toDouble, toText } from '../../types/index.js';
+import { MysqlTime, TypeKind, compareValues, isFloatType, isStringType, toDecimal, toDouble, toText } from '../../types/index.js';
 import type { FieldType, SqlValue, WarningSink } from '../../types/index.js';
 
 /** Folds the values of one group into one result. */
@@ -169,6 +169,7 @@ export function distinctKey(values: readonly SqlValue[], types: readonly FieldTy
       const folded = type?.collation === 'utf8mb4_general_ci' ? value.trimEnd().toUpperCase() : type?.collation === 'utf8mb4_bin' ? value.trimEnd() : value;
       key += `\u0000s${folded}`;
     } else if (Buffer.isBuffer(value)) key += `\u0000b${value.toString('hex')}`;
+    else if (value instanceof MysqlTime) key += `\u0000T${value.micros}`;
     else key += `\u0000t${value.toString()}`;
   }
   return key;

@@ -11,6 +11,7 @@ import { stringFunctions } from './string-functions.js';
 import { stringSearchFunctions } from './string-search-functions.js';
 import { substringFunctions } from './substring-functions.js';
 import { transcendentalFunctions } from './transcendental-functions.js';
+import { timeFunctions } from './time-functions.js';
 import { unixTimeFunctions } from './unix-time-functions.js';
 
 /** Every native scalar function by upper-case name. */
@@ -27,6 +28,7 @@ export const builtinFunctions: ReadonlyMap<string, BuiltinFunction> = new Map([
   ...datePartFunctions,
   ...dateArithmeticFunctions,
   ...unixTimeFunctions,
+  ...timeFunctions,
 ]);
 
 /** Names the planner treats as aggregates; they are compiled by the aggregation operator, not here. */

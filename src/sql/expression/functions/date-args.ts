@@ -1,6 +1,6 @@
 // Helpers shared by the date functions: reading an argument as a date/time, day numbers, names of months and days.
 import { MySqlError, formatMessage, ER_TRUNCATED_WRONG_VALUE, ER_WRONG_VALUE } from '../../../errors/index.js';
-import { MysqlDateTime, toText } from '../../types/index.js';
+import { MysqlDateTime, MysqlTime, toText } from '../../types/index.js';
 import type { WarningSink } from '../../types/index.js';
 import type { PresentValue } from './fold-call.js';
 
@@ -18,6 +18,8 @@ export const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday'
  */
 export function toDateTimeArg(value: PresentValue, warnings: WarningSink): MysqlDateTime | null {
   if (value instanceof MysqlDateTime) return value;
+  // A TIME in date context is a DATETIME on the current date, as MySQL converts it.
+  if (value instanceof MysqlTime) return value.toDateTime(MysqlDateTime.now(), value.fsp);
   const text = toText(value) ?? '';
   const parsed = MysqlDateTime.tryParse(text, 'datetime', FULL_FSP);
   if (parsed) return parsed;

@@ -2,15 +2,16 @@
 // https://dev.mysql.com/doc/refman/8.0/en/date-and-time-functions.html#function_date-add
 import { mysqlError, ER_DATETIME_FUNCTION_OVERFLOW, ER_WRONG_ARGUMENTS } from '../../../errors/index.js';
 import type { Expr, FuncCallExpr, IntervalUnit } from '../../ast/index.js';
-import { TypeKind } from '../../types/index.js';
+import { MysqlTime, TypeKind } from '../../types/index.js';
 import type { MysqlDateTime } from '../../types/index.js';
+import { readTime } from '../time-arg.js';
 import type { FieldType, WarningSink } from '../../types/index.js';
 import type { CompiledExpr } from '../compiled-expr.js';
-import { BIGINT_TYPE, DATE_TYPE, DATETIME_TYPE, varcharType } from '../literal-types.js';
+import { BIGINT_TYPE, DATE_TYPE, DATETIME_TYPE, timeType, varcharType } from '../literal-types.js';
 import type { BuiltinFunction } from './builtin-function.js';
 import { calcWeek, weekModeBehaviour } from './calc-week.js';
 import { toDateTimeArg } from './date-args.js';
-import { addInterval, extractFields, isDateUnit, readInterval, unitsBetween } from './date-interval.js';
+import { addInterval, extractFields, extractTimeFields, isDateUnit, isTimeUnit, readInterval, unitsBetween } from './date-interval.js';
 import type { Interval } from './date-interval.js';
 import { strictCall } from './fold-call.js';
 import type { PresentValue } from './fold-call.js';
@@ -28,6 +29,9 @@ function unitOf(arg: Expr | undefined, name: string): IntervalUnit {
 
 /** The static type of date ± interval: DATE stays DATE for day-or-longer units, DATETIME stays DATETIME, text stays text. */
 function shiftedType(base: FieldType, unit: IntervalUnit): FieldType {
+  if (base.kind === TypeKind.Time && !movesMonths(unit)) {
+    return timeType(unit.endsWith('MICROSECOND') ? MAX_FSP : Math.max(base.decimals, 0));
+  }
   if (base.kind === TypeKind.Date) return isDateUnit(unit) ? DATE_TYPE : DATETIME_TYPE;
   if (base.kind === TypeKind.DateTime || base.kind === TypeKind.Timestamp) {
     const fsp = unit.endsWith('MICROSECOND') || unit === 'SECOND' ? MAX_FSP : Math.max(base.decimals, 0);
@@ -40,7 +44,8 @@ function shiftedType(base: FieldType, unit: IntervalUnit): FieldType {
  * Adds `interval` × `sign` to the date in `value`, shaped as `type` says: a DATE, a DATETIME, or the text MySQL
  * returns for a string argument. NULL with warning 1441 when the result leaves the supported years.
  */
-function shift(value: PresentValue, interval: Interval, sign: 1n | -1n, unit: IntervalUnit, type: FieldType, warnings: WarningSink): MysqlDateTime | string | null {
+function shift(value: PresentValue, interval: Interval, sign: 1n | -1n, unit: IntervalUnit, type: FieldType, warnings: WarningSink): MysqlDateTime | MysqlTime | string | null {
+  if (type.kind === TypeKind.Time) return shiftTime(value, interval, sign, type, warnings);
   const date = toDateTimeArg(value, warnings);
   if (date === null) return null;
   const isTextDate = typeof value === 'string' && dateOnlyText.test(value) && isDateUnit(unit);
@@ -53,6 +58,22 @@ function shift(value: PresentValue, interval: Interval, sign: 1n | -1n, unit: In
   if (kind === 'date') return type.kind === TypeKind.Date ? result.withKind('date') : result.withKind('date').toString();
   if (type.kind === TypeKind.DateTime) return result.withKind('datetime', Math.max(type.decimals, 0));
   return result.withKind('datetime', result.microsecond === 0 ? 0 : MAX_FSP).toString();
+}
+
+function movesMonths(unit: IntervalUnit): boolean {
+  return unit === 'YEAR' || unit === 'QUARTER' || unit === 'MONTH' || unit === 'YEAR_MONTH';
+}
+
+/** TIME ± an interval without months stays a TIME; leaving ±838:59:59 is NULL with warning 1441, as MySQL does. */
+function shiftTime(value: PresentValue, interval: Interval, sign: 1n | -1n, type: FieldType, warnings: WarningSink): MysqlTime | null {
+  const time = readTime(value, MAX_FSP, warnings);
+  if (time === null) return null;
+  const conversion = MysqlTime.fromMicros(BigInt(time.micros) + sign * interval.micros, Math.max(type.decimals, 0));
+  if (conversion.isOutOfRange) {
+    warnings.warn(mysqlError(ER_DATETIME_FUNCTION_OVERFLOW, 'time'));
+    return null;
+  }
+  return conversion.time;
 }
 
 /** DATE_ADD(date, INTERVAL expr unit) / DATE_SUB; ADDDATE/SUBDATE also take a plain number of days. */
@@ -112,6 +133,10 @@ const extractFunction: BuiltinFunction = {
   compile: (args, { session }, call) => {
     const unit = unitOf(call.args[0], 'EXTRACT');
     return strictCall([args[1]!], BIGINT_TYPE, ([value]) => {
+      if (isTimeUnit(unit)) {
+        const time = readTime(value!, MAX_FSP, session.warnings);
+        return time === null ? null : extractTimeFields(time, unit);
+      }
       const date = toDateTimeArg(value!, session.warnings);
       return date === null ? null : extractFields(date, unit, (d) => calcWeek(d, weekModeBehaviour(0)).week);
     });

@@ -3,6 +3,7 @@
 import { Decimal } from 'decimal.js';
 import type { IntervalUnit } from '../../ast/index.js';
 import { MysqlDateTime, toDecimal, toText } from '../../types/index.js';
+import type { MysqlTime } from '../../types/index.js';
 import type { WarningSink } from '../../types/index.js';
 import { dayNumber, daysInMonth, utcDate } from './date-args.js';
 import type { PresentValue } from './fold-call.js';
@@ -59,6 +60,26 @@ const MICROS_OF: Record<Exclude<Field, 'year' | 'month'>, bigint> = {
 /** True for units that move only the date (the result of DATE + such an interval stays a DATE). */
 export function isDateUnit(unit: IntervalUnit): boolean {
   return FIELDS_OF[unit].every((field) => field === 'year' || field === 'month' || field === 'day');
+}
+
+/** True for units made only of hours, minutes, seconds and microseconds, which EXTRACT reads from a TIME. */
+export function isTimeUnit(unit: IntervalUnit): boolean {
+  return FIELDS_OF[unit].every((field) => field === 'hour' || field === 'minute' || field === 'second' || field === 'microsecond');
+}
+
+/** EXTRACT of a time unit from a TIME: hours may pass 23, and a negative TIME gives a negative result. */
+export function extractTimeFields(value: MysqlTime, unit: IntervalUnit): bigint {
+  const parts: Record<'hour' | 'minute' | 'second' | 'microsecond', [number, number]> = {
+    hour: [value.hour, 2],
+    minute: [value.minute, 2],
+    second: [value.second, 2],
+    microsecond: [value.microsecond, MICROSECOND_DIGITS],
+  };
+  const result = FIELDS_OF[unit].reduce((total, field) => {
+    const [part, width] = parts[field as keyof typeof parts];
+    return total * 10n ** BigInt(width) + BigInt(part);
+  }, 0n);
+  return value.isNegative ? -result : result;
 }
 
 function addField(interval: Interval, field: Field, amount: bigint): Interval {

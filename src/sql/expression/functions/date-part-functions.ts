@@ -1,7 +1,9 @@
 // Functions reading parts of a date: DATE, YEAR, MONTH, DAY, HOUR, MINUTE, SECOND, MICROSECOND, QUARTER, WEEK,
 // DAYOFWEEK, DAYOFYEAR, WEEKDAY, MONTHNAME, DAYNAME, LAST_DAY, DATEDIFF, DATE_FORMAT, STR_TO_DATE.
 // https://dev.mysql.com/doc/refman/8.0/en/date-and-time-functions.html
-import { MysqlDateTime, toInteger, toText } from '../../types/index.js';
+import { MAX_FSP, MysqlDateTime, toInteger, toText } from '../../types/index.js';
+import type { MysqlTime } from '../../types/index.js';
+import { readTime } from '../time-arg.js';
 import type { FieldType } from '../../types/index.js';
 import { BIGINT_TYPE, DATE_TYPE, varcharType } from '../literal-types.js';
 import type { BuiltinFunction } from './builtin-function.js';
@@ -30,6 +32,20 @@ function datePart(type: FieldType, read: (value: MysqlDateTime) => string | bigi
 }
 
 const integerPart = (read: (value: MysqlDateTime) => number): BuiltinFunction => datePart(BIGINT_TYPE, (value) => BigInt(read(value)));
+
+/**
+ * HOUR, MINUTE, SECOND, MICROSECOND read their argument as a TIME, as MySQL does: HOUR('100:00:00') is 100, and a
+ * DATETIME gives its time of day. NULL (with warning 1292) when the argument is no time.
+ */
+const timePart = (read: (value: MysqlTime) => number): BuiltinFunction => ({
+  minArgs: 1,
+  maxArgs: 1,
+  compile: (args, { session }) =>
+    strictCall(args, BIGINT_TYPE, ([value]) => {
+      const time = readTime(value!, MAX_FSP, session.warnings);
+      return time === null ? null : BigInt(read(time));
+    }),
+});
 
 const dayOfMonth = integerPart((value) => value.day);
 
@@ -75,10 +91,10 @@ export const datePartFunctions: ReadonlyMap<string, BuiltinFunction> = new Map<s
   ['MONTH', integerPart((value) => value.month)],
   ['DAY', dayOfMonth],
   ['DAYOFMONTH', dayOfMonth],
-  ['HOUR', integerPart((value) => value.hour)],
-  ['MINUTE', integerPart((value) => value.minute)],
-  ['SECOND', integerPart((value) => value.second)],
-  ['MICROSECOND', integerPart((value) => value.microsecond)],
+  ['HOUR', timePart((value) => value.hour)],
+  ['MINUTE', timePart((value) => value.minute)],
+  ['SECOND', timePart((value) => value.second)],
+  ['MICROSECOND', timePart((value) => value.microsecond)],
   ['QUARTER', integerPart((value) => Math.ceil(value.month / MONTHS_PER_QUARTER))],
   ['WEEK', weekFunction],
   ['DAYOFWEEK', integerPart((value) => sundayWeekday(value.year, value.month, value.day) + 1)],

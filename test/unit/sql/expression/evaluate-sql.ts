@@ -77,7 +77,7 @@ export function printValue(value: SqlValue, type: FieldType): string {
   if (typeof value === 'number') return type.decimals >= 0 && type.decimals < NOT_FIXED_DECIMALS ? value.toFixed(type.decimals) : formatDouble(value);
   if (value instanceof MysqlDateTime) return value.toString();
   if (Buffer.isBuffer(value)) return value.toString('utf8');
-  return value;
+  return value.toString();
 }
 
 /** Evaluates a constant SQL expression and prints the result. */
