@@ -112,6 +112,7 @@ export const ER_WARN_ALLOWED_PACKET_OVERFLOWED: ErrorSpec = { name: 'ER_WARN_ALL
 export const ER_OUT_OF_SORTMEMORY: ErrorSpec = { name: 'ER_OUT_OF_SORTMEMORY', code: 1038, sqlState: 'HY001', template: "Out of sort memory, consider increasing server sort buffer size" };
 export const ER_DATETIME_FUNCTION_OVERFLOW: ErrorSpec = { name: 'ER_DATETIME_FUNCTION_OVERFLOW', code: 1441, sqlState: '22008', template: "Datetime function: %-.32s field overflow" };
 export const ER_WRONG_VALUE_FOR_TYPE: ErrorSpec = { name: 'ER_WRONG_VALUE_FOR_TYPE', code: 1411, sqlState: 'HY000', template: "Incorrect %-.32s value: '%-.128s' for function %-.32s" };
+export const ER_UNKNOWN_EXPLAIN_FORMAT: ErrorSpec = { name: 'ER_UNKNOWN_EXPLAIN_FORMAT', code: 1791, sqlState: 'HY000', template: "Unknown EXPLAIN format name: '%s'" };
 
 /** Every entry of the table, by MySQL error number. */
 export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
@@ -225,4 +226,5 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [1038, ER_OUT_OF_SORTMEMORY],
   [1441, ER_DATETIME_FUNCTION_OVERFLOW],
   [1411, ER_WRONG_VALUE_FOR_TYPE],
+  [1791, ER_UNKNOWN_EXPLAIN_FORMAT],
 ]);
