@@ -113,6 +113,7 @@ export const ER_OUT_OF_SORTMEMORY: ErrorSpec = { name: 'ER_OUT_OF_SORTMEMORY', c
 export const ER_DATETIME_FUNCTION_OVERFLOW: ErrorSpec = { name: 'ER_DATETIME_FUNCTION_OVERFLOW', code: 1441, sqlState: '22008', template: "Datetime function: %-.32s field overflow" };
 export const ER_WRONG_VALUE_FOR_TYPE: ErrorSpec = { name: 'ER_WRONG_VALUE_FOR_TYPE', code: 1411, sqlState: 'HY000', template: "Incorrect %-.32s value: '%-.128s' for function %-.32s" };
 export const ER_LOCK_NOWAIT: ErrorSpec = { name: 'ER_LOCK_NOWAIT', code: 3572, sqlState: 'HY000', template: "Statement aborted because lock(s) could not be acquired immediately and NOWAIT is set." };
+export const ER_UNKNOWN_EXPLAIN_FORMAT: ErrorSpec = { name: 'ER_UNKNOWN_EXPLAIN_FORMAT', code: 1791, sqlState: 'HY000', template: "Unknown EXPLAIN format name: '%s'" };
 
 /** Every entry of the table, by MySQL error number. */
 export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
@@ -227,4 +228,5 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [1441, ER_DATETIME_FUNCTION_OVERFLOW],
   [1411, ER_WRONG_VALUE_FOR_TYPE],
   [3572, ER_LOCK_NOWAIT],
+  [1791, ER_UNKNOWN_EXPLAIN_FORMAT],
 ]);

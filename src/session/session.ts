@@ -48,6 +48,12 @@ const READ_ONLY_STATEMENTS: ReadonlySet<Statement['kind']> = new Set<Statement['
   'DoStmt',
 ]);
 
+/** True for statements that change no data (an EXPLAIN unless it ANALYZEs a write). */
+function isReadOnlyStatement(statement: Statement): boolean {
+  if (statement.kind === 'ExplainStmt') return !statement.isAnalyze || READ_ONLY_STATEMENTS.has(statement.stmt.kind);
+  return READ_ONLY_STATEMENTS.has(statement.kind);
+}
+
 /** How often a pessimistic statement re-runs after reading a row that changed before it could lock it. */
 const MAX_STATEMENT_RETRIES = 64;
 
@@ -281,7 +287,7 @@ export class Session implements ExecutionContext {
     if (lock?.wait === 'SKIP LOCKED') throw mysqlError(ER_NOT_SUPPORTED_YET, 'SKIP LOCKED');
     this.lockingRead = lock === undefined ? undefined : lock.mode === 'FOR UPDATE' ? 'exclusive' : 'shared';
     this.isNoWait = lock?.wait === 'NOWAIT';
-    this.isLockingStatement = lock !== undefined || !READ_ONLY_STATEMENTS.has(statement.kind);
+    this.isLockingStatement = lock !== undefined || !isReadOnlyStatement(statement);
   }
 
   private endStatementState(): void {
@@ -307,7 +313,7 @@ export class Session implements ExecutionContext {
   }
 
   private async dispatch(statement: Statement): Promise<StatementResult> {
-    if (this.isReadOnlyTxn && !READ_ONLY_STATEMENTS.has(statement.kind)) throw mysqlError(ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION);
+    if (this.isReadOnlyTxn && !isReadOnlyStatement(statement)) throw mysqlError(ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION);
     switch (statement.kind) {
       case 'SetStmt':
         await executeSet(statement, this);

@@ -7,6 +7,7 @@ import type { ExecutionContext } from './execution-context.js';
 import { executeCreateTable } from './executor/create-table-executor.js';
 import { executeCreateDatabase, executeDropDatabase, executeDropTable } from './executor/drop-executor.js';
 import { executeInsert } from './executor/insert-executor.js';
+import { executeExplain } from './executor/explain-executor.js';
 import { executeAlterTable } from './executor/alter-table-executor.js';
 import { showColumns, showCreateTable, showIndex } from './executor/describe-executor.js';
 import { executeDropTrigger, executeRenameTable, executeTruncate } from './executor/table-maintenance-executor.js';
@@ -72,6 +73,8 @@ export class SqlEngine {
         return executeCreateView(stmt, this.catalog, session);
       case 'DropViewStmt':
         return executeDropView(stmt, this.catalog, session);
+      case 'ExplainStmt':
+        return executeExplain(stmt, this.catalog, this.allocator, session, params);
       case 'DescribeStmt':
         return showColumns(this.catalog, session, { table: stmt.table }, stmt.column);
       case 'AlterTableStmt':

@@ -19,7 +19,10 @@ import { MysqlDateTime, coerceToColumn, compareValues, toInteger } from '../type
 import type { Row, SqlValue } from '../types/index.js';
 import { columnDefaultValue } from './column-defaults.js';
 import { resolveTable } from './resolve-table.js';
-import { materializeQuery } from './select-executor.js';
+import { planQuery } from './select-executor.js';
+import type { PlannedQuery } from './select-executor.js';
+import { timedWrite, writePlan } from './update-executor.js';
+import type { PlannedWrite } from './update-executor.js';
 import { tableScope } from './table-scope.js';
 
 /** The table alias under which ON DUPLICATE KEY UPDATE sees the proposed row (VALUES(col)); no SQL name can clash. */
@@ -37,9 +40,35 @@ export async function executeInsert(
   session: ExecutionContext,
   params?: readonly SqlValue[],
 ): Promise<OkResult> {
+  return (await planInsert(stmt, catalog, allocator, session, params)).run();
+}
+
+/** Plans INSERT/REPLACE: TiDB's `Insert`, over the plan of its SELECT when it has one. */
+export async function planInsert(
+  stmt: InsertStmt,
+  catalog: Catalog,
+  allocator: AutoIncrementAllocator,
+  session: ExecutionContext,
+  params?: readonly SqlValue[],
+): Promise<PlannedWrite> {
   const { table, databaseName } = resolveTable(stmt.table, catalog, session);
   const targets = targetColumns(stmt, table);
-  const rows = await sourceRows(stmt, targets.length, catalog, session, params);
+  const query = stmt.source.kind === 'select' ? await planQuery(stmt.source.query, catalog, session, params) : undefined;
+  const plan = writePlan('Insert', query?.plan);
+  return { plan, run: () => timedWrite(plan, () => runInsert(stmt, table, databaseName, targets, query, allocator, session, params)) };
+}
+
+async function runInsert(
+  stmt: InsertStmt,
+  table: TableInfo,
+  databaseName: string,
+  targets: readonly ColumnInfo[],
+  query: PlannedQuery | undefined,
+  allocator: AutoIncrementAllocator,
+  session: ExecutionContext,
+  params?: readonly SqlValue[],
+): Promise<OkResult> {
+  const rows = await sourceRows(stmt, targets.length, query, session, params);
   const txn = await session.transaction();
   const tableRows = new TableRows(txn, table, session);
   const now = MysqlDateTime.now();
@@ -115,7 +144,7 @@ function targetColumns(stmt: InsertStmt, table: TableInfo): ColumnInfo[] {
 }
 
 /** The value rows: evaluated VALUES/SET expressions (undefined marks DEFAULT), or a SELECT's rows. */
-async function sourceRows(stmt: InsertStmt, width: number, catalog: Catalog, session: ExecutionContext, params?: readonly SqlValue[]): Promise<(SqlValue | undefined)[][]> {
+async function sourceRows(stmt: InsertStmt, width: number, query: PlannedQuery | undefined, session: ExecutionContext, params?: readonly SqlValue[]): Promise<(SqlValue | undefined)[][]> {
   const context = { scope: Scope.empty, clause: 'field list' as const, session, ...(params ? { params } : {}) };
   const evaluate = (exprs: readonly Expr[]): (SqlValue | undefined)[] => exprs.map((expr) => (expr.kind === 'DefaultExpr' ? undefined : compileExpr(expr, context).evaluate([])));
   switch (stmt.source.kind) {
@@ -124,9 +153,10 @@ async function sourceRows(stmt: InsertStmt, width: number, catalog: Catalog, ses
     case 'values':
       return stmt.source.rows.map((row) => (row.length === 0 && width === 0 ? [] : evaluate(row)));
     case 'select': {
-      const result = await materializeQuery(stmt.source.query, catalog, session, params);
-      if (result.columns.length !== width) throw mysqlError(ER_WRONG_VALUE_COUNT_ON_ROW, 1);
-      return result.rows;
+      if (query!.columns.length !== width) throw mysqlError(ER_WRONG_VALUE_COUNT_ON_ROW, 1);
+      const rows: Row[] = [];
+      for await (const batch of query!.rows()) for (const row of batch) rows.push(row);
+      return rows;
     }
   }
 }

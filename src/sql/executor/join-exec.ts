@@ -10,6 +10,9 @@ import type { RowSource } from './row-source.js';
 import { checkMemory } from './memory-guard.js';
 import { splitConjuncts } from '../planner/access-path.js';
 import { conjunction } from './table-source.js';
+import { describeConditions } from '../planner/describe-expr.js';
+import { PSEUDO_SELECTIVITY, endRun, operatorPlan, startRun } from '../planner/operator-plan.js';
+import type { OperatorPlan } from '../planner/operator-plan.js';
 
 /** Which rows a join keeps: matches only, or also unmatched left rows padded with NULLs. */
 export type JoinKind = 'inner' | 'left';
@@ -17,6 +20,8 @@ export type JoinKind = 'inner' | 'left';
 interface EquiKey {
   readonly left: CompiledExpr;
   readonly right: CompiledExpr;
+  /** `left = right` as written, for EXPLAIN. */
+  readonly condition: Expr;
 }
 
 /**
@@ -31,41 +36,92 @@ export function joinSource(left: RowSource, right: RowSource, kind: JoinKind, co
   const warnings = session.warnings;
   const rightWidth = right.scope.columns.length;
   const matches = (row: Row): boolean => !residual || toBoolean(residual.evaluate(row), warnings) === true;
+  const plan = joinPlan(left, right, kind, keys, rest, scope);
   return {
     scope,
+    plan,
     rows: async function* () {
-      const inner: Row[] = [];
-      for await (const batch of right.rows()) {
-        for (const row of batch) inner.push(row);
-        checkMemory();
-      }
-      const table = keys.length > 0 ? hashRows(inner, keys.map((key) => key.right), keys.map((key) => key.right.type)) : undefined;
-      const leftTypes = keys.map((key) => key.right.type);
-      const nulls: SqlValue[] = new Array<SqlValue>(rightWidth).fill(null);
-      for await (const batch of left.rows()) {
-        const out: Row[] = [];
-        for (const leftRow of batch) {
-          let candidates: readonly Row[] = inner;
-          if (table) {
-            const values = keys.map((key) => key.left.evaluate(leftRow));
-            candidates = values.some((value) => value === null) ? [] : (table.get(distinctKey(values, leftTypes)) ?? []);
-          }
-          let matched = false;
-          for (const rightRow of candidates) {
-            const joined = leftRow.concat(rightRow);
-            if (matches(joined)) {
-              matched = true;
-              out.push(joined);
-            }
-          }
-          if (!matched && kind === 'left') out.push(leftRow.concat(nulls));
+      const startedAt = startRun(plan.stats);
+      try {
+        const inner: Row[] = [];
+        for await (const batch of right.rows()) {
+          for (const row of batch) inner.push(row);
+          checkMemory();
         }
-        if (out.length > 0) yield out;
+        const table =
+          keys.length > 0
+            ? hashRows(
+                inner,
+                keys.map((key) => key.right),
+                keys.map((key) => key.right.type),
+              )
+            : undefined;
+        const leftTypes = keys.map((key) => key.right.type);
+        const nulls: SqlValue[] = new Array<SqlValue>(rightWidth).fill(null);
+        for await (const batch of left.rows()) {
+          const out: Row[] = [];
+          for (const leftRow of batch) {
+            let candidates: readonly Row[] = inner;
+            if (table) {
+              const values = keys.map((key) => key.left.evaluate(leftRow));
+              candidates = values.some((value) => value === null)
+                ? []
+                : (table.get(distinctKey(values, leftTypes)) ?? []);
+            }
+            let matched = false;
+            for (const rightRow of candidates) {
+              const joined = leftRow.concat(rightRow);
+              if (matches(joined)) {
+                matched = true;
+                out.push(joined);
+              }
+            }
+            if (!matched && kind === 'left') out.push(leftRow.concat(nulls));
+          }
+          plan.stats.rows += out.length;
+          if (out.length > 0) yield out;
+        }
+      } finally {
+        endRun(plan.stats, startedAt);
       }
     },
   };
 }
 
+/**
+ * TiDB's HashJoin when there are equality keys (the right input is hashed: Build; the left probes), else a nested
+ * loop over the buffered right input, which TiDB would show as a CARTESIAN HashJoin.
+ */
+function joinPlan(
+  left: RowSource,
+  right: RowSource,
+  kind: JoinKind,
+  keys: readonly EquiKey[],
+  rest: Expr | undefined,
+  scope: Scope,
+): OperatorPlan {
+  const leftRows = left.plan.estRows ?? 0;
+  const rightRows = right.plan.estRows ?? 0;
+  const estRows =
+    keys.length > 0 ? Math.max(leftRows, rightRows) : leftRows * rightRows * (rest ? PSEUDO_SELECTIVITY : 1);
+  const info = (): string => {
+    const parts = [
+      `${keys.length === 0 && !rest ? 'CARTESIAN ' : ''}${kind === 'left' ? 'left outer join' : 'inner join'}`,
+    ];
+    if (keys.length > 0)
+      parts.push(
+        `equal:[${describeConditions(
+          keys.map((key) => key.condition),
+          scope,
+        )}]`,
+      );
+    if (rest) parts.push(`other cond:${describeConditions(splitConjuncts(rest), scope)}`);
+    return parts.join(', ');
+  };
+  return operatorPlan(keys.length > 0 ? 'HashJoin' : 'NestedLoopJoin', estRows, [right.plan, left.plan], info, {
+    roles: ['Build', 'Probe'],
+  });
+}
 
 function hashRows(rows: readonly Row[], keys: readonly CompiledExpr[], types: readonly FieldType[]): Map<string, Row[]> {
   const table = new Map<string, Row[]>();
@@ -95,7 +151,11 @@ function splitEquiKeys(condition: Expr | undefined, left: Scope, right: Scope, c
       const b = sideOf(conjunct.right, left, right);
       const pair = a === 'left' && b === 'right' ? [conjunct.left, conjunct.right] : a === 'right' && b === 'left' ? [conjunct.right, conjunct.left] : undefined;
       if (pair) {
-        const key = { left: compileExpr(pair[0]!, leftContext), right: compileExpr(pair[1]!, rightContext) };
+        const key = {
+          left: compileExpr(pair[0]!, leftContext),
+          right: compileExpr(pair[1]!, rightContext),
+          condition: conjunct,
+        };
         if (hashCompatible(key.left.type, key.right.type)) {
           keys.push(key);
           continue;

@@ -19,6 +19,9 @@ import { MEMORY_CHECK_INTERVAL, checkMemory } from './memory-guard.js';
 import type { RowSource } from './row-source.js';
 import { conjunction } from './table-source.js';
 import { tableResultColumn } from './table-scope.js';
+import { describeConditions, describeExpr } from '../planner/describe-expr.js';
+import { PSEUDO_SELECTIVITY, endRun, operatorPlan, startRun } from '../planner/operator-plan.js';
+import type { OperatorPlan } from '../planner/operator-plan.js';
 
 interface Projection {
   readonly column: ResultColumn;
@@ -30,32 +33,89 @@ interface SortKey {
   readonly isDescending: boolean;
 }
 
-/** Runs a query expression and streams its rows. */
-export async function executeQuery(query: QueryExpr, catalog: Catalog, session: ExecutionContext, params?: readonly SqlValue[], outer?: OuterBinding): Promise<RowsResult> {
+/** A planned query: result columns, the plan EXPLAIN prints, and its rows (each `rows()` call runs it again). */
+export interface PlannedQuery extends RowSource {
+  readonly columns: readonly ResultColumn[];
+}
+
+/**
+ * The plans EXPLAIN shows for subqueries, by their AST node. A subquery is planned again for each run; EXPLAIN
+ * ANALYZE adds each run's stats to the plan shown.
+ */
+export type SubqueryPlans = Map<QueryExpr, OperatorPlan>;
+
+/** Plans a query expression without running anything. */
+export async function planQuery(
+  query: QueryExpr,
+  catalog: Catalog,
+  session: ExecutionContext,
+  params?: readonly SqlValue[],
+  outer?: OuterBinding,
+  subqueryPlans?: SubqueryPlans,
+): Promise<PlannedQuery> {
   switch (query.kind) {
     case 'SelectStmt':
-      return executeSelect(query, catalog, session, params, outer);
+      return planSelect(query, catalog, session, params, outer, subqueryPlans);
     case 'UnionStmt':
-      return executeUnion(query, catalog, session, params, outer);
+      return planUnion(query, catalog, session, params, outer, subqueryPlans);
     case 'ValuesStmt':
       throw mysqlError(ER_NOT_SUPPORTED_YET, 'VALUES statements');
   }
 }
 
-/** Runs a query to completion and returns its rows with their layout (derived tables, UNION operands). */
-export async function materializeQuery(query: QueryExpr, catalog: Catalog, session: ExecutionContext, params?: readonly SqlValue[], outer?: OuterBinding): Promise<{ scope: Scope; columns: readonly ResultColumn[]; rows: Row[] }> {
-  const result = await executeQuery(query, catalog, session, params, outer);
-  const rows: Row[] = [];
-  for await (const batch of result.rows) for (const row of batch) rows.push(row);
-  const scope = new Scope(result.columns.map((column) => ({ name: column.name, table: '', database: '', type: column.type, isNotNull: column.isNotNull })));
-  return { scope, columns: result.columns, rows };
+/** Runs a query expression and streams its rows. */
+export async function executeQuery(
+  query: QueryExpr,
+  catalog: Catalog,
+  session: ExecutionContext,
+  params?: readonly SqlValue[],
+  outer?: OuterBinding,
+): Promise<RowsResult> {
+  const planned = await planQuery(query, catalog, session, params, outer);
+  return { kind: 'rows', columns: planned.columns, rows: planned.rows() };
 }
 
-async function executeSelect(select: SelectStmt, catalog: Catalog, session: ExecutionContext, params?: readonly SqlValue[], outer?: OuterBinding): Promise<RowsResult> {
+/** Runs a query to completion and returns its rows with their layout (subqueries, INSERT … SELECT, view checks). */
+export async function materializeQuery(
+  query: QueryExpr,
+  catalog: Catalog,
+  session: ExecutionContext,
+  params?: readonly SqlValue[],
+  outer?: OuterBinding,
+  subqueryPlans?: SubqueryPlans,
+): Promise<{ scope: Scope; columns: readonly ResultColumn[]; rows: Row[]; plan: OperatorPlan }> {
+  const planned = await planQuery(query, catalog, session, params, outer, subqueryPlans);
+  const rows: Row[] = [];
+  for await (const batch of planned.rows()) for (const row of batch) rows.push(row);
+  return { scope: planned.scope, columns: planned.columns, rows, plan: planned.plan };
+}
+
+function resultScope(columns: readonly ResultColumn[]): Scope {
+  return new Scope(
+    columns.map((column) => ({
+      name: column.name,
+      table: '',
+      database: '',
+      type: column.type,
+      isNotNull: column.isNotNull,
+    })),
+  );
+}
+
+async function planSelect(
+  select: SelectStmt,
+  catalog: Catalog,
+  session: ExecutionContext,
+  params?: readonly SqlValue[],
+  outer?: OuterBinding,
+  subqueryPlans?: SubqueryPlans,
+): Promise<PlannedQuery> {
   if (select.with) throw mysqlError(ER_NOT_SUPPORTED_YET, 'WITH');
   if (select.into) throw mysqlError(ER_NOT_SUPPORTED_YET, 'SELECT … INTO');
   const runSubquery = async (query: QueryExpr, binding: OuterBinding): Promise<{ rows: Row[]; types: FieldType[] }> => {
-    const result = await materializeQuery(query, catalog, session, params, binding);
+    const result = await materializeQuery(query, catalog, session, params, binding, subqueryPlans);
+    const shown = subqueryPlans?.get(query);
+    if (shown) addStats(shown, result.plan);
     return { rows: result.rows, types: result.columns.map((column) => column.type) };
   };
   const contextFor = (scope: Scope, clause: CompileContext['clause'], asyncParts?: AsyncPart[]): CompileContext => ({
@@ -72,7 +132,9 @@ async function executeSelect(select: SelectStmt, catalog: Catalog, session: Exec
   let source: RowSource;
   let remaining: Expr[];
   if (select.from && select.from.length > 0) {
-    const planned = await planFrom(select.from, select.where, catalog, session, params, async (query) => materializeQuery(query, catalog, session, params, outer));
+    const planned = await planFrom(select.from, select.where, catalog, session, params, (query) =>
+      planQuery(query, catalog, session, params, outer, subqueryPlans),
+    );
     source = planned.source;
     remaining = planned.remaining;
   } else {
@@ -83,7 +145,13 @@ async function executeSelect(select: SelectStmt, catalog: Catalog, session: Exec
   if (where) {
     if (AggregateExtractor.contains(where)) throw mysqlError(ER_INVALID_GROUP_FUNC_USE);
     const parts: AsyncPart[] = [];
-    source = filterSource(source, compileExpr(where, contextFor(source.scope, 'where clause', parts)), parts, session);
+    source = filterSource(
+      source,
+      compileExpr(where, contextFor(source.scope, 'where clause', parts)),
+      parts,
+      session,
+      remaining,
+    );
   }
 
   // GROUP BY and aggregates: aggregate calls become columns of the aggregated row layout.
@@ -101,7 +169,13 @@ async function executeSelect(select: SelectStmt, catalog: Catalog, session: Exec
   }
   if (having) {
     const parts: AsyncPart[] = [];
-    source = filterSource(source, compileExpr(having, contextFor(source.scope, 'having clause', parts)), parts, session);
+    source = filterSource(
+      source,
+      compileExpr(having, contextFor(source.scope, 'having clause', parts)),
+      parts,
+      session,
+      splitConjuncts(having),
+    );
   }
 
   const outputParts: AsyncPart[] = [];
@@ -111,11 +185,45 @@ async function executeSelect(select: SelectStmt, catalog: Catalog, session: Exec
     isDescending: item.direction === 'DESC',
   }));
   const limit = evaluateLimit(select.limit, contextFor(Scope.empty, 'field list'));
+  const input = source;
+  const isTrivial =
+    outputParts.length === 0 && projections.every((projection) => projection.expr.columnIndex !== undefined);
+  const projectionText = (): string => describeProjections(rewrittenItems, input.scope);
+  const plan = outputPlan(input.plan, {
+    ...(isTrivial ? {} : { projection: projectionText }),
+    subqueries: outputParts,
+    ...(select.isDistinct ? { distinct: projectionText } : {}),
+    sort: orderBy.map((item) => ({
+      text: () => (typeof item.expr === 'number' ? `Column#${item.expr}` : describeExpr(item.expr, input.scope)),
+      isDescending: item.direction === 'DESC',
+    })),
+    limit,
+  });
+  const columns = projections.map((projection) => projection.column);
   return {
-    kind: 'rows',
-    columns: projections.map((projection) => projection.column),
-    rows: outputRows(source, projections, sortKeys, select.isDistinct, limit, session, outputParts),
+    columns,
+    scope: resultScope(columns),
+    plan: plan.top,
+    rows: () => outputRows(input, projections, sortKeys, select.isDistinct, limit, session, plan, outputParts),
   };
+}
+
+/** The select list as a Projection's operator info. */
+function describeProjections(items: readonly Item[], scope: Scope): string {
+  return items
+    .map((item) =>
+      item.star
+        ? starColumns(item.star, scope)
+            .map((offset) =>
+              describeExpr(
+                { kind: 'ColumnRefExpr', column: scope.columns[offset]!.name, table: scope.columns[offset]!.table },
+                scope,
+              ),
+            )
+            .join(', ')
+        : describeExpr(item.expr!, scope),
+    )
+    .join(', ');
 }
 
 /** A select item with a star expanded later, or an expression with its alias and source text. */
@@ -213,16 +321,37 @@ function resultColumn(column: ScopeColumn, name: string): ResultColumn {
   return { ...expressionColumn(name, column.type, column.isNotNull), table: column.table, orgName: column.name };
 }
 
-function filterSource(source: RowSource, filter: CompiledExpr, parts: readonly AsyncPart[], session: ExecutionContext): RowSource {
+/** TiDB's Selection: keeps the rows for which `filter` (the conjuncts) is true; subqueries run per batch first. */
+function filterSource(
+  source: RowSource,
+  filter: CompiledExpr,
+  parts: readonly AsyncPart[],
+  session: ExecutionContext,
+  conjuncts: readonly Expr[],
+): RowSource {
   const warnings = session.warnings;
+  const plan = operatorPlan(
+    'Selection',
+    (source.plan.estRows ?? 0) * PSEUDO_SELECTIVITY,
+    [source.plan],
+    () => describeConditions(conjuncts, source.scope),
+    { subqueries: parts },
+  );
   return {
     scope: source.scope,
+    plan,
     rows: async function* () {
-      for await (const batch of source.rows()) {
-        if (parts.length > 0) await prepareAll(parts, batch);
-        const kept: Row[] = [];
-        for (const row of batch) if (toBoolean(filter.evaluate(row), warnings) === true) kept.push(row);
-        if (kept.length > 0) yield kept;
+      const startedAt = startRun(plan.stats);
+      try {
+        for await (const batch of source.rows()) {
+          if (parts.length > 0) await prepareAll(parts, batch);
+          const kept: Row[] = [];
+          for (const row of batch) if (toBoolean(filter.evaluate(row), warnings) === true) kept.push(row);
+          plan.stats.rows += kept.length;
+          if (kept.length > 0) yield kept;
+        }
+      } finally {
+        endRun(plan.stats, startedAt);
       }
     },
   };
@@ -247,54 +376,71 @@ async function* outputRows(
   isDistinct: boolean,
   limit: { count: number; offset: number } | undefined,
   session: ExecutionContext,
+  plan: OutputPlan,
   parts: readonly AsyncPart[] = [],
 ): AsyncGenerator<Row[]> {
+  let projected = 0;
+  let distinctRows = 0;
+  let returned = 0;
   const project = (row: Row): Row => {
+    projected++;
     const out: SqlValue[] = new Array<SqlValue>(projections.length);
     for (let i = 0; i < projections.length; i++) out[i] = projections[i]!.expr.evaluate(row);
     return out;
   };
-  if (limit?.count === 0) return;
-  if (sortKeys.length === 0 && !isDistinct) {
-    let skip = limit?.offset ?? 0;
-    let remaining = limit?.count ?? Infinity;
+  const startedAt = performance.now();
+  try {
+    yield* projectSortLimit();
+  } finally {
+    recordOutput(plan, { projected, distinctRows, returned }, startedAt);
+  }
+
+  async function* projectSortLimit(): AsyncGenerator<Row[]> {
+    if (limit?.count === 0) return;
+    if (sortKeys.length === 0 && !isDistinct) {
+      let skip = limit?.offset ?? 0;
+      let remaining = limit?.count ?? Infinity;
+      for await (const batch of source.rows()) {
+        if (parts.length > 0) await prepareAll(parts, batch);
+        const out: Row[] = [];
+        for (const row of batch) {
+          if (skip > 0) {
+            skip--;
+            continue;
+          }
+          out.push(project(row));
+          if (--remaining === 0) break;
+        }
+        returned += out.length;
+        if (out.length > 0) yield out;
+        if (remaining === 0) return;
+      }
+      return;
+    }
+    const types = projections.map((projection) => projection.expr.type);
+    const seen = new Set<string>();
+    const kept: { out: Row; keys: SqlValue[] }[] = [];
     for await (const batch of source.rows()) {
       if (parts.length > 0) await prepareAll(parts, batch);
-      const out: Row[] = [];
       for (const row of batch) {
-        if (skip > 0) {
-          skip--;
-          continue;
+        const out = project(row);
+        if (isDistinct) {
+          const key = distinctKey(out, types);
+          if (seen.has(key)) continue;
+          seen.add(key);
+          distinctRows++;
         }
-        out.push(project(row));
-        if (--remaining === 0) break;
+        kept.push({ out, keys: sortKeys.map((key) => key.expr.evaluate(row)) });
+        if (kept.length % MEMORY_CHECK_INTERVAL === 0) checkMemory();
       }
-      if (out.length > 0) yield out;
-      if (remaining === 0) return;
     }
-    return;
+    if (sortKeys.length > 0) kept.sort((a, b) => compareSortKeys(a.keys, b.keys, sortKeys, session));
+    const start = limit?.offset ?? 0;
+    const end = limit ? start + limit.count : kept.length;
+    const slice = kept.slice(start, end).map((entry) => entry.out);
+    returned = slice.length;
+    for (let i = 0; i < slice.length; i += 1024) yield slice.slice(i, i + 1024);
   }
-  const types = projections.map((projection) => projection.expr.type);
-  const seen = new Set<string>();
-  const kept: { out: Row; keys: SqlValue[] }[] = [];
-  for await (const batch of source.rows()) {
-    if (parts.length > 0) await prepareAll(parts, batch);
-    for (const row of batch) {
-      const out = project(row);
-      if (isDistinct) {
-        const key = distinctKey(out, types);
-        if (seen.has(key)) continue;
-        seen.add(key);
-      }
-      kept.push({ out, keys: sortKeys.map((key) => key.expr.evaluate(row)) });
-      if (kept.length % MEMORY_CHECK_INTERVAL === 0) checkMemory();
-    }
-  }
-  if (sortKeys.length > 0) kept.sort((a, b) => compareSortKeys(a.keys, b.keys, sortKeys, session));
-  const start = limit?.offset ?? 0;
-  const end = limit ? start + limit.count : kept.length;
-  const slice = kept.slice(start, end).map((entry) => entry.out);
-  for (let i = 0; i < slice.length; i += 1024) yield slice.slice(i, i + 1024);
 }
 
 function combineRows(op: UnionStmt['op'], isAll: boolean, left: readonly Row[], right: readonly Row[], types: readonly FieldType[]): Row[] {
@@ -345,18 +491,26 @@ function compareSortKeys(a: SqlValue[], b: SqlValue[], keys: readonly SortKey[],
 }
 
 /**
- * UNION / INTERSECT / EXCEPT [ALL|DISTINCT]: both sides materialised, columns named after the left side, types
- * unified. The ALL forms keep multiplicities as MySQL 8.0.31 does (INTERSECT ALL: the smaller count; EXCEPT ALL: the
- * difference of counts).
+ * UNION / INTERSECT / EXCEPT [ALL|DISTINCT]: both sides materialised when run, columns named after the left side,
+ * types unified. The ALL forms keep multiplicities as MySQL 8.0.31 does (INTERSECT ALL: the smaller count; EXCEPT
+ * ALL: the difference of counts).
  */
-async function executeUnion(union: UnionStmt, catalog: Catalog, session: ExecutionContext, params?: readonly SqlValue[], outer?: OuterBinding): Promise<RowsResult> {
-  const left = await materializeQuery(union.left, catalog, session, params, outer);
-  const right = await materializeQuery(union.right, catalog, session, params, outer);
+async function planUnion(
+  union: UnionStmt,
+  catalog: Catalog,
+  session: ExecutionContext,
+  params?: readonly SqlValue[],
+  outer?: OuterBinding,
+  subqueryPlans?: SubqueryPlans,
+): Promise<PlannedQuery> {
+  const left = await planQuery(union.left, catalog, session, params, outer, subqueryPlans);
+  const right = await planQuery(union.right, catalog, session, params, outer, subqueryPlans);
   if (left.columns.length !== right.columns.length) throw mysqlError(ER_WRONG_NUMBER_OF_COLUMNS_IN_SELECT);
   const types: FieldType[] = left.columns.map((column, i) => unifyTypes([column.type, right.columns[i]!.type]));
-  const rows = combineRows(union.op, union.isAll, left.rows, right.rows, types);
-  const columns = left.columns.map((column, i) => expressionColumn(column.name, types[i]!, column.isNotNull && right.columns[i]!.isNotNull));
-  const scope = new Scope(columns.map((column) => ({ name: column.name, table: '', database: '', type: column.type, isNotNull: column.isNotNull })));
+  const columns = left.columns.map((column, i) =>
+    expressionColumn(column.name, types[i]!, column.isNotNull && right.columns[i]!.isNotNull),
+  );
+  const scope = resultScope(columns);
   const context: CompileContext = { scope, clause: 'order clause', session, ...(params ? { params } : {}) };
   const sortKeys: SortKey[] = (union.orderBy ?? []).map((item) => {
     const expr = item.expr;
@@ -369,6 +523,150 @@ async function executeUnion(union: UnionStmt, catalog: Catalog, session: Executi
     return { expr: compileExpr(unqualified, context), isDescending: item.direction === 'DESC' };
   });
   const limit = evaluateLimit(union.limit, { ...context, scope: Scope.empty });
-  const projections: Projection[] = columns.map((column, index) => ({ column, expr: { type: column.type, isNullable: true, evaluate: (row: Row) => row[index] ?? null } }));
-  return { kind: 'rows', columns, rows: outputRows(memoryRowSource(scope, rows), projections, sortKeys, false, limit, session) };
+  const projections: Projection[] = columns.map((column, index) => ({
+    column,
+    expr: { type: column.type, isNullable: true, evaluate: (row: Row) => row[index] ?? null },
+  }));
+  const setPlan = setOperationPlan(union, left.plan, right.plan, scope);
+  const combined: RowSource = {
+    scope,
+    plan: setPlan.top,
+    rows: async function* () {
+      const startedAt = performance.now();
+      const leftRows: Row[] = [];
+      for await (const batch of left.rows()) for (const row of batch) leftRows.push(row);
+      const rightRows: Row[] = [];
+      for await (const batch of right.rows()) for (const row of batch) rightRows.push(row);
+      const rows = combineRows(union.op, union.isAll, leftRows, rightRows, types);
+      const elapsed = performance.now() - startedAt;
+      for (const node of setPlan.nodes) {
+        node.stats.loops++;
+        node.stats.timeMs += elapsed;
+        node.stats.rows += node === setPlan.concat ? leftRows.length + rightRows.length : rows.length;
+      }
+      if (rows.length > 0) yield rows;
+    },
+  };
+  const plan = outputPlan(combined.plan, {
+    subqueries: [],
+    sort: (union.orderBy ?? []).map((item) => ({
+      text: () => describeExpr(item.expr, scope),
+      isDescending: item.direction === 'DESC',
+    })),
+    limit,
+  });
+  return {
+    columns,
+    scope,
+    plan: plan.top,
+    rows: () => outputRows(combined, projections, sortKeys, false, limit, session, plan),
+  };
+}
+
+/**
+ * UNION ALL is TiDB's Union; UNION (DISTINCT) a HashAgg over it; INTERSECT and EXCEPT count rows of the right side
+ * in a hash map and filter the left (`concat` is the node whose rows are both inputs together, when there is one).
+ */
+function setOperationPlan(
+  union: UnionStmt,
+  left: OperatorPlan,
+  right: OperatorPlan,
+  scope: Scope,
+): { top: OperatorPlan; nodes: OperatorPlan[]; concat?: OperatorPlan } {
+  const groupBy = (): string => `group by:${scope.columns.map((_, i) => `Column#${i}`).join(', ')}`;
+  if (union.op === 'UNION') {
+    const concat = operatorPlan('Union', (left.estRows ?? 0) + (right.estRows ?? 0), [left, right]);
+    if (union.isAll) return { top: concat, nodes: [concat], concat };
+    const distinct = operatorPlan('HashAgg', (concat.estRows ?? 0) * PSEUDO_SELECTIVITY, [concat], groupBy);
+    return { top: distinct, nodes: [concat, distinct], concat };
+  }
+  const name = union.op === 'INTERSECT' ? 'Intersect' : 'Except';
+  const node = operatorPlan(
+    name,
+    (left.estRows ?? 0) * PSEUDO_SELECTIVITY,
+    [left, right],
+    () => (union.isAll ? 'all' : 'distinct'),
+    { roles: ['Probe', 'Build'] },
+  );
+  return { top: node, nodes: [node] };
+}
+
+/** The operators above a query's input: Projection, HashAgg (DISTINCT), then Sort, TopN or Limit. */
+interface OutputPlan {
+  readonly projection?: OperatorPlan;
+  readonly distinct?: OperatorPlan;
+  readonly order?: OperatorPlan;
+  readonly top: OperatorPlan;
+}
+
+function outputPlan(
+  input: OperatorPlan,
+  parts: {
+    projection?: () => string;
+    subqueries: readonly AsyncPart[];
+    distinct?: () => string;
+    sort: readonly { text: () => string; isDescending: boolean }[];
+    limit: { count: number; offset: number } | undefined;
+  },
+): OutputPlan {
+  let top = input;
+  let projection: OperatorPlan | undefined;
+  let distinct: OperatorPlan | undefined;
+  let order: OperatorPlan | undefined;
+  if (parts.projection || parts.subqueries.length > 0) {
+    projection = operatorPlan('Projection', top.estRows, [top], parts.projection ?? (() => ''), {
+      subqueries: parts.subqueries,
+    });
+    top = projection;
+  }
+  if (parts.distinct) {
+    const text = parts.distinct;
+    distinct = operatorPlan('HashAgg', (top.estRows ?? 0) * PSEUDO_SELECTIVITY, [top], () => `group by:${text()}`);
+    top = distinct;
+  }
+  const sortText = (): string =>
+    parts.sort.map((item) => `${item.text()}${item.isDescending ? ':desc' : ''}`).join(', ');
+  const limit = parts.limit;
+  const limited = (rows: number | undefined): number => (limit ? Math.min(limit.count, rows ?? 0) : (rows ?? 0));
+  if (parts.sort.length > 0 && limit)
+    order = operatorPlan(
+      'TopN',
+      limited(top.estRows),
+      [top],
+      () => `${sortText()}, offset:${limit.offset}, count:${limit.count}`,
+    );
+  else if (parts.sort.length > 0) order = operatorPlan('Sort', top.estRows, [top], sortText);
+  else if (limit)
+    order = operatorPlan('Limit', limited(top.estRows), [top], () => `offset:${limit.offset}, count:${limit.count}`);
+  if (order) top = order;
+  return { ...(projection ? { projection } : {}), ...(distinct ? { distinct } : {}), ...(order ? { order } : {}), top };
+}
+
+function recordOutput(
+  plan: OutputPlan,
+  counts: { projected: number; distinctRows: number; returned: number },
+  startedAt: number,
+): void {
+  const elapsed = performance.now() - startedAt;
+  const record = (node: OperatorPlan | undefined, rows: number): void => {
+    if (!node) return;
+    node.stats.loops++;
+    node.stats.rows += rows;
+    node.stats.timeMs += elapsed;
+  };
+  record(plan.projection, plan.order || plan.distinct ? counts.projected : counts.returned);
+  record(plan.distinct, plan.order ? counts.distinctRows : counts.returned);
+  record(plan.order, counts.returned);
+}
+
+/** Adds the stats of one run of a subquery's plan to the plan EXPLAIN shows for it (same shape, node by node). */
+function addStats(shown: OperatorPlan, run: OperatorPlan): void {
+  if (shown === run) return;
+  shown.stats.rows += run.stats.rows;
+  shown.stats.loops += run.stats.loops;
+  shown.stats.timeMs += run.stats.timeMs;
+  shown.children.forEach((child, i) => {
+    const other = run.children[i];
+    if (other && other.operator === child.operator) addStats(child, other);
+  });
 }

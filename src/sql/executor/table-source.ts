@@ -4,8 +4,9 @@ import type { TableInfo } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { compileExpr } from '../expression/index.js';
 import type { CompileContext, CompiledExpr } from '../expression/index.js';
-import { chooseAccessPath } from '../planner/access-path.js';
+import { accessConditions, chooseAccessPath } from '../planner/access-path.js';
 import type { AccessPath } from '../planner/access-path.js';
+import { recordTableRead, tableReadPlan } from '../planner/table-read-plan.js';
 import type { LockMode } from '../table/row-locker.js';
 import { TableRows } from '../table/table-rows.js';
 import type { HandleRow } from '../table/table-rows.js';
@@ -25,33 +26,56 @@ export function tableSource(
 ): RowSource {
   const scope = tableScope(table, databaseName, alias);
   const context: CompileContext = { scope, clause: 'where clause', session, ...(params ? { params } : {}) };
-  const where = conjunction(conjuncts);
+  const path = chooseAccessPath(table, conjunction(conjuncts), context);
+  // Conjuncts the access path satisfies by construction are not tested again (TiDB's access conditions).
+  const consumed = accessConditions(path);
+  const filterConjuncts = consumed.length === 0 ? conjuncts : conjuncts.filter((conjunct) => !consumed.includes(conjunct));
+  const where = conjunction(filterConjuncts);
   const filter = where ? compileExpr(where, context) : undefined;
-  const path = chooseAccessPath(table, where, context);
+  const plan = tableReadPlan(table, alias, path, filterConjuncts, scope);
   const warnings = session.warnings;
   return {
     scope,
+    plan: plan.top,
     rows: async function* () {
-      const rows = new TableRows(await session.transaction(), table, session);
-      const lockMode = session.lockingRead;
-      if (lockMode) {
-        yield* lockedRows(rows, path, filter, lockMode, session);
-        return;
-      }
-      // The point-get hot path (sysbench's point select) skips the batch generator below.
-      if (path.kind === 'point' && path.handles.length === 1) {
-        const row = await rows.get(path.handles[0]!);
-        if (row && (!filter || toBoolean(filter.evaluate(row), warnings) === true)) yield [row];
-        return;
-      }
-      for await (const batch of readTable(rows, path)) {
-        if (!filter) {
-          yield batch;
-          continue;
+      const startedAt = performance.now();
+      let read = 0;
+      let returned = 0;
+      try {
+        const rows = new TableRows(await session.transaction(), table, session);
+        const lockMode = session.lockingRead;
+        if (lockMode) {
+          for await (const batch of lockedRows(rows, path, filter, lockMode, session)) {
+            read += batch.length;
+            returned += batch.length;
+            yield batch;
+          }
+          return;
         }
-        const kept: Row[] = [];
-        for (const row of batch) if (toBoolean(filter.evaluate(row), warnings) === true) kept.push(row);
-        if (kept.length > 0) yield kept;
+        // The point-get hot path (sysbench's point select) skips the batch generator below.
+        if (path.kind === 'point' && path.handles.length === 1) {
+          const row = await rows.get(path.handles[0]!);
+          if (row) read = 1;
+          if (row && (!filter || toBoolean(filter.evaluate(row), warnings) === true)) {
+            returned = 1;
+            yield [row];
+          }
+          return;
+        }
+        for await (const batch of readTable(rows, path)) {
+          read += batch.length;
+          if (!filter) {
+            returned += batch.length;
+            yield batch;
+            continue;
+          }
+          const kept: Row[] = [];
+          for (const row of batch) if (toBoolean(filter.evaluate(row), warnings) === true) kept.push(row);
+          returned += kept.length;
+          if (kept.length > 0) yield kept;
+        }
+      } finally {
+        recordTableRead(plan, read, returned, startedAt);
       }
     },
   };

@@ -30,6 +30,9 @@ export type SubqueryRunner = (query: QueryExpr, outer: OuterBinding) => Promise<
  */
 export interface AsyncPart {
   prepare(rows: readonly Row[]): Promise<void>;
+  /** The subquery this part runs and the binding it runs under (what EXPLAIN plans to show it). */
+  readonly query: QueryExpr;
+  readonly binding: OuterBinding;
 }
 
 /** Inputs to expression compilation. */

@@ -5,18 +5,18 @@ import { compareValues } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
 import { distinctKeyOfRow } from './row-key.js';
 import type { CompiledExpr } from './compiled-expr.js';
-import type { CompileContext, OuterBinding, SubqueryResult } from './compile-context.js';
+import type { AsyncPart, CompileContext, OuterBinding, SubqueryResult } from './compile-context.js';
 import { BOOL_RESULT_TYPE, varcharType } from './literal-types.js';
 import { comparisonCollation, comparisonTest } from './type-inference.js';
 
 /** A subquery's cached results by outer-row key; '' for an uncorrelated subquery. */
-class SubqueryCache {
+class SubqueryCache implements AsyncPart {
   private readonly results = new Map<string, SubqueryResult>();
   private isUncorrelated = false;
   readonly binding: OuterBinding;
 
   constructor(
-    private readonly query: QueryExpr,
+    readonly query: QueryExpr,
     private readonly context: CompileContext,
   ) {
     this.binding = { scope: context.scope, current: [], wasRead: false, parent: context.outer };

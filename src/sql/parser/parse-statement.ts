@@ -131,7 +131,7 @@ function parseExplain(p: Parser): Statement {
   let format: string | undefined;
   if (p.acceptWord('FORMAT')) {
     p.expectOp('=');
-    format = p.anyIdent().toUpperCase();
+    format = (p.tok.type === TokenType.String ? p.advance().value : p.anyIdent()).toUpperCase();
   }
   const inner = p.tok;
   const stmt = parseStatement(p);

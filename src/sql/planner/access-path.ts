@@ -11,10 +11,18 @@ import type { SqlValue } from '../types/index.js';
 
 /** How a single-table statement reads its rows. */
 export type AccessPath =
-  | { readonly kind: 'point'; readonly handles: readonly bigint[] }
-  | { readonly kind: 'range'; readonly low?: bigint; readonly high?: bigint }
-  | { readonly kind: 'index'; readonly index: IndexInfo; readonly ranges: readonly KeyRange[] }
+  | { readonly kind: 'point'; readonly handles: readonly bigint[]; readonly consumed?: readonly Expr[] }
+  | { readonly kind: 'range'; readonly low?: bigint; readonly high?: bigint; readonly consumed?: readonly Expr[] }
+  | { readonly kind: 'index'; readonly index: IndexInfo; readonly ranges: readonly KeyRange[]; readonly rangeText: readonly string[] }
   | { readonly kind: 'full' };
+
+/**
+ * The conjuncts the rows read by `path` satisfy by construction (integer constants on a signed handle), which the
+ * table's filter need not test again; TiDB calls them access conditions.
+ */
+export function accessConditions(path: AccessPath): readonly Expr[] {
+  return path.kind === 'point' || path.kind === 'range' ? (path.consumed ?? []) : [];
+}
 
 /** Splits `a AND b AND c` into its conjuncts. */
 export function splitConjuncts(expr: Expr | undefined): Expr[] {
@@ -40,35 +48,41 @@ function chooseHandlePath(table: TableInfo, where: Expr | undefined, context: Co
   const handleName = table.columns[handleOffset]!.name.toLowerCase();
   const isHandle = (expr: Expr): boolean => expr.kind === 'ColumnRefExpr' && expr.column.toLowerCase() === handleName;
   const constant = (expr: Expr): SqlValue | undefined => constantOf(compileQuietly(expr, context));
+  // Rows read by handle equal integer constants exactly; other constants (1.0, '1') keep their conjunct as a filter.
+  const canConsume = !table.columns[handleOffset]!.type.isUnsigned;
+  const isExact = (...exprs: Expr[]): boolean => canConsume && exprs.every((expr) => typeof constant(expr) === 'bigint');
   let low: bigint | undefined;
   let high: bigint | undefined;
+  const consumed: Expr[] = [];
   for (const conjunct of splitConjuncts(where)) {
     if (conjunct.kind === 'BinaryExpr' && conjunct.op === '=') {
-      const value = isHandle(conjunct.left) ? constant(conjunct.right) : isHandle(conjunct.right) ? constant(conjunct.left) : undefined;
-      const handle = integralHandle(value, context);
-      if (handle !== undefined) return { kind: 'point', handles: handle === null ? [] : [handle] };
+      const other = isHandle(conjunct.left) ? conjunct.right : isHandle(conjunct.right) ? conjunct.left : undefined;
+      const handle = integralHandle(other && constant(other), context);
+      if (handle !== undefined) return { kind: 'point', handles: handle === null ? [] : [handle], ...(isExact(other!) ? { consumed: [conjunct] } : {}) };
     }
     if (conjunct.kind === 'InListExpr' && !conjunct.isNot && isHandle(conjunct.operand)) {
       const values = conjunct.list.map((item) => integralHandle(constant(item), context));
       if (values.every((value) => value !== undefined)) {
         const handles = [...new Set(values.filter((value): value is bigint => value !== null))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-        return { kind: 'point', handles };
+        return { kind: 'point', handles, ...(isExact(...conjunct.list) ? { consumed: [conjunct] } : {}) };
       }
     }
     if (conjunct.kind === 'BinaryExpr') {
       const bound = rangeBound(conjunct, isHandle, constant, context);
       if (bound?.low !== undefined && (low === undefined || bound.low > low)) low = bound.low;
       if (bound?.high !== undefined && (high === undefined || bound.high < high)) high = bound.high;
+      if (bound && isExact(isHandle(conjunct.left) ? conjunct.right : conjunct.left)) consumed.push(conjunct);
     }
     if (conjunct.kind === 'BetweenExpr' && !conjunct.isNot && isHandle(conjunct.operand)) {
       const from = ceilHandle(constant(conjunct.low), context);
       const to = floorHandle(constant(conjunct.high), context);
       if (from !== undefined && (low === undefined || from > low)) low = from;
       if (to !== undefined && (high === undefined || to < high)) high = to;
+      if (from !== undefined && to !== undefined && isExact(conjunct.low, conjunct.high)) consumed.push(conjunct);
     }
   }
   if (low === undefined && high === undefined) return { kind: 'full' };
-  return { kind: 'range', ...(low === undefined ? {} : { low }), ...(high === undefined ? {} : { high }) };
+  return { kind: 'range', ...(low === undefined ? {} : { low }), ...(high === undefined ? {} : { high }), ...(consumed.length > 0 ? { consumed } : {}) };
 }
 
 function compileQuietly(expr: Expr, context: CompileContext): CompiledExpr | undefined {

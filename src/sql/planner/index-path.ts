@@ -13,14 +13,16 @@ import { indexDatum } from '../table/row-datums.js';
 
 type Bound = { readonly datum: Datum; readonly isInclusive: boolean };
 
+type IndexPath = { kind: 'index'; index: IndexInfo; ranges: KeyRange[]; rangeText: string[] };
+
 /**
  * The best index path for the conjuncts, or undefined: an equality or IN on an index's first column wins over a
  * range. Constants are converted to the column's stored form only when that is exact (an integer column compared
  * with 2.5 uses the bound 3 for `>=`); text is used for equality only, under its collation key.
  */
-export function chooseIndexPath(table: TableInfo, conjuncts: readonly Expr[], context: CompileContext): { kind: 'index'; index: IndexInfo; ranges: KeyRange[] } | undefined {
+export function chooseIndexPath(table: TableInfo, conjuncts: readonly Expr[], context: CompileContext): IndexPath | undefined {
   const candidates = table.indexes.filter((index) => !(index.isPrimary && table.handleColumnOffset !== undefined));
-  let rangePath: { kind: 'index'; index: IndexInfo; ranges: KeyRange[] } | undefined;
+  let rangePath: IndexPath | undefined;
   for (const index of candidates) {
     const offset = index.columnOffsets[0]!;
     const column = table.columns[offset]!;
@@ -34,15 +36,24 @@ export function chooseIndexPath(table: TableInfo, conjuncts: readonly Expr[], co
     for (const conjunct of conjuncts) {
       if (conjunct.kind === 'BinaryExpr' && conjunct.op === '=') {
         const other = isColumn(conjunct.left) ? conjunct.right : isColumn(conjunct.right) ? conjunct.left : undefined;
-        const datum = other ? exactDatum(constantOf(other, context), column.type) : undefined;
-        if (datum !== undefined) return { kind: 'index', index, ranges: datum === null ? [] : [prefixRangeOf(keyOf(datum))] };
+        const value = other ? constantOf(other, context) : undefined;
+        const datum = exactDatum(value, column.type);
+        if (datum !== undefined) {
+          return { kind: 'index', index, ranges: datum === null ? [] : [prefixRangeOf(keyOf(datum))], rangeText: datum === null ? [] : [pointText(value)] };
+        }
       }
       if (conjunct.kind === 'InListExpr' && !conjunct.isNot && isColumn(conjunct.operand)) {
-        const datums = conjunct.list.map((item) => exactDatum(constantOf(item, context), column.type));
+        const values = conjunct.list.map((item) => constantOf(item, context));
+        const datums = values.map((value) => exactDatum(value, column.type));
         if (datums.every((datum) => datum !== undefined)) {
-          const keys = [...new Map(datums.filter((d): d is Exclude<Datum, null> => d !== null).map((d) => { const key = keyOf(d); return [key.toString('hex'), key] as const; })).values()];
-          keys.sort((x, y) => Buffer.compare(x, y));
-          return { kind: 'index', index, ranges: keys.map(prefixRangeOf) };
+          const byKey = new Map<string, { key: Buffer; text: string }>();
+          datums.forEach((d, i) => {
+            if (d === null) return;
+            const key = keyOf(d);
+            byKey.set(key.toString('hex'), { key, text: pointText(values[i]) });
+          });
+          const entries = [...byKey.values()].sort((x, y) => Buffer.compare(x.key, y.key));
+          return { kind: 'index', index, ranges: entries.map((entry) => prefixRangeOf(entry.key)), rangeText: entries.map((entry) => entry.text) };
         }
       }
       if (isTextType(column.type)) continue;
@@ -69,10 +80,23 @@ export function chooseIndexPath(table: TableInfo, conjuncts: readonly Expr[], co
       const start = low ? (low.isInclusive ? keyOf(low.datum) : after(keyOf(low.datum))) : after(keyOf(null));
       const end = high ? (high.isInclusive ? after(keyOf(high.datum)) : keyOf(high.datum)) : after(encodeIndexKey(tableId, indexId, []));
       const isEmpty = start === undefined || (end !== undefined && Buffer.compare(start, end) >= 0);
-      rangePath = { kind: 'index', index, ranges: isEmpty ? [] : [{ start, end }] };
+      const text = `${low ? (low.isInclusive ? '[' : '(') + datumText(low.datum) : '[-inf'},${high ? datumText(high.datum) + (high.isInclusive ? ']' : ')') : '+inf]'}`;
+      rangePath = { kind: 'index', index, ranges: isEmpty ? [] : [{ start, end }], rangeText: isEmpty ? [] : [text] };
     }
   }
   return rangePath;
+}
+
+/** `[v,v]` as TiDB prints an equality range (strings quoted). */
+function pointText(value: SqlValue | undefined): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : datumText(value as Datum);
+  return `[${text},${text}]`;
+}
+
+function datumText(datum: Datum | undefined): string {
+  if (datum === null || datum === undefined) return 'NULL';
+  if (datum instanceof Uint8Array) return `0x${Buffer.from(datum).toString('hex')}`;
+  return typeof datum === 'string' ? JSON.stringify(datum) : datum.toString();
 }
 
 function prefixRangeOf(key: Buffer): KeyRange {

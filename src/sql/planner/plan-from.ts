@@ -8,14 +8,16 @@ import { Scope } from '../expression/index.js';
 import { sideOf, joinSource } from '../executor/join-exec.js';
 import type { JoinKind } from '../executor/join-exec.js';
 import type { RowSource } from '../executor/row-source.js';
-import { memoryRowSource } from '../executor/row-source.js';
 import { tableSource } from '../executor/table-source.js';
 import { tableScope } from '../executor/table-scope.js';
-import type { Row, SqlValue } from '../types/index.js';
+import type { SqlValue } from '../types/index.js';
 import { splitConjuncts } from './access-path.js';
 
-/** Runs a nested query (derived tables); injected to avoid an import cycle with the select executor. */
-export type RunQuery = (query: QueryExpr) => Promise<{ scope: Scope; rows: Row[] }>;
+/**
+ * Plans a nested query (derived tables, views) into a source whose rows run it; injected to avoid an import cycle
+ * with the select executor. Planning runs nothing, so EXPLAIN can show the nested plan without executing it.
+ */
+export type PlanQuery = (query: QueryExpr) => Promise<RowSource>;
 
 /** The FROM clause as a row source, and the WHERE conjuncts that still have to be applied above it. */
 export interface PlannedFrom {
@@ -27,15 +29,15 @@ interface PlanContext {
   readonly catalog: Catalog;
   readonly session: ExecutionContext;
   readonly params: readonly SqlValue[] | undefined;
-  readonly runQuery: RunQuery;
+  readonly planQuery: PlanQuery;
   /** Conjuncts of WHERE not yet placed. */
   pending: Expr[];
   readonly aliases: Set<string>;
 }
 
 /** Plans `from` (a comma list of table references, each possibly a join tree). */
-export async function planFrom(from: readonly TableRef[], where: Expr | undefined, catalog: Catalog, session: ExecutionContext, params: readonly SqlValue[] | undefined, runQuery: RunQuery): Promise<PlannedFrom> {
-  const context: PlanContext = { catalog, session, params, runQuery, pending: splitConjuncts(where), aliases: new Set() };
+export async function planFrom(from: readonly TableRef[], where: Expr | undefined, catalog: Catalog, session: ExecutionContext, params: readonly SqlValue[] | undefined, planQuery: PlanQuery): Promise<PlannedFrom> {
+  const context: PlanContext = { catalog, session, params, planQuery, pending: splitConjuncts(where), aliases: new Set() };
   const items: RowSource[] = [];
   for (const ref of from) items.push(await planRef(ref, context, false));
   if (items.length === 1) return { source: items[0]!, remaining: context.pending };
@@ -78,6 +80,7 @@ function restoreOrder(source: RowSource, order: readonly number[], items: readon
   const scope = new Scope(permutation.map((from) => source.scope.columns[from]!));
   return {
     scope,
+    plan: source.plan,
     rows: async function* () {
       for await (const batch of source.rows()) yield batch.map((row) => permutation.map((from) => row[from] ?? null));
     },
@@ -119,10 +122,7 @@ async function planRef(ref: TableRef, context: PlanContext, isNullSupplying: boo
     case 'DerivedTableRef': {
       const alias = ref.alias ?? '';
       registerAlias(context, alias);
-      const result = await context.runQuery(ref.query);
-      const names = ref.columns ?? result.scope.columns.map((column) => column.name);
-      const scope = new Scope(result.scope.columns.map((column, i) => ({ ...column, name: names[i] ?? column.name, table: alias, database: '' })));
-      return memoryRowSource(scope, result.rows);
+      return renamed(await context.planQuery(ref.query), alias, ref.columns);
     }
     case 'JoinRef':
       return planJoin(ref, context, isNullSupplying);
@@ -136,10 +136,13 @@ async function planView(view: NonNullable<TableInfo['view']>, alias: string, con
   if (!statement || (statement.kind !== 'SelectStmt' && statement.kind !== 'UnionStmt' && statement.kind !== 'ValuesStmt')) {
     throw mysqlError(ER_VIEW_INVALID, '', alias);
   }
-  const result = await context.runQuery(statement);
-  const names = view.columnNames ?? result.scope.columns.map((column) => column.name);
-  const scope = new Scope(result.scope.columns.map((column, i) => ({ ...column, name: names[i] ?? column.name, table: alias, database: '' })));
-  return memoryRowSource(scope, result.rows);
+  return renamed(await context.planQuery(statement), alias, view.columnNames);
+}
+
+/** A nested query's rows under the derived table's (or view's) alias and column names; TiDB shows its plan inline. */
+function renamed(source: RowSource, alias: string, columnNames: readonly string[] | undefined): RowSource {
+  const scope = new Scope(source.scope.columns.map((column, i) => ({ ...column, name: columnNames?.[i] ?? column.name, table: alias, database: '' })));
+  return { scope, plan: source.plan, rows: () => source.rows() };
 }
 
 async function planJoin(ref: Extract<TableRef, { kind: 'JoinRef' }>, context: PlanContext, isNullSupplying: boolean): Promise<RowSource> {
@@ -204,6 +207,7 @@ function reorder(source: RowSource, firstWidth: number, secondWidth: number): Ro
   const scope = new Scope([...columns.slice(firstWidth), ...columns.slice(0, firstWidth)]);
   return {
     scope,
+    plan: source.plan,
     rows: async function* () {
       for await (const batch of source.rows()) yield batch.map((row) => [...row.slice(firstWidth, firstWidth + secondWidth), ...row.slice(0, firstWidth)]);
     },
@@ -220,5 +224,5 @@ function hideMerged(source: RowSource, columns: readonly string[], leftWidth: nu
       return shouldHide ? { ...column, isHidden: true } : column;
     }),
   );
-  return { scope, rows: () => source.rows() };
+  return { scope, plan: source.plan, rows: () => source.rows() };
 }

@@ -8,6 +8,9 @@ import { compareValues } from '../../types/index.js';
 import { checkMemory } from '../memory-guard.js';
 import type { Row, SqlValue } from '../../types/index.js';
 import type { RowSource } from '../row-source.js';
+import { describeConditions, describeExpr } from '../../planner/describe-expr.js';
+import { PSEUDO_SELECTIVITY, endRun, operatorPlan, startRun } from '../../planner/operator-plan.js';
+import type { OperatorPlan } from '../../planner/operator-plan.js';
 import { aggregateKind, distinctKey } from './accumulator.js';
 import type { Accumulator, AggregateKind } from './accumulator.js';
 import { AGGREGATE_COLUMN_PREFIX, AggregateExtractor } from './extract-aggregates.js';
@@ -34,9 +37,12 @@ export function aggregateSource(input: RowSource, groupBy: readonly Expr[], call
   ]);
   const width = input.scope.columns.length;
   const keyTypes = keys.map((key) => key.type);
+  const plan = aggregatePlan(input, groupBy, calls);
   return {
     scope,
+    plan,
     rows: async function* () {
+      const startedAt = startRun(plan.stats);
       const groups = new Map<string, { first: Row; accumulators: Accumulator[]; ordered: { row: Row; values: SqlValue[] }[][] }>();
       for await (const batch of input.rows()) {
         checkMemory();
@@ -72,11 +78,25 @@ export function aggregateSource(input: RowSource, groupBy: readonly Expr[], call
           row.push(accumulator.result());
         }
         out.push(row);
+        plan.stats.rows++;
         if (out.length >= 1024) yield out.splice(0, out.length);
       }
+      endRun(plan.stats, startedAt);
       if (out.length > 0) yield out;
     },
   };
+}
+
+/** TiDB's HashAgg (groups live in a hash map): `group by:…, funcs:count(1)->Column#0, …`. */
+function aggregatePlan(input: RowSource, groupBy: readonly Expr[], calls: readonly FuncCallExpr[]): OperatorPlan {
+  const estRows = groupBy.length === 0 ? 1 : (input.plan.estRows ?? 0) * PSEUDO_SELECTIVITY;
+  const info = (): string => {
+    const parts: string[] = [];
+    if (groupBy.length > 0) parts.push(`group by:${describeConditions(groupBy, input.scope)}`);
+    if (calls.length > 0) parts.push(`funcs:${calls.map((call, i) => `${describeExpr(call, input.scope)}->Column#${i}`).join(', ')}`);
+    return parts.join(', ');
+  };
+  return operatorPlan('HashAgg', estRows, [input.plan], info);
 }
 
 function compileAggregate(call: FuncCallExpr, context: CompileContext, session: ExecutionContext): CompiledAggregate {

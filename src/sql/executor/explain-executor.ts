@@ -1,0 +1,116 @@
+// executeExplain: EXPLAIN [ANALYZE] [FORMAT='row'|'brief'] of a query or write, printing the plan the executor runs.
+import { mysqlError, ER_NOT_SUPPORTED_YET, ER_UNKNOWN_EXPLAIN_FORMAT } from '../../errors/index.js';
+import type { ExplainStmt } from '../ast/index.js';
+import type { AutoIncrementAllocator, Catalog } from '../catalog/index.js';
+import type { ExecutionContext } from '../execution-context.js';
+import { varcharType } from '../expression/index.js';
+import { EXPLAIN_ANALYZE_COLUMNS, EXPLAIN_COLUMNS, formatPlanTree } from '../planner/format-plan-tree.js';
+import type { ExplainNode } from '../planner/format-plan-tree.js';
+import type { OperatorPlan } from '../planner/operator-plan.js';
+import { expressionColumn, rowsResult } from '../statement-result.js';
+import type { RowsResult } from '../statement-result.js';
+import type { SqlValue } from '../types/index.js';
+import { planInsert } from './insert-executor.js';
+import { planQuery } from './select-executor.js';
+import type { SubqueryPlans } from './select-executor.js';
+import { planDelete, planUpdate } from './update-executor.js';
+
+/** Formats MySQL or TiDB know but we do not print. */
+const KNOWN_FORMATS = new Set(['JSON', 'TREE', 'TIDB_JSON', 'DOT', 'VERBOSE', 'TRUE_CARD_COST', 'COST_TRACE', 'PLAN_TREE', 'BINARY']);
+
+/**
+ * Plans the statement with the executor's own planning code and prints that plan; ANALYZE then runs it (a write
+ * really writes, as in TiDB) and adds what each operator did. Subqueries are planned once more for display, under an
+ * Apply, because the executor plans them anew for each run.
+ * https://docs.pingcap.com/tidb/stable/explain-overview
+ */
+export async function executeExplain(
+  stmt: ExplainStmt,
+  catalog: Catalog,
+  allocator: AutoIncrementAllocator,
+  session: ExecutionContext,
+  params?: readonly SqlValue[],
+): Promise<RowsResult> {
+  const isBrief = isBriefFormat(stmt.format);
+  const subqueryPlans: SubqueryPlans = new Map();
+  const target = stmt.stmt;
+  let root: OperatorPlan;
+  let run: () => Promise<void>;
+  switch (target.kind) {
+    case 'SelectStmt':
+    case 'UnionStmt':
+    case 'ValuesStmt': {
+      const planned = await planQuery(target, catalog, session, params, undefined, subqueryPlans);
+      root = planned.plan;
+      run = async () => {
+        for await (const batch of planned.rows()) void batch;
+      };
+      break;
+    }
+    case 'InsertStmt': {
+      const planned = await planInsert(target, catalog, allocator, session, params);
+      root = planned.plan;
+      run = async () => void (await planned.run());
+      break;
+    }
+    case 'UpdateStmt':
+    case 'DeleteStmt': {
+      const planned = target.kind === 'UpdateStmt' ? planUpdate(target, catalog, session, params) : planDelete(target, catalog, session, params);
+      root = planned.plan;
+      run = async () => void (await planned.run());
+      break;
+    }
+  }
+  await planSubqueries(root, subqueryPlans, catalog, session, params);
+  if (stmt.isAnalyze) await run();
+  const rows = formatPlanTree(explainNode(root, undefined, subqueryPlans), { isBrief, isAnalyze: stmt.isAnalyze });
+  const names = stmt.isAnalyze ? EXPLAIN_ANALYZE_COLUMNS : EXPLAIN_COLUMNS;
+  return rowsResult(
+    names.map((name) => expressionColumn(name, varcharType(256))),
+    rows,
+  );
+}
+
+/** FORMAT = 'row' (the default; MySQL's TRADITIONAL prints the same) or 'brief'; anything else is an error. */
+function isBriefFormat(format: string | undefined): boolean {
+  const name = (format ?? 'ROW').toUpperCase();
+  if (name === 'ROW' || name === 'TRADITIONAL') return false;
+  if (name === 'BRIEF') return true;
+  if (KNOWN_FORMATS.has(name)) throw mysqlError(ER_NOT_SUPPORTED_YET, `EXPLAIN FORMAT=${name}`);
+  throw mysqlError(ER_UNKNOWN_EXPLAIN_FORMAT, format ?? '');
+}
+
+/** Plans, for display, every subquery an operator of `plan` evaluates (and theirs, recursively). */
+async function planSubqueries(plan: OperatorPlan, plans: SubqueryPlans, catalog: Catalog, session: ExecutionContext, params: readonly SqlValue[] | undefined): Promise<void> {
+  for (const ref of plan.subqueries ?? []) {
+    if (plans.has(ref.query)) continue;
+    const planned = await planQuery(ref.query, catalog, session, params, ref.binding, plans);
+    plans.set(ref.query, planned.plan);
+    await planSubqueries(planned.plan, plans, catalog, session, params);
+  }
+  for (const child of plan.children) await planSubqueries(child, plans, catalog, session, params);
+}
+
+/**
+ * The printed tree. An operator that runs subqueries for its input gets an Apply below it: the input is the Apply's
+ * outer side (Build), each subquery an inner side (Probe), run once per distinct outer row (once if uncorrelated).
+ */
+function explainNode(plan: OperatorPlan, role: string | undefined, plans: SubqueryPlans): ExplainNode {
+  let children: ExplainNode[] = plan.children.map((child, i) => explainNode(child, plan.roles?.[i], plans));
+  const subqueries = (plan.subqueries ?? []).map((ref) => plans.get(ref.query)).filter((shown): shown is OperatorPlan => shown !== undefined);
+  if (subqueries.length > 0) {
+    const input = plan.children[0];
+    const outer = children.map((child) => ({ ...child, role: 'Build' }));
+    children = [
+      {
+        operator: 'Apply',
+        estRows: input?.estRows ?? 1,
+        accessObject: '',
+        info: 'cache:per distinct outer row',
+        stats: input ? input.stats : plan.stats,
+        children: [...outer, ...subqueries.map((shown) => explainNode(shown, 'Probe', plans))],
+      },
+    ];
+  }
+  return { operator: plan.operator, role, estRows: plan.estRows, accessObject: plan.accessObject, info: plan.info(), stats: plan.stats, children };
+}

@@ -1,0 +1,71 @@
+// OperatorPlan: the description of one operator the executor built, which EXPLAIN prints and EXPLAIN ANALYZE reads.
+import type { QueryExpr } from '../ast/index.js';
+import type { OuterBinding } from '../expression/index.js';
+
+/** What an operator did while it ran: rows it produced, times its rows were read, wall time from first to last pull. */
+export interface OperatorStats {
+  rows: number;
+  loops: number;
+  timeMs: number;
+}
+
+/** A subquery an operator runs for its input rows (EXPLAIN shows it under an Apply). */
+export interface SubqueryPlanRef {
+  readonly query: QueryExpr;
+  readonly binding: OuterBinding;
+}
+
+/**
+ * One operator of a statement's plan, as built by the planner next to the row source it describes. Descriptions
+ * are closures so the normal path never formats anything; `stats` is filled by the running operator itself.
+ */
+export interface OperatorPlan {
+  /** TiDB's operator name without its id: `TableFullScan`, `HashJoin`, … */
+  readonly operator: string;
+  /** Estimated output rows; undefined prints as `N/A` (write operators, as TiDB). */
+  readonly estRows: number | undefined;
+  /** `table:t`, `table:t, index:idx(c)`, or ''. */
+  readonly accessObject: string;
+  /** TiDB's `operator info` column. */
+  readonly info: () => string;
+  readonly children: readonly OperatorPlan[];
+  /** Per child, TiDB's `(Build)` / `(Probe)` role, when the operator has one. */
+  readonly roles?: readonly (string | undefined)[];
+  /** Subqueries the operator evaluates for its input (shown as an Apply between it and its input). */
+  readonly subqueries?: readonly SubqueryPlanRef[];
+  readonly stats: OperatorStats;
+}
+
+/** Builds an operator description with zeroed stats. */
+export function operatorPlan(
+  operator: string,
+  estRows: number | undefined,
+  children: readonly OperatorPlan[],
+  info: () => string = () => '',
+  extra: { accessObject?: string; roles?: readonly (string | undefined)[]; subqueries?: readonly SubqueryPlanRef[] } = {},
+): OperatorPlan {
+  return {
+    operator,
+    estRows,
+    accessObject: extra.accessObject ?? '',
+    info,
+    children,
+    ...(extra.roles ? { roles: extra.roles } : {}),
+    ...(extra.subqueries && extra.subqueries.length > 0 ? { subqueries: extra.subqueries } : {}),
+    stats: { rows: 0, loops: 0, timeMs: 0 },
+  };
+}
+
+/** TiDB's pseudo statistics: a table of unknown size has 10000 rows and a filter keeps 80% of them. */
+export const PSEUDO_TABLE_ROWS = 10000;
+export const PSEUDO_SELECTIVITY = 0.8;
+
+/** Marks the start of one run of an operator; pass the result to `endRun` when it is done. */
+export function startRun(stats: OperatorStats): number {
+  stats.loops++;
+  return performance.now();
+}
+
+export function endRun(stats: OperatorStats, startedAt: number): void {
+  stats.timeMs += performance.now() - startedAt;
+}

@@ -1,0 +1,94 @@
+// tableReadPlan: the operators that read one table through an access path, named as TiDB names them.
+import type { Expr } from '../ast/index.js';
+import type { TableInfo } from '../catalog/index.js';
+import type { Scope } from '../expression/index.js';
+import type { AccessPath } from './access-path.js';
+import { describeConditions } from './describe-expr.js';
+import { PSEUDO_SELECTIVITY, PSEUDO_TABLE_ROWS, operatorPlan } from './operator-plan.js';
+import type { OperatorPlan } from './operator-plan.js';
+
+/** TiDB's pseudo estimates for a one-sided and a two-sided range. */
+const OPEN_RANGE_ROWS = PSEUDO_TABLE_ROWS / 3;
+const CLOSED_RANGE_ROWS = 250;
+const INDEX_EQUAL_ROWS = 10;
+
+/** The plan of a table read, with the nodes that count rows read (scans) and rows returned (filter and above). */
+export interface TableReadPlan {
+  readonly top: OperatorPlan;
+  readonly scans: readonly OperatorPlan[];
+  readonly outputs: readonly OperatorPlan[];
+}
+
+/**
+ * `Point_Get` / `Batch_Point_Get`, `TableReader` over `TableFullScan` / `TableRangeScan`, or `IndexLookUp` over
+ * `IndexRangeScan` (Build) and `TableRowIDScan` (Probe); the table's own filter is a `Selection` over the scan that
+ * produces rows, as in TiDB.
+ */
+export function tableReadPlan(table: TableInfo, alias: string | undefined, path: AccessPath, filter: readonly Expr[], scope: Scope): TableReadPlan {
+  const object = `table:${alias ?? table.name}`;
+  const withFilter = (scan: OperatorPlan): OperatorPlan =>
+    filter.length === 0 ? scan : operatorPlan('Selection', (scan.estRows ?? 0) * PSEUDO_SELECTIVITY, [scan], () => describeConditions(filter, scope));
+  switch (path.kind) {
+    case 'point': {
+      const isSingle = path.handles.length === 1;
+      const scan = operatorPlan(isSingle ? 'Point_Get' : 'Batch_Point_Get', path.handles.length, [], () =>
+        isSingle ? `handle:${path.handles[0]!.toString()}` : `handle:[${path.handles.join(' ')}], keep order:false, desc:false`,
+      { accessObject: object });
+      const top = withFilter(scan);
+      return { top, scans: [scan], outputs: top === scan ? [] : [top] };
+    }
+    case 'range':
+    case 'full': {
+      const scan =
+        path.kind === 'full'
+          ? operatorPlan('TableFullScan', PSEUDO_TABLE_ROWS, [], () => 'keep order:false, stats:pseudo', { accessObject: object })
+          : operatorPlan('TableRangeScan', handleRangeRows(path.low, path.high), [], () => `range:${handleRangeText(path.low, path.high)}, keep order:false, stats:pseudo`, { accessObject: object });
+      const filtered = withFilter(scan);
+      const top = operatorPlan('TableReader', filtered.estRows, [filtered], () => `data:${filtered.operator}`);
+      return { top, scans: [scan], outputs: filtered === scan ? [top] : [filtered, top] };
+    }
+    case 'index': {
+      const columns = path.index.columnOffsets.map((offset) => table.columns[offset]!.name).join(', ');
+      const isEqual = path.rangeText.every((text) => isPointText(text));
+      const estRows = isEqual ? INDEX_EQUAL_ROWS * path.rangeText.length : path.rangeText[0]?.includes('inf') ? OPEN_RANGE_ROWS : CLOSED_RANGE_ROWS;
+      const build = operatorPlan('IndexRangeScan', estRows, [], () => `range:${path.rangeText.join(', ') || '[]'}, keep order:false, stats:pseudo`, {
+        accessObject: `${object}, index:${path.index.name}(${columns})`,
+      });
+      const rowScan = operatorPlan('TableRowIDScan', estRows, [], () => 'keep order:false, stats:pseudo', { accessObject: object });
+      const probe = withFilter(rowScan);
+      const top = operatorPlan('IndexLookUp', probe.estRows, [build, probe], () => '', { roles: ['Build', 'Probe'] });
+      return { top, scans: [build, rowScan], outputs: probe === rowScan ? [top] : [probe, top] };
+    }
+  }
+}
+
+/** Records one run of a table read: `read` rows came off the scan, `kept` passed the filter. */
+export function recordTableRead(plan: TableReadPlan, read: number, kept: number, startedAt: number): void {
+  const elapsed = performance.now() - startedAt;
+  for (const node of plan.scans) {
+    node.stats.rows += read;
+    node.stats.loops++;
+    node.stats.timeMs += elapsed;
+  }
+  for (const node of plan.outputs) {
+    node.stats.rows += kept;
+    node.stats.loops++;
+    node.stats.timeMs += elapsed;
+  }
+}
+
+function isPointText(text: string): boolean {
+  const [low, high] = text.slice(1, -1).split(',');
+  return text.startsWith('[') && text.endsWith(']') && low === high;
+}
+
+function handleRangeText(low: bigint | undefined, high: bigint | undefined): string {
+  return `[${low === undefined ? '-inf' : low.toString()},${high === undefined ? '+inf' : high.toString()}]`;
+}
+
+function handleRangeRows(low: bigint | undefined, high: bigint | undefined): number {
+  if (low === undefined || high === undefined) return OPEN_RANGE_ROWS;
+  if (high < low) return 0;
+  const count = high - low + 1n;
+  return count > BigInt(PSEUDO_TABLE_ROWS) ? PSEUDO_TABLE_ROWS : Number(count);
+}
