@@ -11,6 +11,8 @@ import type { Row } from '../types/index.js';
 export interface RowSource {
   readonly scope: Scope;
   readonly plan: OperatorPlan;
+  /** The rows come in the ORDER BY order that was asked of the source (see planner/ordered-path.ts). */
+  readonly providesOrder?: boolean;
   rows(): AsyncIterable<Row[]>;
 }
 

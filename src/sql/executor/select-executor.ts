@@ -1,11 +1,12 @@
 // executeQuery: runs SELECT (joins, WHERE, GROUP BY/aggregates, HAVING, DISTINCT, ORDER BY, LIMIT) and UNION.
 import { mysqlError, ER_BAD_FIELD_ERROR, ER_NOT_SUPPORTED_YET, ER_WRONG_ARGUMENTS, ER_WRONG_NUMBER_OF_COLUMNS_IN_SELECT, ER_INVALID_GROUP_FUNC_USE } from '../../errors/index.js';
-import type { Expr, Limit, OrderItem, QueryExpr, SelectStmt, UnionStmt } from '../ast/index.js';
+import type { ColumnRefExpr, Expr, Limit, OrderItem, QueryExpr, SelectStmt, UnionStmt } from '../ast/index.js';
 import type { Catalog } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { Scope, compileExpr, mapExpr, unifyTypes } from '../expression/index.js';
 import type { AsyncPart, CompileContext, CompiledExpr, OuterBinding, ScopeColumn } from '../expression/index.js';
 import { planFrom } from '../planner/plan-from.js';
+import type { OrderRequest } from '../planner/ordered-path.js';
 import { splitConjuncts } from '../planner/access-path.js';
 import { expressionColumn } from '../statement-result.js';
 import type { ResultColumn, RowsResult } from '../statement-result.js';
@@ -132,8 +133,14 @@ async function planSelect(
   let source: RowSource;
   let remaining: Expr[];
   if (select.from && select.from.length > 0) {
-    const planned = await planFrom(select.from, select.where, catalog, session, params, (query) =>
-      planQuery(query, catalog, session, params, outer, subqueryPlans),
+    const planned = await planFrom(
+      select.from,
+      select.where,
+      catalog,
+      session,
+      params,
+      (query) => planQuery(query, catalog, session, params, outer, subqueryPlans),
+      orderRequest(select),
     );
     source = planned.source;
     remaining = planned.remaining;
@@ -180,6 +187,8 @@ async function planSelect(
 
   const outputParts: AsyncPart[] = [];
   const projections = compileProjections(rewrittenItems, source.scope, contextFor(source.scope, 'field list', outputParts));
+  // A table read in ORDER BY order (see orderRequest) needs no sort; nothing above it reorders rows.
+  if (source.providesOrder === true) orderBy.length = 0;
   const sortKeys: SortKey[] = orderBy.map((item) => ({
     expr: typeof item.expr === 'number' ? projections[item.expr]!.expr : compileExpr(item.expr, contextFor(source.scope, 'order clause', outputParts)),
     isDescending: item.direction === 'DESC',
@@ -206,6 +215,27 @@ async function planSelect(
     plan: plan.top,
     rows: () => outputRows(input, projections, sortKeys, select.isDistinct, limit, session, plan, outputParts),
   };
+}
+
+/**
+ * The ORDER BY a single-table SELECT may ask its table to deliver: plain columns in one direction, no grouping,
+ * aggregates or DISTINCT (which reorder or need all rows), and no select-list alias among the names (an alias may
+ * name an expression).
+ */
+function orderRequest(select: SelectStmt): OrderRequest | undefined {
+  const orderBy = select.orderBy;
+  if (!orderBy || orderBy.length === 0 || select.isDistinct || (select.groupBy?.length ?? 0) > 0) return undefined;
+  if (select.items.some((item) => item.kind !== 'SelectStarItem' && AggregateExtractor.contains(item.expr))) return undefined;
+  if (select.having !== undefined) return undefined;
+  const aliases = new Set(select.items.flatMap((item) => (item.kind !== 'SelectStarItem' && item.alias ? [item.alias.toLowerCase()] : [])));
+  const columns: ColumnRefExpr[] = [];
+  for (const item of orderBy) {
+    if (item.expr.kind !== 'ColumnRefExpr' || (item.expr.table === undefined && aliases.has(item.expr.column.toLowerCase()))) return undefined;
+    columns.push(item.expr);
+  }
+  const isDescending = orderBy[0]!.direction === 'DESC';
+  if (orderBy.some((item) => (item.direction === 'DESC') !== isDescending)) return undefined;
+  return { columns, isDescending, hasLimit: select.limit !== undefined };
 }
 
 /** The select list as a Projection's operator info. */
@@ -420,6 +450,11 @@ async function* outputRows(
     const types = projections.map((projection) => projection.expr.type);
     const seen = new Set<string>();
     const kept: { out: Row; keys: SqlValue[] }[] = [];
+    const compare = (a: { keys: SqlValue[] }, b: { keys: SqlValue[] }): number => compareSortKeys(a.keys, b.keys, sortKeys, session);
+    // TopN: ORDER BY … LIMIT keeps only the rows that can still make the cut, pruning (with a stable sort, so ties
+    // keep their input order as a full sort would) whenever the buffer doubles.
+    const topN = limit && sortKeys.length > 0 && !isDistinct ? limit.offset + limit.count : undefined;
+    const pruneAt = topN === undefined ? Infinity : Math.max(2 * topN, 1024);
     for await (const batch of source.rows()) {
       if (parts.length > 0) await prepareAll(parts, batch);
       for (const row of batch) {
@@ -431,10 +466,14 @@ async function* outputRows(
           distinctRows++;
         }
         kept.push({ out, keys: sortKeys.map((key) => key.expr.evaluate(row)) });
+        if (kept.length >= pruneAt) {
+          kept.sort(compare);
+          kept.length = topN!;
+        }
         if (kept.length % MEMORY_CHECK_INTERVAL === 0) checkMemory();
       }
     }
-    if (sortKeys.length > 0) kept.sort((a, b) => compareSortKeys(a.keys, b.keys, sortKeys, session));
+    if (sortKeys.length > 0) kept.sort(compare);
     const start = limit?.offset ?? 0;
     const end = limit ? start + limit.count : kept.length;
     const slice = kept.slice(start, end).map((entry) => entry.out);

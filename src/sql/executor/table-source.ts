@@ -6,6 +6,8 @@ import { compileExpr } from '../expression/index.js';
 import type { CompileContext, CompiledExpr } from '../expression/index.js';
 import { accessConditions, chooseAccessPath } from '../planner/access-path.js';
 import type { AccessPath } from '../planner/access-path.js';
+import { orderedPath } from '../planner/ordered-path.js';
+import type { OrderRequest } from '../planner/ordered-path.js';
 import { recordTableRead, tableReadPlan } from '../planner/table-read-plan.js';
 import type { LockMode } from '../table/row-locker.js';
 import { TableRows } from '../table/table-rows.js';
@@ -23,20 +25,25 @@ export function tableSource(
   conjuncts: readonly Expr[],
   session: ExecutionContext,
   params?: readonly SqlValue[],
+  order?: OrderRequest,
 ): RowSource {
   const scope = tableScope(table, databaseName, alias);
   const context: CompileContext = { scope, clause: 'where clause', session, ...(params ? { params } : {}) };
-  const path = chooseAccessPath(table, conjunction(conjuncts), context);
+  const chosen = chooseAccessPath(table, conjunction(conjuncts), context);
+  const ordered = order ? orderedPath(table, scope, chosen, order) : undefined;
+  const path = ordered?.path ?? chosen;
+  const isReverse = ordered?.isReverse ?? false;
   // Conjuncts the access path satisfies by construction are not tested again (TiDB's access conditions).
   const consumed = accessConditions(path);
   const filterConjuncts = consumed.length === 0 ? conjuncts : conjuncts.filter((conjunct) => !consumed.includes(conjunct));
   const where = conjunction(filterConjuncts);
   const filter = where ? compileExpr(where, context) : undefined;
-  const plan = tableReadPlan(table, alias, path, filterConjuncts, scope);
+  const plan = tableReadPlan(table, alias, path, filterConjuncts, scope, ordered ? { isReverse } : undefined);
   const warnings = session.warnings;
   return {
     scope,
     plan: plan.top,
+    ...(ordered ? { providesOrder: true } : {}),
     rows: async function* () {
       const startedAt = performance.now();
       let read = 0;
@@ -45,7 +52,7 @@ export function tableSource(
         const rows = new TableRows(await session.transaction(), table, session);
         const lockMode = session.lockingRead;
         if (lockMode) {
-          for await (const batch of lockedRows(rows, path, filter, lockMode, session)) {
+          for await (const batch of lockedRows(rows, path, isReverse, filter, lockMode, session)) {
             read += batch.length;
             returned += batch.length;
             yield batch;
@@ -62,7 +69,7 @@ export function tableSource(
           }
           return;
         }
-        for await (const batch of readTable(rows, path)) {
+        for await (const batch of readTable(rows, path, isReverse)) {
           read += batch.length;
           if (!filter) {
             returned += batch.length;
@@ -88,7 +95,7 @@ export function conjunction(conjuncts: readonly Expr[]): Expr | undefined {
   return result;
 }
 
-async function* readTable(rows: TableRows, path: AccessPath): AsyncGenerator<Row[]> {
+async function* readTable(rows: TableRows, path: AccessPath, isReverse: boolean): AsyncGenerator<Row[]> {
   switch (path.kind) {
     case 'point': {
       if (path.handles.length === 1) {
@@ -102,26 +109,33 @@ async function* readTable(rows: TableRows, path: AccessPath): AsyncGenerator<Row
     }
     case 'range':
       if (path.low !== undefined && path.high !== undefined && path.low > path.high) return;
-      for await (const batch of rows.scan({ ...(path.low === undefined ? {} : { low: path.low }), ...(path.high === undefined ? {} : { high: path.high }) })) {
+      for await (const batch of rows.scan({ ...handleBounds(path), reverse: isReverse })) {
         yield batch.map((entry) => entry.row);
       }
       return;
     case 'index':
       for (const range of path.ranges) {
-        for await (const handles of rows.indexHandles(path.index, range)) {
+        for await (const handles of rows.indexHandles(path.index, range, isReverse)) {
           const found = await rows.getMany(handles);
           if (found.length > 0) yield found.map((entry) => entry.row);
         }
       }
       return;
     case 'full':
-      for await (const batch of rows.scan()) yield batch.map((entry) => entry.row);
+      for await (const batch of rows.scan({ reverse: isReverse })) yield batch.map((entry) => entry.row);
   }
 }
 
 /** SELECT … FOR UPDATE / FOR SHARE: the rows that pass this table's filter, each locked before it is returned. */
-async function* lockedRows(rows: TableRows, path: AccessPath, filter: CompiledExpr | undefined, mode: LockMode, session: ExecutionContext): AsyncGenerator<Row[]> {
-  for await (const batch of readHandleRows(rows, path)) {
+async function* lockedRows(
+  rows: TableRows,
+  path: AccessPath,
+  isReverse: boolean,
+  filter: CompiledExpr | undefined,
+  mode: LockMode,
+  session: ExecutionContext,
+): AsyncGenerator<Row[]> {
+  for await (const batch of readHandleRows(rows, path, isReverse)) {
     const kept = filter ? batch.filter((entry) => toBoolean(filter.evaluate(entry.row), session.warnings) === true) : batch;
     if (kept.length === 0) continue;
     await rows.lockHandles(kept.map((entry) => entry.handle), mode);
@@ -129,21 +143,25 @@ async function* lockedRows(rows: TableRows, path: AccessPath, filter: CompiledEx
   }
 }
 
-async function* readHandleRows(rows: TableRows, path: AccessPath): AsyncGenerator<HandleRow[]> {
+async function* readHandleRows(rows: TableRows, path: AccessPath, isReverse: boolean): AsyncGenerator<HandleRow[]> {
   switch (path.kind) {
     case 'point':
       yield await rows.getMany(path.handles);
       return;
     case 'range':
       if (path.low !== undefined && path.high !== undefined && path.low > path.high) return;
-      yield* rows.scan({ ...(path.low === undefined ? {} : { low: path.low }), ...(path.high === undefined ? {} : { high: path.high }) });
+      yield* rows.scan({ ...handleBounds(path), reverse: isReverse });
       return;
     case 'index':
       for (const range of path.ranges) {
-        for await (const handles of rows.indexHandles(path.index, range)) yield await rows.getMany(handles);
+        for await (const handles of rows.indexHandles(path.index, range, isReverse)) yield await rows.getMany(handles);
       }
       return;
     case 'full':
-      yield* rows.scan();
+      yield* rows.scan({ reverse: isReverse });
   }
+}
+
+function handleBounds(path: { readonly low?: bigint | undefined; readonly high?: bigint | undefined }): { low?: bigint; high?: bigint } {
+  return { ...(path.low === undefined ? {} : { low: path.low }), ...(path.high === undefined ? {} : { high: path.high }) };
 }

@@ -40,6 +40,12 @@ export class Scope {
     return this.lookup(ref) >= 0;
   }
 
+  /** The row position of `ref` when it names exactly one column; undefined otherwise (never throws). */
+  find(ref: ColumnRefExpr): number | undefined {
+    const found = this.lookup(ref);
+    return found >= 0 ? found : undefined;
+  }
+
   /**
    * The row position of `ref`. Names compare case-insensitively, as MySQL's column names do. Unknown → 1054,
    * ambiguous → 1052, each naming `clause` as MySQL does.

@@ -12,6 +12,7 @@ import { tableSource } from '../executor/table-source.js';
 import { tableScope } from '../executor/table-scope.js';
 import type { SqlValue } from '../types/index.js';
 import { splitConjuncts } from './access-path.js';
+import type { OrderRequest } from './ordered-path.js';
 
 /**
  * Plans a nested query (derived tables, views) into a source whose rows run it; injected to avoid an import cycle
@@ -33,11 +34,22 @@ interface PlanContext {
   /** Conjuncts of WHERE not yet placed. */
   pending: Expr[];
   readonly aliases: Set<string>;
+  /** The ORDER BY the query would like its only base table to deliver. */
+  readonly order: OrderRequest | undefined;
 }
 
 /** Plans `from` (a comma list of table references, each possibly a join tree). */
-export async function planFrom(from: readonly TableRef[], where: Expr | undefined, catalog: Catalog, session: ExecutionContext, params: readonly SqlValue[] | undefined, planQuery: PlanQuery): Promise<PlannedFrom> {
-  const context: PlanContext = { catalog, session, params, planQuery, pending: splitConjuncts(where), aliases: new Set() };
+export async function planFrom(
+  from: readonly TableRef[],
+  where: Expr | undefined,
+  catalog: Catalog,
+  session: ExecutionContext,
+  params: readonly SqlValue[] | undefined,
+  planQuery: PlanQuery,
+  orderBy?: OrderRequest,
+): Promise<PlannedFrom> {
+  const single = from.length === 1 && from[0]!.kind === 'TableNameRef';
+  const context: PlanContext = { catalog, session, params, planQuery, pending: splitConjuncts(where), aliases: new Set(), order: single ? orderBy : undefined };
   const items: RowSource[] = [];
   for (const ref of from) items.push(await planRef(ref, context, false));
   if (items.length === 1) return { source: items[0]!, remaining: context.pending };
@@ -117,7 +129,7 @@ async function planRef(ref: TableRef, context: PlanContext, isNullSupplying: boo
       const scope = tableScope(table, database.name, ref.alias);
       // A table on the NULL-supplying side of an outer join must see WHERE only after the join.
       const own = isNullSupplying ? [] : takeOwn(context, scope);
-      return tableSource(table, database.name, ref.alias, own, context.session, context.params);
+      return tableSource(table, database.name, ref.alias, own, context.session, context.params, context.order);
     }
     case 'DerivedTableRef': {
       const alias = ref.alias ?? '';

@@ -24,15 +24,23 @@ export interface TableReadPlan {
  * `IndexRangeScan` (Build) and `TableRowIDScan` (Probe); the table's own filter is a `Selection` over the scan that
  * produces rows, as in TiDB.
  */
-export function tableReadPlan(table: TableInfo, alias: string | undefined, path: AccessPath, filter: readonly Expr[], scope: Scope): TableReadPlan {
+export function tableReadPlan(
+  table: TableInfo,
+  alias: string | undefined,
+  path: AccessPath,
+  filter: readonly Expr[],
+  scope: Scope,
+  order?: { readonly isReverse: boolean },
+): TableReadPlan {
   const object = `table:${alias ?? table.name}`;
+  const keepOrder = order ? `keep order:true${order.isReverse ? ', desc' : ''}` : 'keep order:false';
   const withFilter = (scan: OperatorPlan): OperatorPlan =>
     filter.length === 0 ? scan : operatorPlan('Selection', (scan.estRows ?? 0) * PSEUDO_SELECTIVITY, [scan], () => describeConditions(filter, scope));
   switch (path.kind) {
     case 'point': {
       const isSingle = path.handles.length === 1;
       const scan = operatorPlan(isSingle ? 'Point_Get' : 'Batch_Point_Get', path.handles.length, [], () =>
-        isSingle ? `handle:${path.handles[0]!.toString()}` : `handle:[${path.handles.join(' ')}], keep order:false, desc:false`,
+        isSingle ? `handle:${path.handles[0]!.toString()}` : `handle:[${path.handles.join(' ')}], keep order:${order ? 'true' : 'false'}, desc:false`,
       { accessObject: object });
       const top = withFilter(scan);
       return { top, scans: [scan], outputs: top === scan ? [] : [top] };
@@ -41,8 +49,8 @@ export function tableReadPlan(table: TableInfo, alias: string | undefined, path:
     case 'full': {
       const scan =
         path.kind === 'full'
-          ? operatorPlan('TableFullScan', PSEUDO_TABLE_ROWS, [], () => 'keep order:false, stats:pseudo', { accessObject: object })
-          : operatorPlan('TableRangeScan', handleRangeRows(path.low, path.high), [], () => `range:${handleRangeText(path.low, path.high)}, keep order:false, stats:pseudo`, { accessObject: object });
+          ? operatorPlan('TableFullScan', PSEUDO_TABLE_ROWS, [], () => `${keepOrder}, stats:pseudo`, { accessObject: object })
+          : operatorPlan('TableRangeScan', handleRangeRows(path.low, path.high), [], () => `range:${handleRangeText(path.low, path.high)}, ${keepOrder}, stats:pseudo`, { accessObject: object });
       const filtered = withFilter(scan);
       const top = operatorPlan('TableReader', filtered.estRows, [filtered], () => `data:${filtered.operator}`);
       return { top, scans: [scan], outputs: filtered === scan ? [top] : [filtered, top] };
@@ -51,7 +59,7 @@ export function tableReadPlan(table: TableInfo, alias: string | undefined, path:
       const columns = path.index.columnOffsets.map((offset) => table.columns[offset]!.name).join(', ');
       const isEqual = path.rangeText.every((text) => isPointText(text));
       const estRows = isEqual ? INDEX_EQUAL_ROWS * path.rangeText.length : path.rangeText[0]?.includes('inf') ? OPEN_RANGE_ROWS : CLOSED_RANGE_ROWS;
-      const build = operatorPlan('IndexRangeScan', estRows, [], () => `range:${path.rangeText.join(', ') || '[]'}, keep order:false, stats:pseudo`, {
+      const build = operatorPlan('IndexRangeScan', estRows, [], () => `range:${path.rangeText.join(', ') || '[]'}, ${keepOrder}, stats:pseudo`, {
         accessObject: `${object}, index:${path.index.name}(${columns})`,
       });
       const rowScan = operatorPlan('TableRowIDScan', estRows, [], () => 'keep order:false, stats:pseudo', { accessObject: object });

@@ -187,9 +187,9 @@ export class TableRows {
     this.txn.set(key, value);
   }
 
-  /** The handles of rows whose index entries lie in `range` of `index`, in index order, in batches. */
-  async *indexHandles(index: IndexInfo, range: { start: Uint8Array; end?: Uint8Array | undefined }): AsyncGenerator<bigint[]> {
-    for await (const pairs of this.txn.scan(range, { batchSize: SCAN_BATCH })) {
+  /** The handles of rows whose index entries lie in `range` of `index`, in index order (or reversed), in batches. */
+  async *indexHandles(index: IndexInfo, range: { start: Uint8Array; end?: Uint8Array | undefined }, isReverse = false): AsyncGenerator<bigint[]> {
+    for await (const pairs of this.txn.scan(range, { batchSize: SCAN_BATCH, reverse: isReverse })) {
       yield pairs.map((pair) => (pair.value.length === 8 ? decodeHandle(pair.value) : decodeIndexKeyHandle(pair.key)));
     }
   }

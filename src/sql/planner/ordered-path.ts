@@ -1,0 +1,93 @@
+// orderedPath: an access path that returns a table's rows already in ORDER BY order, so no sort is needed and a
+// LIMIT stops the read early (TiDB's "keep order").
+import type { ColumnRefExpr } from '../ast/index.js';
+import type { IndexInfo, TableInfo } from '../catalog/index.js';
+import type { Scope } from '../expression/index.js';
+import { tableIndexRange } from '../../storage/index.js';
+import { isTextType } from '../types/index.js';
+import type { AccessPath } from './access-path.js';
+
+/** ORDER BY of plain columns, all in one direction, as the select executor asks it of its only table. */
+export interface OrderRequest {
+  readonly columns: readonly ColumnRefExpr[];
+  readonly isDescending: boolean;
+  /** A LIMIT follows: worth reading a whole index in order (with a row lookup each) to stop early. */
+  readonly hasLimit: boolean;
+}
+
+/** The request with its columns as offsets in `table` (undefined when one is not a column of it). */
+interface ResolvedOrder {
+  readonly columns: readonly number[];
+  readonly isDescending: boolean;
+  readonly hasLimit: boolean;
+}
+
+/** The path to read and whether to read it backwards. */
+export interface OrderedPath {
+  readonly path: AccessPath;
+  readonly isReverse: boolean;
+}
+
+/**
+ * Keys sort by (index columns…, handle) for an index and by handle for rows, so a path delivers an ORDER BY whose
+ * columns are a prefix of that sequence (after the columns an equality pins). Text columns are left to the sort:
+ * their index keys order by collation key, which need not break ties as the sort's comparison does.
+ */
+export function orderedPath(table: TableInfo, scope: Scope, path: AccessPath, request: OrderRequest): OrderedPath | undefined {
+  const columns: number[] = [];
+  for (const column of request.columns) {
+    const offset = scope.find(column);
+    if (offset === undefined) return undefined;
+    columns.push(offset);
+  }
+  return orderedPathOf(table, path, { ...request, columns });
+}
+
+function orderedPathOf(table: TableInfo, path: AccessPath, order: ResolvedOrder): OrderedPath | undefined {
+  const handle = table.handleColumnOffset;
+  const handleOrder = handle === undefined ? [] : [handle];
+  const isReverse = order.isDescending;
+  switch (path.kind) {
+    case 'point':
+      if (!isPrefix(order.columns, handleOrder)) return undefined;
+      return { path: isReverse ? { ...path, handles: [...path.handles].reverse() } : path, isReverse: false };
+    case 'range':
+      return isPrefix(order.columns, handleOrder) ? { path, isReverse } : undefined;
+    case 'index': {
+      if (path.ranges.length > 1) return undefined;
+      const isEquality = path.rangeText.length === 1 && isPointRange(path.rangeText[0]!);
+      const sequence = indexOrder(path.index, handleOrder).slice(isEquality ? 1 : 0);
+      const pinned = isEquality ? path.index.columnOffsets[0] : undefined;
+      const wanted = order.columns.filter((offset) => offset !== pinned);
+      return isPrefix(wanted, sequence) && orderableColumns(table, wanted) ? { path, isReverse } : undefined;
+    }
+    case 'full': {
+      if (isPrefix(order.columns, handleOrder)) return { path, isReverse };
+      if (!order.hasLimit || !orderableColumns(table, order.columns)) return undefined;
+      const index = table.indexes.find(
+        (candidate) => !(candidate.isPrimary && handle !== undefined) && isPrefix(order.columns, indexOrder(candidate, handleOrder)),
+      );
+      if (!index) return undefined;
+      const range = tableIndexRange(BigInt(table.id), BigInt(index.id));
+      return { path: { kind: 'index', index, ranges: [range], rangeText: ['[NULL,+inf]'] }, isReverse };
+    }
+  }
+}
+
+/** The order of an index's keys: its columns, then the handle (which non-unique keys end with). */
+function indexOrder(index: IndexInfo, handleOrder: readonly number[]): number[] {
+  return [...index.columnOffsets, ...(index.isUnique ? [] : handleOrder)];
+}
+
+function isPrefix(wanted: readonly number[], sequence: readonly number[]): boolean {
+  return wanted.length > 0 && wanted.length <= sequence.length && wanted.every((offset, i) => sequence[i] === offset);
+}
+
+function orderableColumns(table: TableInfo, offsets: readonly number[]): boolean {
+  return offsets.every((offset) => !isTextType(table.columns[offset]!.type));
+}
+
+function isPointRange(text: string): boolean {
+  const [low, high] = text.slice(1, -1).split(',');
+  return text.startsWith('[') && text.endsWith(']') && low === high;
+}
