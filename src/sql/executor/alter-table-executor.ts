@@ -240,7 +240,7 @@ async function applyData(txn: KvTransaction, current: TableInfo, next: TableInfo
       return stored;
     });
     if (draft.rewrite) {
-      oldRows.delete(handle, row);
+      await oldRows.delete(handle, row);
       await nextRows.insert(handle, converted);
     } else {
       for (const index of newIndexes) await nextRows.addIndexEntry(index, handle, converted);

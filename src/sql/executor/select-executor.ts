@@ -15,6 +15,7 @@ import { AggregateExtractor } from './aggregate/extract-aggregates.js';
 import { aggregateSource } from './aggregate/aggregate-exec.js';
 import { distinctKey } from './aggregate/accumulator.js';
 import { memoryRowSource } from './row-source.js';
+import { prepareParts } from './prepare-parts.js';
 import { MEMORY_CHECK_INTERVAL, checkMemory } from './memory-guard.js';
 import type { RowSource } from './row-source.js';
 import { conjunction } from './table-source.js';
@@ -219,7 +220,7 @@ function filterSource(source: RowSource, filter: CompiledExpr, parts: readonly A
     scope: source.scope,
     rows: async function* () {
       for await (const batch of source.rows()) {
-        if (parts.length > 0) await prepareAll(parts, batch);
+        if (parts.length > 0) await prepareParts(parts, batch);
         const kept: Row[] = [];
         for (const row of batch) if (toBoolean(filter.evaluate(row), warnings) === true) kept.push(row);
         if (kept.length > 0) yield kept;
@@ -259,7 +260,7 @@ async function* outputRows(
     let skip = limit?.offset ?? 0;
     let remaining = limit?.count ?? Infinity;
     for await (const batch of source.rows()) {
-      if (parts.length > 0) await prepareAll(parts, batch);
+      if (parts.length > 0) await prepareParts(parts, batch);
       const out: Row[] = [];
       for (const row of batch) {
         if (skip > 0) {
@@ -278,7 +279,7 @@ async function* outputRows(
   const seen = new Set<string>();
   const kept: { out: Row; keys: SqlValue[] }[] = [];
   for await (const batch of source.rows()) {
-    if (parts.length > 0) await prepareAll(parts, batch);
+    if (parts.length > 0) await prepareParts(parts, batch);
     for (const row of batch) {
       const out = project(row);
       if (isDistinct) {
@@ -324,11 +325,6 @@ function combineRows(op: UnionStmt['op'], isAll: boolean, left: readonly Row[], 
     return false;
   });
   return isAll ? kept : distinct(kept);
-}
-
-/** Runs the subqueries of a batch's expressions, one after another (they share outer-row bindings). */
-async function prepareAll(parts: readonly AsyncPart[], batch: readonly Row[]): Promise<void> {
-  for (const part of parts) await part.prepare(batch);
 }
 
 /** ORDER BY comparison: NULLs first ascending (last descending), as MySQL sorts them. */

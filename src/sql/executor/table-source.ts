@@ -3,7 +3,7 @@ import type { Expr } from '../ast/index.js';
 import type { TableInfo } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { compileExpr } from '../expression/index.js';
-import type { CompileContext, CompiledExpr } from '../expression/index.js';
+import type { CompileContext, CompiledExpr, Scope } from '../expression/index.js';
 import { chooseAccessPath } from '../planner/access-path.js';
 import type { AccessPath } from '../planner/access-path.js';
 import type { LockMode } from '../table/row-locker.js';
@@ -12,7 +12,7 @@ import type { HandleRow } from '../table/table-rows.js';
 import { toBoolean } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
 import type { RowSource } from './row-source.js';
-import { tableScope } from './table-scope.js';
+import { handleScope, tableScope } from './table-scope.js';
 
 /** A base table in FROM, its alias, and the conjuncts that only concern it. */
 export function tableSource(
@@ -22,6 +22,7 @@ export function tableSource(
   conjuncts: readonly Expr[],
   session: ExecutionContext,
   params?: readonly SqlValue[],
+  withHandles = false,
 ): RowSource {
   const scope = tableScope(table, databaseName, alias);
   const context: CompileContext = { scope, clause: 'where clause', session, ...(params ? { params } : {}) };
@@ -29,6 +30,7 @@ export function tableSource(
   const filter = where ? compileExpr(where, context) : undefined;
   const path = chooseAccessPath(table, where, context);
   const warnings = session.warnings;
+  if (withHandles) return handleRowSource(table, scope.concat(handleScope(table, databaseName, alias)), path, filter, session);
   return {
     scope,
     rows: async function* () {
@@ -51,6 +53,26 @@ export function tableSource(
         }
         const kept: Row[] = [];
         for (const row of batch) if (toBoolean(filter.evaluate(row), warnings) === true) kept.push(row);
+        if (kept.length > 0) yield kept;
+      }
+    },
+  };
+}
+
+/**
+ * Multi-table UPDATE/DELETE read their targets with each row's handle appended as a hidden column (see
+ * `HANDLE_COLUMN`), so that after the join they know which stored rows to change.
+ */
+function handleRowSource(table: TableInfo, scope: Scope, path: AccessPath, filter: CompiledExpr | undefined, session: ExecutionContext): RowSource {
+  return {
+    scope,
+    rows: async function* () {
+      const rows = new TableRows(await session.transaction(), table, session);
+      for await (const batch of readHandleRows(rows, path)) {
+        const kept: Row[] = [];
+        for (const entry of batch) {
+          if (!filter || toBoolean(filter.evaluate(entry.row), session.warnings) === true) kept.push([...entry.row, entry.handle]);
+        }
         if (kept.length > 0) yield kept;
       }
     },

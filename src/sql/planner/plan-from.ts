@@ -28,14 +28,24 @@ interface PlanContext {
   readonly session: ExecutionContext;
   readonly params: readonly SqlValue[] | undefined;
   readonly runQuery: RunQuery;
+  /** Base tables append their row handle as a hidden column (multi-table UPDATE/DELETE). */
+  readonly withHandles: boolean;
   /** Conjuncts of WHERE not yet placed. */
   pending: Expr[];
   readonly aliases: Set<string>;
 }
 
 /** Plans `from` (a comma list of table references, each possibly a join tree). */
-export async function planFrom(from: readonly TableRef[], where: Expr | undefined, catalog: Catalog, session: ExecutionContext, params: readonly SqlValue[] | undefined, runQuery: RunQuery): Promise<PlannedFrom> {
-  const context: PlanContext = { catalog, session, params, runQuery, pending: splitConjuncts(where), aliases: new Set() };
+export async function planFrom(
+  from: readonly TableRef[],
+  where: Expr | undefined,
+  catalog: Catalog,
+  session: ExecutionContext,
+  params: readonly SqlValue[] | undefined,
+  runQuery: RunQuery,
+  options: { readonly withHandles?: boolean } = {},
+): Promise<PlannedFrom> {
+  const context: PlanContext = { catalog, session, params, runQuery, withHandles: options.withHandles ?? false, pending: splitConjuncts(where), aliases: new Set() };
   const items: RowSource[] = [];
   for (const ref of from) items.push(await planRef(ref, context, false));
   if (items.length === 1) return { source: items[0]!, remaining: context.pending };
@@ -114,7 +124,7 @@ async function planRef(ref: TableRef, context: PlanContext, isNullSupplying: boo
       const scope = tableScope(table, database.name, ref.alias);
       // A table on the NULL-supplying side of an outer join must see WHERE only after the join.
       const own = isNullSupplying ? [] : takeOwn(context, scope);
-      return tableSource(table, database.name, ref.alias, own, context.session, context.params);
+      return tableSource(table, database.name, ref.alias, own, context.session, context.params, context.withHandles);
     }
     case 'DerivedTableRef': {
       const alias = ref.alias ?? '';
