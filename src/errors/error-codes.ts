@@ -33,10 +33,12 @@ export const ER_KEY_COLUMN_DOES_NOT_EXITS: ErrorSpec = { name: 'ER_KEY_COLUMN_DO
 export const ER_TOO_BIG_FIELDLENGTH: ErrorSpec = { name: 'ER_TOO_BIG_FIELDLENGTH', code: 1074, sqlState: '42000', template: "Column length too big for column '%-.192s' (max = %lu); use BLOB or TEXT instead" };
 export const ER_WRONG_AUTO_KEY: ErrorSpec = { name: 'ER_WRONG_AUTO_KEY', code: 1075, sqlState: '42000', template: "Incorrect table definition; there can be only one auto column and it must be defined as a key" };
 export const ER_CANT_DROP_FIELD_OR_KEY: ErrorSpec = { name: 'ER_CANT_DROP_FIELD_OR_KEY', code: 1091, sqlState: '42000', template: "Can't DROP '%-.192s'; check that column/key exists" };
+export const ER_UPDATE_TABLE_USED: ErrorSpec = { name: 'ER_UPDATE_TABLE_USED', code: 1093, sqlState: 'HY000', template: "You can't specify target table '%-.192s' for update in FROM clause" };
 export const ER_NO_SUCH_THREAD: ErrorSpec = { name: 'ER_NO_SUCH_THREAD', code: 1094, sqlState: 'HY000', template: "Unknown thread id: %lu" };
 export const ER_WRONG_DB_NAME: ErrorSpec = { name: 'ER_WRONG_DB_NAME', code: 1102, sqlState: '42000', template: "Incorrect database name '%-.100s'" };
 export const ER_WRONG_TABLE_NAME: ErrorSpec = { name: 'ER_WRONG_TABLE_NAME', code: 1103, sqlState: '42000', template: "Incorrect table name '%-.100s'" };
 export const ER_UNKNOWN_ERROR: ErrorSpec = { name: 'ER_UNKNOWN_ERROR', code: 1105, sqlState: 'HY000', template: "%s" };
+export const ER_UNKNOWN_TABLE: ErrorSpec = { name: 'ER_UNKNOWN_TABLE', code: 1109, sqlState: '42S02', template: "Unknown table '%-.192s' in %-.32s" };
 export const ER_FIELD_SPECIFIED_TWICE: ErrorSpec = { name: 'ER_FIELD_SPECIFIED_TWICE', code: 1110, sqlState: '42000', template: "Column '%-.192s' specified twice" };
 export const ER_INVALID_GROUP_FUNC_USE: ErrorSpec = { name: 'ER_INVALID_GROUP_FUNC_USE', code: 1111, sqlState: 'HY000', template: "Invalid use of group function" };
 export const ER_TABLE_MUST_HAVE_COLUMNS: ErrorSpec = { name: 'ER_TABLE_MUST_HAVE_COLUMNS', code: 1113, sqlState: '42000', template: "A table must have at least 1 column" };
@@ -57,6 +59,7 @@ export const ER_UNKNOWN_SYSTEM_VARIABLE: ErrorSpec = { name: 'ER_UNKNOWN_SYSTEM_
 export const ER_LOCK_WAIT_TIMEOUT: ErrorSpec = { name: 'ER_LOCK_WAIT_TIMEOUT', code: 1205, sqlState: 'HY000', template: "Lock wait timeout exceeded; try restarting transaction" };
 export const ER_WRONG_ARGUMENTS: ErrorSpec = { name: 'ER_WRONG_ARGUMENTS', code: 1210, sqlState: 'HY000', template: "Incorrect arguments to %s" };
 export const ER_LOCK_DEADLOCK: ErrorSpec = { name: 'ER_LOCK_DEADLOCK', code: 1213, sqlState: '40001', template: "Deadlock found when trying to get lock; try restarting transaction" };
+export const ER_WRONG_USAGE: ErrorSpec = { name: 'ER_WRONG_USAGE', code: 1221, sqlState: 'HY000', template: "Incorrect usage of %s and %s" };
 export const ER_SPECIFIC_ACCESS_DENIED_ERROR: ErrorSpec = { name: 'ER_SPECIFIC_ACCESS_DENIED_ERROR', code: 1227, sqlState: '42000', template: "Access denied; you need (at least one of) the %-.128s privilege(s) for this operation" };
 export const ER_LOCAL_VARIABLE: ErrorSpec = { name: 'ER_LOCAL_VARIABLE', code: 1228, sqlState: 'HY000', template: "Variable '%-.64s' is a SESSION variable and can't be used with SET GLOBAL" };
 export const ER_GLOBAL_VARIABLE: ErrorSpec = { name: 'ER_GLOBAL_VARIABLE', code: 1229, sqlState: 'HY000', template: "Variable '%-.64s' is a GLOBAL variable and should be set with SET GLOBAL" };
@@ -74,20 +77,26 @@ export const ER_WARN_DATA_OUT_OF_RANGE: ErrorSpec = { name: 'ER_WARN_DATA_OUT_OF
 export const ER_UNKNOWN_COLLATION: ErrorSpec = { name: 'ER_UNKNOWN_COLLATION', code: 1273, sqlState: 'HY000', template: "Unknown collation: '%-.64s'" };
 export const ER_UNKNOWN_STORAGE_ENGINE: ErrorSpec = { name: 'ER_UNKNOWN_STORAGE_ENGINE', code: 1286, sqlState: '42000', template: "Unknown storage engine '%s'" };
 export const ER_WARN_DEPRECATED_SYNTAX: ErrorSpec = { name: 'ER_WARN_DEPRECATED_SYNTAX', code: 1287, sqlState: 'HY000', template: "'%s' is deprecated and will be removed in a future release. Please use %s instead" };
+export const ER_NON_UPDATABLE_TABLE: ErrorSpec = { name: 'ER_NON_UPDATABLE_TABLE', code: 1288, sqlState: 'HY000', template: "The target table %-.100s of the %s is not updatable" };
 export const ER_OPTION_PREVENTS_STATEMENT: ErrorSpec = { name: 'ER_OPTION_PREVENTS_STATEMENT', code: 1290, sqlState: 'HY000', template: "The MySQL server is running with the %s option so it cannot execute this statement" };
 export const ER_TRUNCATED_WRONG_VALUE: ErrorSpec = { name: 'ER_TRUNCATED_WRONG_VALUE', code: 1292, sqlState: '22007', template: "Truncated incorrect %-.64s value: '%-.128s'" };
 export const ER_UNKNOWN_TIME_ZONE: ErrorSpec = { name: 'ER_UNKNOWN_TIME_ZONE', code: 1298, sqlState: 'HY000', template: "Unknown or incorrect time zone: '%-.64s'" };
 export const ER_QUERY_INTERRUPTED: ErrorSpec = { name: 'ER_QUERY_INTERRUPTED', code: 1317, sqlState: '70100', template: "Query execution was interrupted" };
 export const ER_WRONG_OBJECT: ErrorSpec = { name: 'ER_WRONG_OBJECT', code: 1347, sqlState: 'HY000', template: "'%-.192s.%-.192s' is not %s" };
+export const ER_NONUPDATEABLE_COLUMN: ErrorSpec = { name: 'ER_NONUPDATEABLE_COLUMN', code: 1348, sqlState: 'HY000', template: "Column '%-.192s' is not updatable" };
 export const ER_NO_DEFAULT_FOR_FIELD: ErrorSpec = { name: 'ER_NO_DEFAULT_FOR_FIELD', code: 1364, sqlState: 'HY000', template: "Field '%-.192s' doesn't have a default value" };
 export const ER_DIVISION_BY_ZERO: ErrorSpec = { name: 'ER_DIVISION_BY_ZERO', code: 1365, sqlState: '22012', template: "Division by 0" };
 export const ER_TRUNCATED_WRONG_VALUE_FOR_FIELD: ErrorSpec = { name: 'ER_TRUNCATED_WRONG_VALUE_FOR_FIELD', code: 1366, sqlState: 'HY000', template: "Incorrect %-.32s value: '%-.128s' for column '%.192s' at row %lu" };
+export const ER_VIEW_NONUPD_CHECK: ErrorSpec = { name: 'ER_VIEW_NONUPD_CHECK', code: 1368, sqlState: 'HY000', template: "CHECK OPTION on non-updatable view '%-.192s.%-.192s'" };
+export const ER_VIEW_CHECK_FAILED: ErrorSpec = { name: 'ER_VIEW_CHECK_FAILED', code: 1369, sqlState: 'HY000', template: "CHECK OPTION failed '%-.192s.%-.192s'" };
+export const ER_VIEW_DELETE_MERGE_VIEW: ErrorSpec = { name: 'ER_VIEW_DELETE_MERGE_VIEW', code: 1395, sqlState: 'HY000', template: "Can not delete from join view '%-.192s.%-.192s'" };
 export const ER_CANNOT_USER: ErrorSpec = { name: 'ER_CANNOT_USER', code: 1396, sqlState: 'HY000', template: "Operation %s failed for %.256s" };
 export const ER_DATA_TOO_LONG: ErrorSpec = { name: 'ER_DATA_TOO_LONG', code: 1406, sqlState: '22001', template: "Data too long for column '%s' at row %lu" };
 export const ER_TOO_BIG_SCALE: ErrorSpec = { name: 'ER_TOO_BIG_SCALE', code: 1425, sqlState: '42000', template: "Too big scale %d specified for column '%-.192s'. Maximum is %lu." };
 export const ER_TOO_BIG_PRECISION: ErrorSpec = { name: 'ER_TOO_BIG_PRECISION', code: 1426, sqlState: '42000', template: "Too-big precision %d specified for '%-.192s'. Maximum is %lu." };
 export const ER_M_BIGGER_THAN_D: ErrorSpec = { name: 'ER_M_BIGGER_THAN_D', code: 1427, sqlState: '42000', template: "For float(M,D), double(M,D) or decimal(M,D), M must be >= D (column '%-.192s')." };
 export const ER_MAX_PREPARED_STMT_COUNT_REACHED: ErrorSpec = { name: 'ER_MAX_PREPARED_STMT_COUNT_REACHED', code: 1461, sqlState: '42000', template: "Can't create more than max_prepared_stmt_count statements (current value: %lu)" };
+export const ER_NON_INSERTABLE_TABLE: ErrorSpec = { name: 'ER_NON_INSERTABLE_TABLE', code: 1471, sqlState: 'HY000', template: "The target table %-.100s of the %s is not insertable-into" };
 export const ER_PLUGIN_IS_NOT_LOADED: ErrorSpec = { name: 'ER_PLUGIN_IS_NOT_LOADED', code: 1524, sqlState: 'HY000', template: "Plugin '%-.192s' is not loaded" };
 export const ER_WRONG_VALUE: ErrorSpec = { name: 'ER_WRONG_VALUE', code: 1525, sqlState: 'HY000', template: "Incorrect %-.32s value: '%-.128s'" };
 export const ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT: ErrorSpec = { name: 'ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT', code: 1582, sqlState: '42000', template: "Incorrect parameter count in the call to native function '%-.192s'" };
@@ -148,10 +157,12 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [1074, ER_TOO_BIG_FIELDLENGTH],
   [1075, ER_WRONG_AUTO_KEY],
   [1091, ER_CANT_DROP_FIELD_OR_KEY],
+  [1093, ER_UPDATE_TABLE_USED],
   [1094, ER_NO_SUCH_THREAD],
   [1102, ER_WRONG_DB_NAME],
   [1103, ER_WRONG_TABLE_NAME],
   [1105, ER_UNKNOWN_ERROR],
+  [1109, ER_UNKNOWN_TABLE],
   [1110, ER_FIELD_SPECIFIED_TWICE],
   [1111, ER_INVALID_GROUP_FUNC_USE],
   [1113, ER_TABLE_MUST_HAVE_COLUMNS],
@@ -172,6 +183,7 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [1205, ER_LOCK_WAIT_TIMEOUT],
   [1210, ER_WRONG_ARGUMENTS],
   [1213, ER_LOCK_DEADLOCK],
+  [1221, ER_WRONG_USAGE],
   [1227, ER_SPECIFIC_ACCESS_DENIED_ERROR],
   [1228, ER_LOCAL_VARIABLE],
   [1229, ER_GLOBAL_VARIABLE],
@@ -189,20 +201,26 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [1273, ER_UNKNOWN_COLLATION],
   [1286, ER_UNKNOWN_STORAGE_ENGINE],
   [1287, ER_WARN_DEPRECATED_SYNTAX],
+  [1288, ER_NON_UPDATABLE_TABLE],
   [1290, ER_OPTION_PREVENTS_STATEMENT],
   [1292, ER_TRUNCATED_WRONG_VALUE],
   [1298, ER_UNKNOWN_TIME_ZONE],
   [1317, ER_QUERY_INTERRUPTED],
   [1347, ER_WRONG_OBJECT],
+  [1348, ER_NONUPDATEABLE_COLUMN],
   [1364, ER_NO_DEFAULT_FOR_FIELD],
   [1365, ER_DIVISION_BY_ZERO],
   [1366, ER_TRUNCATED_WRONG_VALUE_FOR_FIELD],
+  [1368, ER_VIEW_NONUPD_CHECK],
+  [1369, ER_VIEW_CHECK_FAILED],
+  [1395, ER_VIEW_DELETE_MERGE_VIEW],
   [1396, ER_CANNOT_USER],
   [1406, ER_DATA_TOO_LONG],
   [1425, ER_TOO_BIG_SCALE],
   [1426, ER_TOO_BIG_PRECISION],
   [1427, ER_M_BIGGER_THAN_D],
   [1461, ER_MAX_PREPARED_STMT_COUNT_REACHED],
+  [1471, ER_NON_INSERTABLE_TABLE],
   [1524, ER_PLUGIN_IS_NOT_LOADED],
   [1525, ER_WRONG_VALUE],
   [1582, ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT],

@@ -62,7 +62,7 @@ export class SqlEngine {
       case 'DropDatabaseStmt':
         return executeDropDatabase(stmt, this.catalog, this.kv, this.allocator);
       case 'CreateTableStmt':
-        return executeCreateTable(stmt, this.catalog, session);
+        return executeCreateTable(stmt, this.catalog, session, this.allocator);
       case 'DropTableStmt':
         return executeDropTable(stmt, this.catalog, this.kv, this.allocator, session);
       case 'CreateIndexStmt':

@@ -95,11 +95,28 @@ const PLANS: readonly { sql: string; plan: string[] }[] = [
     ],
   },
   {
-    sql: 'EXPLAIN SELECT * FROM t ORDER BY a DESC LIMIT 2',
+    sql: 'EXPLAIN SELECT * FROM t ORDER BY b DESC LIMIT 2',
     plan: [
-      'TopN_3 | 2.00 | root |  | d.t.a:desc, offset:0, count:2',
+      'TopN_3 | 2.00 | root |  | d.t.b:desc, offset:0, count:2',
       '└─TableReader_2 | 10000.00 | root |  | data:TableFullScan',
       '  └─TableFullScan_1 | 10000.00 | root | table:t | keep order:false, stats:pseudo',
+    ],
+  },
+  {
+    sql: 'EXPLAIN SELECT * FROM t ORDER BY a DESC LIMIT 2',
+    plan: [
+      'Limit_4 | 2.00 | root |  | offset:0, count:2',
+      '└─IndexLookUp_3 | 3333.33 | root |  | ',
+      '  ├─IndexRangeScan_1(Build) | 3333.33 | root | table:t, index:ia(a) | range:[NULL,+inf], keep order:true, desc, stats:pseudo',
+      '  └─TableRowIDScan_2(Probe) | 3333.33 | root | table:t | keep order:false, stats:pseudo',
+    ],
+  },
+  {
+    sql: 'EXPLAIN SELECT id FROM t WHERE id > 1 ORDER BY id DESC LIMIT 3',
+    plan: [
+      'Limit_3 | 3.00 | root |  | offset:0, count:3',
+      '└─TableReader_2 | 3333.33 | root |  | data:TableRangeScan',
+      '  └─TableRangeScan_1 | 3333.33 | root | table:t | range:[2,+inf], keep order:true, desc, stats:pseudo',
     ],
   },
   {

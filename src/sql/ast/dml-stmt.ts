@@ -30,7 +30,7 @@ export interface InsertStmt extends StmtBase {
 
 /**
  * `UPDATE [LOW_PRIORITY] [IGNORE] refs SET … [WHERE] [ORDER BY] [LIMIT]`. Single-table when `tables` is one
- * TableNameRef; ORDER BY/LIMIT are only valid then (checked by the parser).
+ * TableNameRef; ORDER BY/LIMIT are only valid then (the executor rejects them otherwise with 1221, as MySQL).
  */
 export interface UpdateStmt extends StmtBase {
   readonly kind: 'UpdateStmt';

@@ -56,6 +56,14 @@ export interface TableInfo {
   readonly comment: string;
   readonly engine: string;
   readonly createdAt: string;
-  /** Set for a view: its SELECT as written (re-parsed at use) and the column names given in CREATE VIEW v (…). */
-  readonly view?: { readonly definition: string; readonly columnNames?: readonly string[] | undefined };
+  /**
+   * Set for a view: its SELECT as written (re-parsed at use), the column names given in CREATE VIEW v (…), and the
+   * options that decide whether and how it can be written through.
+   */
+  readonly view?: {
+    readonly definition: string;
+    readonly columnNames?: readonly string[] | undefined;
+    readonly checkOption?: 'CASCADED' | 'LOCAL' | undefined;
+    readonly algorithm?: 'UNDEFINED' | 'MERGE' | 'TEMPTABLE' | undefined;
+  };
 }

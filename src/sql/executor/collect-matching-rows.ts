@@ -1,11 +1,11 @@
 // collectMatchingRows: the rows of one table a WHERE selects, materialised before UPDATE/DELETE modify them.
 import { mysqlError, ER_WRONG_ARGUMENTS } from '../../errors/index.js';
 import type { Expr, Limit, OrderItem } from '../ast/index.js';
-import type { TableInfo } from '../catalog/index.js';
+import type { Catalog } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { compileExpr } from '../expression/index.js';
-import type { CompileContext } from '../expression/index.js';
-import { accessConditions, chooseAccessPath } from '../planner/access-path.js';
+import type { AsyncPart } from '../expression/index.js';
+import { accessConditions, chooseAccessPath, splitConjuncts } from '../planner/access-path.js';
 import type { AccessPath } from '../planner/access-path.js';
 import { describeExpr } from '../planner/describe-expr.js';
 import { operatorPlan } from '../planner/operator-plan.js';
@@ -13,28 +13,38 @@ import type { OperatorPlan } from '../planner/operator-plan.js';
 import { recordTableRead, tableReadPlan } from '../planner/table-read-plan.js';
 import type { TableReadPlan } from '../planner/table-read-plan.js';
 import type { HandleRow, TableRows } from '../table/table-rows.js';
-import { splitConjuncts } from '../planner/access-path.js';
-import { conjunction } from './table-source.js';
 import { compareValues, toBoolean, toInteger } from '../types/index.js';
+import type { SqlValue } from '../types/index.js';
+import { prepareParts } from './prepare-parts.js';
+import { conjunction } from './table-source.js';
+import { writeCompileContext } from './write-compile-context.js';
+import { visibleRows } from './write-target.js';
+import type { TargetRow, WriteTarget } from './write-target.js';
 
 type MatchClauses = { where?: Expr | undefined; orderBy?: readonly OrderItem[] | undefined; limit?: Limit | undefined };
 
 /** How UPDATE/DELETE find their rows: the access path, and the plan EXPLAIN shows (a table read, then Sort/TopN/Limit). */
 export interface MatchingRowsPlan {
   readonly path: AccessPath;
+  /** The WHERE conjuncts still tested on the rows read (those the path guarantees are left out). */
   readonly filterConjuncts: readonly Expr[];
   readonly read: TableReadPlan;
   readonly top: OperatorPlan;
 }
 
-export function planMatchingRows(table: TableInfo, alias: string | undefined, clauses: MatchClauses, context: CompileContext): MatchingRowsPlan {
-  const path = chooseAccessPath(table, clauses.where, context);
-  const consumed = accessConditions(path);
+/**
+ * Chooses the access path from the statement's WHERE (or, through views, the innermost view's) and describes the
+ * read. Conjuncts the path satisfies by construction are dropped from the filter only for a base table: through a
+ * view the filter runs over the view's columns, not the table's.
+ */
+export function planMatchingRows(target: WriteTarget, alias: string | undefined, clauses: MatchClauses): MatchingRowsPlan {
+  const path = chooseAccessPath(target.table, target.access.where, target.access.context);
+  const consumed = target.levels.length === 0 ? accessConditions(path) : [];
   const filterConjuncts = splitConjuncts(clauses.where).filter((conjunct) => !consumed.includes(conjunct));
-  const read = tableReadPlan(table, alias, path, filterConjuncts, context.scope);
+  const read = tableReadPlan(target.table, alias, path, filterConjuncts, target.scope);
   let top = read.top;
   const orderBy = clauses.orderBy ?? [];
-  const sortText = (): string => orderBy.map((item) => `${describeExpr(item.expr, context.scope)}${item.direction === 'DESC' ? ':desc' : ''}`).join(', ');
+  const sortText = (): string => orderBy.map((item) => `${describeExpr(item.expr, target.scope)}${item.direction === 'DESC' ? ':desc' : ''}`).join(', ');
   const count = (): string => (clauses.limit ? describeExpr(clauses.limit.count) : '');
   if (orderBy.length > 0 && clauses.limit) top = operatorPlan('TopN', top.estRows, [top], () => `${sortText()}, offset:0, count:${count()}`);
   else if (orderBy.length > 0) top = operatorPlan('Sort', top.estRows, [top], sortText);
@@ -43,36 +53,36 @@ export function planMatchingRows(table: TableInfo, alias: string | undefined, cl
 }
 
 /**
- * Reads every row matching `where` (via the planned access path), sorted by `orderBy` and cut by `limit`.
- * Materialising first keeps a statement from seeing its own changes (the Halloween problem).
+ * Reads every row matching `where` (via the planned access path, through the target's views), sorted by `orderBy`
+ * and cut by `limit`. Materialising first keeps a statement from seeing its own changes (the Halloween problem).
+ * Subqueries in WHERE and ORDER BY run once per distinct outer row, prepared over all candidate rows at once.
  */
 export async function collectMatchingRows(
   rows: TableRows,
+  target: WriteTarget,
   plan: MatchingRowsPlan,
   clauses: MatchClauses,
-  context: CompileContext,
+  catalog: Catalog,
   session: ExecutionContext,
-): Promise<HandleRow[]> {
+  params: readonly SqlValue[] | undefined,
+): Promise<TargetRow[]> {
   const startedAt = performance.now();
+  const whereParts: AsyncPart[] = [];
   const where = conjunction(plan.filterConjuncts);
-  const filter = where ? compileExpr(where, { ...context, clause: 'where clause' }) : undefined;
-  const path = plan.path;
-  const candidates: HandleRow[] = [];
-  if (path.kind === 'point') {
-    candidates.push(...(await rows.getMany(path.handles)));
-  } else if (path.kind === 'index') {
-    for (const range of path.ranges) {
-      for await (const handles of rows.indexHandles(path.index, range)) candidates.push(...(await rows.getMany(handles)));
-    }
-  } else {
-    const range = path.kind === 'range' ? { ...(path.low === undefined ? {} : { low: path.low }), ...(path.high === undefined ? {} : { high: path.high }) } : {};
-    for await (const batch of rows.scan(range)) candidates.push(...batch);
+  const filter = where ? compileExpr(where, writeCompileContext(target.scope, 'where clause', catalog, session, params, whereParts)) : undefined;
+  const candidates = await readCandidates(rows, plan.path);
+  let matched = await visibleRows(target, candidates, session);
+  if (filter) {
+    if (whereParts.length > 0) await prepareParts(whereParts, matched.map((entry) => entry.visible));
+    matched = matched.filter((entry) => toBoolean(filter.evaluate(entry.visible), session.warnings) === true);
   }
-  let matched = filter ? candidates.filter((entry) => toBoolean(filter.evaluate(entry.row), session.warnings) === true) : candidates;
   const filterCount = matched.length;
   if (clauses.orderBy && clauses.orderBy.length > 0) {
-    const keys = clauses.orderBy.map((item) => ({ expr: compileExpr(item.expr, { ...context, clause: 'order clause' }), isDescending: item.direction === 'DESC' }));
-    const decorated = matched.map((entry) => ({ entry, values: keys.map((key) => key.expr.evaluate(entry.row)) }));
+    const orderParts: AsyncPart[] = [];
+    const context = writeCompileContext(target.scope, 'order clause', catalog, session, params, orderParts);
+    const keys = clauses.orderBy.map((item) => ({ expr: compileExpr(item.expr, context), isDescending: item.direction === 'DESC' }));
+    if (orderParts.length > 0) await prepareParts(orderParts, matched.map((entry) => entry.visible));
+    const decorated = matched.map((entry) => ({ entry, values: keys.map((key) => key.expr.evaluate(entry.visible)) }));
     decorated.sort((a, b) => {
       for (let i = 0; i < keys.length; i++) {
         const x = a.values[i] ?? null;
@@ -85,7 +95,7 @@ export async function collectMatchingRows(
     matched = decorated.map((item) => item.entry);
   }
   if (clauses.limit) {
-    const count = toInteger(compileExpr(clauses.limit.count, context).constantValue ?? null, session.warnings);
+    const count = toInteger(compileExpr(clauses.limit.count, target.access.context).constantValue ?? null, session.warnings);
     if (count === null || count < 0n) throw mysqlError(ER_WRONG_ARGUMENTS, 'LIMIT');
     matched = matched.slice(0, Number(count));
   }
@@ -95,4 +105,27 @@ export async function collectMatchingRows(
     plan.top.stats.rows += matched.length;
   }
   return matched;
+}
+
+async function readCandidates(rows: TableRows, path: AccessPath): Promise<HandleRow[]> {
+  const candidates: HandleRow[] = [];
+  switch (path.kind) {
+    case 'point':
+      candidates.push(...(await rows.getMany(path.handles)));
+      break;
+    case 'index':
+      for (const range of path.ranges) {
+        for await (const handles of rows.indexHandles(path.index, range)) candidates.push(...(await rows.getMany(handles)));
+      }
+      break;
+    case 'range':
+      if (path.low !== undefined && path.high !== undefined && path.low > path.high) break;
+      for await (const batch of rows.scan({ ...(path.low === undefined ? {} : { low: path.low }), ...(path.high === undefined ? {} : { high: path.high }) })) {
+        candidates.push(...batch);
+      }
+      break;
+    case 'full':
+      for await (const batch of rows.scan()) candidates.push(...batch);
+  }
+  return candidates;
 }

@@ -15,7 +15,7 @@ import {
   ER_BLOB_KEY_WITHOUT_LENGTH,
 } from '../../errors/index.js';
 import type { ColumnDef, CreateTableStmt, Expr, IndexDef } from '../ast/index.js';
-import type { Catalog, ColumnDefault, ColumnInfo, IndexInfo, TableInfo } from '../catalog/index.js';
+import type { AutoIncrementAllocator, Catalog, ColumnDefault, ColumnInfo, IndexInfo, TableInfo } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { Scope, compileExpr } from '../expression/index.js';
 import { OK_NOTHING } from '../statement-result.js';
@@ -23,22 +23,23 @@ import type { OkResult } from '../statement-result.js';
 import { coerceToColumn, isBlobType, isIntegerType, TypeKind } from '../types/index.js';
 import type { CollationName } from '../types/index.js';
 import { collationFromName, fieldTypeFromAst } from './column-type-from-ast.js';
+import { executeCreateTableLike, executeCreateTableSelect } from './create-table-from-executor.js';
 
 const MAX_IDENTIFIER_LENGTH = 64;
 
-/** Runs CREATE TABLE (with a definition list; LIKE and AS SELECT come later). */
-export async function executeCreateTable(stmt: CreateTableStmt, catalog: Catalog, session: ExecutionContext): Promise<OkResult> {
-  if (stmt.like || stmt.query) throw mysqlError(ER_NOT_SUPPORTED_YET, stmt.like ? 'CREATE TABLE … LIKE' : 'CREATE TABLE … SELECT');
+/** Runs CREATE TABLE: with a definition list, `LIKE other`, or `[(defs)] [AS] SELECT …`. */
+export async function executeCreateTable(stmt: CreateTableStmt, catalog: Catalog, session: ExecutionContext, allocator: AutoIncrementAllocator): Promise<OkResult> {
   if (stmt.isTemporary) throw mysqlError(ER_NOT_SUPPORTED_YET, 'TEMPORARY tables');
+  if (stmt.like) return executeCreateTableLike(stmt, catalog, session);
   const databaseName = stmt.table.db ?? session.currentDatabase;
   if (databaseName === undefined) throw mysqlError(ER_NO_DB_ERROR);
   if (stmt.table.name.length > MAX_IDENTIFIER_LENGTH) throw mysqlError(ER_TOO_LONG_IDENT, stmt.table.name);
-  if (stmt.columns.length === 0) throw mysqlError(ER_TABLE_MUST_HAVE_COLUMNS);
+  if (stmt.columns.length === 0 && !stmt.query) throw mysqlError(ER_TABLE_MUST_HAVE_COLUMNS);
   const option = (name: string): string | undefined => stmt.options.find((o) => o.name === name)?.value;
   const tableCollation = collationFromName(option('COLLATE')?.toLowerCase());
   const columns = buildColumns(stmt.columns, tableCollation, session);
   const indexDefs = collectIndexDefs(stmt);
-  await catalog.createTable(
+  const create = (columns: readonly ColumnInfo[]): Promise<TableInfo | undefined> => catalog.createTable(
     databaseName,
     stmt.table.name,
     ({ databaseId, tableId, nextIndexId }) => {
@@ -64,6 +65,8 @@ export async function executeCreateTable(stmt: CreateTableStmt, catalog: Catalog
     },
     { ifNotExists: stmt.ifNotExists },
   );
+  if (stmt.query) return executeCreateTableSelect(stmt, columns, create, catalog, allocator, session);
+  await create(columns);
   return OK_NOTHING;
 }
 

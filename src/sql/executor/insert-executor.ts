@@ -7,6 +7,7 @@ import {
   ER_DUP_ENTRY,
   ER_FIELD_SPECIFIED_TWICE,
   ER_WRONG_VALUE_COUNT_ON_ROW,
+  ER_NON_INSERTABLE_TABLE,
 } from '../../errors/index.js';
 import type { Assignment, ColumnRefExpr, Expr, InsertStmt } from '../ast/index.js';
 import type { AutoIncrementAllocator, Catalog, ColumnInfo, TableInfo } from '../catalog/index.js';
@@ -18,11 +19,12 @@ import { TableRows } from '../table/table-rows.js';
 import { MysqlDateTime, coerceToColumn, compareValues, toInteger } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
 import { columnDefaultValue } from './column-defaults.js';
-import { resolveTable } from './resolve-table.js';
 import { planQuery } from './select-executor.js';
 import type { PlannedQuery } from './select-executor.js';
 import { timedWrite, writePlan } from './update-executor.js';
 import type { PlannedWrite } from './update-executor.js';
+import { checkViewOptions, resolveWriteTarget } from './write-target.js';
+import type { WriteTarget } from './write-target.js';
 import { tableScope } from './table-scope.js';
 
 /** The table alias under which ON DUPLICATE KEY UPDATE sees the proposed row (VALUES(col)); no SQL name can clash. */
@@ -34,40 +36,43 @@ const NEW_ROW_ALIAS = '\u0000new';
  * deleted row, ON DUPLICATE KEY UPDATE counts 2 for a changed row and 0 for an unchanged one.
  */
 export async function executeInsert(
-  stmt: InsertStmt,
+  statement: InsertStmt,
   catalog: Catalog,
   allocator: AutoIncrementAllocator,
   session: ExecutionContext,
   params?: readonly SqlValue[],
 ): Promise<OkResult> {
-  return (await planInsert(stmt, catalog, allocator, session, params)).run();
+  return (await planInsert(statement, catalog, allocator, session, params)).run();
 }
 
-/** Plans INSERT/REPLACE: TiDB's `Insert`, over the plan of its SELECT when it has one. */
+/** Plans INSERT/REPLACE (also through an insertable view): TiDB's `Insert`, over the plan of its SELECT when it has one. */
 export async function planInsert(
-  stmt: InsertStmt,
+  statement: InsertStmt,
   catalog: Catalog,
   allocator: AutoIncrementAllocator,
   session: ExecutionContext,
   params?: readonly SqlValue[],
 ): Promise<PlannedWrite> {
-  const { table, databaseName } = resolveTable(stmt.table, catalog, session);
+  let stmt = statement;
+  const writeTarget = resolveWriteTarget(stmt.table, undefined, 'INSERT', catalog, session, params, undefined);
+  if (writeTarget.isView) stmt = insertThroughView(stmt, writeTarget);
+  const table = writeTarget.table;
   const targets = targetColumns(stmt, table);
   const query = stmt.source.kind === 'select' ? await planQuery(stmt.source.query, catalog, session, params) : undefined;
   const plan = writePlan('Insert', query?.plan);
-  return { plan, run: () => timedWrite(plan, () => runInsert(stmt, table, databaseName, targets, query, allocator, session, params)) };
+  return { plan, run: () => timedWrite(plan, () => runInsert(stmt, writeTarget, targets, query, allocator, session, params)) };
 }
 
 async function runInsert(
   stmt: InsertStmt,
-  table: TableInfo,
-  databaseName: string,
+  writeTarget: WriteTarget,
   targets: readonly ColumnInfo[],
   query: PlannedQuery | undefined,
   allocator: AutoIncrementAllocator,
   session: ExecutionContext,
   params?: readonly SqlValue[],
 ): Promise<OkResult> {
+  const { table, databaseName } = writeTarget;
   const rows = await sourceRows(stmt, targets.length, query, session, params);
   const txn = await session.transaction();
   const tableRows = new TableRows(txn, table, session);
@@ -117,6 +122,7 @@ async function runInsert(
         }
       }
     }
+    if (writeTarget.isView) await checkViewOptions(writeTarget, row, session);
     try {
       await tableRows.insert(handle, row);
       affected++;
@@ -129,6 +135,32 @@ async function runInsert(
   if (firstGeneratedId !== undefined) session.lastInsertId = firstGeneratedId;
   const info = rows.length > 1 || stmt.source.kind === 'select' ? `Records: ${rows.length}  Duplicates: ${duplicates}  Warnings: ${session.warningCount}` : '';
   return { kind: 'ok', affectedRows: affected, lastInsertId: firstGeneratedId ?? 0n, info };
+}
+
+/**
+ * INSERT into a view as INSERT into its base table: the view must be insertable-into (every column a plain column
+ * reference, none repeated: 1471 otherwise), and view column names become base column names.
+ */
+function insertThroughView(stmt: InsertStmt, target: WriteTarget): InsertStmt {
+  const offsets = target.baseOffsets;
+  if (offsets.some((offset) => offset === undefined) || new Set(offsets).size !== offsets.length) {
+    throw mysqlError(ER_NON_INSERTABLE_TABLE, stmt.table.name, 'INSERT');
+  }
+  const baseName = (name: string): string => {
+    const index = target.scope.columns.findIndex((column) => column.name.toLowerCase() === name.toLowerCase());
+    if (index < 0) throw mysqlError(ER_BAD_FIELD_ERROR, name, 'field list');
+    return target.table.columns[offsets[index]!]!.name;
+  };
+  const rename = (assignments: readonly Assignment[]): Assignment[] =>
+    assignments.map((assignment) => ({ ...assignment, column: { kind: 'ColumnRefExpr', column: baseName(assignment.column.column) } }));
+  const columns = stmt.columns ?? (stmt.source.kind === 'set' ? undefined : target.scope.columns.map((column) => column.name));
+  return {
+    ...stmt,
+    table: { db: target.databaseName, name: target.table.name },
+    ...(columns ? { columns: columns.map(baseName) } : {}),
+    source: stmt.source.kind === 'set' ? { kind: 'set', assignments: rename(stmt.source.assignments) } : stmt.source,
+    ...(stmt.onDuplicate ? { onDuplicate: rename(stmt.onDuplicate) } : {}),
+  };
 }
 
 /** The columns an INSERT assigns, in the order its values come. */

@@ -1,4 +1,4 @@
-// resolveTable: finds the base table a DML statement names, defaulting to the current database.
+// resolveTable: finds the base table a statement names, defaulting to the current database.
 import { mysqlError, ER_NO_DB_ERROR, ER_NOT_SUPPORTED_YET } from '../../errors/index.js';
 import type { TableName } from '../ast/index.js';
 import type { Catalog, TableInfo } from '../catalog/index.js';
@@ -9,7 +9,8 @@ export function resolveTable(name: TableName, catalog: Catalog, session: Executi
   const databaseName = name.db ?? session.currentDatabase;
   if (databaseName === undefined) throw mysqlError(ER_NO_DB_ERROR);
   const table = catalog.getTable(databaseName, name.name);
-  // Writing through views (updatable views) is not implemented: refuse instead of touching a row-less table.
+  // Statements that reach here (index DDL, ALTER, maintenance) act on stored rows; a view has none. Writes through
+  // views resolve with resolveWriteTarget instead.
   if (table.view) throw mysqlError(ER_NOT_SUPPORTED_YET, 'writing through views');
   return { table, databaseName: catalog.getDatabase(databaseName).name };
 }

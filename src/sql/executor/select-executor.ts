@@ -16,6 +16,7 @@ import { AggregateExtractor } from './aggregate/extract-aggregates.js';
 import { aggregateSource } from './aggregate/aggregate-exec.js';
 import { distinctKey } from './aggregate/accumulator.js';
 import { memoryRowSource } from './row-source.js';
+import { prepareParts } from './prepare-parts.js';
 import { MEMORY_CHECK_INTERVAL, checkMemory } from './memory-guard.js';
 import type { RowSource } from './row-source.js';
 import { conjunction } from './table-source.js';
@@ -140,7 +141,7 @@ async function planSelect(
       session,
       params,
       (query) => planQuery(query, catalog, session, params, outer, subqueryPlans),
-      orderRequest(select),
+      { order: orderRequest(select) },
     );
     source = planned.source;
     remaining = planned.remaining;
@@ -374,7 +375,7 @@ function filterSource(
       const startedAt = startRun(plan.stats);
       try {
         for await (const batch of source.rows()) {
-          if (parts.length > 0) await prepareAll(parts, batch);
+          if (parts.length > 0) await prepareParts(parts, batch);
           const kept: Row[] = [];
           for (const row of batch) if (toBoolean(filter.evaluate(row), warnings) === true) kept.push(row);
           plan.stats.rows += kept.length;
@@ -431,7 +432,7 @@ async function* outputRows(
       let skip = limit?.offset ?? 0;
       let remaining = limit?.count ?? Infinity;
       for await (const batch of source.rows()) {
-        if (parts.length > 0) await prepareAll(parts, batch);
+        if (parts.length > 0) await prepareParts(parts, batch);
         const out: Row[] = [];
         for (const row of batch) {
           if (skip > 0) {
@@ -456,7 +457,7 @@ async function* outputRows(
     const topN = limit && sortKeys.length > 0 && !isDistinct ? limit.offset + limit.count : undefined;
     const pruneAt = topN === undefined ? Infinity : Math.max(2 * topN, 1024);
     for await (const batch of source.rows()) {
-      if (parts.length > 0) await prepareAll(parts, batch);
+      if (parts.length > 0) await prepareParts(parts, batch);
       for (const row of batch) {
         const out = project(row);
         if (isDistinct) {
@@ -509,11 +510,6 @@ function combineRows(op: UnionStmt['op'], isAll: boolean, left: readonly Row[], 
     return false;
   });
   return isAll ? kept : distinct(kept);
-}
-
-/** Runs the subqueries of a batch's expressions, one after another (they share outer-row bindings). */
-async function prepareAll(parts: readonly AsyncPart[], batch: readonly Row[]): Promise<void> {
-  for (const part of parts) await part.prepare(batch);
 }
 
 /** ORDER BY comparison: NULLs first ascending (last descending), as MySQL sorts them. */

@@ -1,6 +1,6 @@
 // Builds the expression scope and result-column metadata for a base table's columns.
 import type { TableInfo } from '../catalog/index.js';
-import { Scope } from '../expression/index.js';
+import { BIGINT_TYPE, Scope } from '../expression/index.js';
 import type { ResultColumn } from '../statement-result.js';
 
 /** The scope of a table's columns under `alias` (or its name). */
@@ -15,6 +15,17 @@ export function tableScope(table: TableInfo, databaseName: string, alias?: strin
       origin: { table, offset: column.offset },
     })),
   );
+}
+
+/**
+ * The name of the hidden column holding a row's handle when a multi-table write asks for it. SQL cannot name it
+ * (identifiers cannot contain NUL), and `SELECT *` skips names starting with NUL.
+ */
+export const HANDLE_COLUMN = '\u0000handle';
+
+/** The one-column scope of a table's row handle, hidden from unqualified names and `*`. */
+export function handleScope(table: TableInfo, databaseName: string, alias?: string): Scope {
+  return new Scope([{ name: HANDLE_COLUMN, table: alias ?? table.name, database: databaseName, type: BIGINT_TYPE, isNotNull: true, isHidden: true }]);
 }
 
 /** Result metadata for the table column at `offset`, as MySQL describes a column read straight from a table. */

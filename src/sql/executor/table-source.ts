@@ -3,19 +3,28 @@ import type { Expr } from '../ast/index.js';
 import type { TableInfo } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { compileExpr } from '../expression/index.js';
-import type { CompileContext, CompiledExpr } from '../expression/index.js';
+import type { CompileContext, CompiledExpr, Scope } from '../expression/index.js';
 import { accessConditions, chooseAccessPath } from '../planner/access-path.js';
 import type { AccessPath } from '../planner/access-path.js';
 import { orderedPath } from '../planner/ordered-path.js';
 import type { OrderRequest } from '../planner/ordered-path.js';
 import { recordTableRead, tableReadPlan } from '../planner/table-read-plan.js';
+import type { TableReadPlan } from '../planner/table-read-plan.js';
 import type { LockMode } from '../table/row-locker.js';
 import { TableRows } from '../table/table-rows.js';
 import type { HandleRow } from '../table/table-rows.js';
 import { toBoolean } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
 import type { RowSource } from './row-source.js';
-import { tableScope } from './table-scope.js';
+import { handleScope, tableScope } from './table-scope.js';
+
+/** How FROM planning wants a table read beyond its WHERE conjuncts. */
+export interface TableSourceOptions {
+  /** The ORDER BY to deliver if an access path can (see planner/ordered-path.ts). */
+  readonly order?: OrderRequest | undefined;
+  /** Append each row's handle as a hidden column (multi-table UPDATE/DELETE). */
+  readonly withHandles?: boolean;
+}
 
 /** A base table in FROM, its alias, and the conjuncts that only concern it. */
 export function tableSource(
@@ -25,8 +34,9 @@ export function tableSource(
   conjuncts: readonly Expr[],
   session: ExecutionContext,
   params?: readonly SqlValue[],
-  order?: OrderRequest,
+  options: TableSourceOptions = {},
 ): RowSource {
+  const order = options.order;
   const scope = tableScope(table, databaseName, alias);
   const context: CompileContext = { scope, clause: 'where clause', session, ...(params ? { params } : {}) };
   const chosen = chooseAccessPath(table, conjunction(conjuncts), context);
@@ -40,6 +50,7 @@ export function tableSource(
   const filter = where ? compileExpr(where, context) : undefined;
   const plan = tableReadPlan(table, alias, path, filterConjuncts, scope, ordered ? { isReverse } : undefined);
   const warnings = session.warnings;
+  if (options.withHandles) return handleRowSource(table, scope.concat(handleScope(table, databaseName, alias)), path, filter, session, plan);
   return {
     scope,
     plan: plan.top,
@@ -78,6 +89,43 @@ export function tableSource(
           }
           const kept: Row[] = [];
           for (const row of batch) if (toBoolean(filter.evaluate(row), warnings) === true) kept.push(row);
+          returned += kept.length;
+          if (kept.length > 0) yield kept;
+        }
+      } finally {
+        recordTableRead(plan, read, returned, startedAt);
+      }
+    },
+  };
+}
+
+/**
+ * Multi-table UPDATE/DELETE read their targets with each row's handle appended as a hidden column (see
+ * `HANDLE_COLUMN`), so that after the join they know which stored rows to change.
+ */
+function handleRowSource(
+  table: TableInfo,
+  scope: Scope,
+  path: AccessPath,
+  filter: CompiledExpr | undefined,
+  session: ExecutionContext,
+  plan: TableReadPlan,
+): RowSource {
+  return {
+    scope,
+    plan: plan.top,
+    rows: async function* () {
+      const startedAt = performance.now();
+      let read = 0;
+      let returned = 0;
+      try {
+        const rows = new TableRows(await session.transaction(), table, session);
+        for await (const batch of readHandleRows(rows, path, false)) {
+          read += batch.length;
+          const kept: Row[] = [];
+          for (const entry of batch) {
+            if (!filter || toBoolean(filter.evaluate(entry.row), session.warnings) === true) kept.push([...entry.row, entry.handle]);
+          }
           returned += kept.length;
           if (kept.length > 0) yield kept;
         }

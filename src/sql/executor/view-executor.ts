@@ -1,11 +1,12 @@
 // CREATE [OR REPLACE] VIEW and DROP VIEW: views are catalog entries holding their SELECT text.
-import { mysqlError, ER_BAD_TABLE_ERROR, ER_NO_DB_ERROR, ER_TABLE_EXISTS_ERROR, ER_VIEW_WRONG_LIST, ER_WRONG_OBJECT } from '../../errors/index.js';
+import { MySqlError, mysqlError, ER_NON_UPDATABLE_TABLE, ER_VIEW_DELETE_MERGE_VIEW, ER_VIEW_NONUPD_CHECK, ER_BAD_TABLE_ERROR, ER_NO_DB_ERROR, ER_TABLE_EXISTS_ERROR, ER_VIEW_WRONG_LIST, ER_WRONG_OBJECT } from '../../errors/index.js';
 import type { CreateViewStmt, DropViewStmt } from '../ast/index.js';
 import type { Catalog, TableInfo } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { OK_NOTHING } from '../statement-result.js';
 import type { OkResult } from '../statement-result.js';
 import { materializeQuery } from './select-executor.js';
+import { assertUpdatableView } from './write-target.js';
 
 /**
  * CREATE VIEW: the query runs once first, so that unknown tables or columns fail now with MySQL's errors rather
@@ -17,7 +18,8 @@ export async function executeCreateView(stmt: CreateViewStmt, catalog: Catalog, 
   const probe = await materializeQuery(stmt.query, catalog, session);
   if (stmt.columns && stmt.columns.length !== probe.columns.length) throw mysqlError(ER_VIEW_WRONG_LIST);
   const existing = catalog.findTable(databaseName, stmt.name.name);
-  const view = { definition: stmt.queryText, columnNames: stmt.columns };
+  const view = { definition: stmt.queryText, columnNames: stmt.columns, checkOption: stmt.checkOption, algorithm: stmt.algorithm };
+  if (stmt.checkOption) checkUpdatable(view, stmt, databaseName, catalog, session);
   if (existing) {
     if (!existing.view || !(stmt.orReplace || stmt.isAlter)) throw mysqlError(ER_TABLE_EXISTS_ERROR, stmt.name.name);
     await catalog.alterTable(databaseName, existing.name, (current) => Promise.resolve({ ...current, view }));
@@ -39,6 +41,33 @@ export async function executeCreateView(stmt: CreateViewStmt, catalog: Catalog, 
   }));
   return OK_NOTHING;
 }
+
+/** WITH CHECK OPTION needs a view that can be written through: 1368 otherwise. */
+function checkUpdatable(view: NonNullable<TableInfo['view']>, stmt: CreateViewStmt, databaseName: string, catalog: Catalog, session: ExecutionContext): void {
+  const probe = { ...PROBE_TABLE, name: stmt.name.name, view };
+  try {
+    assertUpdatableView(probe, catalog.getDatabase(databaseName).name, catalog, session);
+  } catch (error) {
+    if (error instanceof MySqlError && (error.code === ER_NON_UPDATABLE_TABLE.code || error.code === ER_VIEW_DELETE_MERGE_VIEW.code)) {
+      throw mysqlError(ER_VIEW_NONUPD_CHECK, databaseName, stmt.name.name);
+    }
+    throw error;
+  }
+}
+
+const PROBE_TABLE: TableInfo = {
+  id: 0,
+  databaseId: 0,
+  name: '',
+  columns: [],
+  indexes: [],
+  handleColumnOffset: undefined,
+  charset: 'utf8mb4',
+  collation: 'utf8mb4_bin',
+  comment: 'VIEW',
+  engine: '',
+  createdAt: '',
+};
 
 /** DROP VIEW [IF EXISTS] v, …: a base table named here is "not VIEW" (1347), a missing view is 1051. */
 export async function executeDropView(stmt: DropViewStmt, catalog: Catalog, session: ExecutionContext): Promise<OkResult> {

@@ -122,9 +122,9 @@ export function parseUpdate(p: Parser): UpdateStmt {
     assignments: parseAssignments(p),
   };
   if (p.acceptWord('WHERE')) stmt.where = parseExpr(p);
-  const isSingle = tables.length === 1 && tables[0]?.kind === 'TableNameRef';
-  if (isSingle && p.acceptClause('ORDER', 'BY')) stmt.orderBy = parseOrderItems(p);
-  if (isSingle && p.isWord('LIMIT')) stmt.limit = parseLimit(p);
+  // Accepted for every form: MySQL parses ORDER BY / LIMIT of a multi-table UPDATE and then rejects it with 1221.
+  if (p.acceptClause('ORDER', 'BY')) stmt.orderBy = parseOrderItems(p);
+  if (p.isWord('LIMIT')) stmt.limit = parseLimit(p);
   stmt.text = p.textFrom(start);
   return stmt;
 }

@@ -31,6 +31,8 @@ interface PlanContext {
   readonly session: ExecutionContext;
   readonly params: readonly SqlValue[] | undefined;
   readonly planQuery: PlanQuery;
+  /** Base tables append their row handle as a hidden column (multi-table UPDATE/DELETE). */
+  readonly withHandles: boolean;
   /** Conjuncts of WHERE not yet placed. */
   pending: Expr[];
   readonly aliases: Set<string>;
@@ -46,10 +48,19 @@ export async function planFrom(
   session: ExecutionContext,
   params: readonly SqlValue[] | undefined,
   planQuery: PlanQuery,
-  orderBy?: OrderRequest,
+  options: { readonly withHandles?: boolean; readonly order?: OrderRequest | undefined } = {},
 ): Promise<PlannedFrom> {
   const single = from.length === 1 && from[0]!.kind === 'TableNameRef';
-  const context: PlanContext = { catalog, session, params, planQuery, pending: splitConjuncts(where), aliases: new Set(), order: single ? orderBy : undefined };
+  const context: PlanContext = {
+    catalog,
+    session,
+    params,
+    planQuery,
+    withHandles: options.withHandles ?? false,
+    pending: splitConjuncts(where),
+    aliases: new Set(),
+    order: single ? options.order : undefined,
+  };
   const items: RowSource[] = [];
   for (const ref of from) items.push(await planRef(ref, context, false));
   if (items.length === 1) return { source: items[0]!, remaining: context.pending };
@@ -129,7 +140,7 @@ async function planRef(ref: TableRef, context: PlanContext, isNullSupplying: boo
       const scope = tableScope(table, database.name, ref.alias);
       // A table on the NULL-supplying side of an outer join must see WHERE only after the join.
       const own = isNullSupplying ? [] : takeOwn(context, scope);
-      return tableSource(table, database.name, ref.alias, own, context.session, context.params, context.order);
+      return tableSource(table, database.name, ref.alias, own, context.session, context.params, { order: context.order, withHandles: context.withHandles });
     }
     case 'DerivedTableRef': {
       const alias = ref.alias ?? '';

@@ -21,6 +21,11 @@ const cases: RoundTripCase[] = [
   ['UPDATE LOW_PRIORITY IGNORE t SET a = 1, t.b = 2 WHERE id = 3 ORDER BY id DESC LIMIT 1'],
   ['UPDATE t1 JOIN t2 ON t1.id = t2.id SET t1.a = t2.b WHERE t2.c > 0'],
   ['UPDATE t1, t2 SET t1.a = t2.a WHERE t1.id = t2.id'],
+  // Multi-table UPDATE parses ORDER BY / LIMIT (the executor answers 1221, as MySQL does).
+  ['UPDATE t1 JOIN t2 ON t1.id = t2.id SET t1.a = 1 ORDER BY t1.a LIMIT 2'],
+  ['UPDATE t1, t2 SET t1.a = (SELECT MAX(b) FROM t3 WHERE t3.id = t1.id) WHERE t1.id IN (SELECT id FROM t4)'],
+  ['DELETE FROM t WHERE a IN (SELECT a FROM (SELECT a FROM t) AS d)'],
+  ['DELETE FROM x, y USING t1 AS x JOIN t2 AS y ON x.id = y.id', 'DELETE x, y FROM t1 AS x JOIN t2 AS y ON x.id = y.id'],
   ['DELETE FROM t'],
   ['DELETE FROM t WHERE a = 1 ORDER BY b LIMIT 10'],
   ['DELETE LOW_PRIORITY QUICK IGNORE FROM db.t WHERE a = 1'],

@@ -1,0 +1,54 @@
+// runSqlCases: runs a table of SQL behaviour cases in order on one mysql2 connection to a fresh tidal-server.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Connection, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
+import type { SqlCase } from '../../sql/query-cases.js';
+import { connect } from './mysql2-client.js';
+import { startTidal } from './tidal-process.js';
+import type { TidalProcess } from './tidal-process.js';
+
+/**
+ * One `describe` block: a new server and database `cases`, the SETUP statements, then each case as a test, in
+ * order (later cases may depend on the writes of earlier ones).
+ */
+export function runSqlCases(title: string, setup: readonly string[], cases: readonly SqlCase[]): void {
+  describe(title, () => {
+    let server: TidalProcess;
+    let db: Connection;
+
+    before(async () => {
+      server = await startTidal();
+      db = await connect(server.port, { rowsAsArray: true });
+      await db.query('CREATE DATABASE cases');
+      await db.query('USE cases');
+      for (const sql of setup) await db.query(sql);
+    });
+
+    after(async () => {
+      await db.end();
+      await server.stop();
+    });
+
+    for (const testCase of cases) {
+      it(testCase.sql, async () => {
+        if (testCase.error !== undefined) {
+          await assert.rejects(db.query(testCase.sql), (error: { errno?: number; message?: string }) => {
+            assert.equal(error.errno, testCase.error, error.message);
+            return true;
+          });
+          return;
+        }
+        if (testCase.affectedRows !== undefined) {
+          const [header] = await db.query<ResultSetHeader>(testCase.sql);
+          assert.equal(header.affectedRows, testCase.affectedRows);
+          if (testCase.info !== undefined) assert.equal(header.info, testCase.info);
+          return;
+        }
+        // Raw text-protocol cells: exactly what the server sent, with NULL as null.
+        const [rows] = await db.query<RowDataPacket[]>({ sql: testCase.sql, typeCast: false });
+        const cells = (rows as unknown as (Buffer | null)[][]).map((row) => row.map((cell) => (cell === null ? null : cell.toString('utf8'))));
+        assert.deepEqual(cells, testCase.rows);
+      });
+    }
+  });
+}
