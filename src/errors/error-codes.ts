@@ -123,6 +123,8 @@ export const ER_DATETIME_FUNCTION_OVERFLOW: ErrorSpec = { name: 'ER_DATETIME_FUN
 export const ER_WRONG_VALUE_FOR_TYPE: ErrorSpec = { name: 'ER_WRONG_VALUE_FOR_TYPE', code: 1411, sqlState: 'HY000', template: "Incorrect %-.32s value: '%-.128s' for function %-.32s" };
 export const ER_LOCK_NOWAIT: ErrorSpec = { name: 'ER_LOCK_NOWAIT', code: 3572, sqlState: 'HY000', template: "Statement aborted because lock(s) could not be acquired immediately and NOWAIT is set." };
 export const ER_UNKNOWN_EXPLAIN_FORMAT: ErrorSpec = { name: 'ER_UNKNOWN_EXPLAIN_FORMAT', code: 1791, sqlState: 'HY000', template: "Unknown EXPLAIN format name: '%s'" };
+export const ER_CTE_RECURSIVE_REQUIRES_UNION: ErrorSpec = { name: 'ER_CTE_RECURSIVE_REQUIRES_UNION', code: 3573, sqlState: 'HY000', template: "Recursive Common Table Expression '%s' should contain a UNION" };
+export const ER_CTE_MAX_RECURSION_DEPTH: ErrorSpec = { name: 'ER_CTE_MAX_RECURSION_DEPTH', code: 3636, sqlState: 'HY000', template: "Recursive query aborted after %u iterations. Try increasing @@cte_max_recursion_depth to a larger value." };
 
 /** Every entry of the table, by MySQL error number. */
 export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
@@ -247,4 +249,6 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [1411, ER_WRONG_VALUE_FOR_TYPE],
   [3572, ER_LOCK_NOWAIT],
   [1791, ER_UNKNOWN_EXPLAIN_FORMAT],
+  [3573, ER_CTE_RECURSIVE_REQUIRES_UNION],
+  [3636, ER_CTE_MAX_RECURSION_DEPTH],
 ]);

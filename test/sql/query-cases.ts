@@ -28,6 +28,15 @@ export const SETUP = [
 ];
 
 export const QUERY_CASES: readonly SqlCase[] = [
+  // Common table expressions
+  { sql: 'WITH x AS (SELECT 1 AS a), y (b) AS (SELECT a + 1 FROM x) SELECT * FROM x, y', rows: [['1', '2']] },
+  { sql: 'WITH big AS (SELECT id FROM a WHERE x > 10) SELECT name FROM a WHERE id IN (SELECT id FROM big) ORDER BY name', rows: [['three'], ['two']] },
+  { sql: 'WITH a AS (SELECT 7 AS id) SELECT id FROM a', rows: [['7']] },
+  { sql: 'WITH RECURSIVE seq (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < 4) SELECT SUM(n), COUNT(*) FROM seq', rows: [['10', '4']] },
+  { sql: 'WITH RECURSIVE r AS (SELECT 1 AS n UNION SELECT n FROM r) SELECT * FROM r', rows: [['1']] },
+  { sql: 'WITH RECURSIVE r AS (SELECT 1 AS n UNION ALL SELECT n + 1 FROM r) SELECT COUNT(*) FROM r', error: 3636 },
+  { sql: 'WITH RECURSIVE r AS (SELECT n FROM r) SELECT * FROM r', error: 3573 },
+  { sql: 'WITH x AS (SELECT 1), x AS (SELECT 2) SELECT * FROM x', error: 1066 },
   // ORDER BY … LIMIT read in index or handle order (no sort), with MySQL's NULL placement
   { sql: 'SELECT k FROM c ORDER BY k DESC LIMIT 2', rows: [['5'], ['4']] },
   { sql: 'SELECT k, n FROM c ORDER BY n LIMIT 3', rows: [['4', null], ['5', '-3'], ['1', '5']] },

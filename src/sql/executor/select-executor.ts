@@ -20,6 +20,7 @@ import { prepareParts } from './prepare-parts.js';
 import { MEMORY_CHECK_INTERVAL, checkMemory } from './memory-guard.js';
 import type { RowSource } from './row-source.js';
 import { conjunction } from './table-source.js';
+import { expandWith } from './with-clause.js';
 import { tableResultColumn } from './table-scope.js';
 import { describeConditions, describeExpr } from '../planner/describe-expr.js';
 import { PSEUDO_SELECTIVITY, endRun, operatorPlan, startRun } from '../planner/operator-plan.js';
@@ -55,6 +56,7 @@ export async function planQuery(
   outer?: OuterBinding,
   subqueryPlans?: SubqueryPlans,
 ): Promise<PlannedQuery> {
+  if (query.with) query = await expandWith(query, session, (cte) => materializeQuery(cte, catalog, session, params, outer, subqueryPlans));
   switch (query.kind) {
     case 'SelectStmt':
       return planSelect(query, catalog, session, params, outer, subqueryPlans);
@@ -112,7 +114,6 @@ async function planSelect(
   outer?: OuterBinding,
   subqueryPlans?: SubqueryPlans,
 ): Promise<PlannedQuery> {
-  if (select.with) throw mysqlError(ER_NOT_SUPPORTED_YET, 'WITH');
   if (select.into) throw mysqlError(ER_NOT_SUPPORTED_YET, 'SELECT … INTO');
   const runSubquery = async (query: QueryExpr, binding: OuterBinding): Promise<{ rows: Row[]; types: FieldType[] }> => {
     const result = await materializeQuery(query, catalog, session, params, binding, subqueryPlans);

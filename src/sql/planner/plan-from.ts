@@ -8,10 +8,12 @@ import { Scope } from '../expression/index.js';
 import { sideOf, joinSource } from '../executor/join-exec.js';
 import type { JoinKind } from '../executor/join-exec.js';
 import type { RowSource } from '../executor/row-source.js';
+import { memoryRowSource } from '../executor/row-source.js';
 import { tableSource } from '../executor/table-source.js';
 import { tableScope } from '../executor/table-scope.js';
 import type { SqlValue } from '../types/index.js';
 import { splitConjuncts } from './access-path.js';
+import { materializedTables } from './materialized-tables.js';
 import type { OrderRequest } from './ordered-path.js';
 
 /**
@@ -130,6 +132,12 @@ function readsOnly(expr: Expr, scope: Scope): boolean {
 async function planRef(ref: TableRef, context: PlanContext, isNullSupplying: boolean): Promise<RowSource> {
   switch (ref.kind) {
     case 'TableNameRef': {
+      const materialized = materializedTables.get(ref);
+      if (materialized) {
+        const alias = ref.alias ?? ref.table.name;
+        registerAlias(context, alias);
+        return renamed(memoryRowSource(materialized.scope, [...materialized.rows]), alias, undefined);
+      }
       const databaseName = ref.table.db ?? context.session.currentDatabase;
       if (databaseName === undefined) throw mysqlError(ER_NO_DB_ERROR);
       const table = context.catalog.getTable(databaseName, ref.table.name);
