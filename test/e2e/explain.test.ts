@@ -120,6 +120,14 @@ const PLANS: readonly { sql: string; plan: string[] }[] = [
     ],
   },
   {
+    sql: 'EXPLAIN SELECT t.b, u.c FROM t JOIN u ON u.id = t.a WHERE t.id = 1',
+    plan: [
+      'IndexJoin_3 | 1.00 | root |  | inner join, inner:TableRangeScan, outer key:d.t.a, equal cond:eq(d.u.id, d.t.a)',
+      '├─Point_Get_1(Build) | 1.00 | root | table:t | handle:1',
+      '└─TableRangeScan_2(Probe) | 10.00 | root | table:u | range: decided by [eq(d.u.id, d.t.a)], keep order:false, stats:pseudo',
+    ],
+  },
+  {
     sql: 'EXPLAIN SELECT id FROM t UNION SELECT id FROM u',
     plan: [
       'HashAgg_6 | 16000.00 | root |  | group by:Column#0',

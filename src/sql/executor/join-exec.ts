@@ -6,7 +6,9 @@ import type { CompileContext, CompiledExpr, Scope } from '../expression/index.js
 import { isStringType, isTemporalType, toBoolean } from '../types/index.js';
 import type { FieldType, Row, SqlValue } from '../types/index.js';
 import { distinctKey } from './aggregate/accumulator.js';
+import { hashRows } from './hash-rows.js';
 import type { RowSource } from './row-source.js';
+import { planIndexJoin } from './index-join-exec.js';
 import { checkMemory } from './memory-guard.js';
 import { splitConjuncts } from '../planner/access-path.js';
 import { conjunction } from './table-source.js';
@@ -17,11 +19,13 @@ import type { OperatorPlan } from '../planner/operator-plan.js';
 /** Which rows a join keeps: matches only, or also unmatched left rows padded with NULLs. */
 export type JoinKind = 'inner' | 'left';
 
-interface EquiKey {
+export interface EquiKey {
   readonly left: CompiledExpr;
   readonly right: CompiledExpr;
   /** `left = right` as written, for EXPLAIN. */
   readonly condition: Expr;
+  /** The side of `condition` that reads the left input. */
+  readonly outer: Expr;
 }
 
 /**
@@ -36,6 +40,8 @@ export function joinSource(left: RowSource, right: RowSource, kind: JoinKind, co
   const warnings = session.warnings;
   const rightWidth = right.scope.columns.length;
   const matches = (row: Row): boolean => !residual || toBoolean(residual.evaluate(row), warnings) === true;
+  const indexJoin = planIndexJoin(left, right, kind, keys, rest, scope, matches);
+  if (indexJoin) return indexJoin;
   const plan = joinPlan(left, right, kind, keys, rest, scope);
   return {
     scope,
@@ -123,18 +129,6 @@ function joinPlan(
   });
 }
 
-function hashRows(rows: readonly Row[], keys: readonly CompiledExpr[], types: readonly FieldType[]): Map<string, Row[]> {
-  const table = new Map<string, Row[]>();
-  for (const row of rows) {
-    const values = keys.map((key) => key.evaluate(row));
-    if (values.some((value) => value === null)) continue;
-    const key = distinctKey(values, types);
-    const bucket = table.get(key);
-    if (bucket) bucket.push(row);
-    else table.set(key, [row]);
-  }
-  return table;
-}
 
 /**
  * Finds `l = r` conjuncts whose sides read only the left and only the right input, with types that hash alike
@@ -155,6 +149,7 @@ function splitEquiKeys(condition: Expr | undefined, left: Scope, right: Scope, c
           left: compileExpr(pair[0]!, leftContext),
           right: compileExpr(pair[1]!, rightContext),
           condition: conjunct,
+          outer: pair[0]!,
         };
         if (hashCompatible(key.left.type, key.right.type)) {
           keys.push(key);

@@ -3,6 +3,7 @@ import type { Scope } from '../expression/index.js';
 import { operatorPlan } from '../planner/operator-plan.js';
 import type { OperatorPlan } from '../planner/operator-plan.js';
 import type { Row } from '../types/index.js';
+import type { KeyLookup } from './key-lookup.js';
 
 /**
  * Rows in batches, laid out as `scope`. `rows()` may be called more than once (a join's inner side re-reads).
@@ -13,6 +14,8 @@ export interface RowSource {
   readonly plan: OperatorPlan;
   /** The rows come in the ORDER BY order that was asked of the source (see planner/ordered-path.ts). */
   readonly providesOrder?: boolean;
+  /** A base table can fetch its rows by the values of some key columns (the inner side of an index join). */
+  readonly keyLookup?: (columnOffset: number) => KeyLookup | undefined;
   rows(): AsyncIterable<Row[]>;
 }
 

@@ -15,7 +15,9 @@ import { TableRows } from '../table/table-rows.js';
 import type { HandleRow } from '../table/table-rows.js';
 import { toBoolean } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
+import { keyLookup } from './key-lookup.js';
 import type { RowSource } from './row-source.js';
+import { describeConditions } from '../planner/describe-expr.js';
 import { handleScope, tableScope } from './table-scope.js';
 
 /** How FROM planning wants a table read beyond its WHERE conjuncts. */
@@ -51,10 +53,16 @@ export function tableSource(
   const plan = tableReadPlan(table, alias, path, filterConjuncts, scope, ordered ? { isReverse } : undefined);
   const warnings = session.warnings;
   if (options.withHandles) return handleRowSource(table, scope.concat(handleScope(table, databaseName, alias)), path, filter, session, plan);
+  // An index join reads the table by its join key instead, with every conjunct of its own as the filter.
+  const ownFilter = (): { expr: CompiledExpr; text: () => string } | undefined => {
+    const ownWhere = conjunction(conjuncts);
+    return ownWhere ? { expr: compileExpr(ownWhere, context), text: () => describeConditions(conjuncts, scope) } : undefined;
+  };
   return {
     scope,
     plan: plan.top,
     ...(ordered ? { providesOrder: true } : {}),
+    keyLookup: (offset) => keyLookup(table, alias, offset, ownFilter(), session),
     rows: async function* () {
       const startedAt = performance.now();
       let read = 0;
