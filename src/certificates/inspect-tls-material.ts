@@ -22,6 +22,8 @@ export interface SecureContextMaterial {
   readonly key: Buffer;
   /** The CA file, when one was given. */
   readonly ca?: Buffer;
+  /** The CRL file, when one was given (added by the caller after inspectCrl). */
+  readonly crl?: Buffer;
 }
 
 /** Valid material: the buffers, facts about the server certificate, and non-fatal findings for the log. */
@@ -31,6 +33,8 @@ export interface TlsMaterial {
   readonly certificate: CertificateInfo;
   /** Facts about each certificate of the CA file (empty without one). */
   readonly caCertificates: readonly CertificateInfo[];
+  /** Each certificate of the CA file as PEM text (empty without one). */
+  readonly caPem: readonly string[];
   /** One line each: expired or not yet valid certificate, expiry within 30 days, unsuitable key usage. */
   readonly warnings: readonly string[];
 }
@@ -93,12 +97,14 @@ function inspect(paths: TlsMaterialPaths, now: Date): TlsMaterial {
 
   let ca: Buffer | undefined;
   const caCertificates: CertificateInfo[] = [];
+  const caPem: string[] = [];
   if (paths.ca !== undefined && paths.ca !== '') {
     const caFile = readPemFile('CA file', paths.ca);
     const caBlocks = blocksLabelled(caFile, PemLabel.CERTIFICATE, 'CA file', paths.ca);
     caBlocks.forEach((block, index) => {
       const where = caBlocks.length === 1 ? `CA file ${paths.ca}` : `CA file ${paths.ca} (certificate ${index + 1})`;
       caCertificates.push(describeCertificate(parseCertificate(block, where)));
+      caPem.push(block.text);
     });
     ca = caFile.buffer;
   }
@@ -109,6 +115,7 @@ function inspect(paths: TlsMaterialPaths, now: Date): TlsMaterial {
     secureContextOptions: { cert: certFile.buffer, key: keyFile.buffer, ...(ca ? { ca } : {}) },
     certificate,
     caCertificates,
+    caPem,
     warnings: findWarnings(certificate, caCertificates, paths, now),
   };
 }

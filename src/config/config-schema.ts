@@ -49,10 +49,12 @@ export const CONFIG_LIMITS = {
   minRsaKeySize: 2048,
   maxRsaKeySize: 16384,
   defaultRsaKeySize: 4096,
+  /** OpenSSL's own default verify depth. */
+  maxVerifyDepth: 100,
 } as const;
 
-/** TLS protocol versions a client may be allowed to use (TLSv1 and TLSv1.1 are deprecated by MySQL 8.0.28). */
-export const TLS_VERSIONS = ['TLSv1.2', 'TLSv1.3'] as const;
+/** TLS protocol versions tls-version may list; TLSv1 and TLSv1.1 (removed by MySQL 8.0.28) only with a warning. */
+export const TLS_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
 
 /** Log levels, least to most severe. */
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
@@ -139,30 +141,34 @@ export const CONFIG_OPTIONS = [
     type: { kind: 'path' },
     default: '',
     description: 'PEM file of certificate revocation lists checked against client certificates.',
-    isNotEnforcedYet: true,
   },
   {
     key: 'security.ssl-cipher',
     flag: 'ssl-cipher',
     type: { kind: 'string' },
     default: '',
-    description: 'TLSv1.2 cipher list in OpenSSL format; empty uses the built-in secure list.',
-    isNotEnforcedYet: true,
+    description: 'Colon-separated TLSv1.2 ciphers (OpenSSL names), preferred first; empty uses the built-in secure list.',
   },
   {
     key: 'security.tls-ciphersuites',
     flag: 'tls-ciphersuites',
     type: { kind: 'string' },
     default: '',
-    description: 'Colon-separated TLSv1.3 ciphersuites; empty uses the built-in list.',
-    isNotEnforcedYet: true,
+    description: 'Colon-separated TLSv1.3 ciphersuites, preferred first; empty uses the built-in list.',
   },
   {
     key: 'security.tls-version',
     flag: 'tls-version',
     type: { kind: 'list', values: TLS_VERSIONS },
     default: '',
-    description: 'Comma-separated TLS versions clients may use; empty means TLSv1.2,TLSv1.3.',
+    description: 'Comma-separated TLS versions clients may use; empty means TLSv1.2,TLSv1.3 (TLSv1, TLSv1.1 only if listed).',
+  },
+  {
+    key: 'security.ssl-verify-depth',
+    flag: 'ssl-verify-depth',
+    type: { kind: 'integer', min: -1, max: CONFIG_LIMITS.maxVerifyDepth },
+    default: -1,
+    description: 'Most intermediate CA certificates a client certificate chain may hold; -1 for no limit.',
   },
   {
     key: 'security.require-secure-transport',

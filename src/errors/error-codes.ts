@@ -123,6 +123,7 @@ export const ER_DATETIME_FUNCTION_OVERFLOW: ErrorSpec = { name: 'ER_DATETIME_FUN
 export const ER_WRONG_VALUE_FOR_TYPE: ErrorSpec = { name: 'ER_WRONG_VALUE_FOR_TYPE', code: 1411, sqlState: 'HY000', template: "Incorrect %-.32s value: '%-.128s' for function %-.32s" };
 export const ER_LOCK_NOWAIT: ErrorSpec = { name: 'ER_LOCK_NOWAIT', code: 3572, sqlState: 'HY000', template: "Statement aborted because lock(s) could not be acquired immediately and NOWAIT is set." };
 export const ER_UNKNOWN_EXPLAIN_FORMAT: ErrorSpec = { name: 'ER_UNKNOWN_EXPLAIN_FORMAT', code: 1791, sqlState: 'HY000', template: "Unknown EXPLAIN format name: '%s'" };
+export const ER_DA_SSL_LIBRARY_ERROR: ErrorSpec = { name: 'ER_DA_SSL_LIBRARY_ERROR', code: 3888, sqlState: 'HY000', template: "Failed to set up SSL because of the following SSL library error: %s" };
 
 /** Every entry of the table, by MySQL error number. */
 export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
@@ -247,4 +248,5 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [1411, ER_WRONG_VALUE_FOR_TYPE],
   [3572, ER_LOCK_NOWAIT],
   [1791, ER_UNKNOWN_EXPLAIN_FORMAT],
+  [3888, ER_DA_SSL_LIBRARY_ERROR],
 ]);

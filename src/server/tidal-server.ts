@@ -11,10 +11,11 @@ import { SqlEngine } from '../sql/index.js';
 import { GlobalVariables, StatusVariables, hostPlatform } from '../session/variables/index.js';
 import type { ServerFacts } from '../session/variables/index.js';
 import { LocalRowLockManager } from '../session/locks/local-row-lock-manager.js';
-import { TLS_VERSION_LIST, TlsServerCounters, loadServerTlsContext, tlsStatusVariables } from '../protocol/tls/index.js';
-import type { ServerTlsContext, TlsProtocolVersion } from '../protocol/tls/index.js';
+import { TlsServerCounters, resolveTlsPolicy, tlsStatusVariables, tlsVersionList } from '../protocol/tls/index.js';
+import type { TlsPolicy } from '../protocol/tls/index.js';
 import { Connection } from './connection.js';
 import type { ServerContext } from './server-context.js';
+import { TlsManager } from './tls-manager.js';
 
 /** MySQL's version first, because drivers parse it to choose features; then who we are. */
 export const SERVER_VERSION = `8.0.11-TidalDB-${packageInfo().version}`;
@@ -41,21 +42,35 @@ export class TidalServer {
     private readonly kv: KvEngine,
     private readonly listener: Server,
     private readonly context: ServerContext,
-    private tlsContext: ServerTlsContext | undefined,
+    private readonly tls: TlsManager,
   ) {}
 
   /** Opens the data directory, loads TLS material and starts listening. */
   static async start(config: ServerConfig, logger: Logger): Promise<TidalServer> {
+    const policy = resolvePolicy(config, logger);
     const kv = await LmdbEngine.open(config.path);
     try {
       const sql = await SqlEngine.open(kv);
-      const tls = loadTls(config, logger);
-      const holder: { server?: TidalServer; port: number } = { port: config.port };
+      const holder: { globals?: GlobalVariables; port: number } = { port: config.port };
+      const tls = new TlsManager({
+        sources: {
+          cert: config.security.sslCert,
+          key: config.security.sslKey,
+          ca: config.security.sslCa,
+          crl: config.security.sslCrl,
+          policy,
+          verifyDepth: config.security.sslVerifyDepth,
+        },
+        logger,
+        isSecureTransportRequired: () => holder.globals?.isSecureTransportRequired === true,
+      });
+      tls.start();
+      tls.watch();
       const status = new StatusVariables();
       const tlsCounters = new TlsServerCounters();
-      status.addProvider((scope) => tlsStatusVariables(holder.server?.tlsContext, undefined, tlsCounters, scope));
+      status.addProvider((scope) => tlsStatusVariables(tls.current, undefined, tlsCounters, scope));
       const globals = new GlobalVariables({
-        facts: () => serverFacts(config, holder.port, holder.server?.tlsContext),
+        facts: () => serverFacts(config, holder.port, tls, policy),
         initialValues: {
           max_allowed_packet: BigInt(config.instance.maxAllowedPacket),
           // TiDB's max_connections = 0 means unlimited; MySQL's variable has no such value, so keep its default.
@@ -63,18 +78,18 @@ export class TidalServer {
           require_secure_transport: config.security.requireSecureTransport ? 'ON' : 'OFF',
         },
       });
+      holder.globals = globals;
       const context: ServerContext = {
         logger,
-        host: { sql, kv, status, locks: new LocalRowLockManager() },
+        host: { sql, kv, status, locks: new LocalRowLockManager(), instance: tls },
         globals,
-        tls: () => holder.server?.tlsContext,
+        tls: () => tls.current,
         tlsCounters,
         serverVersion: SERVER_VERSION,
         connectTimeoutMs: CONNECT_TIMEOUT_MS,
       };
       const listener = createServer({ noDelay: true });
       const server = new TidalServer(config, logger, kv, listener, context, tls);
-      holder.server = server;
       listener.on('connection', (socket) => server.accept(socket));
       holder.port = await listen(listener, config.host, config.port);
       logger.info('server is running MySQL protocol', { host: config.host, port: holder.port, path: config.path, version: SERVER_VERSION });
@@ -106,6 +121,7 @@ export class TidalServer {
   async stop(): Promise<void> {
     if (this.isStopping) return;
     this.isStopping = true;
+    this.tls.close();
     const closed = new Promise<void>((resolve) => this.listener.close(() => resolve()));
     for (const connection of this.connections.values()) connection.kill();
     await closed;
@@ -114,27 +130,16 @@ export class TidalServer {
   }
 }
 
-function loadTls(config: ServerConfig, logger: Logger): ServerTlsContext | undefined {
-  const { sslCert, sslKey, sslCa } = config.security;
-  if (!sslCert && !sslKey) {
-    logger.warn('Secure connection is NOT ENABLED: no ssl-cert and ssl-key configured');
-    return undefined;
-  }
-  const versions = config.security.tlsVersion ? config.security.tlsVersion.split(',').map((v) => v.trim()) : undefined;
-  const loaded = loadServerTlsContext({ cert: sslCert, key: sslKey, ca: sslCa, ...(versions ? { versions: versions as TlsProtocolVersion[] } : {}) });
-  if (!loaded.ok) {
-    logger.warn(`Secure connection is NOT ENABLED: ${loaded.reason}`, { sslCert, sslKey, sslCa });
-    return undefined;
-  }
-  for (const warning of loaded.context.warnings) logger.warn(warning, { sslCert, sslCa });
-  logger.info('Secure connection is enabled', {
-    sslCert,
-    sslKey,
-    sslCa,
-    notAfter: loaded.context.notAfter.toISOString(),
-    clientCertificates: sslCa ? 'verified against ssl-ca when presented' : 'not requested',
+/** Resolves tls-version, ssl-cipher and tls-ciphersuites; an unknown name stops the start with one line. */
+function resolvePolicy(config: ServerConfig, logger: Logger): TlsPolicy {
+  const resolved = resolveTlsPolicy({
+    tlsVersion: config.security.tlsVersion,
+    sslCipher: config.security.sslCipher,
+    tlsCiphersuites: config.security.tlsCiphersuites,
   });
-  return loaded.context;
+  if (!resolved.ok) throw new StartupError(resolved.reason);
+  for (const warning of resolved.policy.warnings) logger.warn(warning);
+  return resolved.policy;
 }
 
 function listen(listener: Server, host: string, port: number): Promise<number> {
@@ -152,8 +157,9 @@ function listen(listener: Server, host: string, port: number): Promise<number> {
   });
 }
 
-function serverFacts(config: ServerConfig, port: number, tls: ServerTlsContext | undefined): ServerFacts {
+function serverFacts(config: ServerConfig, port: number, manager: TlsManager, policy: TlsPolicy): ServerFacts {
   const platform = hostPlatform();
+  const tls = manager.current;
   return {
     version: SERVER_VERSION,
     versionComment: VERSION_COMMENT,
@@ -171,10 +177,11 @@ function serverFacts(config: ServerConfig, port: number, tls: ServerTlsContext |
     sslCapath: '',
     sslCert: config.security.sslCert,
     sslKey: config.security.sslKey,
-    sslCrl: '',
+    sslCrl: config.security.sslCrl,
     sslCrlpath: '',
-    sslCipher: '',
-    tlsCiphersuites: '',
-    tlsVersion: tls?.tlsVersion ?? TLS_VERSION_LIST,
+    // What is in force, not what was typed: the built-in lists when the settings are empty.
+    sslCipher: policy.tls12Ciphers.join(':'),
+    tlsCiphersuites: policy.tls13Ciphersuites.join(':'),
+    tlsVersion: tls?.tlsVersion ?? tlsVersionList(policy.versions),
   };
 }

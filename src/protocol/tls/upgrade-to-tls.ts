@@ -81,7 +81,7 @@ export function upgradeToTls(
     }
     function onSecure(): void {
       const verdict = context.isClientCertificateRequested
-        ? checkClientCertificate(tlsSocket)
+        ? checkClientCertificate(tlsSocket, context)
         : ({ isAccepted: true } as const);
       if (!verdict.isAccepted) {
         fail(verdict.reason);
@@ -115,11 +115,11 @@ function peerName(socket: Socket): string {
 /** Hints for OpenSSL's reason strings a misconfigured client causes most often. */
 const REASON_HINTS: Readonly<Record<string, string>> = {
   'unsupported protocol':
-    'the client offered only protocol versions this server does not allow (TLSv1.2 and TLSv1.3 are)',
+    'the client offered only protocol versions this server does not allow (see tls_version)',
   'no shared cipher': 'the client offered none of the allowed cipher suites',
   'wrong version number': 'the client did not start a TLS handshake',
   'http request': 'the client sent an HTTP request instead of a TLS handshake',
-  'version too low': 'the client offered only protocol versions this server does not allow (TLSv1.2 and TLSv1.3 are)',
+  'version too low': 'the client offered only protocol versions this server does not allow (see tls_version)',
   'tlsv1 alert unknown ca': 'the client does not trust the server certificate (unknown CA)',
   'sslv3 alert bad certificate': 'the client rejected the server certificate',
   'sslv3 alert certificate unknown': 'the client rejected the server certificate',

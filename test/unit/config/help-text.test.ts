@@ -29,7 +29,7 @@ void describe('helpText', () => {
   });
 
   void it('marks keys that are not enforced yet', () => {
-    const line = text.split('\n').findIndex((candidate) => candidate.includes('[security.ssl-crl]'));
+    const line = text.split('\n').findIndex((candidate) => candidate.includes('[security.ssl-key-password]'));
     assert.match(text.split('\n')[line + 1] ?? '', /Not enforced yet/);
   });
 
