@@ -65,3 +65,15 @@ export async function makeClient(set: CertificateSet, name: string): Promise<{ c
   await openssl(set.dir, ['x509', '-req', '-in', `${name}.csr`, '-CA', set.ca, '-CAkey', 'ca-key.pem', '-CAcreateserial', '-days', '30', '-out', cert]);
   return { cert, key };
 }
+
+/**
+ * A server certificate signed by the set's CA, valid for `days` from now, with the SANs clients check (127.0.0.1, localhost) and its own EC P-256 key: paths.
+ */
+export async function makeServerCert(set: CertificateSet, name: string, days: number): Promise<{ cert: string; key: string }> {
+  const key = join(set.dir, `${name}-key.pem`);
+  const cert = join(set.dir, `${name}-cert.pem`);
+  await writeFile(join(set.dir, `${name}.ext`), 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n');
+  await openssl(set.dir, ['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', key, '-subj', `/CN=${name}`, '-out', `${name}.csr`]);
+  await openssl(set.dir, ['x509', '-req', '-in', `${name}.csr`, '-CA', set.ca, '-CAkey', 'ca-key.pem', '-CAcreateserial', '-days', String(days), '-extfile', `${name}.ext`, '-out', cert]);
+  return { cert, key };
+}
