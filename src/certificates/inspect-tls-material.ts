@@ -13,6 +13,10 @@ export interface TlsMaterialPaths {
   readonly cert: string;
   readonly key: string;
   readonly ca?: string | undefined;
+  /** Passphrase of an encrypted key (ssl-key-password); '' or absent for none. */
+  readonly keyPassword?: string | undefined;
+  /** File whose first line is the passphrase (ssl-key-password-file), read at every load; '' or absent for none. */
+  readonly keyPasswordFile?: string | undefined;
 }
 
 /** File contents ready for `tls.createSecureContext`. */
@@ -35,6 +39,8 @@ export interface TlsMaterial {
   readonly caCertificates: readonly CertificateInfo[];
   /** Each certificate of the CA file as PEM text (empty without one). */
   readonly caPem: readonly string[];
+  /** Whether the key file was encrypted (and decrypted with the configured passphrase). */
+  readonly isKeyEncrypted: boolean;
   /** One line each: expired or not yet valid certificate, expiry within 30 days, unsuitable key usage. */
   readonly warnings: readonly string[];
 }
@@ -48,8 +54,8 @@ export interface TlsMaterialProblem {
 /** The result of {@link inspectTlsMaterial}. */
 export type TlsMaterialInspection = TlsMaterial | TlsMaterialProblem;
 
-/** The message TiDB's guide promises for encrypted keys, so operators find it in both places. */
-export const ENCRYPTED_KEY_REASON = 'password-protected private keys are not supported yet';
+/** What to do about an encrypted key without a passphrase (TiDB cannot load such keys at all). */
+export const ENCRYPTED_KEY_REASON = 'set ssl-key-password-file (or ssl-key-password) to its passphrase';
 
 /** Days before expiry from which a warning is logged. */
 const EXPIRY_WARNING_DAYS = 30;
@@ -90,7 +96,8 @@ function inspect(paths: TlsMaterialPaths, now: Date): TlsMaterial {
   const leaf = parseCertificate(certBlocks[0], `certificate file ${paths.cert}`);
 
   const keyFile = readPemFile('private key file', paths.key);
-  const privateKey = parsePrivateKey(keyFile.blocks, keyFile.buffer, paths.key);
+  const passphrase = readPassphrase(paths);
+  const privateKey = parsePrivateKey(keyFile.blocks, keyFile.buffer, paths.key, passphrase);
   if (!leaf.checkPrivateKey(privateKey)) {
     throw new MaterialProblem(`private key ${paths.key} does not match the certificate in ${paths.cert}`);
   }
@@ -112,7 +119,13 @@ function inspect(paths: TlsMaterialPaths, now: Date): TlsMaterial {
   const certificate = describeCertificate(leaf);
   return {
     ok: true,
-    secureContextOptions: { cert: certFile.buffer, key: keyFile.buffer, ...(ca ? { ca } : {}) },
+    // An encrypted key is handed to OpenSSL decrypted (it stays in memory only), so the passphrase is needed once.
+    secureContextOptions: {
+      cert: certFile.buffer,
+      key: passphrase === undefined ? keyFile.buffer : Buffer.from(privateKey.export({ type: 'pkcs8', format: 'pem' })),
+      ...(ca ? { ca } : {}),
+    },
+    isKeyEncrypted: passphrase !== undefined,
     certificate,
     caCertificates,
     caPem,
@@ -160,13 +173,30 @@ function parseCertificate(block: PemBlock | undefined, where: string): X509Certi
   }
 }
 
-function parsePrivateKey(blocks: readonly PemBlock[], buffer: Buffer, path: string): KeyObject {
-  if (
-    blocks.some((block) => block.label === PemLabel.ENCRYPTED_PRIVATE_KEY || LEGACY_ENCRYPTION_HEADER.test(block.text))
-  ) {
+/** The passphrase from ssl-key-password-file (first line) or ssl-key-password; undefined when neither is set. */
+function readPassphrase(paths: TlsMaterialPaths): string | undefined {
+  if (paths.keyPasswordFile !== undefined && paths.keyPasswordFile !== '') {
+    let text: string;
+    try {
+      text = readFileSync(paths.keyPasswordFile, 'utf8');
+    } catch (error) {
+      throw new MaterialProblem(`cannot read ssl-key-password-file ${paths.keyPasswordFile}: ${fsErrorReason(error)}`);
+    }
+    const firstLine = text.split(/\r?\n/)[0] ?? '';
+    if (firstLine === '') throw new MaterialProblem(`ssl-key-password-file ${paths.keyPasswordFile} has an empty first line`);
+    return firstLine;
+  }
+  return paths.keyPassword !== undefined && paths.keyPassword !== '' ? paths.keyPassword : undefined;
+}
+
+function parsePrivateKey(blocks: readonly PemBlock[], buffer: Buffer, path: string, passphrase: string | undefined): KeyObject {
+  const isEncrypted = blocks.some(
+    (block) => block.label === PemLabel.ENCRYPTED_PRIVATE_KEY || LEGACY_ENCRYPTION_HEADER.test(block.text),
+  );
+  if (isEncrypted && passphrase === undefined) {
     throw new MaterialProblem(`private key file ${path} is encrypted: ${ENCRYPTED_KEY_REASON}`);
   }
-  if (!blocks.some((block) => PRIVATE_KEY_LABELS.has(block.label))) {
+  if (!blocks.some((block) => PRIVATE_KEY_LABELS.has(block.label) || block.label === PemLabel.ENCRYPTED_PRIVATE_KEY)) {
     const found = blocks.map((block) => `"${block.label}"`).join(', ');
     const hint = blocks.some((block) => block.label === PemLabel.CERTIFICATE)
       ? '; are ssl-cert and ssl-key swapped?'
@@ -174,10 +204,15 @@ function parsePrivateKey(blocks: readonly PemBlock[], buffer: Buffer, path: stri
     throw new MaterialProblem(`private key file ${path} holds no private key (found ${found})${hint}`);
   }
   try {
-    return createPrivateKey({ key: buffer, format: 'pem' });
+    // A passphrase given for a key that is not encrypted is ignored by OpenSSL, which is what an operator expects.
+    return createPrivateKey({ key: buffer, format: 'pem', ...(passphrase === undefined ? {} : { passphrase }) });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_MISSING_PASSPHRASE') {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ERR_MISSING_PASSPHRASE') {
       throw new MaterialProblem(`private key file ${path} is encrypted: ${ENCRYPTED_KEY_REASON}`);
+    }
+    if (isEncrypted) {
+      throw new MaterialProblem(`cannot decrypt private key file ${path}: wrong passphrase (ssl-key-password-file / ssl-key-password)`);
     }
     throw new MaterialProblem(`private key file ${path} holds a PRIVATE KEY block that is not a valid private key`);
   }

@@ -15,6 +15,7 @@ import { TlsServerCounters, resolveTlsPolicy, tlsStatusVariables, tlsVersionList
 import type { TlsPolicy } from '../protocol/tls/index.js';
 import { Connection } from './connection.js';
 import type { ServerContext } from './server-context.js';
+import { tlsFilePaths } from './auto-tls.js';
 import { TlsManager } from './tls-manager.js';
 
 /** MySQL's version first, because drivers parse it to choose features; then who we are. */
@@ -52,12 +53,15 @@ export class TidalServer {
     try {
       const sql = await SqlEngine.open(kv);
       const holder: { globals?: GlobalVariables; port: number } = { port: config.port };
+      const files = await tlsFilePaths(config, logger);
       const tls = new TlsManager({
         sources: {
-          cert: config.security.sslCert,
-          key: config.security.sslKey,
-          ca: config.security.sslCa,
+          cert: files.cert,
+          key: files.key,
+          ca: files.ca,
           crl: config.security.sslCrl,
+          keyPassword: config.security.sslKeyPassword,
+          keyPasswordFile: config.security.sslKeyPasswordFile,
           policy,
           verifyDepth: config.security.sslVerifyDepth,
         },
@@ -65,7 +69,8 @@ export class TidalServer {
         isSecureTransportRequired: () => holder.globals?.isSecureTransportRequired === true,
       });
       tls.start();
-      tls.watch();
+      // The data directory changes with every commit; generated files are replaced by restarting or by RELOAD TLS.
+      if (!files.isAutomatic) tls.watch();
       const status = new StatusVariables();
       const tlsCounters = new TlsServerCounters();
       status.addProvider((scope) => tlsStatusVariables(tls.current, undefined, tlsCounters, scope));
@@ -138,6 +143,9 @@ function resolvePolicy(config: ServerConfig, logger: Logger): TlsPolicy {
     tlsCiphersuites: config.security.tlsCiphersuites,
   });
   if (!resolved.ok) throw new StartupError(resolved.reason);
+  if (config.security.sslKeyPassword !== '' && config.security.sslKeyPasswordFile !== '') {
+    throw new StartupError('set ssl-key-password or ssl-key-password-file, not both');
+  }
   for (const warning of resolved.policy.warnings) logger.warn(warning);
   return resolved.policy;
 }
@@ -173,10 +181,10 @@ function serverFacts(config: ServerConfig, port: number, manager: TlsManager, po
     baseDir: config.configFileDirectory,
     systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone === 'UTC' ? 'UTC' : Intl.DateTimeFormat().resolvedOptions().timeZone,
     haveSsl: tls ? 'YES' : 'DISABLED',
-    sslCa: config.security.sslCa,
+    sslCa: manager.sources.ca,
     sslCapath: '',
-    sslCert: config.security.sslCert,
-    sslKey: config.security.sslKey,
+    sslCert: manager.sources.cert,
+    sslKey: manager.sources.key,
     sslCrl: config.security.sslCrl,
     sslCrlpath: '',
     // What is in force, not what was typed: the built-in lists when the settings are empty.

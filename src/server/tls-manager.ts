@@ -16,6 +16,8 @@ export interface TlsSources {
   readonly key: string;
   readonly ca: string;
   readonly crl: string;
+  readonly keyPassword: string;
+  readonly keyPasswordFile: string;
   readonly policy: TlsPolicy;
   readonly verifyDepth: number;
 }
@@ -55,6 +57,11 @@ export class TlsManager implements InstanceControl {
     this.#options = options;
   }
 
+  /** The files and policy it loads from (the ssl_* variables show these paths). */
+  get sources(): TlsSources {
+    return this.#options.sources;
+  }
+
   /** The context for new connections, or undefined when TLS is off. */
   get current(): ServerTlsContext | undefined {
     return this.#context;
@@ -86,6 +93,7 @@ export class TlsManager implements InstanceControl {
       notAfter: loaded.context.notAfter.toISOString(),
       fingerprint256: loaded.context.certificate.fingerprint256,
       tlsVersion: loaded.context.tlsVersion,
+      isKeyEncrypted: loaded.context.isKeyEncrypted,
       clientCertificates: sources.ca ? 'verified against ssl-ca when presented' : 'not requested',
     });
   }
@@ -201,6 +209,8 @@ export class TlsManager implements InstanceControl {
       key: sources.key,
       ca: sources.ca,
       crl: sources.crl,
+      keyPassword: sources.keyPassword,
+      keyPasswordFile: sources.keyPasswordFile,
       policy: sources.policy,
       verifyDepth: sources.verifyDepth,
     });

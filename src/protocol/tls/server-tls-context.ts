@@ -41,6 +41,8 @@ export interface ServerTlsContext {
   readonly policy: TlsPolicy;
   /** The server certificate. */
   readonly certificate: CertificateInfo;
+  /** Whether ssl-key was encrypted and decrypted with the configured passphrase. */
+  readonly isKeyEncrypted: boolean;
   readonly notBefore: Date;
   readonly notAfter: Date;
   /** Ssl_server_not_before / Ssl_server_not_after, formatted as MySQL prints them (`Nov 24 12:00:00 2026 GMT`). */
@@ -76,6 +78,9 @@ export interface ServerTlsOptions {
   readonly key: string;
   readonly ca?: string | undefined;
   readonly crl?: string | undefined;
+  /** ssl-key-password and ssl-key-password-file, for an encrypted key ('' or absent for none). */
+  readonly keyPassword?: string | undefined;
+  readonly keyPasswordFile?: string | undefined;
   /** DEFAULT_TLS_POLICY when absent. */
   readonly policy?: TlsPolicy | undefined;
   /** Client-certificate verify depth; absent or negative for OpenSSL's default (no limit of ours). */
@@ -91,7 +96,10 @@ export type ServerTlsContextLoad =
  * throws: a problem is `{ ok: false, reason }`, so the server can start without TLS and log why, as TiDB does.
  */
 export function loadServerTlsContext(options: ServerTlsOptions, now: Date = new Date()): ServerTlsContextLoad {
-  const material = inspectTlsMaterial({ cert: options.cert, key: options.key, ca: options.ca }, now);
+  const material = inspectTlsMaterial(
+    { cert: options.cert, key: options.key, ca: options.ca, keyPassword: options.keyPassword, keyPasswordFile: options.keyPasswordFile },
+    now,
+  );
   if (!material.ok) return material;
   let crl: Buffer | undefined;
   let crlWarnings: readonly string[] = [];
@@ -136,6 +144,7 @@ export function createServerTlsContext(material: TlsMaterial, options: ServerTls
     sslCrl: material.secureContextOptions.crl !== undefined ? (options.crl ?? '') : '',
     policy,
     certificate,
+    isKeyEncrypted: material.isKeyEncrypted,
     notBefore: certificate.notBefore,
     notAfter: certificate.notAfter,
     serverNotBefore: certificate.validFromText,

@@ -62,7 +62,7 @@ void describe('loadConfig defaults', () => {
       tlsVersion: '',
       sslVerifyDepth: -1,
       requireSecureTransport: false,
-      autoTls: false,
+      autoTls: true,
       rsaKeySize: 4096,
     });
     assert.deepEqual(config.instance, { maxConnections: 0, maxAllowedPacket: 67108864 });
