@@ -40,7 +40,7 @@ describe('encrypted private keys', () => {
   let pkcs8: string;
   let traditional: string;
   let passwordFile: string;
-  let servers: TidalProcess[] = [];
+  const servers: TidalProcess[] = [];
 
   before(async () => {
     [certs, other] = await Promise.all([makeCertificates('keypass'), makeCertificates('keypass-other')]);
