@@ -4,6 +4,7 @@ import type { Server, Socket } from 'node:net';
 import { hostname } from 'node:os';
 import type { ServerConfig } from '../config/index.js';
 import { packageInfo } from '../config/index.js';
+import { createRateLimitedLogger } from '../logging/index.js';
 import type { Logger } from '../logging/index.js';
 import { LmdbEngine } from '../storage/index.js';
 import type { KvEngine } from '../storage/kv.js';
@@ -22,6 +23,8 @@ import { TlsManager } from './tls-manager.js';
 export const SERVER_VERSION = `8.0.11-TidalDB-${packageInfo().version}`;
 const VERSION_COMMENT = 'TidalDB Server (Apache License 2.0), MySQL 8.0 compatible';
 const CONNECT_TIMEOUT_MS = 10_000;
+/** At most 20 records per kind of handshake failure per minute; the rest are summed up in one line. */
+const HANDSHAKE_LOG_RATE = { limit: 20, intervalMs: 60_000 } as const;
 
 /** A server that failed to start, with a one-line reason for the operator. */
 export class StartupError extends Error {
@@ -92,6 +95,7 @@ export class TidalServer {
         tlsCounters,
         serverVersion: SERVER_VERSION,
         connectTimeoutMs: CONNECT_TIMEOUT_MS,
+        handshakeLog: createRateLimitedLogger(logger, HANDSHAKE_LOG_RATE),
       };
       const listener = createServer({ noDelay: true });
       const server = new TidalServer(config, logger, kv, listener, context, tls);
@@ -127,6 +131,7 @@ export class TidalServer {
     if (this.isStopping) return;
     this.isStopping = true;
     this.tls.close();
+    this.context.handshakeLog.close();
     const closed = new Promise<void>((resolve) => this.listener.close(() => resolve()));
     for (const connection of this.connections.values()) connection.kill();
     await closed;

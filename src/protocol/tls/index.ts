@@ -29,5 +29,6 @@ export type { UpgradeToTlsOptions } from './upgrade-to-tls.js';
 export { checkClientCertificate } from './client-certificate-check.js';
 export type { ClientCertificateVerdict } from './client-certificate-check.js';
 export { TlsServerCounters } from './tls-server-counters.js';
+export type { TlsHandshakeFailureKind } from './tls-server-counters.js';
 export { tlsSessionStatus, tlsStatusVariables } from './tls-session-status.js';
 export type { TlsStatusRow, TlsStatusScope, TlsStatusValue } from './tls-session-status.js';
