@@ -17,3 +17,4 @@ export type { SslFileName, SslFileRole } from './ssl-file-names.js';
 export { SslSetupError } from './ssl-setup-error.js';
 export { inspectCrl } from './inspect-crl.js';
 export type { CrlFile, CrlInspection } from './inspect-crl.js';
+export { EXPIRY_WARNING_DAYS, expiryWarning, materialExpiryWarnings } from './certificate-expiry.js';

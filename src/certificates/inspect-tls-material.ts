@@ -2,6 +2,7 @@
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { materialExpiryWarnings } from './certificate-expiry.js';
 import { describeCertificate } from './certificate-info.js';
 import type { CertificateInfo } from './certificate-info.js';
 import { fsErrorReason } from './fs-error-reason.js';
@@ -57,9 +58,6 @@ export type TlsMaterialInspection = TlsMaterial | TlsMaterialProblem;
 /** What to do about an encrypted key without a passphrase (TiDB cannot load such keys at all). */
 export const ENCRYPTED_KEY_REASON = 'set ssl-key-password-file (or ssl-key-password) to its passphrase';
 
-/** Days before expiry from which a warning is logged. */
-const EXPIRY_WARNING_DAYS = 30;
-const MILLISECONDS_PER_DAY = 86_400_000;
 const SERVER_AUTH_OID = '1.3.6.1.5.5.7.3.1';
 const PRIVATE_KEY_LABELS: ReadonlySet<string> = new Set([
   'PRIVATE KEY',
@@ -224,20 +222,7 @@ function findWarnings(
   paths: TlsMaterialPaths,
   now: Date,
 ): string[] {
-  const warnings: string[] = [];
-  if (certificate.notAfter.getTime() < now.getTime()) {
-    warnings.push(
-      `certificate ${paths.cert} expired on ${certificate.validToText}; clients that verify it will refuse to connect`,
-    );
-  } else if (certificate.notBefore.getTime() > now.getTime()) {
-    warnings.push(
-      `certificate ${paths.cert} is not valid before ${certificate.validFromText}; clients that verify it will refuse to connect`,
-    );
-  } else {
-    const daysLeft = Math.floor((certificate.notAfter.getTime() - now.getTime()) / MILLISECONDS_PER_DAY);
-    if (daysLeft < EXPIRY_WARNING_DAYS)
-      warnings.push(`certificate ${paths.cert} expires in ${daysLeft} days, on ${certificate.validToText}`);
-  }
+  const warnings = materialExpiryWarnings(paths, certificate, caCertificates, now);
   if (certificate.extendedKeyUsage !== undefined && !certificate.extendedKeyUsage.includes(SERVER_AUTH_OID)) {
     warnings.push(`certificate ${paths.cert} has an extended key usage without serverAuth; clients may refuse it`);
   }
@@ -246,8 +231,6 @@ function findWarnings(
       warnings.push(
         `certificate ${index + 1} of CA file ${paths.ca ?? ''} is not a CA certificate (no CA:TRUE); client certificates will not verify against it`,
       );
-    if (ca.notAfter.getTime() < now.getTime())
-      warnings.push(`certificate ${index + 1} of CA file ${paths.ca ?? ''} expired on ${ca.validToText}`);
   });
   return warnings;
 }

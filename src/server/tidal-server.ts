@@ -72,6 +72,7 @@ export class TidalServer {
         isSecureTransportRequired: () => holder.globals?.isSecureTransportRequired === true,
       });
       tls.start();
+      tls.startExpiryChecks();
       // The data directory changes with every commit; generated files are replaced by restarting or by RELOAD TLS.
       if (!files.isAutomatic) tls.watch();
       const status = new StatusVariables();

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, watch } from 'node:fs';
 import type { FSWatcher } from 'node:fs';
 import { dirname } from 'node:path';
+import { materialExpiryWarnings } from '../certificates/index.js';
 import { mysqlError, ER_DA_SSL_LIBRARY_ERROR } from '../errors/index.js';
 import type { MySqlError } from '../errors/index.js';
 import type { Logger } from '../logging/index.js';
@@ -30,7 +31,12 @@ export interface TlsManagerOptions {
   readonly isSecureTransportRequired: () => boolean;
   /** Quiet time after the last file event before the files are read, so a burst of writes counts once. */
   readonly settleMs?: number;
+  /** How often the certificates in force are checked for (coming) expiry; daily by default. */
+  readonly expiryCheckIntervalMs?: number;
 }
+
+/** Once a day, as the log warnings promise. */
+const DEFAULT_EXPIRY_CHECK_MS = 86_400_000;
 
 /** Default quiet time after a file event, in milliseconds. */
 const DEFAULT_SETTLE_MS = 300;
@@ -50,6 +56,7 @@ export class TlsManager implements InstanceControl {
   #digests = new Map<FileRole, string>();
   #watchers: FSWatcher[] = [];
   #settleTimer: NodeJS.Timeout | undefined;
+  #expiryTimer: NodeJS.Timeout | undefined;
   #lastWatchProblem: string | undefined;
   readonly #options: TlsManagerOptions;
 
@@ -148,8 +155,32 @@ export class TlsManager implements InstanceControl {
     }
   }
 
-  /** Stops watching. */
+  /**
+   * Logs, every `expiryCheckIntervalMs` (daily), a warning for each certificate in force (server, CA) that has
+   * expired or expires within 30 days; the same lines appear at start and after each reload.
+   */
+  startExpiryChecks(): void {
+    this.#expiryTimer = setInterval(() => this.checkExpiry(), this.#options.expiryCheckIntervalMs ?? DEFAULT_EXPIRY_CHECK_MS);
+    this.#expiryTimer.unref();
+  }
+
+  /** One expiry check now; returns the lines it logged. */
+  checkExpiry(now: Date = new Date()): string[] {
+    const context = this.#context;
+    if (context === undefined) return [];
+    const warnings = materialExpiryWarnings(
+      { cert: context.sslCert, ca: context.sslCa },
+      context.certificate,
+      context.caCertificates,
+      now,
+    );
+    for (const warning of warnings) this.#options.logger.warn(warning, { check: 'daily certificate expiry check' });
+    return warnings;
+  }
+
+  /** Stops watching and checking. */
   close(): void {
+    clearInterval(this.#expiryTimer);
     clearTimeout(this.#settleTimer);
     for (const watcher of this.#watchers) watcher.close();
     this.#watchers = [];

@@ -41,6 +41,8 @@ export interface ServerTlsContext {
   readonly policy: TlsPolicy;
   /** The server certificate. */
   readonly certificate: CertificateInfo;
+  /** The certificates of ssl-ca (empty without one), for expiry checks. */
+  readonly caCertificates: readonly CertificateInfo[];
   /** Whether ssl-key was encrypted and decrypted with the configured passphrase. */
   readonly isKeyEncrypted: boolean;
   readonly notBefore: Date;
@@ -145,6 +147,7 @@ export function createServerTlsContext(material: TlsMaterial, options: ServerTls
     policy,
     certificate,
     isKeyEncrypted: material.isKeyEncrypted,
+    caCertificates: material.caCertificates,
     notBefore: certificate.notBefore,
     notAfter: certificate.notAfter,
     serverNotBefore: certificate.validFromText,
