@@ -120,6 +120,20 @@ export const CONFIG_OPTIONS = [
     description: 'PEM file with the private key of ssl-cert.',
   },
   {
+    key: 'security.ssl-alt-cert',
+    flag: 'ssl-alt-cert',
+    type: { kind: 'path' },
+    default: '',
+    description: 'A second server certificate of the other key type (ECDSA next to RSA, or RSA next to ECDSA); clients negotiate.',
+  },
+  {
+    key: 'security.ssl-alt-key',
+    flag: 'ssl-alt-key',
+    type: { kind: 'path' },
+    default: '',
+    description: 'The private key of ssl-alt-cert (the same passphrase settings apply).',
+  },
+  {
     key: 'security.ssl-key-password',
     flag: 'ssl-key-password',
     type: { kind: 'string' },

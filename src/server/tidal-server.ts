@@ -63,6 +63,8 @@ export class TidalServer {
           key: files.key,
           ca: files.ca,
           crl: config.security.sslCrl,
+          altCert: config.security.sslAltCert,
+          altKey: config.security.sslAltKey,
           keyPassword: config.security.sslKeyPassword,
           keyPasswordFile: config.security.sslKeyPasswordFile,
           policy,

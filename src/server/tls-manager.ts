@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, watch } from 'node:fs';
 import type { FSWatcher } from 'node:fs';
 import { dirname } from 'node:path';
-import { materialExpiryWarnings } from '../certificates/index.js';
+import { expiryWarning, materialExpiryWarnings } from '../certificates/index.js';
 import { mysqlError, ER_DA_SSL_LIBRARY_ERROR } from '../errors/index.js';
 import type { MySqlError } from '../errors/index.js';
 import type { Logger } from '../logging/index.js';
@@ -17,6 +17,8 @@ export interface TlsSources {
   readonly key: string;
   readonly ca: string;
   readonly crl: string;
+  readonly altCert: string;
+  readonly altKey: string;
   readonly keyPassword: string;
   readonly keyPasswordFile: string;
   readonly policy: TlsPolicy;
@@ -42,7 +44,7 @@ const DEFAULT_EXPIRY_CHECK_MS = 86_400_000;
 const DEFAULT_SETTLE_MS = 300;
 
 /** Labels of the configured files, for "what changed" in the log. */
-const FILE_ROLES = ['cert', 'key', 'ca', 'crl'] as const;
+const FILE_ROLES = ['cert', 'key', 'ca', 'crl', 'altCert', 'altKey'] as const;
 type FileRole = (typeof FILE_ROLES)[number];
 
 /**
@@ -99,6 +101,9 @@ export class TlsManager implements InstanceControl {
       ...files,
       notAfter: loaded.context.notAfter.toISOString(),
       fingerprint256: loaded.context.certificate.fingerprint256,
+      ...(loaded.context.altCertificate
+        ? { sslAltCert: sources.altCert, altFingerprint256: loaded.context.altCertificate.fingerprint256, keyTypes: [loaded.context.certificate.keyType, loaded.context.altCertificate.keyType] }
+        : {}),
       tlsVersion: loaded.context.tlsVersion,
       isKeyEncrypted: loaded.context.isKeyEncrypted,
       clientCertificates: sources.ca ? 'verified against ssl-ca when presented' : 'not requested',
@@ -174,6 +179,10 @@ export class TlsManager implements InstanceControl {
       context.caCertificates,
       now,
     );
+    if (context.altCertificate !== undefined) {
+      const alt = expiryWarning(`certificate ${context.sslAltCert}`, context.altCertificate, now, 'clients that verify it will refuse to connect');
+      if (alt !== undefined) warnings.push(alt);
+    }
     for (const warning of warnings) this.#options.logger.warn(warning, { check: 'daily certificate expiry check' });
     return warnings;
   }
@@ -240,6 +249,8 @@ export class TlsManager implements InstanceControl {
       key: sources.key,
       ca: sources.ca,
       crl: sources.crl,
+      altCert: sources.altCert,
+      altKey: sources.altKey,
       keyPassword: sources.keyPassword,
       keyPasswordFile: sources.keyPasswordFile,
       policy: sources.policy,

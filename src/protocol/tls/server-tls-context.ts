@@ -41,6 +41,10 @@ export interface ServerTlsContext {
   readonly policy: TlsPolicy;
   /** The server certificate. */
   readonly certificate: CertificateInfo;
+  /** The second certificate (ssl-alt-cert), when one is configured. */
+  readonly altCertificate: CertificateInfo | undefined;
+  /** Its path ('' when none). */
+  readonly sslAltCert: string;
   /** The certificates of ssl-ca (empty without one), for expiry checks. */
   readonly caCertificates: readonly CertificateInfo[];
   /** Whether ssl-key was encrypted and decrypted with the configured passphrase. */
@@ -80,6 +84,9 @@ export interface ServerTlsOptions {
   readonly key: string;
   readonly ca?: string | undefined;
   readonly crl?: string | undefined;
+  /** ssl-alt-cert and ssl-alt-key: a second pair of the other key type ('' or absent for none). */
+  readonly altCert?: string | undefined;
+  readonly altKey?: string | undefined;
   /** ssl-key-password and ssl-key-password-file, for an encrypted key ('' or absent for none). */
   readonly keyPassword?: string | undefined;
   readonly keyPasswordFile?: string | undefined;
@@ -103,6 +110,21 @@ export function loadServerTlsContext(options: ServerTlsOptions, now: Date = new 
     now,
   );
   if (!material.ok) return material;
+  let alt: TlsMaterial | undefined;
+  if ((options.altCert ?? '') !== '' || (options.altKey ?? '') !== '') {
+    const inspected = inspectTlsMaterial(
+      { cert: options.altCert ?? '', key: options.altKey ?? '', keyPassword: options.keyPassword, keyPasswordFile: options.keyPasswordFile },
+      now,
+    );
+    if (!inspected.ok) return { ok: false, reason: `ssl-alt-cert/ssl-alt-key: ${inspected.reason}` };
+    if (inspected.certificate.keyType === material.certificate.keyType) {
+      return {
+        ok: false,
+        reason: `ssl-alt-cert ${options.altCert ?? ''} has the same key type (${material.certificate.keyType}) as ssl-cert; the second pair must be of the other type (RSA and ECDSA side by side)`,
+      };
+    }
+    alt = inspected;
+  }
   let crl: Buffer | undefined;
   let crlWarnings: readonly string[] = [];
   if (options.crl !== undefined && options.crl !== '') {
@@ -114,10 +136,10 @@ export function loadServerTlsContext(options: ServerTlsOptions, now: Date = new 
   try {
     const withCrl: TlsMaterial = {
       ...material,
-      warnings: [...material.warnings, ...crlWarnings],
+      warnings: [...material.warnings, ...crlWarnings, ...(alt?.warnings ?? [])],
       secureContextOptions: { ...material.secureContextOptions, ...(crl ? { crl } : {}) },
     };
-    return { ok: true, context: createServerTlsContext(withCrl, options) };
+    return { ok: true, context: createServerTlsContext(withCrl, options, alt) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return {
@@ -128,13 +150,20 @@ export function loadServerTlsContext(options: ServerTlsOptions, now: Date = new 
 }
 
 /** Builds the context from already inspected material; throws what `tls.createSecureContext` throws. */
-export function createServerTlsContext(material: TlsMaterial, options: ServerTlsOptions): ServerTlsContext {
+export function createServerTlsContext(material: TlsMaterial, options: ServerTlsOptions, alt?: TlsMaterial): ServerTlsContext {
   const hasCa = material.secureContextOptions.ca !== undefined;
   const policy = options.policy ?? DEFAULT_TLS_POLICY;
   const depth = options.verifyDepth !== undefined && options.verifyDepth >= 0 ? options.verifyDepth : undefined;
   const secureContext = createSecureContext({
     ...tlsPolicyOptions(policy),
     ...material.secureContextOptions,
+    // OpenSSL keeps one certificate per key type and picks the one the client's signature algorithms allow.
+    ...(alt
+      ? {
+          cert: [material.secureContextOptions.cert, alt.secureContextOptions.cert],
+          key: [material.secureContextOptions.key, alt.secureContextOptions.key],
+        }
+      : {}),
     sessionIdContext: SESSION_ID_CONTEXT,
   });
   const { certificate } = material;
@@ -148,6 +177,8 @@ export function createServerTlsContext(material: TlsMaterial, options: ServerTls
     certificate,
     isKeyEncrypted: material.isKeyEncrypted,
     caCertificates: material.caCertificates,
+    altCertificate: alt?.certificate,
+    sslAltCert: alt ? (options.altCert ?? '') : '',
     notBefore: certificate.notBefore,
     notAfter: certificate.notAfter,
     serverNotBefore: certificate.validFromText,

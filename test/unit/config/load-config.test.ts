@@ -54,6 +54,8 @@ void describe('loadConfig defaults', () => {
       sslCa: '',
       sslCert: '',
       sslKey: '',
+      sslAltCert: '',
+      sslAltKey: '',
       sslKeyPassword: '',
       sslKeyPasswordFile: '',
       sslCrl: '',

@@ -29,6 +29,8 @@ void describe('TlsManager expiry checks', () => {
         key: join(root, 'server-key.pem'),
         ca: join(root, 'ca.pem'),
         crl: '',
+        altCert: '',
+        altKey: '',
         keyPassword: '',
         keyPasswordFile: '',
         policy: DEFAULT_TLS_POLICY,
