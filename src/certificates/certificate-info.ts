@@ -22,6 +22,8 @@ export interface CertificateInfo {
   readonly isCa: boolean;
   /** Extended key usage OIDs, or undefined when the certificate has no such extension (any use allowed). */
   readonly extendedKeyUsage: readonly string[] | undefined;
+  /** The public key's algorithm as Node names it: 'rsa', 'ec', 'ed25519', 'rsa-pss', …; '' if unknown. */
+  readonly keyType: string;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
@@ -61,6 +63,7 @@ export function describeCertificate(certificate: X509Certificate): CertificateIn
     subjectAltName: certificate.subjectAltName,
     isCa: certificate.ca,
     extendedKeyUsage: certificate.keyUsage,
+    keyType: certificate.publicKey.asymmetricKeyType ?? '',
   };
 }
 

@@ -15,3 +15,6 @@ export { CERTIFICATE_NAMES, CERTIFICATE_VALIDITY_DAYS, serverAlternativeNames } 
 export { SSL_FILE_MODES, SSL_FILE_NAMES } from './ssl-file-names.js';
 export type { SslFileName, SslFileRole } from './ssl-file-names.js';
 export { SslSetupError } from './ssl-setup-error.js';
+export { inspectCrl } from './inspect-crl.js';
+export type { CrlFile, CrlInspection } from './inspect-crl.js';
+export { EXPIRY_WARNING_DAYS, expiryWarning, materialExpiryWarnings } from './certificate-expiry.js';

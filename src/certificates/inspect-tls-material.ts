@@ -2,6 +2,7 @@
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { materialExpiryWarnings } from './certificate-expiry.js';
 import { describeCertificate } from './certificate-info.js';
 import type { CertificateInfo } from './certificate-info.js';
 import { fsErrorReason } from './fs-error-reason.js';
@@ -13,6 +14,10 @@ export interface TlsMaterialPaths {
   readonly cert: string;
   readonly key: string;
   readonly ca?: string | undefined;
+  /** Passphrase of an encrypted key (ssl-key-password); '' or absent for none. */
+  readonly keyPassword?: string | undefined;
+  /** File whose first line is the passphrase (ssl-key-password-file), read at every load; '' or absent for none. */
+  readonly keyPasswordFile?: string | undefined;
 }
 
 /** File contents ready for `tls.createSecureContext`. */
@@ -22,6 +27,8 @@ export interface SecureContextMaterial {
   readonly key: Buffer;
   /** The CA file, when one was given. */
   readonly ca?: Buffer;
+  /** The CRL file, when one was given (added by the caller after inspectCrl). */
+  readonly crl?: Buffer;
 }
 
 /** Valid material: the buffers, facts about the server certificate, and non-fatal findings for the log. */
@@ -31,6 +38,10 @@ export interface TlsMaterial {
   readonly certificate: CertificateInfo;
   /** Facts about each certificate of the CA file (empty without one). */
   readonly caCertificates: readonly CertificateInfo[];
+  /** Each certificate of the CA file as PEM text (empty without one). */
+  readonly caPem: readonly string[];
+  /** Whether the key file was encrypted (and decrypted with the configured passphrase). */
+  readonly isKeyEncrypted: boolean;
   /** One line each: expired or not yet valid certificate, expiry within 30 days, unsuitable key usage. */
   readonly warnings: readonly string[];
 }
@@ -44,12 +55,9 @@ export interface TlsMaterialProblem {
 /** The result of {@link inspectTlsMaterial}. */
 export type TlsMaterialInspection = TlsMaterial | TlsMaterialProblem;
 
-/** The message TiDB's guide promises for encrypted keys, so operators find it in both places. */
-export const ENCRYPTED_KEY_REASON = 'password-protected private keys are not supported yet';
+/** What to do about an encrypted key without a passphrase (TiDB cannot load such keys at all). */
+export const ENCRYPTED_KEY_REASON = 'set ssl-key-password-file (or ssl-key-password) to its passphrase';
 
-/** Days before expiry from which a warning is logged. */
-const EXPIRY_WARNING_DAYS = 30;
-const MILLISECONDS_PER_DAY = 86_400_000;
 const SERVER_AUTH_OID = '1.3.6.1.5.5.7.3.1';
 const PRIVATE_KEY_LABELS: ReadonlySet<string> = new Set([
   'PRIVATE KEY',
@@ -86,19 +94,22 @@ function inspect(paths: TlsMaterialPaths, now: Date): TlsMaterial {
   const leaf = parseCertificate(certBlocks[0], `certificate file ${paths.cert}`);
 
   const keyFile = readPemFile('private key file', paths.key);
-  const privateKey = parsePrivateKey(keyFile.blocks, keyFile.buffer, paths.key);
+  const passphrase = readPassphrase(paths);
+  const privateKey = parsePrivateKey(keyFile.blocks, keyFile.buffer, paths.key, passphrase);
   if (!leaf.checkPrivateKey(privateKey)) {
     throw new MaterialProblem(`private key ${paths.key} does not match the certificate in ${paths.cert}`);
   }
 
   let ca: Buffer | undefined;
   const caCertificates: CertificateInfo[] = [];
+  const caPem: string[] = [];
   if (paths.ca !== undefined && paths.ca !== '') {
     const caFile = readPemFile('CA file', paths.ca);
     const caBlocks = blocksLabelled(caFile, PemLabel.CERTIFICATE, 'CA file', paths.ca);
     caBlocks.forEach((block, index) => {
       const where = caBlocks.length === 1 ? `CA file ${paths.ca}` : `CA file ${paths.ca} (certificate ${index + 1})`;
       caCertificates.push(describeCertificate(parseCertificate(block, where)));
+      caPem.push(block.text);
     });
     ca = caFile.buffer;
   }
@@ -106,9 +117,16 @@ function inspect(paths: TlsMaterialPaths, now: Date): TlsMaterial {
   const certificate = describeCertificate(leaf);
   return {
     ok: true,
-    secureContextOptions: { cert: certFile.buffer, key: keyFile.buffer, ...(ca ? { ca } : {}) },
+    // An encrypted key is handed to OpenSSL decrypted (it stays in memory only), so the passphrase is needed once.
+    secureContextOptions: {
+      cert: certFile.buffer,
+      key: passphrase === undefined ? keyFile.buffer : Buffer.from(privateKey.export({ type: 'pkcs8', format: 'pem' })),
+      ...(ca ? { ca } : {}),
+    },
+    isKeyEncrypted: passphrase !== undefined,
     certificate,
     caCertificates,
+    caPem,
     warnings: findWarnings(certificate, caCertificates, paths, now),
   };
 }
@@ -153,13 +171,30 @@ function parseCertificate(block: PemBlock | undefined, where: string): X509Certi
   }
 }
 
-function parsePrivateKey(blocks: readonly PemBlock[], buffer: Buffer, path: string): KeyObject {
-  if (
-    blocks.some((block) => block.label === PemLabel.ENCRYPTED_PRIVATE_KEY || LEGACY_ENCRYPTION_HEADER.test(block.text))
-  ) {
+/** The passphrase from ssl-key-password-file (first line) or ssl-key-password; undefined when neither is set. */
+function readPassphrase(paths: TlsMaterialPaths): string | undefined {
+  if (paths.keyPasswordFile !== undefined && paths.keyPasswordFile !== '') {
+    let text: string;
+    try {
+      text = readFileSync(paths.keyPasswordFile, 'utf8');
+    } catch (error) {
+      throw new MaterialProblem(`cannot read ssl-key-password-file ${paths.keyPasswordFile}: ${fsErrorReason(error)}`);
+    }
+    const firstLine = text.split(/\r?\n/)[0] ?? '';
+    if (firstLine === '') throw new MaterialProblem(`ssl-key-password-file ${paths.keyPasswordFile} has an empty first line`);
+    return firstLine;
+  }
+  return paths.keyPassword !== undefined && paths.keyPassword !== '' ? paths.keyPassword : undefined;
+}
+
+function parsePrivateKey(blocks: readonly PemBlock[], buffer: Buffer, path: string, passphrase: string | undefined): KeyObject {
+  const isEncrypted = blocks.some(
+    (block) => block.label === PemLabel.ENCRYPTED_PRIVATE_KEY || LEGACY_ENCRYPTION_HEADER.test(block.text),
+  );
+  if (isEncrypted && passphrase === undefined) {
     throw new MaterialProblem(`private key file ${path} is encrypted: ${ENCRYPTED_KEY_REASON}`);
   }
-  if (!blocks.some((block) => PRIVATE_KEY_LABELS.has(block.label))) {
+  if (!blocks.some((block) => PRIVATE_KEY_LABELS.has(block.label) || block.label === PemLabel.ENCRYPTED_PRIVATE_KEY)) {
     const found = blocks.map((block) => `"${block.label}"`).join(', ');
     const hint = blocks.some((block) => block.label === PemLabel.CERTIFICATE)
       ? '; are ssl-cert and ssl-key swapped?'
@@ -167,10 +202,15 @@ function parsePrivateKey(blocks: readonly PemBlock[], buffer: Buffer, path: stri
     throw new MaterialProblem(`private key file ${path} holds no private key (found ${found})${hint}`);
   }
   try {
-    return createPrivateKey({ key: buffer, format: 'pem' });
+    // A passphrase given for a key that is not encrypted is ignored by OpenSSL, which is what an operator expects.
+    return createPrivateKey({ key: buffer, format: 'pem', ...(passphrase === undefined ? {} : { passphrase }) });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_MISSING_PASSPHRASE') {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ERR_MISSING_PASSPHRASE') {
       throw new MaterialProblem(`private key file ${path} is encrypted: ${ENCRYPTED_KEY_REASON}`);
+    }
+    if (isEncrypted) {
+      throw new MaterialProblem(`cannot decrypt private key file ${path}: wrong passphrase (ssl-key-password-file / ssl-key-password)`);
     }
     throw new MaterialProblem(`private key file ${path} holds a PRIVATE KEY block that is not a valid private key`);
   }
@@ -182,20 +222,7 @@ function findWarnings(
   paths: TlsMaterialPaths,
   now: Date,
 ): string[] {
-  const warnings: string[] = [];
-  if (certificate.notAfter.getTime() < now.getTime()) {
-    warnings.push(
-      `certificate ${paths.cert} expired on ${certificate.validToText}; clients that verify it will refuse to connect`,
-    );
-  } else if (certificate.notBefore.getTime() > now.getTime()) {
-    warnings.push(
-      `certificate ${paths.cert} is not valid before ${certificate.validFromText}; clients that verify it will refuse to connect`,
-    );
-  } else {
-    const daysLeft = Math.floor((certificate.notAfter.getTime() - now.getTime()) / MILLISECONDS_PER_DAY);
-    if (daysLeft < EXPIRY_WARNING_DAYS)
-      warnings.push(`certificate ${paths.cert} expires in ${daysLeft} days, on ${certificate.validToText}`);
-  }
+  const warnings = materialExpiryWarnings(paths, certificate, caCertificates, now);
   if (certificate.extendedKeyUsage !== undefined && !certificate.extendedKeyUsage.includes(SERVER_AUTH_OID)) {
     warnings.push(`certificate ${paths.cert} has an extended key usage without serverAuth; clients may refuse it`);
   }
@@ -204,8 +231,6 @@ function findWarnings(
       warnings.push(
         `certificate ${index + 1} of CA file ${paths.ca ?? ''} is not a CA certificate (no CA:TRUE); client certificates will not verify against it`,
       );
-    if (ca.notAfter.getTime() < now.getTime())
-      warnings.push(`certificate ${index + 1} of CA file ${paths.ca ?? ''} expired on ${ca.validToText}`);
   });
   return warnings;
 }

@@ -125,6 +125,7 @@ export const ER_LOCK_NOWAIT: ErrorSpec = { name: 'ER_LOCK_NOWAIT', code: 3572, s
 export const ER_UNKNOWN_EXPLAIN_FORMAT: ErrorSpec = { name: 'ER_UNKNOWN_EXPLAIN_FORMAT', code: 1791, sqlState: 'HY000', template: "Unknown EXPLAIN format name: '%s'" };
 export const ER_CTE_RECURSIVE_REQUIRES_UNION: ErrorSpec = { name: 'ER_CTE_RECURSIVE_REQUIRES_UNION', code: 3573, sqlState: 'HY000', template: "Recursive Common Table Expression '%s' should contain a UNION" };
 export const ER_CTE_MAX_RECURSION_DEPTH: ErrorSpec = { name: 'ER_CTE_MAX_RECURSION_DEPTH', code: 3636, sqlState: 'HY000', template: "Recursive query aborted after %u iterations. Try increasing @@cte_max_recursion_depth to a larger value." };
+export const ER_DA_SSL_LIBRARY_ERROR: ErrorSpec = { name: 'ER_DA_SSL_LIBRARY_ERROR', code: 3888, sqlState: 'HY000', template: "Failed to set up SSL because of the following SSL library error: %s" };
 
 /** Every entry of the table, by MySQL error number. */
 export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
@@ -251,4 +252,5 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [1791, ER_UNKNOWN_EXPLAIN_FORMAT],
   [3573, ER_CTE_RECURSIVE_REQUIRES_UNION],
   [3636, ER_CTE_MAX_RECURSION_DEPTH],
+  [3888, ER_DA_SSL_LIBRARY_ERROR],
 ]);

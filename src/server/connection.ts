@@ -16,7 +16,7 @@ import {
   writeOkPacket,
 } from '../protocol/index.js';
 import type { DecodedPacket } from '../protocol/index.js';
-import { tlsSessionStatus } from '../protocol/tls/index.js';
+import { TlsHandshakeError, tlsSessionStatus } from '../protocol/tls/index.js';
 import { Session } from '../session/session.js';
 import type { Logger } from '../logging/index.js';
 import { columnDefinition } from './column-definition.js';
@@ -81,12 +81,17 @@ export class Connection {
   }
 
   private async runLogin(): Promise<boolean> {
+    // connect_timeout bounds the whole login, TLS handshake included (the handshake gets what is left of it).
+    const timeoutMs = Number(this.context.globals.get('connect_timeout')) * 1000 || this.context.connectTimeoutMs;
+    const deadline = Date.now() + timeoutMs;
     const timer = setTimeout(() => {
-      this.logger.warn('login timed out', { timeoutMs: this.context.connectTimeoutMs });
+      // During the TLS handshake, upgradeToTls enforces the same deadline and reports it as a handshake timeout.
+      if (this.channel.isDetached) return;
+      this.context.handshakeLog.log('warn', 'login-timeout', 'login timed out', { conn: this.id, peer: this.peer, timeoutMs });
       void this.sendError(mysqlError(ER_NET_READ_INTERRUPTED), 2).finally(() => this.channel.destroy());
-    }, this.context.connectTimeoutMs);
+    }, timeoutMs);
     try {
-      const result = await login(this.channel, this.context, this.id, this.peerHost);
+      const result = await login(this.channel, this.context, this.id, this.peerHost, deadline);
       this.loginResult = result;
       this.capabilities = result.capabilities;
       const response = result.response;
@@ -119,6 +124,9 @@ export class Connection {
         await this.sendError(error, 2);
       } else if (error instanceof ChannelClosedError) {
         this.logChannelEnd(error, 'during login');
+      } else if (error instanceof TlsHandshakeError) {
+        // Scanners and broken clients can fail handshakes by the thousand: bounded per kind of failure.
+        this.context.handshakeLog.log('warn', `tls-${error.kind}`, 'login failed', { conn: this.id, peer: this.peer, reason: error.message });
       } else {
         this.logger.warn('login failed', { reason: error instanceof Error ? error.message : String(error) });
       }

@@ -68,8 +68,11 @@ export class LoginError extends Error {
   }
 }
 
-/** Runs the connection phase up to (not including) the final OK packet. */
-export async function login(channel: PacketChannel, context: ServerContext, connectionId: number, peerHost: string): Promise<LoginResult> {
+/**
+ * Runs the connection phase up to (not including) the final OK packet. `deadline` (epoch ms, connect_timeout) also
+ * bounds the TLS handshake.
+ */
+export async function login(channel: PacketChannel, context: ServerContext, connectionId: number, peerHost: string, deadline = Date.now() + context.connectTimeoutMs): Promise<LoginResult> {
   const tls = context.tls();
   const scramble = generateScramble();
   const serverCapabilities = SERVER_CAPABILITIES | (tls ? CapabilityFlags.CLIENT_SSL : 0);
@@ -92,7 +95,7 @@ export async function login(channel: PacketChannel, context: ServerContext, conn
   if (handshake.kind === 'ssl-request') {
     if (!tls) throw new LoginError(mysqlError(ER_HANDSHAKE_ERROR), packet.sequenceId + 1);
     const { socket, leftover } = channel.detach();
-    tlsSocket = await upgradeToTls(socket, tls, { leftover, counters: context.tlsCounters });
+    tlsSocket = await upgradeToTls(socket, tls, { leftover, counters: context.tlsCounters, handshakeTimeoutMs: deadline - Date.now() });
     channel.attach(tlsSocket);
     packet = await channel.read();
     handshake = decodeClientHandshake(packet.payload);

@@ -98,6 +98,13 @@ export class PacketChannel {
     }
   }
 
+  #isDetached = false;
+
+  /** Whether the socket is handed to the TLS layer (between detach and attach): the handshake owns it then. */
+  get isDetached(): boolean {
+    return this.#isDetached;
+  }
+
   /** The next packet; rejects with ChannelClosedError when the stream ended or broke. */
   read(): Promise<DecodedPacket> {
     const next = this.decodeOne();
@@ -113,6 +120,7 @@ export class PacketChannel {
    * SSLRequest (a client may send its ClientHello in the same segment); they belong to the TLS handshake.
    */
   detach(): { socket: Socket; leftover: Buffer } {
+    this.#isDetached = true;
     this.unlisten();
     this.socket.pause();
     const leftover = this.decoder.takeRemaining();
@@ -121,6 +129,7 @@ export class PacketChannel {
 
   /** Continues on `socket` (the TLS socket wrapping the detached one). */
   attach(socket: TLSSocket): void {
+    this.#isDetached = false;
     this.socket = socket;
     this.listen();
   }

@@ -1,5 +1,5 @@
 // ServerContext: everything a connection needs from the running server, passed down instead of globals.
-import type { Logger } from '../logging/index.js';
+import type { Logger, RateLimitedLogger } from '../logging/index.js';
 import type { ServerTlsContext, TlsServerCounters } from '../protocol/tls/index.js';
 import type { GlobalVariables } from '../session/variables/index.js';
 import type { SessionHost } from '../session/session-host.js';
@@ -14,6 +14,8 @@ export interface ServerContext {
   readonly tlsCounters: TlsServerCounters;
   /** The version string sent in HandshakeV10 and shown by @@version. */
   readonly serverVersion: string;
-  /** Milliseconds a login (TLS handshake included) may take before the socket is closed (connect_timeout). */
+  /** Milliseconds a login may take when the connect_timeout variable cannot be read (its default, 10 s). */
   readonly connectTimeoutMs: number;
+  /** Failed handshakes and login timeouts, logged with peer and reason at a bounded rate per kind. */
+  readonly handshakeLog: RateLimitedLogger;
 }

@@ -4,6 +4,7 @@ import type { Server, Socket } from 'node:net';
 import { hostname } from 'node:os';
 import type { ServerConfig } from '../config/index.js';
 import { packageInfo } from '../config/index.js';
+import { createRateLimitedLogger } from '../logging/index.js';
 import type { Logger } from '../logging/index.js';
 import { LmdbEngine } from '../storage/index.js';
 import type { KvEngine } from '../storage/kv.js';
@@ -11,15 +12,19 @@ import { SqlEngine } from '../sql/index.js';
 import { GlobalVariables, StatusVariables, hostPlatform } from '../session/variables/index.js';
 import type { ServerFacts } from '../session/variables/index.js';
 import { LocalRowLockManager } from '../session/locks/local-row-lock-manager.js';
-import { TLS_VERSION_LIST, TlsServerCounters, loadServerTlsContext, tlsStatusVariables } from '../protocol/tls/index.js';
-import type { ServerTlsContext, TlsProtocolVersion } from '../protocol/tls/index.js';
+import { TlsServerCounters, resolveTlsPolicy, tlsStatusVariables, tlsVersionList } from '../protocol/tls/index.js';
+import type { TlsPolicy } from '../protocol/tls/index.js';
 import { Connection } from './connection.js';
 import type { ServerContext } from './server-context.js';
+import { tlsFilePaths } from './auto-tls.js';
+import { TlsManager } from './tls-manager.js';
 
 /** MySQL's version first, because drivers parse it to choose features; then who we are. */
 export const SERVER_VERSION = `8.0.11-TidalDB-${packageInfo().version}`;
 const VERSION_COMMENT = 'TidalDB Server (Apache License 2.0), MySQL 8.0 compatible';
 const CONNECT_TIMEOUT_MS = 10_000;
+/** At most 20 records per kind of handshake failure per minute; the rest are summed up in one line. */
+const HANDSHAKE_LOG_RATE = { limit: 20, intervalMs: 60_000 } as const;
 
 /** A server that failed to start, with a one-line reason for the operator. */
 export class StartupError extends Error {
@@ -41,21 +46,42 @@ export class TidalServer {
     private readonly kv: KvEngine,
     private readonly listener: Server,
     private readonly context: ServerContext,
-    private tlsContext: ServerTlsContext | undefined,
+    private readonly tls: TlsManager,
   ) {}
 
   /** Opens the data directory, loads TLS material and starts listening. */
   static async start(config: ServerConfig, logger: Logger): Promise<TidalServer> {
+    const policy = resolvePolicy(config, logger);
     const kv = await LmdbEngine.open(config.path);
     try {
       const sql = await SqlEngine.open(kv);
-      const tls = loadTls(config, logger);
-      const holder: { server?: TidalServer; port: number } = { port: config.port };
+      const holder: { globals?: GlobalVariables; port: number } = { port: config.port };
+      const files = await tlsFilePaths(config, logger);
+      const tls = new TlsManager({
+        sources: {
+          cert: files.cert,
+          key: files.key,
+          ca: files.ca,
+          crl: config.security.sslCrl,
+          altCert: config.security.sslAltCert,
+          altKey: config.security.sslAltKey,
+          keyPassword: config.security.sslKeyPassword,
+          keyPasswordFile: config.security.sslKeyPasswordFile,
+          policy,
+          verifyDepth: config.security.sslVerifyDepth,
+        },
+        logger,
+        isSecureTransportRequired: () => holder.globals?.isSecureTransportRequired === true,
+      });
+      tls.start();
+      tls.startExpiryChecks();
+      // The data directory changes with every commit; generated files are replaced by restarting or by RELOAD TLS.
+      if (!files.isAutomatic) tls.watch();
       const status = new StatusVariables();
       const tlsCounters = new TlsServerCounters();
-      status.addProvider((scope) => tlsStatusVariables(holder.server?.tlsContext, undefined, tlsCounters, scope));
+      status.addProvider((scope) => tlsStatusVariables(tls.current, undefined, tlsCounters, scope));
       const globals = new GlobalVariables({
-        facts: () => serverFacts(config, holder.port, holder.server?.tlsContext),
+        facts: () => serverFacts(config, holder.port, tls, policy),
         initialValues: {
           max_allowed_packet: BigInt(config.instance.maxAllowedPacket),
           // TiDB's max_connections = 0 means unlimited; MySQL's variable has no such value, so keep its default.
@@ -63,18 +89,19 @@ export class TidalServer {
           require_secure_transport: config.security.requireSecureTransport ? 'ON' : 'OFF',
         },
       });
+      holder.globals = globals;
       const context: ServerContext = {
         logger,
-        host: { sql, kv, status, locks: new LocalRowLockManager() },
+        host: { sql, kv, status, locks: new LocalRowLockManager(), instance: tls },
         globals,
-        tls: () => holder.server?.tlsContext,
+        tls: () => tls.current,
         tlsCounters,
         serverVersion: SERVER_VERSION,
         connectTimeoutMs: CONNECT_TIMEOUT_MS,
+        handshakeLog: createRateLimitedLogger(logger, HANDSHAKE_LOG_RATE),
       };
       const listener = createServer({ noDelay: true });
       const server = new TidalServer(config, logger, kv, listener, context, tls);
-      holder.server = server;
       listener.on('connection', (socket) => server.accept(socket));
       holder.port = await listen(listener, config.host, config.port);
       logger.info('server is running MySQL protocol', { host: config.host, port: holder.port, path: config.path, version: SERVER_VERSION });
@@ -106,6 +133,8 @@ export class TidalServer {
   async stop(): Promise<void> {
     if (this.isStopping) return;
     this.isStopping = true;
+    this.tls.close();
+    this.context.handshakeLog.close();
     const closed = new Promise<void>((resolve) => this.listener.close(() => resolve()));
     for (const connection of this.connections.values()) connection.kill();
     await closed;
@@ -114,27 +143,19 @@ export class TidalServer {
   }
 }
 
-function loadTls(config: ServerConfig, logger: Logger): ServerTlsContext | undefined {
-  const { sslCert, sslKey, sslCa } = config.security;
-  if (!sslCert && !sslKey) {
-    logger.warn('Secure connection is NOT ENABLED: no ssl-cert and ssl-key configured');
-    return undefined;
-  }
-  const versions = config.security.tlsVersion ? config.security.tlsVersion.split(',').map((v) => v.trim()) : undefined;
-  const loaded = loadServerTlsContext({ cert: sslCert, key: sslKey, ca: sslCa, ...(versions ? { versions: versions as TlsProtocolVersion[] } : {}) });
-  if (!loaded.ok) {
-    logger.warn(`Secure connection is NOT ENABLED: ${loaded.reason}`, { sslCert, sslKey, sslCa });
-    return undefined;
-  }
-  for (const warning of loaded.context.warnings) logger.warn(warning, { sslCert, sslCa });
-  logger.info('Secure connection is enabled', {
-    sslCert,
-    sslKey,
-    sslCa,
-    notAfter: loaded.context.notAfter.toISOString(),
-    clientCertificates: sslCa ? 'verified against ssl-ca when presented' : 'not requested',
+/** Resolves tls-version, ssl-cipher and tls-ciphersuites; an unknown name stops the start with one line. */
+function resolvePolicy(config: ServerConfig, logger: Logger): TlsPolicy {
+  const resolved = resolveTlsPolicy({
+    tlsVersion: config.security.tlsVersion,
+    sslCipher: config.security.sslCipher,
+    tlsCiphersuites: config.security.tlsCiphersuites,
   });
-  return loaded.context;
+  if (!resolved.ok) throw new StartupError(resolved.reason);
+  if (config.security.sslKeyPassword !== '' && config.security.sslKeyPasswordFile !== '') {
+    throw new StartupError('set ssl-key-password or ssl-key-password-file, not both');
+  }
+  for (const warning of resolved.policy.warnings) logger.warn(warning);
+  return resolved.policy;
 }
 
 function listen(listener: Server, host: string, port: number): Promise<number> {
@@ -152,8 +173,9 @@ function listen(listener: Server, host: string, port: number): Promise<number> {
   });
 }
 
-function serverFacts(config: ServerConfig, port: number, tls: ServerTlsContext | undefined): ServerFacts {
+function serverFacts(config: ServerConfig, port: number, manager: TlsManager, policy: TlsPolicy): ServerFacts {
   const platform = hostPlatform();
+  const tls = manager.current;
   return {
     version: SERVER_VERSION,
     versionComment: VERSION_COMMENT,
@@ -167,14 +189,15 @@ function serverFacts(config: ServerConfig, port: number, tls: ServerTlsContext |
     baseDir: config.configFileDirectory,
     systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone === 'UTC' ? 'UTC' : Intl.DateTimeFormat().resolvedOptions().timeZone,
     haveSsl: tls ? 'YES' : 'DISABLED',
-    sslCa: config.security.sslCa,
+    sslCa: manager.sources.ca,
     sslCapath: '',
-    sslCert: config.security.sslCert,
-    sslKey: config.security.sslKey,
-    sslCrl: '',
+    sslCert: manager.sources.cert,
+    sslKey: manager.sources.key,
+    sslCrl: config.security.sslCrl,
     sslCrlpath: '',
-    sslCipher: '',
-    tlsCiphersuites: '',
-    tlsVersion: tls?.tlsVersion ?? TLS_VERSION_LIST,
+    // What is in force, not what was typed: the built-in lists when the settings are empty.
+    sslCipher: policy.tls12Ciphers.join(':'),
+    tlsCiphersuites: policy.tls13Ciphersuites.join(':'),
+    tlsVersion: tls?.tlsVersion ?? tlsVersionList(policy.versions),
   };
 }

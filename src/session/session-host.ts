@@ -1,6 +1,7 @@
 // SessionHost: what the server gives every session: the SQL engine, the KV store and the status registry.
 import type { KvEngine } from '../storage/kv.js';
 import type { SqlEngine } from '../sql/index.js';
+import type { InstanceControl } from './instance-control.js';
 import type { RowLockManager } from './locks/row-lock-manager.js';
 import type { StatusVariables } from './variables/index.js';
 
@@ -12,4 +13,6 @@ export interface SessionHost {
   readonly status: StatusVariables;
   /** Row locks of pessimistic transactions, shared by every session. */
   readonly locks: RowLockManager;
+  /** ALTER INSTANCE actions; absent in hosts without a server (tests), where they are not supported. */
+  readonly instance?: InstanceControl;
 }

@@ -341,6 +341,10 @@ export class Session implements ExecutionContext {
       case 'ReleaseSavepointStmt':
         this.savepoints.splice(this.findSavepoint(statement.name));
         return okResult();
+      case 'AlterInstanceStmt':
+        if (statement.action !== 'RELOAD TLS' || this.host.instance === undefined) return this.host.sql.execute(statement, this);
+        for (const warning of this.host.instance.reloadTls(statement.noRollbackOnError)) this.warnings.warn(warning);
+        return okResult();
       case 'DoStmt':
         for (const expr of statement.exprs) this.host.sql.evaluate(expr, this);
         return okResult();

@@ -15,7 +15,8 @@ describe('TLS modes with the mariadb CLI', () => {
 
   before(async () => {
     [certs, otherCa] = await Promise.all([makeCertificates('cli'), makeCertificates('cli-other')]);
-    [tlsServer, plainServer] = await Promise.all([startTidal({ args: tlsFlags(certs) }), startTidal()]);
+    // auto-tls = false: the guide's behaviour, no certificates means no TLS.
+    [tlsServer, plainServer] = await Promise.all([startTidal({ args: tlsFlags(certs) }), startTidal({ args: ['--auto-tls=false'] })]);
   });
 
   after(async () => {

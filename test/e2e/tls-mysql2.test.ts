@@ -24,7 +24,8 @@ describe('TLS modes with mysql2', () => {
   before(async () => {
     [certs, otherCa] = await Promise.all([makeCertificates('main'), makeCertificates('other')]);
     ca = await readFile(certs.ca);
-    [tlsServer, plainServer] = await Promise.all([startTidal({ args: tlsFlags(certs) }), startTidal()]);
+    // auto-tls = false: the guide's behaviour, no certificates means no TLS.
+    [tlsServer, plainServer] = await Promise.all([startTidal({ args: tlsFlags(certs) }), startTidal({ args: ['--auto-tls=false'] })]);
   });
 
   after(async () => {

@@ -1,5 +1,6 @@
 // Decides whether a client certificate presented during the TLS handshake chains to the configured CA.
-import type { TLSSocket } from 'node:tls';
+import type { X509Certificate } from 'node:crypto';
+import type { DetailedPeerCertificate, TLSSocket } from 'node:tls';
 
 /** The outcome of {@link checkClientCertificate}: accepted, or refused with a one-line reason. */
 export type ClientCertificateVerdict =
@@ -22,7 +23,10 @@ interface NativeTlsHandle {
  * read the result the way tls.Server does, from the handle's `verifyError()`. If a future Node lacks it we fail
  * closed: a presented certificate is refused rather than trusted unchecked.
  */
-export function checkClientCertificate(socket: TLSSocket): ClientCertificateVerdict {
+export function checkClientCertificate(
+  socket: TLSSocket,
+  depth?: { readonly maxIntermediates: number | undefined; readonly trustedCas: readonly X509Certificate[] },
+): ClientCertificateVerdict {
   const certificate = socket.getPeerX509Certificate();
   if (certificate === undefined) return { isAccepted: true };
   const subject = certificate.subject.split('\n').join(', ');
@@ -34,9 +38,42 @@ export function checkClientCertificate(socket: TLSSocket): ClientCertificateVerd
     };
   }
   const error = handle.verifyError();
-  if (error === null || error === undefined) return { isAccepted: true };
+  if (error === null || error === undefined) return checkDepth(socket, subject, certificate, depth?.trustedCas ?? [], depth?.maxIntermediates);
   return {
     isAccepted: false,
     reason: `client certificate "${subject}" refused: ${error.message}${error.code ? ` (${error.code})` : ''}`,
+  };
+}
+
+/**
+ * OpenSSL's verify depth, applied after verification (Node cannot set it on a context): the chain from the client
+ * certificate to the trusted root may hold at most `maxIntermediates` intermediate CAs. Neither the client
+ * certificate nor the root counts, as in X509_VERIFY_PARAM_set_depth. Node 20 does not expose the chain a client
+ * sent on a stand-alone server TLSSocket (getPeerCertificate(true) returns the leaf alone), so intermediates are
+ * counted from what it does give, and at least one is assumed when the leaf is not signed by a CA of ssl-ca itself:
+ * exact for a limit of 0, and a longer chain than Node reports passes a limit above 0.
+ */
+function checkDepth(
+  socket: TLSSocket,
+  subject: string,
+  leaf: X509Certificate,
+  trustedCas: readonly X509Certificate[],
+  maxIntermediates: number | undefined,
+): ClientCertificateVerdict {
+  if (maxIntermediates === undefined) return { isAccepted: true };
+  let length = 0;
+  const seen = new Set<unknown>();
+  for (let link: DetailedPeerCertificate | undefined = socket.getPeerCertificate(true); link && !seen.has(link); ) {
+    seen.add(link);
+    length++;
+    const issuer: DetailedPeerCertificate | undefined = link.issuerCertificate;
+    link = issuer === link ? undefined : issuer;
+  }
+  const isSignedByTrustedCa = trustedCas.some((ca) => leaf.checkIssued(ca) && leaf.verify(ca.publicKey));
+  const intermediates = isSignedByTrustedCa ? 0 : Math.max(1, length - 2);
+  if (intermediates <= maxIntermediates) return { isAccepted: true };
+  return {
+    isAccepted: false,
+    reason: `client certificate "${subject}" refused: its chain has ${isSignedByTrustedCa ? '' : 'at least '}${intermediates} intermediate CA certificate${intermediates === 1 ? '' : 's'}, more than ssl-verify-depth ${maxIntermediates} allows`,
   };
 }

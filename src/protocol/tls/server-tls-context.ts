@@ -1,10 +1,11 @@
 // ServerTlsContext: the loaded server certificate, key and CA as one OpenSSL context, plus what ssl_* variables report.
+import { X509Certificate } from 'node:crypto';
 import { createSecureContext } from 'node:tls';
 import type { SecureContext } from 'node:tls';
-import { inspectTlsMaterial } from '../../certificates/index.js';
+import { inspectCrl, inspectTlsMaterial } from '../../certificates/index.js';
 import type { CertificateInfo, TlsMaterial } from '../../certificates/index.js';
-import { SSL_CIPHER_LIST, tlsPolicyOptions, tlsVersionList } from './tls-policy.js';
-import type { TlsProtocolVersion } from './tls-policy.js';
+import { DEFAULT_TLS_POLICY, cipherList, tlsPolicyOptions, tlsVersionList } from './tls-policy.js';
+import type { TlsPolicy } from './tls-policy.js';
 
 /** OpenSSL's SSL_VERIFY_* bits, which MySQL prints as Ssl_verify_mode. */
 export const SslVerifyMode = {
@@ -34,8 +35,20 @@ export interface ServerTlsContext {
   readonly sslCert: string;
   readonly sslKey: string;
   readonly sslCa: string;
+  /** The ssl-crl path ('' when none). */
+  readonly sslCrl: string;
+  /** The policy in force (versions, ciphers). */
+  readonly policy: TlsPolicy;
   /** The server certificate. */
   readonly certificate: CertificateInfo;
+  /** The second certificate (ssl-alt-cert), when one is configured. */
+  readonly altCertificate: CertificateInfo | undefined;
+  /** Its path ('' when none). */
+  readonly sslAltCert: string;
+  /** The certificates of ssl-ca (empty without one), for expiry checks. */
+  readonly caCertificates: readonly CertificateInfo[];
+  /** Whether ssl-key was encrypted and decrypted with the configured passphrase. */
+  readonly isKeyEncrypted: boolean;
   readonly notBefore: Date;
   readonly notAfter: Date;
   /** Ssl_server_not_before / Ssl_server_not_after, formatted as MySQL prints them (`Nov 24 12:00:00 2026 GMT`). */
@@ -50,6 +63,13 @@ export interface ServerTlsContext {
   readonly verifyMode: number;
   /** Ssl_verify_depth. */
   readonly verifyDepth: bigint;
+  /**
+   * Most intermediate CA certificates a client chain may hold (OpenSSL's verify depth: 0 means the client
+   * certificate is signed by a trusted CA directly); undefined for no limit of ours.
+   */
+  readonly maxIntermediates: number | undefined;
+  /** The certificates of ssl-ca, for the verify-depth check. */
+  readonly trustedCas: readonly X509Certificate[];
   /** The tls_version value, e.g. `TLSv1.2,TLSv1.3`. */
   readonly tlsVersion: string;
   /** Ssl_cipher_list. */
@@ -58,12 +78,22 @@ export interface ServerTlsContext {
   readonly warnings: readonly string[];
 }
 
-/** What to load: ssl-cert, ssl-key, ssl-ca ('' or absent for none) and the allowed versions (all when absent). */
+/** What to load: ssl-cert, ssl-key, ssl-ca and ssl-crl ('' or absent for none), the policy, the verify depth. */
 export interface ServerTlsOptions {
   readonly cert: string;
   readonly key: string;
   readonly ca?: string | undefined;
-  readonly versions?: readonly TlsProtocolVersion[] | undefined;
+  readonly crl?: string | undefined;
+  /** ssl-alt-cert and ssl-alt-key: a second pair of the other key type ('' or absent for none). */
+  readonly altCert?: string | undefined;
+  readonly altKey?: string | undefined;
+  /** ssl-key-password and ssl-key-password-file, for an encrypted key ('' or absent for none). */
+  readonly keyPassword?: string | undefined;
+  readonly keyPasswordFile?: string | undefined;
+  /** DEFAULT_TLS_POLICY when absent. */
+  readonly policy?: TlsPolicy | undefined;
+  /** Client-certificate verify depth; absent or negative for OpenSSL's default (no limit of ours). */
+  readonly verifyDepth?: number | undefined;
 }
 
 /** The result of {@link loadServerTlsContext}: a context, or why there is none (one line). */
@@ -75,10 +105,41 @@ export type ServerTlsContextLoad =
  * throws: a problem is `{ ok: false, reason }`, so the server can start without TLS and log why, as TiDB does.
  */
 export function loadServerTlsContext(options: ServerTlsOptions, now: Date = new Date()): ServerTlsContextLoad {
-  const material = inspectTlsMaterial({ cert: options.cert, key: options.key, ca: options.ca }, now);
+  const material = inspectTlsMaterial(
+    { cert: options.cert, key: options.key, ca: options.ca, keyPassword: options.keyPassword, keyPasswordFile: options.keyPasswordFile },
+    now,
+  );
   if (!material.ok) return material;
+  let alt: TlsMaterial | undefined;
+  if ((options.altCert ?? '') !== '' || (options.altKey ?? '') !== '') {
+    const inspected = inspectTlsMaterial(
+      { cert: options.altCert ?? '', key: options.altKey ?? '', keyPassword: options.keyPassword, keyPasswordFile: options.keyPasswordFile },
+      now,
+    );
+    if (!inspected.ok) return { ok: false, reason: `ssl-alt-cert/ssl-alt-key: ${inspected.reason}` };
+    if (inspected.certificate.keyType === material.certificate.keyType) {
+      return {
+        ok: false,
+        reason: `ssl-alt-cert ${options.altCert ?? ''} has the same key type (${material.certificate.keyType}) as ssl-cert; the second pair must be of the other type (RSA and ECDSA side by side)`,
+      };
+    }
+    alt = inspected;
+  }
+  let crl: Buffer | undefined;
+  let crlWarnings: readonly string[] = [];
+  if (options.crl !== undefined && options.crl !== '') {
+    const inspected = inspectCrl(options.crl, material.caCertificates.map((ca) => ca.subject), now);
+    if (!inspected.ok) return inspected;
+    crl = inspected.buffer;
+    crlWarnings = inspected.warnings;
+  }
   try {
-    return { ok: true, context: createServerTlsContext(material, options) };
+    const withCrl: TlsMaterial = {
+      ...material,
+      warnings: [...material.warnings, ...crlWarnings, ...(alt?.warnings ?? [])],
+      secureContextOptions: { ...material.secureContextOptions, ...(crl ? { crl } : {}) },
+    };
+    return { ok: true, context: createServerTlsContext(withCrl, options, alt) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return {
@@ -89,11 +150,20 @@ export function loadServerTlsContext(options: ServerTlsOptions, now: Date = new 
 }
 
 /** Builds the context from already inspected material; throws what `tls.createSecureContext` throws. */
-export function createServerTlsContext(material: TlsMaterial, options: ServerTlsOptions): ServerTlsContext {
+export function createServerTlsContext(material: TlsMaterial, options: ServerTlsOptions, alt?: TlsMaterial): ServerTlsContext {
   const hasCa = material.secureContextOptions.ca !== undefined;
+  const policy = options.policy ?? DEFAULT_TLS_POLICY;
+  const depth = options.verifyDepth !== undefined && options.verifyDepth >= 0 ? options.verifyDepth : undefined;
   const secureContext = createSecureContext({
-    ...tlsPolicyOptions(options.versions),
+    ...tlsPolicyOptions(policy),
     ...material.secureContextOptions,
+    // OpenSSL keeps one certificate per key type and picks the one the client's signature algorithms allow.
+    ...(alt
+      ? {
+          cert: [material.secureContextOptions.cert, alt.secureContextOptions.cert],
+          key: [material.secureContextOptions.key, alt.secureContextOptions.key],
+        }
+      : {}),
     sessionIdContext: SESSION_ID_CONTEXT,
   });
   const { certificate } = material;
@@ -102,7 +172,13 @@ export function createServerTlsContext(material: TlsMaterial, options: ServerTls
     sslCert: options.cert,
     sslKey: options.key,
     sslCa: hasCa ? (options.ca ?? '') : '',
+    sslCrl: material.secureContextOptions.crl !== undefined ? (options.crl ?? '') : '',
+    policy,
     certificate,
+    isKeyEncrypted: material.isKeyEncrypted,
+    caCertificates: material.caCertificates,
+    altCertificate: alt?.certificate,
+    sslAltCert: alt ? (options.altCert ?? '') : '',
     notBefore: certificate.notBefore,
     notAfter: certificate.notAfter,
     serverNotBefore: certificate.validFromText,
@@ -111,9 +187,11 @@ export function createServerTlsContext(material: TlsMaterial, options: ServerTls
     verifyMode: hasCa
       ? SslVerifyMode.SSL_VERIFY_PEER | SslVerifyMode.SSL_VERIFY_CLIENT_ONCE
       : SslVerifyMode.SSL_VERIFY_NONE,
-    verifyDepth: UNLIMITED_VERIFY_DEPTH,
-    tlsVersion: tlsVersionList(options.versions),
-    cipherList: SSL_CIPHER_LIST,
+    verifyDepth: depth === undefined ? UNLIMITED_VERIFY_DEPTH : BigInt(depth),
+    maxIntermediates: depth,
+    trustedCas: material.caPem.map((pem) => new X509Certificate(pem)),
+    tlsVersion: tlsVersionList(policy.versions),
+    cipherList: cipherList(policy),
     warnings: material.warnings,
   };
 }

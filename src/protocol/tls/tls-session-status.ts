@@ -32,6 +32,10 @@ export function tlsStatusVariables(
     ['Ssl_finished_accepts', counters.finishedAccepts],
     ['Ssl_ctx_verify_mode', context?.verifyMode ?? 0],
     ['Ssl_ctx_verify_depth', context?.verifyDepth ?? 0],
+    // TidalDB's own: failed handshakes (Ssl_accepts - Ssl_finished_accepts, broken down).
+    ['Ssl_handshake_failures', counters.failures()],
+    ['Ssl_handshake_timeouts', counters.failures('timeout')],
+    ['Ssl_client_certificates_refused', counters.failures('certificate-refused')],
   ];
   if (scope === 'session') return [...server, ...tlsSessionStatus(socket)];
   return [

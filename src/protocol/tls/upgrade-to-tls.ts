@@ -4,7 +4,7 @@ import { TLSSocket } from 'node:tls';
 import { checkClientCertificate } from './client-certificate-check.js';
 import type { ServerTlsContext } from './server-tls-context.js';
 import { rememberSocketContext } from './socket-context-registry.js';
-import type { TlsServerCounters } from './tls-server-counters.js';
+import type { TlsHandshakeFailureKind, TlsServerCounters } from './tls-server-counters.js';
 
 /** How long a client may take to finish the handshake, as MySQL's connect_timeout default (10 s). */
 export const TLS_HANDSHAKE_TIMEOUT_MS = 10_000;
@@ -29,6 +29,8 @@ export class TlsHandshakeError extends Error {
     /** Why, without the peer: "client offered only protocol versions older than TLSv1.2 (unsupported protocol)". */
     readonly reason: string,
     options?: ErrorOptions,
+    /** The kind counted in TlsServerCounters. */
+    readonly kind: TlsHandshakeFailureKind = 'protocol',
   ) {
     super(`TLS handshake with ${peer} failed: ${reason}`, options);
   }
@@ -64,27 +66,28 @@ export function upgradeToTls(
 
   return new Promise<TLSSocket>((resolve, reject) => {
     const timeoutMs = options.handshakeTimeoutMs ?? TLS_HANDSHAKE_TIMEOUT_MS;
-    const timer = setTimeout(() => fail(`not finished within ${timeoutMs} ms`), timeoutMs);
+    const timer = setTimeout(() => fail(`not finished within ${timeoutMs} ms (connect_timeout)`, undefined, 'timeout'), Math.max(0, timeoutMs));
     const cleanUp = (): void => {
       clearTimeout(timer);
       tlsSocket.off('secure', onSecure);
       tlsSocket.off('error', onError);
       tlsSocket.off('close', onClose);
     };
-    function fail(reason: string, cause?: unknown): void {
+    function fail(reason: string, cause?: unknown, kind: TlsHandshakeFailureKind = 'protocol'): void {
       cleanUp();
+      options.counters?.recordFailure(kind);
       // A late 'error' from tearing down must not become an uncaught exception.
       tlsSocket.on('error', ignore);
       tlsSocket.destroy();
       socket.destroy();
-      reject(new TlsHandshakeError(peer, reason, cause === undefined ? undefined : { cause }));
+      reject(new TlsHandshakeError(peer, reason, cause === undefined ? undefined : { cause }, kind));
     }
     function onSecure(): void {
       const verdict = context.isClientCertificateRequested
-        ? checkClientCertificate(tlsSocket)
+        ? checkClientCertificate(tlsSocket, context)
         : ({ isAccepted: true } as const);
       if (!verdict.isAccepted) {
-        fail(verdict.reason);
+        fail(verdict.reason, undefined, 'certificate-refused');
         return;
       }
       cleanUp();
@@ -93,10 +96,11 @@ export function upgradeToTls(
       resolve(tlsSocket);
     }
     function onError(error: Error): void {
-      fail(describeHandshakeError(error), error);
+      const code = (error as NodeJS.ErrnoException).code;
+      fail(describeHandshakeError(error), error, code === 'ECONNRESET' || code === 'EPIPE' ? 'client-closed' : 'protocol');
     }
     function onClose(): void {
-      fail('the client closed the connection during the handshake');
+      fail('the client closed the connection during the handshake', undefined, 'client-closed');
     }
     tlsSocket.on('secure', onSecure);
     tlsSocket.on('error', onError);
@@ -115,11 +119,11 @@ function peerName(socket: Socket): string {
 /** Hints for OpenSSL's reason strings a misconfigured client causes most often. */
 const REASON_HINTS: Readonly<Record<string, string>> = {
   'unsupported protocol':
-    'the client offered only protocol versions this server does not allow (TLSv1.2 and TLSv1.3 are)',
+    'the client offered only protocol versions this server does not allow (see tls_version)',
   'no shared cipher': 'the client offered none of the allowed cipher suites',
   'wrong version number': 'the client did not start a TLS handshake',
   'http request': 'the client sent an HTTP request instead of a TLS handshake',
-  'version too low': 'the client offered only protocol versions this server does not allow (TLSv1.2 and TLSv1.3 are)',
+  'version too low': 'the client offered only protocol versions this server does not allow (see tls_version)',
   'tlsv1 alert unknown ca': 'the client does not trust the server certificate (unknown CA)',
   'sslv3 alert bad certificate': 'the client rejected the server certificate',
   'sslv3 alert certificate unknown': 'the client rejected the server certificate',

@@ -1,10 +1,12 @@
 // Starts a real tidal-server process on a free port with its own temporary data directory, for end-to-end tests.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SSL_FILE_NAMES, generateSslFiles } from '../../../src/certificates/index.js';
 
 /** The built server entry point. */
 export const SERVER_BIN = fileURLToPath(new URL('../../../src/cli/tidal-server.js', import.meta.url));
@@ -38,9 +40,34 @@ export async function tempDir(prefix: string): Promise<{ path: string; remove: (
   return { path, remove: () => rm(path, { recursive: true, force: true }) };
 }
 
+/** Flags after which auto-tls does not generate anything, so the data directory is not seeded. */
+const TLS_CHOICE_FLAGS = /^--(ssl-cert|ssl-key|auto-tls|rsa-key-size|config)(=|$)/;
+
+let seedFiles: Promise<string> | undefined;
+
+/**
+ * A certificate set made once per test process. auto-tls is on by default, and generating four RSA keys at every
+ * server start would dominate the suite's time; a fresh data directory gets this set instead, so servers take
+ * auto-tls's "reuse what is in the data directory" path. Tests of generation itself pass an auto-tls flag.
+ */
+function autoTlsSeed(): Promise<string> {
+  seedFiles ??= (async () => {
+    const dir = (await tempDir('auto-tls-seed')).path;
+    await generateSslFiles({ datadir: dir, rsaKeySize: 2048 });
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    return dir;
+  })();
+  return seedFiles;
+}
+
 /** Starts tidal-server on port 0 and resolves once it listens (the port comes from its log). */
 export async function startTidal(options: StartOptions = {}): Promise<TidalProcess> {
   const dataDir = options.dataDir ?? (await tempDir('data')).path;
+  if (options.dataDir === undefined && !(options.args ?? []).some((arg) => TLS_CHOICE_FLAGS.test(arg))) {
+    const seed = await autoTlsSeed();
+    await mkdir(dataDir, { recursive: true });
+    await Promise.all(Object.values(SSL_FILE_NAMES).map((name) => copyFile(join(seed, name), join(dataDir, name))));
+  }
   const child = spawn(process.execPath, [SERVER_BIN, '--port', '0', '--path', dataDir, '--log-level', 'debug', ...(options.args ?? [])], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });

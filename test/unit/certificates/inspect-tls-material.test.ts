@@ -156,7 +156,7 @@ void describe('inspectTlsMaterial', () => {
     );
   });
 
-  void it('refuses password-protected keys, PKCS#8 and legacy PKCS#1 alike', async () => {
+  void it('refuses password-protected keys without a passphrase, PKCS#8 and legacy PKCS#1 alike', async () => {
     for (const type of ['pkcs8', 'pkcs1'] as const) {
       const key = await file(`encrypted-${type}.pem`, encryptedKey(type));
       assert.equal(
@@ -164,7 +164,7 @@ void describe('inspectTlsMaterial', () => {
         `private key file ${key} is encrypted: ${ENCRYPTED_KEY_REASON}`,
       );
     }
-    assert.equal(ENCRYPTED_KEY_REASON, 'password-protected private keys are not supported yet');
+    assert.equal(ENCRYPTED_KEY_REASON, 'set ssl-key-password-file (or ssl-key-password) to its passphrase');
   });
 
   void it('refuses an invalid CA file', async () => {

@@ -54,14 +54,17 @@ void describe('loadConfig defaults', () => {
       sslCa: '',
       sslCert: '',
       sslKey: '',
+      sslAltCert: '',
+      sslAltKey: '',
       sslKeyPassword: '',
       sslKeyPasswordFile: '',
       sslCrl: '',
       sslCipher: '',
       tlsCiphersuites: '',
       tlsVersion: '',
+      sslVerifyDepth: -1,
       requireSecureTransport: false,
-      autoTls: false,
+      autoTls: true,
       rsaKeySize: 4096,
     });
     assert.deepEqual(config.instance, { maxConnections: 0, maxAllowedPacket: 67108864 });
@@ -259,11 +262,11 @@ void describe('loadConfig errors (exact one-line messages)', () => {
     );
   });
 
-  void it('rejects unsupported TLS versions', () => {
-    const file = writeToml('[security]\ntls-version = "TLSv1.1"\n');
+  void it('rejects unknown TLS versions', () => {
+    const file = writeToml('[security]\ntls-version = "SSLv3"\n');
     assertConfigError(
       ['--config', file],
-      `config file ${file}: 'security.tls-version' must be a comma-separated list of TLSv1.2, TLSv1.3, got "TLSv1.1"`,
+      `config file ${file}: 'security.tls-version' must be a comma-separated list of TLSv1, TLSv1.1, TLSv1.2, TLSv1.3, got "SSLv3"`,
     );
   });
 

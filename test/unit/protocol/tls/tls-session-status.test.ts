@@ -87,7 +87,7 @@ void describe('TLS status variables', () => {
   void it('shows zeros and empty strings when TLS is off', () => {
     const rows = new Map(tlsStatusVariables(undefined, undefined, new TlsServerCounters(), 'global'));
     for (const [name, value] of rows) assert.ok(value === '' || value === 0, `${name}=${String(value)}`);
-    assert.equal(rows.size, CONNECTION_ROWS.length + 4);
+    assert.equal(rows.size, CONNECTION_ROWS.length + 7);
   });
 
   void it('formats the context the way MySQL reports it', () => {

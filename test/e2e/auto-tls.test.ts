@@ -1,0 +1,96 @@
+// End-to-end: auto-tls generates certificates in the data directory on first start, reuses them, and can be turned off.
+import assert from 'node:assert/strict';
+import { X509Certificate } from 'node:crypto';
+import { readFile, readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import type { RowDataPacket } from 'mysql2/promise';
+import { mariadb } from './helpers/mariadb-cli.js';
+import { connect } from './helpers/mysql2-client.js';
+import { startTidal, tempDir } from './helpers/tidal-process.js';
+
+/** 2048 keeps the test quick; the default (4096) is checked by the configuration tests. */
+const AUTO = ['--auto-tls=true', '--rsa-key-size', '2048'];
+
+function record(logs: readonly string[], message: string): Record<string, unknown> | undefined {
+  const line = logs.find((candidate) => candidate.includes(`"msg":"${message}"`));
+  return line === undefined ? undefined : (JSON.parse(line) as Record<string, unknown>);
+}
+
+describe('auto-tls', () => {
+  it('generates a CA and server certificate on first start, logs fingerprints, and reuses them afterwards', async () => {
+    const dir = await tempDir('auto-tls');
+    try {
+      const first = await startTidal({ dataDir: dir.path, args: AUTO });
+      let fingerprint: string;
+      try {
+        const generated = record(first.logs, 'auto-tls generated certificates in the data directory');
+        assert.ok(generated, first.logs.join('\n'));
+        assert.deepEqual([...(generated.written as string[])].sort(), ['ca-key.pem', 'ca.pem', 'client-cert.pem', 'client-key.pem', 'private_key.pem', 'public_key.pem', 'server-cert.pem', 'server-key.pem']);
+        assert.equal(generated.rsaKeySize, 2048);
+        const server = new X509Certificate(await readFile(join(dir.path, 'server-cert.pem')));
+        fingerprint = server.fingerprint256;
+        assert.equal(generated.serverFingerprint256, fingerprint);
+        assert.equal(generated.caFingerprint256, new X509Certificate(await readFile(join(dir.path, 'ca.pem'))).fingerprint256);
+        assert.equal(server.publicKey.asymmetricKeyDetails?.modulusLength, 2048);
+        assert.equal((await stat(join(dir.path, 'server-key.pem'))).mode & 0o777, 0o600);
+        assert.ok(first.logs.some((line) => line.includes('Secure connection is enabled')));
+
+        const ca = await readFile(join(dir.path, 'ca.pem'));
+        const db = await connect(first.port, { ssl: { ca, rejectUnauthorized: true } });
+        const [[row]] = await db.query<RowDataPacket[]>('SELECT @@have_ssl AS h, @@ssl_cert AS c, @@ssl_ca AS a');
+        assert.deepEqual({ ...row }, { h: 'YES', c: join(dir.path, 'server-cert.pem'), a: join(dir.path, 'ca.pem') });
+        await db.end();
+        const cli = await mariadb(first.port, ['--ssl-ca', join(dir.path, 'ca.pem'), '--ssl-verify-server-cert', '-e', "SHOW STATUS LIKE 'Ssl_version'"]);
+        assert.equal(cli.code, 0, cli.stderr);
+        assert.match(cli.stdout, /Ssl_version\tTLSv1\.3/);
+      } finally {
+        await first.stop();
+      }
+
+      const second = await startTidal({ dataDir: dir.path, args: AUTO });
+      try {
+        const reused = record(second.logs, 'auto-tls reuses the certificates in the data directory');
+        assert.ok(reused, second.logs.join('\n'));
+        assert.deepEqual(reused.written, []);
+        assert.equal(reused.serverFingerprint256, fingerprint);
+        const db = await connect(second.port, { ssl: { ca: await readFile(join(dir.path, 'ca.pem')), rejectUnauthorized: true } });
+        await db.end();
+      } finally {
+        await second.stop();
+      }
+
+      // An incomplete set is not completed behind the operator's back: TLS stays off and the log says why.
+      await rm(join(dir.path, 'server-key.pem'));
+      const third = await startTidal({ dataDir: dir.path, args: AUTO });
+      try {
+        assert.ok(third.logs.some((line) => line.includes('auto-tls: SSL files incomplete') || /auto-tls: .*server-key\.pem.* missing/.test(line)), third.logs.join('\n'));
+        assert.ok(third.logs.some((line) => line.includes('Secure connection is NOT ENABLED') && line.includes('server-key.pem')), third.logs.join('\n'));
+        await assert.rejects(connect(third.port, { ssl: { rejectUnauthorized: false } }), /does not support secure connection/);
+      } finally {
+        await third.stop();
+      }
+    } finally {
+      await dir.remove();
+    }
+  });
+
+  it('with auto-tls = false leaves TLS off and writes no files', async () => {
+    const dir = await tempDir('auto-tls-off');
+    try {
+      const server = await startTidal({ dataDir: dir.path, args: ['--auto-tls=false'] });
+      try {
+        assert.ok(server.logs.some((line) => line.includes('Secure connection is NOT ENABLED: no ssl-cert and ssl-key configured')));
+        assert.deepEqual((await readdir(dir.path)).filter((name) => name.endsWith('.pem')), []);
+        const db = await connect(server.port);
+        const [[row]] = await db.query<RowDataPacket[]>('SELECT @@have_ssl AS h');
+        assert.equal(row!.h, 'DISABLED');
+        await db.end();
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      await dir.remove();
+    }
+  });
+});

@@ -1,0 +1,58 @@
+// End-to-end: expired and soon-to-expire certificates: warnings at start, and what verifying clients then do.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { RowDataPacket } from 'mysql2/promise';
+import { generateSslFiles } from '../../src/certificates/index.js';
+import { mariadb } from './helpers/mariadb-cli.js';
+import { connect } from './helpers/mysql2-client.js';
+import { startTidal, tempDir } from './helpers/tidal-process.js';
+import type { TidalProcess } from './helpers/tidal-process.js';
+
+const DAY = 86_400_000;
+
+describe('certificate expiry', () => {
+  let expiredDir: { path: string; remove: () => Promise<void> };
+  let soonDir: { path: string; remove: () => Promise<void> };
+  let expired: TidalProcess;
+  let soon: TidalProcess;
+
+  const flags = (dir: string): string[] => ['--ssl-cert', join(dir, 'server-cert.pem'), '--ssl-key', join(dir, 'server-key.pem'), '--ssl-ca', join(dir, 'ca.pem')];
+
+  before(async () => {
+    [expiredDir, soonDir] = await Promise.all([tempDir('expired'), tempDir('expiring')]);
+    // Ten-year certificates: issued 3660 days ago they expired ten days ago; issued 3640 days ago they have ten left.
+    await Promise.all([
+      generateSslFiles({ datadir: expiredDir.path, rsaKeySize: 2048, now: new Date(Date.now() - 3660 * DAY) }),
+      generateSslFiles({ datadir: soonDir.path, rsaKeySize: 2048, now: new Date(Date.now() - 3640 * DAY) }),
+    ]);
+    [expired, soon] = await Promise.all([startTidal({ args: flags(expiredDir.path) }), startTidal({ args: flags(soonDir.path) })]);
+  });
+
+  after(async () => {
+    await Promise.all([expired.stop(), soon.stop()]);
+    await Promise.all([expiredDir.remove(), soonDir.remove()]);
+  });
+
+  it('warns at start about an expired server certificate and CA; verifying clients refuse, others connect', async () => {
+    const warnings = expired.records().filter((record) => record.level === 'warn').map((record) => String(record.msg));
+    assert.ok(warnings.some((msg) => /^certificate .*server-cert\.pem expired on .*; clients that verify it will refuse to connect$/.test(msg)), warnings.join('\n'));
+    assert.ok(warnings.some((msg) => /^certificate 1 of CA file .*ca\.pem expired on /.test(msg)), warnings.join('\n'));
+    const ca = await readFile(join(expiredDir.path, 'ca.pem'));
+    await assert.rejects(connect(expired.port, { ssl: { ca, rejectUnauthorized: true } }), /certificate has expired/);
+    const cli = await mariadb(expired.port, ['--ssl-ca', join(expiredDir.path, 'ca.pem'), '--ssl-verify-server-cert', '-e', 'SELECT 1']);
+    assert.notEqual(cli.code, 0);
+    assert.match(cli.stderr, /expired/);
+    const db = await connect(expired.port, { ssl: { rejectUnauthorized: false } });
+    const [[row]] = await db.query<RowDataPacket[]>("SHOW GLOBAL STATUS LIKE 'Ssl_server_not_after'");
+    assert.ok(Date.parse(String(row!.Value)) < Date.now(), String(row!.Value));
+    await db.end();
+  });
+
+  it('warns at start when the server certificate or CA expires within 30 days', () => {
+    const warnings = soon.records().filter((record) => record.level === 'warn').map((record) => String(record.msg));
+    assert.ok(warnings.some((msg) => /^certificate .*server-cert\.pem expires in (9|10) days, on /.test(msg)), warnings.join('\n'));
+    assert.ok(warnings.some((msg) => /^certificate 1 of CA file .*ca\.pem expires in (9|10) days, on /.test(msg)), warnings.join('\n'));
+  });
+});
