@@ -123,6 +123,13 @@ export const ER_DATETIME_FUNCTION_OVERFLOW: ErrorSpec = { name: 'ER_DATETIME_FUN
 export const ER_WRONG_VALUE_FOR_TYPE: ErrorSpec = { name: 'ER_WRONG_VALUE_FOR_TYPE', code: 1411, sqlState: 'HY000', template: "Incorrect %-.32s value: '%-.128s' for function %-.32s" };
 export const ER_LOCK_NOWAIT: ErrorSpec = { name: 'ER_LOCK_NOWAIT', code: 3572, sqlState: 'HY000', template: "Statement aborted because lock(s) could not be acquired immediately and NOWAIT is set." };
 export const ER_UNKNOWN_EXPLAIN_FORMAT: ErrorSpec = { name: 'ER_UNKNOWN_EXPLAIN_FORMAT', code: 1791, sqlState: 'HY000', template: "Unknown EXPLAIN format name: '%s'" };
+export const ER_USER_DOES_NOT_EXIST: ErrorSpec = { name: 'ER_USER_DOES_NOT_EXIST', code: 3162, sqlState: 'HY000', template: "Authorization ID %s does not exist." };
+export const ER_USER_ALREADY_EXISTS: ErrorSpec = { name: 'ER_USER_ALREADY_EXISTS', code: 3163, sqlState: 'HY000', template: "Authorization ID %s already exists." };
+export const ER_NONEXISTING_GRANT: ErrorSpec = { name: 'ER_NONEXISTING_GRANT', code: 1141, sqlState: '42000', template: "There is no such grant defined for user '%-.48s' on host '%-.64s'" };
+export const ER_NONEXISTING_TABLE_GRANT: ErrorSpec = { name: 'ER_NONEXISTING_TABLE_GRANT', code: 1147, sqlState: '42000', template: "There is no such grant defined for user '%-.48s' on host '%-.64s' on table '%-.192s'" };
+export const ER_PASSWORD_NO_MATCH: ErrorSpec = { name: 'ER_PASSWORD_NO_MATCH', code: 1133, sqlState: '28000', template: "Can't find any matching row in the user table" };
+export const ER_ILLEGAL_GRANT_FOR_TABLE: ErrorSpec = { name: 'ER_ILLEGAL_GRANT_FOR_TABLE', code: 1144, sqlState: '42000', template: "Illegal GRANT/REVOKE command; please consult the manual to see which privileges can be used" };
+export const ER_PASSWORD_FORMAT: ErrorSpec = { name: 'ER_PASSWORD_FORMAT', code: 1827, sqlState: 'HY000', template: "The password hash doesn't have the expected format." };
 
 /** Every entry of the table, by MySQL error number. */
 export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
@@ -247,4 +254,11 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [1411, ER_WRONG_VALUE_FOR_TYPE],
   [3572, ER_LOCK_NOWAIT],
   [1791, ER_UNKNOWN_EXPLAIN_FORMAT],
+  [3162, ER_USER_DOES_NOT_EXIST],
+  [3163, ER_USER_ALREADY_EXISTS],
+  [1141, ER_NONEXISTING_GRANT],
+  [1147, ER_NONEXISTING_TABLE_GRANT],
+  [1133, ER_PASSWORD_NO_MATCH],
+  [1144, ER_ILLEGAL_GRANT_FOR_TABLE],
+  [1827, ER_PASSWORD_FORMAT],
 ]);

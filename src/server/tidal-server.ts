@@ -13,7 +13,10 @@ import type { ServerFacts } from '../session/variables/index.js';
 import { LocalRowLockManager } from '../session/locks/local-row-lock-manager.js';
 import { TLS_VERSION_LIST, TlsServerCounters, loadServerTlsContext, tlsStatusVariables } from '../protocol/tls/index.js';
 import type { ServerTlsContext, TlsProtocolVersion } from '../protocol/tls/index.js';
+import { serverAuthStrings } from './auth-strings.js';
 import { Connection } from './connection.js';
+import { loadRsaKeys } from './rsa-keys.js';
+import { Sha2PasswordCache } from './sha2-password-cache.js';
 import type { ServerContext } from './server-context.js';
 
 /** MySQL's version first, because drivers parse it to choose features; then who we are. */
@@ -48,12 +51,17 @@ export class TidalServer {
   static async start(config: ServerConfig, logger: Logger): Promise<TidalServer> {
     const kv = await LmdbEngine.open(config.path);
     try {
-      const sql = await SqlEngine.open(kv);
+      const sql = await SqlEngine.open(kv, {
+        authStrings: serverAuthStrings,
+        ...(config.security.initializeRootPassword !== '' && { rootPassword: config.security.initializeRootPassword }),
+      });
       const tls = loadTls(config, logger);
+      const rsaKeys = loadRsaKeys(config.security, logger);
       const holder: { server?: TidalServer; port: number } = { port: config.port };
       const status = new StatusVariables();
       const tlsCounters = new TlsServerCounters();
       status.addProvider((scope) => tlsStatusVariables(holder.server?.tlsContext, undefined, tlsCounters, scope));
+      status.addProvider(() => [['Caching_sha2_password_rsa_public_key', rsaKeys?.publicKeyPem ?? '']]);
       const globals = new GlobalVariables({
         facts: () => serverFacts(config, holder.port, holder.server?.tlsContext),
         initialValues: {
@@ -71,12 +79,15 @@ export class TidalServer {
         tlsCounters,
         serverVersion: SERVER_VERSION,
         connectTimeoutMs: CONNECT_TIMEOUT_MS,
+        rsaKeys: () => rsaKeys,
+        sha2Cache: new Sha2PasswordCache(),
       };
       const listener = createServer({ noDelay: true });
       const server = new TidalServer(config, logger, kv, listener, context, tls);
       holder.server = server;
       listener.on('connection', (socket) => server.accept(socket));
       holder.port = await listen(listener, config.host, config.port);
+      warnAboutOpenRoot(sql, config.host, logger);
       logger.info('server is running MySQL protocol', { host: config.host, port: holder.port, path: config.path, version: SERVER_VERSION });
       return server;
     } catch (error) {
@@ -135,6 +146,23 @@ function loadTls(config: ServerConfig, logger: Logger): ServerTlsContext | undef
     clientCertificates: sslCa ? 'verified against ssl-ca when presented' : 'not requested',
   });
   return loaded.context;
+}
+
+/** Loopback listeners: only processes on this machine can reach them. */
+function isLoopbackAddress(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
+}
+
+/** A loud warning when anyone on the network can log in as root without a password, as TiDB's bootstrap leaves it. */
+function warnAboutOpenRoot(sql: SqlEngine, host: string, logger: Logger): void {
+  if (isLoopbackAddress(host)) return;
+  const open = sql.accounts.list().filter((account) => account.user === 'root' && account.authString === '' && !account.isLocked);
+  for (const account of open) {
+    logger.warn(
+      `SECURITY WARNING: root@'${account.host}' has NO PASSWORD and the server listens on ${host}, beyond loopback: anyone who can reach this port is a superuser. Set one now (ALTER USER root@'${account.host}' IDENTIFIED BY '…') or start with --initialize-root-password on a fresh data directory.`,
+      { account: `root@${account.host}`, host },
+    );
+  }
 }
 
 function listen(listener: Server, host: string, port: number): Promise<number> {
