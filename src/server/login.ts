@@ -125,7 +125,9 @@ export async function login(channel: PacketChannel, context: ServerContext, conn
   // login looks the same whether or not the user exists.
   const plugin = account?.plugin ?? (isKnownPlugin(clientPlugin) ? clientPlugin : HANDSHAKE_AUTH_PLUGIN);
   let authResponse = response.authResponse;
-  if (clientPlugin !== plugin) {
+  // Both plugins send an empty password as an empty response, so no switch is needed to check one.
+  const isEmptyPasswordLogin = account !== undefined && account.authString === '' && isKnownPlugin(clientPlugin) && isEmptyResponse(authResponse);
+  if (clientPlugin !== plugin && !isEmptyPasswordLogin) {
     await exchange.send((writer) => writeAuthSwitchRequest(writer, { pluginName: plugin, pluginData: scrambleWithNul(scramble) }));
     authResponse = await exchange.read();
   }

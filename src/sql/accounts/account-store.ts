@@ -6,7 +6,7 @@ import type { Catalog } from '../catalog/index.js';
 import { SerialQueue } from '../catalog/serial-queue.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { formatString, parseSql } from '../parser/index.js';
-import type { Row } from '../types/index.js';
+import type { Row, SqlValue } from '../types/index.js';
 import type { StatementResult } from '../statement-result.js';
 import { DEFAULT_AUTH_PLUGIN, LOCK_TIME_UNBOUNDED } from './account.js';
 import type { Account, AuthStringFactory } from './account.js';
@@ -71,6 +71,11 @@ const USER_COLUMNS = [
   ...PRIVILEGES.map((p) => p.column),
 ];
 const USER_FIXED_COLUMNS = 12;
+/**
+ * root@% authenticates as TiDB bootstraps it, with mysql_native_password (the plugin the handshake announces), so a
+ * password set by --initialize-root-password works on plain connections even without an RSA key pair.
+ */
+const ROOT_AUTH_PLUGIN = 'mysql_native_password';
 const DB_PRIVILEGES = privilegesAt('database');
 
 /** The fields of a mysql.user row an account statement writes. */
@@ -139,7 +144,8 @@ function userRowValues(row: AccountRow): string[] {
   ];
 }
 
-const str = (value: unknown): string => (value === null || value === undefined ? '' : Buffer.isBuffer(value) ? value.toString('latin1') : String(value));
+const str = (value: SqlValue | undefined): string =>
+  value === null || value === undefined ? '' : Buffer.isBuffer(value) ? value.toString('latin1') : typeof value === 'string' ? value : value.toString();
 
 /** The accounts and grants of one server. Reads are synchronous from memory; writes are serialised. */
 export class AccountStore {
@@ -172,8 +178,8 @@ export class AccountStore {
         writer.insertAccount({
           user: 'root',
           host: '%',
-          plugin: DEFAULT_AUTH_PLUGIN,
-          authString: this.authStrings.hash(DEFAULT_AUTH_PLUGIN, password),
+          plugin: ROOT_AUTH_PLUGIN,
+          authString: this.authStrings.hash(ROOT_AUTH_PLUGIN, password),
           tls: { type: 'NONE' },
           isLocked: false,
           failedLoginAttempts: 0,

@@ -61,6 +61,9 @@ void describe('loadConfig defaults', () => {
       tlsCiphersuites: '',
       tlsVersion: '',
       requireSecureTransport: false,
+      rsaPrivateKey: '',
+      rsaPublicKey: '',
+      initializeRootPassword: '',
       autoTls: false,
       rsaKeySize: 4096,
     });
