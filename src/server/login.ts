@@ -1,6 +1,14 @@
 // login: the connection phase: HandshakeV10, optional SSLRequest + TLS upgrade, HandshakeResponse41, authentication.
 import type { TLSSocket } from 'node:tls';
-import { mysqlError, ER_ACCESS_DENIED_ERROR, ER_HANDSHAKE_ERROR, ER_NOT_SUPPORTED_AUTH_MODE } from '../errors/index.js';
+import {
+  mysqlError,
+  ER_ACCESS_DENIED_ERROR,
+  ER_ACCOUNT_HAS_BEEN_LOCKED,
+  ER_HANDSHAKE_ERROR,
+  ER_NOT_SUPPORTED_AUTH_MODE,
+  ER_SECURE_TRANSPORT_REQUIRED,
+  ER_USER_ACCESS_DENIED_FOR_USER_ACCOUNT_BLOCKED_BY_PASSWORD_LOCK,
+} from '../errors/index.js';
 import {
   AuthPluginName,
   CachingSha2Status,
@@ -25,7 +33,8 @@ import {
 } from '../protocol/index.js';
 import type { HandshakeResponse41, PacketWriter } from '../protocol/index.js';
 import { accountKey } from '../sql/accounts/index.js';
-import type { Account } from '../sql/accounts/index.js';
+import type { Account, LoginBlock } from '../sql/accounts/index.js';
+import { meetsTlsRequirement } from './tls-requirement.js';
 import { upgradeToTls } from '../protocol/tls/index.js';
 import type { PacketChannel } from './packet-channel.js';
 import type { ServerContext } from './server-context.js';
@@ -118,6 +127,9 @@ export async function login(channel: PacketChannel, context: ServerContext, conn
     throw new LoginError(mysqlError(ER_NOT_SUPPORTED_AUTH_MODE), packet.sequenceId + 1);
   }
   const exchange = new AuthExchange(channel, packet.sequenceId + 1);
+  if (tlsSocket === undefined && context.globals.isSecureTransportRequired) {
+    throw new LoginError(mysqlError(ER_SECURE_TRANSPORT_REQUIRED), exchange.sequenceId);
+  }
   const accounts = context.host.sql.accounts;
   const account = accounts.match(response.username, peerHost);
   const clientPlugin = response.authPluginName ?? HANDSHAKE_AUTH_PLUGIN;
@@ -136,10 +148,27 @@ export async function login(channel: PacketChannel, context: ServerContext, conn
     plugin === AuthPluginName.CACHING_SHA2_PASSWORD
       ? await authenticateCachingSha2(exchange, account, scramble, authResponse, isSecure, context)
       : account !== undefined && verifyNativePassword(account.authString, scramble, withoutNul(authResponse));
-  if (!account || !isAuthenticated) {
-    throw new LoginError(mysqlError(ER_ACCESS_DENIED_ERROR, response.username, peerHost, isEmptyResponse(authResponse) ? 'NO' : 'YES'), exchange.sequenceId);
+  const denied = (): LoginError =>
+    new LoginError(mysqlError(ER_ACCESS_DENIED_ERROR, response.username, peerHost, isEmptyResponse(authResponse) ? 'NO' : 'YES'), exchange.sequenceId);
+  if (!account) throw denied();
+  const failedLogins = accounts.failedLogins;
+  // A temporarily locked account is refused even with the right password, so guessing cannot go on.
+  const block = failedLogins.blockOf(account);
+  if (block !== undefined) throw blocked(account, block, exchange.sequenceId);
+  if (!isAuthenticated) {
+    const started = failedLogins.recordFailure(account);
+    throw started === undefined ? denied() : blocked(account, started, exchange.sequenceId);
   }
+  failedLogins.reset(account);
+  if (account.isLocked) throw new LoginError(mysqlError(ER_ACCOUNT_HAS_BEEN_LOCKED, account.user, account.host), exchange.sequenceId);
+  // REQUIRE SSL/X509/…: MySQL answers a connection that does not meet them as any other refused login.
+  if (!meetsTlsRequirement(account.tls, tlsSocket)) throw denied();
   return { response, capabilities, tlsSocket, account: accountKey(account), accountRecord: account, nextSequenceId: exchange.sequenceId };
+}
+
+function blocked(account: Account, block: LoginBlock, sequenceId: number): LoginError {
+  const error = mysqlError(ER_USER_ACCESS_DENIED_FOR_USER_ACCOUNT_BLOCKED_BY_PASSWORD_LOCK, account.user, account.host, block.lockDays, block.remainingDays, block.failures);
+  return new LoginError(error, sequenceId);
 }
 
 /** The packets of the authentication phase after HandshakeResponse41, with their sequence ids. */

@@ -63,7 +63,8 @@ export class TidalServer {
       status.addProvider((scope) => tlsStatusVariables(holder.server?.tlsContext, undefined, tlsCounters, scope));
       status.addProvider(() => [['Caching_sha2_password_rsa_public_key', rsaKeys?.publicKeyPem ?? '']]);
       const globals = new GlobalVariables({
-        facts: () => serverFacts(config, holder.port, holder.server?.tlsContext),
+        // Before the server exists, the TLS just loaded is the truth (require-secure-transport is checked against it).
+        facts: () => serverFacts(config, holder.port, holder.server ? holder.server.tlsContext : tls),
         initialValues: {
           max_allowed_packet: BigInt(config.instance.maxAllowedPacket),
           // TiDB's max_connections = 0 means unlimited; MySQL's variable has no such value, so keep its default.

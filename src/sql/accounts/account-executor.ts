@@ -122,6 +122,11 @@ export async function executeAlterUser(stmt: AlterUserStmt, store: AccountStore,
   await store.write(async (writer) => {
     for (const change of changes) await writer.updateAccount(change.id.user, change.id.host, change.row);
   });
+  // MySQL restarts the failed-login count when an account is unlocked or its lockout options change.
+  const o = stmt.options;
+  if (o.isLocked === false || o.failedLoginAttempts !== undefined || o.passwordLockTime !== undefined) {
+    for (const change of changes) store.failedLogins.reset(change.id);
+  }
   return OK_NOTHING;
 }
 

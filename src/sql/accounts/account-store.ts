@@ -15,6 +15,7 @@ import { PRIVILEGES, privilegesAt } from './privileges.js';
 import type { PrivilegeSet } from './privileges.js';
 import { SYSTEM_TABLE_DDL } from './system-tables.js';
 import { SystemContext } from './system-context.js';
+import { FailedLogins } from './failed-logins.js';
 
 /** Runs one parsed statement (the SQL engine's execute), so that the store reads and writes tables like any client. */
 export type StatementRunner = (stmt: Statement, context: ExecutionContext) => Promise<StatementResult>;
@@ -153,6 +154,8 @@ export class AccountStore {
   private databaseGrants: DatabaseGrant[] = [];
   private tableGrants: TableGrant[] = [];
   private readonly queue = new SerialQueue();
+  /** Consecutive failed logins of accounts with FAILED_LOGIN_ATTEMPTS and PASSWORD_LOCK_TIME. */
+  readonly failedLogins = new FailedLogins();
 
   constructor(
     private readonly kv: KvEngine,
