@@ -82,7 +82,7 @@ describe('per-account TLS requirements and login protection', () => {
     assert.equal(await currentUser(server.port, 'needs_ssl', 'pw', tls), 'needs_ssl@%');
     const [[row]] = await root.query<RowDataPacket[]>("SHOW CREATE USER 'needs_ssl'@'%'");
     assert.match(Object.values(row!)[0] as string, / REQUIRE SSL /);
-    assert.deepEqual((await root.query<RowDataPacket[]>("SELECT ssl_type FROM mysql.user WHERE User = 'needs_ssl'"))[0].map((r) => r.ssl_type), ['ANY']);
+    assert.deepEqual((await root.query<RowDataPacket[]>("SELECT ssl_type FROM mysql.user WHERE User = 'needs_ssl'"))[0].map((r) => String(r.ssl_type)), ['ANY']);
     await root.query("ALTER USER 'needs_ssl'@'%' REQUIRE NONE");
     assert.equal(await currentUser(server.port, 'needs_ssl', 'pw'), 'needs_ssl@%');
   });
