@@ -130,6 +130,7 @@ export const ER_NONEXISTING_TABLE_GRANT: ErrorSpec = { name: 'ER_NONEXISTING_TAB
 export const ER_PASSWORD_NO_MATCH: ErrorSpec = { name: 'ER_PASSWORD_NO_MATCH', code: 1133, sqlState: '28000', template: "Can't find any matching row in the user table" };
 export const ER_ILLEGAL_GRANT_FOR_TABLE: ErrorSpec = { name: 'ER_ILLEGAL_GRANT_FOR_TABLE', code: 1144, sqlState: '42000', template: "Illegal GRANT/REVOKE command; please consult the manual to see which privileges can be used" };
 export const ER_PASSWORD_FORMAT: ErrorSpec = { name: 'ER_PASSWORD_FORMAT', code: 1827, sqlState: 'HY000', template: "The password hash doesn't have the expected format." };
+export const ER_CANT_CREATE_USER_WITH_GRANT: ErrorSpec = { name: 'ER_CANT_CREATE_USER_WITH_GRANT', code: 1410, sqlState: '42000', template: "You are not allowed to create a user with GRANT" };
 
 /** Every entry of the table, by MySQL error number. */
 export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
@@ -261,4 +262,5 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [1133, ER_PASSWORD_NO_MATCH],
   [1144, ER_ILLEGAL_GRANT_FOR_TABLE],
   [1827, ER_PASSWORD_FORMAT],
+  [1410, ER_CANT_CREATE_USER_WITH_GRANT],
 ]);

@@ -12,6 +12,9 @@ import {
   executeSetPassword,
   showCreateUser,
 } from './accounts/account-executor.js';
+import { executeGrant, executeRevoke, showGrants } from './accounts/grant-executor.js';
+import { Privileges } from './accounts/privilege-check.js';
+import { checkStatementPrivileges } from './accounts/statement-privileges.js';
 import { AutoIncrementAllocator, Catalog } from './catalog/index.js';
 import type { ExecutionContext } from './execution-context.js';
 import { executeCreateTable } from './executor/create-table-executor.js';
@@ -40,6 +43,8 @@ import type { SqlValue } from './types/index.js';
 export class SqlEngine {
   /** Accounts and grants (the mysql grant tables and their cache). */
   readonly accounts: AccountStore;
+  /** Privilege checks over the accounts' grants. */
+  readonly privileges: Privileges;
 
   private constructor(
     readonly kv: KvEngine,
@@ -48,6 +53,7 @@ export class SqlEngine {
     authStrings: AuthStringFactory,
   ) {
     this.accounts = new AccountStore(kv, catalog, (stmt, context) => this.execute(stmt, context), authStrings);
+    this.privileges = new Privileges(this.accounts);
   }
 
   /**
@@ -68,6 +74,7 @@ export class SqlEngine {
 
   /** Runs one statement. Session-level statements (SET, USE, BEGIN, SHOW VARIABLES, …) are the session's. */
   async execute(stmt: Statement, session: ExecutionContext, params?: readonly SqlValue[]): Promise<StatementResult> {
+    checkStatementPrivileges(stmt, session, this.privileges);
     switch (stmt.kind) {
       case 'SelectStmt':
       case 'UnionStmt':
@@ -117,6 +124,10 @@ export class SqlEngine {
         return executeRenameUser(stmt, this.accounts, session);
       case 'SetPasswordStmt':
         return executeSetPassword(stmt, this.accounts, session);
+      case 'GrantStmt':
+        return executeGrant(stmt, this.accounts, this.privileges, this.catalog, session);
+      case 'RevokeStmt':
+        return executeRevoke(stmt, this.accounts, this.privileges, this.catalog, session);
       case 'FlushStmt':
         if (stmt.options.every((option) => option === 'PRIVILEGES')) {
           await this.accounts.reload();
@@ -124,7 +135,11 @@ export class SqlEngine {
         }
         throw mysqlError(ER_NOT_SUPPORTED_YET, firstWords(formatSql(stmt)));
       case 'ShowStmt':
-        if (stmt.target === 'DATABASES') return showDatabases(this.catalog, { like: stmt.like, hasWhere: stmt.where !== undefined });
+        if (stmt.target === 'DATABASES') {
+          const isVisible = (name: string): boolean => this.privileges.isDatabaseVisible(session, name);
+          return showDatabases(this.catalog, { like: stmt.like, hasWhere: stmt.where !== undefined }, isVisible);
+        }
+        if (stmt.target === 'GRANTS') return showGrants(stmt.user, this.accounts, session);
         if (stmt.target === 'COLUMNS') return showColumns(this.catalog, session, stmt);
         if (stmt.target === 'INDEX') return showIndex(this.catalog, session, stmt);
         if (stmt.target === 'CREATE TABLE' || stmt.target === 'CREATE VIEW') return showCreateTable(this.catalog, session, stmt);

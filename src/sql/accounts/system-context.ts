@@ -25,6 +25,7 @@ export class SystemContext implements ExecutionContext {
   readonly connectionId = 0;
   readonly user = 'system@localhost';
   readonly currentUser = 'system@localhost';
+  readonly privilegeAccount = undefined;
   lastInsertId = 0n;
 
   constructor(private readonly txn: KvTransaction) {}

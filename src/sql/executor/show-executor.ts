@@ -19,11 +19,11 @@ function likeFilter(like: string | undefined): (name: string) => boolean {
 }
 
 /** SHOW DATABASES [LIKE 'p']. */
-export function showDatabases(catalog: Catalog, listing: ShowListing): RowsResult {
+export function showDatabases(catalog: Catalog, listing: ShowListing, isVisible: (name: string) => boolean = () => true): RowsResult {
   if (listing.hasWhere) throw mysqlError(ER_NOT_SUPPORTED_YET, 'SHOW … WHERE');
   const header = listing.like === undefined ? 'Database' : `Database (${listing.like})`;
   const matches = likeFilter(listing.like);
-  const names = catalog.listDatabases().map((database) => database.name).filter(matches);
+  const names = catalog.listDatabases().map((database) => database.name).filter((name) => matches(name) && isVisible(name));
   return rowsResult([expressionColumn(header, varcharType(64), true)], names.map((name) => [name]));
 }
 
