@@ -76,6 +76,8 @@ export interface LoginResult {
   readonly account: string;
   /** The mysql.user entry the client authenticated as. */
   readonly accountRecord: Account;
+  /** The connection's scramble (HandshakeV10), which COM_CHANGE_USER responses are computed with. */
+  readonly scramble: Buffer;
   /** The sequence id the server's next packet (the final OK) carries. */
   readonly nextSequenceId: number;
 }
@@ -130,13 +132,40 @@ export async function login(channel: PacketChannel, context: ServerContext, conn
   if (tlsSocket === undefined && context.globals.isSecureTransportRequired) {
     throw new LoginError(mysqlError(ER_SECURE_TRANSPORT_REQUIRED), exchange.sequenceId);
   }
+  const account = await authenticateAccount(exchange, context, {
+    user: response.username,
+    authResponse: response.authResponse,
+    clientPlugin: response.authPluginName ?? HANDSHAKE_AUTH_PLUGIN,
+    scramble,
+    tlsSocket,
+    peerHost,
+  });
+  return { response, capabilities, tlsSocket, scramble, account: accountKey(account), accountRecord: account, nextSequenceId: exchange.sequenceId };
+}
+
+/** What a client offers to authenticate with (HandshakeResponse41, or COM_CHANGE_USER later on). */
+export interface AuthRequest {
+  readonly user: string;
+  readonly authResponse: Buffer;
+  readonly clientPlugin: string;
+  /** The scramble the client computed its response with (the connection's, from HandshakeV10). */
+  readonly scramble: Buffer;
+  readonly tlsSocket: TLSSocket | undefined;
+  readonly peerHost: string;
+}
+
+/**
+ * Authenticates `request` against the accounts: plugin switch, password check, lockout, ACCOUNT LOCK and the
+ * account's TLS requirements. Returns the account or throws a LoginError for the client.
+ */
+export async function authenticateAccount(exchange: AuthExchange, context: ServerContext, request: AuthRequest): Promise<Account> {
+  const { user, clientPlugin, scramble, tlsSocket, peerHost } = request;
   const accounts = context.host.sql.accounts;
-  const account = accounts.match(response.username, peerHost);
-  const clientPlugin = response.authPluginName ?? HANDSHAKE_AUTH_PLUGIN;
+  const account = accounts.match(user, peerHost);
   // The exchange runs the account's plugin; for an unknown user the client's own (when known), so that a failed
   // login looks the same whether or not the user exists.
   const plugin = account?.plugin ?? (isKnownPlugin(clientPlugin) ? clientPlugin : HANDSHAKE_AUTH_PLUGIN);
-  let authResponse = response.authResponse;
+  let authResponse = request.authResponse;
   // Both plugins send an empty password as an empty response, so no switch is needed to check one.
   const isEmptyPasswordLogin = account !== undefined && account.authString === '' && isKnownPlugin(clientPlugin) && isEmptyResponse(authResponse);
   if (clientPlugin !== plugin && !isEmptyPasswordLogin) {
@@ -149,7 +178,7 @@ export async function login(channel: PacketChannel, context: ServerContext, conn
       ? await authenticateCachingSha2(exchange, account, scramble, authResponse, isSecure, context)
       : account !== undefined && verifyNativePassword(account.authString, scramble, withoutNul(authResponse));
   const denied = (): LoginError =>
-    new LoginError(mysqlError(ER_ACCESS_DENIED_ERROR, response.username, peerHost, isEmptyResponse(authResponse) ? 'NO' : 'YES'), exchange.sequenceId);
+    new LoginError(mysqlError(ER_ACCESS_DENIED_ERROR, user, peerHost, isEmptyResponse(authResponse) ? 'NO' : 'YES'), exchange.sequenceId);
   if (!account) throw denied();
   const failedLogins = accounts.failedLogins;
   // A temporarily locked account is refused even with the right password, so guessing cannot go on.
@@ -163,7 +192,7 @@ export async function login(channel: PacketChannel, context: ServerContext, conn
   if (account.isLocked) throw new LoginError(mysqlError(ER_ACCOUNT_HAS_BEEN_LOCKED, account.user, account.host), exchange.sequenceId);
   // REQUIRE SSL/X509/…: MySQL answers a connection that does not meet them as any other refused login.
   if (!meetsTlsRequirement(account.tls, tlsSocket)) throw denied();
-  return { response, capabilities, tlsSocket, account: accountKey(account), accountRecord: account, nextSequenceId: exchange.sequenceId };
+  return account;
 }
 
 function blocked(account: Account, block: LoginBlock, sequenceId: number): LoginError {
@@ -171,8 +200,8 @@ function blocked(account: Account, block: LoginBlock, sequenceId: number): Login
   return new LoginError(error, sequenceId);
 }
 
-/** The packets of the authentication phase after HandshakeResponse41, with their sequence ids. */
-class AuthExchange {
+/** The packets of the authentication phase after HandshakeResponse41 (or COM_CHANGE_USER), with their sequence ids. */
+export class AuthExchange {
   constructor(
     private readonly channel: PacketChannel,
     /** The sequence id of the server's next packet. */

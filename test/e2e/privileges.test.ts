@@ -14,7 +14,7 @@ async function grantsFor(db: Connection, user: string): Promise<string[]> {
 
 async function column(db: Connection, sql: string): Promise<unknown[]> {
   const [rows] = await db.query<RowDataPacket[]>(sql);
-  return rows.map((row) => Object.values(row)[0]);
+  return rows.map((row): unknown => Object.values(row)[0] as unknown);
 }
 
 describe('privileges', () => {
