@@ -13,6 +13,9 @@ import { assertSqlError, connect } from './helpers/mysql2-client.js';
 import { startTidal } from './helpers/tidal-process.js';
 import type { TidalProcess } from './helpers/tidal-process.js';
 
+/** Key size for this file's certificates: they test accounts, not key strength. */
+const FAST_KEYS = 2048;
+
 const run = promisify(execFile);
 
 async function currentUser(port: number, user: string, password: string, options: Record<string, unknown> = {}): Promise<string> {
@@ -59,7 +62,7 @@ describe('per-account TLS requirements and login protection', () => {
   let withCert: Record<string, unknown>;
 
   before(async () => {
-    [certs, otherCa] = await Promise.all([makeCertificates('req'), makeCertificates('req-other')]);
+    [certs, otherCa] = await Promise.all([makeCertificates('req', FAST_KEYS), makeCertificates('req-other', FAST_KEYS)]);
     [server, plainServer] = await Promise.all([startTidal({ args: tlsFlags(certs) }), startTidal()]);
     const ca = await readFile(certs.ca);
     tls = { ssl: { ca } };

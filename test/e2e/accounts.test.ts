@@ -12,6 +12,9 @@ import { startTidal, tempDir } from './helpers/tidal-process.js';
 import type { TidalProcess } from './helpers/tidal-process.js';
 import { startCapturingProxy } from './helpers/capturing-proxy.js';
 
+/** Key size for this file's certificates: they test accounts, not key strength. */
+const FAST_KEYS = 2048;
+
 async function rows(db: Connection, sql: string): Promise<Record<string, unknown>[]> {
   const [result] = await db.query<RowDataPacket[]>(sql);
   return result.map((row) => ({ ...row }));
@@ -46,7 +49,7 @@ describe('accounts and authentication', () => {
   let root: Connection;
 
   before(async () => {
-    certs = await makeCertificates('accounts');
+    certs = await makeCertificates('accounts', FAST_KEYS);
     ca = await readFile(certs.ca);
     server = await startTidal({ args: tlsFlags(certs) });
     root = await connect(server.port);
@@ -231,7 +234,7 @@ describe('accounts across restarts and bootstrap options', () => {
   });
 
   it('--initialize-root-password sets root\'s password on first start only', async () => {
-    const certs = await makeCertificates('root-pw');
+    const certs = await makeCertificates('root-pw', FAST_KEYS);
     const data = await tempDir('root-pw');
     const ca = await readFile(certs.ca);
     try {
@@ -264,7 +267,7 @@ describe('accounts across restarts and bootstrap options', () => {
   });
 
   it('without an RSA key pair, caching_sha2_password full authentication needs TLS', async () => {
-    const certs = await makeCertificates('no-rsa');
+    const certs = await makeCertificates('no-rsa', FAST_KEYS);
     await rm(join(certs.dir, 'private_key.pem'));
     await rm(join(certs.dir, 'public_key.pem'));
     const server = await startTidal({ args: tlsFlags(certs) });

@@ -9,6 +9,9 @@ import { connect } from './helpers/mysql2-client.js';
 import { startTidal } from './helpers/tidal-process.js';
 import type { TidalProcess } from './helpers/tidal-process.js';
 
+/** Key size for this file's certificates: they test accounts, not key strength. */
+const FAST_KEYS = 2048;
+
 async function whoAmI(db: Connection): Promise<Record<string, unknown>> {
   const [[row]] = await db.query<RowDataPacket[]>('SELECT CURRENT_USER() AS account, USER() AS user, DATABASE() AS db, @marker AS marker');
   return { ...row };
@@ -31,7 +34,7 @@ describe('COM_CHANGE_USER', () => {
   let ca: Buffer;
 
   before(async () => {
-    certs = await makeCertificates('change-user');
+    certs = await makeCertificates('change-user', FAST_KEYS);
     ca = await readFile(certs.ca);
     server = await startTidal({ args: tlsFlags(certs) });
     const root = await connect(server.port);
