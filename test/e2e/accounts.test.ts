@@ -205,6 +205,12 @@ describe('accounts and authentication', () => {
     assert.equal(native.stdout.trim(), 'nat@localhost', native.stderr);
   });
 
+  it('keeps passwords out of syntax errors', async () => {
+    await assertSqlError(root, "ALTER USER 'alice'@'%' IDENTIFIED BYY 'leak-me-1' REQUIRE SSL", 1064, /near 'BYY '<secret>' REQUIRE SSL' at line 1$/);
+    await assertSqlError(root, "CREATE USER 'x'@'%' IDENTIFIED WITH mysql_native_password BY 'leak-me-2' ACCOUNT MAYBE", 1064, /near 'MAYBE' at line 1$/);
+    await assertSqlError(root, "SET PASSWORD FOR 'alice'@'%' 'leak-me-3'", 1064, /near ''<secret>'' at line 1$/);
+  });
+
   it('keeps passwords out of the log', () => {
     for (const secret of ['alice-pw-1', 'carol-5', 'sha-secret', 'Plain-Socket-Secret-42', 'cli-pw', 'bad-pw']) {
       assert.ok(!server.logs.some((line) => line.includes(secret)), `log mentions ${secret}`);

@@ -80,6 +80,7 @@ function parseAccountOptions(p: Parser): AccountOptions {
 
 /** `CREATE USER …` with CREATE consumed and USER current. */
 export function parseCreateUser(p: Parser, start: number): CreateUserStmt {
+  p.hidesStrings = true;
   p.expectWord('USER');
   const ifNotExists = p.acceptWords('IF', 'NOT', 'EXISTS');
   const accounts = parseAccountList(p);
@@ -88,6 +89,7 @@ export function parseCreateUser(p: Parser, start: number): CreateUserStmt {
 
 /** `ALTER USER …` with ALTER consumed and USER current. */
 export function parseAlterUser(p: Parser, start: number): AlterUserStmt {
+  p.hidesStrings = true;
   p.expectWord('USER');
   const ifExists = p.acceptWords('IF', 'EXISTS');
   const accounts = parseAccountList(p);
@@ -117,6 +119,7 @@ export function parseRenameUser(p: Parser): RenameUserStmt {
 
 /** `SET PASSWORD [FOR user] = 'password'` with SET consumed and PASSWORD current. */
 export function parseSetPassword(p: Parser, start: number): SetPasswordStmt {
+  p.hidesStrings = true;
   p.expectWord('PASSWORD');
   const user = p.acceptWord('FOR') ? parseUserSpec(p) : undefined;
   p.expectOp('=');

@@ -193,6 +193,7 @@ export function parseStatements(sql: string, options: ParseOptions = {}): ParseR
       if (p.tok.type === TokenType.EOF) break;
       p.paramCount = 0;
       p.depth = 0;
+      p.hidesStrings = false;
       const stmt = parseStatement(p);
       if (!p.atStatementEnd()) throw p.error();
       statements.push(stmt);
