@@ -11,6 +11,8 @@ import { assertSqlError, connect } from './helpers/mysql2-client.js';
 import { startTidal, tempDir } from './helpers/tidal-process.js';
 import type { TidalProcess } from './helpers/tidal-process.js';
 import { startCapturingProxy } from './helpers/capturing-proxy.js';
+import { PacketKind, RawMysqlClient } from './helpers/raw-mysql-client.js';
+import mysqlCallbacks from 'mysql2';
 
 /** Key size for this file's certificates: they test accounts, not key strength. */
 const FAST_KEYS = 2048;
@@ -188,6 +190,45 @@ describe('accounts and authentication', () => {
     } finally {
       await proxy.close();
     }
+  });
+
+  it('skips the key request when the client already has the server\'s public key', async () => {
+    const password = 'Known-Key-Secret-7';
+    await root.query(`CREATE USER 'haskey'@'%' IDENTIFIED BY '${password}'`);
+    const serverPublicKey = await readFile(join(certs.dir, 'public_key.pem'));
+    const proxy = await startCapturingProxy(server.port);
+    try {
+      const authPlugins = { caching_sha2_password: (mysqlCallbacks as unknown as { authPlugins: { caching_sha2_password: (options: { serverPublicKey: Buffer }) => unknown } }).authPlugins.caching_sha2_password({ serverPublicKey }) };
+      assert.equal(await currentUser(proxy.port, 'haskey', password, { authPlugins }), 'haskey@%');
+      assert.equal(proxy.serverBytes().indexOf('-----BEGIN PUBLIC KEY-----'), -1, 'the server was not asked for its key');
+      assert.equal(proxy.clientBytes().indexOf(password), -1);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('refuses wrong plugin data: a garbage scramble, and garbage where the RSA-encrypted password belongs', async () => {
+    const native = await RawMysqlClient.open(server.port);
+    native.client.login('nat', 'mysql_native_password', Buffer.alloc(20, 7));
+    const nativeAnswer = await native.client.next();
+    assert.equal(nativeAnswer[0], PacketKind.ERR);
+    assert.equal(nativeAnswer.readUInt16LE(1), 1045);
+    native.client.close();
+
+    const sha = await RawMysqlClient.open(server.port);
+    sha.client.login('sha', 'caching_sha2_password', Buffer.alloc(32, 9));
+    // Not cached for this garbage: the server asks for full authentication (AuthMoreData 0x04).
+    let reply = await sha.client.next();
+    if (reply[0] === 0x01 && reply[1] === 0x04) {
+      sha.client.send(3, Buffer.from([2]));
+      const key = await sha.client.next();
+      assert.ok(key.toString('latin1').includes('BEGIN PUBLIC KEY'));
+      sha.client.send(5, Buffer.alloc(256, 0x41));
+      reply = await sha.client.next();
+    }
+    assert.equal(reply[0], PacketKind.ERR);
+    assert.equal(reply.readUInt16LE(1), 1045);
+    sha.client.close();
   });
 
   it('mariadb CLI logs in with caching_sha2_password over plain (RSA) and TLS, and is refused a wrong password', async () => {

@@ -135,6 +135,16 @@ describe('privileges', () => {
     await assertSqlError(root, "SHOW GRANTS FOR 'tmp2'@'%'", 1141);
   });
 
+  it('FLUSH PRIVILEGES applies direct edits of the grant tables', async () => {
+    await root.query("UPDATE mysql.user SET Select_priv = 'Y' WHERE User = 'u'");
+    await assertSqlError(user, 'SELECT id FROM secret.s', 1142);
+    await root.query('FLUSH PRIVILEGES');
+    assert.deepEqual(await column(user, 'SELECT id FROM secret.s'), [7]);
+    await root.query("UPDATE mysql.user SET Select_priv = 'N' WHERE User = 'u'");
+    await root.query('FLUSH PRIVILEGES');
+    await assertSqlError(user, 'SELECT id FROM secret.s', 1142);
+  });
+
   it('the mariadb CLI sees the same checks', async () => {
     await root.query("GRANT SELECT ON app.t TO 'u'@'%'");
     const ok = await mariadbAs(server.port, 'u', 'u-pw', ['-N', '-e', 'SELECT COUNT(*) FROM app.t']);
