@@ -92,6 +92,18 @@ describe('accounts and authentication', () => {
     await assertSqlError(root, "CREATE USER 'p'@'%' IDENTIFIED WITH sha999_password BY 'x'", 1524, "Plugin 'sha999_password' is not loaded");
   });
 
+  it('concurrent CREATE USER of one name: exactly one succeeds, the other gets 1396', async () => {
+    const other = await connect(server.port);
+    try {
+      const results = await Promise.allSettled([root.query("CREATE USER 'race'@'%'"), other.query("CREATE USER 'race'@'%'")]);
+      assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+      const failed = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+      assert.equal((failed.reason as { errno?: number }).errno, 1396);
+    } finally {
+      await other.end();
+    }
+  });
+
   it('ALTER USER, SET PASSWORD, RENAME USER and DROP USER change who can log in', async () => {
     await root.query("CREATE USER 'carol'@'%' IDENTIFIED BY 'carol-1'");
     assert.equal(await currentUser(server.port, 'carol', 'carol-1', { ssl: { ca } }), 'carol@%');

@@ -66,33 +66,34 @@ const failure = (operation: string, names: readonly AccountId[]): Error =>
 
 /** CREATE USER [IF NOT EXISTS]: all accounts or none (MySQL's atomic DDL). */
 export async function executeCreateUser(stmt: CreateUserStmt, store: AccountStore, context: ExecutionContext): Promise<StatementResult> {
-  const rows: AccountRow[] = [];
-  const failed: AccountId[] = [];
-  for (const spec of stmt.accounts) {
-    const id = resolveUser(spec.user, context);
-    if (store.get(id.user, id.host) || rows.some((row) => row.user === id.user && row.host.toLowerCase() === id.host.toLowerCase())) {
-      if (stmt.ifNotExists) context.warnings.warn(mysqlError(ER_USER_ALREADY_EXISTS, accountName(id)));
-      else failed.push(id);
-      continue;
+  // Checks run inside the store's queue, so that concurrent account statements see each other's results.
+  return store.write(async (writer) => {
+    const rows: AccountRow[] = [];
+    const failed: AccountId[] = [];
+    for (const spec of stmt.accounts) {
+      const id = resolveUser(spec.user, context);
+      if (store.get(id.user, id.host) || rows.some((row) => row.user === id.user && row.host.toLowerCase() === id.host.toLowerCase())) {
+        if (stmt.ifNotExists) context.warnings.warn(mysqlError(ER_USER_ALREADY_EXISTS, accountName(id)));
+        else failed.push(id);
+        continue;
+      }
+      const plugin = spec.auth?.plugin ?? DEFAULT_AUTH_PLUGIN;
+      const base: AccountRow = {
+        ...id,
+        plugin,
+        authString: authString(store, plugin, spec.auth),
+        tls: { type: 'NONE' },
+        isLocked: false,
+        failedLoginAttempts: 0,
+        passwordLockTime: 0,
+        privileges: new Set(),
+      };
+      rows.push(applyOptions(base, stmt.options));
     }
-    const plugin = spec.auth?.plugin ?? DEFAULT_AUTH_PLUGIN;
-    const base: AccountRow = {
-      ...id,
-      plugin,
-      authString: authString(store, plugin, spec.auth),
-      tls: { type: 'NONE' },
-      isLocked: false,
-      failedLoginAttempts: 0,
-      passwordLockTime: 0,
-      privileges: new Set(),
-    };
-    rows.push(applyOptions(base, stmt.options));
-  }
-  if (failed.length > 0) throw failure('CREATE USER', failed);
-  await store.write(async (writer) => {
+    if (failed.length > 0) throw failure('CREATE USER', failed);
     for (const row of rows) await writer.insertAccount(row);
+    return OK_NOTHING;
   });
-  return OK_NOTHING;
 }
 
 function rowOf(account: Account): AccountRow {
@@ -101,69 +102,72 @@ function rowOf(account: Account): AccountRow {
 
 /** ALTER USER [IF EXISTS]: authentication and account options of existing accounts. */
 export async function executeAlterUser(stmt: AlterUserStmt, store: AccountStore, context: ExecutionContext): Promise<StatementResult> {
-  const changes: { id: AccountId; row: AccountRow }[] = [];
-  const failed: AccountId[] = [];
-  for (const spec of stmt.accounts) {
-    const id = resolveUser(spec.user, context);
-    const account = store.get(id.user, id.host);
-    if (!account) {
-      if (stmt.ifExists) context.warnings.warn(mysqlError(ER_USER_DOES_NOT_EXIST, accountName(id)));
-      else failed.push(id);
-      continue;
+  // Checks run inside the store's queue, so that concurrent account statements see each other's results.
+  return store.write(async (writer) => {
+    const changes: { id: AccountId; row: AccountRow }[] = [];
+    const failed: AccountId[] = [];
+    for (const spec of stmt.accounts) {
+      const id = resolveUser(spec.user, context);
+      const account = store.get(id.user, id.host);
+      if (!account) {
+        if (stmt.ifExists) context.warnings.warn(mysqlError(ER_USER_DOES_NOT_EXIST, accountName(id)));
+        else failed.push(id);
+        continue;
+      }
+      let row = rowOf(account);
+      if (spec.auth !== undefined) {
+        const plugin = spec.auth.plugin ?? account.plugin;
+        row = { ...row, plugin, authString: authString(store, plugin, spec.auth) };
+      }
+      changes.push({ id: account, row: applyOptions(row, stmt.options) });
     }
-    let row = rowOf(account);
-    if (spec.auth !== undefined) {
-      const plugin = spec.auth.plugin ?? account.plugin;
-      row = { ...row, plugin, authString: authString(store, plugin, spec.auth) };
-    }
-    changes.push({ id: account, row: applyOptions(row, stmt.options) });
-  }
-  if (failed.length > 0) throw failure('ALTER USER', failed);
-  await store.write(async (writer) => {
+    if (failed.length > 0) throw failure('ALTER USER', failed);
     for (const change of changes) await writer.updateAccount(change.id.user, change.id.host, change.row);
+    // MySQL restarts the failed-login count when an account is unlocked or its lockout options change.
+    const o = stmt.options;
+    if (o.isLocked === false || o.failedLoginAttempts !== undefined || o.passwordLockTime !== undefined) {
+      for (const change of changes) store.failedLogins.reset(change.id);
+    }
+    return OK_NOTHING;
   });
-  // MySQL restarts the failed-login count when an account is unlocked or its lockout options change.
-  const o = stmt.options;
-  if (o.isLocked === false || o.failedLoginAttempts !== undefined || o.passwordLockTime !== undefined) {
-    for (const change of changes) store.failedLogins.reset(change.id);
-  }
-  return OK_NOTHING;
 }
 
 /** DROP USER [IF EXISTS]: the accounts and all their grants. */
 export async function executeDropUser(stmt: DropUserStmt, store: AccountStore, context: ExecutionContext): Promise<StatementResult> {
-  const accounts: Account[] = [];
-  const failed: AccountId[] = [];
-  for (const spec of stmt.users) {
-    const id = resolveUser(spec, context);
-    const account = store.get(id.user, id.host);
-    if (account) accounts.push(account);
-    else if (stmt.ifExists) context.warnings.warn(mysqlError(ER_USER_DOES_NOT_EXIST, accountName(id)));
-    else failed.push(id);
-  }
-  if (failed.length > 0) throw failure('DROP USER', failed);
-  await store.write(async (writer) => {
+  // Checks run inside the store's queue, so that concurrent account statements see each other's results.
+  return store.write(async (writer) => {
+    const accounts: Account[] = [];
+    const failed: AccountId[] = [];
+    for (const spec of stmt.users) {
+      const id = resolveUser(spec, context);
+      const account = store.get(id.user, id.host);
+      if (account) accounts.push(account);
+      else if (stmt.ifExists) context.warnings.warn(mysqlError(ER_USER_DOES_NOT_EXIST, accountName(id)));
+      else failed.push(id);
+    }
+    if (failed.length > 0) throw failure('DROP USER', failed);
     for (const account of accounts) await writer.deleteAccount(account.user, account.host);
+    return OK_NOTHING;
   });
-  return OK_NOTHING;
 }
 
 /** RENAME USER a TO b, …: each source must exist and each target must not. */
 export async function executeRenameUser(stmt: RenameUserStmt, store: AccountStore, context: ExecutionContext): Promise<StatementResult> {
-  const moves: { from: Account; to: AccountId }[] = [];
-  const failed: AccountId[] = [];
-  for (const pair of stmt.pairs) {
-    const from = resolveUser(pair.from, context);
-    const to = resolveUser(pair.to, context);
-    const account = store.get(from.user, from.host);
-    if (!account || store.get(to.user, to.host)) failed.push(from);
-    else moves.push({ from: account, to });
-  }
-  if (failed.length > 0) throw failure('RENAME USER', failed);
-  await store.write(async (writer) => {
+  // Checks run inside the store's queue, so that concurrent account statements see each other's results.
+  return store.write(async (writer) => {
+    const moves: { from: Account; to: AccountId }[] = [];
+    const failed: AccountId[] = [];
+    for (const pair of stmt.pairs) {
+      const from = resolveUser(pair.from, context);
+      const to = resolveUser(pair.to, context);
+      const account = store.get(from.user, from.host);
+      if (!account || store.get(to.user, to.host)) failed.push(from);
+      else moves.push({ from: account, to });
+    }
+    if (failed.length > 0) throw failure('RENAME USER', failed);
     for (const move of moves) await writer.renameAccount(move.from, move.to);
+    return OK_NOTHING;
   });
-  return OK_NOTHING;
 }
 
 /** SET PASSWORD [FOR user] = 'password', hashed with the account's own plugin. */
