@@ -145,7 +145,8 @@ export class SqlEngine {
         if (stmt.target === 'CREATE TABLE' || stmt.target === 'CREATE VIEW') return showCreateTable(this.catalog, session, stmt);
         if (stmt.target === 'CREATE USER') return showCreateUser(stmt.user ?? { kind: 'currentUser' }, this.accounts, session);
         if (stmt.target === 'TABLES') {
-          return showTables(this.catalog, session, stmt.db, stmt.isFull ?? false, { like: stmt.like, hasWhere: stmt.where !== undefined });
+          const isVisible = (db: string, table: string): boolean => this.privileges.isTableVisible(session, db, table);
+          return showTables(this.catalog, session, stmt.db, stmt.isFull ?? false, { like: stmt.like, hasWhere: stmt.where !== undefined }, isVisible);
         }
         throw mysqlError(ER_NOT_SUPPORTED_YET, `SHOW ${stmt.target}`);
       default:

@@ -67,6 +67,7 @@ describe('privileges', () => {
     await assertSqlError(user, 'SELECT v FROM app.t WHERE id IN (SELECT id FROM app.other)', 1142, /for table 'other'/);
     await assertSqlError(user, 'INSERT INTO app.t VALUES (3, 30)', 1142, /^INSERT command denied/);
     assert.deepEqual(await column(user, 'SHOW DATABASES'), ['app']);
+    assert.deepEqual(await column(user, 'SHOW TABLES FROM app'), ['t']);
     assert.deepEqual(await column(root, "SELECT Table_priv FROM mysql.tables_priv WHERE User = 'u'"), ['Select']);
   });
 

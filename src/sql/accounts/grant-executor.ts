@@ -94,7 +94,10 @@ function hasRow(store: AccountStore, account: Account, level: ResolvedLevel): bo
 
 async function setPrivileges(store: AccountStore, accounts: readonly Account[], level: ResolvedLevel, change: (held: PrivilegeSet) => Set<string>, grantor: string): Promise<void> {
   await store.write(async (writer) => {
-    for (const account of accounts) {
+    for (const named of accounts) {
+      // Read again inside the store's queue: the account may have been dropped since the statement looked.
+      const account = store.get(named.user, named.host);
+      if (!account) throw mysqlError(ER_CANT_CREATE_USER_WITH_GRANT);
       const next = change(current(store, account, level));
       if (level.kind === 'global') await writer.updateAccount(account.user, account.host, { ...account, privileges: next });
       else if (level.kind === 'database') await writer.setDatabaseGrant(account.user, account.host, level.db, next);

@@ -106,6 +106,12 @@ export class Privileges {
     throw mysqlError(ER_TABLEACCESS_DENIED_ERROR, command, user, host, table);
   }
 
+  /** True when the context's account has some privilege on `db`.`table` (SHOW TABLES filter). */
+  isTableVisible(context: ExecutionContext, db: string, table: string): boolean {
+    const account = context.privilegeAccount;
+    return account === undefined || this.canSeeTable(account, db, table);
+  }
+
   /** True when the context's account may see database `db` (SHOW DATABASES filter). */
   isDatabaseVisible(context: ExecutionContext, db: string): boolean {
     const account = context.privilegeAccount;
