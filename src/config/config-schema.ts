@@ -190,6 +190,27 @@ export const CONFIG_OPTIONS = [
     description: 'Refuse clients that do not use TLS (or a Unix socket).',
   },
   {
+    key: 'security.rsa-private-key',
+    flag: 'rsa-private-key',
+    type: { kind: 'path' },
+    default: '',
+    description: 'PEM RSA private key caching_sha2_password decrypts passwords with on plain connections; empty uses private_key.pem next to ssl-cert.',
+  },
+  {
+    key: 'security.rsa-public-key',
+    flag: 'rsa-public-key',
+    type: { kind: 'path' },
+    default: '',
+    description: 'PEM RSA public key sent to clients that ask for it; empty uses public_key.pem next to ssl-cert (or derives it from the private key).',
+  },
+  {
+    key: 'security.initialize-root-password',
+    flag: 'initialize-root-password',
+    type: { kind: 'string' },
+    default: '',
+    description: "Password of root@'%' when the data directory is first created; empty leaves root without one (prefer the config file: flags show up in ps).",
+  },
+  {
     key: 'security.auto-tls',
     flag: 'auto-tls',
     type: { kind: 'boolean' },

@@ -126,6 +126,14 @@ export const ER_UNKNOWN_EXPLAIN_FORMAT: ErrorSpec = { name: 'ER_UNKNOWN_EXPLAIN_
 export const ER_CTE_RECURSIVE_REQUIRES_UNION: ErrorSpec = { name: 'ER_CTE_RECURSIVE_REQUIRES_UNION', code: 3573, sqlState: 'HY000', template: "Recursive Common Table Expression '%s' should contain a UNION" };
 export const ER_CTE_MAX_RECURSION_DEPTH: ErrorSpec = { name: 'ER_CTE_MAX_RECURSION_DEPTH', code: 3636, sqlState: 'HY000', template: "Recursive query aborted after %u iterations. Try increasing @@cte_max_recursion_depth to a larger value." };
 export const ER_DA_SSL_LIBRARY_ERROR: ErrorSpec = { name: 'ER_DA_SSL_LIBRARY_ERROR', code: 3888, sqlState: 'HY000', template: "Failed to set up SSL because of the following SSL library error: %s" };
+export const ER_USER_DOES_NOT_EXIST: ErrorSpec = { name: 'ER_USER_DOES_NOT_EXIST', code: 3162, sqlState: 'HY000', template: "Authorization ID %s does not exist." };
+export const ER_USER_ALREADY_EXISTS: ErrorSpec = { name: 'ER_USER_ALREADY_EXISTS', code: 3163, sqlState: 'HY000', template: "Authorization ID %s already exists." };
+export const ER_NONEXISTING_GRANT: ErrorSpec = { name: 'ER_NONEXISTING_GRANT', code: 1141, sqlState: '42000', template: "There is no such grant defined for user '%-.48s' on host '%-.64s'" };
+export const ER_NONEXISTING_TABLE_GRANT: ErrorSpec = { name: 'ER_NONEXISTING_TABLE_GRANT', code: 1147, sqlState: '42000', template: "There is no such grant defined for user '%-.48s' on host '%-.64s' on table '%-.192s'" };
+export const ER_PASSWORD_NO_MATCH: ErrorSpec = { name: 'ER_PASSWORD_NO_MATCH', code: 1133, sqlState: '28000', template: "Can't find any matching row in the user table" };
+export const ER_ILLEGAL_GRANT_FOR_TABLE: ErrorSpec = { name: 'ER_ILLEGAL_GRANT_FOR_TABLE', code: 1144, sqlState: '42000', template: "Illegal GRANT/REVOKE command; please consult the manual to see which privileges can be used" };
+export const ER_PASSWORD_FORMAT: ErrorSpec = { name: 'ER_PASSWORD_FORMAT', code: 1827, sqlState: 'HY000', template: "The password hash doesn't have the expected format." };
+export const ER_CANT_CREATE_USER_WITH_GRANT: ErrorSpec = { name: 'ER_CANT_CREATE_USER_WITH_GRANT', code: 1410, sqlState: '42000', template: "You are not allowed to create a user with GRANT" };
 
 /** Every entry of the table, by MySQL error number. */
 export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
@@ -253,4 +261,12 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [3573, ER_CTE_RECURSIVE_REQUIRES_UNION],
   [3636, ER_CTE_MAX_RECURSION_DEPTH],
   [3888, ER_DA_SSL_LIBRARY_ERROR],
+  [3162, ER_USER_DOES_NOT_EXIST],
+  [3163, ER_USER_ALREADY_EXISTS],
+  [1141, ER_NONEXISTING_GRANT],
+  [1147, ER_NONEXISTING_TABLE_GRANT],
+  [1133, ER_PASSWORD_NO_MATCH],
+  [1144, ER_ILLEGAL_GRANT_FOR_TABLE],
+  [1827, ER_PASSWORD_FORMAT],
+  [1410, ER_CANT_CREATE_USER_WITH_GRANT],
 ]);

@@ -39,6 +39,8 @@ export type { ComQuery, QueryAttribute } from './packets/com-query.js';
 export { decodeComInitDb, writeComInitDb } from './packets/com-init-db.js';
 export type { ComInitDb } from './packets/com-init-db.js';
 export { decodeComFieldList, writeComFieldList } from './packets/com-field-list.js';
+export { decodeComChangeUser, writeComChangeUser } from './packets/com-change-user.js';
+export type { ComChangeUser } from './packets/com-change-user.js';
 export type { ComFieldList } from './packets/com-field-list.js';
 
 export { AuthPluginName } from './auth/auth-plugin.js';

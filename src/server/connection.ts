@@ -3,8 +3,10 @@ import type { Socket } from 'node:net';
 import { MySqlError, mysqlError, ER_UNKNOWN_COM_ERROR, ER_UNKNOWN_ERROR, ER_NET_READ_INTERRUPTED, ER_NO_DB_ERROR } from '../errors/index.js';
 import {
   CapabilityFlags,
+  AuthPluginName,
   CommandCode,
   PacketBatch,
+  decodeComChangeUser,
   commandName,
   decodeComFieldList,
   decodeComInitDb,
@@ -21,7 +23,8 @@ import { Session } from '../session/session.js';
 import type { Logger } from '../logging/index.js';
 import { columnDefinition } from './column-definition.js';
 import { tableResultColumn } from '../sql/index.js';
-import { LoginError, login } from './login.js';
+import { AuthExchange, LoginError, authenticateAccount, login } from './login.js';
+import { accountKey } from '../sql/accounts/index.js';
 import type { LoginResult } from './login.js';
 import { ChannelClosedError, PacketChannel } from './packet-channel.js';
 import { sessionStatusFlags, writeStatementResult } from './query-response.js';
@@ -95,18 +98,7 @@ export class Connection {
       this.loginResult = result;
       this.capabilities = result.capabilities;
       const response = result.response;
-      const session = new Session(
-        this.context.host,
-        {
-          connectionId: this.id,
-          user: response.username,
-          host: this.peerHost,
-          account: result.account,
-          isFoundRowsMode: (result.capabilities & CapabilityFlags.CLIENT_FOUND_ROWS) !== 0,
-        },
-        this.context.globals,
-        (scope) => (scope === 'session' ? tlsSessionStatus(result.tlsSocket) : []),
-      );
+      const session = this.createSession(response.username, result.account);
       this.session = session;
       if (response.database && (result.capabilities & CapabilityFlags.CLIENT_CONNECT_WITH_DB) !== 0) {
         session.useDatabase(response.database);
@@ -133,6 +125,57 @@ export class Connection {
       return false;
     } finally {
       clearTimeout(timer);
+    }
+  }
+
+  /** A session for `user` logged in as `account` (`user@host`), with this connection's facts. */
+  private createSession(user: string, account: string): Session {
+    const result = this.loginResult!;
+    return new Session(
+      this.context.host,
+      {
+        connectionId: this.id,
+        user,
+        host: this.peerHost,
+        account,
+        isFoundRowsMode: (result.capabilities & CapabilityFlags.CLIENT_FOUND_ROWS) !== 0,
+      },
+      this.context.globals,
+      (scope) => (scope === 'session' ? tlsSessionStatus(result.tlsSocket) : []),
+    );
+  }
+
+  /**
+   * COM_CHANGE_USER: authenticates again with the same rules as a login (TLS requirements included, on this
+   * connection's transport) and starts a fresh session. On failure MySQL closes the connection, and so do we.
+   */
+  private async changeUser(packet: DecodedPacket): Promise<boolean> {
+    const result = this.loginResult!;
+    const request = decodeComChangeUser(packet.payload, this.capabilities);
+    const exchange = new AuthExchange(this.channel, packet.sequenceId + 1);
+    try {
+      const account = await authenticateAccount(exchange, this.context, {
+        user: request.user,
+        authResponse: request.authResponse,
+        clientPlugin: request.authPluginName ?? AuthPluginName.MYSQL_NATIVE_PASSWORD,
+        scramble: result.scramble,
+        tlsSocket: result.tlsSocket,
+        peerHost: this.peerHost,
+      });
+      this.session?.close();
+      this.session = this.createSession(request.user, accountKey(account));
+      if (request.database !== '') this.session.useDatabase(request.database);
+      await this.sendOk(exchange.sequenceId);
+      this.logger.debug('client changed user', { user: request.user });
+      return false;
+    } catch (error) {
+      if (error instanceof LoginError) {
+        this.logger.info('change user failed', { reason: error.message });
+        await this.sendError(error.clientError, error.sequenceId);
+      } else {
+        await this.sendError(this.toClientError(error), exchange.sequenceId);
+      }
+      return true;
     }
   }
 
@@ -194,6 +237,8 @@ export class Connection {
           await this.channel.write(batch.take());
           return false;
         }
+        case CommandCode.COM_CHANGE_USER:
+          return await this.changeUser(packet);
         case CommandCode.COM_RESET_CONNECTION:
           this.resetSession();
           await this.sendOk(sequenceId);

@@ -1,19 +1,40 @@
 // login: the connection phase: HandshakeV10, optional SSLRequest + TLS upgrade, HandshakeResponse41, authentication.
 import type { TLSSocket } from 'node:tls';
-import { mysqlError, ER_ACCESS_DENIED_ERROR, ER_HANDSHAKE_ERROR, ER_NOT_SUPPORTED_AUTH_MODE } from '../errors/index.js';
+import {
+  mysqlError,
+  ER_ACCESS_DENIED_ERROR,
+  ER_ACCOUNT_HAS_BEEN_LOCKED,
+  ER_HANDSHAKE_ERROR,
+  ER_NOT_SUPPORTED_AUTH_MODE,
+  ER_SECURE_TRANSPORT_REQUIRED,
+  ER_USER_ACCESS_DENIED_FOR_USER_ACCOUNT_BLOCKED_BY_PASSWORD_LOCK,
+} from '../errors/index.js';
 import {
   AuthPluginName,
+  CachingSha2Status,
   CapabilityFlags,
   Collation,
   PacketBatch,
   ServerStatus,
+  cachingSha2Digest,
   decodeClientHandshake,
+  decryptCachingSha2Password,
   encodePayload,
   generateScramble,
+  isPublicKeyRequest,
+  parseCleartextPassword,
+  scrambleWithNul,
+  verifyCachingSha2AuthString,
+  verifyCachingSha2Scramble,
+  verifyNativePassword,
+  writeAuthMoreData,
   writeAuthSwitchRequest,
   writeHandshakeV10,
 } from '../protocol/index.js';
-import type { HandshakeResponse41 } from '../protocol/index.js';
+import type { HandshakeResponse41, PacketWriter } from '../protocol/index.js';
+import { accountKey } from '../sql/accounts/index.js';
+import type { Account, LoginBlock } from '../sql/accounts/index.js';
+import { meetsTlsRequirement } from './tls-requirement.js';
 import { upgradeToTls } from '../protocol/tls/index.js';
 import type { PacketChannel } from './packet-channel.js';
 import type { ServerContext } from './server-context.js';
@@ -53,6 +74,10 @@ export interface LoginResult {
   readonly tlsSocket: TLSSocket | undefined;
   /** The `user@host` of the account that authenticated (CURRENT_USER()). */
   readonly account: string;
+  /** The mysql.user entry the client authenticated as. */
+  readonly accountRecord: Account;
+  /** The connection's scramble (HandshakeV10), which COM_CHANGE_USER responses are computed with. */
+  readonly scramble: Buffer;
   /** The sequence id the server's next packet (the final OK) carries. */
   readonly nextSequenceId: number;
 }
@@ -106,34 +131,149 @@ export async function login(channel: PacketChannel, context: ServerContext, conn
   if ((capabilities & CapabilityFlags.CLIENT_PROTOCOL_41) === 0) {
     throw new LoginError(mysqlError(ER_NOT_SUPPORTED_AUTH_MODE), packet.sequenceId + 1);
   }
-  let sequenceId = packet.sequenceId + 1;
-  let authResponse = response.authResponse;
-  const clientPlugin = response.authPluginName ?? HANDSHAKE_AUTH_PLUGIN;
-  if (clientPlugin !== AuthPluginName.MYSQL_NATIVE_PASSWORD && clientPlugin !== AuthPluginName.CACHING_SHA2_PASSWORD) {
-    // An unknown plugin's data means nothing to us: ask for mysql_native_password instead, as MySQL does.
-    const payload = encodePayload((writer) => writeAuthSwitchRequest(writer, { pluginName: HANDSHAKE_AUTH_PLUGIN, pluginData: Buffer.concat([scramble, Buffer.from([0])]) }));
-    const switchBatch = new PacketBatch(sequenceId);
-    switchBatch.add(payload);
-    await channel.write(switchBatch.take());
-    const reply = await channel.read();
-    authResponse = reply.payload;
-    sequenceId = reply.sequenceId + 1;
+  const exchange = new AuthExchange(channel, packet.sequenceId + 1);
+  if (tlsSocket === undefined && context.globals.isSecureTransportRequired) {
+    throw new LoginError(mysqlError(ER_SECURE_TRANSPORT_REQUIRED), exchange.sequenceId);
   }
-  const account = authenticate(response.username, peerHost, authResponse);
-  if (!account) {
-    const isUsingPassword = authResponse.length > 0 && !(authResponse.length === 1 && authResponse[0] === 0);
-    throw new LoginError(mysqlError(ER_ACCESS_DENIED_ERROR, response.username, peerHost, isUsingPassword ? 'YES' : 'NO'), sequenceId);
-  }
-  return { response, capabilities, tlsSocket, account, nextSequenceId: sequenceId };
+  const account = await authenticateAccount(exchange, context, {
+    user: response.username,
+    authResponse: response.authResponse,
+    clientPlugin: response.authPluginName ?? HANDSHAKE_AUTH_PLUGIN,
+    scramble,
+    tlsSocket,
+    peerHost,
+  });
+  return { response, capabilities, tlsSocket, scramble, account: accountKey(account), accountRecord: account, nextSequenceId: exchange.sequenceId };
+}
+
+/** What a client offers to authenticate with (HandshakeResponse41, or COM_CHANGE_USER later on). */
+export interface AuthRequest {
+  readonly user: string;
+  readonly authResponse: Buffer;
+  readonly clientPlugin: string;
+  /** The scramble the client computed its response with (the connection's, from HandshakeV10). */
+  readonly scramble: Buffer;
+  readonly tlsSocket: TLSSocket | undefined;
+  readonly peerHost: string;
 }
 
 /**
- * The bootstrap account only: `root@%` with an empty password, as TiDB starts. An empty password means the client
- * sends an empty auth response (or a single NUL) whatever its plugin. Accounts and password plugins come with the
- * accounts issue; until then any other user, or any password, is refused with 1045.
+ * Authenticates `request` against the accounts: plugin switch, password check, lockout, ACCOUNT LOCK and the
+ * account's TLS requirements. Returns the account or throws a LoginError for the client.
  */
-function authenticate(user: string, _host: string, authResponse: Buffer): string | undefined {
-  const isEmpty = authResponse.length === 0 || (authResponse.length === 1 && authResponse[0] === 0);
-  if (user === 'root' && isEmpty) return 'root@%';
-  return undefined;
+export async function authenticateAccount(exchange: AuthExchange, context: ServerContext, request: AuthRequest): Promise<Account> {
+  const { user, clientPlugin, scramble, tlsSocket, peerHost } = request;
+  const accounts = context.host.sql.accounts;
+  const account = accounts.match(user, peerHost);
+  // The exchange runs the account's plugin; for an unknown user the client's own (when known), so that a failed
+  // login looks the same whether or not the user exists.
+  const plugin = account?.plugin ?? (isKnownPlugin(clientPlugin) ? clientPlugin : HANDSHAKE_AUTH_PLUGIN);
+  let authResponse = request.authResponse;
+  // Both plugins send an empty password as an empty response, so no switch is needed to check one.
+  const isEmptyPasswordLogin = account !== undefined && account.authString === '' && isKnownPlugin(clientPlugin) && isEmptyResponse(authResponse);
+  if (clientPlugin !== plugin && !isEmptyPasswordLogin) {
+    await exchange.send((writer) => writeAuthSwitchRequest(writer, { pluginName: plugin, pluginData: scrambleWithNul(scramble) }));
+    authResponse = await exchange.read();
+  }
+  const isSecure = tlsSocket !== undefined;
+  const isAuthenticated =
+    plugin === AuthPluginName.CACHING_SHA2_PASSWORD
+      ? await authenticateCachingSha2(exchange, account, scramble, authResponse, isSecure, context)
+      : account !== undefined && verifyNativePassword(account.authString, scramble, withoutNul(authResponse));
+  const denied = (): LoginError =>
+    new LoginError(mysqlError(ER_ACCESS_DENIED_ERROR, user, peerHost, isEmptyResponse(authResponse) ? 'NO' : 'YES'), exchange.sequenceId);
+  if (!account) throw denied();
+  const failedLogins = accounts.failedLogins;
+  // A temporarily locked account is refused even with the right password, so guessing cannot go on.
+  const block = failedLogins.blockOf(account);
+  if (block !== undefined) throw blocked(account, block, exchange.sequenceId);
+  if (!isAuthenticated) {
+    const started = failedLogins.recordFailure(account);
+    throw started === undefined ? denied() : blocked(account, started, exchange.sequenceId);
+  }
+  failedLogins.reset(account);
+  if (account.isLocked) throw new LoginError(mysqlError(ER_ACCOUNT_HAS_BEEN_LOCKED, account.user, account.host), exchange.sequenceId);
+  // REQUIRE SSL/X509/…: MySQL answers a connection that does not meet them as any other refused login.
+  if (!meetsTlsRequirement(account.tls, tlsSocket)) throw denied();
+  return account;
+}
+
+function blocked(account: Account, block: LoginBlock, sequenceId: number): LoginError {
+  const error = mysqlError(ER_USER_ACCESS_DENIED_FOR_USER_ACCOUNT_BLOCKED_BY_PASSWORD_LOCK, account.user, account.host, block.lockDays, block.remainingDays, block.failures);
+  return new LoginError(error, sequenceId);
+}
+
+/** The packets of the authentication phase after HandshakeResponse41 (or COM_CHANGE_USER), with their sequence ids. */
+export class AuthExchange {
+  constructor(
+    private readonly channel: PacketChannel,
+    /** The sequence id of the server's next packet. */
+    public sequenceId: number,
+  ) {}
+
+  async send(write: (writer: PacketWriter) => void): Promise<void> {
+    const batch = new PacketBatch(this.sequenceId);
+    batch.add(encodePayload(write));
+    await this.channel.write(batch.take());
+    this.sequenceId = (this.sequenceId + 1) & 0xff;
+  }
+
+  async read(): Promise<Buffer> {
+    const reply = await this.channel.read();
+    this.sequenceId = (reply.sequenceId + 1) & 0xff;
+    return reply.payload;
+  }
+}
+
+function isKnownPlugin(name: string): boolean {
+  return name === AuthPluginName.MYSQL_NATIVE_PASSWORD || name === AuthPluginName.CACHING_SHA2_PASSWORD;
+}
+
+/** Clients send an empty password as no bytes, or as a single NUL. */
+function isEmptyResponse(response: Buffer): boolean {
+  return response.length === 0 || (response.length === 1 && response[0] === 0);
+}
+
+function withoutNul(response: Buffer): Buffer {
+  return isEmptyResponse(response) ? Buffer.alloc(0) : response;
+}
+
+/**
+ * caching_sha2_password: the fast path when the cache holds the account's digest; otherwise full authentication,
+ * where the password travels in clear only inside TLS and, on a plain connection, RSA-encrypted with the server's
+ * public key (sent to clients that ask). Without a key pair, a plain connection cannot authenticate fully.
+ */
+async function authenticateCachingSha2(
+  exchange: AuthExchange,
+  account: Account | undefined,
+  scramble: Buffer,
+  response: Buffer,
+  isSecure: boolean,
+  context: ServerContext,
+): Promise<boolean> {
+  if (isEmptyResponse(response)) return account !== undefined && account.authString === '';
+  if (account !== undefined && account.authString === '') return false;
+  const cached = account === undefined ? undefined : context.sha2Cache.get(account);
+  if (cached !== undefined) {
+    if (!verifyCachingSha2Scramble(cached, scramble, response)) return false;
+    await exchange.send((writer) => writeAuthMoreData(writer, Buffer.of(CachingSha2Status.FAST_AUTH_SUCCESS)));
+    return true;
+  }
+  await exchange.send((writer) => writeAuthMoreData(writer, Buffer.of(CachingSha2Status.PERFORM_FULL_AUTHENTICATION)));
+  let reply = await exchange.read();
+  let password: string | undefined;
+  if (isSecure) {
+    password = parseCleartextPassword(reply);
+  } else {
+    const keys = context.rsaKeys();
+    if (keys === undefined) return false;
+    if (isPublicKeyRequest(reply)) {
+      await exchange.send((writer) => writeAuthMoreData(writer, Buffer.from(keys.publicKeyPem)));
+      reply = await exchange.read();
+    }
+    password = decryptCachingSha2Password(reply, keys.privateKey, scramble);
+  }
+  if (password === undefined || account === undefined || !verifyCachingSha2AuthString(account.authString, password)) return false;
+  context.sha2Cache.set(account, cachingSha2Digest(password));
+  return true;
 }

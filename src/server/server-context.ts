@@ -3,6 +3,8 @@ import type { Logger, RateLimitedLogger } from '../logging/index.js';
 import type { ServerTlsContext, TlsServerCounters } from '../protocol/tls/index.js';
 import type { GlobalVariables } from '../session/variables/index.js';
 import type { SessionHost } from '../session/session-host.js';
+import type { RsaKeys } from './rsa-keys.js';
+import type { Sha2PasswordCache } from './sha2-password-cache.js';
 
 /** Shared, long-lived server state handed to every connection. */
 export interface ServerContext {
@@ -18,4 +20,8 @@ export interface ServerContext {
   readonly connectTimeoutMs: number;
   /** Failed handshakes and login timeouts, logged with peer and reason at a bounded rate per kind. */
   readonly handshakeLog: RateLimitedLogger;
+  /** caching_sha2_password's RSA key pair for plain connections, or undefined when none is configured. */
+  rsaKeys(): RsaKeys | undefined;
+  /** caching_sha2_password's fast-authentication cache. */
+  readonly sha2Cache: Sha2PasswordCache;
 }

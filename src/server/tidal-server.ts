@@ -14,7 +14,10 @@ import type { ServerFacts } from '../session/variables/index.js';
 import { LocalRowLockManager } from '../session/locks/local-row-lock-manager.js';
 import { TlsServerCounters, resolveTlsPolicy, tlsStatusVariables, tlsVersionList } from '../protocol/tls/index.js';
 import type { TlsPolicy } from '../protocol/tls/index.js';
+import { serverAuthStrings } from './auth-strings.js';
 import { Connection } from './connection.js';
+import { loadRsaKeys } from './rsa-keys.js';
+import { Sha2PasswordCache } from './sha2-password-cache.js';
 import type { ServerContext } from './server-context.js';
 import { tlsFilePaths } from './auto-tls.js';
 import { TlsManager } from './tls-manager.js';
@@ -54,7 +57,10 @@ export class TidalServer {
     const policy = resolvePolicy(config, logger);
     const kv = await LmdbEngine.open(config.path);
     try {
-      const sql = await SqlEngine.open(kv);
+      const sql = await SqlEngine.open(kv, {
+        authStrings: serverAuthStrings,
+        ...(config.security.initializeRootPassword !== '' && { rootPassword: config.security.initializeRootPassword }),
+      });
       const holder: { globals?: GlobalVariables; port: number } = { port: config.port };
       const files = await tlsFilePaths(config, logger);
       const tls = new TlsManager({
@@ -77,9 +83,12 @@ export class TidalServer {
       tls.startExpiryChecks();
       // The data directory changes with every commit; generated files are replaced by restarting or by RELOAD TLS.
       if (!files.isAutomatic) tls.watch();
+      // With auto-tls the RSA pair is generated next to the generated certificate, so "next to ssl-cert" holds too.
+      const rsaKeys = loadRsaKeys({ ...config.security, sslCert: files.cert }, logger);
       const status = new StatusVariables();
       const tlsCounters = new TlsServerCounters();
       status.addProvider((scope) => tlsStatusVariables(tls.current, undefined, tlsCounters, scope));
+      status.addProvider(() => [['Caching_sha2_password_rsa_public_key', rsaKeys?.publicKeyPem ?? '']]);
       const globals = new GlobalVariables({
         facts: () => serverFacts(config, holder.port, tls, policy),
         initialValues: {
@@ -99,11 +108,14 @@ export class TidalServer {
         serverVersion: SERVER_VERSION,
         connectTimeoutMs: CONNECT_TIMEOUT_MS,
         handshakeLog: createRateLimitedLogger(logger, HANDSHAKE_LOG_RATE),
+        rsaKeys: () => rsaKeys,
+        sha2Cache: new Sha2PasswordCache(),
       };
       const listener = createServer({ noDelay: true });
       const server = new TidalServer(config, logger, kv, listener, context, tls);
       listener.on('connection', (socket) => server.accept(socket));
       holder.port = await listen(listener, config.host, config.port);
+      warnAboutOpenRoot(sql, config.host, logger);
       logger.info('server is running MySQL protocol', { host: config.host, port: holder.port, path: config.path, version: SERVER_VERSION });
       return server;
     } catch (error) {
@@ -156,6 +168,23 @@ function resolvePolicy(config: ServerConfig, logger: Logger): TlsPolicy {
   }
   for (const warning of resolved.policy.warnings) logger.warn(warning);
   return resolved.policy;
+}
+
+/** Loopback listeners: only processes on this machine can reach them. */
+function isLoopbackAddress(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
+}
+
+/** A loud warning when anyone on the network can log in as root without a password, as TiDB's bootstrap leaves it. */
+function warnAboutOpenRoot(sql: SqlEngine, host: string, logger: Logger): void {
+  if (isLoopbackAddress(host)) return;
+  const open = sql.accounts.list().filter((account) => account.user === 'root' && account.authString === '' && !account.isLocked);
+  for (const account of open) {
+    logger.warn(
+      `SECURITY WARNING: root@'${account.host}' has NO PASSWORD and the server listens on ${host}, beyond loopback: anyone who can reach this port is a superuser. Set one now (ALTER USER root@'${account.host}' IDENTIFIED BY '…') or start with --initialize-root-password on a fresh data directory.`,
+      { account: `root@${account.host}`, host },
+    );
+  }
 }
 
 function listen(listener: Server, host: string, port: number): Promise<number> {

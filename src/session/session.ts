@@ -136,6 +136,11 @@ export class Session implements ExecutionContext {
     return this.identity.account;
   }
 
+  get privilegeAccount(): { user: string; host: string } {
+    const at = this.identity.account.lastIndexOf('@');
+    return { user: this.identity.account.slice(0, at), host: this.identity.account.slice(at + 1) };
+  }
+
   get isStrictMode(): boolean {
     return this.variables.isStrictMode;
   }
@@ -212,7 +217,9 @@ export class Session implements ExecutionContext {
 
   /** Switches the current database (USE / COM_INIT_DB); 1049 when it does not exist. */
   useDatabase(name: string): void {
-    this.database = this.host.sql.catalog.getDatabase(name).name;
+    const database = this.host.sql.catalog.getDatabase(name).name;
+    this.host.sql.privileges.requireDatabaseAccess(this, database);
+    this.database = database;
   }
 
   /** The sql engine and catalog, for commands that bypass SQL text (COM_FIELD_LIST). */

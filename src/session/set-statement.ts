@@ -19,6 +19,8 @@ export async function executeSet(stmt: SetStmt, session: Session): Promise<void>
       case 'SetSysVar': {
         const scope = assignment.scope === 'GLOBAL' || assignment.scope === 'PERSIST' || assignment.scope === 'PERSIST_ONLY' ? 'global' : assignment.scope === 'SESSION' ? 'session' : undefined;
         const wasAutocommit = session.variables.isAutocommit;
+        // Global values affect every session: MySQL asks for SUPER (or SYSTEM_VARIABLES_ADMIN).
+        if (scope === 'global') session.sql.privileges.requireGlobal(session, 'SUPER', 'SYSTEM_VARIABLES_ADMIN');
         session.variables.set(assignment.name, setValue(assignment.value, session), scope, session.warnings);
         if (!wasAutocommit && session.variables.isAutocommit && scope !== 'global') await session.onAutocommitEnabled();
         break;

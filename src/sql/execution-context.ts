@@ -26,6 +26,11 @@ export interface ExecutionContext extends RowLocker {
   readonly user: string;
   /** `user@host` of the account that authenticated (CURRENT_USER()). */
   readonly currentUser: string;
+  /**
+   * The account whose privileges every statement is checked against; undefined only for the server's own internal
+   * statements (reading and writing the grant tables), which run unchecked.
+   */
+  readonly privilegeAccount: { readonly user: string; readonly host: string } | undefined;
   /** The transaction the statement runs in; opened on first use. */
   transaction(): Promise<KvTransaction>;
   /** `@@name` (scope 'default' reads the session value when there is one). Throws 1193 for unknown names. */

@@ -2,6 +2,19 @@
 import { mysqlError, ER_NOT_SUPPORTED_YET } from '../errors/index.js';
 import type { KvEngine } from '../storage/kv.js';
 import type { Expr, Statement } from './ast/index.js';
+import { AccountStore, NO_AUTH_STRINGS } from './accounts/index.js';
+import type { AuthStringFactory } from './accounts/index.js';
+import {
+  executeAlterUser,
+  executeCreateUser,
+  executeDropUser,
+  executeRenameUser,
+  executeSetPassword,
+  showCreateUser,
+} from './accounts/account-executor.js';
+import { executeGrant, executeRevoke, showGrants } from './accounts/grant-executor.js';
+import { Privileges } from './accounts/privilege-check.js';
+import { checkStatementPrivileges } from './accounts/statement-privileges.js';
 import { AutoIncrementAllocator, Catalog } from './catalog/index.js';
 import type { ExecutionContext } from './execution-context.js';
 import { executeCreateTable } from './executor/create-table-executor.js';
@@ -18,6 +31,7 @@ import { showDatabases, showTables } from './executor/show-executor.js';
 import { executeDelete, executeUpdate } from './executor/update-executor.js';
 import { Scope, compileExpr } from './expression/index.js';
 import { formatSql } from './parser/index.js';
+import { OK_NOTHING } from './statement-result.js';
 import type { StatementResult } from './statement-result.js';
 import type { SqlValue } from './types/index.js';
 
@@ -27,16 +41,30 @@ import type { SqlValue } from './types/index.js';
  * DDL, which (as in MySQL) is its own transaction.
  */
 export class SqlEngine {
+  /** Accounts and grants (the mysql grant tables and their cache). */
+  readonly accounts: AccountStore;
+  /** Privilege checks over the accounts' grants. */
+  readonly privileges: Privileges;
+
   private constructor(
     readonly kv: KvEngine,
     readonly catalog: Catalog,
     readonly allocator: AutoIncrementAllocator,
-  ) {}
+    authStrings: AuthStringFactory,
+  ) {
+    this.accounts = new AccountStore(kv, catalog, (stmt, context) => this.execute(stmt, context), authStrings);
+    this.privileges = new Privileges(this.accounts);
+  }
 
-  /** Loads the catalog (bootstrapping it on first start). */
-  static async open(kv: KvEngine): Promise<SqlEngine> {
+  /**
+   * Loads the catalog and the accounts, bootstrapping both on first start (the grant tables and `root@%`, whose
+   * password is `options.rootPassword` or empty). `authStrings` hashes passwords for the server's auth plugins.
+   */
+  static async open(kv: KvEngine, options: { authStrings?: AuthStringFactory; rootPassword?: string } = {}): Promise<SqlEngine> {
     const catalog = await Catalog.open(kv);
-    return new SqlEngine(kv, catalog, new AutoIncrementAllocator(kv));
+    const engine = new SqlEngine(kv, catalog, new AutoIncrementAllocator(kv), options.authStrings ?? NO_AUTH_STRINGS);
+    await engine.accounts.bootstrap(options.rootPassword);
+    return engine;
   }
 
   /** True for statements that change the schema; the session commits the open transaction first, as MySQL does. */
@@ -46,6 +74,7 @@ export class SqlEngine {
 
   /** Runs one statement. Session-level statements (SET, USE, BEGIN, SHOW VARIABLES, …) are the session's. */
   async execute(stmt: Statement, session: ExecutionContext, params?: readonly SqlValue[]): Promise<StatementResult> {
+    checkStatementPrivileges(stmt, session, this.privileges);
     switch (stmt.kind) {
       case 'SelectStmt':
       case 'UnionStmt':
@@ -85,13 +114,39 @@ export class SqlEngine {
         return executeRenameTable(stmt, this.catalog, session);
       case 'DropTriggerStmt':
         return executeDropTrigger(stmt);
+      case 'CreateUserStmt':
+        return executeCreateUser(stmt, this.accounts, session);
+      case 'AlterUserStmt':
+        return executeAlterUser(stmt, this.accounts, session);
+      case 'DropUserStmt':
+        return executeDropUser(stmt, this.accounts, session);
+      case 'RenameUserStmt':
+        return executeRenameUser(stmt, this.accounts, session);
+      case 'SetPasswordStmt':
+        return executeSetPassword(stmt, this.accounts, session);
+      case 'GrantStmt':
+        return executeGrant(stmt, this.accounts, this.privileges, this.catalog, session);
+      case 'RevokeStmt':
+        return executeRevoke(stmt, this.accounts, this.privileges, this.catalog, session);
+      case 'FlushStmt':
+        if (stmt.options.every((option) => option === 'PRIVILEGES')) {
+          await this.accounts.reload();
+          return OK_NOTHING;
+        }
+        throw mysqlError(ER_NOT_SUPPORTED_YET, firstWords(formatSql(stmt)));
       case 'ShowStmt':
-        if (stmt.target === 'DATABASES') return showDatabases(this.catalog, { like: stmt.like, hasWhere: stmt.where !== undefined });
+        if (stmt.target === 'DATABASES') {
+          const isVisible = (name: string): boolean => this.privileges.isDatabaseVisible(session, name);
+          return showDatabases(this.catalog, { like: stmt.like, hasWhere: stmt.where !== undefined }, isVisible);
+        }
+        if (stmt.target === 'GRANTS') return showGrants(stmt.user, this.accounts, session);
         if (stmt.target === 'COLUMNS') return showColumns(this.catalog, session, stmt);
         if (stmt.target === 'INDEX') return showIndex(this.catalog, session, stmt);
         if (stmt.target === 'CREATE TABLE' || stmt.target === 'CREATE VIEW') return showCreateTable(this.catalog, session, stmt);
+        if (stmt.target === 'CREATE USER') return showCreateUser(stmt.user ?? { kind: 'currentUser' }, this.accounts, session);
         if (stmt.target === 'TABLES') {
-          return showTables(this.catalog, session, stmt.db, stmt.isFull ?? false, { like: stmt.like, hasWhere: stmt.where !== undefined });
+          const isVisible = (db: string, table: string): boolean => this.privileges.isTableVisible(session, db, table);
+          return showTables(this.catalog, session, stmt.db, stmt.isFull ?? false, { like: stmt.like, hasWhere: stmt.where !== undefined }, isVisible);
         }
         throw mysqlError(ER_NOT_SUPPORTED_YET, `SHOW ${stmt.target}`);
       default:
@@ -117,6 +172,13 @@ const ddlKinds: ReadonlySet<Statement['kind']> = new Set<Statement['kind']>([
   'TruncateTableStmt',
   'CreateViewStmt',
   'DropViewStmt',
+  'CreateUserStmt',
+  'AlterUserStmt',
+  'DropUserStmt',
+  'RenameUserStmt',
+  'SetPasswordStmt',
+  'GrantStmt',
+  'RevokeStmt',
 ]);
 
 /** The statement's leading keywords, for a "doesn't yet support" message. */

@@ -8,3 +8,4 @@ export type * from './set-stmt.js';
 export type * from './show-stmt.js';
 export type * from './admin-stmt.js';
 export type * from './statement.js';
+export type * from './account-stmt.js';

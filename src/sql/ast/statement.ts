@@ -31,6 +31,15 @@ import type {
   UnlockTablesStmt,
   UseStmt,
 } from './admin-stmt.js';
+import type {
+  AlterUserStmt,
+  CreateUserStmt,
+  DropUserStmt,
+  GrantStmt,
+  RenameUserStmt,
+  RevokeStmt,
+  SetPasswordStmt,
+} from './account-stmt.js';
 
 /** The statements EXPLAIN accepts. */
 export type ExplainableStmt = QueryExpr | InsertStmt | UpdateStmt | DeleteStmt;
@@ -81,7 +90,14 @@ export type Statement =
   | DoStmt
   | PrepareStmt
   | ExecuteStmt
-  | DeallocateStmt;
+  | DeallocateStmt
+  | CreateUserStmt
+  | AlterUserStmt
+  | DropUserStmt
+  | RenameUserStmt
+  | SetPasswordStmt
+  | GrantStmt
+  | RevokeStmt;
 
 /** The `kind` tags of all statements. */
 export type StatementKind = Statement['kind'];

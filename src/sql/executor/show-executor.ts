@@ -19,23 +19,30 @@ function likeFilter(like: string | undefined): (name: string) => boolean {
 }
 
 /** SHOW DATABASES [LIKE 'p']. */
-export function showDatabases(catalog: Catalog, listing: ShowListing): RowsResult {
+export function showDatabases(catalog: Catalog, listing: ShowListing, isVisible: (name: string) => boolean = () => true): RowsResult {
   if (listing.hasWhere) throw mysqlError(ER_NOT_SUPPORTED_YET, 'SHOW … WHERE');
   const header = listing.like === undefined ? 'Database' : `Database (${listing.like})`;
   const matches = likeFilter(listing.like);
-  const names = catalog.listDatabases().map((database) => database.name).filter(matches);
+  const names = catalog.listDatabases().map((database) => database.name).filter((name) => matches(name) && isVisible(name));
   return rowsResult([expressionColumn(header, varcharType(64), true)], names.map((name) => [name]));
 }
 
 /** SHOW [FULL] TABLES [FROM db] [LIKE 'p']. */
-export function showTables(catalog: Catalog, session: ExecutionContext, database: string | undefined, isFull: boolean, listing: ShowListing): RowsResult {
+export function showTables(
+  catalog: Catalog,
+  session: ExecutionContext,
+  database: string | undefined,
+  isFull: boolean,
+  listing: ShowListing,
+  isVisible: (database: string, table: string) => boolean = () => true,
+): RowsResult {
   if (listing.hasWhere) throw mysqlError(ER_NOT_SUPPORTED_YET, 'SHOW … WHERE');
   const databaseName = database ?? session.currentDatabase;
   if (databaseName === undefined) throw mysqlError(ER_NO_DB_ERROR);
   const canonical = catalog.getDatabase(databaseName).name;
   const header = `Tables_in_${canonical}${listing.like === undefined ? '' : ` (${listing.like})`}`;
   const matches = likeFilter(listing.like);
-  const tables = catalog.listTables(canonical).filter((table) => matches(table.name));
+  const tables = catalog.listTables(canonical).filter((table) => matches(table.name) && isVisible(canonical, table.name));
   const columns = [expressionColumn(header, varcharType(64), true)];
   if (isFull) columns.push(expressionColumn('Table_type', varcharType(64), true));
   return rowsResult(columns, tables.map((table) => (isFull ? [table.name, table.view ? 'VIEW' : 'BASE TABLE'] : [table.name])));

@@ -1,5 +1,6 @@
 // formatSql: prints any AST node back to canonical SQL, wiring the family printers together.
 import type { Expr, QueryExpr, Statement, TableRef } from '../ast/index.js';
+import { formatAccountStmt } from './format-account.js';
 import { formatDdl } from './format-ddl.js';
 import { formatDelete, formatInsert, formatUpdate } from './format-dml.js';
 import { formatExprNode } from './format-expr.js';
@@ -46,6 +47,14 @@ function formatStatement(s: Statement): string {
     case 'DropViewStmt':
     case 'DropTriggerStmt':
       return formatDdl(s, printer);
+    case 'CreateUserStmt':
+    case 'AlterUserStmt':
+    case 'DropUserStmt':
+    case 'RenameUserStmt':
+    case 'SetPasswordStmt':
+    case 'GrantStmt':
+    case 'RevokeStmt':
+      return formatAccountStmt(s);
     default:
       return formatSession(s, printer);
   }

@@ -9,6 +9,7 @@ import type {
   VarScope,
 } from '../ast/index.js';
 import { parseExpr } from './parse-expr.js';
+import { parseSetPassword } from './parse-account.js';
 import type { Parser } from './parser.js';
 import { TokenType } from './token.js';
 import type { Mutable } from './mutable.js';
@@ -31,6 +32,7 @@ export function parseSet(p: Parser): Statement {
   const scopeWord = p.tok.type === TokenType.Ident ? SCOPE_WORDS[p.tok.upper] : undefined;
   if (p.isWord('TRANSACTION') || (scopeWord !== undefined && p.isWordAt(1, 'TRANSACTION')))
     return parseSetTransaction(p, start);
+  if (p.isWord('PASSWORD') && (p.isOpAt(1, '=') || p.isWordAt(1, 'FOR'))) return parseSetPassword(p, start);
   const assignments: SetAssignment[] = [];
   let scope: VarScope | undefined;
   do {

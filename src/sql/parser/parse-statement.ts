@@ -14,6 +14,7 @@ import {
   parseUnlockTables,
   parseUse,
 } from './parse-admin.js';
+import { parseGrant, parseRenameUser, parseRevoke } from './parse-account.js';
 import { parseAlter, parseCreate, parseDrop, parseRenameTable, parseTruncate } from './parse-ddl.js';
 import { parseDelete, parseInsert, parseUpdate } from './parse-dml.js';
 import { parseExpr, startsQuery } from './parse-expr.js';
@@ -64,7 +65,11 @@ export function parseStatement(p: Parser): Statement {
     case 'ALTER':
       return p.isWordAt(1, 'INSTANCE') ? parseAlterInstance(p) : parseAlter(p);
     case 'RENAME':
-      return parseRenameTable(p);
+      return p.isWordAt(1, 'USER') ? parseRenameUser(p) : parseRenameTable(p);
+    case 'GRANT':
+      return parseGrant(p);
+    case 'REVOKE':
+      return parseRevoke(p);
     case 'TRUNCATE':
       return parseTruncate(p);
     case 'USE':
@@ -188,6 +193,7 @@ export function parseStatements(sql: string, options: ParseOptions = {}): ParseR
       if (p.tok.type === TokenType.EOF) break;
       p.paramCount = 0;
       p.depth = 0;
+      p.hidesStrings = false;
       const stmt = parseStatement(p);
       if (!p.atStatementEnd()) throw p.error();
       statements.push(stmt);

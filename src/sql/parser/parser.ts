@@ -50,6 +50,8 @@ export class Parser {
   paramCount = 0;
   /** Offset where the current statement's text starts; MySQL counts error line numbers from there. */
   segmentStart = 0;
+  /** The statement carries passwords (CREATE/ALTER USER, SET PASSWORD): errors quote no string literal from it. */
+  hidesStrings = false;
   readonly options: ParseOptions;
   private readonly lexer: Lexer;
   private readonly ahead: Token[] = [];
@@ -225,7 +227,8 @@ export class Parser {
 
   /** ER_PARSE_ERROR at `tok` (default: the current token), worded and located as MySQL does. */
   error(tok: Token = this.tok, text: string = SYNTAX_ERROR_TEXT): MySqlError {
-    const near = this.sql.slice(tok.start);
+    let near = this.sql.slice(tok.start);
+    if (this.hidesStrings) near = near.replace(/'(?:\\.|''|[^'\\])*(?:'|$)|"(?:\\.|""|[^"\\])*(?:"|$)/gs, "'<secret>'");
     let line = 1;
     for (let i = this.segmentStart; i < tok.start; i++) if (this.sql.charCodeAt(i) === 10) line++;
     return mysqlError(ER_PARSE_ERROR, text, near, line);

@@ -24,3 +24,20 @@ export function mariadb(port: number, args: readonly string[], sql = ''): Promis
     child.stdin?.end(sql);
   });
 }
+
+/** Runs `mariadb` as `user` with `password` (given through MYSQL_PWD-free `--password=`), plus `args`. */
+export function mariadbAs(port: number, user: string, password: string, args: readonly string[], sql = ''): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      'mariadb',
+      ['--no-defaults', '--protocol=TCP', '-h', '127.0.0.1', '-P', String(port), '-u', user, `--password=${password}`, ...args],
+      { timeout: 30_000 },
+      (error, stdout, stderr) => {
+        const code = error && typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : error ? 1 : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(sql);
+  });
+}

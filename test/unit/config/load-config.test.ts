@@ -64,6 +64,9 @@ void describe('loadConfig defaults', () => {
       tlsVersion: '',
       sslVerifyDepth: -1,
       requireSecureTransport: false,
+      rsaPrivateKey: '',
+      rsaPublicKey: '',
+      initializeRootPassword: '',
       autoTls: true,
       rsaKeySize: 4096,
     });

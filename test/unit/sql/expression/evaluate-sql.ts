@@ -23,6 +23,7 @@ export class TestSession implements ExecutionContext {
   readonly connectionId = 7;
   readonly user = 'root@localhost';
   readonly currentUser = 'root@%';
+  readonly privilegeAccount = undefined;
   readonly lockingRead = undefined;
   lastInsertId = 0n;
   private readonly userVariables = new Map<string, SqlValue>();

@@ -1,0 +1,60 @@
+// FailedLogins: MySQL 8's FAILED_LOGIN_ATTEMPTS / PASSWORD_LOCK_TIME tracking, in memory as in MySQL.
+import { LOCK_TIME_UNBOUNDED } from './account.js';
+import type { Account } from './account.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+interface Entry {
+  failures: number;
+  /** When the temporary lock ends (ms since the epoch); Infinity for UNBOUNDED; undefined while not locked. */
+  lockedUntil: number | undefined;
+}
+
+/** Why a login is blocked: the lock time in days (or 'unlimited') and the whole days that remain. */
+export interface LoginBlock {
+  readonly lockDays: string;
+  readonly remainingDays: string;
+  readonly failures: number;
+}
+
+const key = (account: Account): string => `${account.user}\u0000${account.host}`;
+
+/** Consecutive failed logins per account, for accounts that have both options set (MySQL tracks only those). */
+export class FailedLogins {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  private isTracked(account: Account): boolean {
+    return account.failedLoginAttempts > 0 && account.passwordLockTime !== 0;
+  }
+
+  /** The block in force for `account`, if any (checked before its password is). */
+  blockOf(account: Account): LoginBlock | undefined {
+    const entry = this.entries.get(key(account));
+    if (!this.isTracked(account) || entry?.lockedUntil === undefined) return undefined;
+    if (entry.lockedUntil <= this.now()) {
+      this.entries.delete(key(account));
+      return undefined;
+    }
+    if (account.passwordLockTime === LOCK_TIME_UNBOUNDED) return { lockDays: 'unlimited', remainingDays: 'unlimited', failures: entry.failures };
+    const remaining = Math.ceil((entry.lockedUntil - this.now()) / DAY_MS);
+    return { lockDays: String(account.passwordLockTime), remainingDays: String(remaining), failures: entry.failures };
+  }
+
+  /** Counts a wrong password; returns the block when this failure starts one. */
+  recordFailure(account: Account): LoginBlock | undefined {
+    if (!this.isTracked(account)) return undefined;
+    const entry = this.entries.get(key(account)) ?? { failures: 0, lockedUntil: undefined };
+    entry.failures++;
+    this.entries.set(key(account), entry);
+    if (entry.failures < account.failedLoginAttempts) return undefined;
+    entry.lockedUntil = account.passwordLockTime === LOCK_TIME_UNBOUNDED ? Infinity : this.now() + account.passwordLockTime * DAY_MS;
+    return this.blockOf(account);
+  }
+
+  /** A successful login, ALTER USER … ACCOUNT UNLOCK or new lockout options start the count again. */
+  reset(account: { readonly user: string; readonly host: string }): void {
+    this.entries.delete(`${account.user}\u0000${account.host}`);
+  }
+}

@@ -1,0 +1,54 @@
+// The grant tables of the `mysql` system database, created at bootstrap, in MySQL's layout (the columns TidalDB uses).
+import { privilegesAt } from './privileges.js';
+
+const privColumns = (level: 'global' | 'database'): string =>
+  privilegesAt(level)
+    .map((p) => `\`${p.column}\` CHAR(1) NOT NULL DEFAULT 'N'`)
+    .join(',\n  ');
+
+/** CREATE TABLE statements for the grant tables, in creation order. */
+export const SYSTEM_TABLE_DDL: readonly { readonly name: string; readonly sql: string }[] = [
+  {
+    name: 'user',
+    sql: `CREATE TABLE mysql.user (
+  Host VARCHAR(255) NOT NULL DEFAULT '',
+  User VARCHAR(32) NOT NULL DEFAULT '',
+  ${privColumns('global')},
+  ssl_type VARCHAR(9) NOT NULL DEFAULT '',
+  ssl_cipher VARCHAR(1024) NOT NULL DEFAULT '',
+  x509_issuer VARCHAR(1024) NOT NULL DEFAULT '',
+  x509_subject VARCHAR(1024) NOT NULL DEFAULT '',
+  x509_san VARCHAR(1024) NOT NULL DEFAULT '',
+  plugin VARCHAR(64) NOT NULL DEFAULT 'caching_sha2_password',
+  authentication_string TEXT,
+  password_expired CHAR(1) NOT NULL DEFAULT 'N',
+  account_locked CHAR(1) NOT NULL DEFAULT 'N',
+  failed_login_attempts INT UNSIGNED NOT NULL DEFAULT 0,
+  password_lock_time INT NOT NULL DEFAULT 0,
+  PRIMARY KEY (Host, User)
+)`,
+  },
+  {
+    name: 'db',
+    sql: `CREATE TABLE mysql.db (
+  Host VARCHAR(255) NOT NULL DEFAULT '',
+  Db VARCHAR(64) NOT NULL DEFAULT '',
+  User VARCHAR(32) NOT NULL DEFAULT '',
+  ${privColumns('database')},
+  PRIMARY KEY (Host, Db, User)
+)`,
+  },
+  {
+    name: 'tables_priv',
+    sql: `CREATE TABLE mysql.tables_priv (
+  Host VARCHAR(255) NOT NULL DEFAULT '',
+  Db VARCHAR(64) NOT NULL DEFAULT '',
+  User VARCHAR(32) NOT NULL DEFAULT '',
+  Table_name VARCHAR(64) NOT NULL DEFAULT '',
+  Grantor VARCHAR(288) NOT NULL DEFAULT '',
+  Table_priv VARCHAR(1024) NOT NULL DEFAULT '',
+  Column_priv VARCHAR(1024) NOT NULL DEFAULT '',
+  PRIMARY KEY (Host, Db, User, Table_name)
+)`,
+  },
+];
