@@ -71,9 +71,9 @@ main() {
   mkdir -p "$(dirname "$RESULTS_FILE")"
   {
     echo "New TLS connections per second (${CONNECT_CONCURRENCY} clients, ${CONNECT_TIME} s each; TCP + TLS + login + quit)"
-    printf '%-24s %-36s %-36s\n' server 'full handshake' 'resumed session'
-    printf '%-24s %-36s %-36s\n' "MariaDB ${mariadb_version}" "${RATE[mariadb/full]}" "${RATE[mariadb/resumed]}"
-    printf '%-24s %-36s %-36s\n' TidalDB "${RATE[tidaldb/full]}" "${RATE[tidaldb/resumed]}"
+    printf '%-36s %-34s %-34s\n' server 'full handshake' 'resumed session'
+    printf '%-36s %-34s %-34s\n' "MariaDB ${mariadb_version}" "${RATE[mariadb/full]}" "${RATE[mariadb/resumed]}"
+    printf '%-36s %-34s %-34s\n' TidalDB "${RATE[tidaldb/full]}" "${RATE[tidaldb/resumed]}"
   } | tee "$RESULTS_FILE"
 }
 
