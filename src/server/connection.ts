@@ -24,6 +24,7 @@ import { tableResultColumn } from '../sql/index.js';
 import { LoginError, login } from './login.js';
 import type { LoginResult } from './login.js';
 import { ChannelClosedError, PacketChannel } from './packet-channel.js';
+import { PreparedCommands } from './prepared-commands.js';
 import { sessionStatusFlags, writeStatementResult } from './query-response.js';
 import type { ServerContext } from './server-context.js';
 import { statisticsSummary } from './statistics-summary.js';
@@ -44,6 +45,7 @@ export class Connection {
   private capabilities = 0;
   private loginResult: LoginResult | undefined;
   private isClosing = false;
+  private prepared: PreparedCommands | undefined;
 
   constructor(
     socket: Socket,
@@ -186,6 +188,15 @@ export class Connection {
           await this.channel.write(batch.take());
           return false;
         }
+        case CommandCode.COM_STMT_PREPARE:
+        case CommandCode.COM_STMT_EXECUTE:
+        case CommandCode.COM_STMT_FETCH:
+        case CommandCode.COM_STMT_RESET:
+        case CommandCode.COM_STMT_SEND_LONG_DATA:
+        case CommandCode.COM_STMT_CLOSE:
+          this.prepared ??= new PreparedCommands(this.channel, this.capabilities, this.loginResult?.response.characterSet ?? 46, (error) => this.toClientError(error));
+          await this.prepared.dispatch(session, packet.payload, sequenceId);
+          return false;
         case CommandCode.COM_RESET_CONNECTION:
           this.resetSession();
           await this.sendOk(sequenceId);

@@ -4,6 +4,6 @@ export type { ExecutionContext, VariableScope } from './execution-context.js';
 export * from './statement-result.js';
 export * from './types/index.js';
 export type * from './ast/index.js';
-export { parseSql, parseStatements, formatSql } from './parser/index.js';
+export { parseSql, parseStatements, parseSingleStatement, formatSql } from './parser/index.js';
 export { tableResultColumn } from './executor/table-scope.js';
 export type { LockMode, RowLocker } from './table/row-locker.js';

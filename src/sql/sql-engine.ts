@@ -13,12 +13,12 @@ import { showColumns, showCreateTable, showIndex } from './executor/describe-exe
 import { executeDropTrigger, executeRenameTable, executeTruncate } from './executor/table-maintenance-executor.js';
 import { executeCreateView, executeDropView } from './executor/view-executor.js';
 import { executeCreateIndex, executeDropIndex } from './executor/index-ddl-executor.js';
-import { executeQuery } from './executor/select-executor.js';
+import { executeQuery, planQuery } from './executor/select-executor.js';
 import { showDatabases, showTables } from './executor/show-executor.js';
 import { executeDelete, executeUpdate } from './executor/update-executor.js';
 import { Scope, compileExpr } from './expression/index.js';
 import { formatSql } from './parser/index.js';
-import type { StatementResult } from './statement-result.js';
+import type { ResultColumn, StatementResult } from './statement-result.js';
 import type { SqlValue } from './types/index.js';
 
 /**
@@ -97,6 +97,15 @@ export class SqlEngine {
       default:
         throw mysqlError(ER_NOT_SUPPORTED_YET, firstWords(formatSql(stmt)));
     }
+  }
+
+  /**
+   * The result columns of a query, planned but not run (COM_STMT_PREPARE's column definitions). `params` stand in
+   * for the placeholders, whose values are not known yet.
+   */
+  async describeQuery(stmt: Statement, session: ExecutionContext, params: readonly SqlValue[]): Promise<readonly ResultColumn[]> {
+    if (stmt.kind !== 'SelectStmt' && stmt.kind !== 'UnionStmt' && stmt.kind !== 'ValuesStmt') return [];
+    return (await planQuery(stmt, this.catalog, session, params)).columns;
   }
 
   /** Evaluates a row-independent expression (SET values, DO), e.g. `SET @a = 1 + 2`. */
