@@ -16,6 +16,7 @@ import {
   writeOkPacket,
 } from '../protocol/index.js';
 import type { DecodedPacket } from '../protocol/index.js';
+import type { ProcessInfo } from '../session/session-host.js';
 import { tlsSessionStatus } from '../protocol/tls/index.js';
 import { Session } from '../session/session.js';
 import type { Logger } from '../logging/index.js';
@@ -46,6 +47,8 @@ export class Connection {
   private loginResult: LoginResult | undefined;
   private isClosing = false;
   private prepared: PreparedCommands | undefined;
+  /** What PROCESSLIST shows: the command running (or Sleep), since when, and its statement text. */
+  private activity: { readonly command: string; readonly since: number; info: string | undefined } = { command: 'Sleep', since: Date.now(), info: undefined };
 
   constructor(
     socket: Socket,
@@ -74,6 +77,30 @@ export class Connection {
       this.session?.close();
       this.channel.destroy();
     }
+  }
+
+  /** This connection as PROCESSLIST shows it; undefined before login. */
+  processInfo(): ProcessInfo | undefined {
+    const session = this.session;
+    if (!session) return undefined;
+    const tls = this.loginResult?.tlsSocket;
+    const cipher = tls?.getCipher();
+    return {
+      id: this.id,
+      user: session.identity.user,
+      host: this.peer,
+      db: session.currentDatabase,
+      command: this.activity.command,
+      time: Math.floor((Date.now() - this.activity.since) / 1000),
+      state: this.activity.command === 'Sleep' ? '' : 'executing',
+      info: this.activity.info,
+      tls: tls && cipher ? `${tls.getProtocol() ?? ''} ${cipher.standardName}`.trim() : '',
+    };
+  }
+
+  /** KILL QUERY: the statement running on this connection stops with 1317. */
+  interrupt(): void {
+    this.session?.interrupt();
   }
 
   /** Closes the connection from the server side (shutdown, KILL). */
@@ -163,6 +190,7 @@ export class Connection {
     const command = packet.payload[0];
     const sequenceId = packet.sequenceId + 1;
     session.status.increment('Questions');
+    this.activity = { command: activityName(command), since: Date.now(), info: undefined };
     try {
       switch (command) {
         case CommandCode.COM_QUIT:
@@ -172,6 +200,7 @@ export class Connection {
           return false;
         case CommandCode.COM_QUERY: {
           const query = decodeComQuery(packet.payload, this.capabilities);
+          this.activity.info = query.query;
           await this.runQuery(query.query, sequenceId);
           return false;
         }
@@ -209,6 +238,8 @@ export class Connection {
     } catch (error) {
       await this.sendError(this.toClientError(error), sequenceId);
       return false;
+    } finally {
+      this.activity = { command: 'Sleep', since: Date.now(), info: undefined };
     }
   }
 
@@ -293,5 +324,20 @@ export class Connection {
     const end = error.end;
     if (end.kind === 'closed') this.logger.debug(`client closed the connection ${when}`);
     else this.logger.info(`connection ended ${when}`, { reason: end.error.message });
+  }
+}
+
+/** PROCESSLIST's Command column for a command byte, as MySQL names them. */
+function activityName(command: number | undefined): string {
+  switch (command) {
+    case CommandCode.COM_QUERY:
+      return 'Query';
+    case CommandCode.COM_STMT_PREPARE:
+      return 'Prepare';
+    case CommandCode.COM_STMT_EXECUTE:
+    case CommandCode.COM_STMT_FETCH:
+      return 'Execute';
+    default:
+      return command === undefined ? 'Sleep' : (commandName(command) ?? 'Unknown').replace(/^COM_/, '').toLowerCase().replace(/^./, (c) => c.toUpperCase());
   }
 }

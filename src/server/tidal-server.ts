@@ -11,6 +11,7 @@ import { SqlEngine } from '../sql/index.js';
 import { GlobalVariables, StatusVariables, hostPlatform } from '../session/variables/index.js';
 import type { ServerFacts } from '../session/variables/index.js';
 import { LocalRowLockManager } from '../session/locks/local-row-lock-manager.js';
+import type { ProcessList } from '../session/session-host.js';
 import { TLS_VERSION_LIST, TlsServerCounters, loadServerTlsContext, tlsStatusVariables } from '../protocol/tls/index.js';
 import type { ServerTlsContext, TlsProtocolVersion } from '../protocol/tls/index.js';
 import { Connection } from './connection.js';
@@ -31,7 +32,8 @@ export class StartupError extends Error {
 
 /** A running TidalDB server. */
 export class TidalServer {
-  private readonly connections = new Map<number, Connection>();
+  /** Live connections by id (read by PROCESSLIST and KILL through the session host). */
+  readonly connections = new Map<number, Connection>();
   private nextConnectionId = 1;
   private isStopping = false;
 
@@ -65,7 +67,7 @@ export class TidalServer {
       });
       const context: ServerContext = {
         logger,
-        host: { sql, kv, status, locks: new LocalRowLockManager() },
+        host: { sql, kv, status, locks: new LocalRowLockManager(), processes: processList(() => holder.server?.connections) },
         globals,
         tls: () => holder.server?.tlsContext,
         tlsCounters,
@@ -176,5 +178,19 @@ function serverFacts(config: ServerConfig, port: number, tls: ServerTlsContext |
     sslCipher: '',
     tlsCiphersuites: '',
     tlsVersion: tls?.tlsVersion ?? TLS_VERSION_LIST,
+  };
+}
+
+/** PROCESSLIST and KILL over the server's live connections (logged-in ones only, as MySQL lists them). */
+function processList(connections: () => ReadonlyMap<number, Connection> | undefined): ProcessList {
+  return {
+    list: () => [...(connections()?.values() ?? [])].flatMap((connection) => connection.processInfo() ?? []),
+    kill: (id, isQueryOnly) => {
+      const connection = connections()?.get(id);
+      if (!connection) return false;
+      if (isQueryOnly) connection.interrupt();
+      else connection.kill();
+      return true;
+    },
   };
 }

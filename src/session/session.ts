@@ -5,6 +5,8 @@ import {
   ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION,
   ER_LOCK_DEADLOCK,
   ER_MAX_PREPARED_STMT_COUNT_REACHED,
+  ER_NO_SUCH_THREAD,
+  ER_QUERY_INTERRUPTED,
   ER_NOT_SUPPORTED_YET,
   ER_SP_DOES_NOT_EXIST,
   ER_UNKNOWN_ERROR,
@@ -14,8 +16,8 @@ import {
 } from '../errors/index.js';
 import type { KvTransaction } from '../storage/kv.js';
 import { WriteConflictError, beginTransaction } from '../storage/index.js';
-import { SqlEngine, parseSingleStatement, parseStatements } from '../sql/index.js';
-import type { ExecuteStmt, ExecutionContext, LockMode, ResultColumn, Row, SqlValue, Statement, StatementResult, VariableScope } from '../sql/index.js';
+import { INFORMATION_SCHEMA_DATABASE, SqlEngine, isInformationSchema, parseSingleStatement, parseStatements } from '../sql/index.js';
+import type { ExecuteStmt, ExecutionContext, LockMode, ResultColumn, Row, SessionTableName, SqlValue, Statement, StatementResult, VariableScope } from '../sql/index.js';
 import type { SessionHost } from './session-host.js';
 import { executeSet } from './set-statement.js';
 import { executeShowSession, isSessionShow } from './show-session.js';
@@ -54,6 +56,7 @@ const READ_ONLY_STATEMENTS: ReadonlySet<Statement['kind']> = new Set<Statement['
   'DoStmt',
   'PrepareStmt',
   'DeallocateStmt',
+  'KillStmt',
 ]);
 
 /** True for statements that change no data (an EXPLAIN unless it ANALYZEs a write). */
@@ -106,6 +109,8 @@ export class Session implements ExecutionContext {
   private readonly userVariables = new Map<string, SqlValue>();
   /** Prepared statements of both protocols (COM_STMT_PREPARE ids and PREPARE names). */
   readonly prepared = new PreparedStatements();
+  /** Set by KILL QUERY from another connection; the running statement stops at its next batch of rows. */
+  private isInterrupted = false;
 
   constructor(
     private readonly host: SessionHost,
@@ -222,7 +227,29 @@ export class Session implements ExecutionContext {
 
   /** Switches the current database (USE / COM_INIT_DB); 1049 when it does not exist. */
   useDatabase(name: string): void {
-    this.database = this.host.sql.catalog.getDatabase(name).name;
+    this.database = isInformationSchema(name) ? INFORMATION_SCHEMA_DATABASE : this.host.sql.catalog.getDatabase(name).name;
+  }
+
+  /** KILL QUERY: the running statement ends with 1317 at its next batch of rows; the connection stays. */
+  interrupt(): void {
+    this.isInterrupted = true;
+  }
+
+  systemTableRows(table: SessionTableName): Row[] {
+    switch (table) {
+      case 'SESSION_VARIABLES':
+      case 'GLOBAL_VARIABLES':
+        return this.variables.list(table === 'GLOBAL_VARIABLES' ? 'global' : 'session', undefined).map(([name, value]): Row => [name, value]);
+      case 'SESSION_STATUS':
+        return this.status.list(undefined).map(([name, value]): Row => [name, value]);
+      case 'GLOBAL_STATUS':
+        return this.host.status.list('global', undefined).map(([name, value]): Row => [name, value]);
+      case 'PROCESSLIST':
+        return (this.host.processes?.list() ?? []).map((process): Row => [
+          BigInt(process.id), process.user, process.host, process.db ?? null, process.command, BigInt(process.time),
+          process.state, process.info ?? null, process.tls,
+        ]);
+    }
   }
 
   /** The sql engine and catalog, for commands that bypass SQL text (COM_FIELD_LIST). */
@@ -319,7 +346,10 @@ export class Session implements ExecutionContext {
   private async *finishAfterRows(rows: AsyncIterable<Row[]>): AsyncGenerator<Row[]> {
     let isComplete = false;
     try {
-      yield* rows;
+      for await (const batch of rows) {
+        if (this.isInterrupted) throw mysqlError(ER_QUERY_INTERRUPTED);
+        yield batch;
+      }
       isComplete = true;
     } finally {
       if (isComplete) await this.endStatement();
@@ -356,6 +386,7 @@ export class Session implements ExecutionContext {
   }
 
   private beginStatementState(statement: Statement): void {
+    this.isInterrupted = false;
     const lock = statement.kind === 'SelectStmt' ? statement.lock : undefined;
     if (lock?.wait === 'SKIP LOCKED') throw mysqlError(ER_NOT_SUPPORTED_YET, 'SKIP LOCKED');
     this.lockingRead = lock === undefined ? undefined : lock.mode === 'FOR UPDATE' ? 'exclusive' : 'shared';
@@ -431,6 +462,12 @@ export class Session implements ExecutionContext {
         const text = statement.source.kind === 'text' ? statement.source.text : this.userVariable(statement.source.variable.name);
         await this.prepare(textOfValue(text), statement.name);
         return { kind: 'ok', affectedRows: 0n, lastInsertId: 0n, info: 'Statement prepared' };
+      }
+      case 'KillStmt': {
+        const id = this.host.sql.evaluate(statement.id, this);
+        const processId = typeof id === 'bigint' ? Number(id) : Number(id ?? -1);
+        if (!this.host.processes?.kill(processId, statement.isQuery)) throw mysqlError(ER_NO_SUCH_THREAD, processId);
+        return okResult();
       }
       case 'DeallocateStmt': {
         const prepared = this.prepared.named(statement.name);

@@ -1,6 +1,7 @@
 // The SQL layer's public surface for the session layer.
 export { SqlEngine } from './sql-engine.js';
-export type { ExecutionContext, VariableScope } from './execution-context.js';
+export type { ExecutionContext, SessionTableName, VariableScope } from './execution-context.js';
+export { INFORMATION_SCHEMA_DATABASE, isInformationSchema } from './infoschema/information-schema-name.js';
 export * from './statement-result.js';
 export * from './types/index.js';
 export type * from './ast/index.js';

@@ -15,6 +15,7 @@ import { executeCreateView, executeDropView } from './executor/view-executor.js'
 import { executeCreateIndex, executeDropIndex } from './executor/index-ddl-executor.js';
 import { executeQuery, planQuery } from './executor/select-executor.js';
 import { showDatabases, showTables } from './executor/show-executor.js';
+import { SERVER_SHOW_TARGETS, executeServerShow } from './executor/show-server-executor.js';
 import { executeDelete, executeUpdate } from './executor/update-executor.js';
 import { Scope, compileExpr } from './expression/index.js';
 import { formatSql } from './parser/index.js';
@@ -93,6 +94,7 @@ export class SqlEngine {
         if (stmt.target === 'TABLES') {
           return showTables(this.catalog, session, stmt.db, stmt.isFull ?? false, { like: stmt.like, hasWhere: stmt.where !== undefined });
         }
+        if (SERVER_SHOW_TARGETS.has(stmt.target)) return executeServerShow(stmt, this.catalog, session);
         throw mysqlError(ER_NOT_SUPPORTED_YET, `SHOW ${stmt.target}`);
       default:
         throw mysqlError(ER_NOT_SUPPORTED_YET, firstWords(formatSql(stmt)));

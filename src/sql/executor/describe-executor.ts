@@ -20,7 +20,7 @@ function findTable(catalog: Catalog, session: ExecutionContext, name: { db?: str
   return { table, databaseName: catalog.getDatabase(databaseName).name };
 }
 
-function keyKind(table: TableInfo, column: ColumnInfo): string {
+export function keyKind(table: TableInfo, column: ColumnInfo): string {
   const first = table.indexes.filter((index) => index.columnOffsets[0] === column.offset);
   if (first.some((index) => index.isPrimary)) return 'PRI';
   if (first.some((index) => index.isUnique && index.columnOffsets.length === 1)) return 'UNI';
@@ -28,7 +28,7 @@ function keyKind(table: TableInfo, column: ColumnInfo): string {
   return '';
 }
 
-function defaultText(column: ColumnInfo): SqlValue {
+export function defaultText(column: ColumnInfo): SqlValue {
   const spec = column.defaultValue;
   switch (spec.kind) {
     case 'literal':

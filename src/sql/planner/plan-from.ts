@@ -11,6 +11,8 @@ import type { RowSource } from '../executor/row-source.js';
 import { tableSource } from '../executor/table-source.js';
 import { tableScope } from '../executor/table-scope.js';
 import type { SqlValue } from '../types/index.js';
+import { isInformationSchema } from '../infoschema/information-schema-name.js';
+import { systemTableSource } from '../infoschema/information-schema.js';
 import { splitConjuncts } from './access-path.js';
 import type { OrderRequest } from './ordered-path.js';
 
@@ -132,6 +134,10 @@ async function planRef(ref: TableRef, context: PlanContext, isNullSupplying: boo
     case 'TableNameRef': {
       const databaseName = ref.table.db ?? context.session.currentDatabase;
       if (databaseName === undefined) throw mysqlError(ER_NO_DB_ERROR);
+      if (isInformationSchema(databaseName)) {
+        registerAlias(context, ref.alias ?? ref.table.name);
+        return systemTableSource(ref.table.name, ref.alias ?? ref.table.name, context.catalog, context.session);
+      }
       const table = context.catalog.getTable(databaseName, ref.table.name);
       const database = context.catalog.getDatabase(databaseName);
       const alias = ref.alias ?? table.name;
