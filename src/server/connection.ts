@@ -21,7 +21,7 @@ import { tlsSessionStatus } from '../protocol/tls/index.js';
 import { Session } from '../session/session.js';
 import type { Logger } from '../logging/index.js';
 import { columnDefinition } from './column-definition.js';
-import { tableResultColumn } from '../sql/index.js';
+import { decodeUtf8Lossless, tableResultColumn } from '../sql/index.js';
 import { LoginError, login } from './login.js';
 import type { LoginResult } from './login.js';
 import { ChannelClosedError, PacketChannel } from './packet-channel.js';
@@ -196,10 +196,12 @@ export class Connection {
         case CommandCode.COM_QUIT:
           return true;
         case CommandCode.COM_PING:
+        // COM_REFRESH (mysqldump --flush-logs, mysqladmin flush-*): there are no logs or caches to flush.
+        case CommandCode.COM_REFRESH:
           await this.sendOk(sequenceId);
           return false;
         case CommandCode.COM_QUERY: {
-          const query = decodeComQuery(packet.payload, this.capabilities);
+          const query = decodeComQuery(packet.payload, this.capabilities, 'utf8', decodeUtf8Lossless);
           this.activity.info = query.query;
           await this.runQuery(query.query, sequenceId);
           return false;

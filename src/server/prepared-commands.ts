@@ -28,6 +28,7 @@ import {
 import type { BinaryParamType, ColumnDefinition41, PacketWriter } from '../protocol/index.js';
 import type { PreparedStatement } from '../session/prepared-statements.js';
 import type { Session } from '../session/session.js';
+import { decodeUtf8Lossless } from '../sql/index.js';
 import type { ResultColumn, Row, SqlValue, StatementResult } from '../sql/index.js';
 import { binaryParamValue } from './binary-value.js';
 import { writeBinaryResultRows, writeBinaryStatementResult } from './binary-response.js';
@@ -75,7 +76,7 @@ export class PreparedCommands {
   async dispatch(session: Session, payload: Buffer, sequenceId: number): Promise<void> {
     switch (payload[0]) {
       case CommandCode.COM_STMT_PREPARE:
-        return this.prepare(session, decodeComStmtPrepare(payload), sequenceId);
+        return this.prepare(session, decodeComStmtPrepare(payload, decodeUtf8Lossless), sequenceId);
       case CommandCode.COM_STMT_EXECUTE:
         return this.execute(session, payload, sequenceId);
       case CommandCode.COM_STMT_FETCH:

@@ -27,6 +27,7 @@ import type { LockOwnerId } from './locks/row-lock-manager.js';
 import type { TxnMode } from './variables/index.js';
 import { WarningList } from './warning-list.js';
 import { PreparedStatements } from './prepared-statements.js';
+import { checkFlushTables, checkLockTables, isSessionFlush } from './table-lock-statements.js';
 import type { PreparedStatement } from './prepared-statements.js';
 
 /** One result of a multi-statement query, with whether more follow (SERVER_MORE_RESULTS_EXISTS). */
@@ -57,6 +58,10 @@ const READ_ONLY_STATEMENTS: ReadonlySet<Statement['kind']> = new Set<Statement['
   'PrepareStmt',
   'DeallocateStmt',
   'KillStmt',
+  'LockTablesStmt',
+  'UnlockTablesStmt',
+  'SetTransactionStmt',
+  'FlushStmt',
 ]);
 
 /** True for statements that change no data (an EXPLAIN unless it ANALYZEs a write). */
@@ -463,6 +468,28 @@ export class Session implements ExecutionContext {
         await this.prepare(textOfValue(text), statement.name);
         return { kind: 'ok', affectedRows: 0n, lastInsertId: 0n, info: 'Statement prepared' };
       }
+      case 'SetTransactionStmt': {
+        // With a scope it sets the variables; without one MySQL applies it to the next transaction only, which
+        // TidalDB accepts and ignores: every transaction reads a snapshot (REPEATABLE READ) either way.
+        if (statement.scope !== undefined) {
+          const scope = statement.scope === 'GLOBAL' ? 'global' : 'session';
+          if (statement.isolationLevel) this.variables.set('transaction_isolation', statement.isolationLevel.replace(' ', '-'), scope, this.warnings);
+          if (statement.accessMode) this.variables.set('transaction_read_only', statement.accessMode === 'READ ONLY', scope, this.warnings);
+        }
+        return okResult();
+      }
+      case 'LockTablesStmt':
+        // LOCK TABLES commits the open transaction, as in MySQL.
+        await this.commit();
+        checkLockTables(statement, this.host.sql, this.database);
+        return okResult();
+      case 'UnlockTablesStmt':
+        return okResult();
+      case 'FlushStmt':
+        if (!isSessionFlush(statement)) return this.host.sql.execute(statement, this, params);
+        if (statement.tablesMode === 'WITH READ LOCK') await this.commit();
+        checkFlushTables(statement, this.host.sql, this.database);
+        return okResult();
       case 'KillStmt': {
         const id = this.host.sql.evaluate(statement.id, this);
         const processId = typeof id === 'bigint' ? Number(id) : Number(id ?? -1);

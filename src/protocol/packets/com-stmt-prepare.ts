@@ -13,10 +13,10 @@ export interface StmtPrepareOk {
 }
 
 /** Decodes a COM_STMT_PREPARE payload (command byte included) into its statement text. */
-export function decodeComStmtPrepare(payload: Buffer, encoding: BufferEncoding = 'utf8'): string {
+export function decodeComStmtPrepare(payload: Buffer, decodeText: (bytes: Buffer) => string = (bytes) => bytes.toString('utf8')): string {
   const reader = new PacketReader(payload);
   if (reader.readInt1() !== CommandCode.COM_STMT_PREPARE) throw malformedPacket();
-  return reader.readRestString(encoding);
+  return decodeText(reader.readRestBytes());
 }
 
 /** Writes a COM_STMT_PREPARE payload (the client side; for tests). */

@@ -18,7 +18,8 @@ const TEXT = fieldType(TypeKind.VarChar, { length: 1024 });
 
 /** The SHOW targets answered here. */
 export const SERVER_SHOW_TARGETS: ReadonlySet<ShowStmt['target']> = new Set<ShowStmt['target']>([
-  'PROCESSLIST', 'ENGINES', 'CHARSET', 'COLLATION', 'TABLE STATUS', 'CREATE DATABASE', 'TRIGGERS',
+  'PROCESSLIST', 'ENGINES', 'CHARSET', 'COLLATION', 'TABLE STATUS', 'CREATE DATABASE', 'TRIGGERS', 'EVENTS',
+  'PROCEDURE STATUS', 'FUNCTION STATUS',
 ]);
 
 export function executeServerShow(stmt: ShowStmt, catalog: Catalog, session: ExecutionContext): RowsResult {
@@ -70,6 +71,27 @@ export function executeServerShow(stmt: ShowStmt, catalog: Catalog, session: Exe
         database.name,
         `CREATE DATABASE ${ifNotExists}\`${database.name.replace(/`/g, "``")}\` /*!40100 DEFAULT CHARACTER SET ${database.charset} COLLATE ${database.collation} */ /*!80016 DEFAULT ENCRYPTION='N' */`,
       );
+    }
+    case 'EVENTS': {
+      // No events exist (CREATE EVENT is not supported); the listing is there for tools such as mysqldump.
+      canonicalDatabase(stmt.db, catalog, session);
+      const columns: ColumnSpec[] = [
+        ['Db', NAME], ['Name', NAME], ['Definer', NAME], ['Time zone', NAME], ['Type', NAME], ['Execute at', fieldType(TypeKind.DateTime), true],
+        ['Interval value', NAME, true], ['Interval field', NAME, true], ['Starts', fieldType(TypeKind.DateTime), true],
+        ['Ends', fieldType(TypeKind.DateTime), true], ['Status', NAME], ['Originator', fieldType(TypeKind.BigInt, { length: 10, isUnsigned: true })],
+        ['character_set_client', NAME], ['collation_connection', NAME], ['Database Collation', NAME],
+      ];
+      return listing(stmt, session, columns, [], 1);
+    }
+    case 'PROCEDURE STATUS':
+    case 'FUNCTION STATUS': {
+      // No stored routines exist; the listing is empty with MySQL's columns.
+      const columns: ColumnSpec[] = [
+        ['Db', NAME], ['Name', NAME], ['Type', NAME], ['Definer', NAME], ['Modified', fieldType(TypeKind.DateTime)],
+        ['Created', fieldType(TypeKind.DateTime)], ['Security_type', NAME], ['Comment', TEXT], ['character_set_client', NAME],
+        ['collation_connection', NAME], ['Database Collation', NAME],
+      ];
+      return listing(stmt, session, columns, [], 1);
     }
     default: {
       // TRIGGERS: none exist (CREATE TRIGGER is not supported), but the listing is there for tools such as mysqldump.

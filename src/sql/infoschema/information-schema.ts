@@ -27,6 +27,7 @@ const TABLES: ReadonlyMap<string, SystemTable> = new Map(
     serverTables.CHARACTER_SETS,
     serverTables.COLLATIONS,
     serverTables.COLLATION_CHARACTER_SET_APPLICABILITY,
+    serverTables.FILES,
     serverTables.PROCESSLIST,
     serverTables.SESSION_VARIABLES,
     serverTables.GLOBAL_VARIABLES,

@@ -64,3 +64,21 @@ export const SESSION_VARIABLES = sessionTable('SESSION_VARIABLES', VARIABLE_COLU
 export const GLOBAL_VARIABLES = sessionTable('GLOBAL_VARIABLES', VARIABLE_COLUMNS);
 export const SESSION_STATUS = sessionTable('SESSION_STATUS', VARIABLE_COLUMNS);
 export const GLOBAL_STATUS = sessionTable('GLOBAL_STATUS', VARIABLE_COLUMNS);
+
+/** Tablespace files: none (there are no tablespaces); mysqldump reads it before dumping. */
+export const FILES: SystemTable = {
+  name: 'FILES',
+  columns: columns([
+    ['FILE_ID', INT, true], ['FILE_NAME', TEXT, true], ['FILE_TYPE', NAME], ['TABLESPACE_NAME', NAME, true],
+    ['TABLE_CATALOG', NAME], ['TABLE_SCHEMA', NAME, true], ['TABLE_NAME', NAME, true], ['LOGFILE_GROUP_NAME', NAME, true],
+    ['LOGFILE_GROUP_NUMBER', INT, true], ['ENGINE', NAME], ['FULLTEXT_KEYS', NAME, true], ['DELETED_ROWS', NAME, true],
+    ['UPDATE_COUNT', NAME, true], ['FREE_EXTENTS', INT, true], ['TOTAL_EXTENTS', INT, true], ['EXTENT_SIZE', INT],
+    ['INITIAL_SIZE', UINT, true], ['MAXIMUM_SIZE', UINT, true], ['AUTOEXTEND_SIZE', UINT, true], ['CREATION_TIME', NAME, true],
+    ['LAST_UPDATE_TIME', NAME, true], ['LAST_ACCESS_TIME', NAME, true], ['RECOVER_TIME', NAME, true],
+    ['TRANSACTION_COUNTER', NAME, true], ['VERSION', UINT, true], ['ROW_FORMAT', NAME, true], ['TABLE_ROWS', NAME, true],
+    ['AVG_ROW_LENGTH', NAME, true], ['DATA_LENGTH', NAME, true], ['MAX_DATA_LENGTH', NAME, true], ['INDEX_LENGTH', NAME, true],
+    ['DATA_FREE', UINT, true], ['CREATE_TIME', NAME, true], ['UPDATE_TIME', NAME, true], ['CHECK_TIME', NAME, true],
+    ['CHECKSUM', NAME, true], ['STATUS', NAME], ['EXTRA', NAME, true],
+  ]),
+  rows: () => [],
+};
