@@ -195,9 +195,9 @@ export class Connection {
       switch (command) {
         case CommandCode.COM_QUIT:
           return true;
-        case CommandCode.COM_PING:
         // COM_REFRESH (mysqldump --flush-logs, mysqladmin flush-*): there are no logs or caches to flush.
         case CommandCode.COM_REFRESH:
+        case CommandCode.COM_PING:
           await this.sendOk(sequenceId);
           return false;
         case CommandCode.COM_QUERY: {
