@@ -46,6 +46,9 @@ interface StatementState {
   cursor: { readonly columns: readonly ResultColumn[]; readonly rows: Row[]; position: number } | undefined;
 }
 
+/** MariaDB's statement id meaning "the statement this connection prepared last" (fails if that PREPARE failed). */
+const LAST_PREPARED_ID = 0xffffffff;
+
 /** A parameter definition sent at prepare time: MySQL does not know parameter types until execution. */
 const PARAM_DEFINITION: ColumnDefinition41 = {
   schema: '',
@@ -63,6 +66,8 @@ const PARAM_DEFINITION: ColumnDefinition41 = {
 export class PreparedCommands {
   /** Keyed by the statement object, so a COM_RESET_CONNECTION (a new session) forgets everything by itself. */
   private readonly states = new WeakMap<PreparedStatement, StatementState>();
+  /** The statement prepared last, for MariaDB's id 0xFFFFFFFF ("the one just prepared", used to pipeline). */
+  private lastPrepared: PreparedStatement | undefined;
 
   constructor(
     private readonly channel: PacketChannel,
@@ -84,14 +89,14 @@ export class PreparedCommands {
       case CommandCode.COM_STMT_SEND_LONG_DATA: {
         // No answer, even for an unknown statement, as in MySQL.
         const command = decodeComStmtSendLongData(payload);
-        const prepared = session.prepared.byStatementId(command.statementId);
+        const prepared = this.lookup(session, command.statementId);
         if (!prepared || command.paramId >= prepared.paramCount) return;
         const chunks = this.state(prepared).longData;
         chunks.set(command.paramId, [...(chunks.get(command.paramId) ?? []), Buffer.from(command.data)]);
         return;
       }
       case CommandCode.COM_STMT_CLOSE: {
-        const prepared = session.prepared.byStatementId(decodeComStmtHandle(payload, CommandCode.COM_STMT_CLOSE));
+        const prepared = this.lookup(session, decodeComStmtHandle(payload, CommandCode.COM_STMT_CLOSE));
         if (prepared) session.deallocate(prepared);
         return;
       }
@@ -108,7 +113,9 @@ export class PreparedCommands {
   }
 
   private async prepare(session: Session, text: string, sequenceId: number): Promise<void> {
+    this.lastPrepared = undefined;
     const prepared = await session.prepare(text);
+    this.lastPrepared = prepared;
     const batch = new PacketBatch(sequenceId);
     writeStmtPrepareOk(batch.begin(), {
       statementId: prepared.id,
@@ -197,8 +204,14 @@ export class PreparedCommands {
     await this.channel.write(batch.take());
   }
 
+  private lookup(session: Session, id: number): PreparedStatement | undefined {
+    if (id !== LAST_PREPARED_ID) return session.prepared.byStatementId(id);
+    const last = this.lastPrepared;
+    return last && session.prepared.byStatementId(last.id) === last ? last : undefined;
+  }
+
   private find(session: Session, id: number, command: string): PreparedStatement {
-    const prepared = session.prepared.byStatementId(id);
+    const prepared = this.lookup(session, id);
     if (!prepared) throw mysqlError(ER_UNKNOWN_STMT_HANDLER, String(id).length, String(id), command);
     return prepared;
   }

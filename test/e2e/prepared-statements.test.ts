@@ -238,6 +238,26 @@ describe('prepared statements', () => {
     raw.close();
   });
 
+  it("pipelines PREPARE and EXECUTE with MariaDB's statement id 0xFFFFFFFF (the statement just prepared)", async () => {
+    const raw = await openRaw(server.port);
+    raw.send(encodePayload((w) => writeComStmtPrepare(w, 'SELECT name FROM ps.t WHERE id = ?')));
+    raw.send(encodePayload((w) => writeComStmtExecute(w, 0xffffffff, CursorType.NO_CURSOR, [{ type: ColumnType.MYSQL_TYPE_LONG, isUnsigned: false, value: int4(4) }])));
+    const ok = decodeStmtPrepareOk(await raw.client.next());
+    for (let i = 0; i < ok.paramCount + ok.columnCount; i++) await raw.client.next();
+    assert.equal((await raw.client.next())[0], 1, 'one column');
+    await raw.client.next();
+    const row = await raw.client.next();
+    assert.equal(row[0], 0x00);
+    assert.equal(row.subarray(3, 3 + row[2]!).toString(), 'four');
+    assert.equal((await raw.client.next())[0], PacketKind.EOF);
+    // After a failed PREPARE, id 0xFFFFFFFF names no statement.
+    raw.send(encodePayload((w) => writeComStmtPrepare(w, 'SELECT nope FROM ps.t')));
+    raw.send(encodePayload((w) => writeComStmtExecute(w, 0xffffffff, CursorType.NO_CURSOR, [])));
+    assert.equal((await raw.client.next()).readUInt16LE(1), 1054);
+    assert.equal((await raw.client.next()).readUInt16LE(1), 1243);
+    raw.close();
+  });
+
   it('keeps working for a mysql2 client that mixes execute() and query() inside a transaction', async () => {
     await db.beginTransaction();
     await db.execute('INSERT INTO ps.t (id, name) VALUES (?, ?)', [10, 'ten']);
