@@ -20,7 +20,7 @@ import type { ProcessInfo } from '../session/session-host.js';
 import { tlsSessionStatus } from '../protocol/tls/index.js';
 import { Session } from '../session/session.js';
 import type { Logger } from '../logging/index.js';
-import { columnDefinition } from './column-definition.js';
+import { columnDefinition, resultCollationId } from './column-definition.js';
 import { decodeUtf8Lossless, tableResultColumn } from '../sql/index.js';
 import { LoginError, login } from './login.js';
 import type { LoginResult } from './login.js';
@@ -225,7 +225,7 @@ export class Connection {
         case CommandCode.COM_STMT_RESET:
         case CommandCode.COM_STMT_SEND_LONG_DATA:
         case CommandCode.COM_STMT_CLOSE:
-          this.prepared ??= new PreparedCommands(this.channel, this.capabilities, this.loginResult?.response.characterSet ?? 46, (error) => this.toClientError(error));
+          this.prepared ??= new PreparedCommands(this.channel, this.capabilities, (current) => this.resultCollation(current), (error) => this.toClientError(error));
           await this.prepared.dispatch(session, packet.payload, sequenceId);
           return false;
         case CommandCode.COM_RESET_CONNECTION:
@@ -248,7 +248,7 @@ export class Connection {
   private async runQuery(text: string, sequenceId: number): Promise<void> {
     const session = this.session!;
     const batch = new PacketBatch(sequenceId);
-    const collation = this.loginResult?.response.characterSet ?? 46;
+    const collation = this.resultCollation(session);
     try {
       for await (const outcome of session.run(text)) {
         await writeStatementResult(batch, this.channel, session, outcome.result, outcome.hasMore, this.capabilities, collation);
@@ -260,6 +260,12 @@ export class Connection {
       batch.end();
     }
     await this.channel.write(batch.take());
+  }
+
+  /** The collation id of text result columns for the next result (SET NAMES can change it). */
+  private resultCollation(session: Session): number {
+    const results = session.variables.get('character_set_results');
+    return resultCollationId(typeof results === 'string' ? results : null, this.loginResult?.response.characterSet ?? 46);
   }
 
   private async fieldList(tableName: string, sequenceId: number): Promise<void> {

@@ -72,7 +72,8 @@ export class PreparedCommands {
   constructor(
     private readonly channel: PacketChannel,
     private readonly capabilities: number,
-    private readonly resultCollationId: number,
+    /** The collation id of text result columns for `session`'s next result (it follows SET NAMES). */
+    private readonly resultCollationId: (session: Session) => number,
     /** The connection's mapping of any failure to the error the client sees (and the log line for a bug). */
     private readonly toClientError: (error: unknown) => MySqlError,
   ) {}
@@ -130,7 +131,7 @@ export class PreparedCommands {
     }
     if (prepared.paramCount > 0) this.writeMetadataEnd(batch, session);
     for (const column of prepared.columns) {
-      writeColumnDefinition41(batch.begin(), columnDefinition(column, this.resultCollationId));
+      writeColumnDefinition41(batch.begin(), columnDefinition(column, this.resultCollationId(session)));
       batch.end();
     }
     if (prepared.columns.length > 0) this.writeMetadataEnd(batch, session);
@@ -172,7 +173,7 @@ export class PreparedCommands {
       writeColumnCount(batch.begin(), result.columns.length, this.capabilities);
       batch.end();
       for (const column of result.columns) {
-        writeColumnDefinition41(batch.begin(), columnDefinition(column, this.resultCollationId));
+        writeColumnDefinition41(batch.begin(), columnDefinition(column, this.resultCollationId(session)));
         batch.end();
       }
       // An open cursor's metadata always ends with an EOF, even under CLIENT_DEPRECATE_EOF, as MySQL sends it.
@@ -182,7 +183,7 @@ export class PreparedCommands {
       }, this.capabilities);
       batch.end();
     } else {
-      await writeBinaryStatementResult(batch, this.channel, session, result, this.capabilities, this.resultCollationId);
+      await writeBinaryStatementResult(batch, this.channel, session, result, this.capabilities, this.resultCollationId(session));
     }
   }
 
