@@ -12,7 +12,7 @@ import type { TidalProcess } from '../e2e/helpers/tidal-process.js';
 const CLIENTS_DIR = fileURLToPath(new URL('../../../test/clients/', import.meta.url));
 
 /**
- * Each client: its interpreter, script, and the host name it connects to. libmariadb-based clients and PHP's mysqlnd
+ * Each client: its interpreter, script, and the host name it connects to. libmariadb-based clients (Perl, Ruby) and PHP's mysqlnd
  * treat `localhost` as the Unix socket, so they use 127.0.0.1, which the server certificate also names.
  */
 const CLIENTS = [
@@ -20,9 +20,21 @@ const CLIENTS = [
   { name: 'Perl DBI (DBD::mysql, server-side prepare)', command: 'perl', script: 'perl-dbi/matrix.pl', host: '127.0.0.1' },
   { name: 'PHP PDO (native prepares)', command: 'php', script: 'php-pdo/matrix.php', host: '127.0.0.1' },
   { name: 'PHP mysqli (prepared statements, long data)', command: 'php', script: 'php-mysqli/matrix.php', host: '127.0.0.1' },
-] as const;
+  { name: 'JDBC, MariaDB Connector/J (useServerPrepStmts=true)', command: 'java', args: ['-cp', '/usr/share/java/mariadb-java-client.jar'], script: 'jdbc-mariadb/Matrix.java', host: 'localhost' },
+  { name: 'Ruby mysql2 (prepared statements)', command: 'ruby', script: 'ruby-mysql2/matrix.rb', host: '127.0.0.1' },
+  { name: 'Go database/sql with go-sql-driver/mysql', command: 'go', args: ['run'], script: 'go-sql-driver/matrix.go', host: 'localhost', env: { GO111MODULE: 'off', GOPATH: '/usr/share/gocode' } },
+] as const satisfies readonly Client[];
 
-describe('client matrix: PyMySQL, Perl DBI, PHP PDO and mysqli over verified TLS', () => {
+interface Client {
+  readonly name: string;
+  readonly command: string;
+  readonly args?: readonly string[];
+  readonly script: string;
+  readonly host: string;
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+describe('client matrix: PyMySQL, Perl DBI, PHP PDO and mysqli, JDBC, Ruby, Go over verified TLS', () => {
   let certs: CertificateSet;
   let server: TidalProcess;
 
@@ -36,11 +48,11 @@ describe('client matrix: PyMySQL, Perl DBI, PHP PDO and mysqli over verified TLS
     await certs.remove();
   });
 
-  CLIENTS.forEach((client, index) => {
+  CLIENTS.forEach((client: Client, index) => {
     it(client.name, async () => {
-      const env = { ...process.env, TIDAL_HOST: client.host, TIDAL_PORT: String(server.port), TIDAL_CA: certs.ca, TIDAL_DB: `matrix_${index}` };
+      const env = { ...process.env, ...client.env, TIDAL_HOST: client.host, TIDAL_PORT: String(server.port), TIDAL_CA: certs.ca, TIDAL_DB: `matrix_${index}` };
       const outcome = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-        execFile(client.command, [`${CLIENTS_DIR}${client.script}`], { env, timeout: 60_000 }, (error, stdout, stderr) => {
+        execFile(client.command, [...(client.args ?? []), `${CLIENTS_DIR}${client.script}`], { env, timeout: 120_000 }, (error, stdout, stderr) => {
           resolve({ code: error ? 1 : 0, stdout, stderr });
         });
       });
