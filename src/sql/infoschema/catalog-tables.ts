@@ -223,3 +223,27 @@ export const TRIGGERS: SystemTable = {
   ]),
   rows: () => [],
 };
+
+/** Tables are not partitioned: one row per base table with no partition, as MySQL lists unpartitioned tables. */
+export const PARTITIONS: SystemTable = {
+  name: 'PARTITIONS',
+  columns: columns([
+    ['TABLE_CATALOG', NAME], ['TABLE_SCHEMA', NAME], ['TABLE_NAME', NAME], ['PARTITION_NAME', NAME, true],
+    ['SUBPARTITION_NAME', NAME, true], ['PARTITION_ORDINAL_POSITION', UINT, true], ['SUBPARTITION_ORDINAL_POSITION', UINT, true],
+    ['PARTITION_METHOD', NAME, true], ['SUBPARTITION_METHOD', NAME, true], ['PARTITION_EXPRESSION', TEXT, true],
+    ['SUBPARTITION_EXPRESSION', TEXT, true], ['PARTITION_DESCRIPTION', TEXT, true], ['TABLE_ROWS', UINT],
+    ['AVG_ROW_LENGTH', UINT], ['DATA_LENGTH', UINT], ['MAX_DATA_LENGTH', UINT, true], ['INDEX_LENGTH', UINT],
+    ['DATA_FREE', UINT], ['CREATE_TIME', DATETIME, true], ['UPDATE_TIME', DATETIME, true], ['CHECK_TIME', DATETIME, true],
+    ['CHECKSUM', INT, true], ['PARTITION_COMMENT', TEXT], ['NODEGROUP', NAME, true], ['TABLESPACE_NAME', NAME, true],
+  ]),
+  rows: (context) =>
+    allTables(context)
+      .filter(({ table }) => table.view === undefined)
+      .map(({ database, table }): Row => {
+        const status = tableStatus(database.name, table);
+        return [
+          CATALOG, database.name, table.name, null, null, null, null, null, null, null, null, null, 0n, 0n, 16384n, null, 0n, 0n,
+          status[14] ?? null, null, null, null, '', null, null,
+        ];
+      }),
+};

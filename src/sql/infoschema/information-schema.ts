@@ -23,6 +23,7 @@ const TABLES: ReadonlyMap<string, SystemTable> = new Map(
     catalogTables.VIEWS,
     catalogTables.ROUTINES,
     catalogTables.TRIGGERS,
+    catalogTables.PARTITIONS,
     serverTables.ENGINES,
     serverTables.CHARACTER_SETS,
     serverTables.COLLATIONS,
