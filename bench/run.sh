@@ -34,6 +34,7 @@ BENCH_WARMUP=${BENCH_WARMUP:-5}
 BENCH_MARIADB_ONLY=${BENCH_MARIADB_ONLY:-0}
 BENCH_KEEP=${BENCH_KEEP:-0}
 BENCH_TESTS=${BENCH_TESTS:-oltp_point_select}
+BENCH_PS_MODE=${BENCH_PS_MODE:-auto}
 readonly BENCH_KNOWN_TESTS=' oltp_point_select oltp_read_only oltp_read_write oltp_write_only oltp_update_index oltp_update_non_index oltp_insert oltp_delete '
 
 usage() {
@@ -49,6 +50,8 @@ Runs sysbench OLTP tests against a private MariaDB and TidalDB on 127.0.0.1, pla
   --threads N       sysbench client threads (default ${BENCH_THREADS}; env BENCH_THREADS)
   --table-size N    rows in sbtest1 (default ${BENCH_TABLE_SIZE}; env BENCH_TABLE_SIZE)
   --warmup N        unmeasured seconds before the first case of each server (default ${BENCH_WARMUP}; env BENCH_WARMUP)
+  --ps-mode MODE    auto (server-side prepared statements, sysbench's default) or disable (text queries)
+                    (default ${BENCH_PS_MODE}; env BENCH_PS_MODE)
   --mariadb-only    skip TidalDB (env BENCH_MARIADB_ONLY=1)
   --keep            keep the work directory (datadirs, logs, sysbench reports) after a successful run
   -h, --help        show this help
@@ -87,6 +90,14 @@ parse_args() {
         fi
         BENCH_TESTS=$value
         ;;
+      --ps-mode)
+        if [[ -z $value ]]; then
+          (($# >= 2)) || die "--ps-mode needs a value"
+          value=$2
+          shift
+        fi
+        BENCH_PS_MODE=$value
+        ;;
       --mariadb-only) BENCH_MARIADB_ONLY=1 ;;
       --keep) BENCH_KEEP=1 ;;
       -h | --help) usage; exit 0 ;;
@@ -97,6 +108,7 @@ parse_args() {
   ((BENCH_TIME >= 1)) || die "--time must be at least 1"
   ((BENCH_THREADS >= 1)) || die "--threads must be at least 1"
   ((BENCH_TABLE_SIZE >= 1)) || die "--table-size must be at least 1"
+  [[ $BENCH_PS_MODE == auto || $BENCH_PS_MODE == disable ]] || die "--ps-mode must be auto or disable, got '${BENCH_PS_MODE}'"
   local test
   for test in ${BENCH_TESTS//,/ }; do
     [[ $BENCH_KNOWN_TESTS == *" $test "* ]] || die "unknown sysbench test '${test}' (known:${BENCH_KNOWN_TESTS% })"

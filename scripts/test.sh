@@ -9,6 +9,7 @@ command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)
 # The TLS audit test (test/e2e/tls-audit.test.ts) scans the server with both.
 command -v testssl >/dev/null 2>&1 || need_apt+=(testssl.sh)
 command -v sslscan >/dev/null 2>&1 || need_apt+=(sslscan)
+command -v sysbench >/dev/null 2>&1 || need_apt+=(sysbench)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "test: missing ${need_apt[*]}; install them (apt-get install ${need_apt[*]}) or run as root" >&2

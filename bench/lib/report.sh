@@ -24,7 +24,7 @@ ratio_cell() {
 format_report() {
   local key server note
   echo "sysbench ${BENCH_TESTS//,/, }: 1 table x ${BENCH_TABLE_SIZE} rows, ${BENCH_THREADS} threads," \
-    "${BENCH_TIME}s per case, --db-ps-mode=disable, 127.0.0.1, $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) CPUs"
+    "${BENCH_TIME}s per case, --db-ps-mode=${BENCH_PS_MODE}, 127.0.0.1, $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) CPUs"
   for server in "${!SERVER_VERSION[@]}"; do echo "${server} version: ${SERVER_VERSION[$server]}"; done | sort
   echo
   # shellcheck disable=SC2059 # the format is a constant

@@ -1,7 +1,7 @@
 # Runs the sysbench tests of BENCH_TESTS against one server (prepare, warm-up, plain and TLS run of each test,
 # cleanup) and records QPS and p95 latency per case in RESULT_QPS / RESULT_P95 / RESULT_NOTE, keyed
 # "<server> <test>/<mode>". Reads BENCH_TESTS, BENCH_TIME, BENCH_THREADS, BENCH_TABLE_SIZE, BENCH_WARMUP,
-# SB_CLIENT_DIR, SB_LOG_DIR, BENCH_LIB.
+# BENCH_PS_MODE, SB_CLIENT_DIR, SB_LOG_DIR, BENCH_LIB.
 
 # Every oltp_* test shares oltp_common's table, so one prepare serves them all.
 readonly BENCH_PREPARE_TEST=oltp_point_select
@@ -18,7 +18,7 @@ CASE_ORDER=()
 
 # Prints the sysbench options shared by every command against port $1.
 sysbench_options() {
-  printf '%s\n' --db-driver=mysql --tables=1 --table-size="$BENCH_TABLE_SIZE" --db-ps-mode=disable \
+  printf '%s\n' --db-driver=mysql --tables=1 --table-size="$BENCH_TABLE_SIZE" --db-ps-mode="$BENCH_PS_MODE" \
     --create_secondary=off --mysql-host=127.0.0.1 --mysql-port="$1" --mysql-user=root --mysql-password= \
     --mysql-db=sbtest --threads="$BENCH_THREADS" --percentile="$BENCH_PERCENTILE"
 }

@@ -61,6 +61,7 @@ export const ER_WRONG_ARGUMENTS: ErrorSpec = { name: 'ER_WRONG_ARGUMENTS', code:
 export const ER_LOCK_DEADLOCK: ErrorSpec = { name: 'ER_LOCK_DEADLOCK', code: 1213, sqlState: '40001', template: "Deadlock found when trying to get lock; try restarting transaction" };
 export const ER_WRONG_USAGE: ErrorSpec = { name: 'ER_WRONG_USAGE', code: 1221, sqlState: 'HY000', template: "Incorrect usage of %s and %s" };
 export const ER_SPECIFIC_ACCESS_DENIED_ERROR: ErrorSpec = { name: 'ER_SPECIFIC_ACCESS_DENIED_ERROR', code: 1227, sqlState: '42000', template: "Access denied; you need (at least one of) the %-.128s privilege(s) for this operation" };
+export const ER_UNKNOWN_STMT_HANDLER: ErrorSpec = { name: 'ER_UNKNOWN_STMT_HANDLER', code: 1243, sqlState: 'HY000', template: "Unknown prepared statement handler (%.*s) given to %s" };
 export const ER_LOCAL_VARIABLE: ErrorSpec = { name: 'ER_LOCAL_VARIABLE', code: 1228, sqlState: 'HY000', template: "Variable '%-.64s' is a SESSION variable and can't be used with SET GLOBAL" };
 export const ER_GLOBAL_VARIABLE: ErrorSpec = { name: 'ER_GLOBAL_VARIABLE', code: 1229, sqlState: 'HY000', template: "Variable '%-.64s' is a GLOBAL variable and should be set with SET GLOBAL" };
 export const ER_NO_DEFAULT: ErrorSpec = { name: 'ER_NO_DEFAULT', code: 1230, sqlState: '42000', template: "Variable '%-.64s' doesn't have a default value" };
@@ -80,6 +81,7 @@ export const ER_WARN_DEPRECATED_SYNTAX: ErrorSpec = { name: 'ER_WARN_DEPRECATED_
 export const ER_NON_UPDATABLE_TABLE: ErrorSpec = { name: 'ER_NON_UPDATABLE_TABLE', code: 1288, sqlState: 'HY000', template: "The target table %-.100s of the %s is not updatable" };
 export const ER_OPTION_PREVENTS_STATEMENT: ErrorSpec = { name: 'ER_OPTION_PREVENTS_STATEMENT', code: 1290, sqlState: 'HY000', template: "The MySQL server is running with the %s option so it cannot execute this statement" };
 export const ER_TRUNCATED_WRONG_VALUE: ErrorSpec = { name: 'ER_TRUNCATED_WRONG_VALUE', code: 1292, sqlState: '22007', template: "Truncated incorrect %-.64s value: '%-.128s'" };
+export const ER_UNSUPPORTED_PS: ErrorSpec = { name: 'ER_UNSUPPORTED_PS', code: 1295, sqlState: 'HY000', template: "This command is not supported in the prepared statement protocol yet" };
 export const ER_UNKNOWN_TIME_ZONE: ErrorSpec = { name: 'ER_UNKNOWN_TIME_ZONE', code: 1298, sqlState: 'HY000', template: "Unknown or incorrect time zone: '%-.64s'" };
 export const ER_QUERY_INTERRUPTED: ErrorSpec = { name: 'ER_QUERY_INTERRUPTED', code: 1317, sqlState: '70100', template: "Query execution was interrupted" };
 export const ER_WRONG_OBJECT: ErrorSpec = { name: 'ER_WRONG_OBJECT', code: 1347, sqlState: 'HY000', template: "'%-.192s.%-.192s' is not %s" };
@@ -92,6 +94,7 @@ export const ER_VIEW_CHECK_FAILED: ErrorSpec = { name: 'ER_VIEW_CHECK_FAILED', c
 export const ER_VIEW_DELETE_MERGE_VIEW: ErrorSpec = { name: 'ER_VIEW_DELETE_MERGE_VIEW', code: 1395, sqlState: 'HY000', template: "Can not delete from join view '%-.192s.%-.192s'" };
 export const ER_CANNOT_USER: ErrorSpec = { name: 'ER_CANNOT_USER', code: 1396, sqlState: 'HY000', template: "Operation %s failed for %.256s" };
 export const ER_DATA_TOO_LONG: ErrorSpec = { name: 'ER_DATA_TOO_LONG', code: 1406, sqlState: '22001', template: "Data too long for column '%s' at row %lu" };
+export const ER_STMT_HAS_NO_OPEN_CURSOR: ErrorSpec = { name: 'ER_STMT_HAS_NO_OPEN_CURSOR', code: 1421, sqlState: 'HY000', template: "The statement (%lu) has no open cursor." };
 export const ER_TOO_BIG_SCALE: ErrorSpec = { name: 'ER_TOO_BIG_SCALE', code: 1425, sqlState: '42000', template: "Too big scale %d specified for column '%-.192s'. Maximum is %lu." };
 export const ER_TOO_BIG_PRECISION: ErrorSpec = { name: 'ER_TOO_BIG_PRECISION', code: 1426, sqlState: '42000', template: "Too-big precision %d specified for '%-.192s'. Maximum is %lu." };
 export const ER_M_BIGGER_THAN_D: ErrorSpec = { name: 'ER_M_BIGGER_THAN_D', code: 1427, sqlState: '42000', template: "For float(M,D), double(M,D) or decimal(M,D), M must be >= D (column '%-.192s')." };
@@ -196,6 +199,7 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [1213, ER_LOCK_DEADLOCK],
   [1221, ER_WRONG_USAGE],
   [1227, ER_SPECIFIC_ACCESS_DENIED_ERROR],
+  [1243, ER_UNKNOWN_STMT_HANDLER],
   [1228, ER_LOCAL_VARIABLE],
   [1229, ER_GLOBAL_VARIABLE],
   [1230, ER_NO_DEFAULT],
@@ -215,6 +219,7 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [1288, ER_NON_UPDATABLE_TABLE],
   [1290, ER_OPTION_PREVENTS_STATEMENT],
   [1292, ER_TRUNCATED_WRONG_VALUE],
+  [1295, ER_UNSUPPORTED_PS],
   [1298, ER_UNKNOWN_TIME_ZONE],
   [1317, ER_QUERY_INTERRUPTED],
   [1347, ER_WRONG_OBJECT],
@@ -227,6 +232,7 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [1395, ER_VIEW_DELETE_MERGE_VIEW],
   [1396, ER_CANNOT_USER],
   [1406, ER_DATA_TOO_LONG],
+  [1421, ER_STMT_HAS_NO_OPEN_CURSOR],
   [1425, ER_TOO_BIG_SCALE],
   [1426, ER_TOO_BIG_PRECISION],
   [1427, ER_M_BIGGER_THAN_D],

@@ -27,7 +27,7 @@ export function mysqlError(spec: ErrorSpec, ...args: MessageArg[]): MySqlError {
   return new MySqlError(spec, formatMessage(spec.template, args));
 }
 
-const conversion = /%(-)?(\d+)?(?:\.(\d+))?(l{0,2}|z)([sduxc%])/g;
+const conversion = /%(-)?(\d+)?(?:\.(\d+|\*))?(l{0,2}|z)([sduxc%])/g;
 
 /**
  * Formats a MySQL message template. Precision on `%s` truncates (MySQL's `%-.64s`), as in my_vsnprintf;
@@ -39,11 +39,13 @@ export function formatMessage(template: string, args: readonly MessageArg[]): st
     conversion,
     (_match, _left: string | undefined, _width: string | undefined, precision: string | undefined, _len: string, type: string) => {
       if (type === '%') return '%';
+      // `%.*s` takes its precision from the argument list first, as my_vsnprintf does.
+      if (precision === '*') precision = String(args[next++] ?? '');
       const arg = args[next++];
       if (arg === undefined) return '';
       if (type === 's') {
         const text = String(arg);
-        return precision === undefined ? text : text.slice(0, Number(precision));
+        return precision === undefined || precision === '' ? text : text.slice(0, Number(precision));
       }
       return typeof arg === 'string' ? arg : arg.toString();
     },

@@ -69,3 +69,24 @@ export {
   cachingSha2AuthString,
   verifyCachingSha2AuthString,
 } from './auth/caching-sha2-auth-string.js';
+export { decodeComStmtPrepare, writeComStmtPrepare, writeStmtPrepareOk, decodeStmtPrepareOk } from './packets/com-stmt-prepare.js';
+export type { StmtPrepareOk } from './packets/com-stmt-prepare.js';
+export { CursorType, decodeComStmtExecute, statementIdOf, writeComStmtExecute } from './packets/com-stmt-execute.js';
+export type { BinaryParam, BinaryParamType, ComStmtExecute } from './packets/com-stmt-execute.js';
+export {
+  decodeComStmtFetch,
+  decodeComStmtHandle,
+  decodeComStmtSendLongData,
+  writeComStmtFetch,
+  writeComStmtHandle,
+  writeComStmtSendLongData,
+} from './packets/com-stmt-commands.js';
+export type { ComStmtFetch, ComStmtSendLongData } from './packets/com-stmt-commands.js';
+export {
+  readBinaryDateTime,
+  readBinaryTime,
+  writeBinaryDateTime,
+  writeBinaryRowHeader,
+  writeBinaryTime,
+} from './packets/binary-resultset-row.js';
+export type { BinaryDateTimeParts, BinaryTimeParts } from './packets/binary-resultset-row.js';

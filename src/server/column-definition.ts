@@ -120,3 +120,26 @@ function columnFlags(column: ResultColumn): number {
   if (type.kind === TypeKind.Timestamp) flags |= ColumnFlags.TIMESTAMP_FLAG;
   return flags;
 }
+
+/** The character set of a handshake collation id, for the ids clients send. */
+function charsetOfCollation(id: number): string | undefined {
+  if (id === 63) return 'binary';
+  if (id === 45 || id === 46 || (id >= 224 && id <= 247) || (id >= 255 && id <= 323)) return 'utf8mb4';
+  if (id === 33 || id === 83 || (id >= 192 && id <= 215)) return 'utf8mb3';
+  if ([5, 8, 15, 31, 47, 48, 49, 94].includes(id)) return 'latin1';
+  return undefined;
+}
+
+const DEFAULT_COLLATION_IDS: Readonly<Record<string, number>> = { utf8mb4: 46, utf8mb3: 33, utf8: 33, latin1: 8, ascii: 11, binary: 63 };
+
+/**
+ * The collation id text columns carry in result metadata: that of character_set_results as the client set it (SET
+ * NAMES after connecting), keeping the handshake's own collation when it is of that character set; the handshake's
+ * when character_set_results is NULL ("no conversion").
+ */
+export function resultCollationId(characterSetResults: string | null, handshakeCollation: number): number {
+  if (characterSetResults === null || characterSetResults === '') return handshakeCollation;
+  const charset = characterSetResults.toLowerCase() === 'utf8' ? 'utf8mb3' : characterSetResults.toLowerCase();
+  if (charsetOfCollation(handshakeCollation) === charset) return handshakeCollation;
+  return DEFAULT_COLLATION_IDS[charset] ?? handshakeCollation;
+}

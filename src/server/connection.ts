@@ -18,15 +18,17 @@ import {
   writeOkPacket,
 } from '../protocol/index.js';
 import type { DecodedPacket } from '../protocol/index.js';
+import type { ProcessInfo } from '../session/session-host.js';
 import { TlsHandshakeError, tlsSessionStatus } from '../protocol/tls/index.js';
 import { Session } from '../session/session.js';
 import type { Logger } from '../logging/index.js';
-import { columnDefinition } from './column-definition.js';
-import { tableResultColumn } from '../sql/index.js';
+import { columnDefinition, resultCollationId } from './column-definition.js';
+import { decodeUtf8Lossless, tableResultColumn } from '../sql/index.js';
 import { AuthExchange, LoginError, authenticateAccount, login } from './login.js';
 import { accountKey } from '../sql/accounts/index.js';
 import type { LoginResult } from './login.js';
 import { ChannelClosedError, PacketChannel } from './packet-channel.js';
+import { PreparedCommands } from './prepared-commands.js';
 import { sessionStatusFlags, writeStatementResult } from './query-response.js';
 import type { ServerContext } from './server-context.js';
 import { statisticsSummary } from './statistics-summary.js';
@@ -47,6 +49,9 @@ export class Connection {
   private capabilities = 0;
   private loginResult: LoginResult | undefined;
   private isClosing = false;
+  private prepared: PreparedCommands | undefined;
+  /** What PROCESSLIST shows: the command running (or Sleep), since when, and its statement text. */
+  private activity: { readonly command: string; readonly since: number; info: string | undefined } = { command: 'Sleep', since: Date.now(), info: undefined };
 
   constructor(
     socket: Socket,
@@ -75,6 +80,30 @@ export class Connection {
       this.session?.close();
       this.channel.destroy();
     }
+  }
+
+  /** This connection as PROCESSLIST shows it; undefined before login. */
+  processInfo(): ProcessInfo | undefined {
+    const session = this.session;
+    if (!session) return undefined;
+    const tls = this.loginResult?.tlsSocket;
+    const cipher = tls?.getCipher();
+    return {
+      id: this.id,
+      user: session.identity.user,
+      host: this.peer,
+      db: session.currentDatabase,
+      command: this.activity.command,
+      time: Math.floor((Date.now() - this.activity.since) / 1000),
+      state: this.activity.command === 'Sleep' ? '' : 'executing',
+      info: this.activity.info,
+      tls: tls && cipher ? `${tls.getProtocol() ?? ''} ${cipher.standardName}`.trim() : '',
+    };
+  }
+
+  /** KILL QUERY: the statement running on this connection stops with 1317. */
+  interrupt(): void {
+    this.session?.interrupt();
   }
 
   /** Closes the connection from the server side (shutdown, KILL). */
@@ -212,15 +241,19 @@ export class Connection {
     const command = packet.payload[0];
     const sequenceId = packet.sequenceId + 1;
     session.status.increment('Questions');
+    this.activity = { command: activityName(command), since: Date.now(), info: undefined };
     try {
       switch (command) {
         case CommandCode.COM_QUIT:
           return true;
+        // COM_REFRESH (mysqldump --flush-logs, mysqladmin flush-*): there are no logs or caches to flush.
+        case CommandCode.COM_REFRESH:
         case CommandCode.COM_PING:
           await this.sendOk(sequenceId);
           return false;
         case CommandCode.COM_QUERY: {
-          const query = decodeComQuery(packet.payload, this.capabilities);
+          const query = decodeComQuery(packet.payload, this.capabilities, 'utf8', decodeUtf8Lossless);
+          this.activity.info = query.query;
           await this.runQuery(query.query, sequenceId);
           return false;
         }
@@ -239,6 +272,15 @@ export class Connection {
         }
         case CommandCode.COM_CHANGE_USER:
           return await this.changeUser(packet);
+        case CommandCode.COM_STMT_PREPARE:
+        case CommandCode.COM_STMT_EXECUTE:
+        case CommandCode.COM_STMT_FETCH:
+        case CommandCode.COM_STMT_RESET:
+        case CommandCode.COM_STMT_SEND_LONG_DATA:
+        case CommandCode.COM_STMT_CLOSE:
+          this.prepared ??= new PreparedCommands(this.channel, this.capabilities, (current) => this.resultCollation(current), (error) => this.toClientError(error));
+          await this.prepared.dispatch(session, packet.payload, sequenceId);
+          return false;
         case CommandCode.COM_RESET_CONNECTION:
           this.resetSession();
           await this.sendOk(sequenceId);
@@ -251,13 +293,15 @@ export class Connection {
     } catch (error) {
       await this.sendError(this.toClientError(error), sequenceId);
       return false;
+    } finally {
+      this.activity = { command: 'Sleep', since: Date.now(), info: undefined };
     }
   }
 
   private async runQuery(text: string, sequenceId: number): Promise<void> {
     const session = this.session!;
     const batch = new PacketBatch(sequenceId);
-    const collation = this.loginResult?.response.characterSet ?? 46;
+    const collation = this.resultCollation(session);
     try {
       for await (const outcome of session.run(text)) {
         await writeStatementResult(batch, this.channel, session, outcome.result, outcome.hasMore, this.capabilities, collation);
@@ -269,6 +313,12 @@ export class Connection {
       batch.end();
     }
     await this.channel.write(batch.take());
+  }
+
+  /** The collation id of text result columns for the next result (SET NAMES can change it). */
+  private resultCollation(session: Session): number {
+    const results = session.variables.get('character_set_results');
+    return resultCollationId(typeof results === 'string' ? results : null, this.loginResult?.response.characterSet ?? 46);
   }
 
   private async fieldList(tableName: string, sequenceId: number): Promise<void> {
@@ -335,5 +385,20 @@ export class Connection {
     const end = error.end;
     if (end.kind === 'closed') this.logger.debug(`client closed the connection ${when}`);
     else this.logger.info(`connection ended ${when}`, { reason: end.error.message });
+  }
+}
+
+/** PROCESSLIST's Command column for a command byte, as MySQL names them. */
+function activityName(command: number | undefined): string {
+  switch (command) {
+    case CommandCode.COM_QUERY:
+      return 'Query';
+    case CommandCode.COM_STMT_PREPARE:
+      return 'Prepare';
+    case CommandCode.COM_STMT_EXECUTE:
+    case CommandCode.COM_STMT_FETCH:
+      return 'Execute';
+    default:
+      return command === undefined ? 'Sleep' : (commandName(command) ?? 'Unknown').replace(/^COM_/, '').toLowerCase().replace(/^./, (c) => c.toUpperCase());
   }
 }

@@ -177,5 +177,7 @@ export class PacketChannel {
   destroy(): void {
     this.unlisten();
     this.socket.destroy();
+    // A reader waiting for the next command must learn of it, or its connection would never end (KILL).
+    this.finish({ kind: 'closed' });
   }
 }

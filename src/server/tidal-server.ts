@@ -15,6 +15,7 @@ import { LocalRowLockManager } from '../session/locks/local-row-lock-manager.js'
 import { TlsServerCounters, resolveTlsPolicy, tlsStatusVariables, tlsVersionList } from '../protocol/tls/index.js';
 import type { TlsPolicy } from '../protocol/tls/index.js';
 import { serverAuthStrings } from './auth-strings.js';
+import type { ProcessList } from '../session/session-host.js';
 import { Connection } from './connection.js';
 import { loadRsaKeys } from './rsa-keys.js';
 import { Sha2PasswordCache } from './sha2-password-cache.js';
@@ -39,7 +40,8 @@ export class StartupError extends Error {
 
 /** A running TidalDB server. */
 export class TidalServer {
-  private readonly connections = new Map<number, Connection>();
+  /** Live connections by id (read by PROCESSLIST and KILL through the session host). */
+  readonly connections = new Map<number, Connection>();
   private nextConnectionId = 1;
   private isStopping = false;
 
@@ -61,7 +63,7 @@ export class TidalServer {
         authStrings: serverAuthStrings,
         ...(config.security.initializeRootPassword !== '' && { rootPassword: config.security.initializeRootPassword }),
       });
-      const holder: { globals?: GlobalVariables; port: number } = { port: config.port };
+      const holder: { globals?: GlobalVariables; server?: TidalServer; port: number } = { port: config.port };
       const files = await tlsFilePaths(config, logger);
       const tls = new TlsManager({
         sources: {
@@ -101,7 +103,7 @@ export class TidalServer {
       holder.globals = globals;
       const context: ServerContext = {
         logger,
-        host: { sql, kv, status, locks: new LocalRowLockManager(), instance: tls },
+        host: { sql, kv, status, locks: new LocalRowLockManager(), instance: tls, processes: processList(() => holder.server?.connections) },
         globals,
         tls: () => tls.current,
         tlsCounters,
@@ -113,6 +115,7 @@ export class TidalServer {
       };
       const listener = createServer({ noDelay: true });
       const server = new TidalServer(config, logger, kv, listener, context, tls);
+      holder.server = server;
       listener.on('connection', (socket) => server.accept(socket));
       holder.port = await listen(listener, config.host, config.port);
       warnAboutOpenRoot(sql, config.host, logger);
@@ -228,5 +231,19 @@ function serverFacts(config: ServerConfig, port: number, manager: TlsManager, po
     sslCipher: policy.tls12Ciphers.join(':'),
     tlsCiphersuites: policy.tls13Ciphersuites.join(':'),
     tlsVersion: tls?.tlsVersion ?? tlsVersionList(policy.versions),
+  };
+}
+
+/** PROCESSLIST and KILL over the server's live connections (logged-in ones only, as MySQL lists them). */
+function processList(connections: () => ReadonlyMap<number, Connection> | undefined): ProcessList {
+  return {
+    list: () => [...(connections()?.values() ?? [])].flatMap((connection) => connection.processInfo() ?? []),
+    kill: (id, isQueryOnly) => {
+      const connection = connections()?.get(id);
+      if (!connection) return false;
+      if (isQueryOnly) connection.interrupt();
+      else connection.kill();
+      return true;
+    },
   };
 }

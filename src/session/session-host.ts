@@ -15,4 +15,30 @@ export interface SessionHost {
   readonly locks: RowLockManager;
   /** ALTER INSTANCE actions; absent in hosts without a server (tests), where they are not supported. */
   readonly instance?: InstanceControl;
+  /** The server's connections, for PROCESSLIST and KILL; absent where there is no server (tools, tests). */
+  readonly processes?: ProcessList;
+}
+
+/** One connection as SHOW PROCESSLIST shows it. */
+export interface ProcessInfo {
+  readonly id: number;
+  readonly user: string;
+  readonly host: string;
+  readonly db: string | undefined;
+  /** `Sleep`, `Query`, `Execute`, … */
+  readonly command: string;
+  /** Seconds in the current command (or idle). */
+  readonly time: number;
+  readonly state: string;
+  /** The statement text being run, or undefined when idle. */
+  readonly info: string | undefined;
+  /** `TLSv1.3 TLS_AES_256_GCM_SHA384`, or '' for a plain connection. */
+  readonly tls: string;
+}
+
+/** The server's live connections. */
+export interface ProcessList {
+  list(): ProcessInfo[];
+  /** KILL [QUERY] id: false when there is no such connection. */
+  kill(id: number, isQueryOnly: boolean): boolean;
 }

@@ -4,14 +4,20 @@ import {
   mysqlError,
   ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION,
   ER_LOCK_DEADLOCK,
+  ER_MAX_PREPARED_STMT_COUNT_REACHED,
+  ER_NO_SUCH_THREAD,
+  ER_QUERY_INTERRUPTED,
   ER_NOT_SUPPORTED_YET,
   ER_SP_DOES_NOT_EXIST,
   ER_UNKNOWN_ERROR,
+  ER_UNKNOWN_STMT_HANDLER,
+  ER_UNSUPPORTED_PS,
+  ER_WRONG_ARGUMENTS,
 } from '../errors/index.js';
 import type { KvTransaction } from '../storage/kv.js';
 import { WriteConflictError, beginTransaction } from '../storage/index.js';
-import { SqlEngine, parseStatements } from '../sql/index.js';
-import type { ExecutionContext, LockMode, Row, SqlValue, Statement, StatementResult, VariableScope } from '../sql/index.js';
+import { INFORMATION_SCHEMA_DATABASE, SqlEngine, isInformationSchema, parseSingleStatement, parseStatements } from '../sql/index.js';
+import type { ExecuteStmt, ExecutionContext, LockMode, ResultColumn, Row, SessionTableName, SqlValue, Statement, StatementResult, VariableScope } from '../sql/index.js';
 import type { SessionHost } from './session-host.js';
 import { executeSet } from './set-statement.js';
 import { executeShowSession, isSessionShow } from './show-session.js';
@@ -20,6 +26,9 @@ import type { GlobalVariables, SessionStatus, StatusProvider } from './variables
 import type { LockOwnerId } from './locks/row-lock-manager.js';
 import type { TxnMode } from './variables/index.js';
 import { WarningList } from './warning-list.js';
+import { PreparedStatements } from './prepared-statements.js';
+import { checkFlushTables, checkLockTables, isSessionFlush } from './table-lock-statements.js';
+import type { PreparedStatement } from './prepared-statements.js';
 
 /** One result of a multi-statement query, with whether more follow (SERVER_MORE_RESULTS_EXISTS). */
 export interface QueryOutcome {
@@ -46,6 +55,13 @@ const READ_ONLY_STATEMENTS: ReadonlySet<Statement['kind']> = new Set<Statement['
   'SetStmt',
   'UseStmt',
   'DoStmt',
+  'PrepareStmt',
+  'DeallocateStmt',
+  'KillStmt',
+  'LockTablesStmt',
+  'UnlockTablesStmt',
+  'SetTransactionStmt',
+  'FlushStmt',
 ]);
 
 /** True for statements that change no data (an EXPLAIN unless it ANALYZEs a write). */
@@ -96,6 +112,10 @@ export class Session implements ExecutionContext {
   private isExplicit = false;
   private isReadOnlyTxn = false;
   private readonly userVariables = new Map<string, SqlValue>();
+  /** Prepared statements of both protocols (COM_STMT_PREPARE ids and PREPARE names). */
+  readonly prepared = new PreparedStatements();
+  /** Set by KILL QUERY from another connection; the running statement stops at its next batch of rows. */
+  private isInterrupted = false;
 
   constructor(
     private readonly host: SessionHost,
@@ -217,9 +237,31 @@ export class Session implements ExecutionContext {
 
   /** Switches the current database (USE / COM_INIT_DB); 1049 when it does not exist. */
   useDatabase(name: string): void {
-    const database = this.host.sql.catalog.getDatabase(name).name;
+    const database = isInformationSchema(name) ? INFORMATION_SCHEMA_DATABASE : this.host.sql.catalog.getDatabase(name).name;
     this.host.sql.privileges.requireDatabaseAccess(this, database);
     this.database = database;
+  }
+
+  /** KILL QUERY: the running statement ends with 1317 at its next batch of rows; the connection stays. */
+  interrupt(): void {
+    this.isInterrupted = true;
+  }
+
+  systemTableRows(table: SessionTableName): Row[] {
+    switch (table) {
+      case 'SESSION_VARIABLES':
+      case 'GLOBAL_VARIABLES':
+        return this.variables.list(table === 'GLOBAL_VARIABLES' ? 'global' : 'session', undefined).map(([name, value]): Row => [name, value]);
+      case 'SESSION_STATUS':
+        return this.status.list(undefined).map(([name, value]): Row => [name, value]);
+      case 'GLOBAL_STATUS':
+        return this.host.status.list('global', undefined).map(([name, value]): Row => [name, value]);
+      case 'PROCESSLIST':
+        return (this.host.processes?.list() ?? []).map((process): Row => [
+          BigInt(process.id), process.user, process.host, process.db ?? null, process.command, BigInt(process.time),
+          process.state, process.info ?? null, process.tls,
+        ]);
+    }
   }
 
   /** The sql engine and catalog, for commands that bypass SQL text (COM_FIELD_LIST). */
@@ -239,7 +281,7 @@ export class Session implements ExecutionContext {
       if (statement.kind !== 'ShowStmt' || (statement.target !== 'WARNINGS' && statement.target !== 'ERRORS' && statement.target !== 'COUNT WARNINGS' && statement.target !== 'COUNT ERRORS')) {
         this.warnings.clear();
       }
-      const result = await this.executeStatement(statement);
+      const result = statement.kind === 'ExecuteStmt' ? await this.executeNamed(statement) : await this.executeStatement(statement);
       if (result.kind === 'rows') {
         yield { result: { ...result, rows: this.finishAfterRows(result.rows) }, hasMore: i < statements.length - 1 || error !== undefined };
       } else {
@@ -249,11 +291,77 @@ export class Session implements ExecutionContext {
     if (error) throw error;
   }
 
+  /**
+   * Runs a prepared statement with its parameter values (COM_STMT_EXECUTE); like run() for one statement. The parse
+   * tree is the one made at PREPARE; access paths are chosen again for each execution, because they depend on the
+   * values (a point get for `id = ?`), as MySQL re-optimizes a prepared statement on every execution.
+   */
+  async executePrepared(prepared: PreparedStatement, params: readonly SqlValue[]): Promise<StatementResult> {
+    this.warnings.clear();
+    this.status.increment('Com_stmt_execute');
+    const result = await this.executeStatement(prepared.statement, params);
+    return result.kind === 'rows' ? { ...result, rows: this.finishAfterRows(result.rows) } : result;
+  }
+
+  /**
+   * Parses `text` once and keeps it (COM_STMT_PREPARE, or PREPARE `name` FROM, which replaces a same-named one).
+   * The statement must be valid now: unknown tables and columns are reported here, as MySQL does.
+   */
+  async prepare(text: string, name?: string): Promise<PreparedStatement> {
+    this.warnings.clear();
+    this.status.increment('Com_stmt_prepare');
+    const { statement, paramCount } = parseSingleStatement(text);
+    if (!isPreparable(statement)) throw mysqlError(ER_UNSUPPORTED_PS);
+    const existing = name === undefined ? undefined : this.prepared.named(name);
+    if (existing) this.deallocate(existing);
+    const limit = Number(this.globals.get('max_prepared_stmt_count'));
+    const count = this.host.status.get('Prepared_stmt_count');
+    if (count >= limit) throw mysqlError(ER_MAX_PREPARED_STMT_COUNT_REACHED, limit);
+    const columns = await this.describeColumns(statement, paramCount);
+    const prepared: PreparedStatement = { id: this.prepared.nextId(), name, statement, paramCount, columns };
+    this.prepared.add(prepared);
+    this.host.status.set('Prepared_stmt_count', this.host.status.get('Prepared_stmt_count') + 1);
+    return prepared;
+  }
+
+  /** Forgets a prepared statement (COM_STMT_CLOSE, DEALLOCATE PREPARE). */
+  deallocate(prepared: PreparedStatement): void {
+    this.status.increment('Com_stmt_close');
+    if (this.prepared.remove(prepared)) this.host.status.set('Prepared_stmt_count', Math.max(this.host.status.get('Prepared_stmt_count') - 1, 0));
+  }
+
+  /** The result columns a statement will have, planned with zeros standing in for its parameters. */
+  private async describeColumns(statement: Statement, paramCount: number): Promise<readonly ResultColumn[]> {
+    const hadTxn = this.txn !== undefined;
+    try {
+      return await this.host.sql.describeQuery(statement, this, new Array<SqlValue>(paramCount).fill(0n));
+    } finally {
+      // Planning may have opened a snapshot; a statement that was only prepared must not start the transaction.
+      if (!hadTxn && this.txn) {
+        this.txn.rollback();
+        this.txn = undefined;
+        if (!this.isExplicit) this.txnMode = undefined;
+      }
+    }
+  }
+
+  /** EXECUTE name USING @a, …: the prepared statement run with the user variables' current values. */
+  private async executeNamed(statement: ExecuteStmt): Promise<StatementResult> {
+    const prepared = this.prepared.named(statement.name);
+    if (!prepared) throw mysqlError(ER_UNKNOWN_STMT_HANDLER, statement.name.length, statement.name, 'EXECUTE');
+    if (statement.using.length !== prepared.paramCount) throw mysqlError(ER_WRONG_ARGUMENTS, 'EXECUTE');
+    this.status.increment('Com_stmt_execute');
+    return this.executeStatement(prepared.statement, statement.using.map((variable) => this.userVariable(variable.name)));
+  }
+
   /** Wraps a row stream so the statement's autocommit work runs once the rows are consumed (or abandoned). */
   private async *finishAfterRows(rows: AsyncIterable<Row[]>): AsyncGenerator<Row[]> {
     let isComplete = false;
     try {
-      yield* rows;
+      for await (const batch of rows) {
+        if (this.isInterrupted) throw mysqlError(ER_QUERY_INTERRUPTED);
+        yield batch;
+      }
       isComplete = true;
     } finally {
       if (isComplete) await this.endStatement();
@@ -261,13 +369,13 @@ export class Session implements ExecutionContext {
     }
   }
 
-  private async executeStatement(statement: Statement): Promise<StatementResult> {
+  private async executeStatement(statement: Statement, params?: readonly SqlValue[]): Promise<StatementResult> {
     const hadTxn = this.txn !== undefined;
     const savepoint = this.txn?.savepoint();
     for (let attempt = 1; ; attempt++) {
       this.beginStatementState(statement);
       try {
-        let result = await this.dispatch(statement);
+        let result = await this.dispatch(statement, params);
         // A locking read must finish locking before its first row is sent, so that it can still re-run.
         if (result.kind === 'rows' && this.lockingRead) result = { ...result, rows: await materialize(result.rows) };
         this.endStatementState();
@@ -290,6 +398,7 @@ export class Session implements ExecutionContext {
   }
 
   private beginStatementState(statement: Statement): void {
+    this.isInterrupted = false;
     const lock = statement.kind === 'SelectStmt' ? statement.lock : undefined;
     if (lock?.wait === 'SKIP LOCKED') throw mysqlError(ER_NOT_SUPPORTED_YET, 'SKIP LOCKED');
     this.lockingRead = lock === undefined ? undefined : lock.mode === 'FOR UPDATE' ? 'exclusive' : 'shared';
@@ -319,7 +428,7 @@ export class Session implements ExecutionContext {
     this.txn = undefined;
   }
 
-  private async dispatch(statement: Statement): Promise<StatementResult> {
+  private async dispatch(statement: Statement, params: readonly SqlValue[] | undefined): Promise<StatementResult> {
     if (this.isReadOnlyTxn && !isReadOnlyStatement(statement)) throw mysqlError(ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION);
     switch (statement.kind) {
       case 'SetStmt':
@@ -357,7 +466,7 @@ export class Session implements ExecutionContext {
         return okResult();
       case 'ShowStmt':
         if (isSessionShow(statement)) return executeShowSession(statement, this, this.host);
-        return this.host.sql.execute(statement, this);
+        return this.host.sql.execute(statement, this, params);
       case 'DropDatabaseStmt': {
         await this.commit();
         const result = await this.host.sql.execute(statement, this);
@@ -365,9 +474,48 @@ export class Session implements ExecutionContext {
         if (this.database !== undefined && !this.host.sql.catalog.findDatabase(this.database)) this.database = undefined;
         return result;
       }
+      case 'PrepareStmt': {
+        const text = statement.source.kind === 'text' ? statement.source.text : this.userVariable(statement.source.variable.name);
+        await this.prepare(textOfValue(text), statement.name);
+        return { kind: 'ok', affectedRows: 0n, lastInsertId: 0n, info: 'Statement prepared' };
+      }
+      case 'SetTransactionStmt': {
+        // With a scope it sets the variables; without one MySQL applies it to the next transaction only, which
+        // TidalDB accepts and ignores: every transaction reads a snapshot (REPEATABLE READ) either way.
+        if (statement.scope !== undefined) {
+          const scope = statement.scope === 'GLOBAL' ? 'global' : 'session';
+          if (statement.isolationLevel) this.variables.set('transaction_isolation', statement.isolationLevel.replace(' ', '-'), scope, this.warnings);
+          if (statement.accessMode) this.variables.set('transaction_read_only', statement.accessMode === 'READ ONLY', scope, this.warnings);
+        }
+        return okResult();
+      }
+      case 'LockTablesStmt':
+        // LOCK TABLES commits the open transaction, as in MySQL.
+        await this.commit();
+        checkLockTables(statement, this.host.sql, this.database);
+        return okResult();
+      case 'UnlockTablesStmt':
+        return okResult();
+      case 'FlushStmt':
+        if (!isSessionFlush(statement)) return this.host.sql.execute(statement, this, params);
+        if (statement.tablesMode === 'WITH READ LOCK') await this.commit();
+        checkFlushTables(statement, this.host.sql, this.database);
+        return okResult();
+      case 'KillStmt': {
+        const id = this.host.sql.evaluate(statement.id, this);
+        const processId = typeof id === 'bigint' ? Number(id) : Number(id ?? -1);
+        if (!this.host.processes?.kill(processId, statement.isQuery)) throw mysqlError(ER_NO_SUCH_THREAD, processId);
+        return okResult();
+      }
+      case 'DeallocateStmt': {
+        const prepared = this.prepared.named(statement.name);
+        if (!prepared) throw mysqlError(ER_UNKNOWN_STMT_HANDLER, statement.name.length, statement.name, 'DEALLOCATE PREPARE');
+        this.deallocate(prepared);
+        return okResult();
+      }
       default:
         if (SqlEngine.isDdl(statement)) await this.commit();
-        return this.host.sql.execute(statement, this);
+        return this.host.sql.execute(statement, this, params);
     }
   }
 
@@ -454,6 +602,8 @@ export class Session implements ExecutionContext {
   /** Ends the session: an open transaction is rolled back, as when a MySQL client disconnects. */
   close(): void {
     this.rollback();
+    const count = this.prepared.clear();
+    if (count > 0) this.host.status.set('Prepared_stmt_count', Math.max(this.host.status.get('Prepared_stmt_count') - count, 0));
   }
 }
 
@@ -467,6 +617,18 @@ async function materialize(rows: AsyncIterable<Row[]>): Promise<AsyncIterable<Ro
       return { next: () => Promise.resolve(iterator.next()) };
     },
   };
+}
+
+/** Statements that PREPARE accepts: not the prepared-statement statements themselves, as in MySQL. */
+function isPreparable(statement: Statement): boolean {
+  return statement.kind !== 'PrepareStmt' && statement.kind !== 'ExecuteStmt' && statement.kind !== 'DeallocateStmt';
+}
+
+/** PREPARE … FROM @var takes the variable's text; NULL prepares the text 'NULL', a syntax error, as in MySQL. */
+function textOfValue(value: SqlValue): string {
+  if (value === null) return 'NULL';
+  if (Buffer.isBuffer(value)) return value.toString('utf8');
+  return value.toString();
 }
 
 function okResult(): StatementResult {

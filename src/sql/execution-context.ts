@@ -1,7 +1,10 @@
 // ExecutionContext: what the SQL engine needs from the session that runs a statement.
 import type { KvTransaction } from '../storage/kv.js';
 import type { LockMode, RowLocker } from './table/row-locker.js';
-import type { SqlValue, WarningSink } from './types/index.js';
+import type { Row, SqlValue, WarningSink } from './types/index.js';
+
+/** The information_schema tables whose rows only the session layer knows. */
+export type SessionTableName = 'PROCESSLIST' | 'SESSION_VARIABLES' | 'GLOBAL_VARIABLES' | 'SESSION_STATUS' | 'GLOBAL_STATUS';
 
 /** Which copy of a system variable `@@x`, `@@session.x` or `@@global.x` reads. */
 export type VariableScope = 'global' | 'session' | 'default';
@@ -40,4 +43,6 @@ export interface ExecutionContext extends RowLocker {
   setUserVariable(name: string, value: SqlValue): void;
   /** LAST_INSERT_ID(): the first auto-generated id of the last INSERT that generated one. */
   lastInsertId: bigint;
+  /** Rows of an information_schema table that the session layer supplies, in that table's column order. */
+  systemTableRows?(table: SessionTableName): Row[];
 }

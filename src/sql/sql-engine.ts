@@ -26,13 +26,14 @@ import { showColumns, showCreateTable, showIndex } from './executor/describe-exe
 import { executeDropTrigger, executeRenameTable, executeTruncate } from './executor/table-maintenance-executor.js';
 import { executeCreateView, executeDropView } from './executor/view-executor.js';
 import { executeCreateIndex, executeDropIndex } from './executor/index-ddl-executor.js';
-import { executeQuery } from './executor/select-executor.js';
+import { executeQuery, planQuery } from './executor/select-executor.js';
 import { showDatabases, showTables } from './executor/show-executor.js';
+import { SERVER_SHOW_TARGETS, executeServerShow } from './executor/show-server-executor.js';
 import { executeDelete, executeUpdate } from './executor/update-executor.js';
 import { Scope, compileExpr } from './expression/index.js';
 import { formatSql } from './parser/index.js';
 import { OK_NOTHING } from './statement-result.js';
-import type { StatementResult } from './statement-result.js';
+import type { ResultColumn, StatementResult } from './statement-result.js';
 import type { SqlValue } from './types/index.js';
 
 /**
@@ -148,10 +149,20 @@ export class SqlEngine {
           const isVisible = (db: string, table: string): boolean => this.privileges.isTableVisible(session, db, table);
           return showTables(this.catalog, session, stmt.db, stmt.isFull ?? false, { like: stmt.like, hasWhere: stmt.where !== undefined }, isVisible);
         }
+        if (SERVER_SHOW_TARGETS.has(stmt.target)) return executeServerShow(stmt, this.catalog, session);
         throw mysqlError(ER_NOT_SUPPORTED_YET, `SHOW ${stmt.target}`);
       default:
         throw mysqlError(ER_NOT_SUPPORTED_YET, firstWords(formatSql(stmt)));
     }
+  }
+
+  /**
+   * The result columns of a query, planned but not run (COM_STMT_PREPARE's column definitions). `params` stand in
+   * for the placeholders, whose values are not known yet.
+   */
+  async describeQuery(stmt: Statement, session: ExecutionContext, params: readonly SqlValue[]): Promise<readonly ResultColumn[]> {
+    if (stmt.kind !== 'SelectStmt' && stmt.kind !== 'UnionStmt' && stmt.kind !== 'ValuesStmt') return [];
+    return (await planQuery(stmt, this.catalog, session, params)).columns;
   }
 
   /** Evaluates a row-independent expression (SET values, DO), e.g. `SET @a = 1 + 2`. */

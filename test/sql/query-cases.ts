@@ -41,6 +41,8 @@ export const QUERY_CASES: readonly SqlCase[] = [
   { sql: 'WITH RECURSIVE r AS (SELECT 1 AS n UNION ALL SELECT n + 1 FROM r) SELECT COUNT(*) FROM r', error: 3636 },
   { sql: 'WITH RECURSIVE r AS (SELECT n FROM r) SELECT * FROM r', error: 3573 },
   { sql: 'WITH x AS (SELECT 1), x AS (SELECT 2) SELECT * FROM x', error: 1066 },
+  { sql: 'CREATE VIEW cte_view AS WITH x AS (SELECT 1 AS a) SELECT a FROM x', affectedRows: 0 },
+  { sql: 'SELECT a FROM cte_view', rows: [['1']] },
   // ORDER BY … LIMIT read in index or handle order (no sort), with MySQL's NULL placement
   { sql: 'SELECT k FROM c ORDER BY k DESC LIMIT 2', rows: [['5'], ['4']] },
   { sql: 'SELECT k, n FROM c ORDER BY n LIMIT 3', rows: [['4', null], ['5', '-3'], ['1', '5']] },

@@ -27,13 +27,18 @@ export interface ComQuery {
 }
 
 /** Decodes a COM_QUERY payload (command byte included). Throws ER_MALFORMED_PACKET. */
-export function decodeComQuery(payload: Buffer, capabilities: number, encoding: BufferEncoding = 'utf8'): ComQuery {
+export function decodeComQuery(
+  payload: Buffer,
+  capabilities: number,
+  encoding: BufferEncoding = 'utf8',
+  decodeText?: (bytes: Buffer) => string,
+): ComQuery {
   const reader = new PacketReader(payload);
   if (reader.readInt1() !== CommandCode.COM_QUERY) throw malformedPacket();
   const attributes = hasCapability(capabilities, CapabilityFlags.CLIENT_QUERY_ATTRIBUTES)
     ? readQueryAttributes(reader)
     : [];
-  return { query: reader.readRestString(encoding), attributes };
+  return { query: decodeText ? decodeText(reader.readRestBytes()) : reader.readRestString(encoding), attributes };
 }
 
 function readQueryAttributes(reader: PacketReader): QueryAttribute[] {

@@ -535,6 +535,8 @@ export type QueryExpr = SelectStmt | UnionStmt | ValuesStmt;
 export interface TableName {
   readonly db?: string;
   readonly name: string;
+  /** `db` was not written but supplied by the parser (a view's own database): a CTE of that name still wins. */
+  readonly isImplicitDb?: boolean;
 }
 
 /** USE/FORCE/IGNORE INDEX hints on a table reference, kept for printing. */

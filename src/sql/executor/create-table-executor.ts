@@ -108,7 +108,11 @@ function isCurrentTimestamp(expr: Expr): boolean {
 export function buildDefault(expr: Expr | undefined, column: ColumnInfo, session: ExecutionContext): ColumnDefault {
   const name = column.name;
   if (!expr) return column.isNotNull || column.isAutoIncrement ? { kind: 'none' } : { kind: 'null' };
-  if (isBlobType(column.type)) throw mysqlError(ER_BLOB_CANT_HAVE_DEFAULT, name);
+  // BLOB/TEXT take no default value, but DEFAULT NULL on a nullable one is accepted, as in MySQL (dumps carry it).
+  if (isBlobType(column.type)) {
+    if (expr.kind === 'NullLiteralExpr' && !column.isNotNull) return { kind: 'null' };
+    throw mysqlError(ER_BLOB_CANT_HAVE_DEFAULT, name);
+  }
   if (column.isAutoIncrement) throw mysqlError(ER_INVALID_DEFAULT, name);
   if (isCurrentTimestamp(expr)) {
     if (column.type.kind !== TypeKind.DateTime && column.type.kind !== TypeKind.Timestamp) throw mysqlError(ER_INVALID_DEFAULT, name);

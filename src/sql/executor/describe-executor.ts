@@ -2,10 +2,9 @@
 import type { ShowStmt } from '../ast/index.js';
 import type { Catalog, ColumnInfo, TableInfo } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
-import { formatIdent } from '../parser/index.js';
 import { expressionColumn, rowsResult } from '../statement-result.js';
 import type { RowsResult } from '../statement-result.js';
-import { TypeKind, fieldType, formatFieldType } from '../types/index.js';
+import { TypeKind, blobMaxBytes, fieldType, formatFieldType } from '../types/index.js';
 import type { SqlValue } from '../types/index.js';
 import { likePatternToRegExp } from '../expression/index.js';
 import { mysqlError, ER_NO_DB_ERROR } from '../../errors/index.js';
@@ -20,7 +19,7 @@ function findTable(catalog: Catalog, session: ExecutionContext, name: { db?: str
   return { table, databaseName: catalog.getDatabase(databaseName).name };
 }
 
-function keyKind(table: TableInfo, column: ColumnInfo): string {
+export function keyKind(table: TableInfo, column: ColumnInfo): string {
   const first = table.indexes.filter((index) => index.columnOffsets[0] === column.offset);
   if (first.some((index) => index.isPrimary)) return 'PRI';
   if (first.some((index) => index.isUnique && index.columnOffsets.length === 1)) return 'UNI';
@@ -28,7 +27,7 @@ function keyKind(table: TableInfo, column: ColumnInfo): string {
   return '';
 }
 
-function defaultText(column: ColumnInfo): SqlValue {
+export function defaultText(column: ColumnInfo): SqlValue {
   const spec = column.defaultValue;
   switch (spec.kind) {
     case 'literal':
@@ -79,7 +78,7 @@ export function showIndex(catalog: Catalog, session: ExecutionContext, stmt: Sho
 export function showCreateTable(catalog: Catalog, session: ExecutionContext, stmt: ShowStmt): RowsResult {
   const { table } = findTable(catalog, session, stmt.table!, stmt.db);
   if (table.view) {
-    const text = `CREATE ALGORITHM=UNDEFINED DEFINER=\`root\`@\`%\` SQL SECURITY DEFINER VIEW ${formatIdent(table.name)} AS ${table.view.definition}`;
+    const text = `CREATE ALGORITHM=UNDEFINED DEFINER=\`root\`@\`%\` SQL SECURITY DEFINER VIEW ${quote(table.name)} AS ${table.view.definition}`;
     return rowsResult(['View', 'Create View', 'character_set_client', 'collation_connection'].map((name) => expressionColumn(name, LONG_TEXT, true)), [[table.name, text, 'utf8mb4', 'utf8mb4_bin']]);
   }
   const lines = table.columns.map((column) => `  ${quote(column.name)} ${columnDefinitionText(column)}`);
@@ -102,7 +101,9 @@ function columnDefinitionText(column: ColumnInfo): string {
   if (column.type.kind.match(/char|text/) && column.type.collation === 'utf8mb4_general_ci') parts.push('COLLATE utf8mb4_general_ci');
   if (column.isNotNull) parts.push('NOT NULL');
   const spec = column.defaultValue;
-  if (spec.kind === 'null' && !column.isNotNull) parts.push('DEFAULT NULL');
+  // MySQL prints no DEFAULT for BLOB/TEXT, and a nullable TIMESTAMP says NULL explicitly.
+  if (column.type.kind === TypeKind.Timestamp && !column.isNotNull) parts.push('NULL');
+  if (spec.kind === 'null' && !column.isNotNull && blobMaxBytes[column.type.kind] === undefined) parts.push('DEFAULT NULL');
   if (spec.kind === 'literal') parts.push(`DEFAULT '${String(spec.value).replace(/'/g, "''")}'`);
   if (spec.kind === 'current-timestamp') parts.push('DEFAULT CURRENT_TIMESTAMP');
   if (column.onUpdateCurrentTimestamp) parts.push('ON UPDATE CURRENT_TIMESTAMP');

@@ -5,6 +5,8 @@ import type { ExecutionContext } from '../execution-context.js';
 import { likePatternToRegExp, varcharType } from '../expression/index.js';
 import { expressionColumn, rowsResult } from '../statement-result.js';
 import type { RowsResult } from '../statement-result.js';
+import { INFORMATION_SCHEMA_DATABASE, isInformationSchema } from '../infoschema/information-schema-name.js';
+import { systemTableNames } from '../infoschema/information-schema.js';
 
 /** The parts of a SHOW statement these listings use. */
 export interface ShowListing {
@@ -23,7 +25,7 @@ export function showDatabases(catalog: Catalog, listing: ShowListing, isVisible:
   if (listing.hasWhere) throw mysqlError(ER_NOT_SUPPORTED_YET, 'SHOW … WHERE');
   const header = listing.like === undefined ? 'Database' : `Database (${listing.like})`;
   const matches = likeFilter(listing.like);
-  const names = catalog.listDatabases().map((database) => database.name).filter((name) => matches(name) && isVisible(name));
+  const names = [INFORMATION_SCHEMA_DATABASE, ...catalog.listDatabases().map((database) => database.name)].filter((name) => matches(name) && isVisible(name)).sort();
   return rowsResult([expressionColumn(header, varcharType(64), true)], names.map((name) => [name]));
 }
 
@@ -39,9 +41,15 @@ export function showTables(
   if (listing.hasWhere) throw mysqlError(ER_NOT_SUPPORTED_YET, 'SHOW … WHERE');
   const databaseName = database ?? session.currentDatabase;
   if (databaseName === undefined) throw mysqlError(ER_NO_DB_ERROR);
-  const canonical = catalog.getDatabase(databaseName).name;
+  const canonical = isInformationSchema(databaseName) ? INFORMATION_SCHEMA_DATABASE : catalog.getDatabase(databaseName).name;
   const header = `Tables_in_${canonical}${listing.like === undefined ? '' : ` (${listing.like})`}`;
   const matches = likeFilter(listing.like);
+  if (canonical === INFORMATION_SCHEMA_DATABASE) {
+    const names = systemTableNames().filter(matches);
+    const columns = [expressionColumn(header, varcharType(64), true)];
+    if (isFull) columns.push(expressionColumn('Table_type', varcharType(64), true));
+    return rowsResult(columns, names.map((name) => (isFull ? [name, 'SYSTEM VIEW'] : [name])));
+  }
   const tables = catalog.listTables(canonical).filter((table) => matches(table.name) && isVisible(canonical, table.name));
   const columns = [expressionColumn(header, varcharType(64), true)];
   if (isFull) columns.push(expressionColumn('Table_type', varcharType(64), true));

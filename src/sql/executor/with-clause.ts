@@ -122,7 +122,7 @@ function rewriteQuery(query: QueryExpr, bindings: Bindings): QueryExpr {
 function rewriteRef(ref: TableRef, bindings: Bindings): TableRef {
   switch (ref.kind) {
     case 'TableNameRef': {
-      if (ref.table.db !== undefined) return ref;
+      if (ref.table.db !== undefined && ref.table.isImplicitDb !== true) return ref;
       const binding = bindings.get(ref.table.name.toLowerCase());
       if (!binding) return ref;
       const alias = ref.alias ?? ref.table.name;

@@ -128,7 +128,7 @@ function notWritable(kind: WriteKind, view: string, databaseName: string, isJoin
 
 function resolveView(view: TableInfo, databaseName: string, kind: WriteKind, catalog: Catalog, session: ExecutionContext, params: readonly SqlValue[] | undefined, depth: number): Resolved {
   const definition = view.view!;
-  const [statement] = parseSql(definition.definition);
+  const [statement] = parseSql(definition.definition, { defaultDatabase: databaseName });
   if (!statement || (statement.kind !== 'SelectStmt' && statement.kind !== 'UnionStmt' && statement.kind !== 'ValuesStmt')) throw mysqlError(ER_VIEW_INVALID, databaseName, view.name);
   const select = statement.kind === 'SelectStmt' ? statement : undefined;
   const ref = select?.from?.length === 1 && select.from[0]!.kind === 'TableNameRef' ? select.from[0] : undefined;

@@ -3,7 +3,7 @@ import { Decimal } from 'decimal.js';
 import { mysqlError, ER_WRONG_VALUE, ER_DATA_OUT_OF_RANGE, ER_NOT_SUPPORTED_YET, ER_OPERAND_COLUMNS, ER_WARN_DATA_OUT_OF_RANGE } from '../../errors/index.js';
 import type { BinaryExpr, ColumnRefExpr, Expr, NumberLiteralExpr } from '../ast/index.js';
 import { formatSql } from '../parser/index.js';
-import { TypeKind, compareValues, fieldType, toDecimal, isStringType, toBoolean, toDouble, toInteger, toText, MysqlDateTime, MysqlTime } from '../types/index.js';
+import { TypeKind, compareValues, encodeUtf8Lossless, fieldType, toDecimal, isStringType, toBoolean, toDouble, toInteger, toText, MysqlDateTime, MysqlTime } from '../types/index.js';
 import type { CollationName, FieldType, Row, SqlValue } from '../types/index.js';
 import { comparisonCollation, comparisonTest, unifyTypes } from './type-inference.js';
 import { arithmeticDomain, arithmeticResultType, evaluateArithmetic } from './arithmetic.js';
@@ -27,7 +27,7 @@ export function compileExpr(expr: Expr, context: CompileContext): CompiledExpr {
       return compileNumber(expr);
     case 'StringLiteralExpr':
       return expr.charset === 'binary'
-        ? constantExpr(Buffer.from(expr.value, 'utf8'), fieldType(TypeKind.VarBinary, { length: expr.value.length }))
+        ? constantExpr(encodeUtf8Lossless(expr.value), fieldType(TypeKind.VarBinary, { length: expr.value.length }))
         : constantExpr(expr.value, varcharType(expr.value.length));
     case 'HexLiteralExpr': {
       const hex = expr.hex.length % 2 === 1 ? `0${expr.hex}` : expr.hex;

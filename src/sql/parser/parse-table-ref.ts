@@ -8,7 +8,8 @@ import { TokenType } from './token.js';
 export function parseTableName(p: Parser): TableName {
   const first = p.ident();
   if (p.acceptOp('.')) return { db: first, name: p.anyIdent() };
-  return { name: first };
+  const db = p.options.defaultDatabase;
+  return db === undefined ? { name: first } : { db, name: first, isImplicitDb: true };
 }
 
 /** `name, name, …` */

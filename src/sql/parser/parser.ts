@@ -11,6 +11,8 @@ export interface ParseOptions extends LexerOptions {
   readonly pipesAsConcat?: boolean;
   /** HIGH_NOT_PRECEDENCE: `NOT a BETWEEN b AND c` means `(NOT a) BETWEEN …`. */
   readonly highNotPrecedence?: boolean;
+  /** Qualifies table names written without a database (a view's tables belong to the view's database). */
+  readonly defaultDatabase?: string;
 }
 
 /**

@@ -12,6 +12,8 @@ import { memoryRowSource } from '../executor/row-source.js';
 import { tableSource } from '../executor/table-source.js';
 import { tableScope } from '../executor/table-scope.js';
 import type { SqlValue } from '../types/index.js';
+import { isInformationSchema } from '../infoschema/information-schema-name.js';
+import { systemTableSource } from '../infoschema/information-schema.js';
 import { splitConjuncts } from './access-path.js';
 import { materializedTables } from './materialized-tables.js';
 import type { OrderRequest } from './ordered-path.js';
@@ -140,10 +142,14 @@ async function planRef(ref: TableRef, context: PlanContext, isNullSupplying: boo
       }
       const databaseName = ref.table.db ?? context.session.currentDatabase;
       if (databaseName === undefined) throw mysqlError(ER_NO_DB_ERROR);
+      if (isInformationSchema(databaseName)) {
+        registerAlias(context, ref.alias ?? ref.table.name);
+        return systemTableSource(ref.table.name, ref.alias ?? ref.table.name, context.catalog, context.session);
+      }
       const table = context.catalog.getTable(databaseName, ref.table.name);
       const database = context.catalog.getDatabase(databaseName);
       const alias = ref.alias ?? table.name;
-      if (table.view) return planView(table.view, alias, context);
+      if (table.view) return planView(table.view, alias, context, database.name);
       registerAlias(context, alias);
       const scope = tableScope(table, database.name, ref.alias);
       // A table on the NULL-supplying side of an outer join must see WHERE only after the join.
@@ -161,9 +167,10 @@ async function planRef(ref: TableRef, context: PlanContext, isNullSupplying: boo
 }
 
 /** A view in FROM: its stored SELECT, re-parsed and run like a derived table named after the view (or its alias). */
-async function planView(view: NonNullable<TableInfo['view']>, alias: string, context: PlanContext): Promise<RowSource> {
+async function planView(view: NonNullable<TableInfo['view']>, alias: string, context: PlanContext, databaseName: string): Promise<RowSource> {
   registerAlias(context, alias);
-  const [statement] = parseSql(view.definition);
+  // Unqualified tables in the definition are the view's database's, whatever database the reader is in.
+  const [statement] = parseSql(view.definition, { defaultDatabase: databaseName });
   if (!statement || (statement.kind !== 'SelectStmt' && statement.kind !== 'UnionStmt' && statement.kind !== 'ValuesStmt')) {
     throw mysqlError(ER_VIEW_INVALID, '', alias);
   }

@@ -17,6 +17,7 @@ import { MysqlTime } from './mysql-time.js';
 import type { TimeConversion } from './mysql-time.js';
 import type { SqlValue } from './sql-value.js';
 import type { WarningSink } from './warnings.js';
+import { encodeUtf8Lossless } from './lossless-utf8.js';
 
 /** Where a value is being stored, for error messages and strictness. */
 export interface StoreContext {
@@ -159,7 +160,7 @@ function timeConversion(value: Exclude<SqlValue, null>, fsp: number): TimeConver
 function coerceString(value: SqlValue, type: FieldType, context: StoreContext): string | Buffer {
   const isBinary = type.collation === 'binary';
   if (isBinary) {
-    const bytes = Buffer.isBuffer(value) ? value : Buffer.from(toText(value) ?? '', 'utf8');
+    const bytes = Buffer.isBuffer(value) ? value : encodeUtf8Lossless(toText(value) ?? '');
     const max = type.length >= 0 ? type.length : (blobMaxBytes[type.kind] ?? Infinity);
     if (bytes.length > max) {
       fail(context, mysqlError(ER_DATA_TOO_LONG, context.columnName, context.rowNumber));

@@ -7,3 +7,4 @@ export * from './convert.js';
 export * from './compare-values.js';
 export * from './coerce-to-column.js';
 export * from './warnings.js';
+export { decodeUtf8Lossless, encodeUtf8Lossless } from './lossless-utf8.js';

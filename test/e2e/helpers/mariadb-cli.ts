@@ -8,7 +8,7 @@ export interface CliResult {
 }
 
 /** Runs `mariadb` with `args` (plus host/port/user root) and `sql` on stdin. Never rejects on a non-zero exit. */
-export function mariadb(port: number, args: readonly string[], sql = ''): Promise<CliResult> {
+export function mariadb(port: number, args: readonly string[], sql: string | Buffer = ''): Promise<CliResult> {
   return new Promise((resolve) => {
     const child = execFile(
       'mariadb',

@@ -1,0 +1,251 @@
+// PreparedCommands: the binary protocol of one connection: COM_STMT_PREPARE / EXECUTE / SEND_LONG_DATA / RESET /
+// CLOSE / FETCH over the session's prepared statements.
+import { mysqlError, ER_STMT_HAS_NO_OPEN_CURSOR, ER_UNKNOWN_STMT_HANDLER } from '../errors/index.js';
+import type { MySqlError } from '../errors/index.js';
+import {
+  CapabilityFlags,
+  Collation,
+  ColumnFlags,
+  ColumnType,
+  CommandCode,
+  CursorType,
+  PacketBatch,
+  ServerStatus,
+  decodeComStmtExecute,
+  decodeComStmtFetch,
+  decodeComStmtHandle,
+  decodeComStmtPrepare,
+  decodeComStmtSendLongData,
+  statementIdOf,
+  writeColumnCount,
+  writeColumnDefinition41,
+  writeEofOkPacket,
+  writeEofPacket,
+  writeErrPacket,
+  writeOkPacket,
+  writeStmtPrepareOk,
+} from '../protocol/index.js';
+import type { BinaryParamType, ColumnDefinition41, PacketWriter } from '../protocol/index.js';
+import type { PreparedStatement } from '../session/prepared-statements.js';
+import type { Session } from '../session/session.js';
+import { decodeUtf8Lossless } from '../sql/index.js';
+import type { ResultColumn, Row, SqlValue, StatementResult } from '../sql/index.js';
+import { binaryParamValue } from './binary-value.js';
+import { writeBinaryResultRows, writeBinaryStatementResult } from './binary-response.js';
+import { columnDefinition } from './column-definition.js';
+import type { PacketChannel } from './packet-channel.js';
+import { sessionStatusFlags } from './query-response.js';
+
+/** What the protocol remembers about a statement between commands. */
+interface StatementState {
+  /** The parameter types of the last execution, reused when the client does not resend them. */
+  boundTypes: readonly BinaryParamType[] | undefined;
+  /** COM_STMT_SEND_LONG_DATA chunks by parameter, consumed by the next execution. */
+  readonly longData: Map<number, Buffer[]>;
+  /** The rows of an open read-only cursor (materialized at execute, as MySQL does) and the columns they have. */
+  cursor: { readonly columns: readonly ResultColumn[]; readonly rows: Row[]; position: number } | undefined;
+}
+
+/** MariaDB's statement id meaning "the statement this connection prepared last" (fails if that PREPARE failed). */
+const LAST_PREPARED_ID = 0xffffffff;
+
+/** A parameter definition sent at prepare time: MySQL does not know parameter types until execution. */
+const PARAM_DEFINITION: ColumnDefinition41 = {
+  schema: '',
+  table: '',
+  orgTable: '',
+  name: '?',
+  orgName: '',
+  characterSet: Collation.binary,
+  columnLength: 0,
+  type: ColumnType.MYSQL_TYPE_VAR_STRING,
+  flags: ColumnFlags.BINARY_FLAG,
+  decimals: 0,
+};
+
+export class PreparedCommands {
+  /** Keyed by the statement object, so a COM_RESET_CONNECTION (a new session) forgets everything by itself. */
+  private readonly states = new WeakMap<PreparedStatement, StatementState>();
+  /** The statement prepared last, for MariaDB's id 0xFFFFFFFF ("the one just prepared", used to pipeline). */
+  private lastPrepared: PreparedStatement | undefined;
+
+  constructor(
+    private readonly channel: PacketChannel,
+    private readonly capabilities: number,
+    /** The collation id of text result columns for `session`'s next result (it follows SET NAMES). */
+    private readonly resultCollationId: (session: Session) => number,
+    /** The connection's mapping of any failure to the error the client sees (and the log line for a bug). */
+    private readonly toClientError: (error: unknown) => MySqlError,
+  ) {}
+
+  /** Handles one COM_STMT_* packet. Errors are thrown for the connection to answer (never for CLOSE/LONG_DATA). */
+  async dispatch(session: Session, payload: Buffer, sequenceId: number): Promise<void> {
+    switch (payload[0]) {
+      case CommandCode.COM_STMT_PREPARE:
+        return this.prepare(session, decodeComStmtPrepare(payload, decodeUtf8Lossless), sequenceId);
+      case CommandCode.COM_STMT_EXECUTE:
+        return this.execute(session, payload, sequenceId);
+      case CommandCode.COM_STMT_FETCH:
+        return this.fetch(session, payload, sequenceId);
+      case CommandCode.COM_STMT_SEND_LONG_DATA: {
+        // No answer, even for an unknown statement, as in MySQL.
+        const command = decodeComStmtSendLongData(payload);
+        const prepared = this.lookup(session, command.statementId);
+        if (!prepared || command.paramId >= prepared.paramCount) return;
+        const chunks = this.state(prepared).longData;
+        chunks.set(command.paramId, [...(chunks.get(command.paramId) ?? []), Buffer.from(command.data)]);
+        return;
+      }
+      case CommandCode.COM_STMT_CLOSE: {
+        const prepared = this.lookup(session, decodeComStmtHandle(payload, CommandCode.COM_STMT_CLOSE));
+        if (prepared) session.deallocate(prepared);
+        return;
+      }
+      case CommandCode.COM_STMT_RESET: {
+        const id = decodeComStmtHandle(payload, CommandCode.COM_STMT_RESET);
+        const state = this.state(this.find(session, id, 'mysqld_stmt_reset'));
+        state.longData.clear();
+        state.cursor = undefined;
+        return this.writeOk(session, sequenceId);
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private async prepare(session: Session, text: string, sequenceId: number): Promise<void> {
+    this.lastPrepared = undefined;
+    const prepared = await session.prepare(text);
+    this.lastPrepared = prepared;
+    const batch = new PacketBatch(sequenceId);
+    writeStmtPrepareOk(batch.begin(), {
+      statementId: prepared.id,
+      columnCount: prepared.columns.length,
+      paramCount: prepared.paramCount,
+      warnings: session.warnings.count,
+    });
+    batch.end();
+    for (let i = 0; i < prepared.paramCount; i++) {
+      writeColumnDefinition41(batch.begin(), PARAM_DEFINITION);
+      batch.end();
+    }
+    if (prepared.paramCount > 0) this.writeMetadataEnd(batch, session);
+    for (const column of prepared.columns) {
+      writeColumnDefinition41(batch.begin(), columnDefinition(column, this.resultCollationId(session)));
+      batch.end();
+    }
+    if (prepared.columns.length > 0) this.writeMetadataEnd(batch, session);
+    await this.channel.write(batch.take());
+  }
+
+  private async execute(session: Session, payload: Buffer, sequenceId: number): Promise<void> {
+    const prepared = this.find(session, statementIdOf(payload), 'mysqld_stmt_execute');
+    const state = this.state(prepared);
+    const command = decodeComStmtExecute(payload, prepared.paramCount, state.boundTypes, new Set(state.longData.keys()));
+    state.boundTypes = command.types;
+    const params: SqlValue[] = command.params.map((param, i) => {
+      if (param !== undefined) return binaryParamValue(param);
+      const type = command.types[i]!;
+      return binaryParamValue({ ...type, value: Buffer.concat(state.longData.get(i) ?? []) });
+    });
+    state.longData.clear();
+    state.cursor = undefined;
+    const result = await session.executePrepared(prepared, params);
+    const batch = new PacketBatch(sequenceId);
+    try {
+      await this.writeExecuteResult(batch, session, state, result, command.flags);
+    } catch (error) {
+      // Rows may already be in the batch: the ERR packet follows them, as for a text query failing mid-result.
+      const clientError = this.toClientError(error);
+      session.warnings.error(clientError);
+      writeErrPacket(batch.begin(), clientError, this.capabilities);
+      batch.end();
+    }
+    await this.channel.write(batch.take());
+  }
+
+  private async writeExecuteResult(batch: PacketBatch, session: Session, state: StatementState, result: StatementResult, flags: number): Promise<void> {
+    const wantsCursor = (flags & (CursorType.READ_ONLY | CursorType.FOR_UPDATE | CursorType.SCROLLABLE)) !== 0;
+    if (wantsCursor && result.kind === 'rows') {
+      const rows: Row[] = [];
+      for await (const chunk of result.rows) rows.push(...chunk);
+      state.cursor = { columns: result.columns, rows, position: 0 };
+      writeColumnCount(batch.begin(), result.columns.length, this.capabilities);
+      batch.end();
+      for (const column of result.columns) {
+        writeColumnDefinition41(batch.begin(), columnDefinition(column, this.resultCollationId(session)));
+        batch.end();
+      }
+      // An open cursor's metadata always ends with an EOF, even under CLIENT_DEPRECATE_EOF, as MySQL sends it.
+      writeEofPacket(batch.begin(), {
+        warnings: 0,
+        statusFlags: sessionStatusFlags(session, false) | ServerStatus.SERVER_STATUS_CURSOR_EXISTS,
+      }, this.capabilities);
+      batch.end();
+    } else {
+      await writeBinaryStatementResult(batch, this.channel, session, result, this.capabilities, this.resultCollationId(session));
+    }
+  }
+
+  private async fetch(session: Session, payload: Buffer, sequenceId: number): Promise<void> {
+    const command = decodeComStmtFetch(payload);
+    const prepared = this.find(session, command.statementId, 'mysqld_stmt_fetch');
+    const state = this.state(prepared);
+    const cursor = state.cursor;
+    if (!cursor) throw mysqlError(ER_STMT_HAS_NO_OPEN_CURSOR, command.statementId);
+    const end = Math.min(cursor.position + Math.max(command.rowCount, 1), cursor.rows.length);
+    const batch = new PacketBatch(sequenceId);
+    writeBinaryResultRows(batch, cursor.columns, cursor.rows.slice(cursor.position, end));
+    cursor.position = end;
+    const isLast = end >= cursor.rows.length;
+    if (isLast) state.cursor = undefined;
+    const flags = sessionStatusFlags(session, false) | (isLast ? ServerStatus.SERVER_STATUS_LAST_ROW_SENT : ServerStatus.SERVER_STATUS_CURSOR_EXISTS);
+    this.writeTerminator(batch.begin(), flags, session.warnings.count);
+    batch.end();
+    await this.channel.write(batch.take());
+  }
+
+  private lookup(session: Session, id: number): PreparedStatement | undefined {
+    if (id !== LAST_PREPARED_ID) return session.prepared.byStatementId(id);
+    const last = this.lastPrepared;
+    return last && session.prepared.byStatementId(last.id) === last ? last : undefined;
+  }
+
+  private find(session: Session, id: number, command: string): PreparedStatement {
+    const prepared = this.lookup(session, id);
+    if (!prepared) throw mysqlError(ER_UNKNOWN_STMT_HANDLER, String(id).length, String(id), command);
+    return prepared;
+  }
+
+  private state(prepared: PreparedStatement): StatementState {
+    let state = this.states.get(prepared);
+    if (!state) {
+      state = { boundTypes: undefined, longData: new Map(), cursor: undefined };
+      this.states.set(prepared, state);
+    }
+    return state;
+  }
+
+  /** The EOF after a block of definitions, left out under CLIENT_DEPRECATE_EOF. */
+  private writeMetadataEnd(batch: PacketBatch, session: Session): void {
+    if ((this.capabilities & CapabilityFlags.CLIENT_DEPRECATE_EOF) !== 0) return;
+    writeEofPacket(batch.begin(), { warnings: 0, statusFlags: sessionStatusFlags(session, false) }, this.capabilities);
+    batch.end();
+  }
+
+  private writeTerminator(writer: PacketWriter, statusFlags: number, warnings: number): void {
+    const count = Math.min(warnings, 0xffff);
+    if ((this.capabilities & CapabilityFlags.CLIENT_DEPRECATE_EOF) !== 0) {
+      writeEofOkPacket(writer, { affectedRows: 0, lastInsertId: 0, statusFlags, warnings: count }, this.capabilities);
+    } else {
+      writeEofPacket(writer, { warnings: count, statusFlags }, this.capabilities);
+    }
+  }
+
+  private async writeOk(session: Session, sequenceId: number): Promise<void> {
+    const batch = new PacketBatch(sequenceId);
+    writeOkPacket(batch.begin(), { affectedRows: 0, lastInsertId: 0, statusFlags: sessionStatusFlags(session, false), warnings: 0 }, this.capabilities);
+    batch.end();
+    await this.channel.write(batch.take());
+  }
+}

@@ -1,0 +1,84 @@
+// The information_schema tables about the server rather than the schema: ENGINES, CHARACTER_SETS, COLLATIONS, and
+// the ones the session layer fills in (PROCESSLIST, SESSION/GLOBAL_VARIABLES, SESSION/GLOBAL_STATUS).
+import type { Row } from '../types/index.js';
+import { INT, NAME, SHORT, TEXT, UINT, columns, sessionTable } from './system-table.js';
+import type { SystemTable } from './system-table.js';
+
+export const ENGINES: SystemTable = {
+  name: 'ENGINES',
+  columns: columns([
+    ['ENGINE', NAME], ['SUPPORT', NAME], ['COMMENT', NAME], ['TRANSACTIONS', NAME, true], ['XA', NAME, true], ['SAVEPOINTS', NAME, true],
+  ]),
+  // Every table is stored the same transactional way; InnoDB is the name clients expect for it, as TiDB reports.
+  rows: () => [['InnoDB', 'DEFAULT', 'Supports transactions, row-level locking, and foreign keys', 'YES', 'NO', 'YES']],
+};
+
+/** The character sets and collations TidalDB implements: MySQL's id, names, default flag and maximum length. */
+const COLLATION_LIST: readonly { name: string; charset: string; id: bigint; isDefault: boolean }[] = [
+  { name: 'binary', charset: 'binary', id: 63n, isDefault: true },
+  { name: 'utf8mb4_bin', charset: 'utf8mb4', id: 46n, isDefault: true },
+  { name: 'utf8mb4_general_ci', charset: 'utf8mb4', id: 45n, isDefault: false },
+];
+const CHARSET_LIST: readonly { name: string; description: string; maxLength: bigint }[] = [
+  { name: 'binary', description: 'Binary pseudo charset', maxLength: 1n },
+  { name: 'utf8mb4', description: 'UTF-8 Unicode', maxLength: 4n },
+];
+
+export const CHARACTER_SETS: SystemTable = {
+  name: 'CHARACTER_SETS',
+  columns: columns([['CHARACTER_SET_NAME', NAME], ['DEFAULT_COLLATE_NAME', NAME], ['DESCRIPTION', NAME], ['MAXLEN', UINT]]),
+  rows: () => CHARSET_LIST.map((charset): Row => [
+    charset.name,
+    COLLATION_LIST.find((collation) => collation.charset === charset.name && collation.isDefault)!.name,
+    charset.description,
+    charset.maxLength,
+  ]),
+};
+
+export const COLLATIONS: SystemTable = {
+  name: 'COLLATIONS',
+  columns: columns([
+    ['COLLATION_NAME', NAME], ['CHARACTER_SET_NAME', NAME], ['ID', UINT], ['IS_DEFAULT', NAME], ['IS_COMPILED', NAME],
+    ['SORTLEN', UINT], ['PAD_ATTRIBUTE', NAME],
+  ]),
+  rows: () => COLLATION_LIST.map((collation): Row => [
+    collation.name, collation.charset, collation.id, collation.isDefault ? 'Yes' : '', 'Yes', 1n,
+    collation.charset === 'binary' ? 'NO PAD' : 'PAD SPACE',
+  ]),
+};
+
+export const COLLATION_CHARACTER_SET_APPLICABILITY: SystemTable = {
+  name: 'COLLATION_CHARACTER_SET_APPLICABILITY',
+  columns: columns([['COLLATION_NAME', NAME], ['CHARACTER_SET_NAME', NAME]]),
+  rows: () => COLLATION_LIST.map((collation): Row => [collation.name, collation.charset]),
+};
+
+/** PROCESSLIST as TiDB has it (MySQL's eight columns), plus TLS: the connection's protocol and cipher, or ''. */
+export const PROCESSLIST = sessionTable('PROCESSLIST', [
+  ['ID', UINT], ['USER', NAME], ['HOST', NAME], ['DB', NAME, true], ['COMMAND', NAME], ['TIME', INT], ['STATE', NAME, true],
+  ['INFO', TEXT, true], ['TLS', NAME],
+]);
+
+const VARIABLE_COLUMNS = [['VARIABLE_NAME', NAME], ['VARIABLE_VALUE', SHORT, true]] as const;
+export const SESSION_VARIABLES = sessionTable('SESSION_VARIABLES', VARIABLE_COLUMNS);
+export const GLOBAL_VARIABLES = sessionTable('GLOBAL_VARIABLES', VARIABLE_COLUMNS);
+export const SESSION_STATUS = sessionTable('SESSION_STATUS', VARIABLE_COLUMNS);
+export const GLOBAL_STATUS = sessionTable('GLOBAL_STATUS', VARIABLE_COLUMNS);
+
+/** Tablespace files: none (there are no tablespaces); mysqldump reads it before dumping. */
+export const FILES: SystemTable = {
+  name: 'FILES',
+  columns: columns([
+    ['FILE_ID', INT, true], ['FILE_NAME', TEXT, true], ['FILE_TYPE', NAME], ['TABLESPACE_NAME', NAME, true],
+    ['TABLE_CATALOG', NAME], ['TABLE_SCHEMA', NAME, true], ['TABLE_NAME', NAME, true], ['LOGFILE_GROUP_NAME', NAME, true],
+    ['LOGFILE_GROUP_NUMBER', INT, true], ['ENGINE', NAME], ['FULLTEXT_KEYS', NAME, true], ['DELETED_ROWS', NAME, true],
+    ['UPDATE_COUNT', NAME, true], ['FREE_EXTENTS', INT, true], ['TOTAL_EXTENTS', INT, true], ['EXTENT_SIZE', INT],
+    ['INITIAL_SIZE', UINT, true], ['MAXIMUM_SIZE', UINT, true], ['AUTOEXTEND_SIZE', UINT, true], ['CREATION_TIME', NAME, true],
+    ['LAST_UPDATE_TIME', NAME, true], ['LAST_ACCESS_TIME', NAME, true], ['RECOVER_TIME', NAME, true],
+    ['TRANSACTION_COUNTER', NAME, true], ['VERSION', UINT, true], ['ROW_FORMAT', NAME, true], ['TABLE_ROWS', NAME, true],
+    ['AVG_ROW_LENGTH', NAME, true], ['DATA_LENGTH', NAME, true], ['MAX_DATA_LENGTH', NAME, true], ['INDEX_LENGTH', NAME, true],
+    ['DATA_FREE', UINT, true], ['CREATE_TIME', NAME, true], ['UPDATE_TIME', NAME, true], ['CHECK_TIME', NAME, true],
+    ['CHECKSUM', NAME, true], ['STATUS', NAME], ['EXTRA', NAME, true],
+  ]),
+  rows: () => [],
+};
