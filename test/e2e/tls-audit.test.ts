@@ -54,17 +54,35 @@ describe('external TLS audit', () => {
   });
 
   it('testssl.sh --starttls mysql finds nothing the server controls', { timeout: 400_000 }, async (t) => {
-    const json = join(work.path, 'testssl.json');
-    // Protocols, cipher categories, forward secrecy, server preference, server defaults (certificate, tickets),
-    // vulnerabilities (renegotiation, CRIME, …). Not the 370-cipher walk (-E) or client simulation: minutes more.
-    const result = await run(
-      'testssl',
-      ['--quiet', '--warnings', 'off', '--color', '0', '--starttls', 'mysql', '-p', '-s', '-f', '-P', '-S', '-U', '--jsonfile', json, `127.0.0.1:${server.port}`],
-      work.path,
-      380_000,
+    // Protocols, forward secrecy, server preference, cipher categories, server defaults (certificate, tickets),
+    // vulnerabilities (renegotiation, CRIME, …); not the 370-cipher walk (-E) or client simulations (-c). testssl.sh
+    // spends most of its time waiting on sockets, so the groups run side by side.
+    const groups = [['-p', '-f', '-P'], ['-s'], ['-S'], ['-U']];
+    const scan = async (flags: readonly string[], json: string): Promise<TestsslFinding[]> => {
+      const result = await run(
+        'testssl',
+        ['--quiet', '--warnings', 'off', '--color', '0', '--starttls', 'mysql', ...flags, '--jsonfile', json, `127.0.0.1:${server.port}`],
+        work.path,
+        380_000,
+      );
+      try {
+        return JSON.parse(await readFile(json, 'utf8')) as TestsslFinding[];
+      } catch {
+        assert.fail(`testssl.sh ${flags.join(' ')} wrote no JSON:\n${result.stdout}\n${result.stderr}`);
+      }
+    };
+    const runs = await Promise.all(
+      groups.map(async (flags, index) => {
+        const first = await scan(flags, join(work.path, `testssl-${index}.json`));
+        // WARN is testssl.sh saying a check could not run ("connect problem" on a loaded machine): scan once more,
+        // and a WARN that persists fails below.
+        if (!first.some((finding) => finding.severity === 'WARN')) return first;
+        t.diagnostic(`testssl.sh ${flags.join(' ')} warned (${first.filter((finding) => finding.severity === 'WARN').map((finding) => finding.finding).join('; ')}); scanning again`);
+        return scan(flags, join(work.path, `testssl-${index}-again.json`));
+      }),
     );
-    const findings = JSON.parse(await readFile(json, 'utf8')) as TestsslFinding[];
-    assert.ok(findings.length > 40, `testssl.sh reported only ${findings.length} findings:\n${result.stdout}\n${result.stderr}`);
+    const findings = runs.flat();
+    assert.ok(findings.length > 40, `testssl.sh reported only ${findings.length} findings`);
     const ids = new Set(findings.map((finding) => finding.id));
     // The listing below must not be vacuous: the certificate checks ran.
     assert.ok(ids.has('cert_chain_of_trust'), 'testssl.sh did not check the certificate');

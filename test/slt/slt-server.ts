@@ -24,7 +24,8 @@ export interface SltServer {
 /** Spawns tidal-server and resolves once its log says it listens. */
 export async function startSltServer(): Promise<SltServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tidal-slt-'));
-  const child = spawn(process.execPath, [SERVER_BIN, '--port', '0', '--path', dataDir], {
+  // Plain connections only: no point generating auto-tls certificates (4096-bit keys) in a throwaway data directory.
+  const child = spawn(process.execPath, [SERVER_BIN, '--port', '0', '--path', dataDir, '--auto-tls=false'], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const logs: string[] = [];

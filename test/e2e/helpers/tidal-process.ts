@@ -1,7 +1,7 @@
 // Starts a real tidal-server process on a free port with its own temporary data directory, for end-to-end tests.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,7 +48,8 @@ let seedFiles: Promise<string> | undefined;
 /**
  * A certificate set made once per test process. auto-tls is on by default, and generating four RSA keys at every
  * server start would dominate the suite's time; a fresh data directory gets this set instead, so servers take
- * auto-tls's "reuse what is in the data directory" path. Tests of generation itself pass an auto-tls flag.
+ * auto-tls's "reuse what is in the data directory" path (a restarted data directory keeps its own set). Tests of
+ * generation itself pass an auto-tls flag.
  */
 function autoTlsSeed(): Promise<string> {
   seedFiles ??= (async () => {
@@ -63,7 +64,8 @@ function autoTlsSeed(): Promise<string> {
 /** Starts tidal-server on port 0 and resolves once it listens (the port comes from its log). */
 export async function startTidal(options: StartOptions = {}): Promise<TidalProcess> {
   const dataDir = options.dataDir ?? (await tempDir('data')).path;
-  if (options.dataDir === undefined && !(options.args ?? []).some((arg) => TLS_CHOICE_FLAGS.test(arg))) {
+  const hasTlsChoice = (options.args ?? []).some((arg) => TLS_CHOICE_FLAGS.test(arg));
+  if (!hasTlsChoice && !existsSync(join(dataDir, SSL_FILE_NAMES.caCert))) {
     const seed = await autoTlsSeed();
     await mkdir(dataDir, { recursive: true });
     await Promise.all(Object.values(SSL_FILE_NAMES).map((name) => copyFile(join(seed, name), join(dataDir, name))));
