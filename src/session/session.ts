@@ -8,7 +8,6 @@ import {
   ER_NO_SUCH_THREAD,
   ER_QUERY_INTERRUPTED,
   ER_NOT_SUPPORTED_YET,
-  ER_SP_DOES_NOT_EXIST,
   ER_UNKNOWN_ERROR,
   ER_UNKNOWN_STMT_HANDLER,
   ER_UNSUPPORTED_PS,
@@ -25,6 +24,9 @@ import { SessionVariables } from './variables/index.js';
 import type { GlobalVariables, SessionStatus, StatusProvider } from './variables/index.js';
 import type { LockOwnerId } from './locks/row-lock-manager.js';
 import type { TxnMode } from './variables/index.js';
+import { materializeRows } from './materialize-rows.js';
+import { isReadOnlyStatement } from './read-only-statements.js';
+import { SavepointList } from './savepoint-list.js';
 import { WarningList } from './warning-list.js';
 import { PreparedStatements } from './prepared-statements.js';
 import { checkFlushTables, checkLockTables, isSessionFlush } from './table-lock-statements.js';
@@ -46,41 +48,11 @@ export interface SessionIdentity {
   readonly isFoundRowsMode: boolean;
 }
 
-const READ_ONLY_STATEMENTS: ReadonlySet<Statement['kind']> = new Set<Statement['kind']>([
-  'SelectStmt',
-  'UnionStmt',
-  'ValuesStmt',
-  'ShowStmt',
-  'DescribeStmt',
-  'SetStmt',
-  'UseStmt',
-  'DoStmt',
-  'PrepareStmt',
-  'DeallocateStmt',
-  'KillStmt',
-  'LockTablesStmt',
-  'UnlockTablesStmt',
-  'SetTransactionStmt',
-  'FlushStmt',
-]);
-
-/** True for statements that change no data (an EXPLAIN unless it ANALYZEs a write). */
-function isReadOnlyStatement(statement: Statement): boolean {
-  if (statement.kind === 'ExplainStmt') return !statement.isAnalyze || READ_ONLY_STATEMENTS.has(statement.stmt.kind);
-  return READ_ONLY_STATEMENTS.has(statement.kind);
-}
-
 /** How often a pessimistic statement re-runs after reading a row that changed before it could lock it. */
 const MAX_STATEMENT_RETRIES = 64;
 
 /** A pessimistic statement read a row another transaction changed before the lock was granted: run it again. */
 class StaleReadRetry extends Error {}
-
-/** A named savepoint and the transaction's undo position when it was set. */
-interface Savepoint {
-  readonly name: string;
-  readonly position: number;
-}
 
 /**
  * A client session. Statements run one at a time; `run()` yields one result per statement of a multi-statement
@@ -101,7 +73,7 @@ export class Session implements ExecutionContext {
   private lockOwner: LockOwnerId | undefined;
   /** Optimistic mode: the keys written, locked only for the moment of the commit. */
   private optimisticKeys: Uint8Array[] = [];
-  private savepoints: Savepoint[] = [];
+  private readonly savepoints = new SavepointList();
   /** The running statement writes or locks (it reads the newest data and locks what it touches). */
   private isLockingStatement = false;
   private isNoWait = false;
@@ -377,7 +349,7 @@ export class Session implements ExecutionContext {
       try {
         let result = await this.dispatch(statement, params);
         // A locking read must finish locking before its first row is sent, so that it can still re-run.
-        if (result.kind === 'rows' && this.lockingRead) result = { ...result, rows: await materialize(result.rows) };
+        if (result.kind === 'rows' && this.lockingRead) result = { ...result, rows: await materializeRows(result.rows) };
         this.endStatementState();
         if (result.kind === 'ok') await this.endStatement();
         return result;
@@ -448,14 +420,14 @@ export class Session implements ExecutionContext {
         await this.commit();
         return okResult();
       case 'RollbackStmt':
-        if (statement.savepoint !== undefined) this.rollbackToSavepoint(statement.savepoint);
+        if (statement.savepoint !== undefined) this.txn?.rollbackTo(this.savepoints.rollbackTo(statement.savepoint));
         else this.rollback();
         return okResult();
       case 'SavepointStmt':
-        await this.setSavepoint(statement.name);
+        this.savepoints.set(statement.name, (await this.openTransaction()).savepoint());
         return okResult();
       case 'ReleaseSavepointStmt':
-        this.savepoints.splice(this.findSavepoint(statement.name));
+        this.savepoints.release(statement.name);
         return okResult();
       case 'AlterInstanceStmt':
         if (statement.action !== 'RELOAD TLS' || this.host.instance === undefined) return this.host.sql.execute(statement, this);
@@ -568,30 +540,9 @@ export class Session implements ExecutionContext {
     this.txnMode = undefined;
     this.lockOwner = undefined;
     this.optimisticKeys = [];
-    this.savepoints = [];
+    this.savepoints.clear();
     this.isExplicit = false;
     this.isReadOnlyTxn = false;
-  }
-
-  /** SAVEPOINT: a same-named savepoint is replaced, as in MySQL. */
-  private async setSavepoint(name: string): Promise<void> {
-    const txn = await this.openTransaction();
-    const existing = this.savepoints.findIndex((savepoint) => savepoint.name.toLowerCase() === name.toLowerCase());
-    if (existing >= 0) this.savepoints.splice(existing, 1);
-    this.savepoints.push({ name, position: txn.savepoint() });
-  }
-
-  /** ROLLBACK TO SAVEPOINT: undoes later writes and forgets later savepoints; row locks stay, as in InnoDB. */
-  private rollbackToSavepoint(name: string): void {
-    const index = this.findSavepoint(name);
-    this.txn?.rollbackTo(this.savepoints[index]!.position);
-    this.savepoints.splice(index + 1);
-  }
-
-  private findSavepoint(name: string): number {
-    const index = this.savepoints.findIndex((savepoint) => savepoint.name.toLowerCase() === name.toLowerCase());
-    if (index < 0) throw mysqlError(ER_SP_DOES_NOT_EXIST, 'SAVEPOINT', name);
-    return index;
   }
 
   /** Called when autocommit is switched on: MySQL commits the open transaction then. */
@@ -605,18 +556,6 @@ export class Session implements ExecutionContext {
     const count = this.prepared.clear();
     if (count > 0) this.host.status.set('Prepared_stmt_count', Math.max(this.host.status.get('Prepared_stmt_count') - count, 0));
   }
-}
-
-/** Reads a row stream to the end, for results that must be complete before the first row is sent. */
-async function materialize(rows: AsyncIterable<Row[]>): Promise<AsyncIterable<Row[]>> {
-  const batches: Row[][] = [];
-  for await (const batch of rows) batches.push(batch);
-  return {
-    [Symbol.asyncIterator]: () => {
-      const iterator = batches[Symbol.iterator]();
-      return { next: () => Promise.resolve(iterator.next()) };
-    },
-  };
 }
 
 /** Statements that PREPARE accepts: not the prepared-statement statements themselves, as in MySQL. */

@@ -7,8 +7,7 @@ import { describeConditions, describeExpr } from '../planner/describe-expr.js';
 import { endRun, operatorPlan, startRun } from '../planner/operator-plan.js';
 import { isIntegerType } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
-import { distinctKey } from './aggregate/accumulator.js';
-import { hashRows } from './hash-rows.js';
+import { hashRows, probeRows } from './hash-rows.js';
 import type { EquiKey, JoinKind } from './join-exec.js';
 import type { RowSource } from './row-source.js';
 
@@ -73,20 +72,14 @@ export function planIndexJoin(
             keys.map((key) => key.right),
             types,
           );
-          const out: Row[] = [];
-          for (const leftRow of batch) {
-            const values = keys.map((key) => key.left.evaluate(leftRow));
-            const candidates = values.some((value) => value === null) ? [] : (table.get(distinctKey(values, types)) ?? []);
-            let isMatched = false;
-            for (const rightRow of candidates) {
-              const joined = leftRow.concat(rightRow);
-              if (matches(joined)) {
-                isMatched = true;
-                out.push(joined);
-              }
-            }
-            if (!isMatched && kind === 'left') out.push(leftRow.concat(nulls));
-          }
+          const out = probeRows(
+            batch,
+            table,
+            keys.map((key) => key.left),
+            types,
+            matches,
+            kind === 'left' ? nulls : undefined,
+          );
           plan.stats.rows += out.length;
           if (out.length > 0) yield out;
         }

@@ -5,8 +5,7 @@ import { compileExpr, forEachExpr } from '../expression/index.js';
 import type { CompileContext, CompiledExpr, Scope } from '../expression/index.js';
 import { isStringType, isTemporalType, toBoolean } from '../types/index.js';
 import type { FieldType, Row, SqlValue } from '../types/index.js';
-import { distinctKey } from './aggregate/accumulator.js';
-import { hashRows } from './hash-rows.js';
+import { hashRows, probeRows } from './hash-rows.js';
 import type { RowSource } from './row-source.js';
 import { planIndexJoin } from './index-join-exec.js';
 import { checkMemory } from './memory-guard.js';
@@ -65,25 +64,16 @@ export function joinSource(left: RowSource, right: RowSource, kind: JoinKind, co
         const leftTypes = keys.map((key) => key.right.type);
         const nulls: SqlValue[] = new Array<SqlValue>(rightWidth).fill(null);
         for await (const batch of left.rows()) {
-          const out: Row[] = [];
-          for (const leftRow of batch) {
-            let candidates: readonly Row[] = inner;
-            if (table) {
-              const values = keys.map((key) => key.left.evaluate(leftRow));
-              candidates = values.some((value) => value === null)
-                ? []
-                : (table.get(distinctKey(values, leftTypes)) ?? []);
-            }
-            let matched = false;
-            for (const rightRow of candidates) {
-              const joined = leftRow.concat(rightRow);
-              if (matches(joined)) {
-                matched = true;
-                out.push(joined);
-              }
-            }
-            if (!matched && kind === 'left') out.push(leftRow.concat(nulls));
-          }
+          const out = table
+            ? probeRows(
+                batch,
+                table,
+                keys.map((key) => key.left),
+                leftTypes,
+                matches,
+                kind === 'left' ? nulls : undefined,
+              )
+            : nestedLoopRows(batch, inner, matches, kind === 'left' ? nulls : undefined);
           plan.stats.rows += out.length;
           if (out.length > 0) yield out;
         }
@@ -92,6 +82,23 @@ export function joinSource(left: RowSource, right: RowSource, kind: JoinKind, co
       }
     },
   };
+}
+
+/** Joins each left row with every inner row `matches` accepts (no equality keys to hash on). */
+function nestedLoopRows(batch: readonly Row[], inner: readonly Row[], matches: (row: Row) => boolean, nulls: readonly SqlValue[] | undefined): Row[] {
+  const out: Row[] = [];
+  for (const leftRow of batch) {
+    let isMatched = false;
+    for (const rightRow of inner) {
+      const joined = leftRow.concat(rightRow);
+      if (matches(joined)) {
+        isMatched = true;
+        out.push(joined);
+      }
+    }
+    if (!isMatched && nulls) out.push(leftRow.concat(nulls));
+  }
+  return out;
 }
 
 /**

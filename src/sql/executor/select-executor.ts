@@ -10,31 +10,22 @@ import type { OrderRequest } from '../planner/ordered-path.js';
 import { splitConjuncts } from '../planner/access-path.js';
 import { expressionColumn } from '../statement-result.js';
 import type { ResultColumn, RowsResult } from '../statement-result.js';
-import { compareValues, toBoolean, toInteger } from '../types/index.js';
+import { toBoolean, toInteger } from '../types/index.js';
 import type { FieldType, Row, SqlValue } from '../types/index.js';
 import { AggregateExtractor } from './aggregate/extract-aggregates.js';
 import { aggregateSource } from './aggregate/aggregate-exec.js';
 import { distinctKey } from './aggregate/accumulator.js';
 import { memoryRowSource } from './row-source.js';
 import { prepareParts } from './prepare-parts.js';
-import { MEMORY_CHECK_INTERVAL, checkMemory } from './memory-guard.js';
 import type { RowSource } from './row-source.js';
 import { conjunction } from './table-source.js';
 import { expandWith } from './with-clause.js';
+import { outputPlan, outputRows } from './output-rows.js';
+import type { Projection, SortKey } from './output-rows.js';
 import { tableResultColumn } from './table-scope.js';
 import { describeConditions, describeExpr } from '../planner/describe-expr.js';
 import { PSEUDO_SELECTIVITY, endRun, operatorPlan, startRun } from '../planner/operator-plan.js';
 import type { OperatorPlan } from '../planner/operator-plan.js';
-
-interface Projection {
-  readonly column: ResultColumn;
-  readonly expr: CompiledExpr;
-}
-
-interface SortKey {
-  readonly expr: CompiledExpr;
-  readonly isDescending: boolean;
-}
 
 /** A planned query: result columns, the plan EXPLAIN prints, and its rows (each `rows()` call runs it again). */
 export interface PlannedQuery extends RowSource {
@@ -400,90 +391,6 @@ function evaluateLimit(limit: Limit | undefined, context: CompileContext): { cou
   return { count: value(limit.count), offset: limit.offset ? value(limit.offset) : 0 };
 }
 
-/** Projection, DISTINCT, ORDER BY and LIMIT; streams when none of them needs the whole input. */
-async function* outputRows(
-  source: RowSource,
-  projections: readonly Projection[],
-  sortKeys: readonly SortKey[],
-  isDistinct: boolean,
-  limit: { count: number; offset: number } | undefined,
-  session: ExecutionContext,
-  plan: OutputPlan,
-  parts: readonly AsyncPart[] = [],
-): AsyncGenerator<Row[]> {
-  let projected = 0;
-  let distinctRows = 0;
-  let returned = 0;
-  const project = (row: Row): Row => {
-    projected++;
-    const out: SqlValue[] = new Array<SqlValue>(projections.length);
-    for (let i = 0; i < projections.length; i++) out[i] = projections[i]!.expr.evaluate(row);
-    return out;
-  };
-  const startedAt = performance.now();
-  try {
-    yield* projectSortLimit();
-  } finally {
-    recordOutput(plan, { projected, distinctRows, returned }, startedAt);
-  }
-
-  async function* projectSortLimit(): AsyncGenerator<Row[]> {
-    if (limit?.count === 0) return;
-    if (sortKeys.length === 0 && !isDistinct) {
-      let skip = limit?.offset ?? 0;
-      let remaining = limit?.count ?? Infinity;
-      for await (const batch of source.rows()) {
-        if (parts.length > 0) await prepareParts(parts, batch);
-        const out: Row[] = [];
-        for (const row of batch) {
-          if (skip > 0) {
-            skip--;
-            continue;
-          }
-          out.push(project(row));
-          if (--remaining === 0) break;
-        }
-        returned += out.length;
-        if (out.length > 0) yield out;
-        if (remaining === 0) return;
-      }
-      return;
-    }
-    const types = projections.map((projection) => projection.expr.type);
-    const seen = new Set<string>();
-    const kept: { out: Row; keys: SqlValue[] }[] = [];
-    const compare = (a: { keys: SqlValue[] }, b: { keys: SqlValue[] }): number => compareSortKeys(a.keys, b.keys, sortKeys, session);
-    // TopN: ORDER BY … LIMIT keeps only the rows that can still make the cut, pruning (with a stable sort, so ties
-    // keep their input order as a full sort would) whenever the buffer doubles.
-    const topN = limit && sortKeys.length > 0 && !isDistinct ? limit.offset + limit.count : undefined;
-    const pruneAt = topN === undefined ? Infinity : Math.max(2 * topN, 1024);
-    for await (const batch of source.rows()) {
-      if (parts.length > 0) await prepareParts(parts, batch);
-      for (const row of batch) {
-        const out = project(row);
-        if (isDistinct) {
-          const key = distinctKey(out, types);
-          if (seen.has(key)) continue;
-          seen.add(key);
-          distinctRows++;
-        }
-        kept.push({ out, keys: sortKeys.map((key) => key.expr.evaluate(row)) });
-        if (kept.length >= pruneAt) {
-          kept.sort(compare);
-          kept.length = topN!;
-        }
-        if (kept.length % MEMORY_CHECK_INTERVAL === 0) checkMemory();
-      }
-    }
-    if (sortKeys.length > 0) kept.sort(compare);
-    const start = limit?.offset ?? 0;
-    const end = limit ? start + limit.count : kept.length;
-    const slice = kept.slice(start, end).map((entry) => entry.out);
-    returned = slice.length;
-    for (let i = 0; i < slice.length; i += 1024) yield slice.slice(i, i + 1024);
-  }
-}
-
 function combineRows(op: UnionStmt['op'], isAll: boolean, left: readonly Row[], right: readonly Row[], types: readonly FieldType[]): Row[] {
   const keyOf = (row: Row): string => distinctKey(row, types);
   const distinct = (rows: readonly Row[]): Row[] => {
@@ -511,19 +418,6 @@ function combineRows(op: UnionStmt['op'], isAll: boolean, left: readonly Row[], 
     return false;
   });
   return isAll ? kept : distinct(kept);
-}
-
-/** ORDER BY comparison: NULLs first ascending (last descending), as MySQL sorts them. */
-function compareSortKeys(a: SqlValue[], b: SqlValue[], keys: readonly SortKey[], session: ExecutionContext): number {
-  for (let i = 0; i < keys.length; i++) {
-    const x = a[i] ?? null;
-    const y = b[i] ?? null;
-    let order: number;
-    if (x === null || y === null) order = x === y ? 0 : x === null ? -1 : 1;
-    else order = compareValues(x, y, keys[i]!.expr.type.collation, session.warnings);
-    if (order !== 0) return keys[i]!.isDescending ? -order : order;
-  }
-  return 0;
 }
 
 /**
@@ -625,74 +519,6 @@ function setOperationPlan(
     { roles: ['Probe', 'Build'] },
   );
   return { top: node, nodes: [node] };
-}
-
-/** The operators above a query's input: Projection, HashAgg (DISTINCT), then Sort, TopN or Limit. */
-interface OutputPlan {
-  readonly projection?: OperatorPlan;
-  readonly distinct?: OperatorPlan;
-  readonly order?: OperatorPlan;
-  readonly top: OperatorPlan;
-}
-
-function outputPlan(
-  input: OperatorPlan,
-  parts: {
-    projection?: () => string;
-    subqueries: readonly AsyncPart[];
-    distinct?: () => string;
-    sort: readonly { text: () => string; isDescending: boolean }[];
-    limit: { count: number; offset: number } | undefined;
-  },
-): OutputPlan {
-  let top = input;
-  let projection: OperatorPlan | undefined;
-  let distinct: OperatorPlan | undefined;
-  let order: OperatorPlan | undefined;
-  if (parts.projection || parts.subqueries.length > 0) {
-    projection = operatorPlan('Projection', top.estRows, [top], parts.projection ?? (() => ''), {
-      subqueries: parts.subqueries,
-    });
-    top = projection;
-  }
-  if (parts.distinct) {
-    const text = parts.distinct;
-    distinct = operatorPlan('HashAgg', (top.estRows ?? 0) * PSEUDO_SELECTIVITY, [top], () => `group by:${text()}`);
-    top = distinct;
-  }
-  const sortText = (): string =>
-    parts.sort.map((item) => `${item.text()}${item.isDescending ? ':desc' : ''}`).join(', ');
-  const limit = parts.limit;
-  const limited = (rows: number | undefined): number => (limit ? Math.min(limit.count, rows ?? 0) : (rows ?? 0));
-  if (parts.sort.length > 0 && limit)
-    order = operatorPlan(
-      'TopN',
-      limited(top.estRows),
-      [top],
-      () => `${sortText()}, offset:${limit.offset}, count:${limit.count}`,
-    );
-  else if (parts.sort.length > 0) order = operatorPlan('Sort', top.estRows, [top], sortText);
-  else if (limit)
-    order = operatorPlan('Limit', limited(top.estRows), [top], () => `offset:${limit.offset}, count:${limit.count}`);
-  if (order) top = order;
-  return { ...(projection ? { projection } : {}), ...(distinct ? { distinct } : {}), ...(order ? { order } : {}), top };
-}
-
-function recordOutput(
-  plan: OutputPlan,
-  counts: { projected: number; distinctRows: number; returned: number },
-  startedAt: number,
-): void {
-  const elapsed = performance.now() - startedAt;
-  const record = (node: OperatorPlan | undefined, rows: number): void => {
-    if (!node) return;
-    node.stats.loops++;
-    node.stats.rows += rows;
-    node.stats.timeMs += elapsed;
-  };
-  record(plan.projection, plan.order || plan.distinct ? counts.projected : counts.returned);
-  record(plan.distinct, plan.order ? counts.distinctRows : counts.returned);
-  record(plan.order, counts.returned);
 }
 
 /** Adds the stats of one run of a subquery's plan to the plan EXPLAIN shows for it (same shape, node by node). */

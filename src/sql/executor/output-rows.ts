@@ -1,0 +1,187 @@
+// outputRows: the top of a query: projection, DISTINCT, ORDER BY (sort or TopN) and LIMIT, and their EXPLAIN plan.
+import type { ExecutionContext } from '../execution-context.js';
+import type { AsyncPart, CompiledExpr } from '../expression/index.js';
+import { PSEUDO_SELECTIVITY, operatorPlan } from '../planner/operator-plan.js';
+import type { OperatorPlan } from '../planner/operator-plan.js';
+import type { ResultColumn } from '../statement-result.js';
+import { compareValues } from '../types/index.js';
+import type { Row, SqlValue } from '../types/index.js';
+import { distinctKey } from './aggregate/accumulator.js';
+import { MEMORY_CHECK_INTERVAL, checkMemory } from './memory-guard.js';
+import { prepareParts } from './prepare-parts.js';
+import type { RowSource } from './row-source.js';
+
+export interface Projection {
+  readonly column: ResultColumn;
+  readonly expr: CompiledExpr;
+}
+
+export interface SortKey {
+  readonly expr: CompiledExpr;
+  readonly isDescending: boolean;
+}
+
+/** Projection, DISTINCT, ORDER BY and LIMIT; streams when none of them needs the whole input. */
+export async function* outputRows(
+  source: RowSource,
+  projections: readonly Projection[],
+  sortKeys: readonly SortKey[],
+  isDistinct: boolean,
+  limit: { count: number; offset: number } | undefined,
+  session: ExecutionContext,
+  plan: OutputPlan,
+  parts: readonly AsyncPart[] = [],
+): AsyncGenerator<Row[]> {
+  let projected = 0;
+  let distinctRows = 0;
+  let returned = 0;
+  const project = (row: Row): Row => {
+    projected++;
+    const out: SqlValue[] = new Array<SqlValue>(projections.length);
+    for (let i = 0; i < projections.length; i++) out[i] = projections[i]!.expr.evaluate(row);
+    return out;
+  };
+  const startedAt = performance.now();
+  try {
+    yield* projectSortLimit();
+  } finally {
+    recordOutput(plan, { projected, distinctRows, returned }, startedAt);
+  }
+
+  async function* projectSortLimit(): AsyncGenerator<Row[]> {
+    if (limit?.count === 0) return;
+    if (sortKeys.length === 0 && !isDistinct) {
+      let skip = limit?.offset ?? 0;
+      let remaining = limit?.count ?? Infinity;
+      for await (const batch of source.rows()) {
+        if (parts.length > 0) await prepareParts(parts, batch);
+        const out: Row[] = [];
+        for (const row of batch) {
+          if (skip > 0) {
+            skip--;
+            continue;
+          }
+          out.push(project(row));
+          if (--remaining === 0) break;
+        }
+        returned += out.length;
+        if (out.length > 0) yield out;
+        if (remaining === 0) return;
+      }
+      return;
+    }
+    const types = projections.map((projection) => projection.expr.type);
+    const seen = new Set<string>();
+    const kept: { out: Row; keys: SqlValue[] }[] = [];
+    const compare = (a: { keys: SqlValue[] }, b: { keys: SqlValue[] }): number => compareSortKeys(a.keys, b.keys, sortKeys, session);
+    // TopN: ORDER BY … LIMIT keeps only the rows that can still make the cut, pruning (with a stable sort, so ties
+    // keep their input order as a full sort would) whenever the buffer doubles.
+    const topN = limit && sortKeys.length > 0 && !isDistinct ? limit.offset + limit.count : undefined;
+    const pruneAt = topN === undefined ? Infinity : Math.max(2 * topN, 1024);
+    for await (const batch of source.rows()) {
+      if (parts.length > 0) await prepareParts(parts, batch);
+      for (const row of batch) {
+        const out = project(row);
+        if (isDistinct) {
+          const key = distinctKey(out, types);
+          if (seen.has(key)) continue;
+          seen.add(key);
+          distinctRows++;
+        }
+        kept.push({ out, keys: sortKeys.map((key) => key.expr.evaluate(row)) });
+        if (kept.length >= pruneAt) {
+          kept.sort(compare);
+          kept.length = topN!;
+        }
+        if (kept.length % MEMORY_CHECK_INTERVAL === 0) checkMemory();
+      }
+    }
+    if (sortKeys.length > 0) kept.sort(compare);
+    const start = limit?.offset ?? 0;
+    const end = limit ? start + limit.count : kept.length;
+    const slice = kept.slice(start, end).map((entry) => entry.out);
+    returned = slice.length;
+    for (let i = 0; i < slice.length; i += 1024) yield slice.slice(i, i + 1024);
+  }
+}
+
+/** ORDER BY comparison: NULLs first ascending (last descending), as MySQL sorts them. */
+export function compareSortKeys(a: SqlValue[], b: SqlValue[], keys: readonly SortKey[], session: ExecutionContext): number {
+  for (let i = 0; i < keys.length; i++) {
+    const x = a[i] ?? null;
+    const y = b[i] ?? null;
+    let order: number;
+    if (x === null || y === null) order = x === y ? 0 : x === null ? -1 : 1;
+    else order = compareValues(x, y, keys[i]!.expr.type.collation, session.warnings);
+    if (order !== 0) return keys[i]!.isDescending ? -order : order;
+  }
+  return 0;
+}
+
+/** The operators above a query's input: Projection, HashAgg (DISTINCT), then Sort, TopN or Limit. */
+export interface OutputPlan {
+  readonly projection?: OperatorPlan;
+  readonly distinct?: OperatorPlan;
+  readonly order?: OperatorPlan;
+  readonly top: OperatorPlan;
+}
+
+export function outputPlan(
+  input: OperatorPlan,
+  parts: {
+    projection?: () => string;
+    subqueries: readonly AsyncPart[];
+    distinct?: () => string;
+    sort: readonly { text: () => string; isDescending: boolean }[];
+    limit: { count: number; offset: number } | undefined;
+  },
+): OutputPlan {
+  let top = input;
+  let projection: OperatorPlan | undefined;
+  let distinct: OperatorPlan | undefined;
+  let order: OperatorPlan | undefined;
+  if (parts.projection || parts.subqueries.length > 0) {
+    projection = operatorPlan('Projection', top.estRows, [top], parts.projection ?? (() => ''), {
+      subqueries: parts.subqueries,
+    });
+    top = projection;
+  }
+  if (parts.distinct) {
+    const text = parts.distinct;
+    distinct = operatorPlan('HashAgg', (top.estRows ?? 0) * PSEUDO_SELECTIVITY, [top], () => `group by:${text()}`);
+    top = distinct;
+  }
+  const sortText = (): string =>
+    parts.sort.map((item) => `${item.text()}${item.isDescending ? ':desc' : ''}`).join(', ');
+  const limit = parts.limit;
+  const limited = (rows: number | undefined): number => (limit ? Math.min(limit.count, rows ?? 0) : (rows ?? 0));
+  if (parts.sort.length > 0 && limit)
+    order = operatorPlan(
+      'TopN',
+      limited(top.estRows),
+      [top],
+      () => `${sortText()}, offset:${limit.offset}, count:${limit.count}`,
+    );
+  else if (parts.sort.length > 0) order = operatorPlan('Sort', top.estRows, [top], sortText);
+  else if (limit)
+    order = operatorPlan('Limit', limited(top.estRows), [top], () => `offset:${limit.offset}, count:${limit.count}`);
+  if (order) top = order;
+  return { ...(projection ? { projection } : {}), ...(distinct ? { distinct } : {}), ...(order ? { order } : {}), top };
+}
+
+export function recordOutput(
+  plan: OutputPlan,
+  counts: { projected: number; distinctRows: number; returned: number },
+  startedAt: number,
+): void {
+  const elapsed = performance.now() - startedAt;
+  const record = (node: OperatorPlan | undefined, rows: number): void => {
+    if (!node) return;
+    node.stats.loops++;
+    node.stats.rows += rows;
+    node.stats.timeMs += elapsed;
+  };
+  record(plan.projection, plan.order || plan.distinct ? counts.projected : counts.returned);
+  record(plan.distinct, plan.order ? counts.distinctRows : counts.returned);
+  record(plan.order, counts.returned);
+}
