@@ -1,4 +1,5 @@
 // Connection: one client socket from accept to close: login, then the command loop, isolated from all others.
+import { redactSecrets } from './redact-secrets.js';
 import type { Socket } from 'node:net';
 import { MySqlError, mysqlError, ER_UNKNOWN_COM_ERROR, ER_UNKNOWN_ERROR, ER_NET_READ_INTERRUPTED, ER_NO_DB_ERROR } from '../errors/index.js';
 import {
@@ -253,7 +254,7 @@ export class Connection {
           return false;
         case CommandCode.COM_QUERY: {
           const query = decodeComQuery(packet.payload, this.capabilities, 'utf8', decodeUtf8Lossless);
-          this.activity.info = query.query;
+          this.activity.info = redactSecrets(query.query);
           await this.runQuery(query.query, sequenceId);
           return false;
         }

@@ -431,6 +431,8 @@ export class Session implements ExecutionContext {
         return okResult();
       case 'AlterInstanceStmt':
         if (statement.action !== 'RELOAD TLS' || this.host.instance === undefined) return this.host.sql.execute(statement, this);
+        // MySQL asks for CONNECTION_ADMIN (or SUPER), which TidalDB's privilege set folds into SUPER.
+        this.host.sql.privileges.requireGlobal(this, 'SUPER');
         for (const warning of this.host.instance.reloadTls(statement.noRollbackOnError)) this.warnings.warn(warning);
         return okResult();
       case 'DoStmt':

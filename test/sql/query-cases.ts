@@ -32,6 +32,10 @@ export const QUERY_CASES: readonly SqlCase[] = [
   { sql: 'SELECT a.name, b.v FROM b JOIN a ON b.a_id = a.id WHERE b.id IN (1, 3, 4) ORDER BY b.id', rows: [['one', '1.5'], ['two', '4']] },
   { sql: 'SELECT b.id, a.name FROM b LEFT JOIN a ON b.a_id = a.id AND a.x > 10 WHERE b.id BETWEEN 1 AND 4 ORDER BY b.id', rows: [['1', null], ['2', null], ['3', 'two'], ['4', null]] },
   { sql: 'SELECT c.k, c.n FROM a JOIN c ON c.n = a.id * 5 WHERE a.id = 1 ORDER BY c.k', rows: [['1', '5'], ['2', '5']] },
+  // A join that multiplies rows streams in bounded batches (27,000,000 joined rows counted without holding them)
+  { sql: 'CREATE TABLE n300 (v INT)', affectedRows: 0 },
+  { sql: 'INSERT INTO n300 WITH RECURSIVE s (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 300) SELECT n FROM s', affectedRows: 300 },
+  { sql: 'SELECT COUNT(*) FROM n300 x, n300 y, n300 z', rows: [['27000000']] },
   // Common table expressions
   { sql: 'WITH x AS (SELECT 1 AS a), y (b) AS (SELECT a + 1 FROM x) SELECT * FROM x, y', rows: [['1', '2']] },
   { sql: 'WITH big AS (SELECT id FROM a WHERE x > 10) SELECT name FROM a WHERE id IN (SELECT id FROM big) ORDER BY name', rows: [['three'], ['two']] },

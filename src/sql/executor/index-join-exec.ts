@@ -7,7 +7,7 @@ import { describeConditions, describeExpr } from '../planner/describe-expr.js';
 import { endRun, operatorPlan, startRun } from '../planner/operator-plan.js';
 import { isIntegerType } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
-import { hashRows, probeRows } from './hash-rows.js';
+import { hashRows, probeRows, rebatch } from './hash-rows.js';
 import type { EquiKey, JoinKind } from './join-exec.js';
 import type { RowSource } from './row-source.js';
 
@@ -72,16 +72,17 @@ export function planIndexJoin(
             keys.map((key) => key.right),
             types,
           );
-          const out = probeRows(
-            batch,
-            table,
-            keys.map((key) => key.left),
-            types,
-            matches,
-            kind === 'left' ? nulls : undefined,
+          yield* rebatch(
+            probeRows(
+              batch,
+              table,
+              keys.map((key) => key.left),
+              types,
+              matches,
+              kind === 'left' ? nulls : undefined,
+            ),
+            plan,
           );
-          plan.stats.rows += out.length;
-          if (out.length > 0) yield out;
         }
       } finally {
         endRun(plan.stats, startedAt);

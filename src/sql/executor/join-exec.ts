@@ -5,7 +5,7 @@ import { compileExpr, forEachExpr } from '../expression/index.js';
 import type { CompileContext, CompiledExpr, Scope } from '../expression/index.js';
 import { isStringType, isTemporalType, toBoolean } from '../types/index.js';
 import type { FieldType, Row, SqlValue } from '../types/index.js';
-import { hashRows, probeRows } from './hash-rows.js';
+import { hashRows, nestedLoopRows, probeRows, rebatch } from './hash-rows.js';
 import type { RowSource } from './row-source.js';
 import { planIndexJoin } from './index-join-exec.js';
 import { checkMemory } from './memory-guard.js';
@@ -64,41 +64,24 @@ export function joinSource(left: RowSource, right: RowSource, kind: JoinKind, co
         const leftTypes = keys.map((key) => key.right.type);
         const nulls: SqlValue[] = new Array<SqlValue>(rightWidth).fill(null);
         for await (const batch of left.rows()) {
-          const out = table
+          const padding = kind === 'left' ? nulls : undefined;
+          const joined = table
             ? probeRows(
                 batch,
                 table,
                 keys.map((key) => key.left),
                 leftTypes,
                 matches,
-                kind === 'left' ? nulls : undefined,
+                padding,
               )
-            : nestedLoopRows(batch, inner, matches, kind === 'left' ? nulls : undefined);
-          plan.stats.rows += out.length;
-          if (out.length > 0) yield out;
+            : nestedLoopRows(batch, inner, matches, padding);
+          yield* rebatch(joined, plan);
         }
       } finally {
         endRun(plan.stats, startedAt);
       }
     },
   };
-}
-
-/** Joins each left row with every inner row `matches` accepts (no equality keys to hash on). */
-function nestedLoopRows(batch: readonly Row[], inner: readonly Row[], matches: (row: Row) => boolean, nulls: readonly SqlValue[] | undefined): Row[] {
-  const out: Row[] = [];
-  for (const leftRow of batch) {
-    let isMatched = false;
-    for (const rightRow of inner) {
-      const joined = leftRow.concat(rightRow);
-      if (matches(joined)) {
-        isMatched = true;
-        out.push(joined);
-      }
-    }
-    if (!isMatched && nulls) out.push(leftRow.concat(nulls));
-  }
-  return out;
 }
 
 /**
