@@ -21,8 +21,11 @@ export interface SortKey {
   readonly isDescending: boolean;
 }
 
-/** Projection, DISTINCT, ORDER BY and LIMIT; streams when none of them needs the whole input. */
-export async function* outputRows(
+/**
+ * Projection, DISTINCT, ORDER BY and LIMIT; streams when none of them needs the whole input. One generator, not a
+ * wrapper around another: every layer of async generator costs each query (each batch) more promise hops.
+ */
+export function outputRows(
   source: RowSource,
   projections: readonly Projection[],
   sortKeys: readonly SortKey[],
@@ -41,16 +44,13 @@ export async function* outputRows(
     for (let i = 0; i < projections.length; i++) out[i] = projections[i]!.expr.evaluate(row);
     return out;
   };
-  const startedAt = performance.now();
-  try {
-    yield* projectSortLimit();
-  } finally {
-    recordOutput(plan, { projected, distinctRows, returned }, startedAt);
-  }
+  const record = (startedAt: number): void => recordOutput(plan, { projected, distinctRows, returned }, startedAt);
+  return sortKeys.length === 0 && !isDistinct ? streamed() : collected();
 
-  async function* projectSortLimit(): AsyncGenerator<Row[]> {
-    if (limit?.count === 0) return;
-    if (sortKeys.length === 0 && !isDistinct) {
+  async function* streamed(): AsyncGenerator<Row[]> {
+    const startedAt = performance.now();
+    try {
+      if (limit?.count === 0) return;
       let skip = limit?.offset ?? 0;
       let remaining = limit?.count ?? Infinity;
       for await (const batch of source.rows()) {
@@ -68,40 +68,50 @@ export async function* outputRows(
         if (out.length > 0) yield out;
         if (remaining === 0) return;
       }
-      return;
+    } finally {
+      record(startedAt);
     }
-    const types = projections.map((projection) => projection.expr.type);
-    const seen = new Set<string>();
-    const kept: { out: Row; keys: SqlValue[] }[] = [];
-    const compare = (a: { keys: SqlValue[] }, b: { keys: SqlValue[] }): number => compareSortKeys(a.keys, b.keys, sortKeys, session);
-    // TopN: ORDER BY … LIMIT keeps only the rows that can still make the cut, pruning (with a stable sort, so ties
-    // keep their input order as a full sort would) whenever the buffer doubles.
-    const topN = limit && sortKeys.length > 0 && !isDistinct ? limit.offset + limit.count : undefined;
-    const pruneAt = topN === undefined ? Infinity : Math.max(2 * topN, 1024);
-    for await (const batch of source.rows()) {
-      if (parts.length > 0) await prepareParts(parts, batch);
-      for (const row of batch) {
-        const out = project(row);
-        if (isDistinct) {
-          const key = distinctKey(out, types);
-          if (seen.has(key)) continue;
-          seen.add(key);
-          distinctRows++;
+  }
+
+  async function* collected(): AsyncGenerator<Row[]> {
+    const startedAt = performance.now();
+    try {
+      if (limit?.count === 0) return;
+      const types = projections.map((projection) => projection.expr.type);
+      const seen = new Set<string>();
+      const kept: { out: Row; keys: SqlValue[] }[] = [];
+      const compare = (a: { keys: SqlValue[] }, b: { keys: SqlValue[] }): number => compareSortKeys(a.keys, b.keys, sortKeys, session);
+      // TopN: ORDER BY … LIMIT keeps only the rows that can still make the cut, pruning (with a stable sort, so ties
+      // keep their input order as a full sort would) whenever the buffer doubles.
+      const topN = limit && sortKeys.length > 0 && !isDistinct ? limit.offset + limit.count : undefined;
+      const pruneAt = topN === undefined ? Infinity : Math.max(2 * topN, 1024);
+      for await (const batch of source.rows()) {
+        if (parts.length > 0) await prepareParts(parts, batch);
+        for (const row of batch) {
+          const out = project(row);
+          if (isDistinct) {
+            const key = distinctKey(out, types);
+            if (seen.has(key)) continue;
+            seen.add(key);
+            distinctRows++;
+          }
+          kept.push({ out, keys: sortKeys.map((key) => key.expr.evaluate(row)) });
+          if (kept.length >= pruneAt) {
+            kept.sort(compare);
+            kept.length = topN!;
+          }
+          if (kept.length % MEMORY_CHECK_INTERVAL === 0) checkMemory();
         }
-        kept.push({ out, keys: sortKeys.map((key) => key.expr.evaluate(row)) });
-        if (kept.length >= pruneAt) {
-          kept.sort(compare);
-          kept.length = topN!;
-        }
-        if (kept.length % MEMORY_CHECK_INTERVAL === 0) checkMemory();
       }
+      if (sortKeys.length > 0) kept.sort(compare);
+      const start = limit?.offset ?? 0;
+      const end = limit ? start + limit.count : kept.length;
+      const slice = kept.slice(start, end).map((entry) => entry.out);
+      returned = slice.length;
+      for (let i = 0; i < slice.length; i += 1024) yield slice.slice(i, i + 1024);
+    } finally {
+      record(startedAt);
     }
-    if (sortKeys.length > 0) kept.sort(compare);
-    const start = limit?.offset ?? 0;
-    const end = limit ? start + limit.count : kept.length;
-    const slice = kept.slice(start, end).map((entry) => entry.out);
-    returned = slice.length;
-    for (let i = 0; i < slice.length; i += 1024) yield slice.slice(i, i + 1024);
   }
 }
 
