@@ -1,12 +1,13 @@
 // End-to-end: mysqldump (Debian's mariadb-client) against TidalDB and restore through the `mariadb` CLI, with what
 // mysqldump sends (LOCK TABLES, /*!…*/ comments, SET @OLD_… variables, SHOW TRIGGERS/EVENTS, FLUSH, SAVEPOINT under
-// --single-transaction); and a dump taken from MariaDB restored into TidalDB with identical data.
+// --single-transaction); a dump taken from MariaDB restored into TidalDB with identical data; and --all-databases
+// (with the `mysql` database, whose general_log/slow_log mysqldump always dumps) restored into a fresh server.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { mariadb } from './helpers/mariadb-cli.js';
+import { mariadb, mariadbAs } from './helpers/mariadb-cli.js';
 import { startTidal } from './helpers/tidal-process.js';
 import type { TidalProcess } from './helpers/tidal-process.js';
 
@@ -95,5 +96,43 @@ describe('mysqldump and restore', () => {
     assert.equal(restored.code, 0, restored.stderr);
     const expected = await readFile(`${FIXTURES}mariadb-10.11-dump.expected.tsv`, 'utf8');
     assert.equal(await cli(server.port, contentQuery('frommaria')), expected);
+  });
+});
+
+describe('mysqldump --all-databases', () => {
+  let source: TidalProcess;
+  let target: TidalProcess;
+
+  before(async () => {
+    [source, target] = await Promise.all([startTidal(), startTidal()]);
+    await cli(source.port, `CREATE DATABASE shop; USE shop; ${SCHEMA};
+      CREATE USER clerk IDENTIFIED BY 'pw'; GRANT SELECT ON shop.* TO clerk;`);
+  });
+
+  after(async () => {
+    await Promise.all([source.stop(), target.stop()]);
+  });
+
+  it('dumps every database with the mysql log tables, and restores data and accounts into a fresh server', async () => {
+    const dump = await mysqldump(source.port, ['--all-databases', '--flush-privileges']);
+    assert.equal(dump.code, 0, dump.stderr);
+    // As from MySQL: the log tables' structure only (never their rows), without dropping the target's own.
+    assert.match(dump.stdout, /CREATE TABLE IF NOT EXISTS `general_log` \(\n {2}`event_time` timestamp\(6\) NOT NULL DEFAULT CURRENT_TIMESTAMP\(6\) ON UPDATE CURRENT_TIMESTAMP\(6\),/);
+    assert.match(dump.stdout, /CREATE TABLE IF NOT EXISTS `slow_log` \(/);
+    assert.doesNotMatch(dump.stdout, /INSERT INTO `(general|slow)_log`/);
+    assert.match(dump.stdout, /-- Current Database: `mysql`[\s\S]*INSERT INTO `user` VALUES[\s\S]*-- Current Database: `shop`/);
+    assert.equal(await cli(source.port, 'SELECT COUNT(*) FROM mysql.general_log; SELECT COUNT(*) FROM mysql.slow_log', ['--skip-column-names']), '0\n0\n');
+
+    const restored = await mariadb(target.port, ['--binary-mode'], Buffer.from(dump.stdout, 'latin1'));
+    assert.equal(restored.code, 0, restored.stderr);
+    assert.equal(await cli(target.port, contentQuery('shop')), await cli(source.port, contentQuery('shop')));
+    // The grant tables came along and FLUSH PRIVILEGES (from --flush-privileges) made them live.
+    const clerk = await mariadbAs(target.port, 'clerk', 'pw', ['--batch', '--skip-column-names'], 'SELECT COUNT(*) FROM shop.orders');
+    assert.equal(clerk.code, 0, clerk.stderr);
+    assert.equal(clerk.stdout, '3\n');
+    const again = await mysqldump(target.port, ['--all-databases', '--flush-privileges']);
+    assert.equal(again.code, 0, again.stderr);
+    const body = (text: string): string => text.replace(/^-- Host: .*$/m, '');
+    assert.equal(body(again.stdout), body(dump.stdout), 'a dump of the restored server is byte-identical');
   });
 });

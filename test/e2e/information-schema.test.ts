@@ -79,6 +79,8 @@ describe('information_schema and SHOW', () => {
     assert.equal(byName.name!.COLLATION_NAME, 'utf8mb4_general_ci');
     assert.deepEqual([byName.price!.NUMERIC_PRECISION, byName.price!.NUMERIC_SCALE, byName.price!.COLUMN_DEFAULT], ['10', '2', null]);
     assert.deepEqual([byName.added!.DATETIME_PRECISION, byName.photo!.CHARACTER_MAXIMUM_LENGTH, byName.photo!.COLLATION_NAME], ['3', '65535', null]);
+    // MySQL names the default with the column's fractional precision (TypeORM compares this text with its model).
+    assert.equal(byName.added!.COLUMN_DEFAULT, 'CURRENT_TIMESTAMP(3)');
   });
 
   it('lists indexes, key columns and constraints', async () => {

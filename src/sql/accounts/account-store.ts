@@ -13,6 +13,7 @@ import type { Account, AuthStringFactory } from './account.js';
 import { compareAccountSpecificity, hostMatches } from './host-pattern.js';
 import { PRIVILEGES, privilegesAt } from './privileges.js';
 import type { PrivilegeSet } from './privileges.js';
+import { LOG_TABLE_DDL } from './log-tables.js';
 import { SYSTEM_TABLE_DDL } from './system-tables.js';
 import { SystemContext } from './system-context.js';
 import { FailedLogins } from './failed-logins.js';
@@ -165,12 +166,13 @@ export class AccountStore {
   ) {}
 
   /**
-   * Creates the grant tables and the bootstrap account `root@%` on first start (with `rootPassword`, or none as
+   * Creates the grant tables, the (empty) log tables and the bootstrap account `root@%` on first start (with `rootPassword`, or none as
    * TiDB starts), then loads the cache. Returns true when it bootstrapped.
    */
   async bootstrap(rootPassword: string | undefined): Promise<boolean> {
     let isFirstStart = false;
-    for (const table of SYSTEM_TABLE_DDL) {
+    // Each missing table is created, so a data directory from an older version gains the tables added since.
+    for (const table of [...SYSTEM_TABLE_DDL, ...LOG_TABLE_DDL]) {
       if (this.catalog.findTable('mysql', table.name)) continue;
       isFirstStart ||= table.name === 'user';
       await this.withContext((context) => this.exec(table.sql, context));

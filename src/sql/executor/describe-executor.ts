@@ -27,13 +27,21 @@ export function keyKind(table: TableInfo, column: ColumnInfo): string {
   return '';
 }
 
+/**
+ * CURRENT_TIMESTAMP as MySQL prints a column's DEFAULT / ON UPDATE: with the column's fractional-seconds precision,
+ * which MySQL requires the function's to equal (ORMs such as TypeORM compare this text with their model).
+ */
+export function currentTimestampText(column: ColumnInfo): string {
+  return column.type.decimals > 0 ? `CURRENT_TIMESTAMP(${column.type.decimals})` : 'CURRENT_TIMESTAMP';
+}
+
 export function defaultText(column: ColumnInfo): SqlValue {
   const spec = column.defaultValue;
   switch (spec.kind) {
     case 'literal':
       return spec.value;
     case 'current-timestamp':
-      return 'CURRENT_TIMESTAMP';
+      return currentTimestampText(column);
     case 'null':
     case 'none':
       return null;
@@ -50,7 +58,7 @@ export function showColumns(catalog: Catalog, session: ExecutionContext, stmt: P
     ? ['Field', 'Type', 'Collation', 'Null', 'Key', 'Default', 'Extra', 'Privileges', 'Comment']
     : ['Field', 'Type', 'Null', 'Key', 'Default', 'Extra'];
   const rows = table.columns.filter((column) => matches(column.name)).map((column) => {
-    const extra = [column.isAutoIncrement ? 'auto_increment' : '', column.onUpdateCurrentTimestamp ? 'on update CURRENT_TIMESTAMP' : ''].filter(Boolean).join(' ');
+    const extra = [column.isAutoIncrement ? 'auto_increment' : '', column.onUpdateCurrentTimestamp ? `on update ${currentTimestampText(column)}` : ''].filter(Boolean).join(' ');
     const base: SqlValue[] = [column.name, formatFieldType(column.type), column.isNotNull ? 'NO' : 'YES', keyKind(table, column), defaultText(column), extra];
     if (!isFull) return base;
     const collation = column.type.collation === 'binary' || !column.type.kind.match(/char|text/) ? null : column.type.collation;
@@ -105,8 +113,8 @@ function columnDefinitionText(column: ColumnInfo): string {
   if (column.type.kind === TypeKind.Timestamp && !column.isNotNull) parts.push('NULL');
   if (spec.kind === 'null' && !column.isNotNull && blobMaxBytes[column.type.kind] === undefined) parts.push('DEFAULT NULL');
   if (spec.kind === 'literal') parts.push(`DEFAULT '${String(spec.value).replace(/'/g, "''")}'`);
-  if (spec.kind === 'current-timestamp') parts.push('DEFAULT CURRENT_TIMESTAMP');
-  if (column.onUpdateCurrentTimestamp) parts.push('ON UPDATE CURRENT_TIMESTAMP');
+  if (spec.kind === 'current-timestamp') parts.push(`DEFAULT ${currentTimestampText(column)}`);
+  if (column.onUpdateCurrentTimestamp) parts.push(`ON UPDATE ${currentTimestampText(column)}`);
   if (column.isAutoIncrement) parts.push('AUTO_INCREMENT');
   if (column.comment) parts.push(`COMMENT '${column.comment.replace(/'/g, "''")}'`);
   return parts.join(' ');

@@ -1,7 +1,7 @@
 // The information_schema tables computed from the catalog: SCHEMATA, TABLES, COLUMNS, STATISTICS, KEY_COLUMN_USAGE,
 // TABLE_CONSTRAINTS, REFERENTIAL_CONSTRAINTS, VIEWS, ROUTINES, TRIGGERS.
 import type { ColumnInfo, DatabaseInfo, TableInfo } from '../catalog/index.js';
-import { defaultText, keyKind } from '../executor/describe-executor.js';
+import { currentTimestampText, defaultText, keyKind } from '../executor/describe-executor.js';
 import { MysqlDateTime, TypeKind, blobMaxBytes, formatFieldType, isBinaryType, isTextType } from '../types/index.js';
 import type { FieldType, Row, SqlValue } from '../types/index.js';
 import { DATETIME, INT, NAME, SHORT, TEXT, UINT, columns } from './system-table.js';
@@ -94,7 +94,7 @@ function columnRow(databaseName: string, table: TableInfo, column: ColumnInfo): 
   const extra = [
     column.isAutoIncrement ? 'auto_increment' : '',
     column.defaultValue.kind === 'current-timestamp' ? 'DEFAULT_GENERATED' : '',
-    column.onUpdateCurrentTimestamp ? 'on update CURRENT_TIMESTAMP' : '',
+    column.onUpdateCurrentTimestamp ? `on update ${currentTimestampText(column)}` : '',
   ].filter(Boolean).join(' ');
   return [
     CATALOG, databaseName, table.name, column.name, BigInt(column.offset + 1), defaultText(column), column.isNotNull ? 'NO' : 'YES',
