@@ -5,6 +5,7 @@ import { ColumnType } from '../constants/column-type.js';
 import { CommandCode } from '../constants/command-code.js';
 import { malformedPacket, PacketReader } from '../packet-reader.js';
 import type { PacketWriter } from '../packet-writer.js';
+import { readBinaryValue } from './read-binary-value.js';
 
 /** The flag byte's bit marking an unsigned parameter type. */
 const UNSIGNED_TYPE_FLAG = 0x80;
@@ -60,33 +61,6 @@ function readQueryAttributes(reader: PacketReader): QueryAttribute[] {
   });
 }
 
-/** The bytes of one binary-protocol value of `type`. */
-function readBinaryValue(reader: PacketReader, type: number): Buffer {
-  switch (type) {
-    case ColumnType.MYSQL_TYPE_NULL:
-      return Buffer.alloc(0);
-    case ColumnType.MYSQL_TYPE_TINY:
-    case ColumnType.MYSQL_TYPE_BOOL:
-      return reader.readFixedBytes(1);
-    case ColumnType.MYSQL_TYPE_SHORT:
-    case ColumnType.MYSQL_TYPE_YEAR:
-      return reader.readFixedBytes(2);
-    case ColumnType.MYSQL_TYPE_LONG:
-    case ColumnType.MYSQL_TYPE_INT24:
-    case ColumnType.MYSQL_TYPE_FLOAT:
-      return reader.readFixedBytes(4);
-    case ColumnType.MYSQL_TYPE_LONGLONG:
-    case ColumnType.MYSQL_TYPE_DOUBLE:
-      return reader.readFixedBytes(8);
-    case ColumnType.MYSQL_TYPE_DATE:
-    case ColumnType.MYSQL_TYPE_DATETIME:
-    case ColumnType.MYSQL_TYPE_TIMESTAMP:
-    case ColumnType.MYSQL_TYPE_TIME:
-      return reader.readFixedBytes(reader.readInt1());
-    default:
-      return reader.readLenencBytes();
-  }
-}
 
 /**
  * Writes a COM_QUERY payload (the client side; for tests). With CLIENT_QUERY_ATTRIBUTES the attribute prefix is

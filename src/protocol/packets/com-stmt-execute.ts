@@ -4,6 +4,7 @@ import { ColumnType } from '../constants/column-type.js';
 import { CommandCode } from '../constants/command-code.js';
 import { malformedPacket, PacketReader } from '../packet-reader.js';
 import type { PacketWriter } from '../packet-writer.js';
+import { readBinaryValue } from './read-binary-value.js';
 
 /** The parameter flag byte's bit marking an unsigned integer type. */
 const UNSIGNED_PARAM_FLAG = 0x80;
@@ -76,38 +77,11 @@ export function decodeComStmtExecute(
     const type = types[i]!;
     if (longData.has(i)) params.push(undefined);
     else if ((((nullBitmap[i >> 3] as number) >> (i & 7)) & 1) === 1) params.push({ ...type, value: null });
-    else params.push({ ...type, value: readBinaryParamBytes(reader, type.type) });
+    else params.push({ ...type, value: readBinaryValue(reader, type.type) });
   }
   return { statementId, flags, types, params };
 }
 
-/** The bytes of one binary-protocol value of `type` (without a length prefix). */
-function readBinaryParamBytes(reader: PacketReader, type: number): Buffer {
-  switch (type) {
-    case ColumnType.MYSQL_TYPE_NULL:
-      return Buffer.alloc(0);
-    case ColumnType.MYSQL_TYPE_TINY:
-    case ColumnType.MYSQL_TYPE_BOOL:
-      return reader.readFixedBytes(1);
-    case ColumnType.MYSQL_TYPE_SHORT:
-    case ColumnType.MYSQL_TYPE_YEAR:
-      return reader.readFixedBytes(2);
-    case ColumnType.MYSQL_TYPE_LONG:
-    case ColumnType.MYSQL_TYPE_INT24:
-    case ColumnType.MYSQL_TYPE_FLOAT:
-      return reader.readFixedBytes(4);
-    case ColumnType.MYSQL_TYPE_LONGLONG:
-    case ColumnType.MYSQL_TYPE_DOUBLE:
-      return reader.readFixedBytes(8);
-    case ColumnType.MYSQL_TYPE_DATE:
-    case ColumnType.MYSQL_TYPE_DATETIME:
-    case ColumnType.MYSQL_TYPE_TIMESTAMP:
-    case ColumnType.MYSQL_TYPE_TIME:
-      return reader.readFixedBytes(reader.readInt1());
-    default:
-      return reader.readLenencBytes();
-  }
-}
 
 /** Writes a COM_STMT_EXECUTE payload (the client side; for tests). Values must already be in binary form. */
 export function writeComStmtExecute(
