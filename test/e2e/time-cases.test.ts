@@ -1,9 +1,10 @@
 // End-to-end: MySQL's TIME type through mysql2 — the cases in test/sql/time-cases.ts, column metadata, typed reads.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Connection, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
+import type { Connection, RowDataPacket } from 'mysql2/promise';
 import { SETUP, TIME_CASES } from '../sql/time-cases.js';
 import { connect } from './helpers/mysql2-client.js';
+import { checkSqlCase } from './helpers/sql-case-runner.js';
 import { startTidal } from './helpers/tidal-process.js';
 import type { TidalProcess } from './helpers/tidal-process.js';
 
@@ -27,23 +28,7 @@ describe('TIME type cases', () => {
   });
 
   for (const testCase of TIME_CASES) {
-    it(testCase.sql, async () => {
-      if (testCase.error !== undefined) {
-        await assert.rejects(db.query(testCase.sql), (error: { errno?: number; message?: string }) => {
-          assert.equal(error.errno, testCase.error, error.message);
-          return true;
-        });
-        return;
-      }
-      if (testCase.affectedRows !== undefined) {
-        const [header] = await db.query<ResultSetHeader>(testCase.sql);
-        assert.equal(header.affectedRows, testCase.affectedRows);
-        return;
-      }
-      const [rows] = await db.query<RowDataPacket[]>({ sql: testCase.sql, typeCast: false });
-      const cells = (rows as unknown as (Buffer | null)[][]).map((row) => row.map((cell) => (cell === null ? null : cell.toString('utf8'))));
-      assert.deepEqual(cells, testCase.rows);
-    });
+    it(testCase.sql, () => checkSqlCase(db, testCase));
   }
 
   it('describes TIME columns and results as MYSQL_TYPE_TIME with their fsp', async () => {

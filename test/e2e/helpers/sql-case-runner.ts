@@ -31,24 +31,29 @@ export function runSqlCases(title: string, setup: readonly string[], cases: read
 
     for (const testCase of cases) {
       it(testCase.sql, async () => {
-        if (testCase.error !== undefined) {
-          await assert.rejects(db.query(testCase.sql), (error: { errno?: number; message?: string }) => {
-            assert.equal(error.errno, testCase.error, error.message);
-            return true;
-          });
-          return;
-        }
-        if (testCase.affectedRows !== undefined) {
-          const [header] = await db.query<ResultSetHeader>(testCase.sql);
-          assert.equal(header.affectedRows, testCase.affectedRows);
-          if (testCase.info !== undefined) assert.equal(header.info, testCase.info);
-          return;
-        }
-        // Raw text-protocol cells: exactly what the server sent, with NULL as null.
-        const [rows] = await db.query<RowDataPacket[]>({ sql: testCase.sql, typeCast: false });
-        const cells = (rows as unknown as (Buffer | null)[][]).map((row) => row.map((cell) => (cell === null ? null : cell.toString('utf8'))));
-        assert.deepEqual(cells, testCase.rows);
+        await checkSqlCase(db, testCase);
       });
     }
   });
+}
+
+/** Runs one case on `db` and asserts its outcome: the error code, the affected rows (and info), or the exact cells. */
+export async function checkSqlCase(db: Connection, testCase: SqlCase): Promise<void> {
+  if (testCase.error !== undefined) {
+    await assert.rejects(db.query(testCase.sql), (error: { errno?: number; message?: string }) => {
+      assert.equal(error.errno, testCase.error, error.message);
+      return true;
+    });
+    return;
+  }
+  if (testCase.affectedRows !== undefined) {
+    const [header] = await db.query<ResultSetHeader>(testCase.sql);
+    assert.equal(header.affectedRows, testCase.affectedRows);
+    if (testCase.info !== undefined) assert.equal(header.info, testCase.info);
+    return;
+  }
+  // Raw text-protocol cells: exactly what the server sent, with NULL as null.
+  const [rows] = await db.query<RowDataPacket[]>({ sql: testCase.sql, typeCast: false });
+  const cells = (rows as unknown as (Buffer | null)[][]).map((row) => row.map((cell) => (cell === null ? null : cell.toString('utf8'))));
+  assert.deepEqual(cells, testCase.rows);
 }
