@@ -9,10 +9,9 @@ import {
   writeOkPacket,
   writeTextRow,
 } from '../protocol/index.js';
-import type { TextCell ,
-  PacketBatch} from '../protocol/index.js';
+import type { PacketBatch, TextCell } from '../protocol/index.js';
 import type { Session } from '../session/session.js';
-import type { StatementResult } from '../sql/index.js';
+import type { ResultColumn, Row, StatementResult } from '../sql/index.js';
 import { columnDefinition } from './column-definition.js';
 import type { PacketChannel } from './packet-channel.js';
 import { textValue } from './text-value.js';
@@ -29,6 +28,19 @@ export function sessionStatusFlags(session: Session, hasMore: boolean): number {
   return flags;
 }
 
+/** Encodes a batch of result rows into packets (text rows for COM_QUERY, binary rows for COM_STMT_EXECUTE). */
+export type RowsWriter = (batch: PacketBatch, columns: readonly ResultColumn[], rows: readonly Row[]) => void;
+
+/** Writes `rows` as text protocol rows, one packet each. */
+export function writeTextResultRows(batch: PacketBatch, columns: readonly ResultColumn[], rows: readonly Row[]): void {
+  const cells: TextCell[] = new Array<TextCell>(columns.length);
+  for (const row of rows) {
+    for (let i = 0; i < columns.length; i++) cells[i] = textValue(row[i] ?? null, columns[i]!.type);
+    writeTextRow(batch.begin(), cells);
+    batch.end();
+  }
+}
+
 /**
  * Writes one statement's result into `batch` (flushing through `channel` as it grows). Rows are consumed here, so
  * when this returns the session has finished the statement (autocommit), and the status flags are final.
@@ -41,6 +53,7 @@ export async function writeStatementResult(
   hasMore: boolean,
   capabilities: number,
   resultCollationId: number,
+  writeRows: RowsWriter = writeTextResultRows,
 ): Promise<void> {
   if (result.kind === 'ok') {
     writeOkPacket(batch.begin(), {
@@ -64,14 +77,8 @@ export async function writeStatementResult(
     writeEofPacket(batch.begin(), { warnings: 0, statusFlags: sessionStatusFlags(session, hasMore) }, capabilities);
     batch.end();
   }
-  const types = result.columns.map((column) => column.type);
-  const cells: TextCell[] = new Array<TextCell>(types.length);
   for await (const rows of result.rows) {
-    for (const row of rows) {
-      for (let i = 0; i < types.length; i++) cells[i] = textValue(row[i] ?? null, types[i]!);
-      writeTextRow(batch.begin(), cells);
-      batch.end();
-    }
+    writeRows(batch, result.columns, rows);
     if (batch.byteLength >= FLUSH_THRESHOLD) await channel.write(batch.take());
   }
   const statusFlags = sessionStatusFlags(session, hasMore);
