@@ -1,5 +1,6 @@
 // PreparedStatements: one session's prepared statements, by protocol id (COM_STMT_PREPARE) and by SQL name (PREPARE).
 import type { ResultColumn, Statement } from '../sql/index.js';
+import type { CachedPlan } from './cached-plan.js';
 
 /** A statement parsed once at PREPARE, run many times with new parameter values. */
 export interface PreparedStatement {
@@ -11,6 +12,8 @@ export interface PreparedStatement {
   readonly paramCount: number;
   /** The result columns known at PREPARE time (empty when the statement returns no rows). */
   readonly columns: readonly ResultColumn[];
+  /** The plan of the last execution, reused while it still applies (see Session.executeWithPlanCache). */
+  plan: CachedPlan | undefined;
 }
 
 /**

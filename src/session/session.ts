@@ -15,7 +15,7 @@ import {
 } from '../errors/index.js';
 import type { KvTransaction } from '../storage/kv.js';
 import { WriteConflictError, beginTransaction } from '../storage/index.js';
-import { INFORMATION_SCHEMA_DATABASE, SqlEngine, isInformationSchema, parseSingleStatement, parseStatements } from '../sql/index.js';
+import { INFORMATION_SCHEMA_DATABASE, LateBoundParams, SqlEngine, isInformationSchema, parseSingleStatement, parseStatements } from '../sql/index.js';
 import type { ExecuteStmt, ExecutionContext, LockMode, ResultColumn, Row, SessionTableName, SqlValue, Statement, StatementResult, VariableScope } from '../sql/index.js';
 import type { SessionHost } from './session-host.js';
 import { executeSet } from './set-statement.js';
@@ -31,6 +31,7 @@ import { WarningList } from './warning-list.js';
 import { PreparedStatements } from './prepared-statements.js';
 import { checkFlushTables, checkLockTables, isSessionFlush } from './table-lock-statements.js';
 import type { PreparedStatement } from './prepared-statements.js';
+import { cachedPlan, cachedPlanKey } from './cached-plan.js';
 
 /** One result of a multi-statement query, with whether more follow (SERVER_MORE_RESULTS_EXISTS). */
 export interface QueryOutcome {
@@ -86,6 +87,8 @@ export class Session implements ExecutionContext {
   private readonly userVariables = new Map<string, SqlValue>();
   /** Prepared statements of both protocols (COM_STMT_PREPARE ids and PREPARE names). */
   readonly prepared = new PreparedStatements();
+  /** The last prepared-statement execution ran a cached plan (`@@last_plan_from_cache`). */
+  private isLastPlanFromCache = false;
   /** Set by KILL QUERY from another connection; the running statement stops at its next batch of rows. */
   private isInterrupted = false;
 
@@ -99,6 +102,7 @@ export class Session implements ExecutionContext {
     this.variables = new SessionVariables(globals, {
       warningCount: () => this.warnings.count,
       errorCount: () => this.warnings.errorCount,
+      lastPlanFromCache: () => this.isLastPlanFromCache,
     });
     this.status = host.status.createSession();
     if (connectionStatus) this.status.addProvider(connectionStatus);
@@ -271,7 +275,7 @@ export class Session implements ExecutionContext {
   async executePrepared(prepared: PreparedStatement, params: readonly SqlValue[]): Promise<StatementResult> {
     this.warnings.clear();
     this.status.increment('Com_stmt_execute');
-    const result = await this.executeStatement(prepared.statement, params);
+    const result = await this.executeStatement(prepared.statement, params, prepared);
     return result.kind === 'rows' ? { ...result, rows: this.finishAfterRows(result.rows) } : result;
   }
 
@@ -290,7 +294,7 @@ export class Session implements ExecutionContext {
     const count = this.host.status.get('Prepared_stmt_count');
     if (count >= limit) throw mysqlError(ER_MAX_PREPARED_STMT_COUNT_REACHED, limit);
     const columns = await this.describeColumns(statement, paramCount);
-    const prepared: PreparedStatement = { id: this.prepared.nextId(), name, statement, paramCount, columns };
+    const prepared: PreparedStatement = { id: this.prepared.nextId(), name, statement, paramCount, columns, plan: undefined };
     this.prepared.add(prepared);
     this.host.status.set('Prepared_stmt_count', this.host.status.get('Prepared_stmt_count') + 1);
     return prepared;
@@ -323,7 +327,7 @@ export class Session implements ExecutionContext {
     if (!prepared) throw mysqlError(ER_UNKNOWN_STMT_HANDLER, statement.name.length, statement.name, 'EXECUTE');
     if (statement.using.length !== prepared.paramCount) throw mysqlError(ER_WRONG_ARGUMENTS, 'EXECUTE');
     this.status.increment('Com_stmt_execute');
-    return this.executeStatement(prepared.statement, statement.using.map((variable) => this.userVariable(variable.name)));
+    return this.executeStatement(prepared.statement, statement.using.map((variable) => this.userVariable(variable.name)), prepared);
   }
 
   /** Wraps a row stream so the statement's autocommit work runs once the rows are consumed (or abandoned). */
@@ -341,13 +345,13 @@ export class Session implements ExecutionContext {
     }
   }
 
-  private async executeStatement(statement: Statement, params?: readonly SqlValue[]): Promise<StatementResult> {
+  private async executeStatement(statement: Statement, params?: readonly SqlValue[], prepared?: PreparedStatement): Promise<StatementResult> {
     const hadTxn = this.txn !== undefined;
     const savepoint = this.txn?.savepoint();
     for (let attempt = 1; ; attempt++) {
       this.beginStatementState(statement);
       try {
-        let result = await this.dispatch(statement, params);
+        let result = await this.dispatch(statement, params, prepared);
         // A locking read must finish locking before its first row is sent, so that it can still re-run.
         if (result.kind === 'rows' && this.lockingRead) result = { ...result, rows: await materializeRows(result.rows) };
         this.endStatementState();
@@ -400,7 +404,7 @@ export class Session implements ExecutionContext {
     this.txn = undefined;
   }
 
-  private async dispatch(statement: Statement, params: readonly SqlValue[] | undefined): Promise<StatementResult> {
+  private async dispatch(statement: Statement, params: readonly SqlValue[] | undefined, prepared?: PreparedStatement): Promise<StatementResult> {
     if (this.isReadOnlyTxn && !isReadOnlyStatement(statement)) throw mysqlError(ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION);
     switch (statement.kind) {
       case 'SetStmt':
@@ -489,8 +493,36 @@ export class Session implements ExecutionContext {
       }
       default:
         if (SqlEngine.isDdl(statement)) await this.commit();
+        if (prepared) return this.executeWithPlanCache(prepared, params ?? []);
         return this.host.sql.execute(statement, this, params);
     }
+  }
+
+  /**
+   * Runs a prepared statement on the plan its previous execution built when that still applies (same schema,
+   * database, session variables and parameter types, and the access paths fit the new values); otherwise plans it
+   * anew and keeps that plan. Statements the cache cannot hold (planCacheBlocker) are planned for each execution.
+   */
+  private async executeWithPlanCache(prepared: PreparedStatement, values: readonly SqlValue[]): Promise<StatementResult> {
+    const sql = this.host.sql;
+    const statement = prepared.statement;
+    this.isLastPlanFromCache = false;
+    if (!this.globals.get('tidb_enable_prepared_plan_cache')) {
+      prepared.plan = undefined;
+      return sql.execute(statement, this, values);
+    }
+    const key = cachedPlanKey({ schemaVersion: sql.catalog.schemaVersion, database: this.database, variablesChangeCount: this.variables.changeCount }, values);
+    const cached = prepared.plan;
+    if (cached?.key === key && cached.params.rebind(values)) {
+      this.isLastPlanFromCache = true;
+      return sql.runReusable(statement, cached.plan, this);
+    }
+    prepared.plan = undefined;
+    if (sql.planCacheBlocker(statement, this) !== undefined) return sql.execute(statement, this, values);
+    const params = new LateBoundParams(values);
+    const plan = await sql.planReusable(statement, this, params);
+    prepared.plan = cachedPlan(key, params, plan);
+    return plan.run();
   }
 
   /** After a statement succeeded: commit when no transaction spans statements (autocommit outside BEGIN). */

@@ -1,4 +1,5 @@
 // SqlEngine: the SQL layer's entry point: runs data and schema statements against the catalog and the KV store.
+import type { LateBoundParams, StatementParams } from './expression/index.js';
 import { mysqlError, ER_NOT_SUPPORTED_YET } from '../errors/index.js';
 import type { KvEngine } from '../storage/kv.js';
 import type { Expr, Statement } from './ast/index.js';
@@ -19,7 +20,7 @@ import { AutoIncrementAllocator, Catalog } from './catalog/index.js';
 import type { ExecutionContext } from './execution-context.js';
 import { executeCreateTable } from './executor/create-table-executor.js';
 import { executeCreateDatabase, executeDropDatabase, executeDropTable } from './executor/drop-executor.js';
-import { executeInsert } from './executor/insert-executor.js';
+import { executeInsert, planInsert } from './executor/insert-executor.js';
 import { executeExplain } from './executor/explain-executor.js';
 import { executeAlterTable } from './executor/alter-table-executor.js';
 import { showColumns, showCreateTable, showIndex } from './executor/describe-executor.js';
@@ -29,12 +30,18 @@ import { executeCreateIndex, executeDropIndex } from './executor/index-ddl-execu
 import { executeQuery, planQuery } from './executor/select-executor.js';
 import { showDatabases, showTables } from './executor/show-executor.js';
 import { SERVER_SHOW_TARGETS, executeServerShow } from './executor/show-server-executor.js';
-import { executeDelete, executeUpdate } from './executor/update-executor.js';
+import { executeDelete, executeUpdate, planDelete, planUpdate } from './executor/update-executor.js';
+import { planCacheBlocker } from './planner/plan-cache-blocker.js';
 import { Scope, compileExpr } from './expression/index.js';
 import { formatSql } from './parser/index.js';
 import { OK_NOTHING } from './statement-result.js';
 import type { ResultColumn, StatementResult } from './statement-result.js';
 import type { SqlValue } from './types/index.js';
+
+/** A statement planned once and run for each execution of a prepared statement. */
+export interface ReusablePlan {
+  run(): Promise<StatementResult>;
+}
 
 /**
  * One per server: owns the catalog and the auto-increment allocator over a KV engine. Statements run in the
@@ -74,7 +81,7 @@ export class SqlEngine {
   }
 
   /** Runs one statement. Session-level statements (SET, USE, BEGIN, SHOW VARIABLES, …) are the session's. */
-  async execute(stmt: Statement, session: ExecutionContext, params?: readonly SqlValue[]): Promise<StatementResult> {
+  async execute(stmt: Statement, session: ExecutionContext, params?: StatementParams): Promise<StatementResult> {
     checkStatementPrivileges(stmt, session, this.privileges);
     switch (stmt.kind) {
       case 'SelectStmt':
@@ -160,9 +167,55 @@ export class SqlEngine {
    * The result columns of a query, planned but not run (COM_STMT_PREPARE's column definitions). `params` stand in
    * for the placeholders, whose values are not known yet.
    */
-  async describeQuery(stmt: Statement, session: ExecutionContext, params: readonly SqlValue[]): Promise<readonly ResultColumn[]> {
+  async describeQuery(stmt: Statement, session: ExecutionContext, params: StatementParams): Promise<readonly ResultColumn[]> {
     if (stmt.kind !== 'SelectStmt' && stmt.kind !== 'UnionStmt' && stmt.kind !== 'ValuesStmt') return [];
     return (await planQuery(stmt, this.catalog, session, params)).columns;
+  }
+
+  /**
+   * Why `stmt` cannot keep one plan for all executions of a prepared statement (planCacheBlocker), or undefined.
+   * Views count against it: their bodies are not checked.
+   */
+  planCacheBlocker(stmt: Statement, session: ExecutionContext): string | undefined {
+    return planCacheBlocker(stmt, (name) => {
+      const db = name.db ?? session.currentDatabase;
+      return db !== undefined && this.catalog.findTable(db, name.name)?.view !== undefined;
+    });
+  }
+
+  /**
+   * Plans a statement that planCacheBlocker accepts so that the plan runs once per execution: `params` are read
+   * when it runs, and `params.rebind` says whether the plan still fits the next values.
+   */
+  async planReusable(stmt: Statement, session: ExecutionContext, params: LateBoundParams): Promise<ReusablePlan> {
+    checkStatementPrivileges(stmt, session, this.privileges);
+    const plan = await this.planForReuse(stmt, session, params);
+    params.seal();
+    return plan;
+  }
+
+  /** Runs a plan from planReusable again, checking privileges as every execution must. */
+  runReusable(stmt: Statement, plan: ReusablePlan, session: ExecutionContext): Promise<StatementResult> {
+    checkStatementPrivileges(stmt, session, this.privileges);
+    return plan.run();
+  }
+
+  private async planForReuse(stmt: Statement, session: ExecutionContext, params: LateBoundParams): Promise<ReusablePlan> {
+    switch (stmt.kind) {
+      case 'SelectStmt':
+      case 'UnionStmt': {
+        const planned = await planQuery(stmt, this.catalog, session, params);
+        return { run: () => Promise.resolve({ kind: 'rows', columns: planned.columns, rows: planned.rows() }) };
+      }
+      case 'InsertStmt':
+        return planInsert(stmt, this.catalog, this.allocator, session, params);
+      case 'UpdateStmt':
+        return planUpdate(stmt, this.catalog, session, params);
+      case 'DeleteStmt':
+        return planDelete(stmt, this.catalog, session, params);
+      default:
+        throw new Error(`${stmt.kind} has no reusable plan`);
+    }
   }
 
   /** Evaluates a row-independent expression (SET values, DO), e.g. `SET @a = 1 + 2`. */

@@ -36,6 +36,7 @@ export class SessionVariables {
   readonly #listeners = new Map<string, Set<VariableChangeListener>>();
   #values: VariableValue[];
   #sqlMode: SqlModeFlags;
+  #changeCount = 0;
 
   /** Starts a session from the current globals; `session` supplies @@warning_count, @@error_count and the clock. */
   constructor(globals: GlobalVariables, session?: SessionFacts) {
@@ -336,7 +337,16 @@ export class SessionVariables {
       : dynamicValue({ server: this.globals.facts(), session: this.#session }, stored);
   }
 
+  /**
+   * How many session values SET has stored so far: plans cached for prepared statements were compiled under the
+   * values of the moment (sql_mode, collations, div_precision_increment …) and are rebuilt once it moves.
+   */
+  get changeCount(): number {
+    return this.#changeCount;
+  }
+
   #store(entry: CatalogEntry, newValue: VariableValue): void {
+    this.#changeCount++;
     const oldValue = this.#values[entry.slot] ?? null;
     this.#values[entry.slot] = newValue;
     if (entry.slot === this.#slots.sqlMode) this.#sqlMode = this.#decodeSqlMode();

@@ -43,6 +43,8 @@ export interface SessionFacts {
   errorCount(): number;
   /** The current statement's start time in seconds since the epoch; `@@timestamp` when not SET. Defaults to now. */
   statementTime?(): number;
+  /** The last prepared-statement execution reused its cached plan (`@@last_plan_from_cache`). */
+  lastPlanFromCache?(): boolean;
 }
 
 /** What a variable's dynamic value may depend on; read at every query, so a TLS reload shows at once. */

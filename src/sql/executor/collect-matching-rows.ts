@@ -1,9 +1,10 @@
 // collectMatchingRows: the rows of one table a WHERE selects, materialised before UPDATE/DELETE modify them.
+import type { StatementParams } from '../expression/index.js';
 import { mysqlError, ER_WRONG_ARGUMENTS } from '../../errors/index.js';
 import type { Expr, Limit, OrderItem } from '../ast/index.js';
 import type { Catalog } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
-import { compileExpr } from '../expression/index.js';
+import { LateBoundParams, compileExpr, containsParam, withCurrentValues } from '../expression/index.js';
 import type { AsyncPart } from '../expression/index.js';
 import { accessConditions, chooseAccessPath, splitConjuncts } from '../planner/access-path.js';
 import type { AccessPath } from '../planner/access-path.js';
@@ -14,7 +15,6 @@ import { recordTableRead, tableReadPlan } from '../planner/table-read-plan.js';
 import type { TableReadPlan } from '../planner/table-read-plan.js';
 import type { HandleRow, TableRows } from '../table/table-rows.js';
 import { compareValues, toBoolean, toInteger } from '../types/index.js';
-import type { SqlValue } from '../types/index.js';
 import { prepareParts } from './prepare-parts.js';
 import { conjunction } from './table-source.js';
 import { writeCompileContext } from './write-compile-context.js';
@@ -25,7 +25,8 @@ type MatchClauses = { where?: Expr | undefined; orderBy?: readonly OrderItem[] |
 
 /** How UPDATE/DELETE find their rows: the access path, and the plan EXPLAIN shows (a table read, then Sort/TopN/Limit). */
 export interface MatchingRowsPlan {
-  readonly path: AccessPath;
+  /** Chosen again for each execution of a reused plan whose WHERE has `?` placeholders. */
+  path: AccessPath;
   /** The WHERE conjuncts still tested on the rows read (those the path guarantees are left out). */
   readonly filterConjuncts: readonly Expr[];
   readonly read: TableReadPlan;
@@ -38,8 +39,13 @@ export interface MatchingRowsPlan {
  * view the filter runs over the view's columns, not the table's.
  */
 export function planMatchingRows(target: WriteTarget, alias: string | undefined, clauses: MatchClauses): MatchingRowsPlan {
-  const path = chooseAccessPath(target.table, target.access.where, target.access.context);
-  const consumed = target.levels.length === 0 ? accessConditions(path) : [];
+  const { where, context } = target.access;
+  const choose = (): AccessPath => chooseAccessPath(target.table, where, withCurrentValues(context));
+  const path = choose();
+  const params = context.params;
+  const isLateBound = params instanceof LateBoundParams && where !== undefined && containsParam(where);
+  // A reused plan tests every conjunct: its path is chosen anew for each execution's values.
+  const consumed = target.levels.length === 0 && !isLateBound ? accessConditions(path) : [];
   const filterConjuncts = splitConjuncts(clauses.where).filter((conjunct) => !consumed.includes(conjunct));
   const read = tableReadPlan(target.table, alias, path, filterConjuncts, target.scope);
   let top = read.top;
@@ -49,7 +55,16 @@ export function planMatchingRows(target: WriteTarget, alias: string | undefined,
   if (orderBy.length > 0 && clauses.limit) top = operatorPlan('TopN', top.estRows, [top], () => `${sortText()}, offset:0, count:${count()}`);
   else if (orderBy.length > 0) top = operatorPlan('Sort', top.estRows, [top], sortText);
   else if (clauses.limit) top = operatorPlan('Limit', top.estRows, [top], () => `offset:0, count:${count()}`);
-  return { path, filterConjuncts, read, top };
+  const plan: MatchingRowsPlan = { path, filterConjuncts, read, top };
+  if (isLateBound) {
+    params.onRebind(() => {
+      const next = choose();
+      if (next.kind !== plan.path.kind || (next.kind === 'index' && plan.path.kind === 'index' && next.index !== plan.path.index)) return false;
+      plan.path = next;
+      return true;
+    });
+  }
+  return plan;
 }
 
 /**
@@ -64,7 +79,7 @@ export async function collectMatchingRows(
   clauses: MatchClauses,
   catalog: Catalog,
   session: ExecutionContext,
-  params: readonly SqlValue[] | undefined,
+  params: StatementParams | undefined,
 ): Promise<TargetRow[]> {
   const startedAt = performance.now();
   const whereParts: AsyncPart[] = [];

@@ -1,4 +1,5 @@
 // executeExplain: EXPLAIN [ANALYZE] [FORMAT='row'|'brief'] of a query or write, printing the plan the executor runs.
+import type { StatementParams } from '../expression/index.js';
 import { mysqlError, ER_NOT_SUPPORTED_YET, ER_UNKNOWN_EXPLAIN_FORMAT } from '../../errors/index.js';
 import type { ExplainStmt } from '../ast/index.js';
 import type { AutoIncrementAllocator, Catalog } from '../catalog/index.js';
@@ -9,7 +10,6 @@ import type { ExplainNode } from '../planner/format-plan-tree.js';
 import type { OperatorPlan } from '../planner/operator-plan.js';
 import { expressionColumn, rowsResult } from '../statement-result.js';
 import type { RowsResult } from '../statement-result.js';
-import type { SqlValue } from '../types/index.js';
 import { planInsert } from './insert-executor.js';
 import { planQuery } from './select-executor.js';
 import type { SubqueryPlans } from './select-executor.js';
@@ -29,7 +29,7 @@ export async function executeExplain(
   catalog: Catalog,
   allocator: AutoIncrementAllocator,
   session: ExecutionContext,
-  params?: readonly SqlValue[],
+  params?: StatementParams,
 ): Promise<RowsResult> {
   const isBrief = isBriefFormat(stmt.format);
   const subqueryPlans: SubqueryPlans = new Map();
@@ -81,7 +81,7 @@ function isBriefFormat(format: string | undefined): boolean {
 }
 
 /** Plans, for display, every subquery an operator of `plan` evaluates (and theirs, recursively). */
-async function planSubqueries(plan: OperatorPlan, plans: SubqueryPlans, catalog: Catalog, session: ExecutionContext, params: readonly SqlValue[] | undefined): Promise<void> {
+async function planSubqueries(plan: OperatorPlan, plans: SubqueryPlans, catalog: Catalog, session: ExecutionContext, params: StatementParams | undefined): Promise<void> {
   for (const ref of plan.subqueries ?? []) {
     if (plans.has(ref.query)) continue;
     const planned = await planQuery(ref.query, catalog, session, params, ref.binding, plans);

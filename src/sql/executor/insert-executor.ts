@@ -1,4 +1,5 @@
 // executeInsert: INSERT/REPLACE … VALUES | SET | SELECT, with IGNORE and ON DUPLICATE KEY UPDATE, as MySQL counts them.
+import type { StatementParams } from '../expression/index.js';
 import {
   MySqlError,
   mysqlError,
@@ -40,7 +41,7 @@ export async function executeInsert(
   catalog: Catalog,
   allocator: AutoIncrementAllocator,
   session: ExecutionContext,
-  params?: readonly SqlValue[],
+  params?: StatementParams,
 ): Promise<OkResult> {
   return (await planInsert(statement, catalog, allocator, session, params)).run();
 }
@@ -51,7 +52,7 @@ export async function planInsert(
   catalog: Catalog,
   allocator: AutoIncrementAllocator,
   session: ExecutionContext,
-  params?: readonly SqlValue[],
+  params?: StatementParams,
 ): Promise<PlannedWrite> {
   let stmt = statement;
   const writeTarget = resolveWriteTarget(stmt.table, undefined, 'INSERT', catalog, session, params, undefined);
@@ -70,7 +71,7 @@ async function runInsert(
   query: PlannedQuery | undefined,
   allocator: AutoIncrementAllocator,
   session: ExecutionContext,
-  params?: readonly SqlValue[],
+  params?: StatementParams,
 ): Promise<OkResult> {
   const { table, databaseName } = writeTarget;
   const rows = await sourceRows(stmt, targets.length, query, session, params);
@@ -176,7 +177,7 @@ function targetColumns(stmt: InsertStmt, table: TableInfo): ColumnInfo[] {
 }
 
 /** The value rows: evaluated VALUES/SET expressions (undefined marks DEFAULT), or a SELECT's rows. */
-async function sourceRows(stmt: InsertStmt, width: number, query: PlannedQuery | undefined, session: ExecutionContext, params?: readonly SqlValue[]): Promise<(SqlValue | undefined)[][]> {
+async function sourceRows(stmt: InsertStmt, width: number, query: PlannedQuery | undefined, session: ExecutionContext, params?: StatementParams): Promise<(SqlValue | undefined)[][]> {
   const context = { scope: Scope.empty, clause: 'field list' as const, session, ...(params ? { params } : {}) };
   const evaluate = (exprs: readonly Expr[]): (SqlValue | undefined)[] => exprs.map((expr) => (expr.kind === 'DefaultExpr' ? undefined : compileExpr(expr, context).evaluate([])));
   switch (stmt.source.kind) {
@@ -198,7 +199,7 @@ interface CompiledOnDuplicate {
 }
 
 /** ON DUPLICATE KEY UPDATE assignments, compiled over (existing row, proposed row) with VALUES(col) → proposed. */
-function compileOnDuplicate(assignments: readonly Assignment[], table: TableInfo, databaseName: string, session: ExecutionContext, params?: readonly SqlValue[]): CompiledOnDuplicate {
+function compileOnDuplicate(assignments: readonly Assignment[], table: TableInfo, databaseName: string, session: ExecutionContext, params?: StatementParams): CompiledOnDuplicate {
   const existing = tableScope(table, databaseName);
   const proposed = tableScope(table, databaseName, NEW_ROW_ALIAS);
   const scope = new Scope([...existing.columns, ...proposed.columns.map((column) => ({ ...column, isHidden: true }))]);

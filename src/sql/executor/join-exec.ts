@@ -1,4 +1,5 @@
 // joinSource: INNER/CROSS/LEFT joins, by hash on equality conditions when there are any, else nested loops.
+import type { StatementParams } from '../expression/index.js';
 import type { Expr } from '../ast/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { compileExpr, forEachExpr } from '../expression/index.js';
@@ -31,7 +32,7 @@ export interface EquiKey {
  * Joins `left` and `right`; output rows are left columns then right columns. The inner side is read once per
  * execution and, when the condition has `leftExpr = rightExpr` conjuncts of comparable types, hashed on them.
  */
-export function joinSource(left: RowSource, right: RowSource, kind: JoinKind, condition: Expr | undefined, session: ExecutionContext, params?: readonly SqlValue[]): RowSource {
+export function joinSource(left: RowSource, right: RowSource, kind: JoinKind, condition: Expr | undefined, session: ExecutionContext, params?: StatementParams): RowSource {
   const scope = left.scope.concat(right.scope);
   const context: CompileContext = { scope, clause: 'on clause', session, ...(params ? { params } : {}) };
   const { keys, rest } = splitEquiKeys(condition, left.scope, right.scope, context);

@@ -1,4 +1,5 @@
 // executeMultiUpdate / executeMultiDelete: UPDATE and DELETE over a join, reading it with the SELECT machinery.
+import type { StatementParams } from '../expression/index.js';
 import { mysqlError, ER_BAD_NULL_ERROR, ER_NON_UPDATABLE_TABLE, ER_UNKNOWN_TABLE, ER_WRONG_USAGE } from '../../errors/index.js';
 import type { DeleteStmt, Expr, TableRef, UpdateStmt } from '../ast/index.js';
 import type { Catalog, ColumnInfo, TableInfo } from '../catalog/index.js';
@@ -35,7 +36,7 @@ interface JoinTarget {
  * the values of the first joined row it appears in; affected rows count changed rows (matched with
  * CLIENT_FOUND_ROWS). ORDER BY and LIMIT are 1221, as in MySQL.
  */
-export async function executeMultiUpdate(stmt: UpdateStmt, catalog: Catalog, session: ExecutionContext, params?: readonly SqlValue[]): Promise<OkResult> {
+export async function executeMultiUpdate(stmt: UpdateStmt, catalog: Catalog, session: ExecutionContext, params?: StatementParams): Promise<OkResult> {
   if (stmt.orderBy) throw mysqlError(ER_WRONG_USAGE, 'UPDATE', 'ORDER BY');
   if (stmt.limit) throw mysqlError(ER_WRONG_USAGE, 'UPDATE', 'LIMIT');
   const { scope, joined: read } = await readJoin(stmt.tables, stmt.where, catalog, session, params);
@@ -104,7 +105,7 @@ export async function executeMultiUpdate(stmt: UpdateStmt, catalog: Catalog, ses
  * takes part in a joined row passing WHERE is deleted once. A name must be a table (or alias) of the FROM list:
  * 1109 otherwise. Affected rows are the rows deleted from all targets.
  */
-export async function executeMultiDelete(stmt: DeleteStmt, catalog: Catalog, session: ExecutionContext, params?: readonly SqlValue[]): Promise<OkResult> {
+export async function executeMultiDelete(stmt: DeleteStmt, catalog: Catalog, session: ExecutionContext, params?: StatementParams): Promise<OkResult> {
   const from = stmt.from!;
   const named = namedRefs(from, session);
   const aliases = stmt.targets.map((name) => {
@@ -141,7 +142,7 @@ async function readJoin(
   where: Expr | undefined,
   catalog: Catalog,
   session: ExecutionContext,
-  params: readonly SqlValue[] | undefined,
+  params: StatementParams | undefined,
 ): Promise<{ scope: Scope; joined: () => Promise<Row[]> }> {
   const planned = await planFrom(from, where, catalog, session, params, (query) => planQuery(query, catalog, session, params), { withHandles: true });
   const scope = planned.source.scope;

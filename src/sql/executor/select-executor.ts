@@ -1,4 +1,5 @@
 // executeQuery: runs SELECT (joins, WHERE, GROUP BY/aggregates, HAVING, DISTINCT, ORDER BY, LIMIT) and UNION.
+import type { StatementParams } from '../expression/index.js';
 import { mysqlError, ER_BAD_FIELD_ERROR, ER_NOT_SUPPORTED_YET, ER_WRONG_ARGUMENTS, ER_WRONG_NUMBER_OF_COLUMNS_IN_SELECT, ER_INVALID_GROUP_FUNC_USE } from '../../errors/index.js';
 import type { ColumnRefExpr, Expr, Limit, OrderItem, QueryExpr, SelectStmt, UnionStmt } from '../ast/index.js';
 import type { Catalog } from '../catalog/index.js';
@@ -11,7 +12,7 @@ import { splitConjuncts } from '../planner/access-path.js';
 import { expressionColumn } from '../statement-result.js';
 import type { ResultColumn, RowsResult } from '../statement-result.js';
 import { toBoolean, toInteger } from '../types/index.js';
-import type { FieldType, Row, SqlValue } from '../types/index.js';
+import type { FieldType, Row } from '../types/index.js';
 import { AggregateExtractor } from './aggregate/extract-aggregates.js';
 import { aggregateSource } from './aggregate/aggregate-exec.js';
 import { distinctKey } from './aggregate/accumulator.js';
@@ -43,7 +44,7 @@ export async function planQuery(
   query: QueryExpr,
   catalog: Catalog,
   session: ExecutionContext,
-  params?: readonly SqlValue[],
+  params?: StatementParams,
   outer?: OuterBinding,
   subqueryPlans?: SubqueryPlans,
 ): Promise<PlannedQuery> {
@@ -63,7 +64,7 @@ export async function executeQuery(
   query: QueryExpr,
   catalog: Catalog,
   session: ExecutionContext,
-  params?: readonly SqlValue[],
+  params?: StatementParams,
   outer?: OuterBinding,
 ): Promise<RowsResult> {
   const planned = await planQuery(query, catalog, session, params, outer);
@@ -75,7 +76,7 @@ export async function materializeQuery(
   query: QueryExpr,
   catalog: Catalog,
   session: ExecutionContext,
-  params?: readonly SqlValue[],
+  params?: StatementParams,
   outer?: OuterBinding,
   subqueryPlans?: SubqueryPlans,
 ): Promise<{ scope: Scope; columns: readonly ResultColumn[]; rows: Row[]; plan: OperatorPlan }> {
@@ -101,7 +102,7 @@ async function planSelect(
   select: SelectStmt,
   catalog: Catalog,
   session: ExecutionContext,
-  params?: readonly SqlValue[],
+  params?: StatementParams,
   outer?: OuterBinding,
   subqueryPlans?: SubqueryPlans,
 ): Promise<PlannedQuery> {
@@ -429,7 +430,7 @@ async function planUnion(
   union: UnionStmt,
   catalog: Catalog,
   session: ExecutionContext,
-  params?: readonly SqlValue[],
+  params?: StatementParams,
   outer?: OuterBinding,
   subqueryPlans?: SubqueryPlans,
 ): Promise<PlannedQuery> {

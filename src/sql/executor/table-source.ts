@@ -1,8 +1,9 @@
 // tableSource: rows of one base table through its best access path, with single-table WHERE conjuncts applied early.
+import type { StatementParams } from '../expression/index.js';
 import type { Expr } from '../ast/index.js';
 import type { TableInfo } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
-import { compileExpr } from '../expression/index.js';
+import { LateBoundParams, compileExpr, containsParam, withCurrentValues } from '../expression/index.js';
 import type { CompileContext, CompiledExpr, Scope } from '../expression/index.js';
 import { accessConditions, chooseAccessPath } from '../planner/access-path.js';
 import type { AccessPath } from '../planner/access-path.js';
@@ -14,7 +15,7 @@ import type { LockMode } from '../table/row-locker.js';
 import { TableRows } from '../table/table-rows.js';
 import type { HandleRow } from '../table/table-rows.js';
 import { toBoolean } from '../types/index.js';
-import type { Row, SqlValue } from '../types/index.js';
+import type { Row } from '../types/index.js';
 import { keyLookup } from './key-lookup.js';
 import type { RowSource } from './row-source.js';
 import { describeConditions } from '../planner/describe-expr.js';
@@ -35,24 +36,37 @@ export function tableSource(
   alias: string | undefined,
   conjuncts: readonly Expr[],
   session: ExecutionContext,
-  params?: readonly SqlValue[],
+  params?: StatementParams,
   options: TableSourceOptions = {},
 ): RowSource {
   const order = options.order;
   const scope = tableScope(table, databaseName, alias);
   const context: CompileContext = { scope, clause: 'where clause', session, ...(params ? { params } : {}) };
-  const chosen = chooseAccessPath(table, conjunction(conjuncts), context);
-  const ordered = order ? orderedPath(table, scope, chosen, order) : undefined;
-  const path = ordered?.path ?? chosen;
-  const isReverse = ordered?.isReverse ?? false;
-  // Conjuncts the access path satisfies by construction are not tested again (TiDB's access conditions).
-  const consumed = accessConditions(path);
+  const choose = (): ChosenPath => {
+    const chosen = chooseAccessPath(table, conjunction(conjuncts), withCurrentValues(context));
+    const ordered = order ? orderedPath(table, scope, chosen, order) : undefined;
+    return { path: ordered?.path ?? chosen, isReverse: ordered?.isReverse ?? false, isOrdered: ordered !== undefined };
+  };
+  let current = choose();
+  const { path, isOrdered } = current;
+  const isLateBound = rebindsPath(params, conjuncts);
+  if (isLateBound) {
+    params.onRebind(() => {
+      const next = choose();
+      if (!isSameShape(current, next)) return false;
+      current = next;
+      return true;
+    });
+  }
+  // Conjuncts the access path satisfies by construction are not tested again (TiDB's access conditions); a reused
+  // plan tests them all, since its path is chosen anew for each execution's values.
+  const consumed = isLateBound ? [] : accessConditions(path);
   const filterConjuncts = consumed.length === 0 ? conjuncts : conjuncts.filter((conjunct) => !consumed.includes(conjunct));
   const where = conjunction(filterConjuncts);
   const filter = where ? compileExpr(where, context) : undefined;
-  const plan = tableReadPlan(table, alias, path, filterConjuncts, scope, ordered ? { isReverse } : undefined);
+  const plan = tableReadPlan(table, alias, path, filterConjuncts, scope, isOrdered ? { isReverse: current.isReverse } : undefined);
   const warnings = session.warnings;
-  if (options.withHandles) return handleRowSource(table, scope.concat(handleScope(table, databaseName, alias)), path, filter, session, plan);
+  if (options.withHandles) return handleRowSource(table, scope.concat(handleScope(table, databaseName, alias)), () => current.path, filter, session, plan);
   // An index join reads the table by its join key instead, with every conjunct of its own as the filter.
   const ownFilter = (): { expr: CompiledExpr; text: () => string } | undefined => {
     const ownWhere = conjunction(conjuncts);
@@ -61,7 +75,7 @@ export function tableSource(
   return {
     scope,
     plan: plan.top,
-    ...(ordered ? { providesOrder: true } : {}),
+    ...(isOrdered ? { providesOrder: true } : {}),
     keyLookup: (offset) => keyLookup(table, alias, offset, ownFilter(), session),
     rows: async function* () {
       const startedAt = performance.now();
@@ -69,6 +83,7 @@ export function tableSource(
       let returned = 0;
       try {
         const rows = new TableRows(await session.transaction(), table, session);
+        const { path, isReverse } = current;
         const lockMode = session.lockingRead;
         if (lockMode) {
           for await (const batch of lockedRows(rows, path, isReverse, filter, lockMode, session)) {
@@ -114,7 +129,7 @@ export function tableSource(
 function handleRowSource(
   table: TableInfo,
   scope: Scope,
-  path: AccessPath,
+  pathNow: () => AccessPath,
   filter: CompiledExpr | undefined,
   session: ExecutionContext,
   plan: TableReadPlan,
@@ -128,7 +143,7 @@ function handleRowSource(
       let returned = 0;
       try {
         const rows = new TableRows(await session.transaction(), table, session);
-        for await (const batch of readHandleRows(rows, path, false)) {
+        for await (const batch of readHandleRows(rows, pathNow(), false)) {
           read += batch.length;
           const kept: Row[] = [];
           for (const entry of batch) {
@@ -142,6 +157,24 @@ function handleRowSource(
       }
     },
   };
+}
+
+/** An access path with the direction to read it in; `isOrdered` when it delivers the requested ORDER BY. */
+interface ChosenPath {
+  readonly path: AccessPath;
+  readonly isReverse: boolean;
+  readonly isOrdered: boolean;
+}
+
+/** True when the path depends on late-bound parameter values, so it is chosen again for each execution. */
+function rebindsPath(params: StatementParams | undefined, conjuncts: readonly Expr[]): params is LateBoundParams {
+  return params instanceof LateBoundParams && conjuncts.some(containsParam);
+}
+
+/** A reused plan still fits a newly chosen path when it reads the same way and delivers the same order. */
+function isSameShape(planned: ChosenPath, next: ChosenPath): boolean {
+  if (planned.path.kind !== next.path.kind || planned.isOrdered !== next.isOrdered || planned.isReverse !== next.isReverse) return false;
+  return planned.path.kind !== 'index' || (next.path.kind === 'index' && planned.path.index === next.path.index);
 }
 
 /** `a AND b AND …` of the conjuncts, or undefined for none. */

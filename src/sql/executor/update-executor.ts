@@ -1,5 +1,6 @@
 // executeUpdate / executeDelete: single-table UPDATE and DELETE (also through updatable views) with WHERE, ORDER BY
 // and LIMIT, planned first so that EXPLAIN shows what runs; the multi-table forms are in multi-table-write.ts.
+import type { StatementParams } from '../expression/index.js';
 import { mysqlError, ER_BAD_NULL_ERROR, ER_NONUPDATEABLE_COLUMN } from '../../errors/index.js';
 import type { DeleteStmt, TableName, UpdateStmt } from '../ast/index.js';
 import type { Catalog } from '../catalog/index.js';
@@ -11,7 +12,6 @@ import type { OperatorPlan } from '../planner/operator-plan.js';
 import type { OkResult } from '../statement-result.js';
 import { TableRows } from '../table/table-rows.js';
 import { MysqlDateTime, coerceToColumn } from '../types/index.js';
-import type { SqlValue } from '../types/index.js';
 import { checkTargetNotRead } from './check-target-not-read.js';
 import type { WriteTargetName } from './check-target-not-read.js';
 import { collectMatchingRows, planMatchingRows } from './collect-matching-rows.js';
@@ -29,7 +29,7 @@ export interface PlannedWrite {
 }
 
 /** Runs UPDATE. Affected rows are the rows actually changed (matched with CLIENT_FOUND_ROWS). */
-export async function executeUpdate(stmt: UpdateStmt, catalog: Catalog, session: ExecutionContext, params?: readonly SqlValue[]): Promise<OkResult> {
+export async function executeUpdate(stmt: UpdateStmt, catalog: Catalog, session: ExecutionContext, params?: StatementParams): Promise<OkResult> {
   return planUpdate(stmt, catalog, session, params).run();
 }
 
@@ -37,7 +37,7 @@ export async function executeUpdate(stmt: UpdateStmt, catalog: Catalog, session:
  * Plans UPDATE: TiDB's `Update` over the read of the rows it changes. A multi-table UPDATE shows only the `Update`
  * operator (its join is planned when it runs).
  */
-export function planUpdate(stmt: UpdateStmt, catalog: Catalog, session: ExecutionContext, params?: readonly SqlValue[]): PlannedWrite {
+export function planUpdate(stmt: UpdateStmt, catalog: Catalog, session: ExecutionContext, params?: StatementParams): PlannedWrite {
   const ref = stmt.tables[0];
   if (stmt.tables.length !== 1 || ref?.kind !== 'TableNameRef') {
     const plan = writePlan('Update', undefined);
@@ -96,12 +96,12 @@ export function planUpdate(stmt: UpdateStmt, catalog: Catalog, session: Executio
 }
 
 /** Runs DELETE. */
-export async function executeDelete(stmt: DeleteStmt, catalog: Catalog, session: ExecutionContext, params?: readonly SqlValue[]): Promise<OkResult> {
+export async function executeDelete(stmt: DeleteStmt, catalog: Catalog, session: ExecutionContext, params?: StatementParams): Promise<OkResult> {
   return planDelete(stmt, catalog, session, params).run();
 }
 
 /** Plans DELETE: TiDB's `Delete` over the read of the rows it removes (multi-table: the `Delete` operator only). */
-export function planDelete(stmt: DeleteStmt, catalog: Catalog, session: ExecutionContext, params?: readonly SqlValue[]): PlannedWrite {
+export function planDelete(stmt: DeleteStmt, catalog: Catalog, session: ExecutionContext, params?: StatementParams): PlannedWrite {
   if (stmt.from) {
     const plan = writePlan('Delete', undefined);
     return { plan, run: () => timedWrite(plan, () => executeMultiDelete(stmt, catalog, session, params)) };

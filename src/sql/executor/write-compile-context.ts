@@ -1,9 +1,10 @@
 // writeCompileContext: compile contexts for UPDATE/DELETE/INSERT expressions that may hold subqueries.
+import type { StatementParams } from '../expression/index.js';
 import type { QueryExpr } from '../ast/index.js';
 import type { Catalog } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import type { AsyncPart, ClauseName, CompileContext, OuterBinding, Scope } from '../expression/index.js';
-import type { FieldType, Row, SqlValue } from '../types/index.js';
+import type { FieldType, Row } from '../types/index.js';
 import { materializeQuery } from './select-executor.js';
 
 /**
@@ -15,7 +16,7 @@ export function writeCompileContext(
   clause: ClauseName,
   catalog: Catalog,
   session: ExecutionContext,
-  params: readonly SqlValue[] | undefined,
+  params: StatementParams | undefined,
   parts: AsyncPart[],
 ): CompileContext {
   const runSubquery = async (query: QueryExpr, binding: OuterBinding): Promise<{ rows: Row[]; types: FieldType[] }> => {

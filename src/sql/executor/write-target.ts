@@ -1,4 +1,5 @@
 // resolveWriteTarget: the base table a single-table UPDATE/DELETE/INSERT writes, through any chain of updatable views.
+import type { StatementParams } from '../expression/index.js';
 import {
   mysqlError,
   ER_NO_DB_ERROR,
@@ -16,7 +17,7 @@ import type { AsyncPart, CompileContext, CompiledExpr } from '../expression/inde
 import { parseSql } from '../parser/index.js';
 import type { HandleRow } from '../table/table-rows.js';
 import { toBoolean } from '../types/index.js';
-import type { Row, SqlValue } from '../types/index.js';
+import type { Row } from '../types/index.js';
 import { AggregateExtractor } from './aggregate/extract-aggregates.js';
 import { prepareParts } from './prepare-parts.js';
 import { tableScope } from './table-scope.js';
@@ -82,7 +83,7 @@ export function resolveWriteTarget(
   kind: WriteKind,
   catalog: Catalog,
   session: ExecutionContext,
-  params: readonly SqlValue[] | undefined,
+  params: StatementParams | undefined,
   where: Expr | undefined,
 ): WriteTarget {
   const databaseName = name.db ?? session.currentDatabase;
@@ -126,7 +127,7 @@ function notWritable(kind: WriteKind, view: string, databaseName: string, isJoin
   return mysqlError(ER_NON_UPDATABLE_TABLE, view, kind);
 }
 
-function resolveView(view: TableInfo, databaseName: string, kind: WriteKind, catalog: Catalog, session: ExecutionContext, params: readonly SqlValue[] | undefined, depth: number): Resolved {
+function resolveView(view: TableInfo, databaseName: string, kind: WriteKind, catalog: Catalog, session: ExecutionContext, params: StatementParams | undefined, depth: number): Resolved {
   const definition = view.view!;
   const [statement] = parseSql(definition.definition, { defaultDatabase: databaseName });
   if (!statement || (statement.kind !== 'SelectStmt' && statement.kind !== 'UnionStmt' && statement.kind !== 'ValuesStmt')) throw mysqlError(ER_VIEW_INVALID, databaseName, view.name);
@@ -173,7 +174,7 @@ function resolveInput(
   kind: WriteKind,
   catalog: Catalog,
   session: ExecutionContext,
-  params: readonly SqlValue[] | undefined,
+  params: StatementParams | undefined,
   depth: number,
 ): { table: TableInfo; databaseName: string; levels: ViewLevel[]; scope: Scope; baseOffsets: readonly (number | undefined)[]; access: Resolved['access'] } {
   // Names inside a view resolve in the view's database, not the session's.

@@ -1,7 +1,8 @@
 // CompileContext: what compiling an expression needs besides the AST: the row layout, the session, subquery support.
+import type { StatementParams } from './statement-params.js';
 import type { QueryExpr } from '../ast/index.js';
 import type { ExecutionContext } from '../execution-context.js';
-import type { FieldType, Row, SqlValue } from '../types/index.js';
+import type { FieldType, Row } from '../types/index.js';
 import type { ClauseName, Scope } from './scope.js';
 
 /**
@@ -41,7 +42,7 @@ export interface CompileContext {
   readonly clause: ClauseName;
   readonly session: ExecutionContext;
   /** Values bound to `?` placeholders, when executing a prepared statement. */
-  readonly params?: readonly SqlValue[];
+  readonly params?: StatementParams;
   /** The enclosing query's row, for correlated column references. */
   readonly outer?: OuterBinding | undefined;
   /** Runs subqueries; without it a subquery is "not supported here". */

@@ -8,6 +8,7 @@ import type { CollationName, FieldType, Row, SqlValue } from '../types/index.js'
 import { comparisonCollation, comparisonTest, unifyTypes } from './type-inference.js';
 import { arithmeticDomain, arithmeticResultType, evaluateArithmetic } from './arithmetic.js';
 import type { ArithmeticOp } from './arithmetic.js';
+import { LateBoundParams } from './statement-params.js';
 import { constantExpr } from './compiled-expr.js';
 import type { CompiledExpr } from './compiled-expr.js';
 import type { CompileContext, OuterBinding } from './compile-context.js';
@@ -77,7 +78,14 @@ export function compileExpr(expr: Expr, context: CompileContext): CompiledExpr {
       };
     }
     case 'ParamExpr': {
-      const value = context.params?.[expr.index] ?? null;
+      const params = context.params;
+      const index = expr.index;
+      if (params instanceof LateBoundParams) {
+        // A cached plan is reused only for values of the same types (see the plan cache key), so the type holds.
+        const current = params.value(index);
+        return { type: typeOfValue(current), isNullable: current === null, evaluate: () => params.value(index) };
+      }
+      const value = params?.[index] ?? null;
       return constantExpr(value, typeOfValue(value));
     }
     case 'UnaryExpr':

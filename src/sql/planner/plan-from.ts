@@ -1,4 +1,5 @@
 // planFrom: turns the FROM clause into a tree of row sources, pushing single-table WHERE conjuncts down to tables.
+import type { StatementParams } from '../expression/index.js';
 import { mysqlError, ER_NO_DB_ERROR, ER_NONUNIQ_TABLE, ER_BAD_FIELD_ERROR, ER_VIEW_INVALID } from '../../errors/index.js';
 import type { ColumnRefExpr, Expr, QueryExpr, TableRef } from '../ast/index.js';
 import type { Catalog, TableInfo } from '../catalog/index.js';
@@ -11,7 +12,6 @@ import type { RowSource } from '../executor/row-source.js';
 import { memoryRowSource } from '../executor/row-source.js';
 import { tableSource } from '../executor/table-source.js';
 import { tableScope } from '../executor/table-scope.js';
-import type { SqlValue } from '../types/index.js';
 import { isInformationSchema } from '../infoschema/information-schema-name.js';
 import { systemTableSource } from '../infoschema/information-schema.js';
 import { splitConjuncts } from './access-path.js';
@@ -33,7 +33,7 @@ export interface PlannedFrom {
 interface PlanContext {
   readonly catalog: Catalog;
   readonly session: ExecutionContext;
-  readonly params: readonly SqlValue[] | undefined;
+  readonly params: StatementParams | undefined;
   readonly planQuery: PlanQuery;
   /** Base tables append their row handle as a hidden column (multi-table UPDATE/DELETE). */
   readonly withHandles: boolean;
@@ -50,7 +50,7 @@ export async function planFrom(
   where: Expr | undefined,
   catalog: Catalog,
   session: ExecutionContext,
-  params: readonly SqlValue[] | undefined,
+  params: StatementParams | undefined,
   planQuery: PlanQuery,
   options: { readonly withHandles?: boolean; readonly order?: OrderRequest | undefined } = {},
 ): Promise<PlannedFrom> {

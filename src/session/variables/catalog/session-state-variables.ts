@@ -2,7 +2,7 @@
 import { classifyValue, wrongType, wrongValue } from '../assigned-value.js';
 import { SYSTEM_TIME_ZONE, normalizeTimeZone } from '../time-zone-value.js';
 import type { AssignedValue, DynamicContext, SystemVariableDefinition, VariableValue } from '../system-variable.js';
-import { aliasVar, uintVar } from './define-variable.js';
+import { aliasVar, boolVar, uintVar } from './define-variable.js';
 
 const UINT64_MAX = 18446744073709551615n;
 /** MySQL 8.0.11's largest settable @@timestamp (TIMESTAMP_MAX_VALUE, 2038-01-19). */
@@ -43,6 +43,11 @@ function countVar(name: string, read: (context: DynamicContext) => number): Syst
 export const sessionStateVariables: readonly SystemVariableDefinition[] = [
   countVar('error_count', (context) => context.session?.errorCount() ?? 0),
   aliasVar('identity', 'last_insert_id'),
+  // TiDB's: whether the last execution of a prepared statement reused its cached plan.
+  boolVar('last_plan_from_cache', 'session', false, {
+    isReadOnly: true,
+    dynamicValue: (context) => (context.session?.lastPlanFromCache?.() === true ? 1n : 0n),
+  }),
   uintVar('insert_id', 'session', 0n, 0n, UINT64_MAX),
   uintVar('last_insert_id', 'session', 0n, 0n, UINT64_MAX),
   {

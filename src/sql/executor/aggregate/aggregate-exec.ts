@@ -1,4 +1,5 @@
 // aggregateSource: groups input rows (GROUP BY) and computes aggregates; output = the group's first row + results.
+import type { StatementParams } from '../../expression/index.js';
 import { mysqlError, ER_INVALID_GROUP_FUNC_USE } from '../../../errors/index.js';
 import type { Expr, FuncCallExpr } from '../../ast/index.js';
 import type { ExecutionContext } from '../../execution-context.js';
@@ -26,7 +27,7 @@ interface CompiledAggregate {
  * column per aggregate, so expressions over grouped columns read the group's first row (MySQL's ANY_VALUE
  * behaviour, which is exact for columns in GROUP BY). Without GROUP BY an empty input still yields one row.
  */
-export function aggregateSource(input: RowSource, groupBy: readonly Expr[], calls: readonly FuncCallExpr[], session: ExecutionContext, params?: readonly SqlValue[]): RowSource {
+export function aggregateSource(input: RowSource, groupBy: readonly Expr[], calls: readonly FuncCallExpr[], session: ExecutionContext, params?: StatementParams): RowSource {
   const context: CompileContext = { scope: input.scope, clause: 'group statement', session, ...(params ? { params } : {}) };
   const keys = groupBy.map((expr) => compileExpr(expr, context));
   const fieldContext: CompileContext = { ...context, clause: 'field list' };

@@ -1,0 +1,49 @@
+// CachedPlan: a prepared statement's plan kept between executions, and the key saying when it still applies.
+import { Decimal } from 'decimal.js';
+import { MysqlDateTime, MysqlTime } from '../sql/index.js';
+import type { LateBoundParams, ReusablePlan, SqlValue } from '../sql/index.js';
+
+/**
+ * One plan per prepared statement, as TiDB's prepared plan cache keeps it: valid while the schema, the current
+ * database, the session variables and the parameter types are those it was built under.
+ */
+export interface CachedPlan {
+  readonly key: string;
+  readonly params: LateBoundParams;
+  readonly plan: ReusablePlan;
+}
+
+/** What a cached plan depends on besides the values themselves. */
+export interface PlanCacheState {
+  readonly schemaVersion: number;
+  readonly database: string | undefined;
+  readonly variablesChangeCount: number;
+}
+
+/** The key a plan for `values` is cached under in `state`. */
+export function cachedPlanKey(state: PlanCacheState, values: readonly SqlValue[]): string {
+  let key = `${state.schemaVersion}|${state.variablesChangeCount}|${state.database ?? ''}|`;
+  for (const value of values) key += typeSignature(value);
+  return key;
+}
+
+/** A new cache entry for a plan built with `params`. */
+export function cachedPlan(key: string, params: LateBoundParams, plan: ReusablePlan): CachedPlan {
+  return { key, params, plan };
+}
+
+/**
+ * The parts of a value's type that typing and compiling depend on: its kind, and the scale or fraction digits
+ * that result types inherit. String lengths only size result metadata, so they are left out.
+ */
+function typeSignature(value: SqlValue): string {
+  if (value === null) return 'n';
+  if (typeof value === 'bigint') return 'i';
+  if (typeof value === 'number') return 'f';
+  if (typeof value === 'string') return 's';
+  if (Buffer.isBuffer(value)) return 'b';
+  if (value instanceof MysqlDateTime) return value.kind === 'date' ? 'D' : `T${value.fsp}`;
+  if (value instanceof MysqlTime) return `t${value.fsp}`;
+  if (value instanceof Decimal) return `d${value.decimalPlaces()}`;
+  return '?';
+}
