@@ -89,6 +89,15 @@ describe('prepared statements', () => {
     assert.equal(Number(isNull[0]!.n), 1);
   });
 
+  it('types scalar subqueries in result metadata as what they return, so drivers decode numbers as numbers', async () => {
+    const sql = 'SELECT (SELECT COUNT(*) FROM ps.t) AS n, (SELECT MAX(id) FROM ps.t AS x WHERE x.id < t.id) AS below, (SELECT name FROM ps.t WHERE id = 1) AS first FROM ps.t WHERE id = 2';
+    for (const [rows, fields] of [await db.query<RowDataPacket[]>(sql), await db.execute<RowDataPacket[]>(sql)]) {
+      assert.deepEqual({ ...rows[0] }, { n: '5', below: 1, first: 'one' });
+      assert.deepEqual(fields.map((field) => field.columnType), [ColumnType.MYSQL_TYPE_LONGLONG, ColumnType.MYSQL_TYPE_LONG, ColumnType.MYSQL_TYPE_VAR_STRING]);
+      assert.equal(((fields[0]!.flags as number) & 1) === 0, true, 'a scalar subquery may be NULL');
+    }
+  });
+
   it('runs one prepared statement again with other parameter types', async () => {
     const statement = await db.prepare('SELECT name FROM ps.t WHERE id = ?');
     const byNumber = (await statement.execute([2]))[0] as RowDataPacket[];

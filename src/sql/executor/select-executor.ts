@@ -4,7 +4,7 @@ import { mysqlError, ER_BAD_FIELD_ERROR, ER_NOT_SUPPORTED_YET, ER_WRONG_ARGUMENT
 import type { ColumnRefExpr, Expr, Limit, OrderItem, QueryExpr, SelectStmt, UnionStmt } from '../ast/index.js';
 import type { Catalog } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
-import { Scope, compileExpr, mapExpr, unifyTypes } from '../expression/index.js';
+import { Scope, compileExpr, forEachExpr, mapExpr, unifyTypes } from '../expression/index.js';
 import type { AsyncPart, CompileContext, CompiledExpr, OuterBinding, ScopeColumn } from '../expression/index.js';
 import { planFrom } from '../planner/plan-from.js';
 import type { OrderRequest } from '../planner/ordered-path.js';
@@ -113,6 +113,8 @@ async function planSelect(
     if (shown) addStats(shown, result.plan);
     return { rows: result.rows, types: result.columns.map((column) => column.type) };
   };
+  // Filled in once the FROM scope is known, before the select list compiles.
+  const typing: { subqueryTypes?: ReadonlyMap<QueryExpr, FieldType> | undefined } = {};
   const contextFor = (scope: Scope, clause: CompileContext['clause'], asyncParts?: AsyncPart[]): CompileContext => ({
     scope,
     clause,
@@ -120,6 +122,7 @@ async function planSelect(
     outer,
     runSubquery,
     asyncParts,
+    subqueryTypes: typing.subqueryTypes,
     ...(params ? { params } : {}),
   });
 
@@ -180,6 +183,7 @@ async function planSelect(
   }
 
   const outputParts: AsyncPart[] = [];
+  typing.subqueryTypes = await scalarSubqueryTypes(rewrittenItems, source.scope, outer, (query, binding) => planQuery(query, catalog, session, params, binding));
   const projections = compileProjections(rewrittenItems, source.scope, contextFor(source.scope, 'field list', outputParts));
   // A table read in ORDER BY order (see orderRequest) needs no sort; nothing above it reorders rows.
   if (source.providesOrder === true) orderBy.length = 0;
@@ -209,6 +213,36 @@ async function planSelect(
     plan: plan.top,
     rows: () => outputRows(input, projections, sortKeys, select.isDistinct, limit, session, plan, outputParts),
   };
+}
+
+/**
+ * The column types of the scalar subqueries in the select list, so that result metadata says what they return (an
+ * integer for `(SELECT COUNT(*) …)`) and drivers decode it as such. Each is planned, not run; one that fails to plan
+ * keeps the default type and reports its error when it runs.
+ */
+async function scalarSubqueryTypes(
+  items: readonly Item[],
+  scope: Scope,
+  outer: OuterBinding | undefined,
+  plan: (query: QueryExpr, binding: OuterBinding) => Promise<PlannedQuery>,
+): Promise<ReadonlyMap<QueryExpr, FieldType> | undefined> {
+  let types: Map<QueryExpr, FieldType> | undefined;
+  for (const item of items) {
+    if (!item.expr) continue;
+    const queries: QueryExpr[] = [];
+    forEachExpr(item.expr, (node) => {
+      if (node.kind === 'SubqueryExpr') queries.push(node.query);
+    });
+    for (const query of queries) {
+      try {
+        const planned = await plan(query, { scope, current: [], wasRead: false, parent: outer });
+        if (planned.columns.length === 1) (types ??= new Map()).set(query, planned.columns[0]!.type);
+      } catch {
+        // Reported when the subquery runs.
+      }
+    }
+  }
+  return types;
 }
 
 /**

@@ -47,6 +47,11 @@ export interface CompileContext {
   readonly outer?: OuterBinding | undefined;
   /** Runs subqueries; without it a subquery is "not supported here". */
   readonly runSubquery?: SubqueryRunner | undefined;
+  /**
+   * The result column types of scalar subqueries, planned ahead by the caller (compiling is synchronous); without
+   * an entry a scalar subquery is typed VARCHAR.
+   */
+  readonly subqueryTypes?: ReadonlyMap<QueryExpr, FieldType> | undefined;
   /** Where compiled subqueries register their preparation step; the operator evaluating the expression awaits them. */
   readonly asyncParts?: AsyncPart[] | undefined;
 }

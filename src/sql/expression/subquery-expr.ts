@@ -62,7 +62,7 @@ function register(query: QueryExpr, context: CompileContext): SubqueryCache {
 export function compileScalarSubquery(query: QueryExpr, context: CompileContext): CompiledExpr {
   const cache = register(query, context);
   return {
-    type: varcharType(255),
+    type: context.subqueryTypes?.get(query) ?? varcharType(255),
     isNullable: true,
     evaluate: (row) => {
       const { rows, types } = cache.get(row);
