@@ -141,6 +141,10 @@ export class Session implements ExecutionContext {
     return this.variables.isStrictMode;
   }
 
+  get isOnlyFullGroupBy(): boolean {
+    return this.variables.sqlMode.isOnlyFullGroupBy;
+  }
+
   get warningCount(): number {
     return this.warnings.count;
   }

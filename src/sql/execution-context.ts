@@ -24,6 +24,8 @@ export interface ExecutionContext extends RowLocker {
   readonly isFoundRowsMode: boolean;
   /** True when sql_mode has STRICT_TRANS_TABLES or STRICT_ALL_TABLES. */
   readonly isStrictMode: boolean;
+  /** sql_mode has ONLY_FULL_GROUP_BY: grouped queries may only read grouped (or determined) columns. */
+  readonly isOnlyFullGroupBy: boolean;
   readonly connectionId: number;
   /** `user@host` as the client logged in (USER()). */
   readonly user: string;

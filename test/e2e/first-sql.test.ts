@@ -74,6 +74,30 @@ describe('first SQL slice over mysql2', () => {
     await assertSqlError(db, "INSERT INTO items (name) VALUES ('xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx')", 1406, "Data too long for column 'name' at row 1");
   });
 
+  it('enforces ONLY_FULL_GROUP_BY with MySQL 8 messages, and not once it is removed from sql_mode', async () => {
+    await db.query('CREATE DATABASE gb; CREATE TABLE gb.t (id INT PRIMARY KEY, k INT, v VARCHAR(5))');
+    await db.query("INSERT INTO gb.t VALUES (1, 1, 'a'), (2, 1, 'a'), (3, 2, 'b')");
+    await assertSqlError(
+      db,
+      'SELECT k, v FROM gb.t GROUP BY k',
+      1055,
+      "Expression #2 of SELECT list is not in GROUP BY clause and contains nonaggregated column 'gb.t.v' which is not functionally dependent on columns in GROUP BY clause; this is incompatible with sql_mode=only_full_group_by",
+    );
+    await assertSqlError(
+      db,
+      'SELECT v, COUNT(*) FROM gb.t',
+      1140,
+      "In aggregated query without GROUP BY, expression #1 of SELECT list contains nonaggregated column 'gb.t.v'; this is incompatible with sql_mode=only_full_group_by",
+    );
+    await db.query("SET SESSION sql_mode = 'STRICT_TRANS_TABLES'");
+    try {
+      const [rows] = await db.query<RowDataPacket[]>('SELECT k, v FROM gb.t GROUP BY k ORDER BY k');
+      assert.deepEqual(rows.map((row) => [row.k, row.v]), [[1, 'a'], [2, 'b']]);
+    } finally {
+      await db.query('SET SESSION sql_mode = DEFAULT');
+    }
+  });
+
   it('lists databases and tables', async () => {
     const [databases] = await db.query<RowDataPacket[]>('SHOW DATABASES');
     const names = databases.map((row) => row.Database as string);

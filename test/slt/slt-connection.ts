@@ -1,6 +1,6 @@
 // One mysql2 text-protocol connection for a sqllogictest file, with a reconnect after a fatal error (e.g. a timeout).
 import mysql from 'mysql2/promise';
-import type { Connection, FieldPacket } from 'mysql2/promise';
+import type { Connection, FieldPacket, RowDataPacket } from 'mysql2/promise';
 import type { RawValue } from './slt-format.js';
 
 /** Where the server under test listens. */
@@ -87,8 +87,12 @@ export class MysqlSltConnection implements SltConnection {
   }
 }
 
-function connect(target: ServerTarget): Promise<Connection> {
-  return mysql.createConnection({
+/**
+ * A connection in the SQL mode the suite was written for: without ONLY_FULL_GROUP_BY (MySQL 5.6's default, and
+ * MariaDB's), whose random GROUP BY queries read ungrouped columns and expect a value, not error 1055.
+ */
+async function connect(target: ServerTarget): Promise<Connection> {
+  const connection = await mysql.createConnection({
     host: target.host,
     port: target.port,
     user: target.user,
@@ -98,4 +102,8 @@ function connect(target: ServerTarget): Promise<Connection> {
     decimalNumbers: false,
     dateStrings: true,
   });
+  const [rows] = await connection.query<RowDataPacket[]>('SELECT @@SESSION.sql_mode AS mode');
+  const modes = String(rows[0]?.mode ?? '').split(',').filter((mode) => mode !== '' && mode !== 'ONLY_FULL_GROUP_BY');
+  await connection.query('SET SESSION sql_mode = ?', [modes.join(',')]);
+  return connection;
 }

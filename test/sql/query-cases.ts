@@ -28,6 +28,17 @@ export const SETUP = [
 ];
 
 export const QUERY_CASES: readonly SqlCase[] = [
+  // ONLY_FULL_GROUP_BY (in the default sql_mode): ungrouped columns are errors unless a key or WHERE determines them
+  { sql: 'SELECT name, COUNT(*) FROM a GROUP BY x', error: 1055 },
+  { sql: 'SELECT name, COUNT(*) FROM a', error: 1140 },
+  { sql: 'SELECT x FROM a GROUP BY x ORDER BY name', error: 1055 },
+  { sql: 'SELECT a.x, COUNT(*) FROM a JOIN b ON b.a_id = a.id GROUP BY b.a_id', error: 1055 },
+  { sql: 'SELECT id, name FROM a GROUP BY id ORDER BY id', rows: [['1', 'one'], ['2', 'two'], ['3', 'three'], ['4', null]] },
+  { sql: 'SELECT a.name, COUNT(b.id) FROM a JOIN b ON b.a_id = a.id GROUP BY a.id ORDER BY a.id', rows: [['one', '2'], ['two', '1']] },
+  { sql: "SELECT x, name FROM a WHERE name = 'one' GROUP BY x", rows: [['10', 'one']] },
+  { sql: 'SELECT x + 1 AS y FROM a WHERE x > 10 GROUP BY x + 1 ORDER BY y', rows: [['21'], ['31']] },
+  { sql: 'SELECT ANY_VALUE(name), COUNT(*) FROM a WHERE x = 20 GROUP BY x', rows: [['two', '1']] },
+  { sql: 'SELECT v, COUNT(*) FROM b WHERE v > 2 GROUP BY v ORDER BY v', rows: [['2.5', '1'], ['4', '1'], ['8', '1']] },
   // Index joins (small outer side probing the inner table by handle or index), inner and left outer
   { sql: 'SELECT a.name, b.v FROM b JOIN a ON b.a_id = a.id WHERE b.id IN (1, 3, 4) ORDER BY b.id', rows: [['one', '1.5'], ['two', '4']] },
   { sql: 'SELECT b.id, a.name FROM b LEFT JOIN a ON b.a_id = a.id AND a.x > 10 WHERE b.id BETWEEN 1 AND 4 ORDER BY b.id', rows: [['1', null], ['2', null], ['3', 'two'], ['4', null]] },

@@ -22,6 +22,7 @@ export class SystemContext implements ExecutionContext {
   readonly warningCount = 0;
   readonly isFoundRowsMode = false;
   readonly isStrictMode = true;
+  readonly isOnlyFullGroupBy = false;
   readonly connectionId = 0;
   readonly user = 'system@localhost';
   readonly currentUser = 'system@localhost';

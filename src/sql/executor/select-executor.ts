@@ -21,6 +21,8 @@ import { prepareParts } from './prepare-parts.js';
 import type { RowSource } from './row-source.js';
 import { conjunction } from './table-source.js';
 import { expandWith } from './with-clause.js';
+import { checkFullGroupBy } from './full-group-by-check.js';
+import type { CheckedItem } from './full-group-by-check.js';
 import { outputPlan, outputRows } from './output-rows.js';
 import type { Projection, SortKey } from './output-rows.js';
 import { tableResultColumn } from './table-scope.js';
@@ -169,6 +171,12 @@ async function planSelect(
   const orderBy = (select.orderBy ?? []).map((item) => ({ ...item, expr: resolveOrderExpr(item, items, source.scope, rewrite) }));
   if (isAggregate) {
     const groupBy = (select.groupBy ?? []).map((expr) => resolveGroupExpr(expr, items, source.scope));
+    if (session.isOnlyFullGroupBy) {
+      const scope = source.scope;
+      const checked = rewrittenItems.map((item): CheckedItem => (item.star ? { offsets: starColumns(item.star, scope) } : { expr: item.expr! }));
+      const orderExprs = orderBy.flatMap((item) => (typeof item.expr === 'number' ? [] : [item.expr]));
+      checkFullGroupBy(checked, orderExprs, groupBy, scope, splitConjuncts(select.where));
+    }
     source = aggregateSource(source, groupBy, extractor.calls, session, params);
   }
   if (having) {

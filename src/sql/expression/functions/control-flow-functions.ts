@@ -1,4 +1,4 @@
-// Control-flow and NULL functions: IF, IFNULL, NULLIF, COALESCE, ISNULL.
+// Control-flow and NULL functions: IF, IFNULL, NULLIF, COALESCE, ISNULL, and ANY_VALUE.
 import { compareValues, toBoolean } from '../../types/index.js';
 import type { SqlValue } from '../../types/index.js';
 import { comparisonCollation, unifyTypes } from '../type-inference.js';
@@ -42,4 +42,6 @@ export const controlFlowFunctions: ReadonlyMap<string, BuiltinFunction> = new Ma
     },
   }) }],
   ['ISNULL', { minArgs: 1, maxArgs: 1, compile: (args) => foldCall(args, BOOL_RESULT_TYPE, ([value]) => (value === null ? 1n : 0n), false) }],
+  // Exempts its argument from the ONLY_FULL_GROUP_BY check; a group's ungrouped columns come from one of its rows.
+  ['ANY_VALUE', { minArgs: 1, maxArgs: 1, compile: ([value]) => value! }],
 ]);

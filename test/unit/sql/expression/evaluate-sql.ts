@@ -20,6 +20,7 @@ export class TestSession implements ExecutionContext {
   readonly currentDatabase = 'test';
   readonly isFoundRowsMode = false;
   readonly isStrictMode = true;
+  readonly isOnlyFullGroupBy = false;
   readonly connectionId = 7;
   readonly user = 'root@localhost';
   readonly currentUser = 'root@%';
