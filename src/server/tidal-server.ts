@@ -80,6 +80,7 @@ export class TidalServer {
         },
         logger,
         isSecureTransportRequired: () => holder.globals?.isSecureTransportRequired === true,
+        expiryCheckIntervalMs: config.security.sslExpiryCheckInterval * 1000,
       });
       tls.start();
       tls.startExpiryChecks();

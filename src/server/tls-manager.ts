@@ -33,7 +33,7 @@ export interface TlsManagerOptions {
   readonly isSecureTransportRequired: () => boolean;
   /** Quiet time after the last file event before the files are read, so a burst of writes counts once. */
   readonly settleMs?: number;
-  /** How often the certificates in force are checked for (coming) expiry; daily by default. */
+  /** How often the certificates in force are checked for (coming) expiry (ssl-expiry-check-interval); daily by default. */
   readonly expiryCheckIntervalMs?: number;
 }
 
@@ -167,7 +167,8 @@ export class TlsManager implements InstanceControl {
 
   /**
    * Logs, every `expiryCheckIntervalMs` (daily), a warning for each certificate in force (server, CA) that has
-   * expired or expires within 30 days; the same lines appear at start and after each reload.
+   * expired or expires within 30 days, and a debug line that the check ran; the same warnings appear at start and
+   * after each reload.
    */
   startExpiryChecks(): void {
     this.#expiryTimer = setInterval(() => this.checkExpiry(), this.#options.expiryCheckIntervalMs ?? DEFAULT_EXPIRY_CHECK_MS);
@@ -188,7 +189,11 @@ export class TlsManager implements InstanceControl {
       const alt = expiryWarning(`certificate ${context.sslAltCert}`, context.altCertificate, now, 'clients that verify it will refuse to connect');
       if (alt !== undefined) warnings.push(alt);
     }
-    for (const warning of warnings) this.#options.logger.warn(warning, { check: 'daily certificate expiry check' });
+    for (const warning of warnings) this.#options.logger.warn(warning, { check: 'periodic certificate expiry check' });
+    this.#options.logger.debug('certificate expiry check', {
+      certificates: 1 + (context.altCertificate === undefined ? 0 : 1) + context.caCertificates.length,
+      warnings: warnings.length,
+    });
     return warnings;
   }
 
