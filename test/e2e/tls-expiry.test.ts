@@ -7,6 +7,7 @@ import type { RowDataPacket } from 'mysql2/promise';
 import { generateSslFiles } from '../../src/certificates/index.js';
 import { mariadb } from './helpers/mariadb-cli.js';
 import { connect } from './helpers/mysql2-client.js';
+import { sClient } from './helpers/openssl-client.js';
 import { startTidal, tempDir } from './helpers/tidal-process.js';
 import type { TidalProcess } from './helpers/tidal-process.js';
 import { waitFor } from './helpers/wait-for.js';
@@ -52,6 +53,9 @@ describe('certificate expiry', () => {
     const cli = await mariadb(expired.port, ['--ssl-ca', join(expiredDir.path, 'ca.pem'), '--ssl-verify-server-cert', '-e', 'SELECT 1']);
     assert.notEqual(cli.code, 0);
     assert.match(cli.stderr, /expired/);
+    const openssl = await sClient(expired.port, ['-CAfile', join(expiredDir.path, 'ca.pem'), '-verify_return_error']);
+    assert.equal(openssl.cipher, undefined);
+    assert.match(openssl.output, /certificate has expired/);
     const db = await connect(expired.port, { ssl: { rejectUnauthorized: false } });
     const [[row]] = await db.query<RowDataPacket[]>("SHOW GLOBAL STATUS LIKE 'Ssl_server_not_after'");
     assert.ok(Date.parse(String(row!.Value)) < Date.now(), String(row!.Value));

@@ -88,13 +88,18 @@ describe('TLS policy options', () => {
     }
   });
 
-  it('refuses a TLSv1.1 client by default (openssl and the mariadb CLI) and logs peer and reason', async () => {
+  it('refuses a TLSv1.1 client by default (openssl, the mariadb CLI and mysql2) and logs peer and reason', async () => {
     const old = await sClient(defaults.port, ['-tls1_1', '-cipher', 'DEFAULT@SECLEVEL=0']);
     assert.equal(old.cipher, undefined, old.output);
     assert.match(old.output, /alert protocol version/);
     const cli = await mariadb(defaults.port, ['--ssl', '--ssl-verify-server-cert=0', '--tls-version=TLSv1.1', '-e', 'SELECT 1']);
     assert.notEqual(cli.code, 0);
     assert.match(cli.stderr, /ERROR 2026|SSL|TLS/);
+    await assert.rejects(
+      connect(defaults.port, { ssl: { rejectUnauthorized: false, minVersion: 'TLSv1', maxVersion: 'TLSv1.1', ciphers: 'DEFAULT@SECLEVEL=0' } }),
+      // mysql2 reports HANDSHAKE_SSL_ERROR with OpenSSL's line: the server's protocol_version alert (70).
+      /tlsv1 alert protocol version.*SSL alert number 70/,
+    );
     await waitFor(
       () => defaults.logs.some((line) => /TLS handshake with 127\.0\.0\.1:\d+ failed: the client offered only protocol versions this server does not allow/.test(line)),
       'the refusal in the log',
@@ -120,6 +125,20 @@ describe('TLS policy options', () => {
     const unlisted = await sClient(tls12Only.port, ['-tls1_2', '-cipher', 'ECDHE-RSA-CHACHA20-POLY1305']);
     assert.equal(unlisted.cipher, undefined, unlisted.output);
     await waitFor(() => tls12Only.logs.some((line) => line.includes('no shared cipher')), 'no shared cipher in the log');
+  });
+
+  it('refuses TLS 1.2 clients that offer only ciphers outside the policy (static RSA, CBC): mysql2, mariadb CLI, openssl', async () => {
+    const legacyCipher = 'AES128-SHA';
+    await assert.rejects(
+      connect(defaults.port, { ssl: { rejectUnauthorized: false, maxVersion: 'TLSv1.2', ciphers: `${legacyCipher}:@SECLEVEL=0` } }),
+      /alert handshake failure.*SSL alert number 40/,
+    );
+    const cli = await mariadb(defaults.port, ['--ssl', '--ssl-verify-server-cert=0', '--tls-version=TLSv1.2', `--ssl-cipher=${legacyCipher}`, '-e', 'SELECT 1']);
+    assert.notEqual(cli.code, 0);
+    assert.match(cli.stderr, /ERROR 2026 \(HY000\)/);
+    const openssl = await sClient(defaults.port, ['-tls1_2', '-cipher', `${legacyCipher}:@SECLEVEL=0`]);
+    assert.equal(openssl.cipher, undefined, openssl.output);
+    await waitFor(() => defaults.logs.some((line) => line.includes('the client offered none of the allowed cipher suites (no shared cipher)')), 'the refusal in the log');
   });
 
   it('uses only the listed TLS 1.3 suites', async () => {
