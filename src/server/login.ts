@@ -35,7 +35,8 @@ import type { HandshakeResponse41, PacketWriter } from '../protocol/index.js';
 import { accountKey } from '../sql/accounts/index.js';
 import type { Account, LoginBlock } from '../sql/accounts/index.js';
 import { meetsTlsRequirement } from './tls-requirement.js';
-import { upgradeToTls } from '../protocol/tls/index.js';
+import { ClientCertificateRefusedError, upgradeToTls } from '../protocol/tls/index.js';
+import { refuseCertificateAtLogin } from './refused-certificate-login.js';
 import type { PacketChannel } from './packet-channel.js';
 import type { ServerContext } from './server-context.js';
 
@@ -120,7 +121,14 @@ export async function login(channel: PacketChannel, context: ServerContext, conn
   if (handshake.kind === 'ssl-request') {
     if (!tls) throw new LoginError(mysqlError(ER_HANDSHAKE_ERROR), packet.sequenceId + 1);
     const { socket, leftover } = channel.detach();
-    tlsSocket = await upgradeToTls(socket, tls, { leftover, counters: context.tlsCounters, handshakeTimeoutMs: deadline - Date.now() });
+    try {
+      tlsSocket = await upgradeToTls(socket, tls, { leftover, counters: context.tlsCounters, handshakeTimeoutMs: deadline - Date.now(), keepRefusedSocket: true });
+    } catch (error) {
+      if (!(error instanceof ClientCertificateRefusedError)) throw error;
+      const answer = await refuseCertificateAtLogin(channel, error, context, peerHost);
+      if (answer === undefined) throw error;
+      throw new LoginError(answer.error, answer.sequenceId);
+    }
     channel.attach(tlsSocket);
     packet = await channel.read();
     handshake = decodeClientHandshake(packet.payload);

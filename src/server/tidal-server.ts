@@ -80,11 +80,12 @@ export class TidalServer {
         },
         logger,
         isSecureTransportRequired: () => holder.globals?.isSecureTransportRequired === true,
+        expiryCheckIntervalMs: config.security.sslExpiryCheckInterval * 1000,
       });
       tls.start();
       tls.startExpiryChecks();
-      // The data directory changes with every commit; generated files are replaced by restarting or by RELOAD TLS.
-      if (!files.isAutomatic) tls.watch();
+      // Generated files live in the data directory, which changes with every commit: only events naming them count.
+      tls.watch({ isSharedFolder: files.isAutomatic });
       // With auto-tls the RSA pair is generated next to the generated certificate, so "next to ssl-cert" holds too.
       const rsaKeys = loadRsaKeys({ ...config.security, sslCert: files.cert }, logger);
       const status = new StatusVariables();

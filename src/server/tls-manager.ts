@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, watch } from 'node:fs';
 import type { FSWatcher } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { expiryWarning, materialExpiryWarnings } from '../certificates/index.js';
 import { mysqlError, ER_DA_SSL_LIBRARY_ERROR } from '../errors/index.js';
 import type { MySqlError } from '../errors/index.js';
@@ -33,7 +33,7 @@ export interface TlsManagerOptions {
   readonly isSecureTransportRequired: () => boolean;
   /** Quiet time after the last file event before the files are read, so a burst of writes counts once. */
   readonly settleMs?: number;
-  /** How often the certificates in force are checked for (coming) expiry; daily by default. */
+  /** How often the certificates in force are checked for (coming) expiry (ssl-expiry-check-interval); daily by default. */
   readonly expiryCheckIntervalMs?: number;
 }
 
@@ -140,15 +140,20 @@ export class TlsManager implements InstanceControl {
    * Watches the folders of the configured files and reloads when their contents change (rename-into-place, in-place
    * writes and symlink swaps as Kubernetes does all show up as folder events). Events are settled for `settleMs`,
    * then the files are read; unchanged contents do nothing, invalid contents are logged once and ignored.
+   * `isSharedFolder` (the data directory, which auto-tls writes to and every commit changes) reacts only to events
+   * that name one of the TLS files, so a busy folder does not make the files be read again and again.
    */
-  watch(): void {
+  watch(options: { readonly isSharedFolder?: boolean } = {}): void {
     if (!this.isConfigured) return;
-    const folders = new Set(
-      FILE_ROLES.map((role) => this.#options.sources[role]).filter((path) => path !== '').map((path) => dirname(path)),
-    );
-    for (const folder of folders) {
+    const paths = FILE_ROLES.map((role) => this.#options.sources[role]).filter((path) => path !== '');
+    const names = new Set(paths.map((path) => basename(path)));
+    for (const folder of new Set(paths.map((path) => dirname(path)))) {
       try {
-        const watcher = watch(folder, { persistent: false }, () => this.#scheduleCheck());
+        const watcher = watch(folder, { persistent: false }, (_event, name) => {
+          // Without a name (platforms that do not report it) any event may concern the files.
+          if (options.isSharedFolder === true && name !== null && !names.has(name)) return;
+          this.#scheduleCheck();
+        });
         watcher.on('error', (error) => this.#options.logger.warn('stopped watching TLS files', { folder, reason: error.message }));
         this.#watchers.push(watcher);
       } catch (error) {
@@ -162,7 +167,8 @@ export class TlsManager implements InstanceControl {
 
   /**
    * Logs, every `expiryCheckIntervalMs` (daily), a warning for each certificate in force (server, CA) that has
-   * expired or expires within 30 days; the same lines appear at start and after each reload.
+   * expired or expires within 30 days, and a debug line that the check ran; the same warnings appear at start and
+   * after each reload.
    */
   startExpiryChecks(): void {
     this.#expiryTimer = setInterval(() => this.checkExpiry(), this.#options.expiryCheckIntervalMs ?? DEFAULT_EXPIRY_CHECK_MS);
@@ -183,7 +189,11 @@ export class TlsManager implements InstanceControl {
       const alt = expiryWarning(`certificate ${context.sslAltCert}`, context.altCertificate, now, 'clients that verify it will refuse to connect');
       if (alt !== undefined) warnings.push(alt);
     }
-    for (const warning of warnings) this.#options.logger.warn(warning, { check: 'daily certificate expiry check' });
+    for (const warning of warnings) this.#options.logger.warn(warning, { check: 'periodic certificate expiry check' });
+    this.#options.logger.debug('certificate expiry check', {
+      certificates: 1 + (context.altCertificate === undefined ? 0 : 1) + context.caCertificates.length,
+      warnings: warnings.length,
+    });
     return warnings;
   }
 

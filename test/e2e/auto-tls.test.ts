@@ -1,13 +1,17 @@
 // End-to-end: auto-tls generates certificates in the data directory on first start, reuses them, and can be turned off.
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
-import { readFile, readdir, rm, stat } from 'node:fs/promises';
+import { copyFile, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { RowDataPacket } from 'mysql2/promise';
+import type { TLSSocket } from 'node:tls';
+import type { Connection, RowDataPacket } from 'mysql2/promise';
+import type { CertificateSet } from './helpers/certificates.js';
 import { mariadb } from './helpers/mariadb-cli.js';
 import { connect } from './helpers/mysql2-client.js';
+import { makeServerCert } from './helpers/openssl-ca.js';
 import { startTidal, tempDir } from './helpers/tidal-process.js';
+import { waitFor } from './helpers/wait-for.js';
 
 /** 2048 keeps the test quick; the default (4096) is checked by the configuration tests. */
 const AUTO = ['--auto-tls=true', '--rsa-key-size', '2048'];
@@ -15,6 +19,23 @@ const AUTO = ['--auto-tls=true', '--rsa-key-size', '2048'];
 function record(logs: readonly string[], message: string): Record<string, unknown> | undefined {
   const line = logs.find((candidate) => candidate.includes(`"msg":"${message}"`));
   return line === undefined ? undefined : (JSON.parse(line) as Record<string, unknown>);
+}
+
+/** The certificate the server presented on a mysql2 connection, by SHA-256 fingerprint. */
+function servedFingerprint(db: Connection): string | undefined {
+  const stream = (db as unknown as { connection: { stream: TLSSocket } }).connection.stream;
+  return stream.getPeerX509Certificate()?.fingerprint256;
+}
+
+/** Connects verifying the server against `ca`; returns the served fingerprint and Ssl_server_not_after. */
+async function served(port: number, ca: Buffer): Promise<{ fingerprint: string | undefined; notAfter: string }> {
+  const db = await connect(port, { ssl: { ca, rejectUnauthorized: true } });
+  try {
+    const [[row]] = await db.query<RowDataPacket[]>("SHOW SESSION STATUS LIKE 'Ssl_server_not_after'");
+    return { fingerprint: servedFingerprint(db), notAfter: String(row!.Value) };
+  } finally {
+    await db.end();
+  }
 }
 
 describe('auto-tls', () => {
@@ -91,6 +112,46 @@ describe('auto-tls', () => {
       }
     } finally {
       await dir.remove();
+    }
+  });
+
+  it('watches the generated files: replacing them on disk reloads them (validated first) without a restart', async () => {
+    const server = await startTidal();
+    const scratch = await tempDir('auto-tls-rotate');
+    try {
+      assert.ok(record(server.logs, 'auto-tls reuses the certificates in the data directory'), server.logs.join('\n'));
+      const certPath = join(server.dataDir, 'server-cert.pem');
+      const keyPath = join(server.dataDir, 'server-key.pem');
+      const ca = await readFile(join(server.dataDir, 'ca.pem'));
+      const before = await served(server.port, ca);
+      assert.equal(before.fingerprint, new X509Certificate(await readFile(certPath)).fingerprint256);
+
+      // A new server certificate from the same generated CA, valid for 400 days instead of ten years.
+      await Promise.all(['ca.pem', 'ca-key.pem'].map((name) => copyFile(join(server.dataDir, name), join(scratch.path, name))));
+      const set: CertificateSet = { dir: scratch.path, ca: join(scratch.path, 'ca.pem'), serverCert: '', serverKey: '', clientCert: '', clientKey: '', remove: scratch.remove };
+      const rotated = await makeServerCert(set, 'rotated', 400);
+      const newCert = await readFile(rotated.cert);
+      const expected = new X509Certificate(newCert).fingerprint256;
+
+      // Written in place, key first and the certificate only half: never loaded, the old pair stays in use.
+      const marker = server.logs.length;
+      await writeFile(keyPath, await readFile(rotated.key));
+      await writeFile(certPath, newCert.subarray(0, Math.floor(newCert.length / 2)));
+      await waitFor(() => server.logs.slice(marker).some((line) => line.includes('TLS files changed but are not usable; keeping the current TLS material')), 'the refusal in the log');
+      assert.equal((await served(server.port, ca)).fingerprint, before.fingerprint);
+
+      await writeFile(certPath, newCert);
+      await waitFor(async () => (await served(server.port, ca)).fingerprint === expected, 'the new certificate served');
+      const after = await served(server.port, ca);
+      assert.notEqual(after.notAfter, before.notAfter);
+      assert.ok(Math.abs(Date.parse(after.notAfter) - (Date.now() + 400 * 86_400_000)) < 300_000, after.notAfter);
+      const reloaded = server.records().filter((entry) => entry.msg === 'TLS material reloaded' && entry.trigger === 'file change');
+      assert.equal(reloaded.length, 1, server.logs.slice(marker).join('\n'));
+      assert.ok((reloaded[0]!.changed as string[]).includes(certPath));
+      assert.equal(reloaded[0]!.fingerprint256, expected);
+    } finally {
+      await server.stop();
+      await scratch.remove();
     }
   });
 });

@@ -10,7 +10,9 @@ import { makeCertificates, tlsFlags } from './helpers/certificates.js';
 import type { CertificateSet } from './helpers/certificates.js';
 import { connect } from './helpers/mysql2-client.js';
 import { sClient } from './helpers/openssl-client.js';
+import { mariadb } from './helpers/mariadb-cli.js';
 import { RawMysqlClient } from './helpers/raw-mysql-client.js';
+import { startStallingProxy } from './helpers/stalling-proxy.js';
 import { startTidal } from './helpers/tidal-process.js';
 import type { TidalProcess } from './helpers/tidal-process.js';
 
@@ -65,6 +67,41 @@ describe('TLS handshake hygiene', () => {
     const records = server.records().filter((record) => /failed: not finished within \d+ ms \(connect_timeout\)/.test(String(record.reason)));
     assert.equal(records.length, 2, server.logs.slice(-5).join('\n'));
     assert.match(String(records[0]!.peer), /^127\.0\.0\.1:\d+$/);
+  });
+
+  it('closes a stalled handshake of real clients (mysql2, mariadb CLI, openssl s_client -starttls mysql) after connect_timeout', async () => {
+    // The proxy passes each client's SSLRequest (4-byte header + 32 bytes) and swallows its ClientHello.
+    const proxy = await startStallingProxy(server.port, 36);
+    try {
+      const before = await globalStatus(admin);
+      const timed = async <T>(run: () => Promise<T>): Promise<{ result: T; elapsed: number }> => {
+        const started = Date.now();
+        const result = await run();
+        return { result, elapsed: Date.now() - started };
+      };
+      const [viaMysql2, viaCli, viaOpenssl] = await Promise.all([
+        timed(() => connect(proxy.port, { ssl: { rejectUnauthorized: false }, connectTimeout: 20_000 }).then(
+          async (db) => {
+            await db.end();
+            return 'connected';
+          },
+          (error: unknown) => String((error as Error).message),
+        )),
+        timed(() => mariadb(proxy.port, ['--ssl', '--ssl-verify-server-cert=0', '--connect-timeout=20', '-e', 'SELECT 1'])),
+        timed(() => sClient(proxy.port)),
+      ]);
+      for (const { elapsed } of [viaMysql2, viaCli, viaOpenssl]) assert.ok(elapsed >= 1800 && elapsed < 8000, `closed after ${elapsed} ms`);
+      assert.notEqual(viaMysql2.result, 'connected');
+      assert.match(viaMysql2.result, /socket disconnected before secure TLS connection|ECONNRESET|Connection lost/i);
+      assert.notEqual(viaCli.result.code, 0);
+      assert.match(viaCli.result.stderr, /ERROR 20(26|13)/);
+      assert.equal(viaOpenssl.result.cipher, undefined, viaOpenssl.result.output);
+      const now = await globalStatus(admin);
+      assert.equal(now.Ssl_handshake_timeouts! - before.Ssl_handshake_timeouts!, 3);
+      assert.equal(now.Ssl_finished_accepts, before.Ssl_finished_accepts);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('closes a plain login that never sends its handshake response after connect_timeout', async () => {

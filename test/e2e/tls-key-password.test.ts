@@ -8,7 +8,8 @@ import { after, before, describe, it } from 'node:test';
 import { makeCertificates } from './helpers/certificates.js';
 import type { CertificateSet } from './helpers/certificates.js';
 import { mariadb } from './helpers/mariadb-cli.js';
-import { connect } from './helpers/mysql2-client.js';
+import { sClient } from './helpers/openssl-client.js';
+import { assertSqlError, connect } from './helpers/mysql2-client.js';
 import { SERVER_BIN, startTidal, tempDir } from './helpers/tidal-process.js';
 import type { TidalProcess } from './helpers/tidal-process.js';
 
@@ -86,6 +87,10 @@ describe('encrypted private keys', () => {
       wrong.logs.join('\n'),
     );
     await assert.rejects(connect(wrong.port, { ssl: { ca } }), /does not support secure connection/);
+    const cli = await mariadb(wrong.port, ['--ssl-ca', certs.ca, '--ssl-verify-server-cert', '-e', 'SELECT 1']);
+    assert.match(cli.stderr, /ERROR 2026 \(HY000\): TLS\/SSL error: SSL is required, but the server does not support it/);
+    const s = await sClient(wrong.port);
+    assert.equal(s.cipher, undefined, s.output);
     const none = await start(['--ssl-key', traditional]);
     assert.ok(none.logs.some((line) => line.includes('is encrypted: set ssl-key-password-file (or ssl-key-password) to its passphrase')), none.logs.join('\n'));
   });
@@ -115,10 +120,13 @@ describe('encrypted private keys', () => {
       servers.push(server);
       assert.ok(await canConnectVerified(server.port, ca));
       await encryptKey(other.serverKey, join(live.path, 'next-key.pem'), 'n3w-pass', 'pkcs8');
-      await writeFile(password, 'n3w-pass\n');
       await copyFile(join(live.path, 'next-key.pem'), key);
       await copyFile(other.serverCert, cert);
+      // The new key with the old passphrase: the reload fails (3888) and the old material stays in force.
       const db = await connect(server.port);
+      await assertSqlError(db, 'ALTER INSTANCE RELOAD TLS', 3888, /^Failed to set up SSL because of the following SSL library error: cannot decrypt private key file .*key\.pem.*wrong passphrase/);
+      assert.ok(await canConnectVerified(server.port, ca));
+      await writeFile(password, 'n3w-pass\n');
       await db.query('ALTER INSTANCE RELOAD TLS');
       await db.end();
       assert.ok(await canConnectVerified(server.port, await readFile(other.ca)));

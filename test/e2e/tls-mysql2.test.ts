@@ -91,6 +91,7 @@ describe('TLS modes with mysql2', () => {
         ssl: { ca, cert: await readFile(otherCa.clientCert), key: await readFile(otherCa.clientKey), rejectUnauthorized: true },
         connectTimeout: 10_000,
       }),
+      { errno: 1045, message: "Access denied for user 'root'@'127.0.0.1' (using password: NO)" },
     );
     await new Promise((resolve) => setTimeout(resolve, 200));
     assert.ok(

@@ -1,6 +1,6 @@
 // Decides whether a client certificate presented during the TLS handshake chains to the configured CA.
 import type { X509Certificate } from 'node:crypto';
-import type { DetailedPeerCertificate, TLSSocket } from 'node:tls';
+import type { TLSSocket } from 'node:tls';
 
 /** The outcome of {@link checkClientCertificate}: accepted, or refused with a one-line reason. */
 export type ClientCertificateVerdict =
@@ -38,7 +38,7 @@ export function checkClientCertificate(
     };
   }
   const error = handle.verifyError();
-  if (error === null || error === undefined) return checkDepth(socket, subject, certificate, depth?.trustedCas ?? [], depth?.maxIntermediates);
+  if (error === null || error === undefined) return checkDepth(subject, certificate, depth?.trustedCas ?? [], depth?.maxIntermediates);
   return {
     isAccepted: false,
     reason: `client certificate "${subject}" refused: ${error.message}${error.code ? ` (${error.code})` : ''}`,
@@ -48,32 +48,67 @@ export function checkClientCertificate(
 /**
  * OpenSSL's verify depth, applied after verification (Node cannot set it on a context): the chain from the client
  * certificate to the trusted root may hold at most `maxIntermediates` intermediate CAs. Neither the client
- * certificate nor the root counts, as in X509_VERIFY_PARAM_set_depth. Node 20 does not expose the chain a client
- * sent on a stand-alone server TLSSocket (getPeerCertificate(true) returns the leaf alone), so intermediates are
- * counted from what it does give, and at least one is assumed when the leaf is not signed by a CA of ssl-ca itself:
- * exact for a limit of 0, and a longer chain than Node reports passes a limit above 0.
+ * certificate nor the root counts, as with X509_VERIFY_PARAM_set_depth and `openssl verify -verify_depth`; an
+ * intermediate found in ssl-ca counts like one the client sent.
  */
 function checkDepth(
-  socket: TLSSocket,
   subject: string,
   leaf: X509Certificate,
   trustedCas: readonly X509Certificate[],
   maxIntermediates: number | undefined,
 ): ClientCertificateVerdict {
   if (maxIntermediates === undefined) return { isAccepted: true };
-  let length = 0;
-  const seen = new Set<unknown>();
-  for (let link: DetailedPeerCertificate | undefined = socket.getPeerCertificate(true); link && !seen.has(link); ) {
-    seen.add(link);
-    length++;
-    const issuer: DetailedPeerCertificate | undefined = link.issuerCertificate;
-    link = issuer === link ? undefined : issuer;
+  const intermediates = countIntermediates(leaf, sentChain(leaf), trustedCas);
+  if (intermediates === undefined) {
+    return {
+      isAccepted: false,
+      reason: `client certificate "${subject}" refused: its chain to a root of ssl-ca cannot be followed to check ssl-verify-depth ${maxIntermediates}`,
+    };
   }
-  const isSignedByTrustedCa = trustedCas.some((ca) => leaf.checkIssued(ca) && leaf.verify(ca.publicKey));
-  const intermediates = isSignedByTrustedCa ? 0 : Math.max(1, length - 2);
   if (intermediates <= maxIntermediates) return { isAccepted: true };
   return {
     isAccepted: false,
-    reason: `client certificate "${subject}" refused: its chain has ${isSignedByTrustedCa ? '' : 'at least '}${intermediates} intermediate CA certificate${intermediates === 1 ? '' : 's'}, more than ssl-verify-depth ${maxIntermediates} allows`,
+    reason: `client certificate "${subject}" refused: its chain has ${intermediates} intermediate CA certificate${intermediates === 1 ? '' : 's'}, more than ssl-verify-depth ${maxIntermediates} allows`,
   };
+}
+
+/**
+ * The certificates the client sent above its own, as Node links them by name. (Node 20 does hand them over; note
+ * that after getPeerX509Certificate(), getPeerCertificate(true) no longer reports them, so only this one is used.)
+ */
+function sentChain(leaf: X509Certificate): X509Certificate[] {
+  const chain: X509Certificate[] = [];
+  const seen = new Set([leaf.fingerprint256]);
+  for (let link = leaf.issuerCertificate; link !== undefined && !seen.has(link.fingerprint256); link = link.issuerCertificate) {
+    seen.add(link.fingerprint256);
+    chain.push(link);
+  }
+  return chain;
+}
+
+/** Longest chain followed; OpenSSL's own limit is 100 intermediates. */
+const MAX_CHAIN_LENGTH = 102;
+
+/**
+ * Intermediate CAs between `leaf` and a self-signed root of ssl-ca, following issuers by name and signature and,
+ * as OpenSSL does by default (X509_V_FLAG_TRUSTED_FIRST), preferring an issuer from ssl-ca over one the client sent.
+ * Node links issuers by name only, so every link is checked here: a forged certificate the client adds cannot
+ * shorten the count. Undefined when no such chain exists (which OpenSSL's verification already excludes).
+ */
+export function countIntermediates(
+  leaf: X509Certificate,
+  sent: readonly X509Certificate[],
+  trustedCas: readonly X509Certificate[],
+): number | undefined {
+  const trusted = new Set(trustedCas.map((ca) => ca.fingerprint256));
+  const issuedBy = (child: X509Certificate, parent: X509Certificate): boolean =>
+    child.checkIssued(parent) && child.verify(parent.publicKey);
+  let current = leaf;
+  for (let length = 1; length <= MAX_CHAIN_LENGTH; length++) {
+    if (trusted.has(current.fingerprint256) && issuedBy(current, current)) return Math.max(0, length - 2);
+    const issuer = trustedCas.find((ca) => issuedBy(current, ca)) ?? sent.find((ca) => ca.ca && issuedBy(current, ca));
+    if (issuer === undefined || issuer.fingerprint256 === current.fingerprint256) return undefined;
+    current = issuer;
+  }
+  return undefined;
 }

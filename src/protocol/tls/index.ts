@@ -24,9 +24,9 @@ export {
   loadServerTlsContext,
 } from './server-tls-context.js';
 export type { ServerTlsContext, ServerTlsContextLoad, ServerTlsOptions } from './server-tls-context.js';
-export { TLS_HANDSHAKE_TIMEOUT_MS, TlsHandshakeError, describeHandshakeError, upgradeToTls } from './upgrade-to-tls.js';
+export { ClientCertificateRefusedError, TLS_HANDSHAKE_TIMEOUT_MS, TlsHandshakeError, describeHandshakeError, upgradeToTls } from './upgrade-to-tls.js';
 export type { UpgradeToTlsOptions } from './upgrade-to-tls.js';
-export { checkClientCertificate } from './client-certificate-check.js';
+export { checkClientCertificate, countIntermediates } from './client-certificate-check.js';
 export type { ClientCertificateVerdict } from './client-certificate-check.js';
 export { TlsServerCounters } from './tls-server-counters.js';
 export type { TlsHandshakeFailureKind } from './tls-server-counters.js';

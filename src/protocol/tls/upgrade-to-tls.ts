@@ -17,6 +17,11 @@ export interface UpgradeToTlsOptions {
   readonly counters?: TlsServerCounters | undefined;
   /** Milliseconds before an unfinished handshake fails; {@link TLS_HANDSHAKE_TIMEOUT_MS} by default. */
   readonly handshakeTimeoutMs?: number | undefined;
+  /**
+   * When a client certificate is refused, reject with a {@link ClientCertificateRefusedError} holding the still open
+   * TLS socket, so the caller can answer the client with a MySQL error; by default the socket is destroyed.
+   */
+  readonly keepRefusedSocket?: boolean | undefined;
 }
 
 /** A failed TLS upgrade; `message` is one line: `TLS handshake with 127.0.0.1:5123 failed: <reason>`. */
@@ -37,11 +42,26 @@ export class TlsHandshakeError extends Error {
 }
 
 /**
+ * A client certificate was refused after a finished handshake (see UpgradeToTlsOptions.keepRefusedSocket): the
+ * caller owns `socket` and must answer and close it.
+ */
+export class ClientCertificateRefusedError extends TlsHandshakeError {
+  constructor(
+    peer: string,
+    reason: string,
+    /** The established TLS socket, without listeners of ours. */
+    readonly socket: TLSSocket,
+  ) {
+    super(peer, reason, undefined, 'certificate-refused');
+  }
+}
+
+/**
  * Wraps `socket` (already connected, the SSLRequest read in plain text, paused and with no listeners of the
  * caller's left) in a server-side TLSSocket using `context`, and resolves with it once the handshake has finished
  * and any client certificate was accepted (see checkClientCertificate). Rejects with a {@link TlsHandshakeError}
  * on a handshake error, a refused client certificate, the client closing, or the timeout; the socket is then
- * destroyed and no listener of ours stays on it. On success our listeners are removed too: the caller must attach
+ * destroyed (unless `keepRefusedSocket` for a refused certificate) and no listener of ours stays on it. On success our listeners are removed too: the caller must attach
  * its own 'error' listener right away (in the same tick).
  */
 export function upgradeToTls(
@@ -86,6 +106,12 @@ export function upgradeToTls(
       const verdict = context.isClientCertificateRequested
         ? checkClientCertificate(tlsSocket, context)
         : ({ isAccepted: true } as const);
+      if (!verdict.isAccepted && options.keepRefusedSocket === true) {
+        cleanUp();
+        options.counters?.recordFailure('certificate-refused');
+        reject(new ClientCertificateRefusedError(peer, verdict.reason, tlsSocket));
+        return;
+      }
       if (!verdict.isAccepted) {
         fail(verdict.reason, undefined, 'certificate-refused');
         return;

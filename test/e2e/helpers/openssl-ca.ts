@@ -36,27 +36,6 @@ export async function makeCrl(set: CertificateSet, certificates: readonly string
   return crl;
 }
 
-/** A client certificate issued by an intermediate CA that the set's CA signed: paths of the chain and key. */
-export interface ChainedClient {
-  /** Client certificate followed by the intermediate, as a client sends it. */
-  readonly chain: string;
-  readonly key: string;
-}
-
-/** Creates an intermediate CA under the set's CA and a client certificate under it (EC P-256 keys, quick). */
-export async function makeChainedClient(set: CertificateSet): Promise<ChainedClient> {
-  const dir = set.dir;
-  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
-  await writeFile(join(dir, 'intermediate.ext'), 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n');
-  await openssl(dir, ['req', '-new', ...ec, '-keyout', 'intermediate-key.pem', '-subj', '/CN=TidalDB test intermediate CA', '-out', 'intermediate.csr']);
-  await openssl(dir, ['x509', '-req', '-in', 'intermediate.csr', '-CA', set.ca, '-CAkey', 'ca-key.pem', '-CAcreateserial', '-days', '30', '-extfile', 'intermediate.ext', '-out', 'intermediate.pem']);
-  await openssl(dir, ['req', '-new', ...ec, '-keyout', 'chained-client-key.pem', '-subj', '/CN=TidalDB chained client', '-out', 'chained-client.csr']);
-  await openssl(dir, ['x509', '-req', '-in', 'chained-client.csr', '-CA', 'intermediate.pem', '-CAkey', 'intermediate-key.pem', '-CAcreateserial', '-days', '30', '-out', 'chained-client.pem']);
-  const chain = join(dir, 'chained-client-chain.pem');
-  await writeFile(chain, Buffer.concat([await readFile(join(dir, 'chained-client.pem')), await readFile(join(dir, 'intermediate.pem'))]));
-  return { chain, key: join(dir, 'chained-client-key.pem') };
-}
-
 /** A client certificate signed directly by the set's CA, with its own key (EC P-256): paths. */
 export async function makeClient(set: CertificateSet, name: string): Promise<{ cert: string; key: string }> {
   const key = join(set.dir, `${name}-key.pem`);
@@ -76,4 +55,43 @@ export async function makeServerCert(set: CertificateSet, name: string, days: nu
   await openssl(set.dir, ['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', key, '-subj', `/CN=${name}`, '-out', `${name}.csr`]);
   await openssl(set.dir, ['x509', '-req', '-in', `${name}.csr`, '-CA', set.ca, '-CAkey', 'ca-key.pem', '-CAcreateserial', '-days', String(days), '-extfile', `${name}.ext`, '-out', cert]);
   return { cert, key };
+}
+
+/** A client certificate under `intermediates` CAs below the set's CA: paths, and the intermediates' certificates. */
+export interface ClientChain {
+  /** Client certificate, then its issuer, up to the intermediate the set's CA signed: what a client sends. */
+  readonly chain: string;
+  /** The client certificate alone. */
+  readonly cert: string;
+  readonly key: string;
+  /** The intermediate CA certificates, the set's CA's own child first. */
+  readonly intermediates: readonly string[];
+}
+
+/**
+ * Creates a chain root → intermediate 1 → … → intermediate `intermediates` → client certificate `name` (EC P-256
+ * keys, quick); files are prefixed with `name` so several chains fit in one set.
+ */
+export async function makeClientChain(set: CertificateSet, name: string, intermediates: number): Promise<ClientChain> {
+  const dir = set.dir;
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
+  const caExt = join(dir, `${name}-ca.ext`);
+  await writeFile(caExt, 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n');
+  let issuer = { cert: set.ca, key: join(dir, 'ca-key.pem') };
+  const made: string[] = [];
+  for (let level = 1; level <= intermediates; level++) {
+    const base = `${name}-intermediate-${level}`;
+    await openssl(dir, ['req', '-new', ...ec, '-keyout', `${base}-key.pem`, '-subj', `/CN=${name} intermediate CA ${level}`, '-out', `${base}.csr`]);
+    await openssl(dir, ['x509', '-req', '-in', `${base}.csr`, '-CA', issuer.cert, '-CAkey', issuer.key, '-CAcreateserial', '-days', '30', '-extfile', caExt, '-out', `${base}.pem`]);
+    issuer = { cert: join(dir, `${base}.pem`), key: join(dir, `${base}-key.pem`) };
+    made.push(issuer.cert);
+  }
+  const key = join(dir, `${name}-key.pem`);
+  const cert = join(dir, `${name}-cert.pem`);
+  await openssl(dir, ['req', '-new', ...ec, '-keyout', key, '-subj', `/CN=${name}`, '-out', `${name}.csr`]);
+  await openssl(dir, ['x509', '-req', '-in', `${name}.csr`, '-CA', issuer.cert, '-CAkey', issuer.key, '-CAcreateserial', '-days', '30', '-out', cert]);
+  const chain = join(dir, `${name}-chain.pem`);
+  const parts = [cert, ...[...made].reverse()];
+  await writeFile(chain, Buffer.concat(await Promise.all(parts.map((part) => readFile(part)))));
+  return { chain, cert, key, intermediates: made };
 }

@@ -69,6 +69,7 @@ void describe('loadConfig defaults', () => {
       initializeRootPassword: '',
       autoTls: true,
       rsaKeySize: 4096,
+      sslExpiryCheckInterval: 86400,
     });
     assert.deepEqual(config.instance, { maxConnections: 0, maxAllowedPacket: 67108864 });
     assert.equal(config.configFile, '');

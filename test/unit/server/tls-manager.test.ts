@@ -46,7 +46,7 @@ void describe('TlsManager expiry checks', () => {
     manager.startExpiryChecks();
     await new Promise((resolve) => setTimeout(resolve, 350));
     manager.close();
-    const periodic = logger.records.filter((record) => record.fields.check === 'daily certificate expiry check');
+    const periodic = logger.records.filter((record) => record.fields.check === 'periodic certificate expiry check');
     assert.ok(periodic.length >= 4, `${periodic.length} periodic warnings`);
     assert.ok(periodic.some((record) => record.msg.startsWith(`certificate ${join(root, 'server-cert.pem')} expires in`)));
     assert.ok(periodic.some((record) => record.msg.startsWith(`certificate 1 of CA file ${join(root, 'ca.pem')} expires in`)));
