@@ -88,6 +88,8 @@ export class Session implements ExecutionContext {
   readonly prepared = new PreparedStatements();
   /** Set by KILL QUERY from another connection; the running statement stops at its next batch of rows. */
   private isInterrupted = false;
+  /** Aborted by KILL: ends the running statement's lock wait or SLEEP at once. Fresh for each statement. */
+  private interruption = new AbortController();
 
   constructor(
     private readonly host: SessionHost,
@@ -168,7 +170,14 @@ export class Session implements ExecutionContext {
     this.statementToken ??= locks.beginStatement();
     this.lockOwner ??= locks.newOwner();
     const timeoutMs = this.isNoWait ? 0 : this.variables.lockWaitTimeout * 1000;
-    const grant = await locks.acquire({ owner: this.lockOwner, keys, mode, timeoutMs, statement: this.statementToken });
+    const grant = await locks.acquire({
+      owner: this.lockOwner,
+      keys,
+      mode,
+      timeoutMs,
+      statement: this.statementToken,
+      signal: this.interruption.signal,
+    });
     if (grant.isStale) throw new StaleReadRetry();
   }
 
@@ -214,9 +223,22 @@ export class Session implements ExecutionContext {
     this.database = database;
   }
 
-  /** KILL QUERY: the running statement ends with 1317 at its next batch of rows; the connection stays. */
+  /**
+   * KILL QUERY: the running statement ends with 1317 at its next batch of rows, or at once when it waits for a row
+   * lock (SLEEP() returns 1); the connection and its transaction stay.
+   */
   interrupt(): void {
     this.isInterrupted = true;
+    this.interruption.abort(mysqlError(ER_QUERY_INTERRUPTED));
+  }
+
+  /** Aborted when the running statement is killed (KILL QUERY or KILL CONNECTION). */
+  get interruptSignal(): AbortSignal {
+    return this.interruption.signal;
+  }
+
+  acknowledgeInterrupt(): void {
+    this.isInterrupted = false;
   }
 
   systemTableRows(table: SessionTableName): Row[] {
@@ -371,6 +393,7 @@ export class Session implements ExecutionContext {
 
   private beginStatementState(statement: Statement): void {
     this.isInterrupted = false;
+    if (this.interruption.signal.aborted) this.interruption = new AbortController();
     const lock = statement.kind === 'SelectStmt' ? statement.lock : undefined;
     if (lock?.wait === 'SKIP LOCKED') throw mysqlError(ER_NOT_SUPPORTED_YET, 'SKIP LOCKED');
     this.lockingRead = lock === undefined ? undefined : lock.mode === 'FOR UPDATE' ? 'exclusive' : 'shared';

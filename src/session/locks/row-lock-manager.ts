@@ -18,6 +18,11 @@ export interface LockRequest {
   readonly timeoutMs: number;
   /** The token of the statement asking (from `beginStatement`). */
   readonly statement: number;
+  /**
+   * Ends a wait early (KILL QUERY / KILL CONNECTION): when it is aborted, or already aborted when a key would have to
+   * be waited for, the request stops waiting and rejects with `signal.reason`. Keys granted before stay held.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** What a granted request tells its statement. */
@@ -40,7 +45,8 @@ export interface RowLockManager {
   endStatement(statement: number): void;
   /**
    * Locks `keys` in order, waiting as needed. Rejects with 1213 when waiting would close a cycle (the requester is
-   * the victim), 1205 when a wait exceeds the timeout, 3572 for NOWAIT. Keys already granted stay held.
+   * the victim), 1205 when a wait exceeds the timeout, 3572 for NOWAIT, `signal.reason` when the request's signal is
+   * aborted while it waits. Keys already granted stay held.
    */
   acquire(request: LockRequest): Promise<LockGrant>;
   /**
