@@ -7,7 +7,6 @@ import {
   ER_MAX_PREPARED_STMT_COUNT_REACHED,
   ER_NO_SUCH_THREAD,
   ER_QUERY_INTERRUPTED,
-  ER_NOT_SUPPORTED_YET,
   ER_UNKNOWN_ERROR,
   ER_UNKNOWN_STMT_HANDLER,
   ER_UNSUPPORTED_PS,
@@ -77,6 +76,8 @@ export class Session implements ExecutionContext {
   /** The running statement writes or locks (it reads the newest data and locks what it touches). */
   private isLockingStatement = false;
   private isNoWait = false;
+  /** The running locking read says SKIP LOCKED: rows other transactions hold are skipped, not waited for. */
+  private isSkipLocked = false;
   /** The running locking statement's view of the transaction and its lock-manager token. */
   private statementView: KvTransaction | undefined;
   private statementToken: number | undefined;
@@ -179,6 +180,20 @@ export class Session implements ExecutionContext {
       signal: this.interruption.signal,
     });
     if (grant.isStale) throw new StaleReadRetry();
+  }
+
+  async lockReadKeys(keys: readonly Uint8Array[], mode: LockMode): Promise<readonly boolean[]> {
+    if (!this.isSkipLocked || this.mode === 'optimistic') {
+      await this.lockKeys(keys, mode);
+      return keys.map(() => true);
+    }
+    // SKIP LOCKED (MySQL 8): rows another transaction has locked are left out of the result instead of waited for.
+    const locks = this.host.locks;
+    this.statementToken ??= locks.beginStatement();
+    this.lockOwner ??= locks.newOwner();
+    const { locked, isStale } = locks.acquireAvailable({ owner: this.lockOwner, keys, mode, timeoutMs: 0, statement: this.statementToken });
+    if (isStale) throw new StaleReadRetry();
+    return locked;
   }
 
   private get mode(): TxnMode {
@@ -395,9 +410,9 @@ export class Session implements ExecutionContext {
     this.isInterrupted = false;
     if (this.interruption.signal.aborted) this.interruption = new AbortController();
     const lock = statement.kind === 'SelectStmt' ? statement.lock : undefined;
-    if (lock?.wait === 'SKIP LOCKED') throw mysqlError(ER_NOT_SUPPORTED_YET, 'SKIP LOCKED');
     this.lockingRead = lock === undefined ? undefined : lock.mode === 'FOR UPDATE' ? 'exclusive' : 'shared';
     this.isNoWait = lock?.wait === 'NOWAIT';
+    this.isSkipLocked = lock?.wait === 'SKIP LOCKED';
     this.isLockingStatement = lock !== undefined || !isReadOnlyStatement(statement);
   }
 
@@ -408,6 +423,7 @@ export class Session implements ExecutionContext {
     this.lockingRead = undefined;
     this.isLockingStatement = false;
     this.isNoWait = false;
+    this.isSkipLocked = false;
   }
 
   /**

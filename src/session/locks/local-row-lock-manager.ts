@@ -75,6 +75,25 @@ export class LocalRowLockManager implements RowLockManager {
     return { isStale };
   }
 
+  acquireAvailable(request: LockRequest): { locked: boolean[]; isStale: boolean } {
+    let isStale = false;
+    const locked = request.keys.map((bytes) => {
+      const key = keyName(bytes);
+      const entry = this.entries.get(key);
+      if (entry === undefined) {
+        this.entries.set(key, { holders: new Map([[request.owner, request.mode]]), waiters: [] });
+        this.noteHeld(request.owner, key);
+      } else if (isCompatible(entry, request.owner, request.mode)) {
+        this.grant(entry, key, request.owner, request.mode);
+      } else {
+        return false;
+      }
+      if ((this.releasedAt.get(key) ?? -1) >= request.statement) isStale = true;
+      return true;
+    });
+    return { locked, isStale };
+  }
+
   tryAcquireAll(owner: LockOwnerId, keys: readonly Uint8Array[]): Uint8Array | undefined {
     const names = keys.map(keyName);
     for (let i = 0; i < names.length; i++) {

@@ -50,6 +50,12 @@ export interface RowLockManager {
    */
   acquire(request: LockRequest): Promise<LockGrant>;
   /**
+   * SKIP LOCKED: locks, in `request.mode`, each of `request.keys` that no other owner's lock conflicts with right now,
+   * and skips the others without waiting (`timeoutMs` and `signal` are not used). `locked[i]` tells whether key i
+   * was locked; `isStale` is as for `acquire`, over the keys locked.
+   */
+  acquireAvailable(request: LockRequest): { readonly locked: readonly boolean[]; readonly isStale: boolean };
+  /**
    * Locks all of `keys` exclusively at once if none is held by another owner and returns undefined; otherwise locks
    * nothing and returns a key that is held (an optimistic commit then fails with a write conflict).
    */
