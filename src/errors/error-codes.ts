@@ -81,6 +81,7 @@ export const ER_WARN_DEPRECATED_SYNTAX: ErrorSpec = { name: 'ER_WARN_DEPRECATED_
 export const ER_NON_UPDATABLE_TABLE: ErrorSpec = { name: 'ER_NON_UPDATABLE_TABLE', code: 1288, sqlState: 'HY000', template: "The target table %-.100s of the %s is not updatable" };
 export const ER_OPTION_PREVENTS_STATEMENT: ErrorSpec = { name: 'ER_OPTION_PREVENTS_STATEMENT', code: 1290, sqlState: 'HY000', template: "The MySQL server is running with the %s option so it cannot execute this statement" };
 export const ER_TRUNCATED_WRONG_VALUE: ErrorSpec = { name: 'ER_TRUNCATED_WRONG_VALUE', code: 1292, sqlState: '22007', template: "Truncated incorrect %-.64s value: '%-.128s'" };
+export const ER_INVALID_ON_UPDATE: ErrorSpec = { name: 'ER_INVALID_ON_UPDATE', code: 1294, sqlState: 'HY000', template: "Invalid ON UPDATE clause for '%-.192s' column" };
 export const ER_UNSUPPORTED_PS: ErrorSpec = { name: 'ER_UNSUPPORTED_PS', code: 1295, sqlState: 'HY000', template: "This command is not supported in the prepared statement protocol yet" };
 export const ER_UNKNOWN_TIME_ZONE: ErrorSpec = { name: 'ER_UNKNOWN_TIME_ZONE', code: 1298, sqlState: 'HY000', template: "Unknown or incorrect time zone: '%-.64s'" };
 export const ER_QUERY_INTERRUPTED: ErrorSpec = { name: 'ER_QUERY_INTERRUPTED', code: 1317, sqlState: '70100', template: "Query execution was interrupted" };
@@ -219,6 +220,7 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [1288, ER_NON_UPDATABLE_TABLE],
   [1290, ER_OPTION_PREVENTS_STATEMENT],
   [1292, ER_TRUNCATED_WRONG_VALUE],
+  [1294, ER_INVALID_ON_UPDATE],
   [1295, ER_UNSUPPORTED_PS],
   [1298, ER_UNKNOWN_TIME_ZONE],
   [1317, ER_QUERY_INTERRUPTED],

@@ -110,6 +110,8 @@ export class Connection {
   /** Closes the connection from the server side (shutdown, KILL). */
   kill(): void {
     this.isClosing = true;
+    // A statement waiting for a row lock or sleeping ends now, so the session closes and rolls back its transaction.
+    this.session?.interrupt();
     this.channel.destroy();
   }
 

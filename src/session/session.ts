@@ -7,7 +7,6 @@ import {
   ER_MAX_PREPARED_STMT_COUNT_REACHED,
   ER_NO_SUCH_THREAD,
   ER_QUERY_INTERRUPTED,
-  ER_NOT_SUPPORTED_YET,
   ER_UNKNOWN_ERROR,
   ER_UNKNOWN_STMT_HANDLER,
   ER_UNSUPPORTED_PS,
@@ -78,6 +77,8 @@ export class Session implements ExecutionContext {
   /** The running statement writes or locks (it reads the newest data and locks what it touches). */
   private isLockingStatement = false;
   private isNoWait = false;
+  /** The running locking read says SKIP LOCKED: rows other transactions hold are skipped, not waited for. */
+  private isSkipLocked = false;
   /** The running locking statement's view of the transaction and its lock-manager token. */
   private statementView: KvTransaction | undefined;
   private statementToken: number | undefined;
@@ -91,6 +92,8 @@ export class Session implements ExecutionContext {
   private isLastPlanFromCache = false;
   /** Set by KILL QUERY from another connection; the running statement stops at its next batch of rows. */
   private isInterrupted = false;
+  /** Aborted by KILL: ends the running statement's lock wait or SLEEP at once. Fresh for each statement. */
+  private interruption = new AbortController();
 
   constructor(
     private readonly host: SessionHost,
@@ -176,8 +179,29 @@ export class Session implements ExecutionContext {
     this.statementToken ??= locks.beginStatement();
     this.lockOwner ??= locks.newOwner();
     const timeoutMs = this.isNoWait ? 0 : this.variables.lockWaitTimeout * 1000;
-    const grant = await locks.acquire({ owner: this.lockOwner, keys, mode, timeoutMs, statement: this.statementToken });
+    const grant = await locks.acquire({
+      owner: this.lockOwner,
+      keys,
+      mode,
+      timeoutMs,
+      statement: this.statementToken,
+      signal: this.interruption.signal,
+    });
     if (grant.isStale) throw new StaleReadRetry();
+  }
+
+  async lockReadKeys(keys: readonly Uint8Array[], mode: LockMode): Promise<readonly boolean[]> {
+    if (!this.isSkipLocked || this.mode === 'optimistic') {
+      await this.lockKeys(keys, mode);
+      return keys.map(() => true);
+    }
+    // SKIP LOCKED (MySQL 8): rows another transaction has locked are left out of the result instead of waited for.
+    const locks = this.host.locks;
+    this.statementToken ??= locks.beginStatement();
+    this.lockOwner ??= locks.newOwner();
+    const { locked, isStale } = locks.acquireAvailable({ owner: this.lockOwner, keys, mode, timeoutMs: 0, statement: this.statementToken });
+    if (isStale) throw new StaleReadRetry();
+    return locked;
   }
 
   private get mode(): TxnMode {
@@ -222,9 +246,22 @@ export class Session implements ExecutionContext {
     this.database = database;
   }
 
-  /** KILL QUERY: the running statement ends with 1317 at its next batch of rows; the connection stays. */
+  /**
+   * KILL QUERY: the running statement ends with 1317 at its next batch of rows, or at once when it waits for a row
+   * lock (SLEEP() returns 1); the connection and its transaction stay.
+   */
   interrupt(): void {
     this.isInterrupted = true;
+    this.interruption.abort(mysqlError(ER_QUERY_INTERRUPTED));
+  }
+
+  /** Aborted when the running statement is killed (KILL QUERY or KILL CONNECTION). */
+  get interruptSignal(): AbortSignal {
+    return this.interruption.signal;
+  }
+
+  acknowledgeInterrupt(): void {
+    this.isInterrupted = false;
   }
 
   systemTableRows(table: SessionTableName): Row[] {
@@ -379,10 +416,11 @@ export class Session implements ExecutionContext {
 
   private beginStatementState(statement: Statement): void {
     this.isInterrupted = false;
+    if (this.interruption.signal.aborted) this.interruption = new AbortController();
     const lock = statement.kind === 'SelectStmt' ? statement.lock : undefined;
-    if (lock?.wait === 'SKIP LOCKED') throw mysqlError(ER_NOT_SUPPORTED_YET, 'SKIP LOCKED');
     this.lockingRead = lock === undefined ? undefined : lock.mode === 'FOR UPDATE' ? 'exclusive' : 'shared';
     this.isNoWait = lock?.wait === 'NOWAIT';
+    this.isSkipLocked = lock?.wait === 'SKIP LOCKED';
     this.isLockingStatement = lock !== undefined || !isReadOnlyStatement(statement);
   }
 
@@ -393,6 +431,7 @@ export class Session implements ExecutionContext {
     this.lockingRead = undefined;
     this.isLockingStatement = false;
     this.isNoWait = false;
+    this.isSkipLocked = false;
   }
 
   /**

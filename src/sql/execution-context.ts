@@ -45,6 +45,13 @@ export interface ExecutionContext extends RowLocker {
   setUserVariable(name: string, value: SqlValue): void;
   /** LAST_INSERT_ID(): the first auto-generated id of the last INSERT that generated one. */
   lastInsertId: bigint;
+  /** Aborted when the running statement is killed (KILL QUERY or KILL CONNECTION); SLEEP() wakes on it. */
+  readonly interruptSignal?: AbortSignal;
+  /**
+   * Forgets a KILL QUERY that SLEEP() already answered: a query that does nothing but sleep returns 1 instead of
+   * failing with 1317, as in MySQL.
+   */
+  acknowledgeInterrupt?(): void;
   /** Rows of an information_schema table that the session layer supplies, in that table's column order. */
   systemTableRows?(table: SessionTableName): Row[];
 }

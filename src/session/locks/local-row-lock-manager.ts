@@ -75,6 +75,25 @@ export class LocalRowLockManager implements RowLockManager {
     return { isStale };
   }
 
+  acquireAvailable(request: LockRequest): { locked: boolean[]; isStale: boolean } {
+    let isStale = false;
+    const locked = request.keys.map((bytes) => {
+      const key = keyName(bytes);
+      const entry = this.entries.get(key);
+      if (entry === undefined) {
+        this.entries.set(key, { holders: new Map([[request.owner, request.mode]]), waiters: [] });
+        this.noteHeld(request.owner, key);
+      } else if (isCompatible(entry, request.owner, request.mode)) {
+        this.grant(entry, key, request.owner, request.mode);
+      } else {
+        return false;
+      }
+      if ((this.releasedAt.get(key) ?? -1) >= request.statement) isStale = true;
+      return true;
+    });
+    return { locked, isStale };
+  }
+
   tryAcquireAll(owner: LockOwnerId, keys: readonly Uint8Array[]): Uint8Array | undefined {
     const names = keys.map(keyName);
     for (let i = 0; i < names.length; i++) {
@@ -115,23 +134,36 @@ export class LocalRowLockManager implements RowLockManager {
   private wait(entry: LockEntry, key: string, request: LockRequest): Promise<void> {
     if (request.timeoutMs <= 0) return Promise.reject(mysqlError(ER_LOCK_NOWAIT));
     if (this.wouldDeadlock(request.owner, entry)) return Promise.reject(mysqlError(ER_LOCK_DEADLOCK));
+    const signal = request.signal;
+    if (signal?.aborted) return Promise.reject(abortReason(signal));
     return new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.stopWaiting(request.owner, key, waiter);
+        settle();
         reject(mysqlError(ER_LOCK_WAIT_TIMEOUT));
       }, request.timeoutMs);
+      const onAbort = (): void => {
+        this.stopWaiting(request.owner, key, waiter);
+        settle();
+        reject(abortReason(signal!));
+      };
+      const settle = (): void => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+      };
       const waiter: Waiter = {
         owner: request.owner,
         mode: request.mode,
         grant: () => {
-          clearTimeout(timer);
+          settle();
           resolve();
         },
         fail: (error) => {
-          clearTimeout(timer);
+          settle();
           reject(error);
         },
       };
+      signal?.addEventListener('abort', onAbort, { once: true });
       entry.waiters.push(waiter);
       this.waitsFor.set(request.owner, { key, waiter });
     });
@@ -215,6 +247,12 @@ function isCompatible(entry: LockEntry, owner: LockOwnerId, mode: LockMode): boo
     if (mode === 'exclusive' || held === 'exclusive') return false;
   }
   return true;
+}
+
+/** The error an aborted wait fails with: the signal's reason when it is an Error (KILL QUERY gives 1317). */
+function abortReason(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason : new Error('lock wait aborted');
 }
 
 function keyName(bytes: Uint8Array): string {

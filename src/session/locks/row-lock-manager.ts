@@ -18,6 +18,11 @@ export interface LockRequest {
   readonly timeoutMs: number;
   /** The token of the statement asking (from `beginStatement`). */
   readonly statement: number;
+  /**
+   * Ends a wait early (KILL QUERY / KILL CONNECTION): when it is aborted, or already aborted when a key would have to
+   * be waited for, the request stops waiting and rejects with `signal.reason`. Keys granted before stay held.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** What a granted request tells its statement. */
@@ -40,9 +45,16 @@ export interface RowLockManager {
   endStatement(statement: number): void;
   /**
    * Locks `keys` in order, waiting as needed. Rejects with 1213 when waiting would close a cycle (the requester is
-   * the victim), 1205 when a wait exceeds the timeout, 3572 for NOWAIT. Keys already granted stay held.
+   * the victim), 1205 when a wait exceeds the timeout, 3572 for NOWAIT, `signal.reason` when the request's signal is
+   * aborted while it waits. Keys already granted stay held.
    */
   acquire(request: LockRequest): Promise<LockGrant>;
+  /**
+   * SKIP LOCKED: locks, in `request.mode`, each of `request.keys` that no other owner's lock conflicts with right now,
+   * and skips the others without waiting (`timeoutMs` and `signal` are not used). `locked[i]` tells whether key i
+   * was locked; `isStale` is as for `acquire`, over the keys locked.
+   */
+  acquireAvailable(request: LockRequest): { readonly locked: readonly boolean[]; readonly isStale: boolean };
   /**
    * Locks all of `keys` exclusively at once if none is held by another owner and returns undefined; otherwise locks
    * nothing and returns a key that is held (an optimistic commit then fails with a write conflict).

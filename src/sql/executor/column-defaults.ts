@@ -14,7 +14,7 @@ export function columnDefaultValue(column: ColumnInfo, isStrict: boolean, warnin
     case 'null':
       return null;
     case 'current-timestamp':
-      return now;
+      return currentTimestampFor(column, now);
     case 'literal':
       return spec.value;
     case 'none': {
@@ -26,6 +26,15 @@ export function columnDefaultValue(column: ColumnInfo, isStrict: boolean, warnin
       return implicitDefault(column);
     }
   }
+}
+
+/**
+ * The statement's time (`now`, taken with 6 digits) as a DEFAULT / ON UPDATE CURRENT_TIMESTAMP(fsp) column stores it:
+ * cut to the column's fractional digits, as MySQL cuts CURRENT_TIMESTAMP(fsp).
+ */
+export function currentTimestampFor(column: ColumnInfo, now: MysqlDateTime): MysqlDateTime {
+  const fsp = Math.max(column.type.decimals, 0);
+  return now.truncate(fsp).withKind(column.type.kind === 'timestamp' ? 'timestamp' : 'datetime', fsp);
 }
 
 /** MySQL's implicit default for a NOT NULL column: 0, '' or the zero date. */

@@ -1,10 +1,12 @@
 // executeCreateTable: validates a CREATE TABLE definition as MySQL does and stores the new table in the catalog.
+import { Decimal } from 'decimal.js';
 import {
   mysqlError,
   ER_BLOB_CANT_HAVE_DEFAULT,
   ER_DUP_FIELDNAME,
   ER_DUP_KEYNAME,
   ER_INVALID_DEFAULT,
+  ER_INVALID_ON_UPDATE,
   ER_KEY_COLUMN_DOES_NOT_EXITS,
   ER_MULTIPLE_PRI_KEY,
   ER_NOT_SUPPORTED_YET,
@@ -97,11 +99,26 @@ export function buildColumn(def: ColumnDef, id: number, offset: number, tableCol
     onUpdateCurrentTimestamp: def.onUpdate !== undefined,
     comment: def.comment ?? '',
   };
+  if (def.onUpdate !== undefined && !isCurrentTimestampOf(def.onUpdate, column)) throw mysqlError(ER_INVALID_ON_UPDATE, def.name);
   return { ...column, defaultValue: buildDefault(def.default, column, session) };
 }
 
 function isCurrentTimestamp(expr: Expr): boolean {
   return expr.kind === 'FuncCallExpr' && ['CURRENT_TIMESTAMP', 'NOW', 'LOCALTIME', 'LOCALTIMESTAMP'].includes(expr.name.toUpperCase());
+}
+
+/**
+ * True when `expr` is CURRENT_TIMESTAMP[(fsp)] (or a synonym) that `column` can take: a DATETIME or TIMESTAMP whose
+ * fractional digits are the function's, as MySQL requires ("the same value must be used throughout the column
+ * definition": https://dev.mysql.com/doc/refman/8.0/en/timestamp-initialization.html).
+ */
+function isCurrentTimestampOf(expr: Expr, column: ColumnInfo): boolean {
+  if (expr.kind !== 'FuncCallExpr' || !isCurrentTimestamp(expr)) return false;
+  if (column.type.kind !== TypeKind.DateTime && column.type.kind !== TypeKind.Timestamp) return false;
+  const [fspArg, ...rest] = expr.args;
+  if (rest.length > 0) return false;
+  const fsp = fspArg === undefined ? 0 : fspArg.kind === 'NumberLiteralExpr' ? Number(fspArg.text) : NaN;
+  return fsp === Math.max(column.type.decimals, 0);
 }
 
 /** A column's DEFAULT, validated against its type (1067 for a value the type cannot hold, 1101 for BLOB/TEXT). */
@@ -115,7 +132,7 @@ export function buildDefault(expr: Expr | undefined, column: ColumnInfo, session
   }
   if (column.isAutoIncrement) throw mysqlError(ER_INVALID_DEFAULT, name);
   if (isCurrentTimestamp(expr)) {
-    if (column.type.kind !== TypeKind.DateTime && column.type.kind !== TypeKind.Timestamp) throw mysqlError(ER_INVALID_DEFAULT, name);
+    if (!isCurrentTimestampOf(expr, column)) throw mysqlError(ER_INVALID_DEFAULT, name);
     return { kind: 'current-timestamp' };
   }
   let value;
@@ -131,7 +148,13 @@ export function buildDefault(expr: Expr | undefined, column: ColumnInfo, session
   }
   try {
     const stored = coerceToColumn(value, column.type, { columnName: name, rowNumber: 1, isStrict: true, warnings: session.warnings });
-    const text = stored === null ? null : typeof stored === 'string' ? stored : Buffer.isBuffer(stored) ? stored.toString('utf8') : stored.toString();
+    // The default is kept as the column shows it: DECIMAL(10,2) DEFAULT '0' is `0.00` in SHOW and information_schema.
+    const text =
+      stored === null ? null
+      : typeof stored === 'string' ? stored
+      : Buffer.isBuffer(stored) ? stored.toString('utf8')
+      : stored instanceof Decimal ? stored.toFixed(Math.max(column.type.decimals, 0))
+      : stored.toString();
     return { kind: 'literal', value: text, valueKind: typeof stored === 'string' || Buffer.isBuffer(stored) ? 'text' : 'number' };
   } catch {
     throw mysqlError(ER_INVALID_DEFAULT, name);

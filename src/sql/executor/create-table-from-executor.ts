@@ -94,7 +94,7 @@ export async function executeCreateTableSelect(
 async function insertRows(table: TableInfo, rows: readonly Row[], sourceOffsets: readonly number[], stmt: CreateTableStmt, allocator: AutoIncrementAllocator, session: ExecutionContext): Promise<bigint> {
   const tableRows = new TableRows(await session.transaction(), table, session);
   const isStrict = session.isStrictMode && stmt.duplicateHandling !== 'IGNORE';
-  const now = MysqlDateTime.now();
+  const now = MysqlDateTime.now(6);
   let affected = 0n;
   for (let r = 0; r < rows.length; r++) {
     const values = new Map<number, SqlValue>();

@@ -83,7 +83,7 @@ function isBriefFormat(format: string | undefined): boolean {
 /** Plans, for display, every subquery an operator of `plan` evaluates (and theirs, recursively). */
 async function planSubqueries(plan: OperatorPlan, plans: SubqueryPlans, catalog: Catalog, session: ExecutionContext, params: StatementParams | undefined): Promise<void> {
   for (const ref of plan.subqueries ?? []) {
-    if (plans.has(ref.query)) continue;
+    if (!ref.query || plans.has(ref.query)) continue;
     const planned = await planQuery(ref.query, catalog, session, params, ref.binding, plans);
     plans.set(ref.query, planned.plan);
     await planSubqueries(planned.plan, plans, catalog, session, params);
@@ -97,7 +97,7 @@ async function planSubqueries(plan: OperatorPlan, plans: SubqueryPlans, catalog:
  */
 function explainNode(plan: OperatorPlan, role: string | undefined, plans: SubqueryPlans): ExplainNode {
   let children: ExplainNode[] = plan.children.map((child, i) => explainNode(child, plan.roles?.[i], plans));
-  const subqueries = (plan.subqueries ?? []).map((ref) => plans.get(ref.query)).filter((shown): shown is OperatorPlan => shown !== undefined);
+  const subqueries = (plan.subqueries ?? []).map((ref) => ref.query && plans.get(ref.query)).filter((shown): shown is OperatorPlan => shown !== undefined);
   if (subqueries.length > 0) {
     const input = plan.children[0];
     const outer = children.map((child) => ({ ...child, role: 'Build' }));

@@ -77,7 +77,7 @@ async function runInsert(
   const rows = await sourceRows(stmt, targets.length, query, session, params);
   const txn = await session.transaction();
   const tableRows = new TableRows(txn, table, session);
-  const now = MysqlDateTime.now();
+  const now = MysqlDateTime.now(6);
   const isStrict = session.isStrictMode && !stmt.isIgnore;
   const onDuplicate = stmt.onDuplicate ? compileOnDuplicate(stmt.onDuplicate, table, databaseName, session, params) : undefined;
   let firstGeneratedId: bigint | undefined;

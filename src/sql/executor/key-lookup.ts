@@ -56,7 +56,7 @@ export function keyLookup(
       }
       if (filter) found = found.filter((entry) => toBoolean(filter.expr.evaluate(entry.row), session.warnings) === true);
       // SELECT … FOR UPDATE locks the inner rows it joins, as a scan of the inner table would.
-      if (session.lockingRead) await rows.lockHandles(found.map((entry) => entry.handle), session.lockingRead);
+      if (session.lockingRead) found = [...(await rows.lockReadRows(found, session.lockingRead))];
       return found.map((entry) => entry.row);
     },
     plan(decidedBy) {

@@ -13,6 +13,7 @@ import { MysqlDateTime, coerceToColumn, toBoolean } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
 import { checkTargetNotRead } from './check-target-not-read.js';
 import { prepareParts } from './prepare-parts.js';
+import { currentTimestampFor } from './column-defaults.js';
 import { planQuery } from './select-executor.js';
 import { HANDLE_COLUMN } from './table-scope.js';
 import { conjunction } from './table-source.js';
@@ -78,7 +79,7 @@ export async function executeMultiUpdate(stmt: UpdateStmt, catalog: Catalog, ses
   }
 
   const txn = await session.transaction();
-  const now = MysqlDateTime.now();
+  const now = MysqlDateTime.now(6);
   let matched = 0;
   let changed = 0n;
   for (const target of targetList) {
@@ -90,7 +91,7 @@ export async function executeMultiUpdate(stmt: UpdateStmt, catalog: Catalog, ses
       const before = storedRow(target, joined[index]!);
       const after = storedRow(target, copies.get(index)!);
       if (!rowChanged(before, after, session)) continue;
-      for (const column of target.table.columns) if (column.onUpdateCurrentTimestamp && !assigned.has(column.offset)) after[column.offset] = now;
+      for (const column of target.table.columns) if (column.onUpdateCurrentTimestamp && !assigned.has(column.offset)) after[column.offset] = currentTimestampFor(column, now);
       const newHandle = target.table.handleColumnOffset === undefined ? handle : (after[target.table.handleColumnOffset] as bigint);
       await rows.update(handle, before, newHandle, after);
       changed++;

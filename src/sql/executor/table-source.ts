@@ -227,8 +227,8 @@ async function* lockedRows(
   for await (const batch of readHandleRows(rows, path, isReverse)) {
     const kept = filter ? batch.filter((entry) => toBoolean(filter.evaluate(entry.row), session.warnings) === true) : batch;
     if (kept.length === 0) continue;
-    await rows.lockHandles(kept.map((entry) => entry.handle), mode);
-    yield kept.map((entry) => entry.row);
+    const locked = await rows.lockReadRows(kept, mode);
+    if (locked.length > 0) yield locked.map((entry) => entry.row);
   }
 }
 

@@ -17,6 +17,7 @@ import type { WriteTargetName } from './check-target-not-read.js';
 import { collectMatchingRows, planMatchingRows } from './collect-matching-rows.js';
 import { executeMultiDelete, executeMultiUpdate } from './multi-table-write.js';
 import { prepareParts } from './prepare-parts.js';
+import { currentTimestampFor } from './column-defaults.js';
 import { rowChanged } from './row-changed.js';
 import { writeCompileContext } from './write-compile-context.js';
 import { checkViewOptions, resolveWriteTarget } from './write-target.js';
@@ -75,14 +76,14 @@ export function planUpdate(stmt: UpdateStmt, catalog: Catalog, session: Executio
         stored[i]![column.offset] = next;
       }
     }
-    const now = MysqlDateTime.now();
+    const now = MysqlDateTime.now(6);
     let changed = 0n;
     for (let i = 0; i < matched.length; i++) {
       const { handle, row } = matched[i]!.entry;
       const next = stored[i]!;
       if (!rowChanged(row, next, session)) continue;
       for (const column of table.columns) {
-        if (column.onUpdateCurrentTimestamp && !assignments.some((a) => a.column.offset === column.offset)) next[column.offset] = now;
+        if (column.onUpdateCurrentTimestamp && !assignments.some((a) => a.column.offset === column.offset)) next[column.offset] = currentTimestampFor(column, now);
       }
       if (target.levels.length > 0) await checkViewOptions(target, next, session);
       const newHandle = table.handleColumnOffset === undefined ? handle : (next[table.handleColumnOffset] as bigint);

@@ -27,13 +27,13 @@ export type SubqueryRunner = (query: QueryExpr, outer: OuterBinding) => Promise<
 
 /**
  * Work an expression must do asynchronously before it can be evaluated synchronously over some rows (running its
- * subqueries). Operators call `prepare(batch)` once per batch, then `evaluate(row)` per row.
+ * subqueries, SLEEP()). Operators call `prepare(batch)` once per batch, then `evaluate(row)` per row.
  */
 export interface AsyncPart {
   prepare(rows: readonly Row[]): Promise<void>;
-  /** The subquery this part runs and the binding it runs under (what EXPLAIN plans to show it). */
-  readonly query: QueryExpr;
-  readonly binding: OuterBinding;
+  /** The subquery this part runs and the binding it runs under (what EXPLAIN plans to show it); absent for SLEEP. */
+  readonly query?: QueryExpr | undefined;
+  readonly binding?: OuterBinding | undefined;
 }
 
 /** Inputs to expression compilation. */

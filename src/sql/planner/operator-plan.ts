@@ -11,8 +11,9 @@ export interface OperatorStats {
 
 /** A subquery an operator runs for its input rows (EXPLAIN shows it under an Apply). */
 export interface SubqueryPlanRef {
-  readonly query: QueryExpr;
-  readonly binding: OuterBinding;
+  /** Absent for asynchronous work that is not a subquery (SLEEP()), which EXPLAIN does not show. */
+  readonly query?: QueryExpr | undefined;
+  readonly binding?: OuterBinding | undefined;
 }
 
 /**

@@ -11,4 +11,10 @@ export type LockMode = 'exclusive' | 'shared';
  */
 export interface RowLocker {
   lockKeys(keys: readonly Uint8Array[], mode: LockMode): Promise<void>;
+  /**
+   * Locks the rows a locking read (SELECT … FOR UPDATE / FOR SHARE) returns and says which it may return: all of
+   * them, waiting as `lockKeys` does, unless the statement asked for SKIP LOCKED, when rows another transaction has
+   * locked are skipped without waiting. Without it, `lockKeys` locks them all.
+   */
+  lockReadKeys?(keys: readonly Uint8Array[], mode: LockMode): Promise<readonly boolean[]>;
 }

@@ -109,6 +109,21 @@ export class TableRows {
     await this.locker.lockKeys(handles.map((handle) => encodeRowKey(this.tableId, handle)), mode);
   }
 
+  /**
+   * Locks the rows a locking read returns and gives back those it may return (all, unless the statement says SKIP
+   * LOCKED and another transaction holds some of them).
+   */
+  async lockReadRows<T extends { readonly handle: bigint }>(entries: readonly T[], mode: LockMode): Promise<readonly T[]> {
+    if (!this.locker || entries.length === 0) return entries;
+    const keys = entries.map((entry) => encodeRowKey(this.tableId, entry.handle));
+    if (!this.locker.lockReadKeys) {
+      await this.locker.lockKeys(keys, mode);
+      return entries;
+    }
+    const locked = await this.locker.lockReadKeys(keys, mode);
+    return entries.filter((_, i) => locked[i] === true);
+  }
+
   /** Writes a new row; rejects a duplicate primary key or unique index entry with 1062 and writes nothing. */
   async insert(handle: bigint, row: Row): Promise<void> {
     await this.lockForWrite([handle], row);

@@ -1,5 +1,6 @@
 // MysqlDateTime: a DATE, DATETIME or TIMESTAMP value with microseconds, parsed and printed as MySQL does.
 import { mysqlError, ER_TRUNCATED_WRONG_VALUE } from '../../errors/index.js';
+import { wallClockMicros } from './wall-clock.js';
 
 /** Which temporal type a value has; it decides how the value prints and which column type it reports. */
 export type DateTimeKind = 'date' | 'datetime' | 'timestamp';
@@ -45,9 +46,13 @@ export class MysqlDateTime {
     }
   }
 
-  /** The current local time of the server process (MySQL's NOW() with time_zone=SYSTEM). */
-  static now(fsp = 0, date = new Date()): MysqlDateTime {
-    const micro = date.getMilliseconds() * 1000;
+  /**
+   * The current local time of the server process (MySQL's NOW() with time_zone=SYSTEM), to the microsecond, cut (not
+   * rounded) to `fsp` digits as MySQL cuts the statement's start time.
+   */
+  static now(fsp = 0, micros = wallClockMicros()): MysqlDateTime {
+    const date = new Date(Math.floor(micros / 1000));
+    const micro = ((micros % MICROS_PER_SECOND) + MICROS_PER_SECOND) % MICROS_PER_SECOND;
     return new MysqlDateTime(
       'datetime',
       date.getFullYear(),
@@ -58,7 +63,7 @@ export class MysqlDateTime {
       date.getSeconds(),
       micro,
       6,
-    ).round(fsp);
+    ).truncate(fsp);
   }
 
   /** Unpacks the storage form written by `pack()`. */
@@ -94,6 +99,13 @@ export class MysqlDateTime {
 
   private toDate(): MysqlDateTime {
     return new MysqlDateTime('date', this.year, this.month, this.day);
+  }
+
+  /** Cuts the fraction to `fsp` digits. */
+  truncate(fsp: number): MysqlDateTime {
+    const unit = 10 ** (6 - fsp);
+    const micro = Math.floor(this.microsecond / unit) * unit;
+    return new MysqlDateTime(this.kind, this.year, this.month, this.day, this.hour, this.minute, this.second, micro, fsp);
   }
 
   /** Rounds the fraction to `fsp` digits as MySQL does on insert (half up, carrying into the seconds). */

@@ -7,6 +7,7 @@ import { datePartFunctions } from './date-part-functions.js';
 import { encodingFunctions } from './encoding-functions.js';
 import { informationFunctions } from './information-functions.js';
 import { mathFunctions } from './math-functions.js';
+import { sleepFunction } from './sleep-function.js';
 import { stringFunctions } from './string-functions.js';
 import { stringSearchFunctions } from './string-search-functions.js';
 import { substringFunctions } from './substring-functions.js';
@@ -29,6 +30,7 @@ export const builtinFunctions: ReadonlyMap<string, BuiltinFunction> = new Map([
   ...dateArithmeticFunctions,
   ...unixTimeFunctions,
   ...timeFunctions,
+  ['SLEEP', sleepFunction],
 ]);
 
 /** Names the planner treats as aggregates; they are compiled by the aggregation operator, not here. */

@@ -31,7 +31,7 @@ const curtimeFunction: BuiltinFunction = {
   maxArgs: 1,
   compile: ([fspArg]) => {
     const fsp = constantFsp(fspArg);
-    return constantExpr(MysqlTime.fromDateTime(MysqlDateTime.now(MAX_FSP), fsp), timeType(fsp));
+    return constantExpr(MysqlTime.fromDateTime(MysqlDateTime.now(fsp), fsp), timeType(fsp));
   },
 };
 
