@@ -1,7 +1,9 @@
 // PacketBatch: many framed packets with running sequence ids in one buffer, so a result set is one socket write.
 import { PacketWriter } from './packet-writer.js';
 
-const DEFAULT_BATCH_CAPACITY = 16 * 1024;
+// Under half of Node's 8 KiB buffer pool, so the common small response (an OK, one row) is carved from the pool
+// instead of costing its own allocation; larger results grow the buffer.
+const DEFAULT_BATCH_CAPACITY = 2 * 1024;
 
 /**
  * Collects consecutive packets of one exchange (e.g. column count, column definitions, rows, terminator) into one

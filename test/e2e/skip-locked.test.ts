@@ -54,6 +54,24 @@ describe('SKIP LOCKED', () => {
     assert.deepEqual(await ids(a, "SELECT id FROM jobs WHERE state = 'taken' ORDER BY id"), [3, 4]);
   });
 
+  it('a job queue: LIMIT 1 FOR UPDATE locks only the row it returns, so each SKIP LOCKED worker gets the next one', async () => {
+    await a.query("UPDATE jobs SET state = 'new' WHERE id <= 4");
+    const c = await connect(server.port, { database: 'q' });
+    try {
+      const next = "SELECT id FROM jobs WHERE state = 'new' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED";
+      for (const connection of [a, b, c]) await connection.query('BEGIN');
+      assert.deepEqual(await ids(a, "SELECT id FROM jobs WHERE state = 'new' ORDER BY id LIMIT 1 FOR UPDATE"), [1]);
+      assert.deepEqual(await ids(b, next), [2]);
+      assert.deepEqual(await ids(c, next), [3]);
+      assert.deepEqual(await ids(a, next), [1], 'A still holds its own row');
+      await b.query('ROLLBACK');
+      assert.deepEqual(await ids(c, "SELECT id FROM jobs WHERE state = 'new' ORDER BY id LIMIT 2 FOR UPDATE SKIP LOCKED"), [2, 3]);
+    } finally {
+      for (const connection of [a, b, c]) await connection.query('ROLLBACK');
+      await c.end();
+    }
+  });
+
   it('FOR SHARE SKIP LOCKED skips rows locked exclusively but shares rows locked for share', async () => {
     await a.query('BEGIN');
     await a.query('SELECT id FROM jobs WHERE id = 1 FOR UPDATE');

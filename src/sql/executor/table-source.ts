@@ -159,6 +159,9 @@ function handleRowSource(
   };
 }
 
+/** The most rows a locking read locks at once (see lockedRows). */
+const MAX_LOCK_CHUNK = 1024;
+
 /** An access path with the direction to read it in; `isOrdered` when it delivers the requested ORDER BY. */
 interface ChosenPath {
   readonly path: AccessPath;
@@ -224,11 +227,20 @@ async function* lockedRows(
   mode: LockMode,
   session: ExecutionContext,
 ): AsyncGenerator<Row[]> {
+  // Rows are locked in chunks that start at one row and double with the rows handed on, so a reader that stops
+  // early (LIMIT, e.g. a job queue's `LIMIT 1 FOR UPDATE SKIP LOCKED`) leaves the rest of the scan unlocked, as
+  // InnoDB locks only the rows it reads up to the limit.
+  let chunkSize = 1;
   for await (const batch of readHandleRows(rows, path, isReverse)) {
     const kept = filter ? batch.filter((entry) => toBoolean(filter.evaluate(entry.row), session.warnings) === true) : batch;
-    if (kept.length === 0) continue;
-    const locked = await rows.lockReadRows(kept, mode);
-    if (locked.length > 0) yield locked.map((entry) => entry.row);
+    for (let start = 0; start < kept.length; ) {
+      const chunk = kept.slice(start, start + chunkSize);
+      start += chunk.length;
+      const locked = await rows.lockReadRows(chunk, mode);
+      if (locked.length === 0) continue;
+      chunkSize = Math.min(chunkSize * 2, MAX_LOCK_CHUNK);
+      yield locked.map((entry) => entry.row);
+    }
   }
 }
 
