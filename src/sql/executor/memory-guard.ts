@@ -13,5 +13,6 @@ export const MEMORY_CHECK_INTERVAL = 4096;
  * DISTINCT, grouping, join build sides): the statement fails, the server and other connections carry on.
  */
 export function checkMemory(): void {
-  if (process.memoryUsage().heapUsed > heapLimit * HEAP_SHARE_LIMIT) throw mysqlError(ER_OUT_OF_SORTMEMORY);
+  // V8's own statistics, not process.memoryUsage(), which also reads the RSS from the OS (about 14 times slower).
+  if (getHeapStatistics().used_heap_size > heapLimit * HEAP_SHARE_LIMIT) throw mysqlError(ER_OUT_OF_SORTMEMORY);
 }
