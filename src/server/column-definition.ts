@@ -8,6 +8,8 @@ import { TypeKind, blobMaxBytes, isBinaryType, isIntegerType, isTextType } from 
 const UTF8MB4_MAX_BYTES = 4;
 /** MySQL's "not fixed" decimals value for floats and strings. */
 const NOT_FIXED_DECIMALS = 0x1f;
+/** The column length field is 4 bytes (LONGTEXT reports its most). */
+const MAX_COLUMN_LENGTH = 0xffffffff;
 
 const columnTypes: Record<TypeKind, number> = {
   null: ColumnType.MYSQL_TYPE_NULL,
@@ -54,7 +56,8 @@ export function columnDefinition(column: ResultColumn, resultCollationId: number
     columnLength: columnLength(type),
     type: columnTypes[type.kind],
     flags: columnFlags(column),
-    decimals: columnDecimals(type),
+    // Strings have "not fixed" decimals when computed, none when read from a table, as MySQL 8 sends them.
+    decimals: isStringColumnOfTable(column) ? 0 : columnDecimals(type),
   };
 }
 
@@ -86,11 +89,16 @@ function columnLength(type: FieldType): number {
       return 0;
     default: {
       const blob = blobMaxBytes[type.kind];
-      if (blob !== undefined) return blob;
+      // TEXT's limit is in bytes; MySQL reports it as the characters times utf8mb4's 4 bytes (TEXT: 262140).
+      if (blob !== undefined) return isBinaryType(type) ? blob : Math.min(blob * UTF8MB4_MAX_BYTES, MAX_COLUMN_LENGTH);
       const characters = type.length < 0 ? 0 : type.length;
       return isBinaryType(type) ? characters : characters * UTF8MB4_MAX_BYTES;
     }
   }
+}
+
+function isStringColumnOfTable(column: ResultColumn): boolean {
+  return column.orgTable !== '' && columnDecimals(column.type) === NOT_FIXED_DECIMALS && column.type.kind !== TypeKind.Float && column.type.kind !== TypeKind.Double;
 }
 
 function columnDecimals(type: FieldType): number {

@@ -76,6 +76,9 @@ describe('prepared statements', () => {
     assert.equal(types.dtm, ColumnType.MYSQL_TYPE_DATETIME);
     assert.equal(types.tm, ColumnType.MYSQL_TYPE_TIME);
     assert.equal(types.bl, ColumnType.MYSQL_TYPE_BLOB);
+    // As MySQL 8 sends them: a table's string columns have 0 decimals, TEXT is 65535 characters × 4 bytes long.
+    const field = (name: string): (typeof fields)[number] => fields.find((candidate) => candidate.name === name)!;
+    assert.deepEqual([field('vc').decimals, field('tx').decimals, field('tx').columnLength, field('bl').columnLength], [0, 0, 262140, 65535]);
     const unsigned = fields.find((field) => field.name === 'bu')!;
     assert.ok(((unsigned.flags as number) & 32) !== 0, 'BIGINT UNSIGNED carries UNSIGNED_FLAG');
   });
