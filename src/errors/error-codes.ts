@@ -75,11 +75,13 @@ export const ER_SUBQUERY_NO_1_ROW: ErrorSpec = { name: 'ER_SUBQUERY_NO_1_ROW', c
 export const ER_NOT_SUPPORTED_AUTH_MODE: ErrorSpec = { name: 'ER_NOT_SUPPORTED_AUTH_MODE', code: 1251, sqlState: '08004', template: "Client does not support authentication protocol requested by server; consider upgrading MySQL client" };
 export const ER_COLLATION_CHARSET_MISMATCH: ErrorSpec = { name: 'ER_COLLATION_CHARSET_MISMATCH', code: 1253, sqlState: '42000', template: "COLLATION '%s' is not valid for CHARACTER SET '%s'" };
 export const ER_WARN_DATA_OUT_OF_RANGE: ErrorSpec = { name: 'ER_WARN_DATA_OUT_OF_RANGE', code: 1264, sqlState: '22003', template: "Out of range value for column '%s' at row %lu" };
+export const ER_WARN_DATA_TRUNCATED: ErrorSpec = { name: 'ER_WARN_DATA_TRUNCATED', code: 1265, sqlState: '01000', template: "Data truncated for column '%s' at row %lu" };
 export const ER_UNKNOWN_COLLATION: ErrorSpec = { name: 'ER_UNKNOWN_COLLATION', code: 1273, sqlState: 'HY000', template: "Unknown collation: '%-.64s'" };
 export const ER_UNKNOWN_STORAGE_ENGINE: ErrorSpec = { name: 'ER_UNKNOWN_STORAGE_ENGINE', code: 1286, sqlState: '42000', template: "Unknown storage engine '%s'" };
 export const ER_WARN_DEPRECATED_SYNTAX: ErrorSpec = { name: 'ER_WARN_DEPRECATED_SYNTAX', code: 1287, sqlState: 'HY000', template: "'%s' is deprecated and will be removed in a future release. Please use %s instead" };
 export const ER_NON_UPDATABLE_TABLE: ErrorSpec = { name: 'ER_NON_UPDATABLE_TABLE', code: 1288, sqlState: 'HY000', template: "The target table %-.100s of the %s is not updatable" };
 export const ER_OPTION_PREVENTS_STATEMENT: ErrorSpec = { name: 'ER_OPTION_PREVENTS_STATEMENT', code: 1290, sqlState: 'HY000', template: "The MySQL server is running with the %s option so it cannot execute this statement" };
+export const ER_DUPLICATED_VALUE_IN_TYPE: ErrorSpec = { name: 'ER_DUPLICATED_VALUE_IN_TYPE', code: 1291, sqlState: 'HY000', template: "Column '%-.100s' has duplicated value '%-.64s' in %s" };
 export const ER_TRUNCATED_WRONG_VALUE: ErrorSpec = { name: 'ER_TRUNCATED_WRONG_VALUE', code: 1292, sqlState: '22007', template: "Truncated incorrect %-.64s value: '%-.128s'" };
 export const ER_INVALID_ON_UPDATE: ErrorSpec = { name: 'ER_INVALID_ON_UPDATE', code: 1294, sqlState: 'HY000', template: "Invalid ON UPDATE clause for '%-.192s' column" };
 export const ER_UNSUPPORTED_PS: ErrorSpec = { name: 'ER_UNSUPPORTED_PS', code: 1295, sqlState: 'HY000', template: "This command is not supported in the prepared statement protocol yet" };
@@ -90,6 +92,7 @@ export const ER_NONUPDATEABLE_COLUMN: ErrorSpec = { name: 'ER_NONUPDATEABLE_COLU
 export const ER_NO_DEFAULT_FOR_FIELD: ErrorSpec = { name: 'ER_NO_DEFAULT_FOR_FIELD', code: 1364, sqlState: 'HY000', template: "Field '%-.192s' doesn't have a default value" };
 export const ER_DIVISION_BY_ZERO: ErrorSpec = { name: 'ER_DIVISION_BY_ZERO', code: 1365, sqlState: '22012', template: "Division by 0" };
 export const ER_TRUNCATED_WRONG_VALUE_FOR_FIELD: ErrorSpec = { name: 'ER_TRUNCATED_WRONG_VALUE_FOR_FIELD', code: 1366, sqlState: 'HY000', template: "Incorrect %-.32s value: '%-.128s' for column '%.192s' at row %lu" };
+export const ER_ILLEGAL_VALUE_FOR_TYPE: ErrorSpec = { name: 'ER_ILLEGAL_VALUE_FOR_TYPE', code: 1367, sqlState: '22007', template: "Illegal %s '%-.192s' value found during parsing" };
 export const ER_VIEW_NONUPD_CHECK: ErrorSpec = { name: 'ER_VIEW_NONUPD_CHECK', code: 1368, sqlState: 'HY000', template: "CHECK OPTION on non-updatable view '%-.192s.%-.192s'" };
 export const ER_VIEW_CHECK_FAILED: ErrorSpec = { name: 'ER_VIEW_CHECK_FAILED', code: 1369, sqlState: 'HY000', template: "CHECK OPTION failed '%-.192s.%-.192s'" };
 export const ER_VIEW_DELETE_MERGE_VIEW: ErrorSpec = { name: 'ER_VIEW_DELETE_MERGE_VIEW', code: 1395, sqlState: 'HY000', template: "Can not delete from join view '%-.192s.%-.192s'" };
@@ -214,11 +217,13 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [1251, ER_NOT_SUPPORTED_AUTH_MODE],
   [1253, ER_COLLATION_CHARSET_MISMATCH],
   [1264, ER_WARN_DATA_OUT_OF_RANGE],
+  [1265, ER_WARN_DATA_TRUNCATED],
   [1273, ER_UNKNOWN_COLLATION],
   [1286, ER_UNKNOWN_STORAGE_ENGINE],
   [1287, ER_WARN_DEPRECATED_SYNTAX],
   [1288, ER_NON_UPDATABLE_TABLE],
   [1290, ER_OPTION_PREVENTS_STATEMENT],
+  [1291, ER_DUPLICATED_VALUE_IN_TYPE],
   [1292, ER_TRUNCATED_WRONG_VALUE],
   [1294, ER_INVALID_ON_UPDATE],
   [1295, ER_UNSUPPORTED_PS],
@@ -229,6 +234,7 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [1364, ER_NO_DEFAULT_FOR_FIELD],
   [1365, ER_DIVISION_BY_ZERO],
   [1366, ER_TRUNCATED_WRONG_VALUE_FOR_FIELD],
+  [1367, ER_ILLEGAL_VALUE_FOR_TYPE],
   [1368, ER_VIEW_NONUPD_CHECK],
   [1369, ER_VIEW_CHECK_FAILED],
   [1395, ER_VIEW_DELETE_MERGE_VIEW],

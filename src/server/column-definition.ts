@@ -54,7 +54,8 @@ export function columnDefinition(column: ResultColumn, resultCollationId: number
     orgName: column.orgName,
     characterSet: isText ? resultCollationId : Collation.binary,
     columnLength: columnLength(type),
-    type: columnTypes[type.kind],
+    // ENUM and SET travel as MYSQL_TYPE_STRING with ENUM_FLAG / SET_FLAG, as MySQL sends them.
+    type: type.valueSet ? ColumnType.MYSQL_TYPE_STRING : columnTypes[type.kind],
     flags: columnFlags(column),
     // Strings have "not fixed" decimals when computed, none when read from a table, as MySQL 8 sends them.
     decimals: isStringColumnOfTable(column) ? 0 : columnDecimals(type),
@@ -113,6 +114,7 @@ function columnDecimals(type: FieldType): number {
 function columnFlags(column: ResultColumn): number {
   const type = column.type;
   let flags = 0;
+  if (type.valueSet) flags |= type.valueSet.kind === 'enum' ? ColumnFlags.ENUM_FLAG : ColumnFlags.SET_FLAG;
   if (column.isNotNull) flags |= ColumnFlags.NOT_NULL_FLAG;
   if (column.isPrimaryKey) flags |= ColumnFlags.PRI_KEY_FLAG;
   if (column.isUniqueKey) flags |= ColumnFlags.UNIQUE_KEY_FLAG;

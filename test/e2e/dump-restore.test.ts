@@ -53,6 +53,8 @@ const SCHEMA = `
   CREATE TABLE orders (id BIGINT NOT NULL PRIMARY KEY, item INT NOT NULL, qty SMALLINT NOT NULL DEFAULT 1,
     note VARCHAR(100) COLLATE utf8mb4_general_ci, KEY k_item (item));
   INSERT INTO orders VALUES (1, 1, 2, 'first'), (2, 3, 1, NULL), (3, 1, 5, 'Third ümlaut');
+  CREATE TABLE labels (id INT PRIMARY KEY, size ENUM('small','medium','it''s big') NOT NULL, tags SET('a','b','c') DEFAULT 'a,b');
+  INSERT INTO labels VALUES (1, 'small', 'c,a'), (2, 3, ''), (3, 'medium', NULL);
   CREATE VIEW big_orders AS SELECT id, item, qty FROM orders WHERE qty > 1;`;
 
 describe('mysqldump and restore', () => {
@@ -76,12 +78,16 @@ describe('mysqldump and restore', () => {
       assert.match(dump.stdout, /\/\*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT \*\/;/);
       assert.match(dump.stdout, /CREATE TABLE `everything` \([\s\S]*UNIQUE KEY `u_vc` \(`vc`\),\n {2}KEY `k_dt` \(`dt`,`ti`\)/);
       assert.match(dump.stdout, /VIEW `big_orders` AS/);
+      assert.match(dump.stdout, /`size` enum\('small','medium','it''s big'\) NOT NULL,\n {2}`tags` set\('a','b','c'\) DEFAULT 'a,b',/);
+      assert.match(dump.stdout, /INSERT INTO `labels` VALUES\n\(1,'small','a,c'\),\n\(2,'it\\'s big',''\),\n\(3,'medium',NULL\);/);
       const target = `copy_${options.length}`;
       await cli(server.port, `CREATE DATABASE ${target}`);
       // The dump is bytes (raw BLOB bytes inside string literals), fed to the CLI exactly as mysqldump wrote them.
       const restored = await mariadb(server.port, ['--binary-mode', target], Buffer.from(dump.stdout, 'latin1'));
       assert.equal(restored.code, 0, restored.stderr);
       assert.equal(await cli(server.port, contentQuery(target)), await cli(server.port, contentQuery('source')));
+      const labels = (db: string): string => `SELECT * FROM ${db}.labels ORDER BY id`;
+      assert.equal(await cli(server.port, labels(target)), await cli(server.port, labels('source')));
       const again = await mysqldump(server.port, [...options, target]);
       assert.equal(again.code, 0, again.stderr);
       // Only the comments naming the database differ.

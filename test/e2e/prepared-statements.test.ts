@@ -101,6 +101,17 @@ describe('prepared statements', () => {
     }
   });
 
+  it('sends ENUM and SET as MYSQL_TYPE_STRING with ENUM_FLAG / SET_FLAG, and takes members as parameters', async () => {
+    await db.query("CREATE TABLE ps.labels (id INT PRIMARY KEY, size ENUM('s','m','l') NOT NULL, tags SET('a','b','c'))");
+    await db.execute('INSERT INTO ps.labels VALUES (?, ?, ?), (?, ?, ?)', [1, 'm', 'c,a', 2, 3, null]);
+    await assert.rejects(db.execute('INSERT INTO ps.labels VALUES (?, ?, ?)', [3, 'xl', null]), (e: { errno?: number }) => e.errno === 1265);
+    for (const [rows, fields] of [await db.query<RowDataPacket[]>('SELECT size, tags FROM ps.labels ORDER BY id'), await db.execute<RowDataPacket[]>('SELECT size, tags FROM ps.labels ORDER BY id')]) {
+      assert.deepEqual(rows.map((row) => ({ ...row })), [{ size: 'm', tags: 'a,c' }, { size: 'l', tags: null }]);
+      assert.deepEqual(fields.map((field) => field.columnType), [ColumnType.MYSQL_TYPE_STRING, ColumnType.MYSQL_TYPE_STRING]);
+      assert.deepEqual(fields.map((field) => (field.flags as number) & (0x100 | 0x800)), [0x100, 0x800]);
+    }
+  });
+
   it('runs one prepared statement again with other parameter types', async () => {
     const statement = await db.prepare('SELECT name FROM ps.t WHERE id = ?');
     const byNumber = (await statement.execute([2]))[0] as RowDataPacket[];

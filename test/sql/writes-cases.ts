@@ -29,6 +29,19 @@ export const WRITES_SETUP = [
 ];
 
 export const WRITES_CASES: readonly SqlCase[] = [
+  // ENUM and SET: members by text or number, canonical member order, 1265 for non-members in strict mode
+  { sql: "CREATE TABLE es (id INT PRIMARY KEY, e ENUM('lo','mid','hi ') NOT NULL, s SET('r','w','x') DEFAULT 'r')", affectedRows: 0 },
+  { sql: "INSERT INTO es VALUES (1, 'mid', 'x,r'), (2, 3, 6), (3, 'hi  ', '')", affectedRows: 3, info: 'Records: 3  Duplicates: 0  Warnings: 0' },
+  { sql: 'INSERT INTO es (id) VALUES (4)', affectedRows: 1 },
+  { sql: 'SELECT * FROM es ORDER BY id', rows: [['1', 'mid', 'r,x'], ['2', 'hi', 'w,x'], ['3', 'hi', ''], ['4', 'lo', 'r']] },
+  { sql: "SELECT id FROM es WHERE e = 'hi' AND FIND_IN_SET('x', s) ORDER BY id", rows: [['2']] },
+  { sql: "INSERT INTO es VALUES (5, 'max', 'r')", error: 1265 },
+  { sql: 'INSERT INTO es VALUES (5, 0, 1)', error: 1265 },
+  { sql: "INSERT INTO es VALUES (5, 'lo', 'r,q')", error: 1265 },
+  { sql: "UPDATE es SET e = 'top' WHERE id = 1", error: 1265 },
+  { sql: 'SELECT * FROM es WHERE id = 5', rows: [] },
+  { sql: "CREATE TABLE bad_enum (e ENUM('a','b','a'))", error: 1291 },
+  { sql: "CREATE TABLE bad_set (s SET('a,b'))", error: 1367 },
   // 1. Subqueries in single-table UPDATE / DELETE: WHERE, SET values, ORDER BY; uncorrelated and correlated.
   { sql: 'UPDATE t SET a = a + 1 WHERE id IN (SELECT t_id FROM s)', affectedRows: 2 },
   { sql: 'SELECT id, a FROM t ORDER BY id', rows: [['1', '11'], ['2', '20'], ['3', '31'], ['4', '40']] },

@@ -20,6 +20,8 @@ export function columnDefaultValue(column: ColumnInfo, isStrict: boolean, warnin
     case 'none': {
       if (column.isAutoIncrement) return null;
       if (!column.isNotNull) return null;
+      // "If an ENUM column is declared NOT NULL, its default value is the first element" (MySQL manual).
+      if (column.type.valueSet?.kind === 'enum') return column.type.valueSet.members[0] ?? '';
       const error = mysqlError(ER_NO_DEFAULT_FOR_FIELD, column.name);
       if (isStrict) throw error;
       warnings.warn(error);

@@ -1,7 +1,7 @@
 // fieldTypeFromAst: validates a column's declared type against MySQL's limits and turns it into a FieldType.
-import { mysqlError, ER_M_BIGGER_THAN_D, ER_NOT_SUPPORTED_YET, ER_TOO_BIG_FIELDLENGTH, ER_TOO_BIG_PRECISION, ER_TOO_BIG_SCALE } from '../../errors/index.js';
+import { mysqlError, ER_DUPLICATED_VALUE_IN_TYPE, ER_ILLEGAL_VALUE_FOR_TYPE, ER_M_BIGGER_THAN_D, ER_NOT_SUPPORTED_YET, ER_TOO_BIG_FIELDLENGTH, ER_TOO_BIG_PRECISION, ER_TOO_BIG_SCALE } from '../../errors/index.js';
 import type { DataType } from '../ast/index.js';
-import { TypeKind, fieldType } from '../types/index.js';
+import { TypeKind, compareStrings, fieldType } from '../types/index.js';
 import type { CollationName, FieldType } from '../types/index.js';
 
 const MAX_DECIMAL_PRECISION = 65;
@@ -11,6 +11,28 @@ const MAX_CHAR_LENGTH = 255;
 const MAX_VARCHAR_LENGTH = 16_383;
 const MAX_VARBINARY_LENGTH = 65_535;
 const MAX_FSP = 6;
+
+/** Most members an ENUM (65,535) and a SET (64, one bit each) may have. */
+const MAX_ENUM_MEMBERS = 65_535;
+const MAX_SET_MEMBERS = 64;
+
+/**
+ * ENUM/SET: stored as VARCHAR text as long as the longest member (SET: all members and commas). Trailing spaces of
+ * members are dropped, as MySQL does; a member given twice is 1291, too many members 1097/1098.
+ */
+function valueSetType(columnName: string, kind: 'enum' | 'set', written: readonly string[], collation: CollationName): FieldType {
+  const members = written.map((member) => member.replace(/ +$/u, ''));
+  const limit = kind === 'enum' ? MAX_ENUM_MEMBERS : MAX_SET_MEMBERS;
+  if (members.length > limit) throw mysqlError(ER_TOO_BIG_FIELDLENGTH, columnName, limit);
+  members.forEach((member, i) => {
+    const isDuplicate = members.findIndex((other) => compareStrings(other, member, collation) === 0) !== i;
+    if (isDuplicate) throw mysqlError(ER_DUPLICATED_VALUE_IN_TYPE, columnName, member, kind.toUpperCase());
+    if (kind === 'set' && member.includes(',')) throw mysqlError(ER_ILLEGAL_VALUE_FOR_TYPE, 'set', member);
+  });
+  const longest = Math.max(0, ...members.map((member) => [...member].length));
+  const length = kind === 'enum' ? longest : members.reduce((sum, member) => sum + [...member].length, 0) + Math.max(members.length - 1, 0);
+  return { ...fieldType(TypeKind.VarChar, { length: Math.max(length, 1), collation }), valueSet: { kind, members } };
+}
 
 /** Maps a written collation (or the table default) onto one TidalDB implements. */
 export function collationFromName(name: string | undefined): CollationName {
@@ -98,6 +120,9 @@ export function fieldTypeFromAst(columnName: string, type: DataType, defaultColl
     }
     case 'YEAR':
       return fieldType(TypeKind.Year, { length: 4, isUnsigned: true });
+    case 'ENUM':
+    case 'SET':
+      return valueSetType(columnName, type.name === 'ENUM' ? 'enum' : 'set', type.values ?? [], collation);
     default:
       throw mysqlError(ER_NOT_SUPPORTED_YET, `column type ${type.name}`);
   }

@@ -107,7 +107,7 @@ function columnRow(databaseName: string, table: TableInfo, column: ColumnInfo): 
 
 /** COLUMNS.DATA_TYPE: the type's name without length or attributes. */
 export function dataType(type: FieldType): string {
-  return type.kind;
+  return type.valueSet?.kind ?? type.kind;
 }
 
 export const STATISTICS: SystemTable = {

@@ -18,6 +18,7 @@ import type { TimeConversion } from './mysql-time.js';
 import type { SqlValue } from './sql-value.js';
 import type { WarningSink } from './warnings.js';
 import { encodeUtf8Lossless } from './lossless-utf8.js';
+import { coerceEnumOrSet } from './enum-set-value.js';
 
 /** Where a value is being stored, for error messages and strictness. */
 export interface StoreContext {
@@ -36,6 +37,7 @@ export interface StoreContext {
  */
 export function coerceToColumn(value: SqlValue, type: FieldType, context: StoreContext): SqlValue {
   if (value === null) return null;
+  if (type.valueSet) return coerceEnumOrSet(value, type, type.valueSet, context);
   if (isIntegerType(type)) return coerceInteger(value, type, context);
   switch (type.kind) {
     case TypeKind.Float:

@@ -43,6 +43,14 @@ export interface FieldType {
   readonly decimals: number;
   readonly isUnsigned: boolean;
   readonly collation: CollationName;
+  /** ENUM(…) / SET(…) columns: stored as VARCHAR text, limited to these members (see enum-set-value.ts). */
+  readonly valueSet?: ValueSet;
+}
+
+/** The members an ENUM or SET column accepts, in definition order. */
+export interface ValueSet {
+  readonly kind: 'enum' | 'set';
+  readonly members: readonly string[];
 }
 
 const integerKinds: ReadonlySet<TypeKind> = new Set([
@@ -134,6 +142,8 @@ export function formatFieldType(type: FieldType): string {
     case TypeKind.Binary:
       return `${type.kind}(${type.length < 0 ? 1 : type.length})`;
     case TypeKind.VarChar:
+      if (type.valueSet) return `${type.valueSet.kind}(${type.valueSet.members.map((member) => `'${member.replace(/\\/gu, '\\\\').replace(/'/gu, "''")}'`).join(',')})`;
+      return `${type.kind}(${type.length})`;
     case TypeKind.VarBinary:
       return `${type.kind}(${type.length})`;
     case TypeKind.DateTime:
