@@ -35,6 +35,9 @@ export const WRITES_CASES: readonly SqlCase[] = [
   { sql: 'INSERT INTO es (id) VALUES (4)', affectedRows: 1 },
   { sql: 'SELECT * FROM es ORDER BY id', rows: [['1', 'mid', 'r,x'], ['2', 'hi', 'w,x'], ['3', 'hi', ''], ['4', 'lo', 'r']] },
   { sql: "SELECT id FROM es WHERE e = 'hi' AND FIND_IN_SET('x', s) ORDER BY id", rows: [['2']] },
+  // ORDER BY sorts an ENUM by member index and a SET by bit mask, as MySQL does
+  { sql: 'SELECT e FROM es ORDER BY e, id', rows: [['lo'], ['mid'], ['hi'], ['hi']] },
+  { sql: 'SELECT id, s FROM es ORDER BY s DESC, id LIMIT 3', rows: [['2', 'w,x'], ['1', 'r,x'], ['4', 'r']] },
   { sql: "INSERT INTO es VALUES (5, 'max', 'r')", error: 1265 },
   { sql: 'INSERT INTO es VALUES (5, 0, 1)', error: 1265 },
   { sql: "INSERT INTO es VALUES (5, 'lo', 'r,q')", error: 1265 },

@@ -14,7 +14,7 @@ import type { OperatorPlan } from '../planner/operator-plan.js';
 import { recordTableRead, tableReadPlan } from '../planner/table-read-plan.js';
 import type { TableReadPlan } from '../planner/table-read-plan.js';
 import type { HandleRow, TableRows } from '../table/table-rows.js';
-import { compareValues, toBoolean, toInteger } from '../types/index.js';
+import { compareOrderValues, toBoolean, toInteger } from '../types/index.js';
 import { prepareParts } from './prepare-parts.js';
 import { conjunction } from './table-source.js';
 import { writeCompileContext } from './write-compile-context.js';
@@ -102,7 +102,7 @@ export async function collectMatchingRows(
       for (let i = 0; i < keys.length; i++) {
         const x = a.values[i] ?? null;
         const y = b.values[i] ?? null;
-        const order = x === null || y === null ? (x === y ? 0 : x === null ? -1 : 1) : compareValues(x, y, keys[i]!.expr.type.collation, session.warnings);
+        const order = x === null || y === null ? (x === y ? 0 : x === null ? -1 : 1) : compareOrderValues(x, y, keys[i]!.expr.type, session.warnings);
         if (order !== 0) return keys[i]!.isDescending ? -order : order;
       }
       return 0;

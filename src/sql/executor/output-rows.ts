@@ -4,7 +4,7 @@ import type { AsyncPart, CompiledExpr } from '../expression/index.js';
 import { PSEUDO_SELECTIVITY, operatorPlan } from '../planner/operator-plan.js';
 import type { OperatorPlan } from '../planner/operator-plan.js';
 import type { ResultColumn } from '../statement-result.js';
-import { compareValues } from '../types/index.js';
+import { compareOrderValues } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
 import { distinctKey } from './aggregate/accumulator.js';
 import { MEMORY_CHECK_INTERVAL, checkMemory } from './memory-guard.js';
@@ -122,7 +122,7 @@ export function compareSortKeys(a: SqlValue[], b: SqlValue[], keys: readonly Sor
     const y = b[i] ?? null;
     let order: number;
     if (x === null || y === null) order = x === y ? 0 : x === null ? -1 : 1;
-    else order = compareValues(x, y, keys[i]!.expr.type.collation, session.warnings);
+    else order = compareOrderValues(x, y, keys[i]!.expr.type, session.warnings);
     if (order !== 0) return keys[i]!.isDescending ? -order : order;
   }
   return 0;

@@ -2,7 +2,7 @@
 // (SET), matched under the column's collation, or by number (ENUM's 1-based index, SET's bit mask) as in MySQL.
 import { Decimal } from 'decimal.js';
 import { mysqlError, ER_WARN_DATA_TRUNCATED } from '../../errors/index.js';
-import { compareStrings } from './compare-values.js';
+import { compareStrings, compareValues } from './compare-values.js';
 import { toText } from './convert.js';
 import type { FieldType, ValueSet } from './field-type.js';
 import type { SqlValue } from './sql-value.js';
@@ -58,4 +58,27 @@ function numberOf(value: SqlValue): bigint | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? BigInt(Math.round(value)) : undefined;
   if (value instanceof Decimal) return BigInt(value.toDecimalPlaces(0).toFixed());
   return undefined;
+}
+
+/** An ENUM value's 1-based index (0 for ''), a SET value's bit mask: the number MySQL sorts them by. */
+export function memberNumber(value: string, valueSet: ValueSet): bigint {
+  if (valueSet.kind === 'enum') return BigInt(valueSet.members.indexOf(value) + 1);
+  let mask = 0n;
+  if (value === '') return mask;
+  for (const part of value.split(',')) {
+    const index = valueSet.members.indexOf(part);
+    if (index >= 0) mask |= 1n << BigInt(index);
+  }
+  return mask;
+}
+
+/** ORDER BY's comparison of two non-NULL values of `type`: ENUM and SET by their number, others by value. */
+export function compareOrderValues(x: Exclude<SqlValue, null>, y: Exclude<SqlValue, null>, type: FieldType, warnings: WarningSink): number {
+  const valueSet = type.valueSet;
+  if (valueSet && typeof x === 'string' && typeof y === 'string') {
+    const a = memberNumber(x, valueSet);
+    const b = memberNumber(y, valueSet);
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+  return compareValues(x, y, type.collation, warnings);
 }

@@ -6,5 +6,6 @@ export * from './mysql-time.js';
 export * from './convert.js';
 export * from './compare-values.js';
 export * from './coerce-to-column.js';
+export { compareOrderValues } from './enum-set-value.js';
 export * from './warnings.js';
 export { decodeUtf8Lossless, encodeUtf8Lossless } from './lossless-utf8.js';
