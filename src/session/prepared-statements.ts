@@ -1,5 +1,5 @@
 // PreparedStatements: one session's prepared statements, by protocol id (COM_STMT_PREPARE) and by SQL name (PREPARE).
-import type { ResultColumn, Statement } from '../sql/index.js';
+import type { ResultColumn, SqlValue, Statement } from '../sql/index.js';
 import type { CachedPlan } from './cached-plan.js';
 
 /** A statement parsed once at PREPARE, run many times with new parameter values. */
@@ -60,4 +60,15 @@ export class PreparedStatements {
     this.byName.clear();
     return count;
   }
+}
+/** Statements that PREPARE accepts: not the prepared-statement statements themselves, as in MySQL. */
+export function isPreparable(statement: Statement): boolean {
+  return statement.kind !== 'PrepareStmt' && statement.kind !== 'ExecuteStmt' && statement.kind !== 'DeallocateStmt';
+}
+
+/** PREPARE … FROM @var takes the variable's text; NULL prepares the text 'NULL', a syntax error, as in MySQL. */
+export function textOfValue(value: SqlValue): string {
+  if (value === null) return 'NULL';
+  if (Buffer.isBuffer(value)) return value.toString('utf8');
+  return value.toString();
 }

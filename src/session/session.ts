@@ -5,7 +5,6 @@ import {
   ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION,
   ER_LOCK_DEADLOCK,
   ER_MAX_PREPARED_STMT_COUNT_REACHED,
-  ER_NO_SUCH_THREAD,
   ER_QUERY_INTERRUPTED,
   ER_UNKNOWN_ERROR,
   ER_UNKNOWN_STMT_HANDLER,
@@ -14,7 +13,7 @@ import {
 } from '../errors/index.js';
 import type { KvTransaction } from '../storage/kv.js';
 import { WriteConflictError, beginTransaction } from '../storage/index.js';
-import { INFORMATION_SCHEMA_DATABASE, LateBoundParams, SqlEngine, isInformationSchema, parseSingleStatement, parseStatements } from '../sql/index.js';
+import { INFORMATION_SCHEMA_DATABASE, SqlEngine, isInformationSchema, parseSingleStatement, parseStatements } from '../sql/index.js';
 import type { ExecuteStmt, ExecutionContext, LockMode, ResultColumn, Row, SessionTableName, SqlValue, Statement, StatementResult, VariableScope } from '../sql/index.js';
 import type { SessionHost } from './session-host.js';
 import { executeSet } from './set-statement.js';
@@ -27,10 +26,12 @@ import { materializeRows } from './materialize-rows.js';
 import { isReadOnlyStatement } from './read-only-statements.js';
 import { SavepointList } from './savepoint-list.js';
 import { WarningList } from './warning-list.js';
-import { PreparedStatements } from './prepared-statements.js';
+import { PreparedStatements, isPreparable, textOfValue } from './prepared-statements.js';
 import { checkFlushTables, checkLockTables, isSessionFlush } from './table-lock-statements.js';
 import type { PreparedStatement } from './prepared-statements.js';
-import { cachedPlan, cachedPlanKey } from './cached-plan.js';
+import { runWithPlanCache } from './cached-plan.js';
+import { sessionTableRows } from './session-table-rows.js';
+import { executeAdminStatement } from './admin-statements.js';
 
 /** One result of a multi-statement query, with whether more follow (SERVER_MORE_RESULTS_EXISTS). */
 export interface QueryOutcome {
@@ -265,20 +266,7 @@ export class Session implements ExecutionContext {
   }
 
   systemTableRows(table: SessionTableName): Row[] {
-    switch (table) {
-      case 'SESSION_VARIABLES':
-      case 'GLOBAL_VARIABLES':
-        return this.variables.list(table === 'GLOBAL_VARIABLES' ? 'global' : 'session', undefined).map(([name, value]): Row => [name, value]);
-      case 'SESSION_STATUS':
-        return this.status.list(undefined).map(([name, value]): Row => [name, value]);
-      case 'GLOBAL_STATUS':
-        return this.host.status.list('global', undefined).map(([name, value]): Row => [name, value]);
-      case 'PROCESSLIST':
-        return (this.host.processes?.list() ?? []).map((process): Row => [
-          BigInt(process.id), process.user, process.host, process.db ?? null, process.command, BigInt(process.time),
-          process.state, process.info ?? null, process.tls,
-        ]);
-    }
+    return sessionTableRows(table, this.variables, this.status, this.host);
   }
 
   /** The sql engine and catalog, for commands that bypass SQL text (COM_FIELD_LIST). */
@@ -477,11 +465,9 @@ export class Session implements ExecutionContext {
         this.savepoints.release(statement.name);
         return okResult();
       case 'AlterInstanceStmt':
-        if (statement.action !== 'RELOAD TLS' || this.host.instance === undefined) return this.host.sql.execute(statement, this);
-        // MySQL asks for CONNECTION_ADMIN (or SUPER), which TidalDB's privilege set folds into SUPER.
-        this.host.sql.privileges.requireGlobal(this, 'SUPER');
-        for (const warning of this.host.instance.reloadTls(statement.noRollbackOnError)) this.warnings.warn(warning);
-        return okResult();
+      case 'SetTransactionStmt':
+      case 'KillStmt':
+        return executeAdminStatement(statement, { host: this.host, context: this, variables: this.variables, warnings: this.warnings });
       case 'DoStmt':
         for (const expr of statement.exprs) this.host.sql.evaluate(expr, this);
         return okResult();
@@ -500,16 +486,6 @@ export class Session implements ExecutionContext {
         await this.prepare(textOfValue(text), statement.name);
         return { kind: 'ok', affectedRows: 0n, lastInsertId: 0n, info: 'Statement prepared' };
       }
-      case 'SetTransactionStmt': {
-        // With a scope it sets the variables; without one MySQL applies it to the next transaction only, which
-        // TidalDB accepts and ignores: every transaction reads a snapshot (REPEATABLE READ) either way.
-        if (statement.scope !== undefined) {
-          const scope = statement.scope === 'GLOBAL' ? 'global' : 'session';
-          if (statement.isolationLevel) this.variables.set('transaction_isolation', statement.isolationLevel.replace(' ', '-'), scope, this.warnings);
-          if (statement.accessMode) this.variables.set('transaction_read_only', statement.accessMode === 'READ ONLY', scope, this.warnings);
-        }
-        return okResult();
-      }
       case 'LockTablesStmt':
         // LOCK TABLES commits the open transaction, as in MySQL.
         await this.commit();
@@ -522,12 +498,6 @@ export class Session implements ExecutionContext {
         if (statement.tablesMode === 'WITH READ LOCK') await this.commit();
         checkFlushTables(statement, this.host.sql, this.database);
         return okResult();
-      case 'KillStmt': {
-        const id = this.host.sql.evaluate(statement.id, this);
-        const processId = typeof id === 'bigint' ? Number(id) : Number(id ?? -1);
-        if (!this.host.processes?.kill(processId, statement.isQuery)) throw mysqlError(ER_NO_SUCH_THREAD, processId);
-        return okResult();
-      }
       case 'DeallocateStmt': {
         const prepared = this.prepared.named(statement.name);
         if (!prepared) throw mysqlError(ER_UNKNOWN_STMT_HANDLER, statement.name.length, statement.name, 'DEALLOCATE PREPARE');
@@ -541,31 +511,20 @@ export class Session implements ExecutionContext {
     }
   }
 
-  /**
-   * Runs a prepared statement on the plan its previous execution built when that still applies (same schema,
-   * database, session variables and parameter types, and the access paths fit the new values); otherwise plans it
-   * anew and keeps that plan. Statements the cache cannot hold (planCacheBlocker) are planned for each execution.
-   */
+  /** A prepared statement through its plan cache (cached-plan.ts), noting whether the plan was reused. */
   private async executeWithPlanCache(prepared: PreparedStatement, values: readonly SqlValue[]): Promise<StatementResult> {
-    const sql = this.host.sql;
-    const statement = prepared.statement;
     this.isLastPlanFromCache = false;
-    if (!this.globals.get('tidb_enable_prepared_plan_cache')) {
-      prepared.plan = undefined;
-      return sql.execute(statement, this, values);
-    }
-    const key = cachedPlanKey({ schemaVersion: sql.catalog.schemaVersion, database: this.database, variablesChangeCount: this.variables.changeCount }, values);
-    const cached = prepared.plan;
-    if (cached?.key === key && cached.params.rebind(values)) {
-      this.isLastPlanFromCache = true;
-      return sql.runReusable(statement, cached.plan, this);
-    }
-    prepared.plan = undefined;
-    if (sql.planCacheBlocker(statement, this) !== undefined) return sql.execute(statement, this, values);
-    const params = new LateBoundParams(values);
-    const plan = await sql.planReusable(statement, this, params);
-    prepared.plan = cachedPlan(key, params, plan);
-    return plan.run();
+    const sql = this.host.sql;
+    const { result, isFromCache } = await runWithPlanCache(prepared, values, {
+      sql,
+      context: this,
+      isEnabled: this.globals.get('tidb_enable_prepared_plan_cache') !== 0n,
+      schemaVersion: sql.catalog.schemaVersion,
+      database: this.database,
+      variablesChangeCount: this.variables.changeCount,
+    });
+    this.isLastPlanFromCache = isFromCache;
+    return result;
   }
 
   /** After a statement succeeded: commit when no transaction spans statements (autocommit outside BEGIN). */
@@ -633,18 +592,6 @@ export class Session implements ExecutionContext {
     const count = this.prepared.clear();
     if (count > 0) this.host.status.set('Prepared_stmt_count', Math.max(this.host.status.get('Prepared_stmt_count') - count, 0));
   }
-}
-
-/** Statements that PREPARE accepts: not the prepared-statement statements themselves, as in MySQL. */
-function isPreparable(statement: Statement): boolean {
-  return statement.kind !== 'PrepareStmt' && statement.kind !== 'ExecuteStmt' && statement.kind !== 'DeallocateStmt';
-}
-
-/** PREPARE … FROM @var takes the variable's text; NULL prepares the text 'NULL', a syntax error, as in MySQL. */
-function textOfValue(value: SqlValue): string {
-  if (value === null) return 'NULL';
-  if (Buffer.isBuffer(value)) return value.toString('utf8');
-  return value.toString();
 }
 
 function okResult(): StatementResult {

@@ -1,0 +1,22 @@
+// sessionTableRows: the rows of the information_schema tables only the session layer knows (variables, status,
+// the process list), in each table's column order.
+import type { Row, SessionTableName } from '../sql/index.js';
+import type { SessionHost } from './session-host.js';
+import type { SessionStatus, SessionVariables } from './variables/index.js';
+
+export function sessionTableRows(table: SessionTableName, variables: SessionVariables, status: SessionStatus, host: SessionHost): Row[] {
+  switch (table) {
+    case 'SESSION_VARIABLES':
+    case 'GLOBAL_VARIABLES':
+      return variables.list(table === 'GLOBAL_VARIABLES' ? 'global' : 'session', undefined).map(([name, value]): Row => [name, value]);
+    case 'SESSION_STATUS':
+      return status.list(undefined).map(([name, value]): Row => [name, value]);
+    case 'GLOBAL_STATUS':
+      return host.status.list('global', undefined).map(([name, value]): Row => [name, value]);
+    case 'PROCESSLIST':
+      return (host.processes?.list() ?? []).map((process): Row => [
+        BigInt(process.id), process.user, process.host, process.db ?? null, process.command, BigInt(process.time),
+        process.state, process.info ?? null, process.tls,
+      ]);
+  }
+}
