@@ -59,20 +59,15 @@ export async function runWithPlanCache(
   if (sql.planCacheBlocker(statement, context) !== undefined) return { result: await sql.execute(statement, context, values), isFromCache: false };
   const params = new LateBoundParams(values);
   const plan = await sql.planReusable(statement, context, params);
-  slot.plan = cachedPlan(key, params, plan);
+  slot.plan = { key, params, plan };
   return { result: await plan.run(), isFromCache: false };
 }
 
 /** The key a plan for `values` is cached under in `state`. */
-export function cachedPlanKey(state: PlanCacheState, values: readonly SqlValue[]): string {
+function cachedPlanKey(state: PlanCacheState, values: readonly SqlValue[]): string {
   let key = `${state.schemaVersion}|${state.variablesChangeCount}|${state.database ?? ''}|`;
   for (const value of values) key += typeSignature(value);
   return key;
-}
-
-/** A new cache entry for a plan built with `params`. */
-export function cachedPlan(key: string, params: LateBoundParams, plan: ReusablePlan): CachedPlan {
-  return { key, params, plan };
 }
 
 /**

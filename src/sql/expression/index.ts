@@ -11,5 +11,5 @@ export { AGGREGATE_FUNCTION_NAMES } from './functions/builtin-functions.js';
 export { likePatternToRegExp } from './like.js';
 export * from './literal-types.js';
 export { mapExpr, forEachExpr } from './map-expr.js';
-export { LateBoundParams, containsParam, currentParamValues, withCurrentValues } from './statement-params.js';
+export { LateBoundParams, containsParam, withCurrentValues } from './statement-params.js';
 export type { StatementParams } from './statement-params.js';

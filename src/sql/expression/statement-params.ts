@@ -55,11 +55,6 @@ export class LateBoundParams {
 /** `?` values as planning sees them: plain values are folded into the plan, late-bound ones are read at run time. */
 export type StatementParams = readonly SqlValue[] | LateBoundParams;
 
-/** The values as they are now, for planner choices that need constants (access paths). */
-export function currentParamValues(params: StatementParams | undefined): readonly SqlValue[] | undefined {
-  return params instanceof LateBoundParams ? params.values : params;
-}
-
 /** `context` with late-bound parameters replaced by their current values, so that `?` compiles to a constant. */
 export function withCurrentValues(context: CompileContext): CompileContext {
   return context.params instanceof LateBoundParams ? { ...context, params: context.params.values } : context;
