@@ -10,6 +10,7 @@ import { makeCertificates, tlsFlags } from './helpers/certificates.js';
 import type { CertificateSet } from './helpers/certificates.js';
 import { connect } from './helpers/mysql2-client.js';
 import { sClient } from './helpers/openssl-client.js';
+import { waitFor } from './helpers/wait-for.js';
 import { mariadb } from './helpers/mariadb-cli.js';
 import { RawMysqlClient } from './helpers/raw-mysql-client.js';
 import { startStallingProxy } from './helpers/stalling-proxy.js';
@@ -110,7 +111,8 @@ describe('TLS handshake hygiene', () => {
     await client.closed;
     const elapsed = Date.now() - started;
     assert.ok(elapsed >= 1800 && elapsed < 6000, `closed after ${elapsed} ms`);
-    assert.ok(server.logs.some((line) => line.includes('"msg":"login timed out"') && line.includes('"timeoutMs":2000')));
+    // The log line travels through the server's stdout, which may arrive after the socket's close.
+    await waitFor(() => server.logs.some((line) => line.includes('"msg":"login timed out"') && line.includes('"timeoutMs":2000')), 'the login timeout log line', 5000);
   });
 
   it('counts every failed handshake but logs at a bounded rate', async () => {
