@@ -157,6 +157,36 @@ describe('prepared plan cache', () => {
     }
   });
 
+  it('a cached plan sees DDL made by another connection, and locks rows FOR UPDATE on every execution', async () => {
+    const other = await connect(server.port, { database: 'pc' });
+    try {
+      await db.query('CREATE TABLE shared (id INT PRIMARY KEY, v INT)');
+      await db.query('INSERT INTO shared VALUES (1, 1), (2, 2), (3, 3)');
+      const sql = 'SELECT * FROM shared WHERE id = ?';
+      await binary(sql, [1]);
+      await binary(sql, [2]);
+      assert.equal(await fromCache(), 1);
+      await other.query("ALTER TABLE shared ADD COLUMN note VARCHAR(5) DEFAULT 'n'");
+      assert.deepEqual(await binary(sql, [3]), [{ id: 3, v: 3, note: 'n' }]);
+      assert.equal(await fromCache(), 0, 'the schema version moved');
+      const lock = 'SELECT v FROM shared WHERE id = ? FOR UPDATE';
+      await db.query('BEGIN');
+      await binary(lock, [1]);
+      await binary(lock, [2]);
+      assert.equal(await fromCache(), 1);
+      for (const id of [1, 2]) {
+        await assert.rejects(other.execute('SELECT v FROM shared WHERE id = ? FOR UPDATE NOWAIT', [id]), (e: { errno?: number }) => e.errno === 3572, `row ${id} is locked`);
+      }
+      const [free] = await other.execute<RowDataPacket[]>('SELECT v FROM shared WHERE id = ? FOR UPDATE NOWAIT', [3]);
+      assert.equal(free.length, 1);
+      await db.query('ROLLBACK');
+      await other.query('DROP TABLE shared');
+      await assert.rejects(binary(sql, [1]), (e: { errno?: number }) => e.errno === 1146);
+    } finally {
+      await other.end();
+    }
+  });
+
   it('does not cache statements whose plan depends on more than the parameters', async () => {
     const uncached = [
       ['SELECT ? AS v, NOW() AS n', [1]],
