@@ -28,6 +28,15 @@ export const SETUP = [
 ];
 
 export const QUERY_CASES: readonly SqlCase[] = [
+  // Collation coercibility: a _ci column wins over a literal, an explicit COLLATE over both
+  { sql: 'CREATE TABLE ci (id INT PRIMARY KEY, name VARCHAR(10) COLLATE utf8mb4_general_ci, code VARCHAR(10))', affectedRows: 0 },
+  { sql: "INSERT INTO ci VALUES (1, 'Abc', 'Abc'), (2, 'abc', 'abc'), (3, 'ABD', 'ABD')", affectedRows: 3 },
+  { sql: "SELECT id FROM ci WHERE name = 'ABC' ORDER BY id", rows: [['1'], ['2']] },
+  { sql: "SELECT id FROM ci WHERE 'abc' = name AND name IN ('ABC', 'x') ORDER BY id", rows: [['1'], ['2']] },
+  { sql: "SELECT id FROM ci WHERE code = 'ABC' ORDER BY id", rows: [] },
+  { sql: "SELECT id FROM ci WHERE code COLLATE utf8mb4_general_ci = 'ABC' ORDER BY id", rows: [['1'], ['2']] },
+  { sql: "SELECT id FROM ci WHERE name = 'ABC' COLLATE utf8mb4_bin ORDER BY id", rows: [] },
+  { sql: "SELECT 'a' = 'A', 'a' = 'A' COLLATE utf8mb4_general_ci", rows: [['0', '1']] },
   // ONLY_FULL_GROUP_BY (in the default sql_mode): ungrouped columns are errors unless a key or WHERE determines them
   { sql: 'SELECT name, COUNT(*) FROM a GROUP BY x', error: 1055 },
   { sql: 'SELECT name, COUNT(*) FROM a', error: 1140 },

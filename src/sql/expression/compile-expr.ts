@@ -29,7 +29,7 @@ export function compileExpr(expr: Expr, context: CompileContext): CompiledExpr {
     case 'StringLiteralExpr':
       return expr.charset === 'binary'
         ? constantExpr(encodeUtf8Lossless(expr.value), fieldType(TypeKind.VarBinary, { length: expr.value.length }))
-        : constantExpr(expr.value, varcharType(expr.value.length));
+        : constantExpr(expr.value, { ...varcharType(expr.value.length), coercibility: 'coercible' });
     case 'HexLiteralExpr': {
       const hex = expr.hex.length % 2 === 1 ? `0${expr.hex}` : expr.hex;
       const bytes = Buffer.from(hex, 'hex');
@@ -117,7 +117,7 @@ export function compileExpr(expr: Expr, context: CompileContext): CompiledExpr {
     case 'CollateExpr': {
       const operand = compileExpr(expr.operand, context);
       const collation: CollationName = expr.collation.endsWith('_ci') ? 'utf8mb4_general_ci' : expr.collation === 'binary' ? 'binary' : 'utf8mb4_bin';
-      return { ...operand, type: { ...operand.type, collation } };
+      return { ...operand, type: { ...operand.type, collation, coercibility: 'explicit' } };
     }
     case 'RowExpr':
       throw mysqlError(ER_OPERAND_COLUMNS, 1);
@@ -177,7 +177,7 @@ export function typeOfValue(value: SqlValue): FieldType {
   if (value === null) return NULL_TYPE;
   if (typeof value === 'bigint') return BIGINT_TYPE;
   if (typeof value === 'number') return DOUBLE_TYPE;
-  if (typeof value === 'string') return varcharType(value.length);
+  if (typeof value === 'string') return { ...varcharType(value.length), coercibility: 'coercible' };
   if (Buffer.isBuffer(value)) return fieldType(TypeKind.VarBinary, { length: value.length });
   if (value instanceof MysqlDateTime) return value.kind === 'date' ? DATE_TYPE : dateTimeType(value.fsp);
   if (value instanceof MysqlTime) return timeType(value.fsp);

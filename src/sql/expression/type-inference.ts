@@ -6,10 +6,20 @@ import { BIGINT_TYPE, DOUBLE_TYPE, NULL_TYPE, decimalType, varcharType } from '.
 /** The collation a comparison uses: the explicit one wins, binary wins over text, else the left operand's. */
 export function comparisonCollation(left: FieldType, right: FieldType): CollationName {
   if (left.collation === 'binary' || right.collation === 'binary') return 'binary';
-  if (left.collation === 'utf8mb4_general_ci' || right.collation === 'utf8mb4_general_ci') {
-    return isStringType(left) && isStringType(right) && left.collation !== right.collation ? 'utf8mb4_bin' : 'utf8mb4_general_ci';
+  if (left.collation === right.collation) return left.collation;
+  if (!isStringType(left) || !isStringType(right)) {
+    return left.collation === 'utf8mb4_general_ci' || right.collation === 'utf8mb4_general_ci' ? 'utf8mb4_general_ci' : 'utf8mb4_bin';
   }
+  // Two strings of different collations: the stronger coercibility decides (COLLATE, then a column, then a
+  // literal); at equal strength MySQL reports an illegal mix (1267), and TidalDB compares exactly instead.
+  const leftRank = coercibilityRank(left);
+  const rightRank = coercibilityRank(right);
+  if (leftRank !== rightRank) return leftRank < rightRank ? left.collation : right.collation;
   return 'utf8mb4_bin';
+}
+
+function coercibilityRank(type: FieldType): number {
+  return type.coercibility === 'explicit' ? 0 : type.coercibility === 'coercible' ? 2 : 1;
 }
 
 /** The common type of several result branches (CASE, IF, COALESCE): text wins, then double, decimal, integer. */

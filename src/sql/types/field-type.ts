@@ -43,6 +43,11 @@ export interface FieldType {
   readonly decimals: number;
   readonly isUnsigned: boolean;
   readonly collation: CollationName;
+  /**
+   * How strongly the collation holds when two strings of different collations meet (MySQL's coercibility): an
+   * explicit COLLATE wins over a column (undefined: implicit), which wins over a literal or parameter (coercible).
+   */
+  readonly coercibility?: 'explicit' | 'coercible';
   /** ENUM(…) / SET(…) columns: stored as VARCHAR text, limited to these members (see enum-set-value.ts). */
   readonly valueSet?: ValueSet;
 }
