@@ -48,6 +48,7 @@ export const QUERY_CASES: readonly SqlCase[] = [
   { sql: 'SELECT x + 1 AS y FROM a WHERE x > 10 GROUP BY x + 1 ORDER BY y', rows: [['21'], ['31']] },
   { sql: 'SELECT ANY_VALUE(name), COUNT(*) FROM a WHERE x = 20 GROUP BY x', rows: [['two', '1']] },
   { sql: 'SELECT v, COUNT(*) FROM b WHERE v > 2 GROUP BY v ORDER BY v', rows: [['2.5', '1'], ['4', '1'], ['8', '1']] },
+  { sql: 'SELECT id, v FROM big_b GROUP BY id ORDER BY id', rows: [['2', '2.5'], ['3', '4'], ['4', '8']] },
   // Index joins (small outer side probing the inner table by handle or index), inner and left outer
   { sql: 'SELECT a.name, b.v FROM b JOIN a ON b.a_id = a.id WHERE b.id IN (1, 3, 4) ORDER BY b.id', rows: [['one', '1.5'], ['two', '4']] },
   { sql: 'SELECT b.id, a.name FROM b LEFT JOIN a ON b.a_id = a.id AND a.x > 10 WHERE b.id BETWEEN 1 AND 4 ORDER BY b.id', rows: [['1', null], ['2', null], ['3', 'two'], ['4', null]] },

@@ -25,6 +25,11 @@ export function checkFullGroupBy(
   whereConjuncts: readonly Expr[],
 ): void {
   const determined = determinedOffsets(groupBy, scope, whereConjuncts);
+  // Columns of views and derived tables carry no key information here, so their dependence on the groups cannot
+  // be shown; they are let through rather than refused where MySQL (which traces keys through them) accepts them.
+  scope.columns.forEach((column, offset) => {
+    if (column.origin === undefined && column.table !== '') determined.add(offset);
+  });
   const groupTexts = new Set(groupBy.filter((expr) => expr.kind !== 'ColumnRefExpr').map((expr) => formatSql(expr)));
   const hasGroupBy = groupBy.length > 0;
   const fail = (position: number, clause: string, offset: number): never => {
