@@ -61,16 +61,9 @@ export class LocalRowLockManager implements RowLockManager {
     let isStale = false;
     for (const bytes of request.keys) {
       const key = keyName(bytes);
-      const entry = this.entries.get(key);
-      if (entry === undefined) {
-        this.entries.set(key, { holders: new Map([[request.owner, request.mode]]), waiters: [] });
-        this.noteHeld(request.owner, key);
-      } else if (isCompatible(entry, request.owner, request.mode)) {
-        this.grant(entry, key, request.owner, request.mode);
-      } else {
-        await this.wait(entry, key, request);
-      }
-      if ((this.releasedAt.get(key) ?? -1) >= request.statement) isStale = true;
+      const entry = this.tryGrant(key, request);
+      if (entry !== undefined) await this.wait(entry, key, request);
+      if (this.isReleasedSince(key, request)) isStale = true;
     }
     return { isStale };
   }
@@ -79,19 +72,29 @@ export class LocalRowLockManager implements RowLockManager {
     let isStale = false;
     const locked = request.keys.map((bytes) => {
       const key = keyName(bytes);
-      const entry = this.entries.get(key);
-      if (entry === undefined) {
-        this.entries.set(key, { holders: new Map([[request.owner, request.mode]]), waiters: [] });
-        this.noteHeld(request.owner, key);
-      } else if (isCompatible(entry, request.owner, request.mode)) {
-        this.grant(entry, key, request.owner, request.mode);
-      } else {
-        return false;
-      }
-      if ((this.releasedAt.get(key) ?? -1) >= request.statement) isStale = true;
+      if (this.tryGrant(key, request) !== undefined) return false;
+      if (this.isReleasedSince(key, request)) isStale = true;
       return true;
     });
     return { locked, isStale };
+  }
+
+  /** Grants `key` at once when nobody holds it incompatibly; otherwise returns its entry (to wait on or skip). */
+  private tryGrant(key: string, request: LockRequest): LockEntry | undefined {
+    const entry = this.entries.get(key);
+    if (entry === undefined) {
+      this.entries.set(key, { holders: new Map([[request.owner, request.mode]]), waiters: [] });
+      this.noteHeld(request.owner, key);
+      return undefined;
+    }
+    if (!isCompatible(entry, request.owner, request.mode)) return entry;
+    this.grant(entry, key, request.owner, request.mode);
+    return undefined;
+  }
+
+  /** Another transaction released `key` after the statement's snapshot: what it read may be stale. */
+  private isReleasedSince(key: string, request: LockRequest): boolean {
+    return (this.releasedAt.get(key) ?? -1) >= request.statement;
   }
 
   tryAcquireAll(owner: LockOwnerId, keys: readonly Uint8Array[]): Uint8Array | undefined {

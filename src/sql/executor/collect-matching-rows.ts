@@ -6,7 +6,7 @@ import type { Catalog } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { LateBoundParams, compileExpr, containsParam, withCurrentValues } from '../expression/index.js';
 import type { AsyncPart } from '../expression/index.js';
-import { accessConditions, chooseAccessPath, splitConjuncts } from '../planner/access-path.js';
+import { accessConditions, chooseAccessPath, isSamePathShape, splitConjuncts } from '../planner/access-path.js';
 import type { AccessPath } from '../planner/access-path.js';
 import { describeExpr } from '../planner/describe-expr.js';
 import { operatorPlan } from '../planner/operator-plan.js';
@@ -59,7 +59,7 @@ export function planMatchingRows(target: WriteTarget, alias: string | undefined,
   if (isLateBound) {
     params.onRebind(() => {
       const next = choose();
-      if (next.kind !== plan.path.kind || (next.kind === 'index' && plan.path.kind === 'index' && next.index !== plan.path.index)) return false;
+      if (!isSamePathShape(plan.path, next)) return false;
       plan.path = next;
       return true;
     });

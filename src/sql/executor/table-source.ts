@@ -5,7 +5,7 @@ import type { TableInfo } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { LateBoundParams, compileExpr, containsParam, withCurrentValues } from '../expression/index.js';
 import type { CompileContext, CompiledExpr, Scope } from '../expression/index.js';
-import { accessConditions, chooseAccessPath } from '../planner/access-path.js';
+import { accessConditions, chooseAccessPath, isSamePathShape } from '../planner/access-path.js';
 import type { AccessPath } from '../planner/access-path.js';
 import { orderedPath } from '../planner/ordered-path.js';
 import type { OrderRequest } from '../planner/ordered-path.js';
@@ -176,8 +176,7 @@ function rebindsPath(params: StatementParams | undefined, conjuncts: readonly Ex
 
 /** A reused plan still fits a newly chosen path when it reads the same way and delivers the same order. */
 function isSameShape(planned: ChosenPath, next: ChosenPath): boolean {
-  if (planned.path.kind !== next.path.kind || planned.isOrdered !== next.isOrdered || planned.isReverse !== next.isReverse) return false;
-  return planned.path.kind !== 'index' || (next.path.kind === 'index' && planned.path.index === next.path.index);
+  return isSamePathShape(planned.path, next.path) && planned.isOrdered === next.isOrdered && planned.isReverse === next.isReverse;
 }
 
 /** `a AND b AND …` of the conjuncts, or undefined for none. */

@@ -24,6 +24,11 @@ export function accessConditions(path: AccessPath): readonly Expr[] {
   return path.kind === 'point' || path.kind === 'range' ? (path.consumed ?? []) : [];
 }
 
+/** Two paths read the same way (kind, and the same index): a reused plan built around one fits the other. */
+export function isSamePathShape(a: AccessPath, b: AccessPath): boolean {
+  return a.kind === b.kind && (a.kind !== 'index' || (b.kind === 'index' && a.index === b.index));
+}
+
 /** Splits `a AND b AND c` into its conjuncts. */
 export function splitConjuncts(expr: Expr | undefined): Expr[] {
   if (!expr) return [];

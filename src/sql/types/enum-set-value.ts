@@ -36,8 +36,8 @@ export function coerceEnumOrSet(value: SqlValue, type: FieldType, valueSet: Valu
     return members.find((member) => compareStrings(member, text, type.collation) === 0) ?? truncated('');
   }
   if (number !== undefined) {
-    if (number < 0n || number >= 1n << BigInt(members.length)) return truncated(members.filter((_, i) => (number & (1n << BigInt(i))) !== 0n).join(','));
-    return members.filter((_, i) => (number & (1n << BigInt(i))) !== 0n).join(',');
+    const stored = members.filter((_, i) => (number & (1n << BigInt(i))) !== 0n).join(',');
+    return number < 0n || number >= 1n << BigInt(members.length) ? truncated(stored) : stored;
   }
   const text = toText(value) ?? '';
   if (text === '') return '';
