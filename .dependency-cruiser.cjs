@@ -1,4 +1,4 @@
-// Layer rules: protocol -> session -> sql -> storage; lower layers never import higher ones.
+// Layer rules: server -> session -> sql -> storage, and server -> protocol, a leaf that imports none of them.
 // `server` wires the layers together and `cli` starts things; nothing below may import either.
 /** @type {import('dependency-cruiser').IConfiguration} */
 const layer = (name, forbidden) => ({
@@ -13,10 +13,17 @@ module.exports = {
     layer('storage', ['sql', 'session', 'protocol', 'server', 'cli']),
     layer('sql', ['session', 'protocol', 'server', 'cli']),
     layer('session', ['protocol', 'server', 'cli']),
-    layer('protocol', ['server', 'cli']),
+    layer('protocol', ['session', 'sql', 'storage', 'server', 'cli']),
     layer('errors', ['storage', 'sql', 'session', 'protocol', 'server', 'cli', 'config']),
     layer('config', ['storage', 'sql', 'session', 'protocol', 'server', 'cli']),
     layer('server', ['cli']),
+    {
+      name: 'server-through-driver',
+      severity: 'error',
+      comment: 'the server reaches SQL only through session/client-session.ts (ClientSession, SessionDriver), never Session itself',
+      from: { path: '^src/server/' },
+      to: { path: '^src/session/session\\.ts$' },
+    },
     {
       name: 'no-circular',
       severity: 'error',

@@ -35,6 +35,7 @@ export const ER_WRONG_AUTO_KEY: ErrorSpec = { name: 'ER_WRONG_AUTO_KEY', code: 1
 export const ER_CANT_DROP_FIELD_OR_KEY: ErrorSpec = { name: 'ER_CANT_DROP_FIELD_OR_KEY', code: 1091, sqlState: '42000', template: "Can't DROP '%-.192s'; check that column/key exists" };
 export const ER_UPDATE_TABLE_USED: ErrorSpec = { name: 'ER_UPDATE_TABLE_USED', code: 1093, sqlState: 'HY000', template: "You can't specify target table '%-.192s' for update in FROM clause" };
 export const ER_NO_SUCH_THREAD: ErrorSpec = { name: 'ER_NO_SUCH_THREAD', code: 1094, sqlState: 'HY000', template: "Unknown thread id: %lu" };
+export const ER_KILL_DENIED_ERROR: ErrorSpec = { name: 'ER_KILL_DENIED_ERROR', code: 1095, sqlState: 'HY000', template: "You are not owner of thread %lu" };
 export const ER_WRONG_DB_NAME: ErrorSpec = { name: 'ER_WRONG_DB_NAME', code: 1102, sqlState: '42000', template: "Incorrect database name '%-.100s'" };
 export const ER_WRONG_TABLE_NAME: ErrorSpec = { name: 'ER_WRONG_TABLE_NAME', code: 1103, sqlState: '42000', template: "Incorrect table name '%-.100s'" };
 export const ER_UNKNOWN_ERROR: ErrorSpec = { name: 'ER_UNKNOWN_ERROR', code: 1105, sqlState: 'HY000', template: "%s" };
@@ -177,6 +178,7 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [1091, ER_CANT_DROP_FIELD_OR_KEY],
   [1093, ER_UPDATE_TABLE_USED],
   [1094, ER_NO_SUCH_THREAD],
+  [1095, ER_KILL_DENIED_ERROR],
   [1102, ER_WRONG_DB_NAME],
   [1103, ER_WRONG_TABLE_NAME],
   [1105, ER_UNKNOWN_ERROR],

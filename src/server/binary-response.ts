@@ -1,7 +1,7 @@
 // writeBinaryStatementResult: a COM_STMT_EXECUTE answer, written as a COM_QUERY one but with binary protocol rows.
 import { writeBinaryRowHeader } from '../protocol/index.js';
 import type { PacketBatch } from '../protocol/index.js';
-import type { Session } from '../session/session.js';
+import type { ClientSession } from '../session/client-session.js';
 import type { FieldType, ResultColumn, Row, StatementResult } from '../sql/index.js';
 import { writeBinaryValue } from './binary-value.js';
 import type { PacketChannel } from './packet-channel.js';
@@ -11,7 +11,7 @@ import { writeStatementResult } from './query-response.js';
 export function writeBinaryStatementResult(
   batch: PacketBatch,
   channel: PacketChannel,
-  session: Session,
+  session: ClientSession,
   result: StatementResult,
   capabilities: number,
   resultCollationId: number,

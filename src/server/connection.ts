@@ -1,7 +1,7 @@
 // Connection: one client socket from accept to close: login, then the command loop, isolated from all others.
 import { redactSecrets } from './redact-secrets.js';
 import type { Socket } from 'node:net';
-import { MySqlError, mysqlError, ER_UNKNOWN_COM_ERROR, ER_UNKNOWN_ERROR, ER_NET_READ_INTERRUPTED, ER_NO_DB_ERROR } from '../errors/index.js';
+import { MySqlError, mysqlError, ER_UNKNOWN_COM_ERROR, ER_UNKNOWN_ERROR, ER_NET_READ_INTERRUPTED } from '../errors/index.js';
 import {
   CapabilityFlags,
   AuthPluginName,
@@ -11,7 +11,9 @@ import {
   commandName,
   decodeComFieldList,
   decodeComInitDb,
+  decodeComProcessKill,
   decodeComQuery,
+  decodeComRefresh,
   writeColumnDefinition41,
   writeEofPacket,
   writeEofOkPacket,
@@ -21,10 +23,12 @@ import {
 import type { DecodedPacket } from '../protocol/index.js';
 import type { ProcessInfo } from '../session/session-host.js';
 import { TlsHandshakeError, tlsSessionStatus } from '../protocol/tls/index.js';
-import { Session } from '../session/session.js';
+import type { ClientSession } from '../session/client-session.js';
 import type { Logger } from '../logging/index.js';
 import { columnDefinition, resultCollationId } from './column-definition.js';
-import { decodeUtf8Lossless, tableResultColumn } from '../sql/index.js';
+import { decodeUtf8Lossless } from '../sql/index.js';
+import type { Statement } from '../sql/index.js';
+import { commandCounters } from './command-counters.js';
 import { AuthExchange, LoginError, authenticateAccount, login } from './login.js';
 import { accountKey } from '../sql/accounts/index.js';
 import type { LoginResult } from './login.js';
@@ -46,7 +50,9 @@ export class Connection {
   private readonly logger: Logger;
   private readonly peer: string;
   private readonly peerHost: string;
-  private session: Session | undefined;
+  private session: ClientSession | undefined;
+  /** Bytes of the channel already counted into Bytes_received / Bytes_sent. */
+  private countedBytes = { received: 0, sent: 0 };
   private capabilities = 0;
   private loginResult: LoginResult | undefined;
   private isClosing = false;
@@ -68,9 +74,10 @@ export class Connection {
 
   /** Runs the connection to its end. */
   async serve(): Promise<void> {
-    const status = this.context.host.status;
+    const status = this.context.driver.status;
     status.increment('Connections');
     status.set('Threads_connected', status.get('Threads_connected') + 1);
+    status.set('Max_used_connections', Math.max(status.get('Max_used_connections'), status.get('Threads_connected')));
     try {
       if (!(await this.runLogin())) return;
       await this.commandLoop();
@@ -78,6 +85,7 @@ export class Connection {
       this.logUnexpected(error);
     } finally {
       status.set('Threads_connected', status.get('Threads_connected') - 1);
+      this.countBytes();
       this.session?.close();
       this.channel.destroy();
     }
@@ -133,13 +141,13 @@ export class Connection {
       const session = this.createSession(response.username, result.account);
       this.session = session;
       if (response.database && (result.capabilities & CapabilityFlags.CLIENT_CONNECT_WITH_DB) !== 0) {
-        session.useDatabase(response.database);
+        session.enterDatabase(response.database);
       }
       await this.sendOk(result.nextSequenceId);
       this.logger.debug('client logged in', { user: response.username, tls: result.tlsSocket !== undefined });
       return true;
     } catch (error) {
-      this.context.host.status.increment('Aborted_connects');
+      this.context.driver.status.increment('Aborted_connects');
       if (error instanceof LoginError) {
         this.logger.info('login failed', { reason: error.message });
         await this.sendError(error.clientError, error.sequenceId);
@@ -161,10 +169,9 @@ export class Connection {
   }
 
   /** A session for `user` logged in as `account` (`user@host`), with this connection's facts. */
-  private createSession(user: string, account: string): Session {
+  private createSession(user: string, account: string): ClientSession {
     const result = this.loginResult!;
-    return new Session(
-      this.context.host,
+    return this.context.driver.openSession(
       {
         connectionId: this.id,
         user,
@@ -172,7 +179,6 @@ export class Connection {
         account,
         isFoundRowsMode: (result.capabilities & CapabilityFlags.CLIENT_FOUND_ROWS) !== 0,
       },
-      this.context.globals,
       (scope) => (scope === 'session' ? tlsSessionStatus(result.tlsSocket) : []),
     );
   }
@@ -196,7 +202,7 @@ export class Connection {
       });
       this.session?.close();
       this.session = this.createSession(request.user, accountKey(account));
-      if (request.database !== '') this.session.useDatabase(request.database);
+      if (request.database !== '') this.session.enterDatabase(request.database);
       await this.sendOk(exchange.sequenceId);
       this.logger.debug('client changed user', { user: request.user });
       return false;
@@ -243,14 +249,14 @@ export class Connection {
     const session = this.session!;
     const command = packet.payload[0];
     const sequenceId = packet.sequenceId + 1;
-    session.status.increment('Questions');
+    const status = this.context.driver.status;
+    this.countCommand(session, command);
+    status.set('Threads_running', status.get('Threads_running') + 1);
     this.activity = { command: activityName(command), since: Date.now(), info: undefined };
     try {
       switch (command) {
         case CommandCode.COM_QUIT:
           return true;
-        // COM_REFRESH (mysqldump --flush-logs, mysqladmin flush-*): there are no logs or caches to flush.
-        case CommandCode.COM_REFRESH:
         case CommandCode.COM_PING:
           await this.sendOk(sequenceId);
           return false;
@@ -260,16 +266,35 @@ export class Connection {
           await this.runQuery(query.query, sequenceId);
           return false;
         }
+        // The commands below are SQL statements by another road: each runs as its SQL twin, with its checks.
         case CommandCode.COM_INIT_DB:
-          session.useDatabase(decodeComInitDb(packet.payload).schema);
+          await session.runStatement(twin('UseStmt', { db: decodeComInitDb(packet.payload).schema }));
           await this.sendOk(sequenceId);
           return false;
         case CommandCode.COM_FIELD_LIST:
           await this.fieldList(decodeComFieldList(packet.payload).table, sequenceId);
           return false;
+        case CommandCode.COM_PROCESS_KILL: {
+          const id = decodeComProcessKill(packet.payload).connectionId;
+          await session.runStatement(twin('KillStmt', { isQuery: false, id: { kind: 'NumberLiteralExpr', numberKind: 'int', text: String(id) } }));
+          await this.sendOk(sequenceId);
+          return false;
+        }
+        case CommandCode.COM_PROCESS_INFO: {
+          const batch = new PacketBatch(sequenceId);
+          const result = await session.runStatement(twin('ShowStmt', { target: 'PROCESSLIST' }));
+          await writeStatementResult(batch, this.channel, session, result, false, this.capabilities, this.resultCollation(session));
+          await this.channel.write(batch.take());
+          return false;
+        }
+        // COM_REFRESH (mysqldump --flush-logs, mysqladmin flush-*): FLUSH with the options its bits name.
+        case CommandCode.COM_REFRESH:
+          await session.runStatement(twin('FlushStmt', { isLocal: false, options: decodeComRefresh(packet.payload).options }));
+          await this.sendOk(sequenceId);
+          return false;
         case CommandCode.COM_STATISTICS: {
           const batch = new PacketBatch(sequenceId);
-          batch.add(Buffer.from(statisticsSummary(this.context.host.status)));
+          batch.add(Buffer.from(statisticsSummary(status)));
           await this.channel.write(batch.take());
           return false;
         }
@@ -285,7 +310,7 @@ export class Connection {
           await this.prepared.dispatch(session, packet.payload, sequenceId);
           return false;
         case CommandCode.COM_RESET_CONNECTION:
-          this.resetSession();
+          this.session = session.reset();
           await this.sendOk(sequenceId);
           return false;
         default:
@@ -294,11 +319,33 @@ export class Connection {
           return false;
       }
     } catch (error) {
-      await this.sendError(this.toClientError(error), sequenceId);
+      const clientError = this.toClientError(error);
+      this.session?.recordError(clientError);
+      await this.sendError(clientError, sequenceId);
       return false;
     } finally {
+      status.set('Threads_running', status.get('Threads_running') - 1);
+      this.countBytes();
       this.activity = { command: 'Sleep', since: Date.now(), info: undefined };
     }
+  }
+
+  /** Questions, Queries and the command's own Com_* counter, before it runs (MySQL counts failed commands too). */
+  private countCommand(session: ClientSession, command: number | undefined): void {
+    const counters = commandCounters(command);
+    if (counters.isQuestion) session.status.increment('Questions');
+    if (counters.isQuery) session.status.increment('Queries');
+    if (counters.com !== undefined) session.status.increment(counters.com);
+  }
+
+  /** Adds the bytes moved since the last count to Bytes_received / Bytes_sent (the session's, or the server's). */
+  private countBytes(): void {
+    const received = this.channel.bytesReceived - this.countedBytes.received;
+    const sent = this.channel.bytesSent - this.countedBytes.sent;
+    this.countedBytes = { received: this.channel.bytesReceived, sent: this.channel.bytesSent };
+    const status = this.session?.status ?? this.context.driver.status;
+    if (received > 0) status.increment('Bytes_received', received);
+    if (sent > 0) status.increment('Bytes_sent', sent);
   }
 
   private async runQuery(text: string, sequenceId: number): Promise<void> {
@@ -311,7 +358,7 @@ export class Connection {
       }
     } catch (error) {
       const clientError = this.toClientError(error);
-      session.warnings.error(clientError);
+      session.recordError(clientError);
       writeErrPacket(batch.begin(), clientError, this.capabilities);
       batch.end();
     }
@@ -319,19 +366,16 @@ export class Connection {
   }
 
   /** The collation id of text result columns for the next result (SET NAMES can change it). */
-  private resultCollation(session: Session): number {
-    const results = session.variables.get('character_set_results');
-    return resultCollationId(typeof results === 'string' ? results : null, this.loginResult?.response.characterSet ?? 46);
+  private resultCollation(session: ClientSession): number {
+    return resultCollationId(session.resultCharset, this.loginResult?.response.characterSet ?? 46);
   }
 
+  /** COM_FIELD_LIST: the table's column definitions, checked as SHOW COLUMNS is (the session does that). */
   private async fieldList(tableName: string, sequenceId: number): Promise<void> {
     const session = this.session!;
-    const databaseName = session.currentDatabase;
-    if (databaseName === undefined) throw mysqlError(ER_NO_DB_ERROR);
-    const table = session.sql.catalog.getTable(databaseName, tableName);
+    const columns = await session.fieldList(tableName);
     const batch = new PacketBatch(sequenceId);
-    for (let offset = 0; offset < table.columns.length; offset++) {
-      const column = tableResultColumn(table, databaseName, offset, table.columns[offset]!.name);
+    for (const column of columns) {
       writeColumnDefinition41(batch.begin(), { ...columnDefinition(column, 46), defaultValue: null });
       batch.end();
     }
@@ -343,13 +387,6 @@ export class Connection {
     }
     batch.end();
     await this.channel.write(batch.take());
-  }
-
-  private resetSession(): void {
-    const old = this.session!;
-    this.session = old.reset();
-    const database = old.currentDatabase;
-    if (database !== undefined) this.session.useDatabase(database);
   }
 
   private async sendOk(sequenceId: number): Promise<void> {
@@ -389,6 +426,11 @@ export class Connection {
     if (end.kind === 'closed') this.logger.debug(`client closed the connection ${when}`);
     else this.logger.info(`connection ended ${when}`, { reason: end.error.message });
   }
+}
+
+/** The SQL statement a COM_* command stands for (its text only shows where a statement's text would). */
+function twin<K extends Statement['kind']>(kind: K, fields: Omit<Extract<Statement, { kind: K }>, 'kind' | 'text'>): Extract<Statement, { kind: K }> {
+  return { kind, text: '', ...fields } as unknown as Extract<Statement, { kind: K }>;
 }
 
 /** PROCESSLIST's Command column for a command byte, as MySQL names them. */

@@ -171,7 +171,7 @@ export interface AuthRequest {
  */
 export async function authenticateAccount(exchange: AuthExchange, context: ServerContext, request: AuthRequest): Promise<Account> {
   const { user, clientPlugin, scramble, tlsSocket, peerHost } = request;
-  const accounts = context.host.sql.accounts;
+  const accounts = context.driver.accounts;
   const account = accounts.match(user, peerHost);
   // The exchange runs the account's plugin; for an unknown user the client's own (when known), so that a failed
   // login looks the same whether or not the user exists.

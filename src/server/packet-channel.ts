@@ -32,6 +32,9 @@ export class PacketChannel {
   private readonly onData = (chunk: Buffer): void => this.receive(chunk);
   private readonly onEnd = (): void => this.finish({ kind: 'closed' });
   private readonly onError = (error: Error): void => this.finish({ kind: 'socket-error', error });
+  /** MySQL-protocol bytes read and written so far (inside TLS: the plaintext), for Bytes_received / Bytes_sent. */
+  bytesReceived = 0;
+  bytesSent = 0;
 
   constructor(socket: Socket, maxAllowedPacket: number) {
     this.socket = socket;
@@ -67,6 +70,7 @@ export class PacketChannel {
    * which must stay undecoded so detach() can hand them to the TLS layer.
    */
   private receive(chunk: Buffer): void {
+    this.bytesReceived += chunk.length;
     this.decoder.push(chunk);
     if (!this.waiter) return;
     // decodeOne() settles the waiter itself when the stream turns out to be broken (via finish()).
@@ -137,6 +141,7 @@ export class PacketChannel {
   /** Writes bytes; resolves once the socket can take more (backpressure), never rejects. */
   write(bytes: Buffer): Promise<void> {
     if (this.socket.destroyed || !this.socket.writable) return Promise.resolve();
+    this.bytesSent += bytes.length;
     if (this.socket.write(bytes)) return Promise.resolve();
     return new Promise((resolve) => {
       const done = (): void => {

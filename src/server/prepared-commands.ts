@@ -27,7 +27,7 @@ import {
 } from '../protocol/index.js';
 import type { BinaryParamType, ColumnDefinition41, PacketWriter } from '../protocol/index.js';
 import type { PreparedStatement } from '../session/prepared-statements.js';
-import type { Session } from '../session/session.js';
+import type { ClientSession } from '../session/client-session.js';
 import { decodeUtf8Lossless } from '../sql/index.js';
 import type { ResultColumn, Row, SqlValue, StatementResult } from '../sql/index.js';
 import { binaryParamValue } from './binary-value.js';
@@ -73,13 +73,13 @@ export class PreparedCommands {
     private readonly channel: PacketChannel,
     private readonly capabilities: number,
     /** The collation id of text result columns for `session`'s next result (it follows SET NAMES). */
-    private readonly resultCollationId: (session: Session) => number,
+    private readonly resultCollationId: (session: ClientSession) => number,
     /** The connection's mapping of any failure to the error the client sees (and the log line for a bug). */
     private readonly toClientError: (error: unknown) => MySqlError,
   ) {}
 
   /** Handles one COM_STMT_* packet. Errors are thrown for the connection to answer (never for CLOSE/LONG_DATA). */
-  async dispatch(session: Session, payload: Buffer, sequenceId: number): Promise<void> {
+  async dispatch(session: ClientSession, payload: Buffer, sequenceId: number): Promise<void> {
     switch (payload[0]) {
       case CommandCode.COM_STMT_PREPARE:
         return this.prepare(session, decodeComStmtPrepare(payload, decodeUtf8Lossless), sequenceId);
@@ -113,7 +113,7 @@ export class PreparedCommands {
     }
   }
 
-  private async prepare(session: Session, text: string, sequenceId: number): Promise<void> {
+  private async prepare(session: ClientSession, text: string, sequenceId: number): Promise<void> {
     this.lastPrepared = undefined;
     const prepared = await session.prepare(text);
     this.lastPrepared = prepared;
@@ -122,7 +122,7 @@ export class PreparedCommands {
       statementId: prepared.id,
       columnCount: prepared.columns.length,
       paramCount: prepared.paramCount,
-      warnings: session.warnings.count,
+      warnings: session.warningCount,
     });
     batch.end();
     for (let i = 0; i < prepared.paramCount; i++) {
@@ -138,7 +138,7 @@ export class PreparedCommands {
     await this.channel.write(batch.take());
   }
 
-  private async execute(session: Session, payload: Buffer, sequenceId: number): Promise<void> {
+  private async execute(session: ClientSession, payload: Buffer, sequenceId: number): Promise<void> {
     const prepared = this.find(session, statementIdOf(payload), 'mysqld_stmt_execute');
     const state = this.state(prepared);
     const command = decodeComStmtExecute(payload, prepared.paramCount, state.boundTypes, new Set(state.longData.keys()));
@@ -157,14 +157,14 @@ export class PreparedCommands {
     } catch (error) {
       // Rows may already be in the batch: the ERR packet follows them, as for a text query failing mid-result.
       const clientError = this.toClientError(error);
-      session.warnings.error(clientError);
+      session.recordError(clientError);
       writeErrPacket(batch.begin(), clientError, this.capabilities);
       batch.end();
     }
     await this.channel.write(batch.take());
   }
 
-  private async writeExecuteResult(batch: PacketBatch, session: Session, state: StatementState, result: StatementResult, flags: number): Promise<void> {
+  private async writeExecuteResult(batch: PacketBatch, session: ClientSession, state: StatementState, result: StatementResult, flags: number): Promise<void> {
     const wantsCursor = (flags & (CursorType.READ_ONLY | CursorType.FOR_UPDATE | CursorType.SCROLLABLE)) !== 0;
     if (wantsCursor && result.kind === 'rows') {
       const rows: Row[] = [];
@@ -187,7 +187,7 @@ export class PreparedCommands {
     }
   }
 
-  private async fetch(session: Session, payload: Buffer, sequenceId: number): Promise<void> {
+  private async fetch(session: ClientSession, payload: Buffer, sequenceId: number): Promise<void> {
     const command = decodeComStmtFetch(payload);
     const prepared = this.find(session, command.statementId, 'mysqld_stmt_fetch');
     const state = this.state(prepared);
@@ -200,18 +200,18 @@ export class PreparedCommands {
     const isLast = end >= cursor.rows.length;
     if (isLast) state.cursor = undefined;
     const flags = sessionStatusFlags(session, false) | (isLast ? ServerStatus.SERVER_STATUS_LAST_ROW_SENT : ServerStatus.SERVER_STATUS_CURSOR_EXISTS);
-    this.writeTerminator(batch.begin(), flags, session.warnings.count);
+    this.writeTerminator(batch.begin(), flags, session.warningCount);
     batch.end();
     await this.channel.write(batch.take());
   }
 
-  private lookup(session: Session, id: number): PreparedStatement | undefined {
-    if (id !== LAST_PREPARED_ID) return session.prepared.byStatementId(id);
+  private lookup(session: ClientSession, id: number): PreparedStatement | undefined {
+    if (id !== LAST_PREPARED_ID) return session.preparedById(id);
     const last = this.lastPrepared;
-    return last && session.prepared.byStatementId(last.id) === last ? last : undefined;
+    return last && session.preparedById(last.id) === last ? last : undefined;
   }
 
-  private find(session: Session, id: number, command: string): PreparedStatement {
+  private find(session: ClientSession, id: number, command: string): PreparedStatement {
     const prepared = this.lookup(session, id);
     if (!prepared) throw mysqlError(ER_UNKNOWN_STMT_HANDLER, String(id).length, String(id), command);
     return prepared;
@@ -227,7 +227,7 @@ export class PreparedCommands {
   }
 
   /** The EOF after a block of definitions, left out under CLIENT_DEPRECATE_EOF. */
-  private writeMetadataEnd(batch: PacketBatch, session: Session): void {
+  private writeMetadataEnd(batch: PacketBatch, session: ClientSession): void {
     if ((this.capabilities & CapabilityFlags.CLIENT_DEPRECATE_EOF) !== 0) return;
     writeEofPacket(batch.begin(), { warnings: 0, statusFlags: sessionStatusFlags(session, false) }, this.capabilities);
     batch.end();
@@ -242,7 +242,7 @@ export class PreparedCommands {
     }
   }
 
-  private async writeOk(session: Session, sequenceId: number): Promise<void> {
+  private async writeOk(session: ClientSession, sequenceId: number): Promise<void> {
     const batch = new PacketBatch(sequenceId);
     writeOkPacket(batch.begin(), { affectedRows: 0, lastInsertId: 0, statusFlags: sessionStatusFlags(session, false), warnings: 0 }, this.capabilities);
     batch.end();

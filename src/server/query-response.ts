@@ -10,7 +10,7 @@ import {
   writeTextRow,
 } from '../protocol/index.js';
 import type { PacketBatch, TextCell } from '../protocol/index.js';
-import type { Session } from '../session/session.js';
+import type { ClientSession } from '../session/client-session.js';
 import type { ResultColumn, Row, StatementResult } from '../sql/index.js';
 import { columnDefinition } from './column-definition.js';
 import type { PacketChannel } from './packet-channel.js';
@@ -20,7 +20,7 @@ import { textValue } from './text-value.js';
 const FLUSH_THRESHOLD = 64 * 1024;
 
 /** The SERVER_STATUS bits describing `session` after a statement. */
-export function sessionStatusFlags(session: Session, hasMore: boolean): number {
+export function sessionStatusFlags(session: ClientSession, hasMore: boolean): number {
   let flags = 0;
   if (session.isInTransaction) flags |= ServerStatus.SERVER_STATUS_IN_TRANS;
   if (session.isAutocommit) flags |= ServerStatus.SERVER_STATUS_AUTOCOMMIT;
@@ -48,7 +48,7 @@ export function writeTextResultRows(batch: PacketBatch, columns: readonly Result
 export async function writeStatementResult(
   batch: PacketBatch,
   channel: PacketChannel,
-  session: Session,
+  session: ClientSession,
   result: StatementResult,
   hasMore: boolean,
   capabilities: number,
@@ -60,7 +60,7 @@ export async function writeStatementResult(
       affectedRows: result.affectedRows,
       lastInsertId: result.lastInsertId,
       statusFlags: sessionStatusFlags(session, hasMore),
-      warnings: Math.min(session.warnings.count, 0xffff),
+      warnings: Math.min(session.warningCount, 0xffff),
       info: result.info,
     }, capabilities);
     batch.end();
@@ -82,7 +82,7 @@ export async function writeStatementResult(
     if (batch.byteLength >= FLUSH_THRESHOLD) await channel.write(batch.take());
   }
   const statusFlags = sessionStatusFlags(session, hasMore);
-  const warnings = Math.min(session.warnings.count, 0xffff);
+  const warnings = Math.min(session.warningCount, 0xffff);
   if (isDeprecateEof) {
     writeEofOkPacket(batch.begin(), { affectedRows: 0, lastInsertId: 0, statusFlags, warnings }, capabilities);
   } else {

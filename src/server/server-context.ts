@@ -2,14 +2,15 @@
 import type { Logger, RateLimitedLogger } from '../logging/index.js';
 import type { ServerTlsContext, TlsServerCounters } from '../protocol/tls/index.js';
 import type { GlobalVariables } from '../session/variables/index.js';
-import type { SessionHost } from '../session/session-host.js';
+import type { SessionDriver } from '../session/client-session.js';
 import type { RsaKeys } from './rsa-keys.js';
 import type { Sha2PasswordCache } from './sha2-password-cache.js';
 
 /** Shared, long-lived server state handed to every connection. */
 export interface ServerContext {
   readonly logger: Logger;
-  readonly host: SessionHost;
+  /** The way into SQL: logins' account lookups, new sessions, server-wide status. */
+  readonly driver: SessionDriver;
   readonly globals: GlobalVariables;
   /** The TLS material in force for new connections, or undefined when TLS is off. Read at each handshake. */
   tls(): ServerTlsContext | undefined;

@@ -16,6 +16,7 @@ import { TlsServerCounters, resolveTlsPolicy, tlsStatusVariables, tlsVersionList
 import type { TlsPolicy } from '../protocol/tls/index.js';
 import { serverAuthStrings } from './auth-strings.js';
 import type { ProcessList } from '../session/session-host.js';
+import { createSessionDriver } from '../session/session-driver.js';
 import { Connection } from './connection.js';
 import { loadRsaKeys } from './rsa-keys.js';
 import { Sha2PasswordCache } from './sha2-password-cache.js';
@@ -104,7 +105,7 @@ export class TidalServer {
       holder.globals = globals;
       const context: ServerContext = {
         logger,
-        host: { sql, kv, status, locks: new LocalRowLockManager(), instance: tls, processes: processList(() => holder.server?.connections) },
+        driver: createSessionDriver({ sql, kv, status, locks: new LocalRowLockManager(), instance: tls, processes: processList(() => holder.server?.connections) }, globals),
         globals,
         tls: () => tls.current,
         tlsCounters,
@@ -239,6 +240,7 @@ function serverFacts(config: ServerConfig, port: number, manager: TlsManager, po
 function processList(connections: () => ReadonlyMap<number, Connection> | undefined): ProcessList {
   return {
     list: () => [...(connections()?.values() ?? [])].flatMap((connection) => connection.processInfo() ?? []),
+    find: (id) => connections()?.get(id)?.processInfo(),
     kill: (id, isQueryOnly) => {
       const connection = connections()?.get(id);
       if (!connection) return false;

@@ -39,6 +39,8 @@ export interface ProcessInfo {
 /** The server's live connections. */
 export interface ProcessList {
   list(): ProcessInfo[];
+  /** One connection, or undefined when there is none with that id (or it has not logged in). */
+  find(id: number): ProcessInfo | undefined;
   /** KILL [QUERY] id: false when there is no such connection. */
   kill(id: number, isQueryOnly: boolean): boolean;
 }

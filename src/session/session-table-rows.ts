@@ -1,10 +1,10 @@
 // sessionTableRows: the rows of the information_schema tables only the session layer knows (variables, status,
 // the process list), in each table's column order.
 import type { Row, SessionTableName } from '../sql/index.js';
-import type { SessionHost } from './session-host.js';
-import type { SessionStatus, SessionVariables } from './variables/index.js';
+import type { StatementSession } from './statement-session.js';
 
-export function sessionTableRows(table: SessionTableName, variables: SessionVariables, status: SessionStatus, host: SessionHost): Row[] {
+export function sessionTableRows(table: SessionTableName, session: StatementSession): Row[] {
+  const { variables, status, host } = session;
   switch (table) {
     case 'SESSION_VARIABLES':
     case 'GLOBAL_VARIABLES':
@@ -13,10 +13,16 @@ export function sessionTableRows(table: SessionTableName, variables: SessionVari
       return status.list(undefined).map(([name, value]): Row => [name, value]);
     case 'GLOBAL_STATUS':
       return host.status.list('global', undefined).map(([name, value]): Row => [name, value]);
-    case 'PROCESSLIST':
-      return (host.processes?.list() ?? []).map((process): Row => [
-        BigInt(process.id), process.user, process.host, process.db ?? null, process.command, BigInt(process.time),
-        process.state, process.info ?? null, process.tls,
-      ]);
+    case 'PROCESSLIST': {
+      // Without the PROCESS privilege an account sees only its own connections, as in MySQL.
+      const account = session.context.privilegeAccount;
+      const seesAll = account === undefined || host.sql.privileges.hasGlobal(account, 'PROCESS');
+      return (host.processes?.list() ?? [])
+        .filter((process) => seesAll || process.user === session.identity.user)
+        .map((process): Row => [
+          BigInt(process.id), process.user, process.host, process.db ?? null, process.command, BigInt(process.time),
+          process.state, process.info ?? null, process.tls,
+        ]);
+    }
   }
 }

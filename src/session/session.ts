@@ -1,91 +1,69 @@
-// Session: one client connection's state (database, variables, transaction, warnings) and its statement loop.
-import {
-  MySqlError,
-  mysqlError,
-  ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION,
-  ER_LOCK_DEADLOCK,
-  ER_MAX_PREPARED_STMT_COUNT_REACHED,
-  ER_QUERY_INTERRUPTED,
-  ER_UNKNOWN_ERROR,
-  ER_UNKNOWN_STMT_HANDLER,
-  ER_UNSUPPORTED_PS,
-  ER_WRONG_ARGUMENTS,
-} from '../errors/index.js';
+// Session: one client connection's state (database, variables, user variables, warnings, prepared statements) and
+// its statement path: count, check, route to the session's own handlers or the SQL engine, inside its Transaction.
+import { performance } from 'node:perf_hooks';
+import { mysqlError, ER_MAX_PREPARED_STMT_COUNT_REACHED, ER_NO_DB_ERROR, ER_QUERY_INTERRUPTED, ER_UNSUPPORTED_PS } from '../errors/index.js';
+import type { MySqlError } from '../errors/index.js';
 import type { KvTransaction } from '../storage/kv.js';
-import { WriteConflictError, beginTransaction } from '../storage/index.js';
-import { INFORMATION_SCHEMA_DATABASE, SqlEngine, isInformationSchema, parseSingleStatement, parseStatements } from '../sql/index.js';
-import type { ExecuteStmt, ExecutionContext, LockMode, ResultColumn, Row, SessionTableName, SqlValue, Statement, StatementResult, VariableScope } from '../sql/index.js';
+import {
+  INFORMATION_SCHEMA_DATABASE,
+  comCounterOf,
+  isDdlStatement,
+  isInformationSchema,
+  isPreparableStatement,
+  isReadOnlyStatement,
+  parseSingleStatement,
+  parseStatements,
+  runsInSession,
+} from '../sql/index.js';
+import type {
+  ExecutionContext,
+  LockMode,
+  ResultColumn,
+  Row,
+  SessionShowTarget,
+  SessionTableName,
+  ShowStmt,
+  SqlValue,
+  Statement,
+  StatementResult,
+  VariableScope,
+} from '../sql/index.js';
+import type { ClientSession, QueryOutcome } from './client-session.js';
 import type { SessionHost } from './session-host.js';
-import { executeSet } from './set-statement.js';
-import { executeShowSession, isSessionShow } from './show-session.js';
+import type { SessionIdentity } from './session-identity.js';
+import { runSessionStatement } from './session-statements.js';
+import { executeShowSession } from './show-session.js';
+import type { StatementSession } from './statement-session.js';
 import { SessionVariables } from './variables/index.js';
 import type { GlobalVariables, SessionStatus, StatusProvider } from './variables/index.js';
-import type { LockOwnerId } from './locks/row-lock-manager.js';
-import type { TxnMode } from './variables/index.js';
 import { materializeRows } from './materialize-rows.js';
-import { isReadOnlyStatement } from './read-only-statements.js';
-import { SavepointList } from './savepoint-list.js';
 import { WarningList } from './warning-list.js';
-import { PreparedStatements, isPreparable, textOfValue } from './prepared-statements.js';
-import { checkFlushTables, checkLockTables, isSessionFlush } from './table-lock-statements.js';
+import { PreparedStatements } from './prepared-statements.js';
 import type { PreparedStatement } from './prepared-statements.js';
 import { runWithPlanCache } from './cached-plan.js';
 import { sessionTableRows } from './session-table-rows.js';
-import { executeAdminStatement } from './admin-statements.js';
+import { Transaction } from './transaction.js';
+import type { StatementLocking } from './transaction.js';
 
-/** One result of a multi-statement query, with whether more follow (SERVER_MORE_RESULTS_EXISTS). */
-export interface QueryOutcome {
-  readonly result: StatementResult;
-  readonly hasMore: boolean;
-}
+export type { QueryOutcome } from './client-session.js';
+export type { SessionIdentity } from './session-identity.js';
 
-/** Who the client is, fixed at login. */
-export interface SessionIdentity {
-  readonly connectionId: number;
-  readonly user: string;
-  readonly host: string;
-  /** The account that authenticated, `user@host` as CURRENT_USER() shows it. */
-  readonly account: string;
-  readonly isFoundRowsMode: boolean;
-}
-
-/** How often a pessimistic statement re-runs after reading a row that changed before it could lock it. */
-const MAX_STATEMENT_RETRIES = 64;
-
-/** A pessimistic statement read a row another transaction changed before the lock was granted: run it again. */
-class StaleReadRetry extends Error {}
+/** SHOW WARNINGS / SHOW ERRORS and their counts read the diagnostics of the previous statement, so keep them. */
+const DIAGNOSTIC_SHOWS: ReadonlySet<string> = new Set(['WARNINGS', 'ERRORS', 'COUNT WARNINGS', 'COUNT ERRORS']);
 
 /**
  * A client session. Statements run one at a time; `run()` yields one result per statement of a multi-statement
  * query and finishes each statement's transaction work (autocommit) only after its rows have been consumed.
  */
-export class Session implements ExecutionContext {
+export class Session implements ExecutionContext, StatementSession, ClientSession {
   readonly warnings = new WarningList();
   readonly variables: SessionVariables;
   /** This session's SHOW STATUS view: its own counters plus the connection's rows (Ssl_cipher, …). */
   readonly status: SessionStatus;
+  /** The session's transaction: state, locks, savepoints, statement atomicity. */
+  readonly txn: Transaction;
   lastInsertId = 0n;
-  lockingRead: LockMode | undefined;
   private database: string | undefined;
-  private txn: KvTransaction | undefined;
-  /** Fixed when the transaction starts (BEGIN or its first statement), as TiDB does with tidb_txn_mode. */
-  private txnMode: TxnMode | undefined;
-  /** The transaction's identity in the lock manager, once it has locked something. */
-  private lockOwner: LockOwnerId | undefined;
-  /** Optimistic mode: the keys written, locked only for the moment of the commit. */
-  private optimisticKeys: Uint8Array[] = [];
-  private readonly savepoints = new SavepointList();
-  /** The running statement writes or locks (it reads the newest data and locks what it touches). */
-  private isLockingStatement = false;
-  private isNoWait = false;
-  /** The running locking read says SKIP LOCKED: rows other transactions hold are skipped, not waited for. */
-  private isSkipLocked = false;
-  /** The running locking statement's view of the transaction and its lock-manager token. */
-  private statementView: KvTransaction | undefined;
-  private statementToken: number | undefined;
-  /** BEGIN/START TRANSACTION is in force (vs. autocommit=0's implicit transaction). */
-  private isExplicit = false;
-  private isReadOnlyTxn = false;
   private readonly userVariables = new Map<string, SqlValue>();
   /** Prepared statements of both protocols (COM_STMT_PREPARE ids and PREPARE names). */
   readonly prepared = new PreparedStatements();
@@ -95,9 +73,11 @@ export class Session implements ExecutionContext {
   private isInterrupted = false;
   /** Aborted by KILL: ends the running statement's lock wait or SLEEP at once. Fresh for each statement. */
   private interruption = new AbortController();
+  /** long_query_time in milliseconds, read again after any SET. */
+  private slowThreshold = { changeCount: -1, ms: 0 };
 
   constructor(
-    private readonly host: SessionHost,
+    readonly host: SessionHost,
     readonly identity: SessionIdentity,
     readonly globals: GlobalVariables,
     /** Rows only this connection knows, e.g. the TLS cipher of its socket. */
@@ -110,15 +90,27 @@ export class Session implements ExecutionContext {
     });
     this.status = host.status.createSession();
     if (connectionStatus) this.status.addProvider(connectionStatus);
+    this.txn = new Transaction(host.kv, host.locks, this.variables);
   }
 
-  /** A fresh session for the same client (COM_RESET_CONNECTION), keeping identity and connection facts. */
+  /** A fresh session for the same client (COM_RESET_CONNECTION), keeping identity, connection facts and database. */
   reset(): Session {
     this.close();
-    return new Session(this.host, this.identity, this.globals, this.connectionStatus);
+    const session = new Session(this.host, this.identity, this.globals, this.connectionStatus);
+    session.database = this.database;
+    return session;
   }
 
   // ExecutionContext ------------------------------------------------------------------------------------------
+
+  /** The session as the SQL layer sees it. */
+  get context(): ExecutionContext {
+    return this;
+  }
+
+  get lockingRead(): LockMode | undefined {
+    return this.txn.lockingRead;
+  }
 
   get currentDatabase(): string | undefined {
     return this.database;
@@ -157,64 +149,16 @@ export class Session implements ExecutionContext {
     return this.identity.isFoundRowsMode;
   }
 
-  async transaction(): Promise<KvTransaction> {
-    if (this.statementView) return this.statementView;
-    if (!this.isLockingStatement || this.mode === 'optimistic') return this.openTransaction();
-    // A pessimistic statement that writes or locks reads the newest committed rows (TiDB's for_update_ts); its
-    // token must predate that snapshot so that a lock released after it marks the read stale.
-    this.statementToken = this.host.locks.beginStatement();
-    this.statementView = this.txn ? await this.txn.lockingView() : await this.openTransaction();
-    return this.statementView;
+  transaction(): Promise<KvTransaction> {
+    return this.txn.kvTransaction();
   }
 
-  async lockKeys(keys: readonly Uint8Array[], mode: LockMode): Promise<void> {
-    if (this.mode === 'optimistic') {
-      const txn = await this.openTransaction();
-      for (const key of keys) {
-        if (mode === 'exclusive') this.optimisticKeys.push(key);
-        txn.trackRead(key);
-      }
-      return;
-    }
-    const locks = this.host.locks;
-    this.statementToken ??= locks.beginStatement();
-    this.lockOwner ??= locks.newOwner();
-    const timeoutMs = this.isNoWait ? 0 : this.variables.lockWaitTimeout * 1000;
-    const grant = await locks.acquire({
-      owner: this.lockOwner,
-      keys,
-      mode,
-      timeoutMs,
-      statement: this.statementToken,
-      signal: this.interruption.signal,
-    });
-    if (grant.isStale) throw new StaleReadRetry();
+  lockKeys(keys: readonly Uint8Array[], mode: LockMode): Promise<void> {
+    return this.txn.lockKeys(keys, mode);
   }
 
-  async lockReadKeys(keys: readonly Uint8Array[], mode: LockMode): Promise<readonly boolean[]> {
-    if (!this.isSkipLocked || this.mode === 'optimistic') {
-      await this.lockKeys(keys, mode);
-      return keys.map(() => true);
-    }
-    // SKIP LOCKED (MySQL 8): rows another transaction has locked are left out of the result instead of waited for.
-    const locks = this.host.locks;
-    this.statementToken ??= locks.beginStatement();
-    this.lockOwner ??= locks.newOwner();
-    const { locked, isStale } = locks.acquireAvailable({ owner: this.lockOwner, keys, mode, timeoutMs: 0, statement: this.statementToken });
-    if (isStale) throw new StaleReadRetry();
-    return locked;
-  }
-
-  private get mode(): TxnMode {
-    return this.txnMode ?? this.variables.txnMode;
-  }
-
-  private async openTransaction(): Promise<KvTransaction> {
-    if (!this.txn) {
-      this.txnMode ??= this.variables.txnMode;
-      this.txn = await beginTransaction(this.host.kv);
-    }
-    return this.txn;
+  lockReadKeys(keys: readonly Uint8Array[], mode: LockMode): Promise<readonly boolean[]> {
+    return this.txn.lockReadKeys(keys, mode);
   }
 
   systemVariable(name: string, scope: VariableScope): SqlValue {
@@ -229,22 +173,45 @@ export class Session implements ExecutionContext {
     this.userVariables.set(name.toLowerCase(), value);
   }
 
+  /** Aborted when the running statement is killed (KILL QUERY or KILL CONNECTION). */
+  get interruptSignal(): AbortSignal {
+    return this.interruption.signal;
+  }
+
+  acknowledgeInterrupt(): void {
+    this.isInterrupted = false;
+  }
+
+  canSee(database: string, table?: string): boolean {
+    const privileges = this.host.sql.privileges;
+    return table === undefined ? privileges.isDatabaseVisible(this, database) : privileges.isTableVisible(this, database, table);
+  }
+
+  systemTableRows(table: SessionTableName): Row[] {
+    return sessionTableRows(table, this);
+  }
+
   // Session state --------------------------------------------------------------------------------------------
 
   /** True while a transaction is open (SERVER_STATUS_IN_TRANS). */
   get isInTransaction(): boolean {
-    return this.isExplicit || this.txn !== undefined;
+    return this.txn.isOpen;
   }
 
   get isAutocommit(): boolean {
     return this.variables.isAutocommit;
   }
 
-  /** Switches the current database (USE / COM_INIT_DB); 1049 when it does not exist. */
+  /** Switches the current database (USE's privilege check is the statement table's); 1049 when it does not exist. */
   useDatabase(name: string): void {
-    const database = isInformationSchema(name) ? INFORMATION_SCHEMA_DATABASE : this.host.sql.catalog.getDatabase(name).name;
-    this.host.sql.privileges.requireDatabaseAccess(this, database);
-    this.database = database;
+    this.database = isInformationSchema(name) ? INFORMATION_SCHEMA_DATABASE : this.host.sql.catalog.getDatabase(name).name;
+  }
+
+  /** The database a login or COM_CHANGE_USER names: USE's privilege check (1044) and switch, uncounted. */
+  enterDatabase(name: string): void {
+    const use: Statement = { kind: 'UseStmt', text: `USE ${name}`, db: name };
+    this.host.sql.checkPrivileges(use, this);
+    this.useDatabase(name);
   }
 
   /**
@@ -256,23 +223,18 @@ export class Session implements ExecutionContext {
     this.interruption.abort(mysqlError(ER_QUERY_INTERRUPTED));
   }
 
-  /** Aborted when the running statement is killed (KILL QUERY or KILL CONNECTION). */
-  get interruptSignal(): AbortSignal {
-    return this.interruption.signal;
+  /** `@@character_set_results` (NULL: results are sent as stored). */
+  get resultCharset(): string | null {
+    const results = this.variables.get('character_set_results');
+    return typeof results === 'string' ? results : null;
   }
 
-  acknowledgeInterrupt(): void {
-    this.isInterrupted = false;
+  /** Records the error a command ended with, for SHOW WARNINGS / SHOW ERRORS. */
+  recordError(error: MySqlError): void {
+    this.warnings.error(error);
   }
 
-  systemTableRows(table: SessionTableName): Row[] {
-    return sessionTableRows(table, this.variables, this.status, this.host);
-  }
-
-  /** The sql engine and catalog, for commands that bypass SQL text (COM_FIELD_LIST). */
-  get sql(): SqlEngine {
-    return this.host.sql;
-  }
+  // The statement path ---------------------------------------------------------------------------------------
 
   /**
    * Runs the statements of `text`, yielding one outcome per statement. Stops at the first error (thrown), as MySQL
@@ -281,31 +243,43 @@ export class Session implements ExecutionContext {
   async *run(text: string): AsyncGenerator<QueryOutcome> {
     // MySQL runs the statements before a syntax error, then reports the error.
     const { statements, error } = parseStatements(text);
+    if (statements.length === 0 && error === undefined) this.status.increment('Com_empty_query');
     for (let i = 0; i < statements.length; i++) {
-      const statement = statements[i]!;
-      if (statement.kind !== 'ShowStmt' || (statement.target !== 'WARNINGS' && statement.target !== 'ERRORS' && statement.target !== 'COUNT WARNINGS' && statement.target !== 'COUNT ERRORS')) {
-        this.warnings.clear();
+      // Each statement after the first of a multi-statement query is one more question (MySQL counts them so).
+      if (i > 0) {
+        this.status.increment('Questions');
+        this.status.increment('Queries');
       }
-      const result = statement.kind === 'ExecuteStmt' ? await this.executeNamed(statement) : await this.executeStatement(statement);
-      if (result.kind === 'rows') {
-        yield { result: { ...result, rows: this.finishAfterRows(result.rows) }, hasMore: i < statements.length - 1 || error !== undefined };
-      } else {
-        yield { result, hasMore: i < statements.length - 1 || error !== undefined };
-      }
+      const hasMore = i < statements.length - 1 || error !== undefined;
+      yield { result: await this.runStatement(statements[i]!), hasMore };
     }
     if (error) throw error;
   }
 
   /**
-   * Runs a prepared statement with its parameter values (COM_STMT_EXECUTE); like run() for one statement. The parse
-   * tree is the one made at PREPARE; access paths are chosen again for each execution, because they depend on the
-   * values (a point get for `id = ?`), as MySQL re-optimizes a prepared statement on every execution.
+   * Runs one statement the client sent (a text query's, or the SQL twin a COM_* command stands for: COM_INIT_DB as
+   * USE, COM_PROCESS_KILL as KILL, …), so that both take the same counters and privilege checks.
+   */
+  async runStatement(statement: Statement): Promise<StatementResult> {
+    if (statement.kind !== 'ShowStmt' || !DIAGNOSTIC_SHOWS.has(statement.target)) this.warnings.clear();
+    if (statement.kind === 'ExecuteStmt') {
+      // EXECUTE runs its prepared statement as the statement itself (its atomicity, retries and row stream).
+      this.status.increment(comCounterOf(statement));
+      return runSessionStatement(statement, this);
+    }
+    const result = await this.executeStatement(statement);
+    return result.kind === 'rows' ? { ...result, rows: this.finishAfterRows(result.rows, performance.now()) } : result;
+  }
+
+  /**
+   * Runs a prepared statement with its parameter values (COM_STMT_EXECUTE, EXECUTE … USING); like run() for one
+   * statement. The parse tree is the one made at PREPARE; its plan is reused while it fits (cached-plan.ts).
    */
   async executePrepared(prepared: PreparedStatement, params: readonly SqlValue[]): Promise<StatementResult> {
     this.warnings.clear();
     this.status.increment('Com_stmt_execute');
     const result = await this.executeStatement(prepared.statement, params, prepared);
-    return result.kind === 'rows' ? { ...result, rows: this.finishAfterRows(result.rows) } : result;
+    return result.kind === 'rows' ? { ...result, rows: this.finishAfterRows(result.rows, performance.now()) } : result;
   }
 
   /**
@@ -316,7 +290,7 @@ export class Session implements ExecutionContext {
     this.warnings.clear();
     this.status.increment('Com_stmt_prepare');
     const { statement, paramCount } = parseSingleStatement(text);
-    if (!isPreparable(statement)) throw mysqlError(ER_UNSUPPORTED_PS);
+    if (!isPreparableStatement(statement)) throw mysqlError(ER_UNSUPPORTED_PS);
     const existing = name === undefined ? undefined : this.prepared.named(name);
     if (existing) this.deallocate(existing);
     const limit = Number(this.globals.get('max_prepared_stmt_count'));
@@ -329,6 +303,24 @@ export class Session implements ExecutionContext {
     return prepared;
   }
 
+  /** A protocol prepared statement by its id. */
+  preparedById(id: number): PreparedStatement | undefined {
+    return this.prepared.byStatementId(id);
+  }
+
+  /**
+   * COM_FIELD_LIST: the columns of `table` in the current database. The command is SHOW COLUMNS by another road, so
+   * it counts and is checked as that statement: an account that may not see the table learns nothing (1142).
+   */
+  fieldList(table: string): Promise<readonly ResultColumn[]> {
+    this.warnings.clear();
+    const statement: ShowStmt = { kind: 'ShowStmt', text: `SHOW COLUMNS FROM ${table}`, target: 'COLUMNS', table: { name: table } };
+    this.status.increment(comCounterOf(statement));
+    this.host.sql.checkPrivileges(statement, this);
+    if (this.database === undefined) throw mysqlError(ER_NO_DB_ERROR);
+    return Promise.resolve(this.host.sql.tableColumns(this.database, table));
+  }
+
   /** Forgets a prepared statement (COM_STMT_CLOSE, DEALLOCATE PREPARE). */
   deallocate(prepared: PreparedStatement): void {
     this.status.increment('Com_stmt_close');
@@ -337,30 +329,16 @@ export class Session implements ExecutionContext {
 
   /** The result columns a statement will have, planned with zeros standing in for its parameters. */
   private async describeColumns(statement: Statement, paramCount: number): Promise<readonly ResultColumn[]> {
-    const hadTxn = this.txn !== undefined;
+    const hadStarted = this.txn.hasStarted;
     try {
       return await this.host.sql.describeQuery(statement, this, new Array<SqlValue>(paramCount).fill(0n));
     } finally {
-      // Planning may have opened a snapshot; a statement that was only prepared must not start the transaction.
-      if (!hadTxn && this.txn) {
-        this.txn.rollback();
-        this.txn = undefined;
-        if (!this.isExplicit) this.txnMode = undefined;
-      }
+      this.txn.dropUnusedSnapshot(hadStarted);
     }
   }
 
-  /** EXECUTE name USING @a, …: the prepared statement run with the user variables' current values. */
-  private async executeNamed(statement: ExecuteStmt): Promise<StatementResult> {
-    const prepared = this.prepared.named(statement.name);
-    if (!prepared) throw mysqlError(ER_UNKNOWN_STMT_HANDLER, statement.name.length, statement.name, 'EXECUTE');
-    if (statement.using.length !== prepared.paramCount) throw mysqlError(ER_WRONG_ARGUMENTS, 'EXECUTE');
-    this.status.increment('Com_stmt_execute');
-    return this.executeStatement(prepared.statement, statement.using.map((variable) => this.userVariable(variable.name)), prepared);
-  }
-
   /** Wraps a row stream so the statement's autocommit work runs once the rows are consumed (or abandoned). */
-  private async *finishAfterRows(rows: AsyncIterable<Row[]>): AsyncGenerator<Row[]> {
+  private async *finishAfterRows(rows: AsyncIterable<Row[]>, startedAt: number): AsyncGenerator<Row[]> {
     let isComplete = false;
     try {
       for await (const batch of rows) {
@@ -369,146 +347,58 @@ export class Session implements ExecutionContext {
       }
       isComplete = true;
     } finally {
-      if (isComplete) await this.endStatement();
-      else this.abortStatement();
+      if (isComplete) await this.txn.finishStatement();
+      else this.txn.abandonStatement();
+      this.countIfSlow(startedAt);
     }
   }
 
   private async executeStatement(statement: Statement, params?: readonly SqlValue[], prepared?: PreparedStatement): Promise<StatementResult> {
-    const hadTxn = this.txn !== undefined;
-    const savepoint = this.txn?.savepoint();
-    for (let attempt = 1; ; attempt++) {
-      this.beginStatementState(statement);
-      try {
-        let result = await this.dispatch(statement, params, prepared);
-        // A locking read must finish locking before its first row is sent, so that it can still re-run.
-        if (result.kind === 'rows' && this.lockingRead) result = { ...result, rows: await materializeRows(result.rows) };
-        this.endStatementState();
-        if (result.kind === 'ok') await this.endStatement();
-        return result;
-      } catch (error) {
-        this.endStatementState();
-        const isRetry = error instanceof StaleReadRetry && attempt < MAX_STATEMENT_RETRIES;
-        if (hadTxn && this.txn && savepoint !== undefined) this.txn.rollbackTo(savepoint);
-        else if (!hadTxn) this.dropStatementTransaction(isRetry);
-        if (isRetry) continue;
-        // InnoDB rolls back the whole transaction of a deadlock victim; a lock wait timeout only the statement.
-        if (error instanceof StaleReadRetry || (error instanceof MySqlError && error.code === ER_LOCK_DEADLOCK.code)) {
-          this.rollback();
-          throw mysqlError(ER_LOCK_DEADLOCK);
-        }
-        throw error;
-      }
-    }
-  }
-
-  private beginStatementState(statement: Statement): void {
+    this.status.increment(comCounterOf(statement));
+    const startedAt = performance.now();
     this.isInterrupted = false;
     if (this.interruption.signal.aborted) this.interruption = new AbortController();
+    const result = await this.txn.runStatement(
+      this.lockingOf(statement),
+      isReadOnlyStatement(statement),
+      async () => {
+        const result = await this.dispatch(statement, params, prepared);
+        // A locking read must finish locking before its first row is sent, so that it can still re-run.
+        return result.kind === 'rows' && this.txn.lockingRead ? { ...result, rows: await materializeRows(result.rows) } : result;
+      },
+      async (result) => {
+        if (result.kind === 'ok') await this.txn.finishStatement();
+      },
+    );
+    if (result.kind === 'ok') this.countIfSlow(startedAt);
+    return result;
+  }
+
+  private lockingOf(statement: Statement): StatementLocking {
     const lock = statement.kind === 'SelectStmt' ? statement.lock : undefined;
-    this.lockingRead = lock === undefined ? undefined : lock.mode === 'FOR UPDATE' ? 'exclusive' : 'shared';
-    this.isNoWait = lock?.wait === 'NOWAIT';
-    this.isSkipLocked = lock?.wait === 'SKIP LOCKED';
-    this.isLockingStatement = lock !== undefined || !isReadOnlyStatement(statement);
+    return {
+      lockingRead: lock === undefined ? undefined : lock.mode === 'FOR UPDATE' ? 'exclusive' : 'shared',
+      isLocking: lock !== undefined || !isReadOnlyStatement(statement),
+      isNoWait: lock?.wait === 'NOWAIT',
+      isSkipLocked: lock?.wait === 'SKIP LOCKED',
+      signal: this.interruption.signal,
+    };
   }
 
-  private endStatementState(): void {
-    if (this.statementToken !== undefined) this.host.locks.endStatement(this.statementToken);
-    this.statementToken = undefined;
-    this.statementView = undefined;
-    this.lockingRead = undefined;
-    this.isLockingStatement = false;
-    this.isNoWait = false;
-    this.isSkipLocked = false;
-  }
-
-  /**
-   * A statement that opened the transaction failed: its KV transaction goes. Outside autocommit the locks it took
-   * stay (as InnoDB keeps them); a retry keeps them too.
-   */
-  private dropStatementTransaction(isRetry: boolean): void {
-    if (!isRetry && !this.isExplicit && this.variables.isAutocommit) {
-      this.rollback();
-      return;
+  /** Routes a statement by the statement table: the session's own handlers, or the SQL engine. */
+  private async dispatch(statement: Statement, params: readonly SqlValue[] | undefined, prepared: PreparedStatement | undefined): Promise<StatementResult> {
+    if (runsInSession(statement)) {
+      this.host.sql.checkPrivileges(statement, this);
+      if (statement.kind === 'ShowStmt') return executeShowSession(statement as ShowStmt & { readonly target: SessionShowTarget }, this);
+      return runSessionStatement(statement, this);
     }
-    this.txn?.rollback();
-    this.txn = undefined;
-  }
-
-  private async dispatch(statement: Statement, params: readonly SqlValue[] | undefined, prepared?: PreparedStatement): Promise<StatementResult> {
-    if (this.isReadOnlyTxn && !isReadOnlyStatement(statement)) throw mysqlError(ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION);
-    switch (statement.kind) {
-      case 'SetStmt':
-        await executeSet(statement, this);
-        return okResult();
-      case 'UseStmt':
-        this.useDatabase(statement.db);
-        return okResult();
-      case 'BeginStmt':
-        await this.commit();
-        this.isExplicit = true;
-        this.txnMode = this.variables.txnMode;
-        this.isReadOnlyTxn = statement.accessMode === 'READ ONLY';
-        if (statement.withConsistentSnapshot) await this.transaction();
-        return okResult();
-      case 'CommitStmt':
-        await this.commit();
-        return okResult();
-      case 'RollbackStmt':
-        if (statement.savepoint !== undefined) this.txn?.rollbackTo(this.savepoints.rollbackTo(statement.savepoint));
-        else this.rollback();
-        return okResult();
-      case 'SavepointStmt':
-        this.savepoints.set(statement.name, (await this.openTransaction()).savepoint());
-        return okResult();
-      case 'ReleaseSavepointStmt':
-        this.savepoints.release(statement.name);
-        return okResult();
-      case 'AlterInstanceStmt':
-      case 'SetTransactionStmt':
-      case 'KillStmt':
-        return executeAdminStatement(statement, { host: this.host, context: this, variables: this.variables, warnings: this.warnings });
-      case 'DoStmt':
-        for (const expr of statement.exprs) this.host.sql.evaluate(expr, this);
-        return okResult();
-      case 'ShowStmt':
-        if (isSessionShow(statement)) return executeShowSession(statement, this, this.host);
-        return this.host.sql.execute(statement, this, params);
-      case 'DropDatabaseStmt': {
-        await this.commit();
-        const result = await this.host.sql.execute(statement, this);
-        // MySQL leaves no current database once the current one is dropped (DATABASE() is NULL).
-        if (this.database !== undefined && !this.host.sql.catalog.findDatabase(this.database)) this.database = undefined;
-        return result;
-      }
-      case 'PrepareStmt': {
-        const text = statement.source.kind === 'text' ? statement.source.text : this.userVariable(statement.source.variable.name);
-        await this.prepare(textOfValue(text), statement.name);
-        return { kind: 'ok', affectedRows: 0n, lastInsertId: 0n, info: 'Statement prepared' };
-      }
-      case 'LockTablesStmt':
-        // LOCK TABLES commits the open transaction, as in MySQL.
-        await this.commit();
-        checkLockTables(statement, this.host.sql, this.database);
-        return okResult();
-      case 'UnlockTablesStmt':
-        return okResult();
-      case 'FlushStmt':
-        if (!isSessionFlush(statement)) return this.host.sql.execute(statement, this, params);
-        if (statement.tablesMode === 'WITH READ LOCK') await this.commit();
-        checkFlushTables(statement, this.host.sql, this.database);
-        return okResult();
-      case 'DeallocateStmt': {
-        const prepared = this.prepared.named(statement.name);
-        if (!prepared) throw mysqlError(ER_UNKNOWN_STMT_HANDLER, statement.name.length, statement.name, 'DEALLOCATE PREPARE');
-        this.deallocate(prepared);
-        return okResult();
-      }
-      default:
-        if (SqlEngine.isDdl(statement)) await this.commit();
-        if (prepared) return this.executeWithPlanCache(prepared, params ?? []);
-        return this.host.sql.execute(statement, this, params);
-    }
+    if (!isDdlStatement(statement)) return prepared ? this.executeWithPlanCache(prepared, params ?? []) : this.host.sql.execute(statement, this, params);
+    await this.txn.commit();
+    const result = await this.host.sql.execute(statement, this, params);
+    // MySQL leaves no current database once the current one is dropped (DATABASE() is NULL).
+    const database = this.database;
+    if (database !== undefined && !isInformationSchema(database) && !this.host.sql.catalog.findDatabase(database)) this.database = undefined;
+    return result;
   }
 
   /** A prepared statement through its plan cache (cached-plan.ts), noting whether the plan was reused. */
@@ -527,73 +417,20 @@ export class Session implements ExecutionContext {
     return result;
   }
 
-  /** After a statement succeeded: commit when no transaction spans statements (autocommit outside BEGIN). */
-  private async endStatement(): Promise<void> {
-    if (!this.isExplicit && this.variables.isAutocommit) await this.commit();
-  }
-
-  /** After a statement failed or was abandoned outside a multi-statement transaction: drop its writes. */
-  private abortStatement(): void {
-    if (!this.isExplicit && this.variables.isAutocommit) this.rollback();
-  }
-
-  /**
-   * Commits the open transaction, if any. On a write conflict nothing is applied and the error is returned. Row
-   * locks are held until the commit is durable, so no other transaction reads around it.
-   */
-  async commit(): Promise<void> {
-    const txn = this.txn;
-    const mode = this.mode;
-    const optimisticKeys = this.optimisticKeys;
-    let owner = this.lockOwner;
-    this.resetTransactionState();
-    try {
-      if (!txn) return;
-      if (mode === 'optimistic' && txn.isDirty && optimisticKeys.length > 0) {
-        owner = this.host.locks.newOwner();
-        const held = this.host.locks.tryAcquireAll(owner, optimisticKeys);
-        if (held) throw new WriteConflictError(txn.startVersion, 0n, 0n, Buffer.from(held).toString('hex'));
-      }
-      await txn.commit();
-    } catch (error) {
-      txn?.rollback();
-      if (error instanceof MySqlError) throw error;
-      throw mysqlError(ER_UNKNOWN_ERROR, error instanceof Error ? error.message : String(error));
-    } finally {
-      if (owner !== undefined) this.host.locks.releaseAll(owner);
+  /** Slow_queries counts statements that took longer than long_query_time, as MySQL does. */
+  private countIfSlow(startedAt: number): void {
+    const threshold = this.slowThreshold;
+    if (threshold.changeCount !== this.variables.changeCount) {
+      threshold.changeCount = this.variables.changeCount;
+      threshold.ms = Number(this.variables.get('long_query_time')) * 1000;
     }
-  }
-
-  /** Discards the open transaction, if any, and releases its locks. */
-  rollback(): void {
-    this.txn?.rollback();
-    if (this.lockOwner !== undefined) this.host.locks.releaseAll(this.lockOwner);
-    this.resetTransactionState();
-  }
-
-  private resetTransactionState(): void {
-    this.txn = undefined;
-    this.txnMode = undefined;
-    this.lockOwner = undefined;
-    this.optimisticKeys = [];
-    this.savepoints.clear();
-    this.isExplicit = false;
-    this.isReadOnlyTxn = false;
-  }
-
-  /** Called when autocommit is switched on: MySQL commits the open transaction then. */
-  async onAutocommitEnabled(): Promise<void> {
-    await this.commit();
+    if (performance.now() - startedAt > threshold.ms) this.status.increment('Slow_queries');
   }
 
   /** Ends the session: an open transaction is rolled back, as when a MySQL client disconnects. */
   close(): void {
-    this.rollback();
+    this.txn.rollback();
     const count = this.prepared.clear();
     if (count > 0) this.host.status.set('Prepared_stmt_count', Math.max(this.host.status.get('Prepared_stmt_count') - count, 0));
   }
-}
-
-function okResult(): StatementResult {
-  return { kind: 'ok', affectedRows: 0n, lastInsertId: 0n, info: '' };
 }

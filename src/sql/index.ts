@@ -10,3 +10,17 @@ export type * from './ast/index.js';
 export { parseSql, parseStatements, parseSingleStatement, formatSql } from './parser/index.js';
 export { tableResultColumn } from './executor/table-scope.js';
 export type { LockMode, RowLocker } from './table/row-locker.js';
+export { COM_COUNTERS } from './statements/com-counter.js';
+export type { ComCounter } from './statements/com-counter.js';
+export type { SessionShowTarget } from './statements/show-table.js';
+export { SHOW_TARGETS } from './statements/show-table.js';
+export { filterShowResult } from './statements/show-filter.js';
+export {
+  checkStatementPrivileges,
+  comCounterOf,
+  isDdlStatement,
+  isPreparableStatement,
+  isReadOnlyStatement,
+  runsInSession,
+} from './statements/statement-table.js';
+export type { SessionStatementKind } from './statements/statement-table.js';

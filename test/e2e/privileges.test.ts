@@ -56,7 +56,8 @@ describe('privileges', () => {
     await assertSqlError(user, 'SET GLOBAL max_connections = 5', 1227, /SUPER or SYSTEM_VARIABLES_ADMIN/);
     await assertSqlError(user, 'FLUSH PRIVILEGES', 1227, /RELOAD/);
     await assertSqlError(user, 'SELECT * FROM mysql.user', 1142, /^SELECT command denied/);
-    assert.deepEqual(await column(user, 'SHOW DATABASES'), []);
+    // information_schema is every account's (its rows list only what the account may see), as in MySQL.
+    assert.deepEqual(await column(user, 'SHOW DATABASES'), ['information_schema']);
     assert.deepEqual(await column(user, 'SELECT 1 + 1'), [2]);
   });
 
@@ -66,7 +67,7 @@ describe('privileges', () => {
     await assertSqlError(user, 'SELECT * FROM app.other', 1142, /for table 'other'/);
     await assertSqlError(user, 'SELECT v FROM app.t WHERE id IN (SELECT id FROM app.other)', 1142, /for table 'other'/);
     await assertSqlError(user, 'INSERT INTO app.t VALUES (3, 30)', 1142, /^INSERT command denied/);
-    assert.deepEqual(await column(user, 'SHOW DATABASES'), ['app']);
+    assert.deepEqual(await column(user, 'SHOW DATABASES'), ['app', 'information_schema']);
     assert.deepEqual(await column(user, 'SHOW TABLES FROM app'), ['t']);
     assert.deepEqual(await column(root, "SELECT Table_priv FROM mysql.tables_priv WHERE User = 'u'"), ['Select']);
   });

@@ -1,4 +1,5 @@
 // Status variables for SHOW [GLOBAL|SESSION] STATUS: server counters, per-session counters and pluggable row providers.
+import { COM_COUNTERS } from '../../sql/index.js';
 import { optionalLikeMatcher } from './like-pattern.js';
 import type { ShowRow } from './variable-access.js';
 
@@ -12,26 +13,7 @@ export const STATUS_COUNTERS = [
   { name: 'Aborted_connects', isPerSession: false },
   { name: 'Bytes_received', isPerSession: true },
   { name: 'Bytes_sent', isPerSession: true },
-  { name: 'Com_begin', isPerSession: true },
-  { name: 'Com_commit', isPerSession: true },
-  { name: 'Com_create_db', isPerSession: true },
-  { name: 'Com_create_table', isPerSession: true },
-  { name: 'Com_delete', isPerSession: true },
-  { name: 'Com_drop_db', isPerSession: true },
-  { name: 'Com_drop_table', isPerSession: true },
-  { name: 'Com_insert', isPerSession: true },
-  { name: 'Com_replace', isPerSession: true },
-  { name: 'Com_rollback', isPerSession: true },
-  { name: 'Com_select', isPerSession: true },
-  { name: 'Com_set_option', isPerSession: true },
-  { name: 'Com_show_processlist', isPerSession: true },
-  { name: 'Com_show_status', isPerSession: true },
-  { name: 'Com_show_variables', isPerSession: true },
-  { name: 'Com_show_warnings', isPerSession: true },
-  { name: 'Com_stmt_close', isPerSession: true },
-  { name: 'Com_stmt_execute', isPerSession: true },
-  { name: 'Com_stmt_prepare', isPerSession: true },
-  { name: 'Com_update', isPerSession: true },
+  ...COM_COUNTERS.map((name) => ({ name, isPerSession: true })),
   { name: 'Connections', isPerSession: false },
   { name: 'Max_used_connections', isPerSession: false },
   { name: 'Prepared_stmt_count', isPerSession: false },

@@ -6,6 +6,7 @@ import {
   ER_TABLEACCESS_DENIED_ERROR,
 } from '../../errors/index.js';
 import type { ExecutionContext } from '../execution-context.js';
+import { isInformationSchema } from '../infoschema/information-schema-name.js';
 import type { AccountStore } from './account-store.js';
 
 /** The account a statement's privileges come from. */
@@ -34,6 +35,8 @@ export class Privileges {
   /** True when `account` holds `privilege` on database `db` (globally or for the database). */
   hasDatabase(account: PrivilegeAccount, privilege: string, db: string): boolean {
     if (this.hasGlobal(account, privilege)) return true;
+    // Every account may read information_schema; its rows show only what the account may see.
+    if (privilege === 'SELECT' && isInformationSchema(db)) return true;
     return this.store.databaseGrantsOf(account.user, account.host).some((grant) => lower(grant.db) === lower(db) && grant.privileges.has(privilege));
   }
 
@@ -47,6 +50,7 @@ export class Privileges {
 
   /** True when `account` has any privilege that lets it see database `db` (SHOW DATABASES, USE). */
   canSeeDatabase(account: PrivilegeAccount, db: string): boolean {
+    if (isInformationSchema(db)) return true;
     const global = this.store.get(account.user, account.host)?.privileges;
     if (global !== undefined && global.size > 0) return true;
     const d = lower(db);
@@ -58,6 +62,7 @@ export class Privileges {
 
   /** True when `account` has any privilege on `db`.`table` (SHOW CREATE TABLE, DESCRIBE). */
   canSeeTable(account: PrivilegeAccount, db: string, table: string): boolean {
+    if (isInformationSchema(db)) return true;
     const global = this.store.get(account.user, account.host)?.privileges;
     if (global !== undefined && global.size > 0) return true;
     const d = lower(db);

@@ -51,6 +51,16 @@ export interface DoStmt extends StmtBase {
   readonly exprs: readonly Expr[];
 }
 
+/**
+ * `CHECK TABLE t [, …] [FOR UPGRADE | QUICK | FAST | MEDIUM | EXTENDED | CHANGED]`: verifies each table's indexes
+ * against its rows (TiDB's ADMIN CHECK TABLE); the option is accepted and does not change what is checked.
+ */
+export interface CheckTableStmt extends StmtBase {
+  readonly kind: 'CheckTableStmt';
+  readonly tables: readonly TableName[];
+  readonly option?: string;
+}
+
 /** `PREPARE name FROM 'text'` or `FROM @var`. */
 export interface PrepareStmt extends StmtBase {
   readonly kind: 'PrepareStmt';

@@ -21,6 +21,7 @@ import type { SetStmt, SetTransactionStmt } from './set-stmt.js';
 import type { DescribeStmt, ShowStmt } from './show-stmt.js';
 import type {
   AlterInstanceStmt,
+  CheckTableStmt,
   DeallocateStmt,
   DoStmt,
   ExecuteStmt,
@@ -88,6 +89,7 @@ export type Statement =
   | UnlockTablesStmt
   | AlterInstanceStmt
   | DoStmt
+  | CheckTableStmt
   | PrepareStmt
   | ExecuteStmt
   | DeallocateStmt

@@ -1,5 +1,5 @@
 // SHOW DATABASES / SHOW [FULL] TABLES: listings from the catalog, filtered by LIKE as MySQL does.
-import { mysqlError, ER_NO_DB_ERROR, ER_NOT_SUPPORTED_YET } from '../../errors/index.js';
+import { mysqlError, ER_NO_DB_ERROR } from '../../errors/index.js';
 import type { Catalog } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { likePatternToRegExp, varcharType } from '../expression/index.js';
@@ -8,10 +8,9 @@ import type { RowsResult } from '../statement-result.js';
 import { INFORMATION_SCHEMA_DATABASE, isInformationSchema } from '../infoschema/information-schema-name.js';
 import { systemTableNames } from '../infoschema/information-schema.js';
 
-/** The parts of a SHOW statement these listings use. */
+/** The parts of a SHOW statement these listings use (WHERE is applied to every listing by the SHOW table). */
 export interface ShowListing {
   readonly like?: string | undefined;
-  readonly hasWhere: boolean;
 }
 
 function likeFilter(like: string | undefined): (name: string) => boolean {
@@ -22,7 +21,6 @@ function likeFilter(like: string | undefined): (name: string) => boolean {
 
 /** SHOW DATABASES [LIKE 'p']. */
 export function showDatabases(catalog: Catalog, listing: ShowListing, isVisible: (name: string) => boolean = () => true): RowsResult {
-  if (listing.hasWhere) throw mysqlError(ER_NOT_SUPPORTED_YET, 'SHOW … WHERE');
   const header = listing.like === undefined ? 'Database' : `Database (${listing.like})`;
   const matches = likeFilter(listing.like);
   const names = [INFORMATION_SCHEMA_DATABASE, ...catalog.listDatabases().map((database) => database.name)].filter((name) => matches(name) && isVisible(name)).sort();
@@ -38,7 +36,6 @@ export function showTables(
   listing: ShowListing,
   isVisible: (database: string, table: string) => boolean = () => true,
 ): RowsResult {
-  if (listing.hasWhere) throw mysqlError(ER_NOT_SUPPORTED_YET, 'SHOW … WHERE');
   const databaseName = database ?? session.currentDatabase;
   if (databaseName === undefined) throw mysqlError(ER_NO_DB_ERROR);
   const canonical = isInformationSchema(databaseName) ? INFORMATION_SCHEMA_DATABASE : catalog.getDatabase(databaseName).name;

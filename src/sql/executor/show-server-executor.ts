@@ -4,13 +4,13 @@ import { mysqlError, ER_NO_DB_ERROR } from '../../errors/index.js';
 import type { ShowStmt } from '../ast/index.js';
 import type { Catalog } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
-import { Scope, compileExpr, likePatternToRegExp } from '../expression/index.js';
+import { likePatternToRegExp } from '../expression/index.js';
 import { getSystemTable, systemTableRows } from '../infoschema/information-schema.js';
 import { isInformationSchema } from '../infoschema/information-schema-name.js';
 import { tableStatus } from '../infoschema/catalog-tables.js';
 import { expressionColumn, rowsResult } from '../statement-result.js';
 import type { ResultColumn, RowsResult } from '../statement-result.js';
-import { TypeKind, fieldType, toBoolean } from '../types/index.js';
+import { TypeKind, fieldType } from '../types/index.js';
 import type { FieldType, Row } from '../types/index.js';
 
 const NAME = fieldType(TypeKind.VarChar, { length: 64 });
@@ -118,8 +118,8 @@ function canonicalDatabase(db: string | undefined, catalog: Catalog, session: Ex
 }
 
 /**
- * A SHOW result: `rows` filtered by LIKE on column `likeColumn` (case-insensitively, as MySQL matches names) or by
- * WHERE over the listing's own column names.
+ * A SHOW result: `rows` filtered by LIKE on column `likeColumn` (case-insensitively, as MySQL matches names). WHERE
+ * is applied to every SHOW listing by the SHOW table (statements/show-filter.ts).
  */
 function listing(stmt: ShowStmt, session: ExecutionContext, specs: readonly ColumnSpec[], rows: Row[], likeColumn: number | undefined): RowsResult {
   const columns: ResultColumn[] = specs.map(([name, type, isNullable]) => expressionColumn(name, type, isNullable !== true));
@@ -127,11 +127,6 @@ function listing(stmt: ShowStmt, session: ExecutionContext, specs: readonly Colu
   if (stmt.like !== undefined && likeColumn !== undefined) {
     const regexp = likePatternToRegExp(stmt.like, '\\', true);
     kept = kept.filter((row) => regexp.test(String(row[likeColumn] ?? '')));
-  }
-  if (stmt.where) {
-    const scope = new Scope(columns.map((column) => ({ name: column.name, table: '', database: '', type: column.type, isNotNull: column.isNotNull })));
-    const where = compileExpr(stmt.where, { scope, clause: 'where clause', session });
-    kept = kept.filter((row) => toBoolean(where.evaluate(row), session.warnings) === true);
   }
   return rowsResult(columns, kept);
 }

@@ -51,9 +51,38 @@ export function getSystemTable(name: string): SystemTable {
   return table;
 }
 
-/** A system table's rows, computed now from the catalog and the session. */
+/** Where a system table's rows name their object: the schema column, and the table column when there is one. */
+interface ObjectColumns {
+  readonly schema: number;
+  readonly table: number | undefined;
+}
+
+const SCHEMA_COLUMNS = ['TABLE_SCHEMA', 'SCHEMA_NAME', 'CONSTRAINT_SCHEMA', 'ROUTINE_SCHEMA', 'TRIGGER_SCHEMA'];
+const objectColumnsCache = new Map<SystemTable, ObjectColumns | undefined>();
+
+function objectColumns(table: SystemTable): ObjectColumns | undefined {
+  if (!objectColumnsCache.has(table)) {
+    const names = table.columns.map((column) => column.name);
+    const schema = SCHEMA_COLUMNS.map((name) => names.indexOf(name)).find((index) => index >= 0);
+    const tableColumn = names.indexOf('TABLE_NAME');
+    objectColumnsCache.set(table, schema === undefined ? undefined : { schema, table: tableColumn >= 0 ? tableColumn : undefined });
+  }
+  return objectColumnsCache.get(table);
+}
+
+/**
+ * A system table's rows, computed now from the catalog and the session: only those about objects the session's
+ * account may see (MySQL: "each user can see only the rows … for which the user has the proper access privileges").
+ */
 export function systemTableRows(table: SystemTable, catalog: Catalog, session: ExecutionContext): Row[] {
-  return table.rows({ catalog, session, systemTableNames: NAMES });
+  const rows = table.rows({ catalog, session, systemTableNames: NAMES });
+  const where = objectColumns(table);
+  const canSee = session.canSee?.bind(session);
+  if (where === undefined || canSee === undefined) return rows;
+  return rows.filter((row) => {
+    const schema = String(row[where.schema]);
+    return where.table === undefined ? canSee(schema) : canSee(schema, String(row[where.table]));
+  });
 }
 
 /**

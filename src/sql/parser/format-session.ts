@@ -24,6 +24,7 @@ type SessionStmt = Extract<
       | 'UnlockTablesStmt'
       | 'AlterInstanceStmt'
       | 'DoStmt'
+      | 'CheckTableStmt'
       | 'PrepareStmt'
       | 'ExecuteStmt'
       | 'DeallocateStmt';
@@ -107,6 +108,8 @@ export function formatSession(s: SessionStmt, f: Printer): string {
       return `ALTER INSTANCE ${s.action}${s.channel === undefined ? '' : ' FOR CHANNEL ' + formatIdent(s.channel)}${s.noRollbackOnError ? ' NO ROLLBACK ON ERROR' : ''}`;
     case 'DoStmt':
       return 'DO ' + s.exprs.map((e) => f.expr(e)).join(', ');
+    case 'CheckTableStmt':
+      return `CHECK TABLE ${s.tables.map((t) => formatQualified(t.db, t.name)).join(', ')}${s.option === undefined ? '' : ` ${s.option}`}`;
     case 'PrepareStmt':
       return `PREPARE ${formatIdent(s.name)} FROM ${s.source.kind === 'text' ? formatString(s.source.text) : formatUserVar(s.source.variable.name)}`;
     case 'ExecuteStmt':

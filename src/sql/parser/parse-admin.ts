@@ -1,6 +1,8 @@
-// Utility statements drivers and tools send: USE, KILL, FLUSH, LOCK/UNLOCK TABLES, ALTER INSTANCE, DO, PREPARE…
+// Utility statements drivers and tools send: USE, KILL, FLUSH, LOCK/UNLOCK TABLES, ALTER INSTANCE, DO, CHECK TABLE,
+// PREPARE…
 import type {
   AlterInstanceStmt,
+  CheckTableStmt,
   DeallocateStmt,
   DoStmt,
   ExecuteStmt,
@@ -143,6 +145,24 @@ export function parseDo(p: Parser): DoStmt {
   p.expectWord('DO');
   const exprs = parseExprList(p);
   return { kind: 'DoStmt', text: p.textFrom(start), exprs };
+}
+
+const CHECK_TABLE_OPTIONS = ['QUICK', 'FAST', 'MEDIUM', 'EXTENDED', 'CHANGED'];
+
+/** `CHECK TABLE t [, …] [FOR UPGRADE | QUICK | FAST | MEDIUM | EXTENDED | CHANGED]` */
+export function parseCheckTable(p: Parser): CheckTableStmt {
+  const start = p.tok.start;
+  p.expectWord('CHECK');
+  if (!p.acceptWord('TABLE')) p.expectWord('TABLES');
+  const tables = parseTableNameList(p);
+  let option: string | undefined;
+  if (p.acceptWord('FOR')) {
+    p.expectWord('UPGRADE');
+    option = 'FOR UPGRADE';
+  } else {
+    option = CHECK_TABLE_OPTIONS.find((word) => p.acceptWord(word));
+  }
+  return { kind: 'CheckTableStmt', text: p.textFrom(start), tables, ...(option !== undefined && { option }) };
 }
 
 /** `PREPARE name FROM 'text' | @var` */

@@ -4,6 +4,7 @@ import type { ExplainableStmt, ExplainStmt, Statement } from '../ast/index.js';
 import { isSpace } from './char-codes.js';
 import {
   parseAlterInstance,
+  parseCheckTable,
   parseDeallocate,
   parseDo,
   parseExecute,
@@ -104,6 +105,8 @@ export function parseStatement(p: Parser): Statement {
       return parseUnlockTables(p);
     case 'DO':
       return parseDo(p);
+    case 'CHECK':
+      return parseCheckTable(p);
     case 'PREPARE':
       return parsePrepare(p);
     case 'EXECUTE':

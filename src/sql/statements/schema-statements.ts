@@ -1,0 +1,100 @@
+// Statement specs of schema changes (DDL): databases, tables, indexes, views, triggers.
+import { mysqlError, ER_NOT_SUPPORTED_YET } from '../../errors/index.js';
+import { executeAlterTable } from '../executor/alter-table-executor.js';
+import { executeCreateTable } from '../executor/create-table-executor.js';
+import { executeCreateDatabase, executeDropDatabase, executeDropTable } from '../executor/drop-executor.js';
+import { executeCreateIndex, executeDropIndex } from '../executor/index-ddl-executor.js';
+import { executeDropTrigger, executeRenameTable, executeTruncate } from '../executor/table-maintenance-executor.js';
+import { executeCreateView, executeDropView } from '../executor/view-executor.js';
+import type { EngineHandler, EngineStatementSpec, StatementOf } from './statement-spec.js';
+import type { PrivilegeChecker } from './privilege-checker.js';
+import type { ComCounter } from './com-counter.js';
+
+type SchemaKind =
+  | 'CreateDatabaseStmt'
+  | 'AlterDatabaseStmt'
+  | 'DropDatabaseStmt'
+  | 'CreateTableStmt'
+  | 'DropTableStmt'
+  | 'AlterTableStmt'
+  | 'CreateIndexStmt'
+  | 'DropIndexStmt'
+  | 'RenameTableStmt'
+  | 'TruncateTableStmt'
+  | 'CreateViewStmt'
+  | 'DropViewStmt'
+  | 'DropTriggerStmt';
+
+/** A DDL statement: it commits the open transaction and is its own transaction (MySQL's implicit commit). */
+function ddl<S>(com: ComCounter, checkPrivileges: (stmt: S, check: PrivilegeChecker) => void, execute: EngineHandler<S>): EngineStatementSpec<S> {
+  return { runsIn: 'engine', isDdl: true, isReadOnly: false, isPreparable: true, com, checkPrivileges, execute };
+}
+
+export const SCHEMA_STATEMENTS: { [K in SchemaKind]: EngineStatementSpec<StatementOf<K>> } = {
+  CreateDatabaseStmt: ddl('Com_create_db', (stmt, check) => check.database('CREATE', stmt.name), (stmt, engine) => executeCreateDatabase(stmt, engine.catalog)),
+  AlterDatabaseStmt: ddl(
+    'Com_alter_db',
+    (stmt, check) => {
+      const db = stmt.name ?? check.currentDatabase;
+      if (db !== undefined) check.database('ALTER', db);
+    },
+    () => {
+      throw mysqlError(ER_NOT_SUPPORTED_YET, 'ALTER DATABASE');
+    },
+  ),
+  DropDatabaseStmt: ddl('Com_drop_db', (stmt, check) => check.database('DROP', stmt.name), (stmt, engine) => executeDropDatabase(stmt, engine.catalog, engine.kv, engine.allocator)),
+  CreateTableStmt: ddl(
+    'Com_create_table',
+    (stmt, check) => {
+      check.table('CREATE', stmt.table);
+      if (stmt.like !== undefined) check.table('SELECT', stmt.like);
+      check.reads(stmt.query);
+    },
+    (stmt, engine, context) => executeCreateTable(stmt, engine.catalog, context, engine.allocator),
+  ),
+  DropTableStmt: ddl(
+    'Com_drop_table',
+    (stmt, check) => {
+      for (const name of stmt.tables) check.table('DROP', name);
+    },
+    (stmt, engine, context) => executeDropTable(stmt, engine.catalog, engine.kv, engine.allocator, context),
+  ),
+  AlterTableStmt: ddl('Com_alter_table', (stmt, check) => check.table('ALTER', stmt.table), (stmt, engine, context) => executeAlterTable(stmt, engine.catalog, context)),
+  CreateIndexStmt: ddl('Com_create_index', (stmt, check) => check.table('INDEX', stmt.table), (stmt, engine, context) => executeCreateIndex(stmt, engine.catalog, context)),
+  DropIndexStmt: ddl('Com_drop_index', (stmt, check) => check.table('INDEX', stmt.table), (stmt, engine, context) => executeDropIndex(stmt, engine.catalog, context)),
+  RenameTableStmt: ddl(
+    'Com_rename_table',
+    (stmt, check) => {
+      for (const pair of stmt.pairs) {
+        check.table('ALTER', pair.from);
+        check.table('DROP', pair.from);
+        check.table('CREATE', pair.to);
+        check.table('INSERT', pair.to);
+      }
+    },
+    (stmt, engine, context) => executeRenameTable(stmt, engine.catalog, context),
+  ),
+  TruncateTableStmt: ddl(
+    'Com_truncate',
+    (stmt, check) => check.table('DROP', stmt.table),
+    (stmt, engine, context) => executeTruncate(stmt, engine.catalog, engine.kv, engine.allocator, context),
+  ),
+  CreateViewStmt: ddl(
+    'Com_create_view',
+    (stmt, check) => {
+      check.table('CREATE VIEW', stmt.name);
+      if (stmt.orReplace || stmt.isAlter === true) check.table('DROP', stmt.name);
+      check.reads(stmt.query);
+    },
+    (stmt, engine, context) => executeCreateView(stmt, engine.catalog, context),
+  ),
+  DropViewStmt: ddl(
+    'Com_drop_view',
+    (stmt, check) => {
+      for (const name of stmt.names) check.table('DROP', name);
+    },
+    (stmt, engine, context) => executeDropView(stmt, engine.catalog, context),
+  ),
+  // MySQL checks TRIGGER on the trigger's table once it has found the trigger; no trigger can exist here.
+  DropTriggerStmt: ddl('Com_drop_trigger', () => undefined, (stmt) => executeDropTrigger(stmt)),
+};

@@ -1,0 +1,48 @@
+// SQL behaviour as data for statements routed by the statement table: CHECK TABLE, SHOW … WHERE over every SHOW
+// form, FLUSH options, DO, and the session statements a READ ONLY transaction allows. Checked against MariaDB 10.11
+// and the MySQL 8.0 manual (CHECK TABLE's report rows, SHOW … WHERE on the listing's own column names).
+import type { SqlCase } from './query-cases.js';
+
+export const STATEMENT_SETUP = [
+  'CREATE TABLE t (id INT PRIMARY KEY, v INT, name VARCHAR(10), KEY v_key (v), UNIQUE KEY name_key (name))',
+  "INSERT INTO t VALUES (1, 10, 'a'), (2, 20, 'b'), (3, NULL, NULL)",
+  'CREATE TABLE u (x INT)',
+  'CREATE VIEW w AS SELECT id FROM t',
+];
+
+export const STATEMENT_CASES: readonly SqlCase[] = [
+  // CHECK TABLE: one report row per table; a missing table reports the error and "Operation failed"
+  { sql: 'CHECK TABLE t', rows: [['cases.t', 'check', 'status', 'OK']] },
+  { sql: 'CHECK TABLE t, u QUICK', rows: [['cases.t', 'check', 'status', 'OK'], ['cases.u', 'check', 'status', 'OK']] },
+  { sql: 'CHECK TABLE cases.w', rows: [['cases.w', 'check', 'status', 'OK']] },
+  {
+    sql: 'CHECK TABLE nosuch',
+    rows: [['cases.nosuch', 'check', 'Error', "Table 'cases.nosuch' doesn't exist"], ['cases.nosuch', 'check', 'status', 'Operation failed']],
+  },
+  { sql: 'CHECK TABLES t FOR UPGRADE', rows: [['cases.t', 'check', 'status', 'OK']] },
+  { sql: 'CHECK TABLE', error: 1064 },
+  // SHOW … WHERE over the listing's own column names, for every SHOW form
+  { sql: "SHOW TABLES WHERE Tables_in_cases IN ('t', 'w')", rows: [['t'], ['w']] },
+  { sql: "SHOW FULL TABLES WHERE Table_type = 'VIEW'", rows: [['w', 'VIEW']] },
+  { sql: "SHOW DATABASES WHERE `Database` = 'cases'", rows: [['cases']] },
+  { sql: "SHOW COLUMNS FROM t WHERE Field IN ('v', 'name')", rows: [['v', 'int', 'YES', 'MUL', null, ''], ['name', 'varchar(10)', 'YES', 'UNI', null, '']] },
+  { sql: "SHOW INDEX FROM t WHERE Key_name = 'v_key'", rows: [['t', '1', 'v_key', '1', 'v', 'A', '0', null, null, 'YES', 'BTREE', '', '', 'YES', null]] },
+  { sql: "SHOW VARIABLES WHERE Variable_name IN ('autocommit', 'sql_safe_updates')", rows: [['autocommit', 'ON'], ['sql_safe_updates', 'OFF']] },
+  { sql: "SHOW SESSION STATUS WHERE Variable_name = 'Com_check'", rows: [['Com_check', '5']] },
+  { sql: "SHOW WARNINGS WHERE Level = 'Error'", error: 1064 },
+  { sql: "SHOW COLLATION WHERE Collation = 'binary'", rows: [['binary', 'binary', '63', 'Yes', 'Yes', '1', 'NO PAD']] },
+  { sql: "SHOW CHARSET WHERE Charset = 'binary'", rows: [['binary', 'Binary pseudo charset', 'binary', '1']] },
+  { sql: 'SHOW TABLES WHERE nosuch = 1', error: 1054 },
+  // DO evaluates and returns nothing; FLUSH takes any mix of its options
+  { sql: 'DO 1 + 1, SLEEP(0)', affectedRows: 0 },
+  { sql: 'FLUSH PRIVILEGES, STATUS', affectedRows: 0 },
+  { sql: 'FLUSH TABLES t WITH READ LOCK', affectedRows: 0 },
+  { sql: 'UNLOCK TABLES', affectedRows: 0 },
+  // A READ ONLY transaction reads and ends; writes in it fail with 1792
+  { sql: 'START TRANSACTION READ ONLY', affectedRows: 0 },
+  { sql: 'SELECT COUNT(*) FROM t', rows: [['3']] },
+  { sql: 'INSERT INTO u VALUES (1)', error: 1792 },
+  { sql: 'SAVEPOINT s1', affectedRows: 0 },
+  { sql: 'COMMIT', affectedRows: 0 },
+  { sql: 'INSERT INTO u VALUES (1)', affectedRows: 1 },
+];
