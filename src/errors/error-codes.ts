@@ -112,6 +112,8 @@ export const ER_VARIABLE_IS_READONLY: ErrorSpec = { name: 'ER_VARIABLE_IS_READON
 export const ER_DATA_OUT_OF_RANGE: ErrorSpec = { name: 'ER_DATA_OUT_OF_RANGE', code: 1690, sqlState: '22003', template: "%-.32s value is out of range in '%-.192s'" };
 export const ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION: ErrorSpec = { name: 'ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION', code: 1792, sqlState: '25006', template: "Cannot execute statement in a READ ONLY transaction." };
 export const ER_MALFORMED_PACKET: ErrorSpec = { name: 'ER_MALFORMED_PACKET', code: 1835, sqlState: 'HY000', template: "Malformed communication packet." };
+export const ER_USER_LOCK_WRONG_NAME: ErrorSpec = { name: 'ER_USER_LOCK_WRONG_NAME', code: 3057, sqlState: '42000', template: "Incorrect user-level lock name '%-.192s'." };
+export const ER_USER_LOCK_DEADLOCK: ErrorSpec = { name: 'ER_USER_LOCK_DEADLOCK', code: 3058, sqlState: '40001', template: "Deadlock found when trying to get user-level lock; try rolling back transaction/releasing locks and restarting lock acquisition." };
 export const ER_ACCOUNT_HAS_BEEN_LOCKED: ErrorSpec = { name: 'ER_ACCOUNT_HAS_BEEN_LOCKED', code: 3118, sqlState: 'HY000', template: "Access denied for user '%-.48s'@'%-.64s'. Account is locked." };
 export const ER_SECURE_TRANSPORT_REQUIRED: ErrorSpec = { name: 'ER_SECURE_TRANSPORT_REQUIRED', code: 3159, sqlState: 'HY000', template: "Connections using insecure transport are prohibited while --require_secure_transport=ON." };
 export const ER_NO_SECURE_TRANSPORTS_CONFIGURED: ErrorSpec = { name: 'ER_NO_SECURE_TRANSPORTS_CONFIGURED', code: 3160, sqlState: 'HY000', template: "No secure transports (SSL or Shared Memory) are configured, unable to set --require_secure_transport=ON." };
@@ -255,6 +257,8 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [1690, ER_DATA_OUT_OF_RANGE],
   [1792, ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION],
   [1835, ER_MALFORMED_PACKET],
+  [3057, ER_USER_LOCK_WRONG_NAME],
+  [3058, ER_USER_LOCK_DEADLOCK],
   [3118, ER_ACCOUNT_HAS_BEEN_LOCKED],
   [3159, ER_SECURE_TRANSPORT_REQUIRED],
   [3160, ER_NO_SECURE_TRANSPORTS_CONFIGURED],

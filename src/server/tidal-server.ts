@@ -12,6 +12,7 @@ import { SqlEngine } from '../sql/index.js';
 import { GlobalVariables, StatusVariables, hostPlatform } from '../session/variables/index.js';
 import type { ServerFacts } from '../session/variables/index.js';
 import { LocalRowLockManager } from '../session/locks/local-row-lock-manager.js';
+import { LocalUserLockManager } from '../session/locks/local-user-lock-manager.js';
 import { TlsServerCounters, resolveTlsPolicy, tlsStatusVariables, tlsVersionList } from '../protocol/tls/index.js';
 import type { TlsPolicy } from '../protocol/tls/index.js';
 import { serverAuthStrings } from './auth-strings.js';
@@ -105,7 +106,7 @@ export class TidalServer {
       holder.globals = globals;
       const context: ServerContext = {
         logger,
-        driver: createSessionDriver({ sql, kv, status, locks: new LocalRowLockManager(), instance: tls, processes: processList(() => holder.server?.connections) }, globals),
+        driver: createSessionDriver({ sql, kv, status, locks: new LocalRowLockManager(), userLocks: new LocalUserLockManager(), instance: tls, processes: processList(() => holder.server?.connections) }, globals),
         globals,
         tls: () => tls.current,
         tlsCounters,

@@ -3,6 +3,7 @@ import type { KvEngine } from '../storage/kv.js';
 import type { SqlEngine } from '../sql/index.js';
 import type { InstanceControl } from './instance-control.js';
 import type { RowLockManager } from './locks/row-lock-manager.js';
+import type { UserLockManager } from './locks/user-lock-manager.js';
 import type { StatusVariables } from './variables/index.js';
 
 /** Server-wide services shared by all sessions. */
@@ -13,6 +14,8 @@ export interface SessionHost {
   readonly status: StatusVariables;
   /** Row locks of pessimistic transactions, shared by every session. */
   readonly locks: RowLockManager;
+  /** GET_LOCK()'s named locks, shared by every session. */
+  readonly userLocks: UserLockManager;
   /** ALTER INSTANCE actions; absent in hosts without a server (tests), where they are not supported. */
   readonly instance?: InstanceControl;
   /** The server's connections, for PROCESSLIST and KILL; absent where there is no server (tools, tests). */

@@ -26,6 +26,7 @@ import type {
   SqlValue,
   Statement,
   StatementResult,
+  UserLocks,
   VariableScope,
 } from '../sql/index.js';
 import type { ClientSession, QueryOutcome } from './client-session.js';
@@ -172,6 +173,14 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
   setUserVariable(name: string, value: SqlValue): void {
     this.userVariables.set(name.toLowerCase(), value);
   }
+
+  /** GET_LOCK() and its family, owned by this connection. */
+  readonly userLocks: UserLocks = {
+    acquire: (name, timeoutMs, signal) => this.host.userLocks.acquire(this.connectionId, name, timeoutMs, signal),
+    release: (name) => this.host.userLocks.release(this.connectionId, name),
+    releaseAll: () => this.host.userLocks.releaseAll(this.connectionId),
+    holderOf: (name) => this.host.userLocks.holderOf(name),
+  };
 
   /** Aborted when the running statement is killed (KILL QUERY or KILL CONNECTION). */
   get interruptSignal(): AbortSignal {
@@ -430,6 +439,8 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
   /** Ends the session: an open transaction is rolled back, as when a MySQL client disconnects. */
   close(): void {
     this.txn.rollback();
+    // User-level locks end with the session (disconnect, COM_RESET_CONNECTION, COM_CHANGE_USER), as in MySQL.
+    void this.host.userLocks.releaseAll(this.connectionId);
     const count = this.prepared.clear();
     if (count > 0) this.host.status.set('Prepared_stmt_count', Math.max(this.host.status.get('Prepared_stmt_count') - count, 0));
   }

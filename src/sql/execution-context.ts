@@ -2,6 +2,7 @@
 import type { KvTransaction } from '../storage/kv.js';
 import type { LockMode, RowLocker } from './table/row-locker.js';
 import type { Row, SqlValue, WarningSink } from './types/index.js';
+import type { UserLocks } from './user-locks.js';
 
 /** The information_schema tables whose rows only the session layer knows. */
 export type SessionTableName = 'PROCESSLIST' | 'SESSION_VARIABLES' | 'GLOBAL_VARIABLES' | 'SESSION_STATUS' | 'GLOBAL_STATUS';
@@ -57,6 +58,8 @@ export interface ExecutionContext extends RowLocker {
    * only those objects, as in MySQL. Absent (internal statements): everything is visible.
    */
   canSee?(database: string, table?: string): boolean;
+  /** GET_LOCK() and its family; absent where there are no sessions (internal statements), which have none. */
+  readonly userLocks?: UserLocks;
   /** Rows of an information_schema table that the session layer supplies, in that table's column order. */
   systemTableRows?(table: SessionTableName): Row[];
 }

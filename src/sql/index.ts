@@ -24,3 +24,4 @@ export {
   runsInSession,
 } from './statements/statement-table.js';
 export type { SessionStatementKind } from './statements/statement-table.js';
+export type { UserLockOutcome, UserLocks } from './user-locks.js';

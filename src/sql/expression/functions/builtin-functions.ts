@@ -6,6 +6,7 @@ import { dateFunctions } from './date-functions.js';
 import { datePartFunctions } from './date-part-functions.js';
 import { encodingFunctions } from './encoding-functions.js';
 import { informationFunctions } from './information-functions.js';
+import { lockingFunctions } from './locking-functions.js';
 import { mathFunctions } from './math-functions.js';
 import { sleepFunction } from './sleep-function.js';
 import { stringFunctions } from './string-functions.js';
@@ -31,6 +32,7 @@ export const builtinFunctions: ReadonlyMap<string, BuiltinFunction> = new Map([
   ...unixTimeFunctions,
   ...timeFunctions,
   ['SLEEP', sleepFunction],
+  ...lockingFunctions,
 ]);
 
 /** Names the planner treats as aggregates; they are compiled by the aggregation operator, not here. */
