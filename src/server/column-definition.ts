@@ -140,7 +140,7 @@ function charsetOfCollation(id: number): string | undefined {
   return undefined;
 }
 
-const DEFAULT_COLLATION_IDS: Readonly<Record<string, number>> = { utf8mb4: 46, utf8mb3: 33, utf8: 33, latin1: 8, ascii: 11, binary: 63 };
+const DEFAULT_COLLATION_IDS: Readonly<Record<string, number>> = { utf8mb4: 255, utf8mb3: 33, utf8: 33, latin1: 8, ascii: 11, binary: 63 };
 
 /**
  * The collation id text columns carry in result metadata: that of character_set_results as the client set it (SET

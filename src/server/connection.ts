@@ -33,6 +33,7 @@ import { PreparedCommands } from './prepared-commands.js';
 import { sessionStatusFlags, writeStatementResult } from './query-response.js';
 import type { ServerContext } from './server-context.js';
 import { statisticsSummary } from './statistics-summary.js';
+import { applyClientCollation } from './client-collation.js';
 
 /** How long a connection closed for a protocol error keeps draining input so the client can read the ERR packet. */
 const CLOSE_GRACE_MS = 2000;
@@ -163,7 +164,7 @@ export class Connection {
   /** A session for `user` logged in as `account` (`user@host`), with this connection's facts. */
   private createSession(user: string, account: string): Session {
     const result = this.loginResult!;
-    return new Session(
+    const session = new Session(
       this.context.host,
       {
         connectionId: this.id,
@@ -175,6 +176,8 @@ export class Connection {
       this.context.globals,
       (scope) => (scope === 'session' ? tlsSessionStatus(result.tlsSocket) : []),
     );
+    applyClientCollation(session, result.response.characterSet);
+    return session;
   }
 
   /**

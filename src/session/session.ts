@@ -33,6 +33,9 @@ import { runWithPlanCache } from './cached-plan.js';
 import { sessionTableRows } from './session-table-rows.js';
 import { executeAdminStatement } from './admin-statements.js';
 
+/** information_schema's character set and collation, as MySQL 8.0.11 reports them. */
+const INFORMATION_SCHEMA_DEFAULTS = { charset: 'utf8', collation: 'utf8_general_ci' } as const;
+
 /** One result of a multi-statement query, with whether more follow (SERVER_MORE_RESULTS_EXISTS). */
 export interface QueryOutcome {
   readonly result: StatementResult;
@@ -245,6 +248,14 @@ export class Session implements ExecutionContext {
     const database = isInformationSchema(name) ? INFORMATION_SCHEMA_DATABASE : this.host.sql.catalog.getDatabase(name).name;
     this.host.sql.privileges.requireDatabaseAccess(this, database);
     this.database = database;
+    this.syncDatabaseDefaults();
+  }
+
+  /** @@collation_database follows the current database (its stored default), or the server's without one. */
+  private syncDatabaseDefaults(): void {
+    const stored = this.database === undefined ? undefined : isInformationSchema(this.database) ? INFORMATION_SCHEMA_DEFAULTS : this.host.sql.catalog.findDatabase(this.database);
+    const charset = stored?.charset ?? String(this.variables.get('character_set_server'));
+    this.variables.setDatabaseDefaults(charset, stored?.collation ?? String(this.variables.get('collation_server')));
   }
 
   /**
@@ -479,6 +490,13 @@ export class Session implements ExecutionContext {
         const result = await this.host.sql.execute(statement, this);
         // MySQL leaves no current database once the current one is dropped (DATABASE() is NULL).
         if (this.database !== undefined && !this.host.sql.catalog.findDatabase(this.database)) this.database = undefined;
+        this.syncDatabaseDefaults();
+        return result;
+      }
+      case 'AlterDatabaseStmt': {
+        await this.commit();
+        const result = await this.host.sql.execute(statement, this);
+        this.syncDatabaseDefaults();
         return result;
       }
       case 'PrepareStmt': {

@@ -19,7 +19,7 @@ import { checkStatementPrivileges } from './accounts/statement-privileges.js';
 import { AutoIncrementAllocator, Catalog } from './catalog/index.js';
 import type { ExecutionContext } from './execution-context.js';
 import { executeCreateTable } from './executor/create-table-executor.js';
-import { executeCreateDatabase, executeDropDatabase, executeDropTable } from './executor/drop-executor.js';
+import { executeAlterDatabase, executeCreateDatabase, executeDropDatabase, executeDropTable } from './executor/drop-executor.js';
 import { executeInsert, planInsert } from './executor/insert-executor.js';
 import { executeExplain } from './executor/explain-executor.js';
 import { executeAlterTable } from './executor/alter-table-executor.js';
@@ -95,7 +95,9 @@ export class SqlEngine {
       case 'DeleteStmt':
         return executeDelete(stmt, this.catalog, session, params);
       case 'CreateDatabaseStmt':
-        return executeCreateDatabase(stmt, this.catalog);
+        return executeCreateDatabase(stmt, this.catalog, session);
+      case 'AlterDatabaseStmt':
+        return executeAlterDatabase(stmt, this.catalog, session);
       case 'DropDatabaseStmt':
         return executeDropDatabase(stmt, this.catalog, this.kv, this.allocator);
       case 'CreateTableStmt':
@@ -226,6 +228,7 @@ export class SqlEngine {
 
 const ddlKinds: ReadonlySet<Statement['kind']> = new Set<Statement['kind']>([
   'CreateDatabaseStmt',
+  'AlterDatabaseStmt',
   'DropDatabaseStmt',
   'CreateTableStmt',
   'DropTableStmt',

@@ -6,6 +6,7 @@ import { dateFunctions } from './date-functions.js';
 import { datePartFunctions } from './date-part-functions.js';
 import { encodingFunctions } from './encoding-functions.js';
 import { informationFunctions } from './information-functions.js';
+import { collationFunctions } from './collation-functions.js';
 import { mathFunctions } from './math-functions.js';
 import { sleepFunction } from './sleep-function.js';
 import { stringFunctions } from './string-functions.js';
@@ -18,6 +19,7 @@ import { unixTimeFunctions } from './unix-time-functions.js';
 /** Every native scalar function by upper-case name. */
 export const builtinFunctions: ReadonlyMap<string, BuiltinFunction> = new Map([
   ...informationFunctions,
+  ...collationFunctions,
   ...controlFlowFunctions,
   ...stringFunctions,
   ...substringFunctions,
