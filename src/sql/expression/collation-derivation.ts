@@ -45,7 +45,8 @@ function aggregatePair(a: DerivedCollation, b: DerivedCollation): DerivedCollati
   if (a.collation === BINARY_COLLATION) return aRank <= bRank ? a : b;
   if (b.collation === BINARY_COLLATION) return bRank <= aRank ? b : a;
   if (aRank !== bRank) return aRank < bRank ? a : b;
-  if (a.coercibility === 'none') return undefined;
+  // Two explicit COLLATE clauses (or two conflicts) never reconcile.
+  if (a.coercibility === 'none' || a.coercibility === 'explicit') return undefined;
   const aCharset = collationInfo(a.collation).charset;
   const bCharset = collationInfo(b.collation).charset;
   if (aCharset !== bCharset) {
@@ -86,7 +87,8 @@ export function aggregateDerivations(types: readonly FieldType[], operation: str
       continue;
     }
     if (forComparison) throw illegalMix(strings.length === 2 ? strings : derivations, operation);
-    result = { collation: result.collation, coercibility: 'none' };
+    // A conflict in a string result: derivation NONE, in the character set's binary collation (as MySQL reports).
+    result = { collation: `${collationInfo(result.collation).charset}_bin`, coercibility: 'none' };
   }
   if (forComparison && result.coercibility === 'none') throw illegalMix(strings, operation);
   return result;

@@ -16,6 +16,7 @@ import { compileExistsSubquery, compileQuantifiedSubquery, compileScalarSubquery
 import { compileFunctionCall } from './functions/compile-function-call.js';
 import { compileLike } from './like.js';
 import { compileCollate, connectionCollation, literalCollation } from './collate-expr.js';
+import { aggregateDerivations } from './collation-derivation.js';
 import { SYSTEM_COLLATION } from '../collation/index.js';
 import { BIGINT_TYPE, BOOL_RESULT_TYPE, DATE_TYPE, DOUBLE_TYPE, NULL_TYPE, dateTimeType, decimalType, integerLiteralType, timeType, varcharType } from './literal-types.js';
 import { readTime } from './time-arg.js';
@@ -374,7 +375,8 @@ function compileIs(test: 'NULL' | 'TRUE' | 'FALSE' | 'UNKNOWN', isNot: boolean, 
 
 function compileInList(isNot: boolean, operand: CompiledExpr, list: CompiledExpr[], context: CompileContext): CompiledExpr {
   const warnings = context.session.warnings;
-  const collations = list.map((item) => comparisonCollation(operand.type, item.type, 'in'));
+  const collation = aggregateDerivations([operand.type, ...list.map((item) => item.type)], 'in', operand.type.collation, true).collation;
+  const collations = list.map((item) => (isStringType(operand.type) && isStringType(item.type) ? collation : comparisonCollation(operand.type, item.type, 'in')));
   return {
     type: BOOL_RESULT_TYPE,
     isNullable: true,
@@ -398,8 +400,9 @@ function compileInList(isNot: boolean, operand: CompiledExpr, list: CompiledExpr
 
 function compileBetween(isNot: boolean, operand: CompiledExpr, low: CompiledExpr, high: CompiledExpr, context: CompileContext): CompiledExpr {
   const warnings = context.session.warnings;
-  const lowCollation = comparisonCollation(operand.type, low.type, 'between');
-  const highCollation = comparisonCollation(operand.type, high.type, 'between');
+  const collation = aggregateDerivations([operand.type, low.type, high.type], 'between', operand.type.collation, true).collation;
+  const lowCollation = isStringType(operand.type) && isStringType(low.type) ? collation : comparisonCollation(operand.type, low.type, 'between');
+  const highCollation = isStringType(operand.type) && isStringType(high.type) ? collation : comparisonCollation(operand.type, high.type, 'between');
   return {
     type: BOOL_RESULT_TYPE,
     isNullable: true,
