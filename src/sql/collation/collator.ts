@@ -46,7 +46,11 @@ export function codePointAt(text: string, index: number, end: number): number {
 /** 16-bit weights as big-endian bytes. */
 export function weightBytes(weights: readonly number[]): Uint8Array {
   const bytes = Buffer.allocUnsafe(weights.length * 2);
-  for (let i = 0; i < weights.length; i++) bytes.writeUInt16BE(weights[i]!, i * 2);
+  for (let i = 0; i < weights.length; i++) {
+    const weight = weights[i]!;
+    bytes[2 * i] = weight >> 8;
+    bytes[2 * i + 1] = weight & 0xff;
+  }
   return bytes;
 }
 

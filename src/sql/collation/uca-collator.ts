@@ -11,6 +11,8 @@ const ASCII_END = 0x80;
 /** MySQL's pre-9.0 tables keep at most 8 primary weights per character (U+FDFA has 18 in the DUCET). */
 const OLD_MAX_WEIGHTS_PER_CHARACTER = 8;
 const LEVEL_SEPARATOR = 0;
+/** Reused by `key` for ASCII text (keys are built synchronously, one at a time). */
+let scratch = new Uint16Array(256);
 
 /**
  * Compares level by level up to `levels` (1: accent- and case-insensitive; 2: accent-sensitive; 3: also
@@ -48,13 +50,15 @@ export class UcaCollator implements Collator {
   compare(a: string, b: string): number {
     const aEnd = this.isPadSpace ? endWithoutTrailingSpaces(a) : a.length;
     const bEnd = this.isPadSpace ? endWithoutTrailingSpaces(b) : b.length;
-    if (isAscii(a, aEnd) && isAscii(b, bEnd)) {
-      for (let level = 0; level < this.levels; level++) {
-        const order = this.compareAsciiLevel(a, aEnd, b, bEnd, level);
-        if (order !== 0) return order;
-      }
-      return 0;
+    for (let level = 0; level < this.levels; level++) {
+      const order = this.compareAsciiLevel(a, aEnd, b, bEnd, level);
+      if (order !== 0) return Number.isNaN(order) ? this.compareWeightLists(a, aEnd, b, bEnd) : order;
     }
+    return 0;
+  }
+
+  /** The general comparison, over each string's weights level by level. */
+  private compareWeightLists(a: string, aEnd: number, b: string, bEnd: number): number {
     const x = this.levelWeights(a, aEnd);
     const y = this.levelWeights(b, bEnd);
     for (let level = 0; level < this.levels; level++) {
@@ -65,11 +69,43 @@ export class UcaCollator implements Collator {
   }
 
   key(text: string): string {
-    return weightString(this.joinedWeights(text));
+    const length = this.asciiWeightString(text);
+    if (length < 0) return weightString(this.joinedWeights(text));
+    // The weights as UTF-16 code units: the scratch array is little-endian 16-bit, which utf16le reads as they are.
+    return Buffer.from(scratch.buffer, scratch.byteOffset, length * 2).toString('utf16le');
   }
 
   sortKey(text: string): Uint8Array {
-    return weightBytes(this.joinedWeights(text));
+    const length = this.asciiWeightString(text);
+    if (length < 0) return weightBytes(this.joinedWeights(text));
+    const bytes = Buffer.allocUnsafe(length * 2);
+    for (let i = 0; i < length; i++) {
+      const weight = scratch[i]!;
+      bytes[2 * i] = weight >> 8;
+      bytes[2 * i + 1] = weight & 0xff;
+    }
+    return bytes;
+  }
+
+  /**
+   * The weight string of ASCII text (sysbench's, most identifiers: each character has one weight per level) into
+   * `scratch`, returning its length; -1 when the text has other characters.
+   */
+  private asciiWeightString(text: string): number {
+    const end = this.isPadSpace ? endWithoutTrailingSpaces(text) : text.length;
+    if (scratch.length < (end + 1) * this.levels) scratch = new Uint16Array((end + 1) * this.levels * 2);
+    let length = 0;
+    for (let level = 0; level < this.levels; level++) {
+      if (level > 0) scratch[length++] = LEVEL_SEPARATOR;
+      const weights = this.asciiWeights[level]!;
+      for (let i = 0; i < end; i++) {
+        const char = text.charCodeAt(i);
+        if (char >= ASCII_END) return -1;
+        const weight = weights[char]!;
+        if (weight !== 0) scratch[length++] = weight;
+      }
+    }
+    return length;
   }
 
   charKey(char: string): string {
@@ -108,16 +144,30 @@ export class UcaCollator implements Collator {
     return levels;
   }
 
+  /** One level of two strings compared by the ASCII table; NaN as soon as a character is not ASCII. */
   private compareAsciiLevel(a: string, aEnd: number, b: string, bEnd: number, level: number): number {
     const weights = this.asciiWeights[level]!;
     let i = 0;
     let j = 0;
     for (;;) {
-      while (i < aEnd && weights[a.charCodeAt(i)] === 0) i++;
-      while (j < bEnd && weights[b.charCodeAt(j)] === 0) j++;
+      let x = 0;
+      let y = 0;
+      while (i < aEnd) {
+        const char = a.charCodeAt(i);
+        if (char >= ASCII_END) return NaN;
+        x = weights[char]!;
+        if (x !== 0) break;
+        i++;
+      }
+      while (j < bEnd) {
+        const char = b.charCodeAt(j);
+        if (char >= ASCII_END) return NaN;
+        y = weights[char]!;
+        if (y !== 0) break;
+        j++;
+      }
       if (i >= aEnd || j >= bEnd) break;
-      const difference = weights[a.charCodeAt(i)]! - weights[b.charCodeAt(j)]!;
-      if (difference !== 0) return difference;
+      if (x !== y) return x - y;
       i++;
       j++;
     }
@@ -127,15 +177,12 @@ export class UcaCollator implements Collator {
     const restEnd = isARest ? aEnd : bEnd;
     const padding = level === 0 && this.isPadSpace ? this.spacePrimary : 0;
     for (let k = isARest ? i : j; k < restEnd; k++) {
-      const weight = weights[rest.charCodeAt(k)]!;
+      const char = rest.charCodeAt(k);
+      if (char >= ASCII_END) return NaN;
+      const weight = weights[char]!;
       if (weight === 0 || weight === padding) continue;
       return (isARest ? 1 : -1) * (padding === 0 ? 1 : weight - padding);
     }
     return 0;
   }
-}
-
-function isAscii(text: string, end: number): boolean {
-  for (let i = 0; i < end; i++) if (text.charCodeAt(i) >= ASCII_END) return false;
-  return true;
 }
