@@ -64,6 +64,9 @@ void describe('collations through real clients', () => {
     assert.deepEqual(await rows(db, "SELECT id FROM customers WHERE city = 'KOLN'"), [{ id: 1 }]);
     const [plan] = await db.query<RowDataPacket[]>({ sql: "EXPLAIN SELECT id FROM customers WHERE name = 'JOSE'", rowsAsArray: true });
     assert.match(JSON.stringify(plan), /IndexRangeScan.*u_name/);
+    const [ordered] = await db.query<RowDataPacket[]>({ sql: 'EXPLAIN SELECT name FROM customers ORDER BY name LIMIT 2', rowsAsArray: true });
+    assert.match(JSON.stringify(ordered), /keep order:true/);
+    assert.doesNotMatch(JSON.stringify(ordered), /TopN|Sort/);
   });
 
   void it('refuses a duplicate under a _ci collation through the mariadb CLI', async () => {

@@ -60,6 +60,12 @@ export const COLLATION_CASES: readonly SqlCase[] = [
   { sql: "UPDATE users SET name = 'AB ' WHERE id = 1", error: 1062 },
   { sql: "REPLACE INTO users VALUES (6, 'AB', 'dave@example.com')", affectedRows: 2 },
   { sql: 'SELECT id, name FROM users ORDER BY id', rows: [['5', 'ab '], ['6', 'AB']] },
+  // ORDER BY … LIMIT read in index order: the keys order as the collation sorts (ties by row id).
+  { sql: 'CREATE TABLE people (id INT PRIMARY KEY, name VARCHAR(20) COLLATE utf8mb4_0900_ai_ci, KEY k_name (name))', affectedRows: 0 },
+  { sql: "INSERT INTO people VALUES (1, 'émile'), (2, 'Zoe'), (3, 'adam'), (4, 'Émile'), (5, 'bob'), (6, 'Anna'), (7, 'zoë')", affectedRows: 7 },
+  { sql: 'SELECT name FROM people ORDER BY name LIMIT 5', rows: [['adam'], ['Anna'], ['bob'], ['émile'], ['Émile']] },
+  { sql: 'SELECT name FROM people ORDER BY name DESC LIMIT 3', rows: [['zoë'], ['Zoe'], ['Émile']] },
+  { sql: "SELECT name FROM people WHERE name = 'EMILE' ORDER BY name", rows: [['émile'], ['Émile']] },
   // Coercibility: an explicit COLLATE, then a column, then a literal; equal strengths of different collations are
   // 1267 unless one is the charset's _bin collation.
   { sql: 'SELECT a = b FROM mix', error: 1267, message: "Illegal mix of collations (utf8mb4_unicode_ci,IMPLICIT) and (utf8mb4_general_ci,IMPLICIT) for operation '='" },
