@@ -3,6 +3,7 @@ import { Collation, ColumnFlags, ColumnType } from '../protocol/index.js';
 import type { ColumnDefinition41 } from '../protocol/index.js';
 import type { FieldType, ResultColumn } from '../sql/index.js';
 import { TypeKind, blobMaxBytes, isBinaryType, isIntegerType, isTextType } from '../sql/index.js';
+import { collationInfo } from '../sql/collation/index.js';
 
 /** utf8mb4 needs up to 4 bytes per character: column lengths of text are characters × 4, as MySQL reports. */
 const UTF8MB4_MAX_BYTES = 4;
@@ -52,7 +53,7 @@ export function columnDefinition(column: ResultColumn, resultCollationId: number
     orgTable: column.orgTable,
     name: column.name,
     orgName: column.orgName,
-    characterSet: isText ? resultCollationId : Collation.binary,
+    characterSet: isText ? textCollationId(type.collation, resultCollationId) : Collation.binary,
     columnLength: columnLength(type),
     // ENUM and SET travel as MYSQL_TYPE_STRING with ENUM_FLAG / SET_FLAG, as MySQL sends them.
     type: type.valueSet ? ColumnType.MYSQL_TYPE_STRING : columnTypes[type.kind],
@@ -129,6 +130,16 @@ function columnFlags(column: ResultColumn): number {
   }
   if (type.kind === TypeKind.Timestamp) flags |= ColumnFlags.TIMESTAMP_FLAG;
   return flags;
+}
+
+/**
+ * The collation id of a text column: its own when results are sent in its character set (a utf8mb4_general_ci
+ * column says 45 to a utf8mb4 client), else that of the results' character set, as MySQL sends them.
+ */
+function textCollationId(collation: string, resultCollationId: number): number {
+  const own = collationInfo(collation);
+  if (own.charset === 'binary') return Collation.binary;
+  return charsetOfCollation(resultCollationId) === (own.charset === 'utf8' ? 'utf8mb3' : own.charset) ? own.id : resultCollationId;
 }
 
 /** The character set of a handshake collation id, for the ids clients send. */

@@ -69,6 +69,11 @@ void describe('collations through real clients', () => {
     assert.doesNotMatch(JSON.stringify(ordered), /TopN|Sort/);
   });
 
+  void it('describes each text column with its own collation id, as MySQL', async () => {
+    const [, fields] = await db.query("SELECT name, 'x' AS literal, name COLLATE utf8mb4_general_ci AS general FROM customers LIMIT 1");
+    assert.deepEqual(fields.map((field) => field.characterSet), [255, 224, 45]);
+  });
+
   void it('refuses a duplicate under a _ci collation through the mariadb CLI', async () => {
     const sql = "USE shop;\nINSERT INTO customers VALUES (4, 'Ana', 'Lima');\nINSERT INTO customers VALUES (5, 'ANA', 'Quito');\n";
     const result = await mariadb(server.port, ['--default-character-set=utf8mb4'], sql);

@@ -29,5 +29,7 @@ export function compileCollate(operand: CompiledExpr, name: string, context: Com
   const operandCollation = isStringType(operand.type) ? operand.type.collation : connectionCollation(context);
   const charset = collationInfo(operandCollation).charset;
   if (collation.charset !== charset) throw mysqlError(ER_COLLATION_CHARSET_MISMATCH, collation.name, charset);
-  return { ...operand, type: { ...operand.type, collation: collation.name, coercibility: 'explicit' } };
+  // No longer a plain column reference: its result column is an expression of the new collation.
+  const { columnIndex: _columnIndex, ...expression } = operand;
+  return { ...expression, type: { ...operand.type, collation: collation.name, coercibility: 'explicit' } };
 }
