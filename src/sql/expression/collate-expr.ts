@@ -1,7 +1,7 @@
-// `expr COLLATE name` and the collations of literals: the connection's (or an introducer's character set's).
-import { mysqlError, ER_COLLATION_CHARSET_MISMATCH, ER_UNKNOWN_COLLATION } from '../../errors/index.js';
+// `expr COLLATE name`, CONVERT(… USING charset) and the collations of literals: the connection's (or an introducer's).
+import { mysqlError, ER_COLLATION_CHARSET_MISMATCH, ER_UNKNOWN_CHARACTER_SET, ER_UNKNOWN_COLLATION } from '../../errors/index.js';
 import { SERVER_DEFAULT_COLLATION, collationInfo, defaultCollationOf, findCharset, findCollation } from '../collation/index.js';
-import { isStringType } from '../types/index.js';
+import { isStringType, isTextType } from '../types/index.js';
 import type { CollationName } from '../types/index.js';
 import type { CompileContext } from './compile-context.js';
 import type { CompiledExpr } from './compiled-expr.js';
@@ -17,6 +17,18 @@ export function connectionCollation(context: CompileContext): CollationName {
 export function literalCollation(introducer: string | undefined, context: CompileContext): CollationName {
   const charset = introducer === undefined ? undefined : findCharset(introducer);
   return charset === undefined ? connectionCollation(context) : defaultCollationOf(charset.name);
+}
+
+/**
+ * `CONVERT(operand USING charset)`: text of that character set's default collation, coercibility IMPLICIT (1115 for
+ * an unknown one). The value itself is unchanged: every character set's text is held as a JavaScript string.
+ */
+export function compileConvertUsing(operand: CompiledExpr, charsetName: string): CompiledExpr {
+  const charset = findCharset(charsetName);
+  if (!charset) throw mysqlError(ER_UNKNOWN_CHARACTER_SET, charsetName);
+  if (charset.name === 'binary' || !isTextType(operand.type)) return operand;
+  const { columnIndex: _columnIndex, ...expression } = operand;
+  return { ...expression, type: { ...operand.type, collation: charset.defaultCollation, coercibility: 'implicit' } };
 }
 
 /**

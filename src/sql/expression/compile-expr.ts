@@ -15,7 +15,7 @@ import type { CompileContext, OuterBinding } from './compile-context.js';
 import { compileExistsSubquery, compileQuantifiedSubquery, compileScalarSubquery } from './subquery-expr.js';
 import { compileFunctionCall } from './functions/compile-function-call.js';
 import { compileLike } from './like.js';
-import { compileCollate, connectionCollation, literalCollation } from './collate-expr.js';
+import { compileCollate, compileConvertUsing, connectionCollation, literalCollation } from './collate-expr.js';
 import { aggregateDerivations } from './collation-derivation.js';
 import { SYSTEM_COLLATION } from '../collation/index.js';
 import { BIGINT_TYPE, BOOL_RESULT_TYPE, DATE_TYPE, DOUBLE_TYPE, NULL_TYPE, dateTimeType, decimalType, integerLiteralType, timeType, varcharType } from './literal-types.js';
@@ -116,7 +116,7 @@ export function compileExpr(expr: Expr, context: CompileContext): CompiledExpr {
     case 'CastExpr':
       return compileCast(expr.type.name, compileExpr(expr.operand, context), expr.type.length, expr.type.scale, context, () => formatSql(expr));
     case 'ConvertUsingExpr':
-      return compileExpr(expr.operand, context);
+      return compileConvertUsing(compileExpr(expr.operand, context), expr.charset);
     case 'CollateExpr':
       return compileCollate(compileExpr(expr.operand, context), expr.collation, context);
     case 'RowExpr':
