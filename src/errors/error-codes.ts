@@ -77,6 +77,9 @@ export const ER_NOT_SUPPORTED_AUTH_MODE: ErrorSpec = { name: 'ER_NOT_SUPPORTED_A
 export const ER_COLLATION_CHARSET_MISMATCH: ErrorSpec = { name: 'ER_COLLATION_CHARSET_MISMATCH', code: 1253, sqlState: '42000', template: "COLLATION '%s' is not valid for CHARACTER SET '%s'" };
 export const ER_WARN_DATA_OUT_OF_RANGE: ErrorSpec = { name: 'ER_WARN_DATA_OUT_OF_RANGE', code: 1264, sqlState: '22003', template: "Out of range value for column '%s' at row %lu" };
 export const ER_WARN_DATA_TRUNCATED: ErrorSpec = { name: 'ER_WARN_DATA_TRUNCATED', code: 1265, sqlState: '01000', template: "Data truncated for column '%s' at row %lu" };
+export const ER_CANT_AGGREGATE_2COLLATIONS: ErrorSpec = { name: 'ER_CANT_AGGREGATE_2COLLATIONS', code: 1267, sqlState: 'HY000', template: "Illegal mix of collations (%s,%s) and (%s,%s) for operation '%s'" };
+export const ER_CANT_AGGREGATE_3COLLATIONS: ErrorSpec = { name: 'ER_CANT_AGGREGATE_3COLLATIONS', code: 1270, sqlState: 'HY000', template: "Illegal mix of collations (%s,%s), (%s,%s), (%s,%s) for operation '%s'" };
+export const ER_CANT_AGGREGATE_NCOLLATIONS: ErrorSpec = { name: 'ER_CANT_AGGREGATE_NCOLLATIONS', code: 1271, sqlState: 'HY000', template: "Illegal mix of collations for operation '%s'" };
 export const ER_UNKNOWN_COLLATION: ErrorSpec = { name: 'ER_UNKNOWN_COLLATION', code: 1273, sqlState: 'HY000', template: "Unknown collation: '%-.64s'" };
 export const ER_UNKNOWN_STORAGE_ENGINE: ErrorSpec = { name: 'ER_UNKNOWN_STORAGE_ENGINE', code: 1286, sqlState: '42000', template: "Unknown storage engine '%s'" };
 export const ER_WARN_DEPRECATED_SYNTAX: ErrorSpec = { name: 'ER_WARN_DEPRECATED_SYNTAX', code: 1287, sqlState: 'HY000', template: "'%s' is deprecated and will be removed in a future release. Please use %s instead" };
@@ -222,6 +225,9 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [1253, ER_COLLATION_CHARSET_MISMATCH],
   [1264, ER_WARN_DATA_OUT_OF_RANGE],
   [1265, ER_WARN_DATA_TRUNCATED],
+  [1267, ER_CANT_AGGREGATE_2COLLATIONS],
+  [1270, ER_CANT_AGGREGATE_3COLLATIONS],
+  [1271, ER_CANT_AGGREGATE_NCOLLATIONS],
   [1273, ER_UNKNOWN_COLLATION],
   [1286, ER_UNKNOWN_STORAGE_ENGINE],
   [1287, ER_WARN_DEPRECATED_SYNTAX],

@@ -3,6 +3,7 @@ import { Collation, ColumnFlags, ColumnType } from '../protocol/index.js';
 import type { ColumnDefinition41 } from '../protocol/index.js';
 import type { FieldType, ResultColumn } from '../sql/index.js';
 import { TypeKind, blobMaxBytes, isBinaryType, isIntegerType, isTextType } from '../sql/index.js';
+import { collationInfo } from '../sql/collation/index.js';
 
 /** utf8mb4 needs up to 4 bytes per character: column lengths of text are characters × 4, as MySQL reports. */
 const UTF8MB4_MAX_BYTES = 4;
@@ -52,7 +53,7 @@ export function columnDefinition(column: ResultColumn, resultCollationId: number
     orgTable: column.orgTable,
     name: column.name,
     orgName: column.orgName,
-    characterSet: isText ? resultCollationId : Collation.binary,
+    characterSet: isText ? textCollationId(type.collation, resultCollationId) : Collation.binary,
     columnLength: columnLength(type),
     // ENUM and SET travel as MYSQL_TYPE_STRING with ENUM_FLAG / SET_FLAG, as MySQL sends them.
     type: type.valueSet ? ColumnType.MYSQL_TYPE_STRING : columnTypes[type.kind],
@@ -131,6 +132,16 @@ function columnFlags(column: ResultColumn): number {
   return flags;
 }
 
+/**
+ * The collation id of a text column: its own when results are sent in its character set (a utf8mb4_general_ci
+ * column says 45 to a utf8mb4 client), else that of the results' character set, as MySQL sends them.
+ */
+function textCollationId(collation: string, resultCollationId: number): number {
+  const own = collationInfo(collation);
+  if (own.charset === 'binary') return Collation.binary;
+  return charsetOfCollation(resultCollationId) === (own.charset === 'utf8' ? 'utf8mb3' : own.charset) ? own.id : resultCollationId;
+}
+
 /** The character set of a handshake collation id, for the ids clients send. */
 function charsetOfCollation(id: number): string | undefined {
   if (id === 63) return 'binary';
@@ -140,7 +151,7 @@ function charsetOfCollation(id: number): string | undefined {
   return undefined;
 }
 
-const DEFAULT_COLLATION_IDS: Readonly<Record<string, number>> = { utf8mb4: 46, utf8mb3: 33, utf8: 33, latin1: 8, ascii: 11, binary: 63 };
+const DEFAULT_COLLATION_IDS: Readonly<Record<string, number>> = { utf8mb4: 255, utf8mb3: 33, utf8: 33, latin1: 8, ascii: 11, binary: 63 };
 
 /**
  * The collation id text columns carry in result metadata: that of character_set_results as the client set it (SET

@@ -178,6 +178,7 @@ export class Connection {
         host: this.peerHost,
         account,
         isFoundRowsMode: (result.capabilities & CapabilityFlags.CLIENT_FOUND_ROWS) !== 0,
+        clientCollationId: result.response.characterSet,
       },
       (scope) => (scope === 'session' ? tlsSessionStatus(result.tlsSocket) : []),
     );

@@ -108,7 +108,7 @@ export async function login(channel: PacketChannel, context: ServerContext, conn
     connectionId,
     authPluginData: scramble,
     capabilities: serverCapabilities,
-    characterSet: Collation.utf8mb4_bin,
+    characterSet: Collation.utf8mb4_0900_ai_ci,
     statusFlags: ServerStatus.SERVER_STATUS_AUTOCOMMIT,
     authPluginName: HANDSHAKE_AUTH_PLUGIN,
   });

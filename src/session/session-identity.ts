@@ -8,4 +8,9 @@ export interface SessionIdentity {
   /** The account that authenticated, `user@host` as CURRENT_USER() shows it. */
   readonly account: string;
   readonly isFoundRowsMode: boolean;
+  /**
+   * The collation id the client's handshake named: it becomes the connection's character set and collation, as at a
+   * MySQL login (an id TidalDB does not implement keeps the server defaults).
+   */
+  readonly clientCollationId?: number;
 }

@@ -30,6 +30,7 @@ import type {
   VariableScope,
 } from '../sql/index.js';
 import type { ClientSession, QueryOutcome } from './client-session.js';
+import { collationById } from '../sql/index.js';
 import type { SessionHost } from './session-host.js';
 import type { SessionIdentity } from './session-identity.js';
 import { runSessionStatement } from './session-statements.js';
@@ -48,6 +49,9 @@ import type { StatementLocking } from './transaction.js';
 
 export type { QueryOutcome } from './client-session.js';
 export type { SessionIdentity } from './session-identity.js';
+
+/** information_schema's character set and collation, as MySQL 8.0.11 reports them. */
+const INFORMATION_SCHEMA_DEFAULTS = { charset: 'utf8', collation: 'utf8_general_ci' } as const;
 
 /** SHOW WARNINGS / SHOW ERRORS and their counts read the diagnostics of the previous statement, so keep them. */
 const DIAGNOSTIC_SHOWS: ReadonlySet<string> = new Set(['WARNINGS', 'ERRORS', 'COUNT WARNINGS', 'COUNT ERRORS']);
@@ -92,6 +96,13 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
     this.status = host.status.createSession();
     if (connectionStatus) this.status.addProvider(connectionStatus);
     this.txn = new Transaction(host.kv, host.locks, this.variables);
+    if (identity.clientCollationId !== undefined) this.applyClientCollation(identity.clientCollationId);
+  }
+
+  /** The handshake's collation sets character_set_client/_connection/_results and collation_connection. */
+  private applyClientCollation(collationId: number): void {
+    const collation = collationById(collationId);
+    if (collation && collation.charset !== 'binary') this.variables.setNames(collation.charset, collation.name);
   }
 
   /** A fresh session for the same client (COM_RESET_CONNECTION), keeping identity, connection facts and database. */
@@ -214,6 +225,14 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
   /** Switches the current database (USE's privilege check is the statement table's); 1049 when it does not exist. */
   useDatabase(name: string): void {
     this.database = isInformationSchema(name) ? INFORMATION_SCHEMA_DATABASE : this.host.sql.catalog.getDatabase(name).name;
+    this.syncDatabaseDefaults();
+  }
+
+  /** @@collation_database follows the current database (its stored default), or the server's without one. */
+  private syncDatabaseDefaults(): void {
+    const stored = this.database === undefined ? undefined : isInformationSchema(this.database) ? INFORMATION_SCHEMA_DEFAULTS : this.host.sql.catalog.findDatabase(this.database);
+    const charset = stored?.charset ?? String(this.variables.get('character_set_server'));
+    this.variables.setDatabaseDefaults(charset, stored?.collation ?? String(this.variables.get('collation_server')));
   }
 
   /** The database a login or COM_CHANGE_USER names: USE's privilege check (1044) and switch, uncounted. */
@@ -404,9 +423,11 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
     if (!isDdlStatement(statement)) return prepared ? this.executeWithPlanCache(prepared, params ?? []) : this.host.sql.execute(statement, this, params);
     await this.txn.commit();
     const result = await this.host.sql.execute(statement, this, params);
-    // MySQL leaves no current database once the current one is dropped (DATABASE() is NULL).
+    // MySQL leaves no current database once the current one is dropped (DATABASE() is NULL); ALTER DATABASE may
+    // change the current one's defaults.
     const database = this.database;
     if (database !== undefined && !isInformationSchema(database) && !this.host.sql.catalog.findDatabase(database)) this.database = undefined;
+    this.syncDatabaseDefaults();
     return result;
   }
 

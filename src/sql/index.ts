@@ -25,3 +25,4 @@ export {
 } from './statements/statement-table.js';
 export type { SessionStatementKind } from './statements/statement-table.js';
 export type { UserLockOutcome, UserLocks } from './user-locks.js';
+export { collationById } from './collation/index.js';

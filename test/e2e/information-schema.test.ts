@@ -75,7 +75,7 @@ describe('information_schema and SHOW', () => {
       ['photo', '6', 'blob', 'YES', '', ''],
     ]);
     const byName = Object.fromEntries(columns.map((c) => [c.COLUMN_NAME as string, c]));
-    assert.deepEqual([byName.sku!.DATA_TYPE, byName.sku!.CHARACTER_MAXIMUM_LENGTH, byName.sku!.COLLATION_NAME, byName.sku!.COLUMN_DEFAULT], ['varchar', '32', 'utf8mb4_bin', 'none']);
+    assert.deepEqual([byName.sku!.DATA_TYPE, byName.sku!.CHARACTER_MAXIMUM_LENGTH, byName.sku!.COLLATION_NAME, byName.sku!.COLUMN_DEFAULT], ['varchar', '32', 'utf8mb4_0900_ai_ci', 'none']);
     assert.equal(byName.name!.COLLATION_NAME, 'utf8mb4_general_ci');
     assert.deepEqual([byName.price!.NUMERIC_PRECISION, byName.price!.NUMERIC_SCALE, byName.price!.COLUMN_DEFAULT], ['10', '2', null]);
     assert.deepEqual([byName.added!.DATETIME_PRECISION, byName.photo!.CHARACTER_MAXIMUM_LENGTH, byName.photo!.COLLATION_NAME], ['3', '65535', null]);
@@ -110,7 +110,13 @@ describe('information_schema and SHOW', () => {
     assert.deepEqual([view!.CHECK_OPTION, view!.IS_UPDATABLE], ['NONE', 'YES']);
     assert.deepEqual(await rows(db, 'SELECT ENGINE, SUPPORT, TRANSACTIONS FROM information_schema.ENGINES'), [{ ENGINE: 'InnoDB', SUPPORT: 'DEFAULT', TRANSACTIONS: 'YES' }]);
     const collations = await rows(db, "SELECT c.COLLATION_NAME, c.ID, s.MAXLEN FROM information_schema.COLLATIONS c JOIN information_schema.CHARACTER_SETS s ON s.CHARACTER_SET_NAME = c.CHARACTER_SET_NAME WHERE c.CHARACTER_SET_NAME = 'utf8mb4' ORDER BY c.ID");
-    assert.deepEqual(collations, [{ COLLATION_NAME: 'utf8mb4_general_ci', ID: '45', MAXLEN: '4' }, { COLLATION_NAME: 'utf8mb4_bin', ID: '46', MAXLEN: '4' }]);
+    assert.deepEqual(
+      collations.map((row) => [row.COLLATION_NAME, row.ID, row.MAXLEN]),
+      [
+        ['utf8mb4_general_ci', '45', '4'], ['utf8mb4_bin', '46', '4'], ['utf8mb4_unicode_ci', '224', '4'], ['utf8mb4_unicode_520_ci', '246', '4'],
+        ['utf8mb4_0900_ai_ci', '255', '4'], ['utf8mb4_0900_as_cs', '278', '4'], ['utf8mb4_0900_as_ci', '305', '4'], ['utf8mb4_0900_bin', '309', '4'],
+      ],
+    );
     await db.query('SET SESSION sql_mode = ANSI_QUOTES');
     const variables = await rows(db, "SELECT s.VARIABLE_VALUE AS mine, g.VARIABLE_VALUE AS global FROM information_schema.SESSION_VARIABLES s JOIN information_schema.GLOBAL_VARIABLES g USING (VARIABLE_NAME) WHERE s.VARIABLE_NAME = 'sql_mode'");
     await db.query('SET SESSION sql_mode = DEFAULT');
@@ -142,11 +148,11 @@ describe('information_schema and SHOW', () => {
     assert.equal((await rows(db, 'SHOW INDEX FROM items')).length, 4);
     const status = await rows(db, "SHOW TABLE STATUS LIKE 'it%'");
     assert.equal(status.length, 1);
-    assert.deepEqual([status[0]!.Name, status[0]!.Engine, status[0]!.Collation, status[0]!.Comment], ['items', 'InnoDB', 'utf8mb4_bin', 'catalog items']);
+    assert.deepEqual([status[0]!.Name, status[0]!.Engine, status[0]!.Collation, status[0]!.Comment], ['items', 'InnoDB', 'utf8mb4_0900_ai_ci', 'catalog items']);
     const views = await rows(db, "SHOW TABLE STATUS FROM shop WHERE Comment = 'VIEW'");
     assert.deepEqual(views.map((row) => row.Name), ['cheap']);
     assert.deepEqual(await rows(db, 'SHOW CREATE DATABASE shop'), [
-      { Database: 'shop', 'Create Database': "CREATE DATABASE `shop` /*!40100 DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin */ /*!80016 DEFAULT ENCRYPTION='N' */" },
+      { Database: 'shop', 'Create Database': "CREATE DATABASE `shop` /*!40100 DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_ai_ci */ /*!80016 DEFAULT ENCRYPTION='N' */" },
     ]);
     const ifNotExists = await rows(db, 'SHOW CREATE DATABASE IF NOT EXISTS shop');
     assert.match(ifNotExists[0]!['Create Database'] as string, /^CREATE DATABASE \/\*!32312 IF NOT EXISTS\*\/ `shop`/);
@@ -155,8 +161,11 @@ describe('information_schema and SHOW', () => {
 
   it('answers SHOW ENGINES, SHOW CHARSET and SHOW COLLATION with LIKE and WHERE', async () => {
     assert.deepEqual((await rows(db, 'SHOW ENGINES')).map((row) => [row.Engine, row.Support]), [['InnoDB', 'DEFAULT']]);
-    assert.deepEqual(await rows(db, "SHOW CHARSET LIKE 'utf8%'"), [{ Charset: 'utf8mb4', Description: 'UTF-8 Unicode', 'Default collation': 'utf8mb4_bin', Maxlen: '4' }]);
-    assert.deepEqual((await rows(db, "SHOW COLLATION WHERE Charset = 'utf8mb4' AND `Default` = 'Yes'")).map((row) => row.Collation), ['utf8mb4_bin']);
+    assert.deepEqual(await rows(db, "SHOW CHARSET LIKE 'utf8%'"), [
+      { Charset: 'utf8', Description: 'UTF-8 Unicode', 'Default collation': 'utf8_general_ci', Maxlen: '3' },
+      { Charset: 'utf8mb4', Description: 'UTF-8 Unicode', 'Default collation': 'utf8mb4_0900_ai_ci', Maxlen: '4' },
+    ]);
+    assert.deepEqual((await rows(db, "SHOW COLLATION WHERE Charset = 'utf8mb4' AND `Default` = 'Yes'")).map((row) => row.Collation), ['utf8mb4_0900_ai_ci']);
     assert.deepEqual(await rows(db, "SHOW TRIGGERS LIKE 'items'"), []);
   });
 

@@ -5,6 +5,8 @@ export interface SqlCase {
   readonly sql: string;
   readonly rows?: readonly (readonly (string | null)[])[];
   readonly error?: number;
+  /** With `error`: the exact message MySQL gives. */
+  readonly message?: string;
   /** For a statement without rows: the affected-rows count MySQL reports. */
   readonly affectedRows?: number;
   /** With `affectedRows`: the OK packet's info text (`Rows matched: 1  Changed: 0  Warnings: 0`). */
@@ -29,14 +31,15 @@ export const SETUP = [
 
 export const QUERY_CASES: readonly SqlCase[] = [
   // Collation coercibility: a _ci column wins over a literal, an explicit COLLATE over both
-  { sql: 'CREATE TABLE ci (id INT PRIMARY KEY, name VARCHAR(10) COLLATE utf8mb4_general_ci, code VARCHAR(10))', affectedRows: 0 },
+  { sql: 'CREATE TABLE ci (id INT PRIMARY KEY, name VARCHAR(10) COLLATE utf8mb4_general_ci, code VARCHAR(10) COLLATE utf8mb4_bin)', affectedRows: 0 },
   { sql: "INSERT INTO ci VALUES (1, 'Abc', 'Abc'), (2, 'abc', 'abc'), (3, 'ABD', 'ABD')", affectedRows: 3 },
   { sql: "SELECT id FROM ci WHERE name = 'ABC' ORDER BY id", rows: [['1'], ['2']] },
   { sql: "SELECT id FROM ci WHERE 'abc' = name AND name IN ('ABC', 'x') ORDER BY id", rows: [['1'], ['2']] },
   { sql: "SELECT id FROM ci WHERE code = 'ABC' ORDER BY id", rows: [] },
   { sql: "SELECT id FROM ci WHERE code COLLATE utf8mb4_general_ci = 'ABC' ORDER BY id", rows: [['1'], ['2']] },
   { sql: "SELECT id FROM ci WHERE name = 'ABC' COLLATE utf8mb4_bin ORDER BY id", rows: [] },
-  { sql: "SELECT 'a' = 'A', 'a' = 'A' COLLATE utf8mb4_general_ci", rows: [['0', '1']] },
+  // Literals take the connection's collation (mysql2 sends utf8mb4_unicode_ci): case-insensitive, as in MySQL.
+  { sql: "SELECT 'a' = 'A', 'a' = 'A' COLLATE utf8mb4_bin, 'a' = 'A' COLLATE utf8mb4_general_ci", rows: [['1', '0', '1']] },
   // ONLY_FULL_GROUP_BY (in the default sql_mode): ungrouped columns are errors unless a key or WHERE determines them
   { sql: 'SELECT name, COUNT(*) FROM a GROUP BY x', error: 1055 },
   { sql: 'SELECT name, COUNT(*) FROM a', error: 1140 },
@@ -114,7 +117,11 @@ export const QUERY_CASES: readonly SqlCase[] = [
   { sql: 'SELECT k FROM c WHERE n BETWEEN -3 AND 5 AND n <> 5 ORDER BY k', rows: [['5']] },
   { sql: 'SELECT k FROM c WHERE f >= 1.5 ORDER BY k', rows: [['2'], ['3']] },
   { sql: 'SELECT k FROM c WHERE n = 5.5', rows: [] },
-  { sql: "SELECT k FROM c WHERE s = 'y' ORDER BY k", rows: [['2']] },
+  // c.s is utf8mb4_0900_ai_ci (the default): NO PAD, so the trailing space counts; case does not.
+  { sql: "SELECT k FROM c WHERE s = 'y' ORDER BY k", rows: [] },
+  { sql: "SELECT k FROM c WHERE s = 'y ' ORDER BY k", rows: [['2']] },
+  { sql: "SELECT k FROM c WHERE s = 'x' ORDER BY k", rows: [['1'], ['5']] },
+  { sql: "SELECT k FROM c WHERE s IN ('X', 'Z') ORDER BY k", rows: [['1'], ['3'], ['5']] },
   { sql: 'SELECT k FROM c WHERE n IS NULL', rows: [['4']] },
   { sql: 'INSERT INTO b VALUES (5, 1, 1.5)', error: 1062 },
   { sql: 'CREATE UNIQUE INDEX c_dup ON c (n)', error: 1062 },
@@ -143,7 +150,7 @@ export const QUERY_CASES: readonly SqlCase[] = [
   { sql: 'DESCRIBE c', rows: [['k', 'int', 'NO', 'PRI', null, ''], ['n', 'int', 'YES', 'MUL', null, ''], ['f', 'double', 'YES', 'MUL', null, ''], ['s', 'varchar(10)', 'YES', 'MUL', null, '']] },
   { sql: "SHOW COLUMNS FROM w LIKE 'u'", rows: [['u', 'int', 'YES', 'UNI', null, '']] },
   { sql: 'SHOW INDEX FROM w', rows: [['w', '0', 'PRIMARY', '1', 'id', 'A', '0', null, null, '', 'BTREE', '', '', 'YES', null], ['w', '0', 'u', '1', 'u', 'A', '0', null, null, 'YES', 'BTREE', '', '', 'YES', null]] },
-  { sql: 'SHOW CREATE TABLE w', rows: [['w', 'CREATE TABLE `w` (\n  `id` int NOT NULL,\n  `u` int DEFAULT NULL,\n  `n` int DEFAULT NULL,\n  PRIMARY KEY (`id`),\n  UNIQUE KEY `u` (`u`)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin']] },
+  { sql: 'SHOW CREATE TABLE w', rows: [['w', 'CREATE TABLE `w` (\n  `id` int NOT NULL,\n  `u` int DEFAULT NULL,\n  `n` int DEFAULT NULL,\n  PRIMARY KEY (`id`),\n  UNIQUE KEY `u` (`u`)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci']] },
   { sql: 'RENAME TABLE w TO w2', affectedRows: 0 },
   { sql: 'SELECT COUNT(*) FROM w2', rows: [['3']] },
   { sql: 'TRUNCATE TABLE w2', affectedRows: 0 },
@@ -177,7 +184,7 @@ export const QUERY_CASES: readonly SqlCase[] = [
   { sql: 'SELECT (SELECT id, a_id FROM b WHERE id = 1)', error: 1241 },
   // Expressions without FROM
   { sql: 'SELECT 7 / 2, 7 DIV 2, 7 % 3, -7 % 3, 1 + 2 * 3', rows: [['3.5000', '3', '1', '-1', '7']] },
-  { sql: "SELECT 'a' = 'A', 'abc' LIKE 'a%', NULL <=> NULL, NULL = NULL, 5 BETWEEN 1 AND 10", rows: [['0', '1', '1', null, '1']] },
+  { sql: "SELECT 'a' = 'A', 'abc' LIKE 'a%', NULL <=> NULL, NULL = NULL, 5 BETWEEN 1 AND 10", rows: [['1', '1', '1', null, '1']] },
   { sql: 'SELECT CASE WHEN 1 > 2 THEN \'x\' ELSE \'y\' END, COALESCE(NULL, 3), IFNULL(NULL, \'z\'), NULLIF(1, 1)', rows: [['y', '3', 'z', null]] },
   { sql: 'SELECT 9223372036854775807 + 1', error: 1690 },
   { sql: 'SELECT 1 / 0', rows: [[null]] },

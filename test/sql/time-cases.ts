@@ -12,7 +12,7 @@ export const SETUP = [
 
 export const TIME_CASES: readonly SqlCase[] = [
   // DDL: the type prints back as MySQL does.
-  { sql: 'SHOW CREATE TABLE tt', rows: [['tt', 'CREATE TABLE `tt` (\n  `id` int NOT NULL,\n  `t` time DEFAULT NULL,\n  `u` time(3) DEFAULT NULL,\n  PRIMARY KEY (`id`),\n  KEY `tt_t` (`t`)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin']] },
+  { sql: 'SHOW CREATE TABLE tt', rows: [['tt', 'CREATE TABLE `tt` (\n  `id` int NOT NULL,\n  `t` time DEFAULT NULL,\n  `u` time(3) DEFAULT NULL,\n  PRIMARY KEY (`id`),\n  KEY `tt_t` (`t`)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci']] },
   { sql: 'DESCRIBE tt', rows: [['id', 'int', 'NO', 'PRI', null, ''], ['t', 'time', 'YES', 'MUL', null, ''], ['u', 'time(3)', 'YES', '', null, '']] },
   { sql: 'CREATE TABLE bad_fsp (t TIME(7))', error: 1426 },
   // Stored values: rounding to the fsp, hours beyond 24, negatives.

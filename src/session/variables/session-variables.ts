@@ -156,6 +156,12 @@ export class SessionVariables {
     this.#storeByName('collation_connection', resolvedCollation);
   }
 
+  /** `@@character_set_database`/`@@collation_database`: those of the current database (USE), else the server's. */
+  setDatabaseDefaults(charset: string, collation: string): void {
+    this.#storeByName('character_set_database', charset);
+    this.#storeByName('collation_database', collation);
+  }
+
   /** `SET CHARACTER SET charset`: client and results become `charset`, the connection takes the database's charset. */
   setCharacterSet(charset: string): void {
     const resolved = normalizeCharset(charset, 'character_set_client', false) ?? charset;

@@ -13,7 +13,7 @@ export const LOG_TABLE_DDL: readonly { readonly name: string; readonly sql: stri
   server_id INT UNSIGNED NOT NULL,
   command_type VARCHAR(64) NOT NULL,
   argument MEDIUMBLOB NOT NULL
-) COMMENT='General log'`,
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='General log'`,
   },
   {
     name: 'slow_log',
@@ -30,6 +30,6 @@ export const LOG_TABLE_DDL: readonly { readonly name: string; readonly sql: stri
   server_id INT UNSIGNED NOT NULL,
   sql_text MEDIUMBLOB NOT NULL,
   thread_id BIGINT UNSIGNED NOT NULL
-) COMMENT='Slow log'`,
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin COMMENT='Slow log'`,
   },
 ];

@@ -1,4 +1,5 @@
-// The grant tables of the `mysql` system database, created at bootstrap, in MySQL's layout (the columns TidalDB uses).
+// The grant tables of the `mysql` system database, created at bootstrap, in MySQL's layout (the columns TidalDB uses);
+// names compare exactly (utf8mb4_bin, as MySQL's utf8_bin), whatever the server's default collation.
 import { privilegesAt } from './privileges.js';
 
 const privColumns = (level: 'global' | 'database'): string =>
@@ -26,7 +27,7 @@ export const SYSTEM_TABLE_DDL: readonly { readonly name: string; readonly sql: s
   failed_login_attempts INT UNSIGNED NOT NULL DEFAULT 0,
   password_lock_time INT NOT NULL DEFAULT 0,
   PRIMARY KEY (Host, User)
-)`,
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`,
   },
   {
     name: 'db',
@@ -36,7 +37,7 @@ export const SYSTEM_TABLE_DDL: readonly { readonly name: string; readonly sql: s
   User VARCHAR(32) NOT NULL DEFAULT '',
   ${privColumns('database')},
   PRIMARY KEY (Host, Db, User)
-)`,
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`,
   },
   {
     name: 'tables_priv',
@@ -49,6 +50,6 @@ export const SYSTEM_TABLE_DDL: readonly { readonly name: string; readonly sql: s
   Table_priv VARCHAR(1024) NOT NULL DEFAULT '',
   Column_priv VARCHAR(1024) NOT NULL DEFAULT '',
   PRIMARY KEY (Host, Db, User, Table_name)
-)`,
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`,
   },
 ];

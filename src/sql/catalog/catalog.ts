@@ -5,11 +5,12 @@ import { beginTransaction } from '../../storage/index.js';
 import { CatalogKeys } from './catalog-keys.js';
 import type { DatabaseInfo, TableInfo } from './schema-model.js';
 import { SerialQueue } from './serial-queue.js';
+import { SERVER_DEFAULT_CHARSET, SERVER_DEFAULT_COLLATION } from '../collation/index.js';
 
 /** Databases every server has, as TiDB bootstraps them. */
 const BOOTSTRAP_DATABASES = ['mysql', 'test'] as const;
-const DEFAULT_CHARSET = 'utf8mb4';
-const DEFAULT_COLLATION = 'utf8mb4_bin';
+const DEFAULT_CHARSET = SERVER_DEFAULT_CHARSET;
+const DEFAULT_COLLATION = SERVER_DEFAULT_COLLATION;
 
 /** Name lookups ignore case, as TiDB's lower_case_table_names = 2 does; names keep the case they were created with. */
 const nameKey = (name: string): string => name.toLowerCase();
@@ -122,6 +123,20 @@ export class Catalog {
         this.databases.set(nameKey(name), { info, tables: new Map() });
         return true;
       };
+    });
+  }
+
+  /** Changes a database's default character set and collation (ALTER DATABASE); its tables keep theirs. */
+  alterDatabase(name: string, defaults: { charset: string; collation: string }): Promise<DatabaseInfo> {
+    return this.ddl((txn) => {
+      const entry = this.databases.get(nameKey(name));
+      if (!entry) throw mysqlError(ER_BAD_DB_ERROR, name);
+      const info: DatabaseInfo = { ...entry.info, ...defaults };
+      txn.set(CatalogKeys.database(info.id), encode(info));
+      return Promise.resolve(() => {
+        entry.info = info;
+        return info;
+      });
     });
   }
 

@@ -41,7 +41,15 @@ export interface IndexInfo {
   readonly columnOffsets: readonly number[];
   readonly isUnique: boolean;
   readonly isPrimary: boolean;
+  /**
+   * How text columns are encoded in this index's keys (see table/row-datums.ts `indexDatum`): absent in indexes
+   * written before collations had sort keys (version 1), `CURRENT_INDEX_KEY_VERSION` for every index built since.
+   */
+  readonly keyVersion?: number;
 }
+
+/** The key version of indexes built now: text keys are the column collation's sort key (weights). */
+export const CURRENT_INDEX_KEY_VERSION = 2;
 
 /** A table. When `handleColumnOffset` is set the single integer primary key is the row handle (TiDB's PKIsHandle). */
 export interface TableInfo {

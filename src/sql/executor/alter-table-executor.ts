@@ -11,18 +11,21 @@ import {
 } from '../../errors/index.js';
 import type { AlterTableAction, AlterTableStmt, ColumnDef, ColumnPosition } from '../ast/index.js';
 import type { Catalog, ColumnInfo, IndexInfo, TableInfo } from '../catalog/index.js';
+import { CURRENT_INDEX_KEY_VERSION } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import type { KvTransaction } from '../../storage/kv.js';
 import { tableIndexRange } from '../../storage/index.js';
 import { OK_NOTHING } from '../statement-result.js';
 import type { OkResult } from '../statement-result.js';
 import { TableRows } from '../table/table-rows.js';
-import { coerceToColumn } from '../types/index.js';
+import { coerceToColumn, isTextType } from '../types/index.js';
 import type { Row } from '../types/index.js';
-import { collationFromName } from './column-type-from-ast.js';
+
 import { buildColumn, buildDefault } from './create-table-executor.js';
 import { indexColumnOffsets } from './index-ddl-executor.js';
 import { resolveTable } from './resolve-table.js';
+import { resolveCollation } from './column-type-from-ast.js';
+import { charsetOf } from '../collation/index.js';
 
 /** An index while the table is being altered: columns by id, so column moves do not disturb it. */
 interface DraftIndex {
@@ -38,6 +41,8 @@ interface Draft {
   droppedIndexIds: number[];
   rewrite: boolean;
   renameTo: { db?: string | undefined; name: string } | undefined;
+  /** The table's new default collation (`[DEFAULT] CHARSET=… COLLATE=…`, CONVERT TO CHARACTER SET). */
+  collation?: string;
 }
 
 /** Runs ALTER TABLE; all actions of the statement commit together or not at all. */
@@ -51,7 +56,7 @@ export async function executeAlterTable(stmt: AlterTableStmt, catalog: Catalog, 
     renameTo: undefined,
   };
   for (const action of stmt.actions) applyAction(draft, action, table, session);
-  const hasChanges = stmt.actions.some((action) => action.kind !== 'RenameTable' && action.kind !== 'TableOptions' && action.kind !== 'AlgorithmOption' && action.kind !== 'Force');
+  const hasChanges = draft.rewrite || draft.collation !== undefined || stmt.actions.some((action) => action.kind !== 'RenameTable' && action.kind !== 'TableOptions' && action.kind !== 'AlgorithmOption' && action.kind !== 'Force');
   if (hasChanges) {
     await catalog.alterTable(databaseName, table.name, async (current, txn) => {
       const next = finish(current, draft);
@@ -64,7 +69,7 @@ export async function executeAlterTable(stmt: AlterTableStmt, catalog: Catalog, 
 }
 
 function applyAction(draft: Draft, action: AlterTableAction, table: TableInfo, session: ExecutionContext): void {
-  const collation = collationFromName(table.collation);
+  const collation = table.collation;
   const nextId = (): number => Math.max(0, ...draft.columns.map((c) => c.id), ...table.columns.map((c) => c.id)) + 1;
   switch (action.kind) {
     case 'AddColumn':
@@ -148,15 +153,28 @@ function applyAction(draft: Draft, action: AlterTableAction, table: TableInfo, s
     case 'RenameTable':
       draft.renameTo = action.to;
       return;
-    case 'TableOptions':
-    case 'AlgorithmOption':
+    case 'TableOptions': {
+      const option = (name: string): string | undefined => action.options.find((o) => o.name === name)?.value;
+      if (option('CHARSET') !== undefined || option('COLLATE') !== undefined) draft.collation = resolveCollation(option('CHARSET'), option('COLLATE'), table.collation);
+      return;
+    }
     case 'Force':
+      // MySQL rebuilds the table; here that re-encodes every index entry in the current key version.
+      draft.rewrite = true;
+      return;
+    case 'ConvertCharset': {
+      const converted = resolveCollation(action.charset, action.collate, table.collation);
+      draft.collation = converted;
+      draft.columns = draft.columns.map((column) => (isTextType(column.type) ? { ...column, type: { ...column.type, collation: converted } } : column));
+      draft.rewrite = true;
+      return;
+    }
+    case 'AlgorithmOption':
     case 'EnableKeys':
     case 'OrderBy':
     case 'DropForeignKey':
     case 'DropCheck':
       return;
-    case 'ConvertCharset':
     case 'AlterColumnVisibility':
     case 'AlterIndexVisibility':
       throw mysqlError(ER_NOT_SUPPORTED_YET, action.kind);
@@ -179,7 +197,7 @@ function insertAt(draft: Draft, column: ColumnInfo, position: ColumnPosition | u
   draft.columns = columns;
 }
 
-function replaceColumn(draft: Draft, old: ColumnInfo, def: ColumnDef, position: ColumnPosition | undefined, collation: ReturnType<typeof collationFromName>, session: ExecutionContext): void {
+function replaceColumn(draft: Draft, old: ColumnInfo, def: ColumnDef, position: ColumnPosition | undefined, collation: string, session: ExecutionContext): void {
   if (def.name.toLowerCase() !== old.name.toLowerCase() && find(draft, def.name)) throw mysqlError(ER_DUP_FIELDNAME, def.name);
   const built = buildColumn(def, old.id, old.offset, collation, session);
   const isKey = draft.indexes.some((i) => i.info.isPrimary && i.columnIds.includes(old.id));
@@ -208,13 +226,16 @@ function finish(table: TableInfo, draft: Draft): TableInfo {
   const columns = draft.columns.map((column, offset) => ({ ...column, offset }));
   const offsetOf = new Map(columns.map((c) => [c.id, c.offset]));
   let nextIndexId = Math.max(0, ...table.indexes.map((i) => i.id), ...draft.droppedIndexIds);
+  // A rewrite re-creates every index entry, so every index takes the current key encoding; new indexes always do.
   const indexes: IndexInfo[] = draft.indexes.map((index) => ({
     ...index.info,
+    ...(index.isNew || draft.rewrite ? { keyVersion: CURRENT_INDEX_KEY_VERSION } : {}),
     id: index.isNew ? ++nextIndexId : index.info.id,
     columnOffsets: index.columnIds.map((id) => offsetOf.get(id)!),
   }));
   const handleColumn = table.handleColumnOffset === undefined ? undefined : table.columns[table.handleColumnOffset]!.id;
-  return { ...table, columns, indexes, handleColumnOffset: handleColumn === undefined ? undefined : offsetOf.get(handleColumn) };
+  const collation = draft.collation ?? table.collation;
+  return { ...table, columns, indexes, collation, charset: charsetOf(collation), handleColumnOffset: handleColumn === undefined ? undefined : offsetOf.get(handleColumn) };
 }
 
 /** Deletes dropped indexes' entries, rewrites rows whose column types changed, and builds new indexes. */

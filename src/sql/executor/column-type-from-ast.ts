@@ -1,6 +1,7 @@
 // fieldTypeFromAst: validates a column's declared type against MySQL's limits and turns it into a FieldType.
-import { mysqlError, ER_DUPLICATED_VALUE_IN_TYPE, ER_ILLEGAL_VALUE_FOR_TYPE, ER_M_BIGGER_THAN_D, ER_NOT_SUPPORTED_YET, ER_TOO_BIG_FIELDLENGTH, ER_TOO_BIG_PRECISION, ER_TOO_BIG_SCALE } from '../../errors/index.js';
+import { mysqlError, ER_COLLATION_CHARSET_MISMATCH, ER_UNKNOWN_CHARACTER_SET, ER_UNKNOWN_COLLATION, ER_DUPLICATED_VALUE_IN_TYPE, ER_ILLEGAL_VALUE_FOR_TYPE, ER_M_BIGGER_THAN_D, ER_NOT_SUPPORTED_YET, ER_TOO_BIG_FIELDLENGTH, ER_TOO_BIG_PRECISION, ER_TOO_BIG_SCALE } from '../../errors/index.js';
 import type { DataType } from '../ast/index.js';
+import { collationInfo, findCharset, findCollation } from '../collation/index.js';
 import { TypeKind, compareStrings, fieldType } from '../types/index.js';
 import type { CollationName, FieldType } from '../types/index.js';
 
@@ -34,16 +35,33 @@ function valueSetType(columnName: string, kind: 'enum' | 'set', written: readonl
   return { ...fieldType(TypeKind.VarChar, { length: Math.max(length, 1), collation }), valueSet: { kind, members } };
 }
 
-/** Maps a written collation (or the table default) onto one TidalDB implements. */
-export function collationFromName(name: string | undefined): CollationName {
-  if (name === undefined) return 'utf8mb4_bin';
-  if (name === 'binary') return 'binary';
-  return name.endsWith('_bin') ? 'utf8mb4_bin' : 'utf8mb4_general_ci';
+/**
+ * The collation a column, table or database is declared with: `COLLATE` (which must belong to a given `CHARACTER
+ * SET`: 1253), else the character set's default, else `inherited` (the table's, the database's, the server's).
+ * Unknown names are 1273 and 1115, never replaced by another collation. `DEFAULT` stands for the inherited one.
+ */
+export function resolveCollation(charset: string | undefined, collate: string | undefined, inherited: CollationName): CollationName {
+  const charsetInfo = charset === undefined || charset.toUpperCase() === 'DEFAULT' ? undefined : findCharset(charset);
+  if (charset !== undefined && charset.toUpperCase() !== 'DEFAULT' && !charsetInfo) throw mysqlError(ER_UNKNOWN_CHARACTER_SET, charset);
+  if (collate !== undefined && collate.toUpperCase() !== 'DEFAULT') {
+    const collation = findCollation(collate);
+    if (!collation) throw mysqlError(ER_UNKNOWN_COLLATION, collate);
+    if (charsetInfo && charsetInfo.name !== collation.charset) throw mysqlError(ER_COLLATION_CHARSET_MISMATCH, collation.name, charsetInfo.name);
+    return collation.name;
+  }
+  return charsetInfo ? charsetInfo.defaultCollation : inherited;
+}
+
+/** The `_bin` collation of a collation's character set (the BINARY attribute of CHAR/VARCHAR/TEXT). */
+function binCollationOf(collation: CollationName): CollationName {
+  const charset = collationInfo(collation).charset;
+  return charset === 'binary' ? 'binary' : `${charset}_bin`;
 }
 
 /** The FieldType for column `columnName` declared as `type`; MySQL's errors for out-of-range lengths. */
 export function fieldTypeFromAst(columnName: string, type: DataType, defaultCollation: CollationName): FieldType {
-  const collation = type.isBinary ? 'utf8mb4_bin' : type.collate ? collationFromName(type.collate) : defaultCollation;
+  const declared = resolveCollation(type.charset, type.collate, defaultCollation);
+  const collation = type.isBinary && type.collate === undefined ? binCollationOf(declared) : declared;
   const integer = (kind: TypeKind): FieldType => fieldType(kind, { length: type.length ?? -1, isUnsigned: type.isUnsigned ?? false });
   switch (type.name) {
     case 'TINYINT':

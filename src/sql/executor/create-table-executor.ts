@@ -18,13 +18,15 @@ import {
 } from '../../errors/index.js';
 import type { ColumnDef, CreateTableStmt, Expr, IndexDef } from '../ast/index.js';
 import type { AutoIncrementAllocator, Catalog, ColumnDefault, ColumnInfo, IndexInfo, TableInfo } from '../catalog/index.js';
+import { CURRENT_INDEX_KEY_VERSION } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { Scope, compileExpr } from '../expression/index.js';
 import { OK_NOTHING } from '../statement-result.js';
 import type { OkResult } from '../statement-result.js';
 import { coerceToColumn, isBlobType, isIntegerType, TypeKind } from '../types/index.js';
 import type { CollationName } from '../types/index.js';
-import { collationFromName, fieldTypeFromAst } from './column-type-from-ast.js';
+import { fieldTypeFromAst, resolveCollation } from './column-type-from-ast.js';
+import { charsetOf, findCollation } from '../collation/index.js';
 import { executeCreateTableLike, executeCreateTableSelect } from './create-table-from-executor.js';
 
 const MAX_IDENTIFIER_LENGTH = 64;
@@ -38,7 +40,7 @@ export async function executeCreateTable(stmt: CreateTableStmt, catalog: Catalog
   if (stmt.table.name.length > MAX_IDENTIFIER_LENGTH) throw mysqlError(ER_TOO_LONG_IDENT, stmt.table.name);
   if (stmt.columns.length === 0 && !stmt.query) throw mysqlError(ER_TABLE_MUST_HAVE_COLUMNS);
   const option = (name: string): string | undefined => stmt.options.find((o) => o.name === name)?.value;
-  const tableCollation = collationFromName(option('COLLATE')?.toLowerCase());
+  const tableCollation = resolveCollation(option('CHARSET'), option('COLLATE'), databaseCollation(catalog, databaseName));
   const columns = buildColumns(stmt.columns, tableCollation, session);
   const indexDefs = collectIndexDefs(stmt);
   const create = (columns: readonly ColumnInfo[]): Promise<TableInfo | undefined> => catalog.createTable(
@@ -57,7 +59,7 @@ export async function executeCreateTable(stmt: CreateTableStmt, catalog: Catalog
         columns: keyed,
         indexes,
         handleColumnOffset,
-        charset: 'utf8mb4',
+        charset: charsetOf(tableCollation),
         collation: tableCollation,
         comment: option('COMMENT') ?? '',
         engine: 'InnoDB',
@@ -70,6 +72,14 @@ export async function executeCreateTable(stmt: CreateTableStmt, catalog: Catalog
   if (stmt.query) return executeCreateTableSelect(stmt, columns, create, catalog, allocator, session);
   await create(columns);
   return OK_NOTHING;
+}
+
+/**
+ * The collation new tables of a database inherit. A name that older versions stored without knowing it (they kept
+ * any `CREATE DATABASE … COLLATE`, and gave its tables utf8mb4_bin) still means utf8mb4_bin.
+ */
+export function databaseCollation(catalog: Catalog, databaseName: string): CollationName {
+  return findCollation(catalog.getDatabase(databaseName).collation)?.name ?? 'utf8mb4_bin';
 }
 
 function buildColumns(defs: readonly ColumnDef[], tableCollation: CollationName, session: ExecutionContext): ColumnInfo[] {
@@ -196,7 +206,7 @@ function buildIndexes(
     const name = isPrimary ? 'PRIMARY' : (def.name ?? uniqueName(columns[offsets[0]!]!.name, names));
     if (names.has(name.toLowerCase())) throw mysqlError(ER_DUP_KEYNAME, name);
     names.add(name.toLowerCase());
-    indexes.push({ id: nextIndexId(), name, columnOffsets: offsets, isUnique: isPrimary || def.indexType === 'UNIQUE', isPrimary });
+    indexes.push({ id: nextIndexId(), name, columnOffsets: offsets, isUnique: isPrimary || def.indexType === 'UNIQUE', isPrimary, keyVersion: CURRENT_INDEX_KEY_VERSION });
     if (isPrimary && offsets.length === 1 && isIntegerType(columns[offsets[0]!]!.type)) handleColumnOffset = offsets[0];
   }
   return { indexes, handleColumnOffset };

@@ -2,6 +2,7 @@
 import { MySqlError, mysqlError, ER_BAD_NULL_ERROR, ER_DUP_ENTRY, ER_NO_DB_ERROR, ER_TABLE_EXISTS_ERROR, ER_WRONG_OBJECT } from '../../errors/index.js';
 import type { CreateTableStmt } from '../ast/index.js';
 import type { AutoIncrementAllocator, Catalog, ColumnDefault, ColumnInfo, IndexInfo, TableInfo } from '../catalog/index.js';
+import { CURRENT_INDEX_KEY_VERSION } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { OK_NOTHING } from '../statement-result.js';
 import type { OkResult, ResultColumn } from '../statement-result.js';
@@ -31,7 +32,7 @@ export async function executeCreateTableLike(stmt: CreateTableStmt, catalog: Cat
       name: stmt.table.name,
       // The new table has no rows written before any of its columns existed.
       columns: source.columns.map((column) => withoutOriginDefault(column)),
-      indexes: source.indexes.map((index): IndexInfo => ({ ...index, id: nextIndexId() })),
+      indexes: source.indexes.map((index): IndexInfo => ({ ...index, id: nextIndexId(), keyVersion: CURRENT_INDEX_KEY_VERSION })),
       createdAt: new Date().toISOString(),
     }),
     { ifNotExists: stmt.ifNotExists },
@@ -134,7 +135,9 @@ function columnFromResult(result: ResultColumn, offset: number, catalog: Catalog
   const origin = result.orgTable && result.schema ? catalog.findTable(result.schema, result.orgTable)?.columns.find((c) => c.name === result.orgName) : undefined;
   if (origin) return { ...base, type: origin.type, isNotNull: origin.isNotNull, defaultValue: origin.defaultValue, comment: origin.comment };
   const defaultValue: ColumnDefault = result.isNotNull ? { kind: 'none' } : { kind: 'null' };
-  return { ...base, type: expressionColumnType(result.type), isNotNull: result.isNotNull, defaultValue };
+  // A stored column's collation is implicit, whatever the expression's coercibility was.
+  const { coercibility: _coercibility, ...type } = expressionColumnType(result.type);
+  return { ...base, type, isNotNull: result.isNotNull, defaultValue };
 }
 
 /** Longest VARCHAR an expression keeps before MySQL's temporary-table rules turn it into TEXT. */

@@ -4,7 +4,8 @@ import type { Catalog, ColumnInfo, TableInfo } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { expressionColumn, rowsResult } from '../statement-result.js';
 import type { RowsResult } from '../statement-result.js';
-import { TypeKind, blobMaxBytes, fieldType, formatFieldType } from '../types/index.js';
+import { TypeKind, blobMaxBytes, fieldType, formatFieldType, isTextType } from '../types/index.js';
+import { collationInfo, defaultCollationOf } from '../collation/index.js';
 import type { SqlValue } from '../types/index.js';
 import { likePatternToRegExp } from '../expression/index.js';
 import { mysqlError, ER_NO_DB_ERROR } from '../../errors/index.js';
@@ -89,14 +90,14 @@ export function showCreateTable(catalog: Catalog, session: ExecutionContext, stm
     const text = `CREATE ALGORITHM=UNDEFINED DEFINER=\`root\`@\`%\` SQL SECURITY DEFINER VIEW ${quote(table.name)} AS ${table.view.definition}`;
     return rowsResult(['View', 'Create View', 'character_set_client', 'collation_connection'].map((name) => expressionColumn(name, LONG_TEXT, true)), [[table.name, text, 'utf8mb4', 'utf8mb4_bin']]);
   }
-  const lines = table.columns.map((column) => `  ${quote(column.name)} ${columnDefinitionText(column)}`);
+  const lines = table.columns.map((column) => `  ${quote(column.name)} ${columnDefinitionText(column, table)}`);
   for (const index of table.indexes) {
     const columns = index.columnOffsets.map((offset) => quote(table.columns[offset]!.name)).join(',');
     if (index.isPrimary) lines.push(`  PRIMARY KEY (${columns})`);
     else lines.push(`  ${index.isUnique ? 'UNIQUE KEY' : 'KEY'} ${quote(index.name)} (${columns})`);
   }
   const comment = table.comment ? ` COMMENT='${table.comment.replace(/'/g, "''")}'` : '';
-  const text = `CREATE TABLE ${quote(table.name)} (\n${lines.join(',\n')}\n) ENGINE=InnoDB DEFAULT CHARSET=${table.charset} COLLATE=${table.collation}${comment}`;
+  const text = `CREATE TABLE ${quote(table.name)} (\n${lines.join(',\n')}\n) ENGINE=InnoDB ${tableCharsetText(table)}${comment}`;
   return rowsResult([expressionColumn('Table', TEXT, true), expressionColumn('Create Table', LONG_TEXT, true)], [[table.name, text]]);
 }
 
@@ -104,9 +105,27 @@ function quote(name: string): string {
   return `\`${name.replace(/`/g, '``')}\``;
 }
 
-function columnDefinitionText(column: ColumnInfo): string {
-  const parts = [formatFieldType(column.type)];
-  if (column.type.kind.match(/char|text/) && column.type.collation === 'utf8mb4_general_ci') parts.push('COLLATE utf8mb4_general_ci');
+/**
+ * `DEFAULT CHARSET=x [COLLATE=y]` as MySQL 8 prints it: the collation when it is not the character set's default,
+ * and always for utf8mb4 (whose default collation is a server setting).
+ */
+function tableCharsetText(table: TableInfo): string {
+  const isDefault = defaultCollationOf(table.charset) === table.collation && table.charset !== 'utf8mb4';
+  return `DEFAULT CHARSET=${table.charset}${isDefault ? '' : ` COLLATE=${table.collation}`}`;
+}
+
+/** A text column's `CHARACTER SET`/`COLLATE` where they differ from the table's, as MySQL 8 prints them. */
+function columnCharsetText(column: ColumnInfo, table: TableInfo): string[] {
+  if (!isTextType(column.type)) return [];
+  const charset = collationInfo(column.type.collation).charset;
+  if (charset !== table.charset) {
+    return [`CHARACTER SET ${charset}`, ...(defaultCollationOf(charset) === column.type.collation ? [] : [`COLLATE ${column.type.collation}`])];
+  }
+  return column.type.collation === table.collation ? [] : [`COLLATE ${column.type.collation}`];
+}
+
+function columnDefinitionText(column: ColumnInfo, table: TableInfo): string {
+  const parts = [formatFieldType(column.type), ...columnCharsetText(column, table)];
   if (column.isNotNull) parts.push('NOT NULL');
   const spec = column.defaultValue;
   // MySQL prints no DEFAULT for BLOB/TEXT, and a nullable TIMESTAMP says NULL explicitly.

@@ -1,6 +1,8 @@
-// DROP TABLE / DROP DATABASE / CREATE DATABASE: catalog changes plus deleting the dropped tables' rows.
-import { mysqlError, ER_BAD_TABLE_ERROR, ER_NO_DB_ERROR, ER_UNKNOWN_COLLATION, ER_UNKNOWN_CHARACTER_SET } from '../../errors/index.js';
-import type { CreateDatabaseStmt, DropDatabaseStmt, DropTableStmt } from '../ast/index.js';
+// DROP TABLE / DROP DATABASE / CREATE and ALTER DATABASE: catalog changes plus deleting the dropped tables' rows.
+import { mysqlError, ER_BAD_TABLE_ERROR, ER_NO_DB_ERROR } from '../../errors/index.js';
+import type { AlterDatabaseStmt, CreateDatabaseStmt, DropDatabaseStmt, DropTableStmt } from '../ast/index.js';
+import { SERVER_DEFAULT_COLLATION, charsetOf, findCollation } from '../collation/index.js';
+import { resolveCollation } from './column-type-from-ast.js';
 import type { AutoIncrementAllocator, Catalog, TableInfo } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import type { OkResult } from '../statement-result.js';
@@ -8,21 +10,32 @@ import { OK_NOTHING } from '../statement-result.js';
 import type { KvEngine } from '../../storage/kv.js';
 import { beginTransaction, tableRange } from '../../storage/index.js';
 
-const SUPPORTED_CHARSETS = new Set(['utf8mb4', 'utf8', 'utf8mb3', 'binary', 'latin1', 'ascii']);
 const DELETE_BATCH = 1024;
 
-/** CREATE DATABASE; an existing database with IF NOT EXISTS is a note, not an error. */
-export async function executeCreateDatabase(stmt: CreateDatabaseStmt, catalog: Catalog): Promise<OkResult> {
-  const charset = stmt.options.charset?.toLowerCase();
-  if (charset !== undefined && !SUPPORTED_CHARSETS.has(charset)) throw mysqlError(ER_UNKNOWN_CHARACTER_SET, charset);
-  const collation = stmt.options.collate?.toLowerCase();
-  if (collation !== undefined && !/^(utf8mb4|utf8mb3|utf8|latin1|ascii)_[a-z0-9_]+$|^binary$/.test(collation)) throw mysqlError(ER_UNKNOWN_COLLATION, collation);
-  const created = await catalog.createDatabase(stmt.name, {
-    ifNotExists: stmt.ifNotExists,
-    ...(charset === undefined ? {} : { charset }),
-    ...(collation === undefined ? {} : { collation }),
-  });
+/**
+ * CREATE DATABASE; an existing database with IF NOT EXISTS is a note, not an error. Its default collation is the
+ * one given (1115/1273/1253 for unknown or mismatched names), else the session's @@collation_server.
+ */
+export async function executeCreateDatabase(stmt: CreateDatabaseStmt, catalog: Catalog, session: ExecutionContext): Promise<OkResult> {
+  const collation = resolveCollation(stmt.options.charset, stmt.options.collate, serverCollation(session));
+  const created = await catalog.createDatabase(stmt.name, { ifNotExists: stmt.ifNotExists, charset: charsetOf(collation), collation });
   return { ...OK_NOTHING, affectedRows: created ? 1n : 0n };
+}
+
+/** ALTER DATABASE [name] [DEFAULT] CHARACTER SET … COLLATE …: the defaults new tables of the database take. */
+export async function executeAlterDatabase(stmt: AlterDatabaseStmt, catalog: Catalog, session: ExecutionContext): Promise<OkResult> {
+  const name = stmt.name ?? session.currentDatabase;
+  if (name === undefined) throw mysqlError(ER_NO_DB_ERROR);
+  const current = catalog.getDatabase(name);
+  if (stmt.options.charset === undefined && stmt.options.collate === undefined) return OK_NOTHING;
+  const collation = resolveCollation(stmt.options.charset, stmt.options.collate, serverCollation(session));
+  await catalog.alterDatabase(current.name, { charset: charsetOf(collation), collation });
+  return { ...OK_NOTHING, affectedRows: 1n };
+}
+
+function serverCollation(session: ExecutionContext): string {
+  const value = session.systemVariable('collation_server', 'session');
+  return (typeof value === 'string' ? findCollation(value)?.name : undefined) ?? SERVER_DEFAULT_COLLATION;
 }
 
 /** DROP DATABASE: removes the schema entries, then the rows of every table it held. */

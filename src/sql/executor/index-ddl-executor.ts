@@ -9,6 +9,7 @@ import {
 } from '../../errors/index.js';
 import type { CreateIndexStmt, DropIndexStmt, IndexPart } from '../ast/index.js';
 import type { Catalog, IndexInfo, TableInfo } from '../catalog/index.js';
+import { CURRENT_INDEX_KEY_VERSION } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { tableIndexRange } from '../../storage/index.js';
 import { OK_NOTHING } from '../statement-result.js';
@@ -44,6 +45,7 @@ export async function executeCreateIndex(stmt: CreateIndexStmt, catalog: Catalog
       columnOffsets,
       isUnique: stmt.indexType === 'UNIQUE',
       isPrimary: false,
+      keyVersion: CURRENT_INDEX_KEY_VERSION,
     };
     const next: TableInfo = { ...current, indexes: [...current.indexes, index] };
     const rows = new TableRows(txn, next);

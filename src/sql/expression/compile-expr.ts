@@ -4,7 +4,7 @@ import { mysqlError, ER_WRONG_VALUE, ER_DATA_OUT_OF_RANGE, ER_NOT_SUPPORTED_YET,
 import type { BinaryExpr, ColumnRefExpr, Expr, NumberLiteralExpr } from '../ast/index.js';
 import { formatSql } from '../parser/index.js';
 import { TypeKind, compareValues, encodeUtf8Lossless, fieldType, toDecimal, isStringType, toBoolean, toDouble, toInteger, toText, MysqlDateTime, MysqlTime } from '../types/index.js';
-import type { CollationName, FieldType, Row, SqlValue } from '../types/index.js';
+import type { FieldType, Row, SqlValue } from '../types/index.js';
 import { comparisonCollation, comparisonTest, unifyTypes } from './type-inference.js';
 import { arithmeticDomain, arithmeticResultType, evaluateArithmetic } from './arithmetic.js';
 import type { ArithmeticOp } from './arithmetic.js';
@@ -15,6 +15,9 @@ import type { CompileContext, OuterBinding } from './compile-context.js';
 import { compileExistsSubquery, compileQuantifiedSubquery, compileScalarSubquery } from './subquery-expr.js';
 import { compileFunctionCall } from './functions/compile-function-call.js';
 import { compileLike } from './like.js';
+import { compileCollate, compileConvertUsing, connectionCollation, literalCollation } from './collate-expr.js';
+import { aggregateDerivations } from './collation-derivation.js';
+import { SYSTEM_COLLATION } from '../collation/index.js';
 import { BIGINT_TYPE, BOOL_RESULT_TYPE, DATE_TYPE, DOUBLE_TYPE, NULL_TYPE, dateTimeType, decimalType, integerLiteralType, timeType, varcharType } from './literal-types.js';
 import { readTime } from './time-arg.js';
 
@@ -28,12 +31,12 @@ export function compileExpr(expr: Expr, context: CompileContext): CompiledExpr {
       return compileNumber(expr);
     case 'StringLiteralExpr':
       return expr.charset === 'binary'
-        ? constantExpr(encodeUtf8Lossless(expr.value), fieldType(TypeKind.VarBinary, { length: expr.value.length }))
-        : constantExpr(expr.value, { ...varcharType(expr.value.length), coercibility: 'coercible' });
+        ? constantExpr(encodeUtf8Lossless(expr.value), { ...fieldType(TypeKind.VarBinary, { length: expr.value.length }), coercibility: 'coercible' })
+        : constantExpr(expr.value, { ...varcharType(expr.value.length), collation: literalCollation(expr.charset, context), coercibility: 'coercible' });
     case 'HexLiteralExpr': {
       const hex = expr.hex.length % 2 === 1 ? `0${expr.hex}` : expr.hex;
       const bytes = Buffer.from(hex, 'hex');
-      return constantExpr(bytes, fieldType(TypeKind.VarBinary, { length: bytes.length }));
+      return constantExpr(bytes, { ...fieldType(TypeKind.VarBinary, { length: bytes.length }), coercibility: 'coercible' });
     }
     case 'BitLiteralExpr': {
       const value = expr.bits === '' ? 0n : BigInt(`0b${expr.bits}`);
@@ -53,7 +56,7 @@ export function compileExpr(expr: Expr, context: CompileContext): CompiledExpr {
     case 'SysVarExpr': {
       const scope = expr.scope === 'GLOBAL' ? 'global' : expr.scope === 'SESSION' ? 'session' : 'default';
       const value = context.session.systemVariable(expr.name, scope);
-      const type = typeof value === 'bigint' ? BIGINT_TYPE : typeof value === 'number' ? DOUBLE_TYPE : varcharType(String(value ?? '').length);
+      const type: FieldType = typeof value === 'bigint' ? BIGINT_TYPE : typeof value === 'number' ? DOUBLE_TYPE : { ...varcharType(String(value ?? '').length), collation: SYSTEM_COLLATION, coercibility: 'sysconst' };
       // A variable is read once per statement, as MySQL does.
       return constantExpr(value, type);
     }
@@ -61,7 +64,7 @@ export function compileExpr(expr: Expr, context: CompileContext): CompiledExpr {
       const session = context.session;
       const name = expr.name;
       const current = session.userVariable(name);
-      return { type: typeOfValue(current), isNullable: true, evaluate: () => session.userVariable(name) };
+      return { type: typeOfValue(current, connectionCollation(context)), isNullable: true, evaluate: () => session.userVariable(name) };
     }
     case 'AssignExpr': {
       const value = compileExpr(expr.value, context);
@@ -83,10 +86,10 @@ export function compileExpr(expr: Expr, context: CompileContext): CompiledExpr {
       if (params instanceof LateBoundParams) {
         // A cached plan is reused only for values of the same types (see the plan cache key), so the type holds.
         const current = params.value(index);
-        return { type: typeOfValue(current), isNullable: current === null, evaluate: () => params.value(index) };
+        return { type: typeOfValue(current, connectionCollation(context)), isNullable: current === null, evaluate: () => params.value(index) };
       }
       const value = params?.[index] ?? null;
-      return constantExpr(value, typeOfValue(value));
+      return constantExpr(value, typeOfValue(value, connectionCollation(context)));
     }
     case 'UnaryExpr':
       return compileUnary(expr.op, compileExpr(expr.operand, context), context, () => formatSql(expr));
@@ -113,12 +116,9 @@ export function compileExpr(expr: Expr, context: CompileContext): CompiledExpr {
     case 'CastExpr':
       return compileCast(expr.type.name, compileExpr(expr.operand, context), expr.type.length, expr.type.scale, context, () => formatSql(expr));
     case 'ConvertUsingExpr':
-      return compileExpr(expr.operand, context);
-    case 'CollateExpr': {
-      const operand = compileExpr(expr.operand, context);
-      const collation: CollationName = expr.collation.endsWith('_ci') ? 'utf8mb4_general_ci' : expr.collation === 'binary' ? 'binary' : 'utf8mb4_bin';
-      return { ...operand, type: { ...operand.type, collation, coercibility: 'explicit' } };
-    }
+      return compileConvertUsing(compileExpr(expr.operand, context), expr.charset);
+    case 'CollateExpr':
+      return compileCollate(compileExpr(expr.operand, context), expr.collation, context);
     case 'RowExpr':
       throw mysqlError(ER_OPERAND_COLUMNS, 1);
     case 'DefaultExpr':
@@ -172,12 +172,15 @@ function compileColumnRef(ref: ColumnRefExpr, context: CompileContext): Compiled
   throw mysqlError(ER_NOT_SUPPORTED_YET, 'this column reference');
 }
 
-/** The static type MySQL reports for a runtime value of unknown origin (variables, parameters). */
-export function typeOfValue(value: SqlValue): FieldType {
+/**
+ * The static type MySQL reports for a runtime value of unknown origin (variables, parameters); text is coercible,
+ * in `collation` (the connection's).
+ */
+export function typeOfValue(value: SqlValue, collation = 'utf8mb4_bin'): FieldType {
   if (value === null) return NULL_TYPE;
   if (typeof value === 'bigint') return BIGINT_TYPE;
   if (typeof value === 'number') return DOUBLE_TYPE;
-  if (typeof value === 'string') return { ...varcharType(value.length), coercibility: 'coercible' };
+  if (typeof value === 'string') return { ...varcharType(value.length), collation, coercibility: 'coercible' };
   if (Buffer.isBuffer(value)) return fieldType(TypeKind.VarBinary, { length: value.length });
   if (value instanceof MysqlDateTime) return value.kind === 'date' ? DATE_TYPE : dateTimeType(value.fsp);
   if (value instanceof MysqlTime) return timeType(value.fsp);
@@ -341,7 +344,7 @@ function compileLogic(op: 'AND' | 'OR' | 'XOR', left: CompiledExpr, right: Compi
 
 function compileComparison(op: string, left: CompiledExpr, right: CompiledExpr, context: CompileContext): CompiledExpr {
   const warnings = context.session.warnings;
-  const collation = comparisonCollation(left.type, right.type);
+  const collation = comparisonCollation(left.type, right.type, op);
   const test = comparisonTest(op);
   const isNullSafe = op === '<=>';
   return binaryFold(left, right, BOOL_RESULT_TYPE, (a, b) => {
@@ -372,7 +375,8 @@ function compileIs(test: 'NULL' | 'TRUE' | 'FALSE' | 'UNKNOWN', isNot: boolean, 
 
 function compileInList(isNot: boolean, operand: CompiledExpr, list: CompiledExpr[], context: CompileContext): CompiledExpr {
   const warnings = context.session.warnings;
-  const collations = list.map((item) => comparisonCollation(operand.type, item.type));
+  const collation = aggregateDerivations([operand.type, ...list.map((item) => item.type)], 'in', operand.type.collation, true).collation;
+  const collations = list.map((item) => (isStringType(operand.type) && isStringType(item.type) ? collation : comparisonCollation(operand.type, item.type, 'in')));
   return {
     type: BOOL_RESULT_TYPE,
     isNullable: true,
@@ -396,8 +400,9 @@ function compileInList(isNot: boolean, operand: CompiledExpr, list: CompiledExpr
 
 function compileBetween(isNot: boolean, operand: CompiledExpr, low: CompiledExpr, high: CompiledExpr, context: CompileContext): CompiledExpr {
   const warnings = context.session.warnings;
-  const lowCollation = comparisonCollation(operand.type, low.type);
-  const highCollation = comparisonCollation(operand.type, high.type);
+  const collation = aggregateDerivations([operand.type, low.type, high.type], 'between', operand.type.collation, true).collation;
+  const lowCollation = isStringType(operand.type) && isStringType(low.type) ? collation : comparisonCollation(operand.type, low.type, 'between');
+  const highCollation = isStringType(operand.type) && isStringType(high.type) ? collation : comparisonCollation(operand.type, high.type, 'between');
   return {
     type: BOOL_RESULT_TYPE,
     isNullable: true,
@@ -421,16 +426,18 @@ function compileCase(expr: Extract<Expr, { kind: 'CaseExpr' }>, context: Compile
   const otherwise = expr.else ? compileExpr(expr.else, context) : undefined;
   const results = [...whens.map((w) => w.then), ...(otherwise ? [otherwise] : [])];
   const type = unifyTypes(results.map((r) => r.type));
+  const collations = whens.map((branch) => (operand ? comparisonCollation(operand.type, branch.when.type, 'case') : ''));
   return {
     type,
     isNullable: true,
     evaluate: (row) => {
       const subject = operand?.evaluate(row);
-      for (const branch of whens) {
+      for (let i = 0; i < whens.length; i++) {
+        const branch = whens[i]!;
         const candidate = branch.when.evaluate(row);
         if (operand) {
           if (subject === null || subject === undefined || candidate === null) continue;
-          if (compareValues(subject, candidate, comparisonCollation(operand.type, branch.when.type), warnings) === 0) return branch.then.evaluate(row);
+          if (compareValues(subject, candidate, collations[i]!, warnings) === 0) return branch.then.evaluate(row);
         } else if (toBoolean(candidate, warnings) === true) {
           return branch.then.evaluate(row);
         }
@@ -452,7 +459,8 @@ function compileCast(target: string, operand: CompiledExpr, length: number | und
         return integer === null ? null : BigInt.asUintN(64, integer);
       });
     case 'CHAR':
-      return fold(operand, varcharType(length ?? 255), (value) => toText(value));
+      // The result is text of the connection's character set and collation, as in MySQL.
+      return fold(operand, { ...varcharType(length ?? 255), collation: connectionCollation(context), coercibility: 'coercible' }, (value) => toText(value));
     case 'BINARY':
       return fold(operand, fieldType(TypeKind.VarBinary, { length: length ?? 255 }), (value) => {
         const text = Buffer.isBuffer(value) ? value : value === null ? null : Buffer.from(toText(value) ?? '', 'utf8');

@@ -1,5 +1,6 @@
 // The information_schema tables computed from the catalog: SCHEMATA, TABLES, COLUMNS, STATISTICS, KEY_COLUMN_USAGE,
 // TABLE_CONSTRAINTS, REFERENTIAL_CONSTRAINTS, VIEWS, ROUTINES, TRIGGERS.
+import { collationInfo } from '../collation/index.js';
 import type { ColumnInfo, DatabaseInfo, TableInfo } from '../catalog/index.js';
 import { currentTimestampText, defaultText, keyKind } from '../executor/describe-executor.js';
 import { MysqlDateTime, TypeKind, blobMaxBytes, formatFieldType, isBinaryType, isTextType } from '../types/index.js';
@@ -100,7 +101,7 @@ function columnRow(databaseName: string, table: TableInfo, column: ColumnInfo): 
     CATALOG, databaseName, table.name, column.name, BigInt(column.offset + 1), defaultText(column), column.isNotNull ? 'NO' : 'YES',
     dataType(type), characters === undefined ? null : BigInt(characters), octets, precision, scale,
     hasFsp ? BigInt(Math.max(type.decimals, 0)) : type.kind === TypeKind.Date ? 0n : null,
-    isText ? 'utf8mb4' : null, isText ? type.collation : null, formatFieldType(type), keyKind(table, column), extra,
+    isText ? collationInfo(type.collation).charset : null, isText ? type.collation : null, formatFieldType(type), keyKind(table, column), extra,
     'select,insert,update,references', column.comment, '', null,
   ];
 }

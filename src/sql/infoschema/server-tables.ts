@@ -3,6 +3,7 @@
 import type { Row } from '../types/index.js';
 import { INT, NAME, SHORT, TEXT, UINT, columns, sessionTable } from './system-table.js';
 import type { SystemTable } from './system-table.js';
+import { CHARSETS, COLLATIONS as COLLATION_LIST } from '../collation/index.js';
 
 export const ENGINES: SystemTable = {
   name: 'ENGINES',
@@ -13,26 +14,10 @@ export const ENGINES: SystemTable = {
   rows: () => [['InnoDB', 'DEFAULT', 'Supports transactions, row-level locking, and foreign keys', 'YES', 'NO', 'YES']],
 };
 
-/** The character sets and collations TidalDB implements: MySQL's id, names, default flag and maximum length. */
-const COLLATION_LIST: readonly { name: string; charset: string; id: bigint; isDefault: boolean }[] = [
-  { name: 'binary', charset: 'binary', id: 63n, isDefault: true },
-  { name: 'utf8mb4_bin', charset: 'utf8mb4', id: 46n, isDefault: true },
-  { name: 'utf8mb4_general_ci', charset: 'utf8mb4', id: 45n, isDefault: false },
-];
-const CHARSET_LIST: readonly { name: string; description: string; maxLength: bigint }[] = [
-  { name: 'binary', description: 'Binary pseudo charset', maxLength: 1n },
-  { name: 'utf8mb4', description: 'UTF-8 Unicode', maxLength: 4n },
-];
-
 export const CHARACTER_SETS: SystemTable = {
   name: 'CHARACTER_SETS',
   columns: columns([['CHARACTER_SET_NAME', NAME], ['DEFAULT_COLLATE_NAME', NAME], ['DESCRIPTION', NAME], ['MAXLEN', UINT]]),
-  rows: () => CHARSET_LIST.map((charset): Row => [
-    charset.name,
-    COLLATION_LIST.find((collation) => collation.charset === charset.name && collation.isDefault)!.name,
-    charset.description,
-    charset.maxLength,
-  ]),
+  rows: () => CHARSETS.map((charset): Row => [charset.name, charset.defaultCollation, charset.description, BigInt(charset.maxLength)]),
 };
 
 export const COLLATIONS: SystemTable = {
@@ -42,8 +27,8 @@ export const COLLATIONS: SystemTable = {
     ['SORTLEN', UINT], ['PAD_ATTRIBUTE', NAME],
   ]),
   rows: () => COLLATION_LIST.map((collation): Row => [
-    collation.name, collation.charset, collation.id, collation.isDefault ? 'Yes' : '', 'Yes', 1n,
-    collation.charset === 'binary' ? 'NO PAD' : 'PAD SPACE',
+    collation.name, collation.charset, BigInt(collation.id), collation.isDefault ? 'Yes' : '', 'Yes', BigInt(collation.sortlen),
+    collation.isPadSpace ? 'PAD SPACE' : 'NO PAD',
   ]),
 };
 

@@ -27,8 +27,8 @@ export interface SystemTable {
 }
 
 /** Column types of the information_schema tables, as MySQL declares them. */
-// Names compare case-insensitively, as in MySQL's information_schema (utf8mb3_general_ci there).
-export const NAME = fieldType(TypeKind.VarChar, { length: 64, collation: 'utf8mb4_general_ci' });
+// Names compare case-insensitively, as in MySQL 8.0.11's information_schema (utf8_general_ci).
+export const NAME = fieldType(TypeKind.VarChar, { length: 64, collation: 'utf8_general_ci' });
 export const TEXT = fieldType(TypeKind.LongText);
 export const SHORT = fieldType(TypeKind.VarChar, { length: 512 });
 export const UINT = fieldType(TypeKind.BigInt, { length: 21, isUnsigned: true });

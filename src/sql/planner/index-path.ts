@@ -2,14 +2,14 @@
 import { Decimal } from 'decimal.js';
 import type { Expr } from '../ast/index.js';
 import type { IndexInfo, TableInfo } from '../catalog/index.js';
-import { compileExpr } from '../expression/index.js';
+import { comparisonCollation, compileExpr } from '../expression/index.js';
 import type { CompileContext } from '../expression/index.js';
 import { encodeIndexKey, prefixNext } from '../../storage/index.js';
 import type { Datum } from '../../storage/index.js';
 import type { KeyRange } from '../../storage/kv.js';
 import { MAX_FSP, MysqlDateTime, MysqlTime, TypeKind, isFloatType, isIntegerType, isTemporalType, isTextType } from '../types/index.js';
 import type { FieldType, SqlValue } from '../types/index.js';
-import { indexDatum } from '../table/row-datums.js';
+import { indexDatum, isIndexKeyUsableForText } from '../table/row-datums.js';
 
 type Bound = { readonly datum: Datum; readonly isInclusive: boolean };
 
@@ -36,15 +36,15 @@ export function chooseIndexPath(table: TableInfo, conjuncts: readonly Expr[], co
     for (const conjunct of conjuncts) {
       if (conjunct.kind === 'BinaryExpr' && conjunct.op === '=') {
         const other = isColumn(conjunct.left) ? conjunct.right : isColumn(conjunct.right) ? conjunct.left : undefined;
-        const value = other ? constantOf(other, context) : undefined;
-        const datum = exactDatum(value, column.type);
+        const value = other && isKeyComparable(index, column.type, [other], context) ? constantOf(other, context) : undefined;
+        const datum = exactDatum(value, column.type, index);
         if (datum !== undefined) {
           return { kind: 'index', index, ranges: datum === null ? [] : [prefixRangeOf(keyOf(datum))], rangeText: datum === null ? [] : [pointText(value)] };
         }
       }
       if (conjunct.kind === 'InListExpr' && !conjunct.isNot && isColumn(conjunct.operand)) {
-        const values = conjunct.list.map((item) => constantOf(item, context));
-        const datums = values.map((value) => exactDatum(value, column.type));
+        const values = isKeyComparable(index, column.type, conjunct.list, context) ? conjunct.list.map((item) => constantOf(item, context)) : conjunct.list.map(() => undefined);
+        const datums = values.map((value) => exactDatum(value, column.type, index));
         if (datums.every((datum) => datum !== undefined)) {
           const byKey = new Map<string, { key: Buffer; text: string }>();
           datums.forEach((d, i) => {
@@ -109,6 +109,21 @@ function after(key: Buffer): Buffer | undefined {
   return next === undefined ? undefined : Buffer.from(next);
 }
 
+/**
+ * True when the index's keys can find what comparing the column with `others` accepts: always for non-text
+ * columns; for text, when the comparison runs under the column's own collation (not a COLLATE of another) and the
+ * index's key encoding is at least as coarse as that collation.
+ */
+function isKeyComparable(index: IndexInfo, type: FieldType, others: readonly Expr[], context: CompileContext): boolean {
+  if (!isTextType(type)) return true;
+  if (!isIndexKeyUsableForText(index, type)) return false;
+  try {
+    return others.every((other) => comparisonCollation(type, compileExpr(other, context).type) === type.collation);
+  } catch {
+    return false;
+  }
+}
+
 function constantOf(expr: Expr, context: CompileContext): SqlValue | undefined {
   try {
     return compileExpr(expr, context).constantValue;
@@ -118,7 +133,7 @@ function constantOf(expr: Expr, context: CompileContext): SqlValue | undefined {
 }
 
 /** The stored datum equal to `value` in a column of `type`; null when nothing can be equal; undefined when unsure. */
-function exactDatum(value: SqlValue | undefined, type: FieldType): Datum | undefined {
+function exactDatum(value: SqlValue | undefined, type: FieldType, index: IndexInfo): Datum | undefined {
   if (value === undefined) return undefined;
   if (value === null) return null;
   if (isIntegerType(type)) {
@@ -137,7 +152,7 @@ function exactDatum(value: SqlValue | undefined, type: FieldType): Datum | undef
     if (typeof value === 'bigint') return new Decimal(value.toString());
     return undefined;
   }
-  if (isTextType(type) && typeof value === 'string' && type.collation !== 'binary') return indexDatum(value, type);
+  if (isTextType(type) && typeof value === 'string' && type.collation !== 'binary') return indexDatum(value, type, index.keyVersion);
   if (isTemporalType(type)) return temporalDatum(value, type);
   return undefined;
 }

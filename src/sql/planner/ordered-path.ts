@@ -1,6 +1,7 @@
 // orderedPath: an access path that returns a table's rows already in ORDER BY order, so no sort is needed and a
 // LIMIT stops the read early (TiDB's "keep order").
 import type { ColumnRefExpr } from '../ast/index.js';
+import { CURRENT_INDEX_KEY_VERSION } from '../catalog/index.js';
 import type { IndexInfo, TableInfo } from '../catalog/index.js';
 import type { Scope } from '../expression/index.js';
 import { tableIndexRange } from '../../storage/index.js';
@@ -30,8 +31,8 @@ export interface OrderedPath {
 
 /**
  * Keys sort by (index columns…, handle) for an index and by handle for rows, so a path delivers an ORDER BY whose
- * columns are a prefix of that sequence (after the columns an equality pins). Text columns are left to the sort:
- * their index keys order by collation key, which need not break ties as the sort's comparison does.
+ * columns are a prefix of that sequence (after the columns an equality pins). Text columns qualify in indexes whose
+ * keys are their collation's sort keys (key version 2): those order as the collation compares.
  */
 export function orderedPath(table: TableInfo, scope: Scope, path: AccessPath, request: OrderRequest): OrderedPath | undefined {
   const columns: number[] = [];
@@ -59,13 +60,14 @@ function orderedPathOf(table: TableInfo, path: AccessPath, order: ResolvedOrder)
       const sequence = indexOrder(path.index, handleOrder).slice(isEquality ? 1 : 0);
       const pinned = isEquality ? path.index.columnOffsets[0] : undefined;
       const wanted = order.columns.filter((offset) => offset !== pinned);
-      return isPrefix(wanted, sequence) && orderableColumns(table, wanted) ? { path, isReverse } : undefined;
+      return isPrefix(wanted, sequence) && orderableColumns(table, wanted, path.index) ? { path, isReverse } : undefined;
     }
     case 'full': {
       if (isPrefix(order.columns, handleOrder)) return { path, isReverse };
-      if (!order.hasLimit || !orderableColumns(table, order.columns)) return undefined;
+      if (!order.hasLimit) return undefined;
       const index = table.indexes.find(
-        (candidate) => !(candidate.isPrimary && handle !== undefined) && isPrefix(order.columns, indexOrder(candidate, handleOrder)),
+        (candidate) =>
+          !(candidate.isPrimary && handle !== undefined) && isPrefix(order.columns, indexOrder(candidate, handleOrder)) && orderableColumns(table, order.columns, candidate),
       );
       if (!index) return undefined;
       const range = tableIndexRange(BigInt(table.id), BigInt(index.id));
@@ -83,8 +85,9 @@ function isPrefix(wanted: readonly number[], sequence: readonly number[]): boole
   return wanted.length > 0 && wanted.length <= sequence.length && wanted.every((offset, i) => sequence[i] === offset);
 }
 
-function orderableColumns(table: TableInfo, offsets: readonly number[]): boolean {
-  return offsets.every((offset) => !isTextType(table.columns[offset]!.type));
+function orderableColumns(table: TableInfo, offsets: readonly number[], index: IndexInfo): boolean {
+  const hasSortKeys = (index.keyVersion ?? 1) >= CURRENT_INDEX_KEY_VERSION;
+  return offsets.every((offset) => hasSortKeys || !isTextType(table.columns[offset]!.type));
 }
 
 function isPointRange(text: string): boolean {

@@ -1,8 +1,7 @@
 // Statement specs of schema changes (DDL): databases, tables, indexes, views, triggers.
-import { mysqlError, ER_NOT_SUPPORTED_YET } from '../../errors/index.js';
 import { executeAlterTable } from '../executor/alter-table-executor.js';
 import { executeCreateTable } from '../executor/create-table-executor.js';
-import { executeCreateDatabase, executeDropDatabase, executeDropTable } from '../executor/drop-executor.js';
+import { executeAlterDatabase, executeCreateDatabase, executeDropDatabase, executeDropTable } from '../executor/drop-executor.js';
 import { executeCreateIndex, executeDropIndex } from '../executor/index-ddl-executor.js';
 import { executeDropTrigger, executeRenameTable, executeTruncate } from '../executor/table-maintenance-executor.js';
 import { executeCreateView, executeDropView } from '../executor/view-executor.js';
@@ -31,16 +30,14 @@ function ddl<S>(com: ComCounter, checkPrivileges: (stmt: S, check: PrivilegeChec
 }
 
 export const SCHEMA_STATEMENTS: { [K in SchemaKind]: EngineStatementSpec<StatementOf<K>> } = {
-  CreateDatabaseStmt: ddl('Com_create_db', (stmt, check) => check.database('CREATE', stmt.name), (stmt, engine) => executeCreateDatabase(stmt, engine.catalog)),
+  CreateDatabaseStmt: ddl('Com_create_db', (stmt, check) => check.database('CREATE', stmt.name), (stmt, engine, context) => executeCreateDatabase(stmt, engine.catalog, context)),
   AlterDatabaseStmt: ddl(
     'Com_alter_db',
     (stmt, check) => {
       const db = stmt.name ?? check.currentDatabase;
       if (db !== undefined) check.database('ALTER', db);
     },
-    () => {
-      throw mysqlError(ER_NOT_SUPPORTED_YET, 'ALTER DATABASE');
-    },
+    (stmt, engine, context) => executeAlterDatabase(stmt, engine.catalog, context),
   ),
   DropDatabaseStmt: ddl('Com_drop_db', (stmt, check) => check.database('DROP', stmt.name), (stmt, engine) => executeDropDatabase(stmt, engine.catalog, engine.kv, engine.allocator)),
   CreateTableStmt: ddl(

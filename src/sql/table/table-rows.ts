@@ -94,7 +94,7 @@ export class TableRows {
       if (!index.isUnique) continue;
       const values = index.columnOffsets.map((offset) => row[offset] ?? null);
       if (values.some((value) => value === null)) continue;
-      const datums = index.columnOffsets.map((offset, i) => indexDatum(values[i] ?? null, this.table.columns[offset]!.type));
+      const datums = index.columnOffsets.map((offset, i) => indexDatum(values[i] ?? null, this.table.columns[offset]!.type, index.keyVersion));
       const found = await this.txn.get(encodeIndexKey(this.tableId, BigInt(index.id), datums));
       if (!found) continue;
       const otherHandle = decodeHandle(found);
@@ -156,7 +156,7 @@ export class TableRows {
       if (!index.isUnique) continue;
       const values = index.columnOffsets.map((offset) => row[offset] ?? null);
       if (values.some((value) => value === null)) continue;
-      keys.push(encodeIndexKey(this.tableId, BigInt(index.id), index.columnOffsets.map((offset, i) => indexDatum(values[i] ?? null, this.table.columns[offset]!.type))));
+      keys.push(encodeIndexKey(this.tableId, BigInt(index.id), index.columnOffsets.map((offset, i) => indexDatum(values[i] ?? null, this.table.columns[offset]!.type, index.keyVersion))));
     }
     await this.locker.lockKeys(keys, 'exclusive');
   }
@@ -185,7 +185,7 @@ export class TableRows {
       if (!index.isUnique) continue;
       const values = index.columnOffsets.map((offset) => row[offset] ?? null);
       if (values.some((value) => value === null)) continue;
-      const datums = index.columnOffsets.map((offset, i) => indexDatum(values[i] ?? null, this.table.columns[offset]!.type));
+      const datums = index.columnOffsets.map((offset, i) => indexDatum(values[i] ?? null, this.table.columns[offset]!.type, index.keyVersion));
       const existing = await this.txn.get(encodeIndexKey(this.tableId, BigInt(index.id), datums));
       if (existing && (ownHandle === undefined || decodeHandle(existing) !== ownHandle)) throw this.duplicate(index, row);
     }
@@ -235,7 +235,7 @@ export class TableRows {
   }
 
   private indexEntry(index: IndexInfo, handle: bigint, row: Row): { key: Uint8Array; value: Uint8Array } {
-    const values: Datum[] = index.columnOffsets.map((offset) => indexDatum(row[offset] ?? null, this.table.columns[offset]!.type));
+    const values: Datum[] = index.columnOffsets.map((offset) => indexDatum(row[offset] ?? null, this.table.columns[offset]!.type, index.keyVersion));
     const isDistinct = index.isUnique && !values.some((value) => value === null);
     if (isDistinct) return { key: encodeIndexKey(this.tableId, BigInt(index.id), values), value: encodeHandle(handle) };
     return { key: encodeIndexKey(this.tableId, BigInt(index.id), values, handle), value: EMPTY };

@@ -6,6 +6,11 @@ import type { SqlValue } from './sql-value.js';
 import { toDecimal, toDouble, toText } from './convert.js';
 import type { CollationName } from './field-type.js';
 import type { WarningSink } from './warnings.js';
+import { collatorFor } from '../collation/index.js';
+
+/** utf8mb4_bin, the collation of most existing tables, is looked up once: its comparison is the hot path. */
+const DEFAULT_BIN = 'utf8mb4_bin';
+const binCollator = collatorFor(DEFAULT_BIN);
 
 /**
  * Compares two values as MySQL does (https://dev.mysql.com/doc/refman/8.0/en/type-conversion.html): two strings by
@@ -83,16 +88,9 @@ function compareTime(a: Exclude<SqlValue, null>, b: Exclude<SqlValue, null>, col
 }
 
 /**
- * Compares strings under a collation. `utf8mb4_bin` compares code points; `utf8mb4_general_ci` folds case and
- * ignores trailing spaces (PAD SPACE), as MySQL's general_ci does.
+ * Compares strings under a collation (sql/collation): `utf8mb4_bin` by code point with trailing spaces ignored, the
+ * `_ci` collations by their weights, `binary` by code point with every space counting.
  */
 export function compareStrings(a: string, b: string, collation: CollationName): number {
-  if (collation === 'utf8mb4_general_ci') {
-    const x = a.trimEnd().toUpperCase();
-    const y = b.trimEnd().toUpperCase();
-    return x < y ? -1 : x > y ? 1 : 0;
-  }
-  const x = collation === 'utf8mb4_bin' ? a.trimEnd() : a;
-  const y = collation === 'utf8mb4_bin' ? b.trimEnd() : b;
-  return x < y ? -1 : x > y ? 1 : 0;
+  return (collation === DEFAULT_BIN ? binCollator : collatorFor(collation)).compare(a, b);
 }

@@ -31,8 +31,15 @@ export const TypeKind = {
 } as const;
 export type TypeKind = (typeof TypeKind)[keyof typeof TypeKind];
 
-/** The collation a text type compares and sorts with. */
-export type CollationName = 'utf8mb4_bin' | 'utf8mb4_general_ci' | 'binary';
+/** The name of a collation TidalDB implements (see sql/collation), which a text type compares and sorts with. */
+export type CollationName = string;
+
+/**
+ * MySQL's coercibility of a string's collation, strongest first: an explicit COLLATE, a conflict (none), a column
+ * (implicit), a system constant such as USER(), a literal or parameter (coercible), a number, NULL.
+ * https://dev.mysql.com/doc/refman/8.0/en/charset-collation-coercibility.html
+ */
+export type Coercibility = 'explicit' | 'none' | 'implicit' | 'sysconst' | 'coercible' | 'numeric' | 'ignorable';
 
 /** A static type: what a column stores or what an expression yields. Immutable. */
 export interface FieldType {
@@ -43,11 +50,8 @@ export interface FieldType {
   readonly decimals: number;
   readonly isUnsigned: boolean;
   readonly collation: CollationName;
-  /**
-   * How strongly the collation holds when two strings of different collations meet (MySQL's coercibility): an
-   * explicit COLLATE wins over a column (undefined: implicit), which wins over a literal or parameter (coercible).
-   */
-  readonly coercibility?: 'explicit' | 'coercible';
+  /** How strongly the collation holds when strings of different collations meet; undefined: implicit (a column). */
+  readonly coercibility?: Coercibility;
   /** ENUM(…) / SET(…) columns: stored as VARCHAR text, limited to these members (see enum-set-value.ts). */
   readonly valueSet?: ValueSet;
 }

@@ -42,6 +42,7 @@ export async function checkSqlCase(db: Connection, testCase: SqlCase): Promise<v
   if (testCase.error !== undefined) {
     await assert.rejects(db.query(testCase.sql), (error: { errno?: number; message?: string }) => {
       assert.equal(error.errno, testCase.error, error.message);
+      if (testCase.message !== undefined) assert.equal(error.message, testCase.message);
       return true;
     });
     return;

@@ -43,7 +43,7 @@ function collationVar(name: string, pairedCharset: string): SystemVariableDefini
 }
 
 /**
- * The charset family: utf8mb4 everywhere with utf8mb4_bin (see charsets.ts for why not utf8mb4_0900_ai_ci).
+ * The charset family: utf8mb4 everywhere with MySQL 8's utf8mb4_0900_ai_ci (tables created before keep their own).
  * character_set_results may be NULL ("send results unconverted"), which Connector/J sets on connect.
  * See https://dev.mysql.com/doc/refman/8.0/en/charset-connection.html.
  */

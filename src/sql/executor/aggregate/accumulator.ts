@@ -4,6 +4,7 @@ import { mysqlError, ER_INVALID_GROUP_FUNC_USE } from '../../../errors/index.js'
 import { BIGINT_TYPE, DOUBLE_TYPE, decimalType, varcharType } from '../../expression/index.js';
 import { MysqlTime, TypeKind, compareValues, isFloatType, isStringType, toDecimal, toDouble, toText } from '../../types/index.js';
 import type { FieldType, SqlValue, WarningSink } from '../../types/index.js';
+import { collatorFor } from '../../collation/index.js';
 
 /** Folds the values of one group into one result. */
 export interface Accumulator {
@@ -166,8 +167,7 @@ export function distinctKey(values: readonly SqlValue[], types: readonly FieldTy
     else if (typeof value === 'number') key += `\u0000n${Number.isInteger(value) && Math.abs(value) < 2 ** 53 ? BigInt(value).toString() : new Decimal(value).toString()}`;
     else if (value instanceof Decimal) key += `\u0000n${value.isInteger() ? value.toFixed(0) : value.toString()}`;
     else if (typeof value === 'string') {
-      const folded = type?.collation === 'utf8mb4_general_ci' ? value.trimEnd().toUpperCase() : type?.collation === 'utf8mb4_bin' ? value.trimEnd() : value;
-      key += `\u0000s${folded}`;
+      key += `\u0000s${type === undefined ? value : collatorFor(type.collation).key(value)}`;
     } else if (Buffer.isBuffer(value)) key += `\u0000b${value.toString('hex')}`;
     else if (value instanceof MysqlTime) key += `\u0000T${value.micros}`;
     else key += `\u0000t${value.toString()}`;

@@ -7,6 +7,7 @@ import { datePartFunctions } from './date-part-functions.js';
 import { encodingFunctions } from './encoding-functions.js';
 import { informationFunctions } from './information-functions.js';
 import { lockingFunctions } from './locking-functions.js';
+import { collationFunctions } from './collation-functions.js';
 import { mathFunctions } from './math-functions.js';
 import { sleepFunction } from './sleep-function.js';
 import { stringFunctions } from './string-functions.js';
@@ -19,6 +20,7 @@ import { unixTimeFunctions } from './unix-time-functions.js';
 /** Every native scalar function by upper-case name. */
 export const builtinFunctions: ReadonlyMap<string, BuiltinFunction> = new Map([
   ...informationFunctions,
+  ...collationFunctions,
   ...controlFlowFunctions,
   ...stringFunctions,
   ...substringFunctions,

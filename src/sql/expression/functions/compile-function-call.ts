@@ -6,6 +6,10 @@ import type { CompiledExpr } from '../compiled-expr.js';
 import { varcharType } from '../literal-types.js';
 import type { CompileContext } from '../compile-context.js';
 import { AGGREGATE_FUNCTION_NAMES, builtinFunctions } from './builtin-functions.js';
+import { BINARY_COLLATION, SYSTEM_COLLATION } from '../../collation/index.js';
+import { isTextType } from '../../types/index.js';
+import { aggregateDerivations } from '../collation-derivation.js';
+import { connectionCollation } from '../collate-expr.js';
 
 type Compile = (expr: Expr, context: CompileContext) => CompiledExpr;
 
@@ -21,7 +25,23 @@ export function compileFunctionCall(call: FuncCallExpr, context: CompileContext,
   const count = call.args.length;
   if (count < builtin.minArgs || count > builtin.maxArgs) throw mysqlError(ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT, name);
   const compileArg = builtin.takesUnits === true ? (arg: Expr): CompiledExpr => compileUnitArgument(arg, context, compile) : (arg: Expr): CompiledExpr => compile(arg, context);
-  return builtin.compile(call.args.map(compileArg), context, call);
+  const args = call.args.map(compileArg);
+  return withResultCollation(builtin.compile(args, context, call), name, args, context);
+}
+
+/** MySQL's own strings (user and database names, the version): utf8_general_ci, coercibility SYSCONST. */
+const SYSTEM_STRING_FUNCTIONS: ReadonlySet<string> = new Set(['USER', 'SESSION_USER', 'SYSTEM_USER', 'CURRENT_USER', 'DATABASE', 'SCHEMA', 'VERSION']);
+
+/**
+ * Gives a text result the collation MySQL derives for it: the aggregation of the string arguments' collations
+ * (CONCAT(ci_column, 'x') is the column's), the connection's when no argument is a string (HEX(1), UUID()).
+ */
+function withResultCollation(result: CompiledExpr, name: string, args: readonly CompiledExpr[], context: CompileContext): CompiledExpr {
+  if (!isTextType(result.type) || result.type.collation === BINARY_COLLATION) return result;
+  if (result.type.coercibility === 'sysconst') return result;
+  if (SYSTEM_STRING_FUNCTIONS.has(name)) return { ...result, type: { ...result.type, collation: SYSTEM_COLLATION, coercibility: 'sysconst' } };
+  const derived = aggregateDerivations(args.map((arg) => arg.type), name.toLowerCase(), connectionCollation(context), false);
+  return { ...result, type: { ...result.type, collation: derived.collation, coercibility: derived.coercibility } };
 }
 
 /**

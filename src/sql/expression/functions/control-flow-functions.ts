@@ -18,7 +18,7 @@ export const controlFlowFunctions: ReadonlyMap<string, BuiltinFunction> = new Ma
     evaluate: (row) => first!.evaluate(row) ?? second!.evaluate(row),
   }) }],
   ['NULLIF', { minArgs: 2, maxArgs: 2, compile: ([first, second], { session }) => {
-    const collation = comparisonCollation(first!.type, second!.type);
+    const collation = comparisonCollation(first!.type, second!.type, 'nullif');
     return {
       type: first!.type,
       isNullable: true,

@@ -2,7 +2,8 @@
 // strings, temporals, integers, decimals or doubles. https://dev.mysql.com/doc/refman/8.0/en/comparison-operators.html
 import { TypeKind, compareValues, isIntegerType, isStringType, isTemporalType, toDecimal, toDouble, toText } from '../../types/index.js';
 import type { CollationName, FieldType, SqlValue, WarningSink } from '../../types/index.js';
-import { comparisonCollation, unifyTypes } from '../type-inference.js';
+import { unifyTypes } from '../type-inference.js';
+import { aggregateDerivations } from '../collation-derivation.js';
 import { BIGINT_TYPE, DOUBLE_TYPE, UNSIGNED_BIGINT_TYPE, decimalType, varcharType } from '../literal-types.js';
 import type { BuiltinFunction } from './builtin-function.js';
 import { strictCall } from './fold-call.js';
@@ -55,7 +56,7 @@ export function extremumFunction(direction: 1 | -1): BuiltinFunction {
     compile: (args, { session }) => {
       const types = args.map((arg) => arg.type);
       const kind = compareClass(types);
-      const collation: CollationName = types.reduce<CollationName>((current, type) => comparisonCollation({ ...type, collation: current }, type), types[0]!.collation);
+      const collation: CollationName = aggregateDerivations(types, direction > 0 ? 'greatest' : 'least', types[0]!.collation, true).collation;
       const warnings = session.warnings;
       return strictCall(args, resultType(kind, types), (values) => {
         let best = convert(kind, values[0]!, warnings);

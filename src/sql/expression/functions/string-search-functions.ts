@@ -2,6 +2,7 @@
 // https://dev.mysql.com/doc/refman/8.0/en/string-functions.html
 import { compareStrings, compareValues, isStringType, toDouble, toInteger, toText } from '../../types/index.js';
 import type { CollationName } from '../../types/index.js';
+import { collatorFor } from '../../collation/index.js';
 import type { CompiledExpr } from '../compiled-expr.js';
 import { BIGINT_TYPE } from '../literal-types.js';
 import { comparisonCollation } from '../type-inference.js';
@@ -9,19 +10,25 @@ import type { BuiltinFunction } from './builtin-function.js';
 import { foldCall, strictCall } from './fold-call.js';
 import { charsOf, stringResultType, toCount } from './string-args.js';
 
-/** Case-folds text for a case-insensitive collation, so that searching can use plain indexOf. */
-const foldCase = (text: string, collation: CollationName): string => (collation === 'utf8mb4_general_ci' ? text.toUpperCase() : text);
-
 /**
- * The 1-based character position of `needle` in `haystack` at or after character `from`, or 0. An empty needle is
- * found at `from` while `from` is within the string (+1), as in MySQL.
+ * The 1-based character position of `needle` in `haystack` at or after character `from`, or 0, comparing character
+ * by character under the collation. An empty needle is found at `from` while `from` is within the string (+1), as
+ * in MySQL.
  */
 function locate(needle: string, haystack: string, from: number, collation: CollationName): number {
   const chars = charsOf(haystack);
   if (from < 1 || from > chars.length + 1) return 0;
-  const offset = chars.slice(0, from - 1).join('').length;
-  const index = foldCase(haystack, collation).indexOf(foldCase(needle, collation), offset);
-  return index < 0 ? 0 : charsOf(haystack.slice(0, index)).length + 1;
+  const collator = collatorFor(collation);
+  if (collator.isExact) {
+    const index = haystack.indexOf(needle, chars.slice(0, from - 1).join('').length);
+    return index < 0 ? 0 : charsOf(haystack.slice(0, index)).length + 1;
+  }
+  const keys = chars.map((char) => collator.charKey(char));
+  const wanted = charsOf(needle).map((char) => collator.charKey(char));
+  for (let start = from - 1; start + wanted.length <= keys.length; start++) {
+    if (wanted.every((key, i) => keys[start + i] === key)) return start + 1;
+  }
+  return 0;
 }
 
 /** LOCATE/POSITION (needle first, optional start) or INSTR (haystack first): the needle's position, 0 when absent. */
@@ -31,7 +38,7 @@ function searchFunction(minArgs: number, maxArgs: number, needleFirst: boolean):
     maxArgs,
     compile: (args, { session }) => {
       const [needleArg, haystackArg] = needleFirst ? [args[0]!, args[1]!] : [args[1]!, args[0]!];
-      const collation = comparisonCollation(needleArg.type, haystackArg.type);
+      const collation = comparisonCollation(needleArg.type, haystackArg.type, needleFirst ? 'locate' : 'instr');
       return strictCall(args, BIGINT_TYPE, (values) => {
         const [needle, haystack] = needleFirst ? [values[0]!, values[1]!] : [values[1]!, values[0]!];
         const from = values[2] === undefined ? 1 : toCount(toInteger(values[2], session.warnings)!);
@@ -50,7 +57,7 @@ const fieldFunction: BuiltinFunction = {
   maxArgs: Infinity,
   compile: (args, { session }) => {
     const isTextual = args.every((arg) => isStringType(arg.type) || arg.type.kind === 'null');
-    const collations = args.map((arg) => comparisonCollation(args[0]!.type, arg.type));
+    const collations = args.map((arg) => comparisonCollation(args[0]!.type, arg.type, 'field'));
     const warnings = session.warnings;
     return foldCall(args, BIGINT_TYPE, ([subject, ...candidates]) => {
       if (subject === null || subject === undefined) return 0n;
@@ -87,7 +94,7 @@ const findInSetFunction: BuiltinFunction = {
   minArgs: 2,
   maxArgs: 2,
   compile: (args) => {
-    const collation = comparisonCollation(args[0]!.type, args[1]!.type);
+    const collation = comparisonCollation(args[0]!.type, args[1]!.type, 'find_in_set');
     return strictCall(args, BIGINT_TYPE, ([needleValue, listValue]) => {
       const needle = toText(needleValue!) ?? '';
       const list = toText(listValue!) ?? '';
@@ -103,7 +110,7 @@ const strcmpFunction: BuiltinFunction = {
   minArgs: 2,
   maxArgs: 2,
   compile: (args: readonly CompiledExpr[], { session }) => {
-    const collation = comparisonCollation(args[0]!.type, args[1]!.type);
+    const collation = comparisonCollation(args[0]!.type, args[1]!.type, 'strcmp');
     return strictCall(args, BIGINT_TYPE, ([a, b]) => {
       const order = compareValues(toText(a!) ?? '', toText(b!) ?? '', collation, session.warnings);
       return order < 0 ? -1n : order > 0 ? 1n : 0n;

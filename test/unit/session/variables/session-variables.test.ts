@@ -19,7 +19,7 @@ void describe('reading variables', () => {
     assert.equal(session.get('version'), '8.0.11-TidalDB-0.1.0');
     assert.equal(session.get('port'), 4000n);
     assert.equal(session.get('lower_case_table_names'), 2n);
-    assert.equal(session.get('collation_connection'), 'utf8mb4_bin');
+    assert.equal(session.get('collation_connection'), 'utf8mb4_0900_ai_ci');
   });
 
   void it('refuses @@session of a GLOBAL-only and @@global of a SESSION-only variable with 1238', () => {
@@ -112,7 +112,7 @@ void describe('character sets', () => {
     session.set('collation_connection', 'latin1_bin');
     assert.equal(session.get('character_set_connection'), 'latin1');
     session.set('character_set_connection', 'UTF8MB4');
-    assert.equal(session.get('collation_connection'), 'utf8mb4_bin');
+    assert.equal(session.get('collation_connection'), 'utf8mb4_0900_ai_ci');
     session.set('collation_connection', 255n);
     assert.equal(session.collationConnection, 'utf8mb4_0900_ai_ci');
   });

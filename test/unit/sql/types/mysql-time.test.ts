@@ -8,6 +8,7 @@ import type { SqlValue } from '../../../../src/sql/types/index.js';
 import type { MySqlError } from '../../../../src/errors/index.js';
 import { encodeKeyDatums } from '../../../../src/storage/index.js';
 import { datumToValue, indexDatum } from '../../../../src/sql/table/row-datums.js';
+import { CURRENT_INDEX_KEY_VERSION } from '../../../../src/sql/catalog/index.js';
 
 /** `text` read at `fsp`, printed, with its warning flags ('T' truncated, 'O' out of range), or 'invalid'. */
 function read(text: string, fsp = 0): string {
@@ -190,13 +191,13 @@ describe('TIME columns', () => {
       fc.property(arbitrary, arbitrary, (a, b) => {
         const x = new MysqlTime(a, 6);
         const y = new MysqlTime(b, 6);
-        assert.equal(String(datumToValue(indexDatum(x, time3), fieldType(TypeKind.Time, { decimals: 6 }))), x.toString());
-        const keyOrder = Math.sign(Buffer.compare(encodeKeyDatums([indexDatum(x, time3)]), encodeKeyDatums([indexDatum(y, time3)])));
+        assert.equal(String(datumToValue(indexDatum(x, time3, CURRENT_INDEX_KEY_VERSION), fieldType(TypeKind.Time, { decimals: 6 }))), x.toString());
+        const keyOrder = Math.sign(Buffer.compare(encodeKeyDatums([indexDatum(x, time3, CURRENT_INDEX_KEY_VERSION)]), encodeKeyDatums([indexDatum(y, time3, CURRENT_INDEX_KEY_VERSION)])));
         assert.equal(keyOrder, x.compare(y));
       }),
     );
     const sorted = ['-838:59:59', '-01:00:00', '-00:00:00.5', '00:00:00', '00:00:00.5', '23:59:59', '24:00:00', '838:59:59'];
-    const keys = sorted.map((text) => encodeKeyDatums([indexDatum(MysqlTime.fromText(text, 1)!.time, time3)]));
+    const keys = sorted.map((text) => encodeKeyDatums([indexDatum(MysqlTime.fromText(text, 1)!.time, time3, CURRENT_INDEX_KEY_VERSION)]));
     for (let i = 1; i < keys.length; i++) assert.ok(Buffer.compare(keys[i - 1]!, keys[i]!) < 0, sorted[i]);
   });
 });
