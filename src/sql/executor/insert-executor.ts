@@ -26,7 +26,7 @@ import { timedWrite, writePlan } from './update-executor.js';
 import type { PlannedWrite } from './update-executor.js';
 import { checkViewOptions, resolveWriteTarget } from './write-target.js';
 import type { WriteTarget } from './write-target.js';
-import { tableScope } from './table-scope.js';
+import { tableScope } from '../table/table-scope.js';
 
 /** The table alias under which ON DUPLICATE KEY UPDATE sees the proposed row (VALUES(col)); no SQL name can clash. */
 const NEW_ROW_ALIAS = '\u0000new';

@@ -9,7 +9,7 @@ import type { FieldType, Row, SqlValue } from '../types/index.js';
 import { hashRows, nestedLoopRows, probeRows, rebatch } from './hash-rows.js';
 import type { RowSource } from './row-source.js';
 import { planIndexJoin } from './index-join-exec.js';
-import { checkMemory } from './memory-guard.js';
+import { checkMemory } from '../memory-guard.js';
 import { splitConjuncts } from '../planner/access-path.js';
 import { conjunction } from './table-source.js';
 import { describeConditions } from '../planner/describe-expr.js';

@@ -6,8 +6,8 @@ import type { OperatorPlan } from '../planner/operator-plan.js';
 import type { ResultColumn } from '../statement-result.js';
 import { compareOrderValues } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
-import { distinctKey } from './aggregate/accumulator.js';
-import { MEMORY_CHECK_INTERVAL, checkMemory } from './memory-guard.js';
+import { distinctKey } from '../expression/index.js';
+import { MEMORY_CHECK_INTERVAL, checkMemory } from '../memory-guard.js';
 import { prepareParts } from './prepare-parts.js';
 import type { RowSource } from './row-source.js';
 

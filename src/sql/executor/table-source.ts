@@ -19,7 +19,7 @@ import type { Row } from '../types/index.js';
 import { keyLookup } from './key-lookup.js';
 import type { RowSource } from './row-source.js';
 import { describeConditions } from '../planner/describe-expr.js';
-import { handleScope, tableScope } from './table-scope.js';
+import { handleScope, tableScope } from '../table/table-scope.js';
 
 /** How FROM planning wants a table read beyond its WHERE conjuncts. */
 export interface TableSourceOptions {

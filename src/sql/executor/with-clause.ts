@@ -6,8 +6,8 @@ import { Scope, mapExpr } from '../expression/index.js';
 import { materializedTables } from '../planner/materialized-tables.js';
 import { toInteger } from '../types/index.js';
 import type { Row } from '../types/index.js';
-import { distinctKey } from './aggregate/accumulator.js';
-import { MEMORY_CHECK_INTERVAL, checkMemory } from './memory-guard.js';
+import { distinctKey } from '../expression/index.js';
+import { MEMORY_CHECK_INTERVAL, checkMemory } from '../memory-guard.js';
 
 /** Runs a query to completion (the select executor's materializeQuery, injected to avoid an import cycle). */
 export type MaterializeQuery = (query: QueryExpr) => Promise<{ scope: Scope; rows: Row[] }>;

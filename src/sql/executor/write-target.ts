@@ -18,9 +18,9 @@ import { parseSql } from '../parser/index.js';
 import type { HandleRow } from '../table/table-rows.js';
 import { toBoolean } from '../types/index.js';
 import type { Row } from '../types/index.js';
-import { AggregateExtractor } from './aggregate/extract-aggregates.js';
+import { AggregateExtractor } from '../planner/extract-aggregates.js';
 import { prepareParts } from './prepare-parts.js';
-import { tableScope } from './table-scope.js';
+import { tableScope } from '../table/table-scope.js';
 import { writeCompileContext } from './write-compile-context.js';
 
 /** Which statement writes; it picks MySQL's error for a view that cannot be written through. */

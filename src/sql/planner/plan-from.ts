@@ -11,7 +11,7 @@ import type { JoinKind } from '../executor/join-exec.js';
 import type { RowSource } from '../executor/row-source.js';
 import { memoryRowSource } from '../executor/row-source.js';
 import { tableSource } from '../executor/table-source.js';
-import { tableScope } from '../executor/table-scope.js';
+import { tableScope } from '../table/table-scope.js';
 import { isInformationSchema } from '../infoschema/information-schema-name.js';
 import { systemTableSource } from '../infoschema/information-schema.js';
 import { splitConjuncts } from './access-path.js';

@@ -3,18 +3,16 @@ import type { StatementParams } from '../../expression/index.js';
 import { mysqlError, ER_INVALID_GROUP_FUNC_USE } from '../../../errors/index.js';
 import type { Expr, FuncCallExpr } from '../../ast/index.js';
 import type { ExecutionContext } from '../../execution-context.js';
-import { Scope, compileExpr } from '../../expression/index.js';
-import type { CompileContext, CompiledExpr } from '../../expression/index.js';
+import { Scope, aggregateKind, compileExpr, distinctKey } from '../../expression/index.js';
+import type { Accumulator, AggregateKind, CompileContext, CompiledExpr } from '../../expression/index.js';
 import { compareValues } from '../../types/index.js';
-import { checkMemory } from '../memory-guard.js';
+import { checkMemory } from '../../memory-guard.js';
 import type { Row, SqlValue } from '../../types/index.js';
 import type { RowSource } from '../row-source.js';
 import { describeConditions, describeExpr } from '../../planner/describe-expr.js';
 import { PSEUDO_SELECTIVITY, endRun, operatorPlan, startRun } from '../../planner/operator-plan.js';
 import type { OperatorPlan } from '../../planner/operator-plan.js';
-import { aggregateKind, distinctKey } from './accumulator.js';
-import type { Accumulator, AggregateKind } from './accumulator.js';
-import { AGGREGATE_COLUMN_PREFIX, AggregateExtractor } from './extract-aggregates.js';
+import { AGGREGATE_COLUMN_PREFIX, AggregateExtractor } from '../../planner/extract-aggregates.js';
 
 interface CompiledAggregate {
   readonly kind: AggregateKind;
