@@ -27,7 +27,7 @@ import { showColumns, showCreateTable, showIndex } from './executor/describe-exe
 import { executeDropTrigger, executeRenameTable, executeTruncate } from './executor/table-maintenance-executor.js';
 import { executeCreateView, executeDropView } from './executor/view-executor.js';
 import { executeCreateIndex, executeDropIndex } from './executor/index-ddl-executor.js';
-import { executeQuery, planQuery } from './executor/select-executor.js';
+import { buildQuery, executeQuery } from './executor/select-executor.js';
 import { showDatabases, showTables } from './executor/show-executor.js';
 import { SERVER_SHOW_TARGETS, executeServerShow } from './executor/show-server-executor.js';
 import { executeDelete, executeUpdate, planDelete, planUpdate } from './executor/update-executor.js';
@@ -169,7 +169,7 @@ export class SqlEngine {
    */
   async describeQuery(stmt: Statement, session: ExecutionContext, params: StatementParams): Promise<readonly ResultColumn[]> {
     if (stmt.kind !== 'SelectStmt' && stmt.kind !== 'UnionStmt' && stmt.kind !== 'ValuesStmt') return [];
-    return (await planQuery(stmt, this.catalog, session, params)).columns;
+    return (await buildQuery(stmt, this.catalog, session, params)).columns;
   }
 
   /**
@@ -204,7 +204,7 @@ export class SqlEngine {
     switch (stmt.kind) {
       case 'SelectStmt':
       case 'UnionStmt': {
-        const planned = await planQuery(stmt, this.catalog, session, params);
+        const planned = await buildQuery(stmt, this.catalog, session, params);
         return { run: () => Promise.resolve({ kind: 'rows', columns: planned.columns, rows: planned.rows() }) };
       }
       case 'InsertStmt':

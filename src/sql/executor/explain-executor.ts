@@ -11,8 +11,9 @@ import type { OperatorPlan } from '../planner/operator-plan.js';
 import { expressionColumn, rowsResult } from '../statement-result.js';
 import type { RowsResult } from '../statement-result.js';
 import { planInsert } from './insert-executor.js';
-import { planQuery } from './select-executor.js';
-import type { SubqueryPlans } from './select-executor.js';
+import type { SubqueryPlans } from '../planner/plan-context.js';
+import { planQuery } from '../planner/plan-query.js';
+import { buildQuery, planContext } from './select-executor.js';
 import { planDelete, planUpdate } from './update-executor.js';
 
 /** Formats MySQL or TiDB know but we do not print. */
@@ -40,8 +41,8 @@ export async function executeExplain(
     case 'SelectStmt':
     case 'UnionStmt':
     case 'ValuesStmt': {
-      const planned = await planQuery(target, catalog, session, params, undefined, subqueryPlans);
-      root = planned.plan;
+      const planned = await buildQuery(target, catalog, session, params, subqueryPlans);
+      root = planned.plan.explain;
       run = async () => {
         for await (const batch of planned.rows()) void batch;
       };
@@ -84,9 +85,9 @@ function isBriefFormat(format: string | undefined): boolean {
 async function planSubqueries(plan: OperatorPlan, plans: SubqueryPlans, catalog: Catalog, session: ExecutionContext, params: StatementParams | undefined): Promise<void> {
   for (const ref of plan.subqueries ?? []) {
     if (!ref.query || plans.has(ref.query)) continue;
-    const planned = await planQuery(ref.query, catalog, session, params, ref.binding, plans);
-    plans.set(ref.query, planned.plan);
-    await planSubqueries(planned.plan, plans, catalog, session, params);
+    const planned = await planQuery(ref.query, planContext(catalog, session, params, plans), ref.binding);
+    plans.set(ref.query, planned.explain);
+    await planSubqueries(planned.explain, plans, catalog, session, params);
   }
   for (const child of plan.children) await planSubqueries(child, plans, catalog, session, params);
 }

@@ -20,8 +20,8 @@ import { TableRows } from '../table/table-rows.js';
 import { MysqlDateTime, coerceToColumn, compareValues, toInteger } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
 import { columnDefaultValue } from './column-defaults.js';
-import { planQuery } from './select-executor.js';
-import type { PlannedQuery } from './select-executor.js';
+import { buildQuery } from './select-executor.js';
+import type { BuiltQuery } from './select-executor.js';
 import { timedWrite, writePlan } from './update-executor.js';
 import type { PlannedWrite } from './update-executor.js';
 import { checkViewOptions, resolveWriteTarget } from './write-target.js';
@@ -59,8 +59,8 @@ export async function planInsert(
   if (writeTarget.isView) stmt = insertThroughView(stmt, writeTarget);
   const table = writeTarget.table;
   const targets = targetColumns(stmt, table);
-  const query = stmt.source.kind === 'select' ? await planQuery(stmt.source.query, catalog, session, params) : undefined;
-  const plan = writePlan('Insert', query?.plan);
+  const query = stmt.source.kind === 'select' ? await buildQuery(stmt.source.query, catalog, session, params) : undefined;
+  const plan = writePlan('Insert', query?.plan.explain);
   return { plan, run: () => timedWrite(plan, () => runInsert(stmt, writeTarget, targets, query, allocator, session, params)) };
 }
 
@@ -68,7 +68,7 @@ async function runInsert(
   stmt: InsertStmt,
   writeTarget: WriteTarget,
   targets: readonly ColumnInfo[],
-  query: PlannedQuery | undefined,
+  query: BuiltQuery | undefined,
   allocator: AutoIncrementAllocator,
   session: ExecutionContext,
   params?: StatementParams,
@@ -177,7 +177,7 @@ function targetColumns(stmt: InsertStmt, table: TableInfo): ColumnInfo[] {
 }
 
 /** The value rows: evaluated VALUES/SET expressions (undefined marks DEFAULT), or a SELECT's rows. */
-async function sourceRows(stmt: InsertStmt, width: number, query: PlannedQuery | undefined, session: ExecutionContext, params?: StatementParams): Promise<(SqlValue | undefined)[][]> {
+async function sourceRows(stmt: InsertStmt, width: number, query: BuiltQuery | undefined, session: ExecutionContext, params?: StatementParams): Promise<(SqlValue | undefined)[][]> {
   const context = { scope: Scope.empty, clause: 'field list' as const, session, ...(params ? { params } : {}) };
   const evaluate = (exprs: readonly Expr[]): (SqlValue | undefined)[] => exprs.map((expr) => (expr.kind === 'DefaultExpr' ? undefined : compileExpr(expr, context).evaluate([])));
   switch (stmt.source.kind) {

@@ -6,7 +6,9 @@ import type { Catalog, ColumnInfo, TableInfo } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { compileExpr } from '../expression/index.js';
 import type { AsyncPart, Scope, ScopeColumn } from '../expression/index.js';
+import { conjunction } from '../planner/access-path.js';
 import { planFrom } from '../planner/plan-from.js';
+import { planQuery } from '../planner/plan-query.js';
 import type { OkResult } from '../statement-result.js';
 import { TableRows } from '../table/table-rows.js';
 import { MysqlDateTime, coerceToColumn, toBoolean } from '../types/index.js';
@@ -14,9 +16,9 @@ import type { Row, SqlValue } from '../types/index.js';
 import { checkTargetNotRead } from '../planner/check-target-not-read.js';
 import { prepareParts } from './prepare-parts.js';
 import { currentTimestampFor } from './column-defaults.js';
-import { planQuery } from './select-executor.js';
+import { buildExec } from './build-exec.js';
+import { planContext } from './select-executor.js';
 import { HANDLE_COLUMN } from '../table/table-scope.js';
-import { conjunction } from './table-source.js';
 import { rowChanged } from './row-changed.js';
 import { writeCompileContext } from './write-compile-context.js';
 
@@ -145,8 +147,9 @@ async function readJoin(
   session: ExecutionContext,
   params: StatementParams | undefined,
 ): Promise<{ scope: Scope; joined: () => Promise<Row[]> }> {
-  const planned = await planFrom(from, where, catalog, session, params, (query) => planQuery(query, catalog, session, params), { withHandles: true });
-  const scope = planned.source.scope;
+  const context = planContext(catalog, session, params);
+  const planned = await planFrom(from, where, context, (query) => planQuery(query, context), { withHandles: true });
+  const scope = planned.plan.scope;
   return {
     scope,
     joined: async () => {
@@ -154,7 +157,7 @@ async function readJoin(
       const remaining = conjunction(planned.remaining);
       const filter = remaining ? compileExpr(remaining, writeCompileContext(scope, 'where clause', catalog, session, params, parts)) : undefined;
       const rows: Row[] = [];
-      for await (const batch of planned.source.rows()) {
+      for await (const batch of buildExec(planned.plan, session)) {
         if (filter && parts.length > 0) await prepareParts(parts, batch);
         for (const row of batch) if (!filter || toBoolean(filter.evaluate(row), session.warnings) === true) rows.push(row);
       }
