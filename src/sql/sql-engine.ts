@@ -20,7 +20,7 @@ import { AutoIncrementAllocator, Catalog } from './catalog/index.js';
 import type { ExecutionContext } from './execution-context.js';
 import { executeCreateTable } from './executor/create-table-executor.js';
 import { executeCreateDatabase, executeDropDatabase, executeDropTable } from './executor/drop-executor.js';
-import { executeInsert, planInsert } from './executor/insert-executor.js';
+import { buildInsert, executeInsert } from './executor/insert-executor.js';
 import { executeExplain } from './executor/explain-executor.js';
 import { executeAlterTable } from './executor/alter-table-executor.js';
 import { showColumns, showCreateTable, showIndex } from './executor/describe-executor.js';
@@ -30,7 +30,7 @@ import { executeCreateIndex, executeDropIndex } from './executor/index-ddl-execu
 import { buildQuery, executeQuery } from './executor/select-executor.js';
 import { showDatabases, showTables } from './executor/show-executor.js';
 import { SERVER_SHOW_TARGETS, executeServerShow } from './executor/show-server-executor.js';
-import { executeDelete, executeUpdate, planDelete, planUpdate } from './executor/update-executor.js';
+import { buildDelete, buildUpdate, executeDelete, executeUpdate } from './executor/update-executor.js';
 import { planCacheBlocker } from './planner/plan-cache-blocker.js';
 import { Scope, compileExpr } from './expression/index.js';
 import { formatSql } from './parser/index.js';
@@ -208,11 +208,11 @@ export class SqlEngine {
         return { run: () => Promise.resolve({ kind: 'rows', columns: planned.columns, rows: planned.rows() }) };
       }
       case 'InsertStmt':
-        return planInsert(stmt, this.catalog, this.allocator, session, params);
+        return buildInsert(stmt, this.catalog, this.allocator, session, params);
       case 'UpdateStmt':
-        return planUpdate(stmt, this.catalog, session, params);
+        return buildUpdate(stmt, this.catalog, session, params);
       case 'DeleteStmt':
-        return planDelete(stmt, this.catalog, session, params);
+        return buildDelete(stmt, this.catalog, session, params);
       default:
         throw new Error(`${stmt.kind} has no reusable plan`);
     }

@@ -10,11 +10,11 @@ import type { ExplainNode } from '../planner/format-plan-tree.js';
 import type { OperatorPlan } from '../planner/operator-plan.js';
 import { expressionColumn, rowsResult } from '../statement-result.js';
 import type { RowsResult } from '../statement-result.js';
-import { planInsert } from './insert-executor.js';
+import { buildInsert } from './insert-executor.js';
 import type { SubqueryPlans } from '../planner/plan-context.js';
 import { planQuery } from '../planner/plan-query.js';
 import { buildQuery, planContext } from './select-executor.js';
-import { planDelete, planUpdate } from './update-executor.js';
+import { buildDelete, buildUpdate } from './update-executor.js';
 
 /** Formats MySQL or TiDB know but we do not print. */
 const KNOWN_FORMATS = new Set(['JSON', 'TREE', 'TIDB_JSON', 'DOT', 'VERBOSE', 'TRUE_CARD_COST', 'COST_TRACE', 'PLAN_TREE', 'BINARY']);
@@ -49,14 +49,14 @@ export async function executeExplain(
       break;
     }
     case 'InsertStmt': {
-      const planned = await planInsert(target, catalog, allocator, session, params);
+      const planned = await buildInsert(target, catalog, allocator, session, params);
       root = planned.plan;
       run = async () => void (await planned.run());
       break;
     }
     case 'UpdateStmt':
     case 'DeleteStmt': {
-      const planned = target.kind === 'UpdateStmt' ? planUpdate(target, catalog, session, params) : planDelete(target, catalog, session, params);
+      const planned = target.kind === 'UpdateStmt' ? buildUpdate(target, catalog, session, params) : buildDelete(target, catalog, session, params);
       root = planned.plan;
       run = async () => void (await planned.run());
       break;

@@ -48,7 +48,7 @@ export async function planQuery(query: QueryExpr, context: PlanContext, outer?: 
 }
 
 /** Plans a nested query and runs it at once through the executor (subqueries, recursive CTEs). */
-async function planAndRun(query: QueryExpr, context: PlanContext, outer: OuterBinding | undefined): Promise<{ plan: OutputPlan; scope: Scope; rows: Row[] }> {
+export async function planAndRun(query: QueryExpr, context: PlanContext, outer: OuterBinding | undefined): Promise<{ plan: OutputPlan; scope: Scope; rows: Row[] }> {
   const plan = await planQuery(query, context, outer);
   return { plan, scope: plan.scope, rows: await context.materialize(plan, context.session) };
 }
