@@ -1,4 +1,5 @@
-// Layer rules: protocol -> session -> sql -> storage; lower layers never import higher ones.
+// Layer rules: protocol -> session -> sql -> storage; lower layers never import higher ones. Inside sql the executor
+// builds on the planner, never the reverse.
 // `server` wires the layers together and `cli` starts things; nothing below may import either.
 /** @type {import('dependency-cruiser').IConfiguration} */
 const layer = (name, forbidden) => ({
@@ -17,6 +18,15 @@ module.exports = {
     layer('errors', ['storage', 'sql', 'session', 'protocol', 'server', 'cli', 'config']),
     layer('config', ['storage', 'sql', 'session', 'protocol', 'server', 'cli']),
     layer('server', ['cli']),
+    {
+      name: 'planner-not-executor',
+      severity: 'error',
+      comment:
+        'the planner decides and the executor runs: the executor may import the planner, the planner never reaches ' +
+        'the executor (not even through another module); it runs nested plans through PlanContext.materialize',
+      from: { path: '^src/sql/planner/' },
+      to: { path: '^src/sql/executor/', reachable: true },
+    },
     {
       name: 'no-circular',
       severity: 'error',

@@ -1,7 +1,7 @@
 // The information_schema tables computed from the catalog: SCHEMATA, TABLES, COLUMNS, STATISTICS, KEY_COLUMN_USAGE,
 // TABLE_CONSTRAINTS, REFERENTIAL_CONSTRAINTS, VIEWS, ROUTINES, TRIGGERS.
 import type { ColumnInfo, DatabaseInfo, TableInfo } from '../catalog/index.js';
-import { currentTimestampText, defaultText, keyKind } from '../executor/describe-executor.js';
+import { currentTimestampText, defaultText, keyKind } from './column-description.js';
 import { MysqlDateTime, TypeKind, blobMaxBytes, formatFieldType, isBinaryType, isTextType } from '../types/index.js';
 import type { FieldType, Row, SqlValue } from '../types/index.js';
 import { DATETIME, INT, NAME, SHORT, TEXT, UINT, columns } from './system-table.js';
