@@ -1,18 +1,18 @@
-// executeExplain: EXPLAIN [ANALYZE] [FORMAT='row'|'brief'] of a query or write, printing the plan the executor runs.
-import type { StatementParams } from '../expression/index.js';
+// executeExplain: EXPLAIN [ANALYZE] [FORMAT='row'|'brief'] of a query or write, printing the plan that would run.
 import { mysqlError, ER_NOT_SUPPORTED_YET, ER_UNKNOWN_EXPLAIN_FORMAT } from '../../errors/index.js';
 import type { ExplainStmt } from '../ast/index.js';
 import type { AutoIncrementAllocator, Catalog } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { varcharType } from '../expression/index.js';
+import type { StatementParams } from '../expression/index.js';
 import { EXPLAIN_ANALYZE_COLUMNS, EXPLAIN_COLUMNS, formatPlanTree } from '../planner/format-plan-tree.js';
 import type { ExplainNode } from '../planner/format-plan-tree.js';
 import type { OperatorPlan } from '../planner/operator-plan.js';
+import type { SubqueryPlans } from '../planner/plan-context.js';
+import { planQuery } from '../planner/plan-query.js';
 import { expressionColumn, rowsResult } from '../statement-result.js';
 import type { RowsResult } from '../statement-result.js';
 import { buildInsert } from './insert-executor.js';
-import type { SubqueryPlans } from '../planner/plan-context.js';
-import { planQuery } from '../planner/plan-query.js';
 import { buildQuery, planContext } from './select-executor.js';
 import { buildDelete, buildUpdate } from './update-executor.js';
 
@@ -20,9 +20,9 @@ import { buildDelete, buildUpdate } from './update-executor.js';
 const KNOWN_FORMATS = new Set(['JSON', 'TREE', 'TIDB_JSON', 'DOT', 'VERBOSE', 'TRUE_CARD_COST', 'COST_TRACE', 'PLAN_TREE', 'BINARY']);
 
 /**
- * Plans the statement with the executor's own planning code and prints that plan; ANALYZE then runs it (a write
- * really writes, as in TiDB) and adds what each operator did. Subqueries are planned once more for display, under an
- * Apply, because the executor plans them anew for each run.
+ * Plans the statement as running it would (the same planner calls) and prints the plan nodes' descriptions; ANALYZE
+ * then runs it (a write really writes, as in TiDB) and adds what each operator did. Subqueries are planned once more
+ * for display, under an Apply, because they are planned anew for each run.
  * https://docs.pingcap.com/tidb/stable/explain-overview
  */
 export async function executeExplain(

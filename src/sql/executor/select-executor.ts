@@ -21,7 +21,7 @@ export interface BuiltQuery {
 
 /** The context a statement is planned in, with the executor as the planner's way to run nested plans. */
 export function planContext(catalog: Catalog, session: ExecutionContext, params?: StatementParams, subqueryPlans?: SubqueryPlans): PlanContext {
-  return { catalog, session, params, materialize: collectRows, ...(subqueryPlans ? { subqueryPlans } : {}) };
+  return { catalog, session, params, materialize: collectRows, subqueryPlans };
 }
 
 /** Plans a query expression; nothing runs until `rows()` is called. */
