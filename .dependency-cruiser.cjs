@@ -1,4 +1,5 @@
-// Layer rules: server -> session -> sql -> storage, and server -> protocol, a leaf that imports none of them.
+// Layer rules: server -> session -> sql -> storage, and server -> protocol, a leaf that imports none of them. Inside
+// sql the executor builds on the planner, never the reverse.
 // `server` wires the layers together and `cli` starts things; nothing below may import either.
 /** @type {import('dependency-cruiser').IConfiguration} */
 const layer = (name, forbidden) => ({
@@ -23,6 +24,15 @@ module.exports = {
       comment: 'the server reaches SQL only through session/client-session.ts (ClientSession, SessionDriver), never Session itself',
       from: { path: '^src/server/' },
       to: { path: '^src/session/session\\.ts$' },
+    },
+    {
+      name: 'planner-not-executor',
+      severity: 'error',
+      comment:
+        'the planner decides and the executor runs: the executor may import the planner, the planner never reaches ' +
+        'the executor (not even through another module); it runs nested plans through PlanContext.materialize',
+      from: { path: '^src/sql/planner/' },
+      to: { path: '^src/sql/executor/', reachable: true },
     },
     {
       name: 'no-circular',

@@ -8,7 +8,7 @@ export * from './statement-result.js';
 export * from './types/index.js';
 export type * from './ast/index.js';
 export { parseSql, parseStatements, parseSingleStatement, formatSql } from './parser/index.js';
-export { tableResultColumn } from './executor/table-scope.js';
+export { tableResultColumn } from './table/table-scope.js';
 export type { LockMode, RowLocker } from './table/row-locker.js';
 export { COM_COUNTERS } from './statements/com-counter.js';
 export type { ComCounter } from './statements/com-counter.js';

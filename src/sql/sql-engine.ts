@@ -13,7 +13,7 @@ import type { ResultColumn, StatementResult } from './statement-result.js';
 import type { EngineServices, ReusablePlan } from './statements/statement-spec.js';
 import { checkStatementPrivileges, specOf } from './statements/statement-table.js';
 import type { SqlValue } from './types/index.js';
-import { tableResultColumn } from './executor/table-scope.js';
+import { tableResultColumn } from './table/table-scope.js';
 
 export type { ReusablePlan } from './statements/statement-spec.js';
 

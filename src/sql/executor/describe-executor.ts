@@ -9,6 +9,7 @@ import { collationInfo, defaultCollationOf } from '../collation/index.js';
 import type { SqlValue } from '../types/index.js';
 import { likePatternToRegExp } from '../expression/index.js';
 import { mysqlError, ER_NO_DB_ERROR } from '../../errors/index.js';
+import { currentTimestampText, defaultText, keyKind } from '../infoschema/column-description.js';
 
 const TEXT = fieldType(TypeKind.VarChar, { length: 64 });
 const LONG_TEXT = fieldType(TypeKind.VarChar, { length: 1024 });
@@ -18,35 +19,6 @@ function findTable(catalog: Catalog, session: ExecutionContext, name: { db?: str
   if (databaseName === undefined) throw mysqlError(ER_NO_DB_ERROR);
   const table = catalog.getTable(databaseName, name.name);
   return { table, databaseName: catalog.getDatabase(databaseName).name };
-}
-
-export function keyKind(table: TableInfo, column: ColumnInfo): string {
-  const first = table.indexes.filter((index) => index.columnOffsets[0] === column.offset);
-  if (first.some((index) => index.isPrimary)) return 'PRI';
-  if (first.some((index) => index.isUnique && index.columnOffsets.length === 1)) return 'UNI';
-  if (first.length > 0) return 'MUL';
-  return '';
-}
-
-/**
- * CURRENT_TIMESTAMP as MySQL prints a column's DEFAULT / ON UPDATE: with the column's fractional-seconds precision,
- * which MySQL requires the function's to equal (ORMs such as TypeORM compare this text with their model).
- */
-export function currentTimestampText(column: ColumnInfo): string {
-  return column.type.decimals > 0 ? `CURRENT_TIMESTAMP(${column.type.decimals})` : 'CURRENT_TIMESTAMP';
-}
-
-export function defaultText(column: ColumnInfo): SqlValue {
-  const spec = column.defaultValue;
-  switch (spec.kind) {
-    case 'literal':
-      return spec.value;
-    case 'current-timestamp':
-      return currentTimestampText(column);
-    case 'null':
-    case 'none':
-      return null;
-  }
 }
 
 /** DESCRIBE t / SHOW [FULL] COLUMNS FROM t [LIKE p]. */

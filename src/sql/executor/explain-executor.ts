@@ -1,27 +1,28 @@
-// executeExplain: EXPLAIN [ANALYZE] [FORMAT='row'|'brief'] of a query or write, printing the plan the executor runs.
-import type { StatementParams } from '../expression/index.js';
+// executeExplain: EXPLAIN [ANALYZE] [FORMAT='row'|'brief'] of a query or write, printing the plan that would run.
 import { mysqlError, ER_NOT_SUPPORTED_YET, ER_UNKNOWN_EXPLAIN_FORMAT } from '../../errors/index.js';
 import type { ExplainStmt } from '../ast/index.js';
 import type { AutoIncrementAllocator, Catalog } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { varcharType } from '../expression/index.js';
+import type { StatementParams } from '../expression/index.js';
 import { EXPLAIN_ANALYZE_COLUMNS, EXPLAIN_COLUMNS, formatPlanTree } from '../planner/format-plan-tree.js';
 import type { ExplainNode } from '../planner/format-plan-tree.js';
 import type { OperatorPlan } from '../planner/operator-plan.js';
+import type { SubqueryPlans } from '../planner/plan-context.js';
+import { planQuery } from '../planner/plan-query.js';
 import { expressionColumn, rowsResult } from '../statement-result.js';
 import type { RowsResult } from '../statement-result.js';
-import { planInsert } from './insert-executor.js';
-import { planQuery } from './select-executor.js';
-import type { SubqueryPlans } from './select-executor.js';
-import { planDelete, planUpdate } from './update-executor.js';
+import { buildInsert } from './insert-executor.js';
+import { buildQuery, planContext } from './select-executor.js';
+import { buildDelete, buildUpdate } from './update-executor.js';
 
 /** Formats MySQL or TiDB know but we do not print. */
 const KNOWN_FORMATS = new Set(['JSON', 'TREE', 'TIDB_JSON', 'DOT', 'VERBOSE', 'TRUE_CARD_COST', 'COST_TRACE', 'PLAN_TREE', 'BINARY']);
 
 /**
- * Plans the statement with the executor's own planning code and prints that plan; ANALYZE then runs it (a write
- * really writes, as in TiDB) and adds what each operator did. Subqueries are planned once more for display, under an
- * Apply, because the executor plans them anew for each run.
+ * Plans the statement as running it would (the same planner calls) and prints the plan nodes' descriptions; ANALYZE
+ * then runs it (a write really writes, as in TiDB) and adds what each operator did. Subqueries are planned once more
+ * for display, under an Apply, because they are planned anew for each run.
  * https://docs.pingcap.com/tidb/stable/explain-overview
  */
 export async function executeExplain(
@@ -40,22 +41,22 @@ export async function executeExplain(
     case 'SelectStmt':
     case 'UnionStmt':
     case 'ValuesStmt': {
-      const planned = await planQuery(target, catalog, session, params, undefined, subqueryPlans);
-      root = planned.plan;
+      const planned = await buildQuery(target, catalog, session, params, subqueryPlans);
+      root = planned.plan.explain;
       run = async () => {
         for await (const batch of planned.rows()) void batch;
       };
       break;
     }
     case 'InsertStmt': {
-      const planned = await planInsert(target, catalog, allocator, session, params);
+      const planned = await buildInsert(target, catalog, allocator, session, params);
       root = planned.plan;
       run = async () => void (await planned.run());
       break;
     }
     case 'UpdateStmt':
     case 'DeleteStmt': {
-      const planned = target.kind === 'UpdateStmt' ? planUpdate(target, catalog, session, params) : planDelete(target, catalog, session, params);
+      const planned = target.kind === 'UpdateStmt' ? buildUpdate(target, catalog, session, params) : buildDelete(target, catalog, session, params);
       root = planned.plan;
       run = async () => void (await planned.run());
       break;
@@ -84,9 +85,9 @@ function isBriefFormat(format: string | undefined): boolean {
 async function planSubqueries(plan: OperatorPlan, plans: SubqueryPlans, catalog: Catalog, session: ExecutionContext, params: StatementParams | undefined): Promise<void> {
   for (const ref of plan.subqueries ?? []) {
     if (!ref.query || plans.has(ref.query)) continue;
-    const planned = await planQuery(ref.query, catalog, session, params, ref.binding, plans);
-    plans.set(ref.query, planned.plan);
-    await planSubqueries(planned.plan, plans, catalog, session, params);
+    const planned = await planQuery(ref.query, planContext(catalog, session, params, plans), ref.binding);
+    plans.set(ref.query, planned.explain);
+    await planSubqueries(planned.explain, plans, catalog, session, params);
   }
   for (const child of plan.children) await planSubqueries(child, plans, catalog, session, params);
 }

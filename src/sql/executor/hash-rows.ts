@@ -1,8 +1,8 @@
 // hashRows / probeRows / nestedLoopRows: building and probing joins, with output in bounded batches.
 import type { CompiledExpr } from '../expression/index.js';
 import type { FieldType, Row, SqlValue } from '../types/index.js';
-import { distinctKey } from './aggregate/accumulator.js';
-import { checkMemory } from './memory-guard.js';
+import { distinctKey } from '../expression/index.js';
+import { checkMemory } from '../memory-guard.js';
 import type { OperatorPlan } from '../planner/operator-plan.js';
 
 /** Rows by the distinct key of their key values; rows with a NULL key can match nothing and are left out. */

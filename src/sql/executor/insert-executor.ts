@@ -1,41 +1,15 @@
-// executeInsert: INSERT/REPLACE … VALUES | SET | SELECT, with IGNORE and ON DUPLICATE KEY UPDATE, as MySQL counts them.
-import type { StatementParams } from '../expression/index.js';
-import {
-  MySqlError,
-  mysqlError,
-  ER_BAD_FIELD_ERROR,
-  ER_BAD_NULL_ERROR,
-  ER_DUP_ENTRY,
-  ER_FIELD_SPECIFIED_TWICE,
-  ER_WRONG_VALUE_COUNT_ON_ROW,
-  ER_NON_INSERTABLE_TABLE,
-} from '../../errors/index.js';
-import type { Assignment, ColumnRefExpr, Expr, InsertStmt } from '../ast/index.js';
-import type { AutoIncrementAllocator, Catalog, ColumnInfo, TableInfo } from '../catalog/index.js';
+// executeInsert: INSERT/REPLACE, planned by planInsert (planner) and run by runWrite.
+import type { InsertStmt } from '../ast/index.js';
+import type { AutoIncrementAllocator, Catalog } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
-import { Scope, compileExpr, mapExpr } from '../expression/index.js';
-import type { CompiledExpr } from '../expression/index.js';
+import type { StatementParams } from '../expression/index.js';
+import { planInsert } from '../planner/plan-insert.js';
 import type { OkResult } from '../statement-result.js';
-import { TableRows } from '../table/table-rows.js';
-import { MysqlDateTime, coerceToColumn, compareValues, toInteger } from '../types/index.js';
-import type { Row, SqlValue } from '../types/index.js';
-import { columnDefaultValue } from './column-defaults.js';
-import { planQuery } from './select-executor.js';
-import type { PlannedQuery } from './select-executor.js';
-import { timedWrite, writePlan } from './update-executor.js';
-import type { PlannedWrite } from './update-executor.js';
-import { checkViewOptions, resolveWriteTarget } from './write-target.js';
-import type { WriteTarget } from './write-target.js';
-import { tableScope } from './table-scope.js';
+import { runWrite, timedWrite } from './run-write.js';
+import type { PlannedWrite } from './run-write.js';
+import { planContext } from './select-executor.js';
 
-/** The table alias under which ON DUPLICATE KEY UPDATE sees the proposed row (VALUES(col)); no SQL name can clash. */
-const NEW_ROW_ALIAS = '\u0000new';
-
-/**
- * Runs INSERT and REPLACE. Tables without an integer primary key get row handles from the same allocator as
- * AUTO_INCREMENT, as TiDB's _tidb_rowid does. Affected rows follow MySQL: 1 per inserted row, REPLACE adds 1 per
- * deleted row, ON DUPLICATE KEY UPDATE counts 2 for a changed row and 0 for an unchanged one.
- */
+/** Runs INSERT and REPLACE (see insertExec for how MySQL counts affected rows). */
 export async function executeInsert(
   statement: InsertStmt,
   catalog: Catalog,
@@ -43,221 +17,17 @@ export async function executeInsert(
   session: ExecutionContext,
   params?: StatementParams,
 ): Promise<OkResult> {
-  return (await planInsert(statement, catalog, allocator, session, params)).run();
+  return (await buildInsert(statement, catalog, allocator, session, params)).run();
 }
 
 /** Plans INSERT/REPLACE (also through an insertable view): TiDB's `Insert`, over the plan of its SELECT when it has one. */
-export async function planInsert(
+export async function buildInsert(
   statement: InsertStmt,
   catalog: Catalog,
   allocator: AutoIncrementAllocator,
   session: ExecutionContext,
   params?: StatementParams,
 ): Promise<PlannedWrite> {
-  let stmt = statement;
-  const writeTarget = resolveWriteTarget(stmt.table, undefined, 'INSERT', catalog, session, params, undefined);
-  if (writeTarget.isView) stmt = insertThroughView(stmt, writeTarget);
-  const table = writeTarget.table;
-  const targets = targetColumns(stmt, table);
-  const query = stmt.source.kind === 'select' ? await planQuery(stmt.source.query, catalog, session, params) : undefined;
-  const plan = writePlan('Insert', query?.plan);
-  return { plan, run: () => timedWrite(plan, () => runInsert(stmt, writeTarget, targets, query, allocator, session, params)) };
-}
-
-async function runInsert(
-  stmt: InsertStmt,
-  writeTarget: WriteTarget,
-  targets: readonly ColumnInfo[],
-  query: PlannedQuery | undefined,
-  allocator: AutoIncrementAllocator,
-  session: ExecutionContext,
-  params?: StatementParams,
-): Promise<OkResult> {
-  const { table, databaseName } = writeTarget;
-  const rows = await sourceRows(stmt, targets.length, query, session, params);
-  const txn = await session.transaction();
-  const tableRows = new TableRows(txn, table, session);
-  const now = MysqlDateTime.now(6);
-  const isStrict = session.isStrictMode && !stmt.isIgnore;
-  const onDuplicate = stmt.onDuplicate ? compileOnDuplicate(stmt.onDuplicate, table, databaseName, session, params) : undefined;
-  let firstGeneratedId: bigint | undefined;
-  let affected = 0n;
-  let duplicates = 0;
-  for (let r = 0; r < rows.length; r++) {
-    const values = rows[r]!;
-    if (values.length !== targets.length) throw mysqlError(ER_WRONG_VALUE_COUNT_ON_ROW, r + 1);
-    const given = new Map<number, SqlValue | undefined>();
-    targets.forEach((column, i) => given.set(column.offset, values[i]));
-    const row: Row = table.columns.map((column) => {
-      const value = given.get(column.offset);
-      return value === undefined ? columnDefaultValue(column, isStrict, session.warnings, now) : value;
-    });
-    for (const column of table.columns) {
-      const store = { columnName: column.name, rowNumber: r + 1, isStrict, warnings: session.warnings };
-      let value = coerceToColumn(row[column.offset] ?? null, column.type, store);
-      if (column.isAutoIncrement) {
-        if (value === null || value === 0n) {
-          value = await allocator.next(table.id);
-          firstGeneratedId ??= value;
-        } else {
-          await allocator.rebase(table.id, toInteger(value, session.warnings) ?? 0n);
-        }
-      }
-      if (value === null && column.isNotNull) value = nullIntoNotNull(column, isStrict, session, rows.length);
-      row[column.offset] = value;
-    }
-    const handle = table.handleColumnOffset === undefined ? await allocator.next(table.id) : (row[table.handleColumnOffset] as bigint);
-    if (stmt.isReplace || onDuplicate) {
-      const conflict = await tableRows.findConflict(handle, row);
-      if (conflict && onDuplicate) {
-        affected += await applyOnDuplicate(onDuplicate, tableRows, table, conflict, row, session, r + 1, isStrict);
-        duplicates++;
-        continue;
-      }
-      if (conflict) {
-        // REPLACE deletes every row the new one collides with, then inserts it.
-        for (let next: typeof conflict | undefined = conflict; next; next = await tableRows.findConflict(handle, row)) {
-          await tableRows.delete(next.handle, next.row);
-          affected++;
-          duplicates++;
-        }
-      }
-    }
-    if (writeTarget.isView) await checkViewOptions(writeTarget, row, session);
-    try {
-      await tableRows.insert(handle, row);
-      affected++;
-    } catch (error) {
-      if (!(stmt.isIgnore && error instanceof MySqlError && error.code === ER_DUP_ENTRY.code)) throw error;
-      session.warnings.warn(error);
-      duplicates++;
-    }
-  }
-  if (firstGeneratedId !== undefined) session.lastInsertId = firstGeneratedId;
-  const info = rows.length > 1 || stmt.source.kind === 'select' ? `Records: ${rows.length}  Duplicates: ${duplicates}  Warnings: ${session.warningCount}` : '';
-  return { kind: 'ok', affectedRows: affected, lastInsertId: firstGeneratedId ?? 0n, info };
-}
-
-/**
- * INSERT into a view as INSERT into its base table: the view must be insertable-into (every column a plain column
- * reference, none repeated: 1471 otherwise), and view column names become base column names.
- */
-function insertThroughView(stmt: InsertStmt, target: WriteTarget): InsertStmt {
-  const offsets = target.baseOffsets;
-  if (offsets.some((offset) => offset === undefined) || new Set(offsets).size !== offsets.length) {
-    throw mysqlError(ER_NON_INSERTABLE_TABLE, stmt.table.name, 'INSERT');
-  }
-  const baseName = (name: string): string => {
-    const index = target.scope.columns.findIndex((column) => column.name.toLowerCase() === name.toLowerCase());
-    if (index < 0) throw mysqlError(ER_BAD_FIELD_ERROR, name, 'field list');
-    return target.table.columns[offsets[index]!]!.name;
-  };
-  const rename = (assignments: readonly Assignment[]): Assignment[] =>
-    assignments.map((assignment) => ({ ...assignment, column: { kind: 'ColumnRefExpr', column: baseName(assignment.column.column) } }));
-  const columns = stmt.columns ?? (stmt.source.kind === 'set' ? undefined : target.scope.columns.map((column) => column.name));
-  return {
-    ...stmt,
-    table: { db: target.databaseName, name: target.table.name },
-    ...(columns ? { columns: columns.map(baseName) } : {}),
-    source: stmt.source.kind === 'set' ? { kind: 'set', assignments: rename(stmt.source.assignments) } : stmt.source,
-    ...(stmt.onDuplicate ? { onDuplicate: rename(stmt.onDuplicate) } : {}),
-  };
-}
-
-/** The columns an INSERT assigns, in the order its values come. */
-function targetColumns(stmt: InsertStmt, table: TableInfo): ColumnInfo[] {
-  const names = stmt.source.kind === 'set' ? stmt.source.assignments.map((assignment) => assignment.column.column) : stmt.columns;
-  const targets = names ? names.map((name) => findColumn(table, name)) : [...table.columns];
-  const seen = new Set<number>();
-  for (const column of targets) {
-    if (seen.has(column.offset)) throw mysqlError(ER_FIELD_SPECIFIED_TWICE, column.name);
-    seen.add(column.offset);
-  }
-  return targets;
-}
-
-/** The value rows: evaluated VALUES/SET expressions (undefined marks DEFAULT), or a SELECT's rows. */
-async function sourceRows(stmt: InsertStmt, width: number, query: PlannedQuery | undefined, session: ExecutionContext, params?: StatementParams): Promise<(SqlValue | undefined)[][]> {
-  const context = { scope: Scope.empty, clause: 'field list' as const, session, ...(params ? { params } : {}) };
-  const evaluate = (exprs: readonly Expr[]): (SqlValue | undefined)[] => exprs.map((expr) => (expr.kind === 'DefaultExpr' ? undefined : compileExpr(expr, context).evaluate([])));
-  switch (stmt.source.kind) {
-    case 'set':
-      return [evaluate(stmt.source.assignments.map((assignment) => assignment.value))];
-    case 'values':
-      return stmt.source.rows.map((row) => (row.length === 0 && width === 0 ? [] : evaluate(row)));
-    case 'select': {
-      if (query!.columns.length !== width) throw mysqlError(ER_WRONG_VALUE_COUNT_ON_ROW, 1);
-      const rows: Row[] = [];
-      for await (const batch of query!.rows()) for (const row of batch) rows.push(row);
-      return rows;
-    }
-  }
-}
-
-interface CompiledOnDuplicate {
-  readonly assignments: readonly { readonly column: ColumnInfo; readonly value: CompiledExpr }[];
-}
-
-/** ON DUPLICATE KEY UPDATE assignments, compiled over (existing row, proposed row) with VALUES(col) → proposed. */
-function compileOnDuplicate(assignments: readonly Assignment[], table: TableInfo, databaseName: string, session: ExecutionContext, params?: StatementParams): CompiledOnDuplicate {
-  const existing = tableScope(table, databaseName);
-  const proposed = tableScope(table, databaseName, NEW_ROW_ALIAS);
-  const scope = new Scope([...existing.columns, ...proposed.columns.map((column) => ({ ...column, isHidden: true }))]);
-  const context = { scope, clause: 'field list' as const, session, ...(params ? { params } : {}) };
-  return {
-    assignments: assignments.map((assignment) => {
-      const column = findColumn(table, assignment.column.column);
-      const value = mapExpr(assignment.value, (node) => {
-        if (node.kind !== 'FuncCallExpr' || node.name.toUpperCase() !== 'VALUES' || node.args[0]?.kind !== 'ColumnRefExpr') return undefined;
-        const ref: ColumnRefExpr = { kind: 'ColumnRefExpr', table: NEW_ROW_ALIAS, column: node.args[0].column };
-        return ref;
-      });
-      return { column, value: compileExpr(value, context) };
-    }),
-  };
-}
-
-async function applyOnDuplicate(
-  onDuplicate: CompiledOnDuplicate,
-  rows: TableRows,
-  table: TableInfo,
-  conflict: { handle: bigint; row: Row },
-  proposed: Row,
-  session: ExecutionContext,
-  rowNumber: number,
-  isStrict: boolean,
-): Promise<bigint> {
-  const next = [...conflict.row];
-  for (const { column, value } of onDuplicate.assignments) {
-    const stored = coerceToColumn(value.evaluate([...next, ...proposed]), column.type, { columnName: column.name, rowNumber, isStrict, warnings: session.warnings });
-    if (stored === null && column.isNotNull) throw mysqlError(ER_BAD_NULL_ERROR, column.name);
-    next[column.offset] = stored;
-  }
-  const isChanged = next.some((value, i) => {
-    const before = conflict.row[i] ?? null;
-    if (value === null || before === null) return value !== before;
-    return compareValues(value, before, 'binary', session.warnings) !== 0;
-  });
-  if (!isChanged) return session.isFoundRowsMode ? 1n : 0n;
-  const newHandle = table.handleColumnOffset === undefined ? conflict.handle : (next[table.handleColumnOffset] as bigint);
-  await rows.update(conflict.handle, conflict.row, newHandle, next);
-  return 2n;
-}
-
-function findColumn(table: TableInfo, name: string): ColumnInfo {
-  const column = table.columns.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
-  if (!column) throw mysqlError(ER_BAD_FIELD_ERROR, name, 'field list');
-  return column;
-}
-
-/**
- * NULL into a NOT NULL column: an error for a single-row insert or in strict mode; otherwise MySQL stores the
- * implicit default and warns.
- */
-function nullIntoNotNull(column: ColumnInfo, isStrict: boolean, session: ExecutionContext, rowCount: number): SqlValue {
-  const error = mysqlError(ER_BAD_NULL_ERROR, column.name);
-  if (isStrict || rowCount === 1) throw error;
-  session.warnings.warn(error);
-  const kind = column.type.kind;
-  return kind.endsWith('char') || kind.endsWith('text') ? '' : 0n;
+  const plan = await planInsert(statement, allocator, planContext(catalog, session, params));
+  return { plan: plan.explain, run: () => timedWrite(plan.explain, () => runWrite(plan, session)) };
 }

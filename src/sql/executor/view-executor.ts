@@ -6,7 +6,8 @@ import type { ExecutionContext } from '../execution-context.js';
 import { OK_NOTHING } from '../statement-result.js';
 import type { OkResult } from '../statement-result.js';
 import { materializeQuery } from './select-executor.js';
-import { assertUpdatableView } from './write-target.js';
+import { assertUpdatableView } from '../planner/write-target.js';
+import { planContext } from './select-executor.js';
 
 /**
  * CREATE VIEW: the query runs once first, so that unknown tables or columns fail now with MySQL's errors rather
@@ -46,7 +47,7 @@ export async function executeCreateView(stmt: CreateViewStmt, catalog: Catalog, 
 function checkUpdatable(view: NonNullable<TableInfo['view']>, stmt: CreateViewStmt, databaseName: string, catalog: Catalog, session: ExecutionContext): void {
   const probe = { ...PROBE_TABLE, name: stmt.name.name, view };
   try {
-    assertUpdatableView(probe, catalog.getDatabase(databaseName).name, catalog, session);
+    assertUpdatableView(probe, catalog.getDatabase(databaseName).name, planContext(catalog, session));
   } catch (error) {
     if (error instanceof MySqlError && (error.code === ER_NON_UPDATABLE_TABLE.code || error.code === ER_VIEW_DELETE_MERGE_VIEW.code)) {
       throw mysqlError(ER_VIEW_NONUPD_CHECK, databaseName, stmt.name.name);

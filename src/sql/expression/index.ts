@@ -2,7 +2,7 @@
 export type { CompiledExpr } from './compiled-expr.js';
 export { constantExpr } from './compiled-expr.js';
 export type { AsyncPart, CompileContext, OuterBinding, SubqueryResult, SubqueryRunner } from './compile-context.js';
-export { distinctKeyOfRow } from './row-key.js';
+export { distinctKey, distinctKeyOfRow } from './row-key.js';
 export { compileExpr, typeOfValue } from './compile-expr.js';
 export { unifyTypes, comparisonCollation } from './type-inference.js';
 export { Scope } from './scope.js';
@@ -13,3 +13,5 @@ export * from './literal-types.js';
 export { mapExpr, forEachExpr } from './map-expr.js';
 export { LateBoundParams, containsParam, withCurrentValues } from './statement-params.js';
 export type { StatementParams } from './statement-params.js';
+export { aggregateKind } from './functions/aggregate-accumulators.js';
+export type { Accumulator, AggregateKind } from './functions/aggregate-accumulators.js';

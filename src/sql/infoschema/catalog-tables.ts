@@ -2,7 +2,7 @@
 // TABLE_CONSTRAINTS, REFERENTIAL_CONSTRAINTS, VIEWS, ROUTINES, TRIGGERS.
 import { collationInfo } from '../collation/index.js';
 import type { ColumnInfo, DatabaseInfo, TableInfo } from '../catalog/index.js';
-import { currentTimestampText, defaultText, keyKind } from '../executor/describe-executor.js';
+import { currentTimestampText, defaultText, keyKind } from './column-description.js';
 import { MysqlDateTime, TypeKind, blobMaxBytes, formatFieldType, isBinaryType, isTextType } from '../types/index.js';
 import type { FieldType, Row, SqlValue } from '../types/index.js';
 import { DATETIME, INT, NAME, SHORT, TEXT, UINT, columns } from './system-table.js';

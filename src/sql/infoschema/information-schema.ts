@@ -1,10 +1,7 @@
-// informationSchema: the registry of information_schema tables and the row source FROM planning reads them through.
+// informationSchema: the registry of information_schema tables, and their rows as a query reads them.
 import { mysqlError, ER_NO_SUCH_TABLE } from '../../errors/index.js';
 import type { Catalog } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
-import { Scope } from '../expression/index.js';
-import type { RowSource } from '../executor/row-source.js';
-import { operatorPlan } from '../planner/operator-plan.js';
 import type { Row } from '../types/index.js';
 import * as catalogTables from './catalog-tables.js';
 import { INFORMATION_SCHEMA_DATABASE } from './information-schema-name.js';
@@ -83,25 +80,4 @@ export function systemTableRows(table: SystemTable, catalog: Catalog, session: E
     const schema = String(row[where.schema]);
     return where.table === undefined ? canSee(schema) : canSee(schema, String(row[where.table]));
   });
-}
-
-/**
- * A row source over information_schema.`name` under `alias`. The rows are computed when the query reads them (each
- * read sees the catalog and the sessions as they are then); WHERE is applied above it like any other filter.
- */
-export function systemTableSource(name: string, alias: string, catalog: Catalog, session: ExecutionContext): RowSource {
-  const table = getSystemTable(name);
-  const scope = new Scope(table.columns.map((column) => ({ name: column.name, table: alias, database: INFORMATION_SCHEMA_DATABASE, type: column.type, isNotNull: column.isNotNull })));
-  const plan = operatorPlan('MemTableScan', undefined, [], () => '', { accessObject: `table:${table.name}` });
-  return {
-    scope,
-    plan,
-    rows: async function* () {
-      plan.stats.loops++;
-      const rows = systemTableRows(table, catalog, session);
-      plan.stats.rows += rows.length;
-      if (rows.length > 0) yield rows;
-      return Promise.resolve();
-    },
-  };
 }

@@ -36,6 +36,13 @@ export function splitConjuncts(expr: Expr | undefined): Expr[] {
   return [expr];
 }
 
+/** `a AND b AND …` of the conjuncts, or undefined for none. */
+export function conjunction(conjuncts: readonly Expr[]): Expr | undefined {
+  let result: Expr | undefined;
+  for (const conjunct of conjuncts) result = result ? { kind: 'BinaryExpr', op: 'AND', left: result, right: conjunct } : conjunct;
+  return result;
+}
+
 /**
  * Looks for `pk = c`, `pk IN (c, …)` and `pk <, <=, >, >=, BETWEEN c` on the handle column among the conjuncts of
  * `where`, with constant sides. The full WHERE is still applied to the rows read, so the path only has to be a

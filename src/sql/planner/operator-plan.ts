@@ -1,4 +1,5 @@
-// OperatorPlan: the description of one operator the executor built, which EXPLAIN prints and EXPLAIN ANALYZE reads.
+// OperatorPlan: the description of one planned operator, which EXPLAIN prints and EXPLAIN ANALYZE reads (the running
+// operator fills in its stats).
 import type { QueryExpr } from '../ast/index.js';
 import type { OuterBinding } from '../expression/index.js';
 
@@ -17,7 +18,7 @@ export interface SubqueryPlanRef {
 }
 
 /**
- * One operator of a statement's plan, as built by the planner next to the row source it describes. Descriptions
+ * One operator of a statement's plan, held by the plan node it describes (its `explain`). Descriptions
  * are closures so the normal path never formats anything; `stats` is filled by the running operator itself.
  */
 export interface OperatorPlan {

@@ -8,7 +8,7 @@ import { tableIndexRange } from '../../storage/index.js';
 import { isTextType } from '../types/index.js';
 import type { AccessPath } from './access-path.js';
 
-/** ORDER BY of plain columns, all in one direction, as the select executor asks it of its only table. */
+/** ORDER BY of plain columns, all in one direction, as the query planner asks it of its only table. */
 export interface OrderRequest {
   readonly columns: readonly ColumnRefExpr[];
   readonly isDescending: boolean;

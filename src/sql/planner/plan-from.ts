@@ -1,39 +1,37 @@
-// planFrom: turns the FROM clause into a tree of row sources, pushing single-table WHERE conjuncts down to tables.
-import type { StatementParams } from '../expression/index.js';
+// planFrom: turns the FROM clause into a tree of plan nodes, pushing single-table WHERE conjuncts down to tables and
+// choosing the join order.
 import { mysqlError, ER_NO_DB_ERROR, ER_NONUNIQ_TABLE, ER_BAD_FIELD_ERROR, ER_VIEW_INVALID } from '../../errors/index.js';
 import type { ColumnRefExpr, Expr, QueryExpr, TableRef } from '../ast/index.js';
-import type { Catalog, TableInfo } from '../catalog/index.js';
+import type { TableInfo } from '../catalog/index.js';
 import { parseSql } from '../parser/index.js';
-import type { ExecutionContext } from '../execution-context.js';
 import { Scope } from '../expression/index.js';
-import { sideOf, joinSource } from '../executor/join-exec.js';
-import type { JoinKind } from '../executor/join-exec.js';
-import type { RowSource } from '../executor/row-source.js';
-import { memoryRowSource } from '../executor/row-source.js';
-import { tableSource } from '../executor/table-source.js';
-import { tableScope } from '../executor/table-scope.js';
-import { isInformationSchema } from '../infoschema/information-schema-name.js';
-import { systemTableSource } from '../infoschema/information-schema.js';
+import { INFORMATION_SCHEMA_DATABASE, isInformationSchema } from '../infoschema/information-schema-name.js';
+import { getSystemTable } from '../infoschema/information-schema.js';
+import { tableScope } from '../table/table-scope.js';
+import type { Row } from '../types/index.js';
 import { splitConjuncts } from './access-path.js';
 import { materializedTables } from './materialized-tables.js';
+import { operatorPlan } from './operator-plan.js';
 import type { OrderRequest } from './ordered-path.js';
+import type { ColumnMapPlan, JoinKind, MemTableScanPlan, PhysicalPlan, TableDualPlan } from './physical-plan.js';
+import type { PlanContext } from './plan-context.js';
+import { planJoin, sideOf } from './plan-join.js';
+import { planTableReader } from './plan-table-reader.js';
 
 /**
- * Plans a nested query (derived tables, views) into a source whose rows run it; injected to avoid an import cycle
- * with the select executor. Planning runs nothing, so EXPLAIN can show the nested plan without executing it.
+ * Plans a nested query (derived tables, views); injected to avoid an import cycle with the query planner. Planning
+ * runs nothing, so EXPLAIN can show the nested plan without executing it.
  */
-export type PlanQuery = (query: QueryExpr) => Promise<RowSource>;
+export type PlanQuery = (query: QueryExpr) => Promise<PhysicalPlan>;
 
-/** The FROM clause as a row source, and the WHERE conjuncts that still have to be applied above it. */
+/** The FROM clause as a plan, and the WHERE conjuncts that still have to be applied above it. */
 export interface PlannedFrom {
-  readonly source: RowSource;
+  readonly plan: PhysicalPlan;
   readonly remaining: Expr[];
 }
 
-interface PlanContext {
-  readonly catalog: Catalog;
-  readonly session: ExecutionContext;
-  readonly params: StatementParams | undefined;
+interface FromContext {
+  readonly plan: PlanContext;
   readonly planQuery: PlanQuery;
   /** Base tables append their row handle as a hidden column (multi-table UPDATE/DELETE). */
   readonly withHandles: boolean;
@@ -48,26 +46,22 @@ interface PlanContext {
 export async function planFrom(
   from: readonly TableRef[],
   where: Expr | undefined,
-  catalog: Catalog,
-  session: ExecutionContext,
-  params: StatementParams | undefined,
+  plan: PlanContext,
   planQuery: PlanQuery,
   options: { readonly withHandles?: boolean; readonly order?: OrderRequest | undefined } = {},
 ): Promise<PlannedFrom> {
   const single = from.length === 1 && from[0]!.kind === 'TableNameRef';
-  const context: PlanContext = {
-    catalog,
-    session,
-    params,
+  const context: FromContext = {
+    plan,
     planQuery,
     withHandles: options.withHandles ?? false,
     pending: splitConjuncts(where),
     aliases: new Set(),
     order: single ? options.order : undefined,
   };
-  const items: RowSource[] = [];
+  const items: PhysicalPlan[] = [];
   for (const ref of from) items.push(await planRef(ref, context, false));
-  if (items.length === 1) return { source: items[0]!, remaining: context.pending };
+  if (items.length === 1) return { plan: items[0]!, remaining: context.pending };
   // Join order: start from the first table, then always add a table that some WHERE conjunct connects to what is
   // joined so far (a cross product only when nothing connects), so a long comma list never multiplies out.
   const order: number[] = [0];
@@ -80,9 +74,9 @@ export async function planFrom(
     left.delete(next);
     order.push(next);
     const right = items[next]!;
-    source = joinSource(source, right, 'inner', takeConjuncts(context, source.scope, right.scope), session, params);
+    source = planJoin(source, right, 'inner', takeConjuncts(context, source.scope, right.scope), plan);
   }
-  return { source: restoreOrder(source, order, items), remaining: context.pending };
+  return { plan: restoreOrder(source, order, items), remaining: context.pending };
 }
 
 /** True when `conjunct` reads both inputs and nothing else (a join condition between them). */
@@ -91,7 +85,7 @@ function connects(conjunct: Expr, left: Scope, right: Scope): boolean {
 }
 
 /** Puts the columns of a reordered join back in FROM order (what `SELECT *` and positions expect). */
-function restoreOrder(source: RowSource, order: readonly number[], items: readonly RowSource[]): RowSource {
+function restoreOrder(source: PhysicalPlan, order: readonly number[], items: readonly PhysicalPlan[]): PhysicalPlan {
   if (order.every((index, i) => index === i)) return source;
   const widths = items.map((item) => item.scope.columns.length);
   const starts: number[] = [];
@@ -105,17 +99,16 @@ function restoreOrder(source: RowSource, order: readonly number[], items: readon
     for (let c = 0; c < widths[index]!; c++) permutation.push(starts[index]! + c);
   });
   const scope = new Scope(permutation.map((from) => source.scope.columns[from]!));
-  return {
-    scope,
-    plan: source.plan,
-    rows: async function* () {
-      for await (const batch of source.rows()) yield batch.map((row) => permutation.map((from) => row[from] ?? null));
-    },
-  };
+  return columnMap(source, scope, permutation);
+}
+
+/** `input` under `scope`, its columns taken at `permutation` when given. */
+function columnMap(input: PhysicalPlan, scope: Scope, permutation?: readonly number[]): ColumnMapPlan {
+  return { kind: 'ColumnMap', scope, explain: input.explain, input, ...(permutation ? { permutation } : {}) };
 }
 
 /** Removes and returns the pending conjuncts that can be evaluated on a join of `left` and `right`. */
-function takeConjuncts(context: PlanContext, left: Scope, right: Scope): Expr | undefined {
+function takeConjuncts(context: FromContext, left: Scope, right: Scope): Expr | undefined {
   const taken: Expr[] = [];
   context.pending = context.pending.filter((conjunct) => {
     const side = sideOf(conjunct, left, right);
@@ -131,30 +124,31 @@ function readsOnly(expr: Expr, scope: Scope): boolean {
   return sideOf(expr, scope, Scope.empty) === 'left' || sideOf(expr, scope, Scope.empty) === 'none';
 }
 
-async function planRef(ref: TableRef, context: PlanContext, isNullSupplying: boolean): Promise<RowSource> {
+async function planRef(ref: TableRef, context: FromContext, isNullSupplying: boolean): Promise<PhysicalPlan> {
   switch (ref.kind) {
     case 'TableNameRef': {
       const materialized = materializedTables.get(ref);
       if (materialized) {
         const alias = ref.alias ?? ref.table.name;
         registerAlias(context, alias);
-        return renamed(memoryRowSource(materialized.scope, [...materialized.rows]), alias, undefined);
+        return renamed(tableDual(materialized.scope, [...materialized.rows]), alias, undefined);
       }
-      const databaseName = ref.table.db ?? context.session.currentDatabase;
+      const { catalog, session } = context.plan;
+      const databaseName = ref.table.db ?? session.currentDatabase;
       if (databaseName === undefined) throw mysqlError(ER_NO_DB_ERROR);
       if (isInformationSchema(databaseName)) {
         registerAlias(context, ref.alias ?? ref.table.name);
-        return systemTableSource(ref.table.name, ref.alias ?? ref.table.name, context.catalog, context.session);
+        return memTableScan(ref.table.name, ref.alias ?? ref.table.name, context.plan);
       }
-      const table = context.catalog.getTable(databaseName, ref.table.name);
-      const database = context.catalog.getDatabase(databaseName);
+      const table = catalog.getTable(databaseName, ref.table.name);
+      const database = catalog.getDatabase(databaseName);
       const alias = ref.alias ?? table.name;
       if (table.view) return planView(table.view, alias, context, database.name);
       registerAlias(context, alias);
       const scope = tableScope(table, database.name, ref.alias);
       // A table on the NULL-supplying side of an outer join must see WHERE only after the join.
       const own = isNullSupplying ? [] : takeOwn(context, scope);
-      return tableSource(table, database.name, ref.alias, own, context.session, context.params, { order: context.order, withHandles: context.withHandles });
+      return planTableReader(table, database.name, ref.alias, own, context.plan, { order: context.order, withHandles: context.withHandles });
     }
     case 'DerivedTableRef': {
       const alias = ref.alias ?? '';
@@ -162,12 +156,12 @@ async function planRef(ref: TableRef, context: PlanContext, isNullSupplying: boo
       return renamed(await context.planQuery(ref.query), alias, ref.columns);
     }
     case 'JoinRef':
-      return planJoin(ref, context, isNullSupplying);
+      return planJoinRef(ref, context, isNullSupplying);
   }
 }
 
 /** A view in FROM: its stored SELECT, re-parsed and run like a derived table named after the view (or its alias). */
-async function planView(view: NonNullable<TableInfo['view']>, alias: string, context: PlanContext, databaseName: string): Promise<RowSource> {
+async function planView(view: NonNullable<TableInfo['view']>, alias: string, context: FromContext, databaseName: string): Promise<PhysicalPlan> {
   registerAlias(context, alias);
   // Unqualified tables in the definition are the view's database's, whatever database the reader is in.
   const [statement] = parseSql(view.definition, { defaultDatabase: databaseName });
@@ -178,12 +172,28 @@ async function planView(view: NonNullable<TableInfo['view']>, alias: string, con
 }
 
 /** A nested query's rows under the derived table's (or view's) alias and column names; TiDB shows its plan inline. */
-function renamed(source: RowSource, alias: string, columnNames: readonly string[] | undefined): RowSource {
+function renamed(source: PhysicalPlan, alias: string, columnNames: readonly string[] | undefined): PhysicalPlan {
   const scope = new Scope(source.scope.columns.map((column, i) => ({ ...column, name: columnNames?.[i] ?? column.name, table: alias, database: '' })));
-  return { scope, plan: source.plan, rows: () => source.rows() };
+  return columnMap(source, scope);
 }
 
-async function planJoin(ref: Extract<TableRef, { kind: 'JoinRef' }>, context: PlanContext, isNullSupplying: boolean): Promise<RowSource> {
+/** Rows already in memory (TiDB's TableDual for `SELECT` without FROM). */
+export function tableDual(scope: Scope, rows: readonly Row[]): TableDualPlan {
+  return { kind: 'TableDual', scope, explain: operatorPlan('TableDual', rows.length, [], () => `rows:${rows.length}`), rows };
+}
+
+/**
+ * information_schema.`name` under `alias`: its rows are computed when the query reads them (each read sees the
+ * catalog and the sessions as they are then).
+ */
+function memTableScan(name: string, alias: string, context: PlanContext): MemTableScanPlan {
+  const table = getSystemTable(name);
+  const scope = new Scope(table.columns.map((column) => ({ name: column.name, table: alias, database: INFORMATION_SCHEMA_DATABASE, type: column.type, isNotNull: column.isNotNull })));
+  const explain = operatorPlan('MemTableScan', undefined, [], () => '', { accessObject: `table:${table.name}` });
+  return { kind: 'MemTableScan', scope, explain, table, catalog: context.catalog };
+}
+
+async function planJoinRef(ref: Extract<TableRef, { kind: 'JoinRef' }>, context: FromContext, isNullSupplying: boolean): Promise<PhysicalPlan> {
   const isRight = ref.joinType === 'RIGHT';
   const kind: JoinKind = ref.joinType === 'LEFT' || isRight ? 'left' : 'inner';
   // RIGHT JOIN is a LEFT JOIN with the inputs swapped; columns are put back in written order afterwards.
@@ -198,20 +208,20 @@ async function planJoin(ref: Extract<TableRef, { kind: 'JoinRef' }>, context: Pl
     const pushed = takeConjuncts(context, outer.scope, inner.scope);
     if (pushed) condition = condition ? { kind: 'BinaryExpr', op: 'AND', left: condition, right: pushed } : pushed;
   }
-  let joined = joinSource(outer, inner, kind, condition, context.session, context.params);
+  let joined: PhysicalPlan = planJoin(outer, inner, kind, condition, context.plan);
   if (isRight) joined = reorder(joined, outer.scope.columns.length, inner.scope.columns.length);
   if (using) joined = hideMerged(joined, using, leftScope.columns.length, isRight);
   return joined;
 }
 
-function registerAlias(context: PlanContext, alias: string): void {
+function registerAlias(context: FromContext, alias: string): void {
   const key = alias.toLowerCase();
   if (context.aliases.has(key)) throw mysqlError(ER_NONUNIQ_TABLE, alias);
   context.aliases.add(key);
 }
 
 /** Removes and returns the pending conjuncts that read only `scope`. */
-function takeOwn(context: PlanContext, scope: Scope): Expr[] {
+function takeOwn(context: FromContext, scope: Scope): Expr[] {
   const own: Expr[] = [];
   context.pending = context.pending.filter((conjunct) => {
     if (sideOf(conjunct, scope, Scope.empty) !== 'left') return true;
@@ -240,20 +250,15 @@ function usingCondition(columns: readonly string[], left: Scope, right: Scope, o
 }
 
 /** Swaps the two column groups of a swapped (RIGHT) join back into written order. */
-function reorder(source: RowSource, firstWidth: number, secondWidth: number): RowSource {
+function reorder(source: PhysicalPlan, firstWidth: number, secondWidth: number): PhysicalPlan {
   const columns = source.scope.columns;
   const scope = new Scope([...columns.slice(firstWidth), ...columns.slice(0, firstWidth)]);
-  return {
-    scope,
-    plan: source.plan,
-    rows: async function* () {
-      for await (const batch of source.rows()) yield batch.map((row) => [...row.slice(firstWidth, firstWidth + secondWidth), ...row.slice(0, firstWidth)]);
-    },
-  };
+  const permutation = [...Array(secondWidth).keys()].map((i) => firstWidth + i).concat([...Array(firstWidth).keys()]);
+  return columnMap(source, scope, permutation);
 }
 
 /** Marks the right-hand copies of USING columns hidden (the left ones for RIGHT JOIN, which coalesce the other way). */
-function hideMerged(source: RowSource, columns: readonly string[], leftWidth: number, isRight: boolean): RowSource {
+function hideMerged(source: PhysicalPlan, columns: readonly string[], leftWidth: number, isRight: boolean): PhysicalPlan {
   const names = new Set(columns.map((c) => c.toLowerCase()));
   const scope = new Scope(
     source.scope.columns.map((column, index) => {
@@ -262,5 +267,5 @@ function hideMerged(source: RowSource, columns: readonly string[], leftWidth: nu
       return shouldHide ? { ...column, isHidden: true } : column;
     }),
   );
-  return { scope, plan: source.plan, rows: () => source.rows() };
+  return columnMap(source, scope);
 }

@@ -1,9 +1,9 @@
 // Statement specs of queries and data changes: SELECT, INSERT, UPDATE, DELETE, EXPLAIN, DESCRIBE, SHOW, DO.
 import { showColumns } from '../executor/describe-executor.js';
 import { executeExplain } from '../executor/explain-executor.js';
-import { executeInsert, planInsert } from '../executor/insert-executor.js';
-import { executeQuery, planQuery } from '../executor/select-executor.js';
-import { executeDelete, executeUpdate, planDelete, planUpdate } from '../executor/update-executor.js';
+import { executeInsert, buildInsert } from '../executor/insert-executor.js';
+import { executeQuery, buildQuery } from '../executor/select-executor.js';
+import { executeDelete, executeUpdate, buildDelete, buildUpdate } from '../executor/update-executor.js';
 import type { ExplainableStmt, QueryExpr } from '../ast/index.js';
 import { OK_NOTHING } from '../statement-result.js';
 import { filterShowResult } from './show-filter.js';
@@ -22,10 +22,10 @@ function querySpec<S extends QueryExpr>(): EngineStatementSpec<S> {
     checkPrivileges: (stmt, check) => check.reads(stmt),
     execute: (stmt, engine, context, params) => executeQuery(stmt, engine.catalog, context, params),
     planReusable: async (stmt, engine, context, params) => {
-      const planned = await planQuery(stmt, engine.catalog, context, params);
+      const planned = await buildQuery(stmt, engine.catalog, context, params);
       return { run: () => Promise.resolve({ kind: 'rows', columns: planned.columns, rows: planned.rows() }) };
     },
-    describe: async (stmt, engine, context, params) => (await planQuery(stmt, engine.catalog, context, params)).columns,
+    describe: async (stmt, engine, context, params) => (await buildQuery(stmt, engine.catalog, context, params)).columns,
   };
 }
 
@@ -46,7 +46,7 @@ export const QUERY_STATEMENTS = {
       check.reads(stmt);
     },
     execute: (stmt, engine, context, params) => executeInsert(stmt, engine.catalog, engine.allocator, context, params),
-    planReusable: (stmt, engine, context, params) => planInsert(stmt, engine.catalog, engine.allocator, context, params),
+    planReusable: (stmt, engine, context, params) => buildInsert(stmt, engine.catalog, engine.allocator, context, params),
   },
   UpdateStmt: {
     runsIn: 'engine',
@@ -59,7 +59,7 @@ export const QUERY_STATEMENTS = {
       check.reads({ ...stmt, tables: [] });
     },
     execute: (stmt, engine, context, params) => executeUpdate(stmt, engine.catalog, context, params),
-    planReusable: (stmt, engine, context, params) => Promise.resolve(planUpdate(stmt, engine.catalog, context, params)),
+    planReusable: (stmt, engine, context, params) => Promise.resolve(buildUpdate(stmt, engine.catalog, context, params)),
   },
   DeleteStmt: {
     runsIn: 'engine',
@@ -72,7 +72,7 @@ export const QUERY_STATEMENTS = {
       check.reads(stmt, stmt.targets);
     },
     execute: (stmt, engine, context, params) => executeDelete(stmt, engine.catalog, context, params),
-    planReusable: (stmt, engine, context, params) => Promise.resolve(planDelete(stmt, engine.catalog, context, params)),
+    planReusable: (stmt, engine, context, params) => Promise.resolve(buildDelete(stmt, engine.catalog, context, params)),
   },
   ExplainStmt: {
     runsIn: 'engine',
@@ -117,7 +117,7 @@ export const QUERY_STATEMENTS = {
     // DO is SELECT without the result: run as one, so subqueries and SLEEP() work as in a field list.
     execute: async (stmt, engine, context, params) => {
       const items = stmt.exprs.map((expr) => ({ kind: 'SelectExprItem' as const, expr, text: '' }));
-      const planned = await planQuery({ kind: 'SelectStmt', text: stmt.text, isDistinct: false, items }, engine.catalog, context, params);
+      const planned = await buildQuery({ kind: 'SelectStmt', text: stmt.text, isDistinct: false, items }, engine.catalog, context, params);
       for await (const batch of planned.rows()) void batch;
       return OK_NOTHING;
     },

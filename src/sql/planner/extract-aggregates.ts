@@ -1,7 +1,7 @@
 // extractAggregates: replaces aggregate calls in expressions with references to per-group result columns.
-import type { ColumnRefExpr, Expr, FuncCallExpr } from '../../ast/index.js';
-import { AGGREGATE_FUNCTION_NAMES, forEachExpr, mapExpr } from '../../expression/index.js';
-import { formatSql } from '../../parser/index.js';
+import type { ColumnRefExpr, Expr, FuncCallExpr } from '../ast/index.js';
+import { AGGREGATE_FUNCTION_NAMES, forEachExpr, mapExpr } from '../expression/index.js';
+import { formatSql } from '../parser/index.js';
 
 /** The name prefix of the synthetic columns that hold aggregate results; no user column can have it. */
 export const AGGREGATE_COLUMN_PREFIX = '\u0000agg';

@@ -1,6 +1,6 @@
 // checkMemory: stops a statement that is about to exhaust the process heap, so one query cannot kill the server.
 import { getHeapStatistics } from 'node:v8';
-import { mysqlError, ER_OUT_OF_SORTMEMORY } from '../../errors/index.js';
+import { mysqlError, ER_OUT_OF_SORTMEMORY } from '../errors/index.js';
 
 /** Above this share of the heap limit a materialising operator gives up (MySQL would spill to disk). */
 const HEAP_SHARE_LIMIT = 0.7;

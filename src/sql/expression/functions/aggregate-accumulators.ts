@@ -1,10 +1,10 @@
 // Accumulators for COUNT, SUM, AVG, MIN, MAX and GROUP_CONCAT, with MySQL's result types.
 import { Decimal } from 'decimal.js';
 import { mysqlError, ER_INVALID_GROUP_FUNC_USE } from '../../../errors/index.js';
-import { BIGINT_TYPE, DOUBLE_TYPE, decimalType, varcharType } from '../../expression/index.js';
-import { MysqlTime, TypeKind, compareValues, isFloatType, isStringType, toDecimal, toDouble, toText } from '../../types/index.js';
+import { BIGINT_TYPE, DOUBLE_TYPE, decimalType, varcharType } from '../literal-types.js';
+import { distinctKey } from '../row-key.js';
+import { TypeKind, compareValues, isFloatType, isStringType, toDecimal, toDouble, toText } from '../../types/index.js';
 import type { FieldType, SqlValue, WarningSink } from '../../types/index.js';
-import { collatorFor } from '../../collation/index.js';
 
 /** Folds the values of one group into one result. */
 export interface Accumulator {
@@ -151,26 +151,4 @@ function distinctAccumulator(inner: Accumulator, argTypes: readonly FieldType[],
     },
     result: () => inner.result(),
   };
-}
-
-/**
- * A string that is equal for values MySQL's DISTINCT treats as equal: numbers by numeric value (1 = 1.0), strings by
- * collation (case-folded for _ci), NULLs equal to each other.
- */
-export function distinctKey(values: readonly SqlValue[], types: readonly FieldType[]): string {
-  let key = '';
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i] ?? null;
-    const type = types[i];
-    if (value === null) key += '\u0000N';
-    else if (typeof value === 'bigint') key += `\u0000n${value}`;
-    else if (typeof value === 'number') key += `\u0000n${Number.isInteger(value) && Math.abs(value) < 2 ** 53 ? BigInt(value).toString() : new Decimal(value).toString()}`;
-    else if (value instanceof Decimal) key += `\u0000n${value.isInteger() ? value.toFixed(0) : value.toString()}`;
-    else if (typeof value === 'string') {
-      key += `\u0000s${type === undefined ? value : collatorFor(type.collation).key(value)}`;
-    } else if (Buffer.isBuffer(value)) key += `\u0000b${value.toString('hex')}`;
-    else if (value instanceof MysqlTime) key += `\u0000T${value.micros}`;
-    else key += `\u0000t${value.toString()}`;
-  }
-  return key;
 }

@@ -1,40 +1,21 @@
-// outputRows: the top of a query: projection, DISTINCT, ORDER BY (sort or TopN) and LIMIT, and their EXPLAIN plan.
+// outputExec: the top of a query: projection, DISTINCT, ORDER BY (sort or TopN) and LIMIT.
 import type { ExecutionContext } from '../execution-context.js';
-import type { AsyncPart, CompiledExpr } from '../expression/index.js';
-import { PSEUDO_SELECTIVITY, operatorPlan } from '../planner/operator-plan.js';
+import { distinctKey } from '../expression/index.js';
+import { MEMORY_CHECK_INTERVAL, checkMemory } from '../memory-guard.js';
 import type { OperatorPlan } from '../planner/operator-plan.js';
-import type { ResultColumn } from '../statement-result.js';
+import type { OutputOperators, OutputPlan, SortKey } from '../planner/physical-plan.js';
 import { compareOrderValues } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
-import { distinctKey } from './aggregate/accumulator.js';
-import { MEMORY_CHECK_INTERVAL, checkMemory } from './memory-guard.js';
+import type { Exec } from './exec.js';
 import { prepareParts } from './prepare-parts.js';
-import type { RowSource } from './row-source.js';
-
-export interface Projection {
-  readonly column: ResultColumn;
-  readonly expr: CompiledExpr;
-}
-
-export interface SortKey {
-  readonly expr: CompiledExpr;
-  readonly isDescending: boolean;
-}
 
 /**
- * Projection, DISTINCT, ORDER BY and LIMIT; streams when none of them needs the whole input. One generator, not a
- * wrapper around another: every layer of async generator costs each query (each batch) more promise hops.
+ * Projection, DISTINCT, ORDER BY and LIMIT over `source` (the plan's input, built); streams when none of them needs
+ * the whole input. One generator, not a wrapper around another: every layer of async generator costs each query
+ * (each batch) more promise hops.
  */
-export function outputRows(
-  source: RowSource,
-  projections: readonly Projection[],
-  sortKeys: readonly SortKey[],
-  isDistinct: boolean,
-  limit: { count: number; offset: number } | undefined,
-  session: ExecutionContext,
-  plan: OutputPlan,
-  parts: readonly AsyncPart[] = [],
-): AsyncGenerator<Row[]> {
+export function outputExec(plan: OutputPlan, source: Exec, session: ExecutionContext): Exec {
+  const { projections, sortKeys, isDistinct, limit, parts } = plan;
   let projected = 0;
   let distinctRows = 0;
   let returned = 0;
@@ -44,7 +25,7 @@ export function outputRows(
     for (let i = 0; i < projections.length; i++) out[i] = projections[i]!.expr.evaluate(row);
     return out;
   };
-  const record = (startedAt: number): void => recordOutput(plan, { projected, distinctRows, returned }, startedAt);
+  const record = (startedAt: number): void => recordOutput(plan.operators, { projected, distinctRows, returned }, startedAt);
   return sortKeys.length === 0 && !isDistinct ? streamed() : collected();
 
   async function* streamed(): AsyncGenerator<Row[]> {
@@ -53,7 +34,7 @@ export function outputRows(
       if (limit?.count === 0) return;
       let skip = limit?.offset ?? 0;
       let remaining = limit?.count ?? Infinity;
-      for await (const batch of source.rows()) {
+      for await (const batch of source) {
         if (parts.length > 0) await prepareParts(parts, batch);
         const out: Row[] = [];
         for (const row of batch) {
@@ -85,7 +66,7 @@ export function outputRows(
       // keep their input order as a full sort would) whenever the buffer doubles.
       const topN = limit && sortKeys.length > 0 && !isDistinct ? limit.offset + limit.count : undefined;
       const pruneAt = topN === undefined ? Infinity : Math.max(2 * topN, 1024);
-      for await (const batch of source.rows()) {
+      for await (const batch of source) {
         if (parts.length > 0) await prepareParts(parts, batch);
         for (const row of batch) {
           const out = project(row);
@@ -116,7 +97,7 @@ export function outputRows(
 }
 
 /** ORDER BY comparison: NULLs first ascending (last descending), as MySQL sorts them. */
-export function compareSortKeys(a: SqlValue[], b: SqlValue[], keys: readonly SortKey[], session: ExecutionContext): number {
+function compareSortKeys(a: SqlValue[], b: SqlValue[], keys: readonly SortKey[], session: ExecutionContext): number {
   for (let i = 0; i < keys.length; i++) {
     const x = a[i] ?? null;
     const y = b[i] ?? null;
@@ -128,59 +109,8 @@ export function compareSortKeys(a: SqlValue[], b: SqlValue[], keys: readonly Sor
   return 0;
 }
 
-/** The operators above a query's input: Projection, HashAgg (DISTINCT), then Sort, TopN or Limit. */
-export interface OutputPlan {
-  readonly projection?: OperatorPlan;
-  readonly distinct?: OperatorPlan;
-  readonly order?: OperatorPlan;
-  readonly top: OperatorPlan;
-}
-
-export function outputPlan(
-  input: OperatorPlan,
-  parts: {
-    projection?: () => string;
-    subqueries: readonly AsyncPart[];
-    distinct?: () => string;
-    sort: readonly { text: () => string; isDescending: boolean }[];
-    limit: { count: number; offset: number } | undefined;
-  },
-): OutputPlan {
-  let top = input;
-  let projection: OperatorPlan | undefined;
-  let distinct: OperatorPlan | undefined;
-  let order: OperatorPlan | undefined;
-  if (parts.projection || parts.subqueries.length > 0) {
-    projection = operatorPlan('Projection', top.estRows, [top], parts.projection ?? (() => ''), {
-      subqueries: parts.subqueries,
-    });
-    top = projection;
-  }
-  if (parts.distinct) {
-    const text = parts.distinct;
-    distinct = operatorPlan('HashAgg', (top.estRows ?? 0) * PSEUDO_SELECTIVITY, [top], () => `group by:${text()}`);
-    top = distinct;
-  }
-  const sortText = (): string =>
-    parts.sort.map((item) => `${item.text()}${item.isDescending ? ':desc' : ''}`).join(', ');
-  const limit = parts.limit;
-  const limited = (rows: number | undefined): number => (limit ? Math.min(limit.count, rows ?? 0) : (rows ?? 0));
-  if (parts.sort.length > 0 && limit)
-    order = operatorPlan(
-      'TopN',
-      limited(top.estRows),
-      [top],
-      () => `${sortText()}, offset:${limit.offset}, count:${limit.count}`,
-    );
-  else if (parts.sort.length > 0) order = operatorPlan('Sort', top.estRows, [top], sortText);
-  else if (limit)
-    order = operatorPlan('Limit', limited(top.estRows), [top], () => `offset:${limit.offset}, count:${limit.count}`);
-  if (order) top = order;
-  return { ...(projection ? { projection } : {}), ...(distinct ? { distinct } : {}), ...(order ? { order } : {}), top };
-}
-
-export function recordOutput(
-  plan: OutputPlan,
+function recordOutput(
+  plan: OutputOperators,
   counts: { projected: number; distinctRows: number; returned: number },
   startedAt: number,
 ): void {

@@ -2,14 +2,13 @@
 import { mysqlError, ER_CTE_MAX_RECURSION_DEPTH, ER_CTE_RECURSIVE_REQUIRES_UNION, ER_NONUNIQ_TABLE } from '../../errors/index.js';
 import type { CommonTableExpr, Expr, QueryExpr, SelectItem, TableNameRef, TableRef, UnionStmt } from '../ast/index.js';
 import type { ExecutionContext } from '../execution-context.js';
-import { Scope, mapExpr } from '../expression/index.js';
-import { materializedTables } from '../planner/materialized-tables.js';
+import { Scope, distinctKey, mapExpr } from '../expression/index.js';
+import { materializedTables } from './materialized-tables.js';
 import { toInteger } from '../types/index.js';
 import type { Row } from '../types/index.js';
-import { distinctKey } from './aggregate/accumulator.js';
-import { MEMORY_CHECK_INTERVAL, checkMemory } from './memory-guard.js';
+import { MEMORY_CHECK_INTERVAL, checkMemory } from '../memory-guard.js';
 
-/** Runs a query to completion (the select executor's materializeQuery, injected to avoid an import cycle). */
+/** Runs a query to completion (planned by planQuery and run by the executor; injected to avoid an import cycle). */
 export type MaterializeQuery = (query: QueryExpr) => Promise<{ scope: Scope; rows: Row[] }>;
 
 /** What a CTE name stands for inside the query: its (rewritten) query, or rows already computed. */

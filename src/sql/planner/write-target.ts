@@ -1,33 +1,27 @@
 // resolveWriteTarget: the base table a single-table UPDATE/DELETE/INSERT writes, through any chain of updatable views.
-import type { StatementParams } from '../expression/index.js';
 import {
   mysqlError,
   ER_NO_DB_ERROR,
   ER_NON_INSERTABLE_TABLE,
   ER_NON_UPDATABLE_TABLE,
-  ER_VIEW_CHECK_FAILED,
   ER_VIEW_DELETE_MERGE_VIEW,
   ER_VIEW_INVALID,
 } from '../../errors/index.js';
 import type { Expr, SelectStmt, TableName, TableNameRef } from '../ast/index.js';
-import type { Catalog, TableInfo } from '../catalog/index.js';
-import type { ExecutionContext } from '../execution-context.js';
+import type { TableInfo } from '../catalog/index.js';
 import { Scope, compileExpr, forEachExpr } from '../expression/index.js';
 import type { AsyncPart, CompileContext, CompiledExpr } from '../expression/index.js';
 import { parseSql } from '../parser/index.js';
-import type { HandleRow } from '../table/table-rows.js';
-import { toBoolean } from '../types/index.js';
-import type { Row } from '../types/index.js';
-import { AggregateExtractor } from './aggregate/extract-aggregates.js';
-import { prepareParts } from './prepare-parts.js';
-import { tableScope } from './table-scope.js';
+import { AggregateExtractor } from './extract-aggregates.js';
+import { tableScope } from '../table/table-scope.js';
+import type { PlanContext } from './plan-context.js';
 import { writeCompileContext } from './write-compile-context.js';
 
 /** Which statement writes; it picks MySQL's error for a view that cannot be written through. */
 export type WriteKind = 'UPDATE' | 'DELETE' | 'INSERT';
 
 /** One view between the statement and the base table: its WHERE and select list over the level below. */
-interface ViewLevel {
+export interface ViewLevel {
   readonly databaseName: string;
   readonly name: string;
   readonly where: CompiledExpr | undefined;
@@ -54,12 +48,6 @@ export interface WriteTarget {
   readonly isView: boolean;
 }
 
-/** A stored row with the row the statement sees. */
-export interface TargetRow {
-  readonly entry: HandleRow;
-  readonly visible: Row;
-}
-
 interface Resolved {
   readonly table: TableInfo;
   readonly databaseName: string;
@@ -81,11 +69,10 @@ export function resolveWriteTarget(
   name: TableName,
   alias: string | undefined,
   kind: WriteKind,
-  catalog: Catalog,
-  session: ExecutionContext,
-  params: StatementParams | undefined,
+  context: PlanContext,
   where: Expr | undefined,
 ): WriteTarget {
+  const { catalog, session, params } = context;
   const databaseName = name.db ?? session.currentDatabase;
   if (databaseName === undefined) throw mysqlError(ER_NO_DB_ERROR);
   const table = catalog.getTable(databaseName, name.name);
@@ -103,7 +90,7 @@ export function resolveWriteTarget(
       isView: false,
     };
   }
-  const resolved = resolveView(table, canonical, kind, catalog, session, params, 0);
+  const resolved = resolveView(table, canonical, kind, context, 0);
   const scope = new Scope(resolved.columns.map((column) => ({ ...column.scopeColumn, name: column.name, table: shown, database: canonical })));
   return {
     table: resolved.table,
@@ -117,8 +104,8 @@ export function resolveWriteTarget(
 }
 
 /** Throws MySQL's UPDATE error when `view` (not yet in the catalog, for CREATE VIEW … WITH CHECK OPTION) is not updatable. */
-export function assertUpdatableView(view: TableInfo, databaseName: string, catalog: Catalog, session: ExecutionContext): void {
-  resolveView(view, databaseName, 'UPDATE', catalog, session, undefined, 0);
+export function assertUpdatableView(view: TableInfo, databaseName: string, context: PlanContext): void {
+  resolveView(view, databaseName, 'UPDATE', context, 0);
 }
 
 function notWritable(kind: WriteKind, view: string, databaseName: string, isJoin: boolean): Error {
@@ -127,7 +114,8 @@ function notWritable(kind: WriteKind, view: string, databaseName: string, isJoin
   return mysqlError(ER_NON_UPDATABLE_TABLE, view, kind);
 }
 
-function resolveView(view: TableInfo, databaseName: string, kind: WriteKind, catalog: Catalog, session: ExecutionContext, params: StatementParams | undefined, depth: number): Resolved {
+function resolveView(view: TableInfo, databaseName: string, kind: WriteKind, context: PlanContext, depth: number): Resolved {
+  const { session, params } = context;
   const definition = view.view!;
   const [statement] = parseSql(definition.definition, { defaultDatabase: databaseName });
   if (!statement || (statement.kind !== 'SelectStmt' && statement.kind !== 'UnionStmt' && statement.kind !== 'ValuesStmt')) throw mysqlError(ER_VIEW_INVALID, databaseName, view.name);
@@ -137,10 +125,10 @@ function resolveView(view: TableInfo, databaseName: string, kind: WriteKind, cat
   // A join view that is otherwise updatable is MySQL's "delete from join view" case; anything else is 1288/1471.
   const isJoin = isMergeable && ((select.from?.length ?? 0) > 1 || select.from?.[0]?.kind === 'JoinRef');
   if (!select || !ref || !isMergeable || depth > MAX_VIEW_DEPTH) throw notWritable(kind, view.name, databaseName, isJoin);
-  const inner = resolveInput(ref, databaseName, kind, catalog, session, params, depth);
+  const inner = resolveInput(ref, databaseName, kind, context, depth);
   const parts: AsyncPart[] = [];
   const inputScope = inner.scope;
-  const itemContext = writeCompileContext(inputScope, 'field list', catalog, session, params, []);
+  const itemContext = writeCompileContext(inputScope, 'field list', context, []);
   const columns: { name: string; baseOffset: number | undefined; scopeColumn: Scope['columns'][number] }[] = [];
   const items: CompiledExpr[] = [];
   for (const item of select.items) {
@@ -161,7 +149,7 @@ function resolveView(view: TableInfo, databaseName: string, kind: WriteKind, cat
   }
   const names = definition.columnNames;
   const named = names ? columns.map((column, i) => ({ ...column, name: names[i] ?? column.name })) : columns;
-  const where = select.where ? compileExpr(select.where, writeCompileContext(inputScope, 'where clause', catalog, session, params, parts)) : undefined;
+  const where = select.where ? compileExpr(select.where, writeCompileContext(inputScope, 'where clause', context, parts)) : undefined;
   const level: ViewLevel = { databaseName, name: view.name, where, parts, items, checkOption: definition.checkOption };
   const access = inner.levels.length === 0 ? { where: select.where, context: { scope: inputScope, clause: 'where clause' as const, session, ...(params ? { params } : {}) } } : inner.access;
   return { table: inner.table, databaseName: inner.databaseName, levels: [...inner.levels, level], columns: named, access };
@@ -172,11 +160,10 @@ function resolveInput(
   ref: TableNameRef,
   viewDatabase: string,
   kind: WriteKind,
-  catalog: Catalog,
-  session: ExecutionContext,
-  params: StatementParams | undefined,
+  context: PlanContext,
   depth: number,
 ): { table: TableInfo; databaseName: string; levels: ViewLevel[]; scope: Scope; baseOffsets: readonly (number | undefined)[]; access: Resolved['access'] } {
+  const { catalog } = context;
   // Names inside a view resolve in the view's database, not the session's.
   const databaseName = catalog.getDatabase(ref.table.db ?? viewDatabase).name;
   const table = catalog.getTable(databaseName, ref.table.name);
@@ -184,7 +171,7 @@ function resolveInput(
   if (!table.view) {
     return { table, databaseName, levels: [], scope: tableScope(table, databaseName, alias), baseOffsets: table.columns.map((column) => column.offset), access: undefined };
   }
-  const inner = resolveView(table, databaseName, kind, catalog, session, params, depth + 1);
+  const inner = resolveView(table, databaseName, kind, context, depth + 1);
   const scope = new Scope(inner.columns.map((column) => ({ ...column.scopeColumn, name: column.name, table: alias, database: databaseName })));
   return { table: inner.table, databaseName: inner.databaseName, levels: inner.levels, scope, baseOffsets: inner.columns.map((column) => column.baseOffset), access: inner.access };
 }
@@ -202,44 +189,4 @@ function isUpdatableSelect(select: SelectStmt): boolean {
     if (isBlocked) return false;
   }
   return true;
-}
-
-/** The rows of `entries` the target's views let through, each with the row the statement sees. */
-export async function visibleRows(target: WriteTarget, entries: readonly HandleRow[], session: ExecutionContext): Promise<TargetRow[]> {
-  let current: { entry: HandleRow; row: Row }[] = entries.map((entry) => ({ entry, row: entry.row }));
-  for (const level of target.levels) {
-    if (level.parts.length > 0) await prepareParts(level.parts, current.map((item) => item.row));
-    if (level.where) {
-      const where = level.where;
-      current = current.filter((item) => toBoolean(where.evaluate(item.row), session.warnings) === true);
-    }
-    current = current.map((item) => ({ entry: item.entry, row: level.items.map((expr) => expr.evaluate(item.row)) }));
-  }
-  return current.map((item) => ({ entry: item.entry, visible: item.row }));
-}
-
-/**
- * WITH CHECK OPTION: a row written through a view must stay visible through it. LOCAL checks the view's own WHERE,
- * CASCADED also every view below it; a view without the option checks nothing itself, but views below it with the
- * option still check theirs (https://dev.mysql.com/doc/refman/8.0/en/view-check-option.html). 1369 on failure.
- */
-export async function checkViewOptions(target: WriteTarget, stored: Row, session: ExecutionContext): Promise<void> {
-  const levels = target.levels;
-  const checked = new Set<number>();
-  let isForced = false;
-  for (let i = levels.length - 1; i >= 0; i--) {
-    const level = levels[i]!;
-    if (isForced || level.checkOption !== undefined) checked.add(i);
-    if (level.checkOption === 'CASCADED') isForced = true;
-  }
-  if (checked.size === 0) return;
-  let row = stored;
-  for (let i = 0; i < levels.length; i++) {
-    const level = levels[i]!;
-    if (checked.has(i) && level.where) {
-      if (level.parts.length > 0) await prepareParts(level.parts, [row]);
-      if (toBoolean(level.where.evaluate(row), session.warnings) !== true) throw mysqlError(ER_VIEW_CHECK_FAILED, level.databaseName, level.name);
-    }
-    row = level.items.map((expr) => expr.evaluate(row));
-  }
 }

@@ -1,0 +1,34 @@
+// How MySQL describes a column in SHOW COLUMNS and information_schema.COLUMNS: its key kind and its default.
+import type { ColumnInfo, TableInfo } from '../catalog/index.js';
+import type { SqlValue } from '../types/index.js';
+
+/** The Key column of SHOW COLUMNS and COLUMN_KEY: PRI, UNI, MUL or empty, from the indexes the column leads. */
+export function keyKind(table: TableInfo, column: ColumnInfo): string {
+  const first = table.indexes.filter((index) => index.columnOffsets[0] === column.offset);
+  if (first.some((index) => index.isPrimary)) return 'PRI';
+  if (first.some((index) => index.isUnique && index.columnOffsets.length === 1)) return 'UNI';
+  if (first.length > 0) return 'MUL';
+  return '';
+}
+
+/**
+ * CURRENT_TIMESTAMP as MySQL prints a column's DEFAULT / ON UPDATE: with the column's fractional-seconds precision,
+ * which MySQL requires the function's to equal (ORMs such as TypeORM compare this text with their model).
+ */
+export function currentTimestampText(column: ColumnInfo): string {
+  return column.type.decimals > 0 ? `CURRENT_TIMESTAMP(${column.type.decimals})` : 'CURRENT_TIMESTAMP';
+}
+
+/** A column's DEFAULT as SHOW COLUMNS and COLUMN_DEFAULT show it (NULL for none). */
+export function defaultText(column: ColumnInfo): SqlValue {
+  const spec = column.defaultValue;
+  switch (spec.kind) {
+    case 'literal':
+      return spec.value;
+    case 'current-timestamp':
+      return currentTimestampText(column);
+    case 'null':
+    case 'none':
+      return null;
+  }
+}

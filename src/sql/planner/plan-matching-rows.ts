@@ -1,0 +1,49 @@
+// planMatchingRows: how a single-table UPDATE or DELETE finds its rows: the access path from its WHERE (or, through
+// views, the innermost view's), and the read, Sort/TopN/Limit that EXPLAIN shows.
+import type { Expr, Limit, OrderItem } from '../ast/index.js';
+import { LateBoundParams, containsParam, withCurrentValues } from '../expression/index.js';
+import { chooseAccessPath, accessConditions, isSamePathShape, splitConjuncts } from './access-path.js';
+import type { AccessPath } from './access-path.js';
+import { describeExpr } from './describe-expr.js';
+import { operatorPlan } from './operator-plan.js';
+import { tableReadPlan } from './table-read-plan.js';
+import type { MatchingRowsPlan } from './write-plan.js';
+import type { WriteTarget } from './write-target.js';
+
+/** The clauses of UPDATE/DELETE that pick their rows. */
+export type MatchClauses = { where?: Expr | undefined; orderBy?: readonly OrderItem[] | undefined; limit?: Limit | undefined };
+
+/**
+ * Chooses the access path from the statement's WHERE (or, through views, the innermost view's) and describes the
+ * read. Conjuncts the path satisfies by construction are dropped from the filter only for a base table: through a
+ * view the filter runs over the view's columns, not the table's.
+ */
+export function planMatchingRows(target: WriteTarget, alias: string | undefined, clauses: MatchClauses): MatchingRowsPlan {
+  const { where, context } = target.access;
+  const choose = (): AccessPath => chooseAccessPath(target.table, where, withCurrentValues(context));
+  const path = choose();
+  const params = context.params;
+  const isLateBound = params instanceof LateBoundParams && where !== undefined && containsParam(where);
+  // A reused plan tests every conjunct: its path is chosen anew for each execution's values.
+  const consumed = target.levels.length === 0 && !isLateBound ? accessConditions(path) : [];
+  const filterConjuncts = splitConjuncts(clauses.where).filter((conjunct) => !consumed.includes(conjunct));
+  const read = tableReadPlan(target.table, alias, path, filterConjuncts, target.scope);
+  let top = read.top;
+  const orderBy = clauses.orderBy ?? [];
+  const sortText = (): string => orderBy.map((item) => `${describeExpr(item.expr, target.scope)}${item.direction === 'DESC' ? ':desc' : ''}`).join(', ');
+  const count = (): string => (clauses.limit ? describeExpr(clauses.limit.count) : '');
+  if (orderBy.length > 0 && clauses.limit) top = operatorPlan('TopN', top.estRows, [top], () => `${sortText()}, offset:0, count:${count()}`);
+  else if (orderBy.length > 0) top = operatorPlan('Sort', top.estRows, [top], sortText);
+  else if (clauses.limit) top = operatorPlan('Limit', top.estRows, [top], () => `offset:0, count:${count()}`);
+  const plan: MatchingRowsPlan = { path, filterConjuncts, read, top };
+  if (isLateBound) {
+    params.onRebind(() => {
+      const next = choose();
+      if (!isSamePathShape(plan.path, next)) return false;
+      plan.path = next;
+      return true;
+    });
+  }
+  return plan;
+}
+

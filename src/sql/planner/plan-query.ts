@@ -1,0 +1,233 @@
+// planQuery: plans a query expression (SELECT or a set operation, its WITH expanded first) into a tree of plan nodes
+// topped by an Output node: FROM and WHERE, GROUP BY and aggregates, HAVING, the select list, ORDER BY and LIMIT.
+import { mysqlError, ER_NOT_SUPPORTED_YET, ER_INVALID_GROUP_FUNC_USE } from '../../errors/index.js';
+import type { ColumnRefExpr, Expr, QueryExpr, SelectStmt } from '../ast/index.js';
+import { Scope, compileExpr, forEachExpr } from '../expression/index.js';
+import type { AsyncPart, CompileContext, CompiledExpr, OuterBinding } from '../expression/index.js';
+import type { FieldType, Row } from '../types/index.js';
+import { conjunction, splitConjuncts } from './access-path.js';
+import { describeConditions, describeExpr } from './describe-expr.js';
+import { AggregateExtractor } from './extract-aggregates.js';
+import { checkFullGroupBy } from './full-group-by-check.js';
+import type { CheckedItem } from './full-group-by-check.js';
+import { PSEUDO_SELECTIVITY, operatorPlan } from './operator-plan.js';
+import type { OperatorPlan } from './operator-plan.js';
+import type { OrderRequest } from './ordered-path.js';
+import type { OutputPlan, PhysicalPlan, SelectionPlan, SortKey } from './physical-plan.js';
+import { planAggregate } from './plan-aggregate.js';
+import type { PlanContext } from './plan-context.js';
+import { planFrom, tableDual } from './plan-from.js';
+import { evaluateLimit, outputOperators, resultScope } from './plan-output.js';
+import { planSetOperation } from './plan-set-operation.js';
+import {
+  compileProjections,
+  describeProjections,
+  expandAliases,
+  resolveGroupExpr,
+  resolveOrderExpr,
+  starColumns,
+  substituteAliases,
+} from './select-items.js';
+import type { Item } from './select-items.js';
+import { expandWith } from './with-clause.js';
+
+/** Plans a query expression without running anything (a recursive CTE in its WITH is computed first). */
+export async function planQuery(query: QueryExpr, context: PlanContext, outer?: OuterBinding): Promise<OutputPlan> {
+  if (query.with) query = await expandWith(query, context.session, (cte) => planAndRun(cte, context, outer));
+  switch (query.kind) {
+    case 'SelectStmt':
+      return planSelect(query, context, outer);
+    case 'UnionStmt': {
+      const left = await planQuery(query.left, context, outer);
+      const right = await planQuery(query.right, context, outer);
+      return planSetOperation(query, left, right, context);
+    }
+    case 'ValuesStmt':
+      throw mysqlError(ER_NOT_SUPPORTED_YET, 'VALUES statements');
+  }
+}
+
+/** Plans a nested query and runs it at once through the executor (subqueries, recursive CTEs). */
+export async function planAndRun(query: QueryExpr, context: PlanContext, outer: OuterBinding | undefined): Promise<{ plan: OutputPlan; scope: Scope; rows: Row[] }> {
+  const plan = await planQuery(query, context, outer);
+  return { plan, scope: plan.scope, rows: await context.materialize(plan, context.session) };
+}
+
+async function planSelect(select: SelectStmt, context: PlanContext, outer: OuterBinding | undefined): Promise<OutputPlan> {
+  if (select.into) throw mysqlError(ER_NOT_SUPPORTED_YET, 'SELECT … INTO');
+  const { session, params, subqueryPlans } = context;
+  const runSubquery = async (query: QueryExpr, binding: OuterBinding): Promise<{ rows: Row[]; types: FieldType[] }> => {
+    const result = await planAndRun(query, context, binding);
+    const shown = subqueryPlans?.get(query);
+    if (shown) addStats(shown, result.plan.explain);
+    return { rows: result.rows, types: result.plan.columns.map((column) => column.type) };
+  };
+  // Filled in once the FROM scope is known, before the select list compiles.
+  const typing: { subqueryTypes?: ReadonlyMap<QueryExpr, FieldType> | undefined } = {};
+  const contextFor = (scope: Scope, clause: CompileContext['clause'], asyncParts?: AsyncPart[]): CompileContext => ({
+    scope,
+    clause,
+    session,
+    outer,
+    runSubquery,
+    asyncParts,
+    subqueryTypes: typing.subqueryTypes,
+    ...(params ? { params } : {}),
+  });
+
+  // FROM and WHERE.
+  let source: PhysicalPlan;
+  let remaining: Expr[];
+  if (select.from && select.from.length > 0) {
+    const planned = await planFrom(select.from, select.where, context, (query) => planQuery(query, context, outer), { order: orderRequest(select) });
+    source = planned.plan;
+    remaining = planned.remaining;
+  } else {
+    source = tableDual(Scope.empty, [[]]);
+    remaining = splitConjuncts(select.where);
+  }
+  const where = conjunction(remaining);
+  if (where) {
+    if (AggregateExtractor.contains(where)) throw mysqlError(ER_INVALID_GROUP_FUNC_USE);
+    const parts: AsyncPart[] = [];
+    source = selection(source, compileExpr(where, contextFor(source.scope, 'where clause', parts)), parts, remaining);
+  }
+
+  // GROUP BY and aggregates: aggregate calls become columns of the aggregated row layout.
+  const items = expandAliases(select);
+  const isAggregate = (select.groupBy?.length ?? 0) > 0 || items.some((item) => item.expr && AggregateExtractor.contains(item.expr)) ||
+    (select.having !== undefined && AggregateExtractor.contains(select.having)) || (select.orderBy ?? []).some((item) => AggregateExtractor.contains(item.expr));
+  const extractor = new AggregateExtractor();
+  const rewrite = (expr: Expr): Expr => (isAggregate ? extractor.rewrite(expr) : expr);
+  const rewrittenItems = items.map((item) => (item.expr ? { ...item, expr: rewrite(item.expr) } : item));
+  const having = select.having ? rewrite(substituteAliases(select.having, items, source.scope)) : undefined;
+  const orderBy = (select.orderBy ?? []).map((item) => ({ ...item, expr: resolveOrderExpr(item, items, source.scope, rewrite) }));
+  if (isAggregate) {
+    const groupBy = (select.groupBy ?? []).map((expr) => resolveGroupExpr(expr, items, source.scope));
+    if (session.isOnlyFullGroupBy) {
+      const scope = source.scope;
+      const checked = rewrittenItems.map((item): CheckedItem => (item.star ? { offsets: starColumns(item.star, scope) } : { expr: item.expr! }));
+      const orderExprs = orderBy.flatMap((item) => (typeof item.expr === 'number' ? [] : [item.expr]));
+      checkFullGroupBy(checked, orderExprs, groupBy, scope, splitConjuncts(select.where));
+    }
+    source = planAggregate(source, groupBy, extractor.calls, context);
+  }
+  if (having) {
+    const parts: AsyncPart[] = [];
+    source = selection(source, compileExpr(having, contextFor(source.scope, 'having clause', parts)), parts, splitConjuncts(having));
+  }
+
+  const outputParts: AsyncPart[] = [];
+  typing.subqueryTypes = await scalarSubqueryTypes(rewrittenItems, source.scope, outer, (query, binding) => planQuery(query, context, binding));
+  const projections = compileProjections(rewrittenItems, source.scope, contextFor(source.scope, 'field list', outputParts));
+  // A table read in ORDER BY order (see orderRequest) needs no sort; nothing above it reorders rows.
+  if (source.kind === 'TableReader' && source.access.isOrdered) orderBy.length = 0;
+  const sortKeys: SortKey[] = orderBy.map((item) => ({
+    expr: typeof item.expr === 'number' ? projections[item.expr]!.expr : compileExpr(item.expr, contextFor(source.scope, 'order clause', outputParts)),
+    isDescending: item.direction === 'DESC',
+  }));
+  const limit = evaluateLimit(select.limit, contextFor(Scope.empty, 'field list'));
+  const input = source;
+  const isTrivial =
+    outputParts.length === 0 && projections.every((projection) => projection.expr.columnIndex !== undefined);
+  const projectionText = (): string => describeProjections(rewrittenItems, input.scope);
+  const operators = outputOperators(input.explain, {
+    ...(isTrivial ? {} : { projection: projectionText }),
+    subqueries: outputParts,
+    ...(select.isDistinct ? { distinct: projectionText } : {}),
+    sort: orderBy.map((item) => ({
+      text: () => (typeof item.expr === 'number' ? `Column#${item.expr}` : describeExpr(item.expr, input.scope)),
+      isDescending: item.direction === 'DESC',
+    })),
+    limit,
+  });
+  const columns = projections.map((projection) => projection.column);
+  return {
+    kind: 'Output',
+    scope: resultScope(columns),
+    explain: operators.top,
+    input,
+    columns,
+    projections,
+    sortKeys,
+    isDistinct: select.isDistinct,
+    limit,
+    parts: outputParts,
+    operators,
+  };
+}
+
+/** TiDB's Selection over `input`: keeps the rows for which `filter` (the conjuncts) is true. */
+function selection(input: PhysicalPlan, filter: CompiledExpr, parts: readonly AsyncPart[], conjuncts: readonly Expr[]): SelectionPlan {
+  const explain = operatorPlan(
+    'Selection',
+    (input.explain.estRows ?? 0) * PSEUDO_SELECTIVITY,
+    [input.explain],
+    () => describeConditions(conjuncts, input.scope),
+    { subqueries: parts },
+  );
+  return { kind: 'Selection', scope: input.scope, explain, input, filter, parts };
+}
+
+/**
+ * The column types of the scalar subqueries in the select list, so that result metadata says what they return (an
+ * integer for `(SELECT COUNT(*) …)`) and drivers decode it as such. Each is planned, not run; one that fails to plan
+ * keeps the default type and reports its error when it runs.
+ */
+async function scalarSubqueryTypes(
+  items: readonly Item[],
+  scope: Scope,
+  outer: OuterBinding | undefined,
+  plan: (query: QueryExpr, binding: OuterBinding) => Promise<OutputPlan>,
+): Promise<ReadonlyMap<QueryExpr, FieldType> | undefined> {
+  let types: Map<QueryExpr, FieldType> | undefined;
+  for (const item of items) {
+    if (!item.expr) continue;
+    const queries: QueryExpr[] = [];
+    forEachExpr(item.expr, (node) => {
+      if (node.kind === 'SubqueryExpr') queries.push(node.query);
+    });
+    for (const query of queries) {
+      try {
+        const planned = await plan(query, { scope, current: [], wasRead: false, parent: outer });
+        if (planned.columns.length === 1) (types ??= new Map()).set(query, planned.columns[0]!.type);
+      } catch {
+        // Reported when the subquery runs.
+      }
+    }
+  }
+  return types;
+}
+
+/**
+ * The ORDER BY a single-table SELECT may ask its table to deliver: plain columns in one direction, no grouping,
+ * aggregates or DISTINCT (which reorder or need all rows), and no select-list alias among the names (an alias may
+ * name an expression).
+ */
+function orderRequest(select: SelectStmt): OrderRequest | undefined {
+  const orderBy = select.orderBy;
+  if (!orderBy || orderBy.length === 0 || select.isDistinct || (select.groupBy?.length ?? 0) > 0) return undefined;
+  if (select.items.some((item) => item.kind !== 'SelectStarItem' && AggregateExtractor.contains(item.expr))) return undefined;
+  if (select.having !== undefined) return undefined;
+  const aliases = new Set(select.items.flatMap((item) => (item.kind !== 'SelectStarItem' && item.alias ? [item.alias.toLowerCase()] : [])));
+  const columns: ColumnRefExpr[] = [];
+  for (const item of orderBy) {
+    if (item.expr.kind !== 'ColumnRefExpr' || (item.expr.table === undefined && aliases.has(item.expr.column.toLowerCase()))) return undefined;
+    columns.push(item.expr);
+  }
+  const isDescending = orderBy[0]!.direction === 'DESC';
+  if (orderBy.some((item) => (item.direction === 'DESC') !== isDescending)) return undefined;
+  return { columns, isDescending, hasLimit: select.limit !== undefined };
+}
+
+/** Adds the stats of one run of a subquery's plan to the plan EXPLAIN shows for it (same shape, node by node). */
+function addStats(shown: OperatorPlan, run: OperatorPlan): void {
+  if (shown === run) return;
+  shown.stats.rows += run.stats.rows;
+  shown.stats.loops += run.stats.loops;
+  shown.stats.timeMs += run.stats.timeMs;
+  shown.children.forEach((child, i) => {
+    const other = run.children[i];
+    if (other && other.operator === child.operator) addStats(child, other);
+  });
+}
