@@ -32,7 +32,7 @@ import { decodeUtf8Lossless } from '../sql/index.js';
 import type { ResultColumn, Row, SqlValue, StatementResult } from '../sql/index.js';
 import { binaryParamValue } from './binary-value.js';
 import { writeBinaryResultRows, writeBinaryStatementResult } from './binary-response.js';
-import { columnDefinition } from './column-definition.js';
+import { columnDefinitionPayloads } from './column-definition-cache.js';
 import type { PacketChannel } from './packet-channel.js';
 import { sessionStatusFlags } from './query-response.js';
 
@@ -130,10 +130,7 @@ export class PreparedCommands {
       batch.end();
     }
     if (prepared.paramCount > 0) this.writeMetadataEnd(batch, session);
-    for (const column of prepared.columns) {
-      writeColumnDefinition41(batch.begin(), columnDefinition(column, this.resultCollationId(session)));
-      batch.end();
-    }
+    for (const payload of columnDefinitionPayloads(prepared.columns, this.resultCollationId(session))) batch.add(payload);
     if (prepared.columns.length > 0) this.writeMetadataEnd(batch, session);
     await this.channel.write(batch.take());
   }
@@ -172,10 +169,7 @@ export class PreparedCommands {
       state.cursor = { columns: result.columns, rows, position: 0 };
       writeColumnCount(batch.begin(), result.columns.length, this.capabilities);
       batch.end();
-      for (const column of result.columns) {
-        writeColumnDefinition41(batch.begin(), columnDefinition(column, this.resultCollationId(session)));
-        batch.end();
-      }
+      for (const payload of columnDefinitionPayloads(result.columns, this.resultCollationId(session))) batch.add(payload);
       // An open cursor's metadata always ends with an EOF, even under CLIENT_DEPRECATE_EOF, as MySQL sends it.
       writeEofPacket(batch.begin(), {
         warnings: 0,

@@ -43,6 +43,8 @@ import { WarningList } from './warning-list.js';
 import { PreparedStatements } from './prepared-statements.js';
 import type { PreparedStatement } from './prepared-statements.js';
 import { runWithPlanCache } from './cached-plan.js';
+import type { PlanSlot } from './cached-plan.js';
+import { TextPlanCache } from './text-plan-cache.js';
 import { sessionTableRows } from './session-table-rows.js';
 import { Transaction } from './transaction.js';
 import type { StatementLocking } from './transaction.js';
@@ -72,6 +74,8 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
   private readonly userVariables = new Map<string, SqlValue>();
   /** Prepared statements of both protocols (COM_STMT_PREPARE ids and PREPARE names). */
   readonly prepared = new PreparedStatements();
+  /** Text queries' parameterised statements and plans by digest. */
+  private readonly textPlans = new TextPlanCache();
   /** The last prepared-statement execution ran a cached plan (`@@last_plan_from_cache`). */
   private isLastPlanFromCache = false;
   /** Set by KILL QUERY from another connection; the running statement stops at its next batch of rows. */
@@ -269,6 +273,12 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
    * does for multi-statement queries. The caller must consume each result's rows before asking for the next.
    */
   async *run(text: string): AsyncGenerator<QueryOutcome> {
+    const hit = this.variables.get('tidb_enable_non_prepared_plan_cache') === 0n ? undefined : this.textPlans.lookup(text);
+    if (hit) {
+      this.warnings.clear();
+      yield { result: this.streamed(await this.executeStatement(hit.slot.statement, hit.values, hit.slot)), hasMore: false };
+      return;
+    }
     // MySQL runs the statements before a syntax error, then reports the error.
     const { statements, error } = parseStatements(text);
     if (statements.length === 0 && error === undefined) this.status.increment('Com_empty_query');
@@ -295,8 +305,7 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
       this.status.increment(comCounterOf(statement));
       return runSessionStatement(statement, this);
     }
-    const result = await this.executeStatement(statement);
-    return result.kind === 'rows' ? { ...result, rows: this.finishAfterRows(result.rows, performance.now()) } : result;
+    return this.streamed(await this.executeStatement(statement));
   }
 
   /**
@@ -306,8 +315,13 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
   async executePrepared(prepared: PreparedStatement, params: readonly SqlValue[]): Promise<StatementResult> {
     this.warnings.clear();
     this.status.increment('Com_stmt_execute');
-    const result = await this.executeStatement(prepared.statement, params, prepared);
-    return result.kind === 'rows' ? { ...result, rows: this.finishAfterRows(result.rows, performance.now()) } : result;
+    return this.streamed(await this.executeStatement(prepared.statement, params, prepared));
+  }
+
+  /** A result whose rows are still to be read finishes the statement once they are (see finishAfterRows). */
+  private streamed(result: StatementResult): StatementResult {
+    if (result.kind === 'ok' || result.complete) return result;
+    return { ...result, rows: this.finishAfterRows(result.rows, performance.now()) };
   }
 
   /**
@@ -381,7 +395,7 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
     }
   }
 
-  private async executeStatement(statement: Statement, params?: readonly SqlValue[], prepared?: PreparedStatement): Promise<StatementResult> {
+  private async executeStatement(statement: Statement, params?: readonly SqlValue[], prepared?: PlanSlot): Promise<StatementResult> {
     this.status.increment(comCounterOf(statement));
     const startedAt = performance.now();
     this.isInterrupted = false;
@@ -392,13 +406,14 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
       async () => {
         const result = await this.dispatch(statement, params, prepared);
         // A locking read must finish locking before its first row is sent, so that it can still re-run.
-        return result.kind === 'rows' && this.txn.lockingRead ? { ...result, rows: await materializeRows(result.rows) } : result;
+        return result.kind === 'rows' && this.txn.lockingRead ? materializeRows(result) : result;
       },
       async (result) => {
-        if (result.kind === 'ok') await this.txn.finishStatement();
+        // A result read in full (a point get) is done now, as an OK is: its autocommit need not wait for the client.
+        if (result.kind === 'ok' || result.complete) await this.txn.finishStatement();
       },
     );
-    if (result.kind === 'ok') this.countIfSlow(startedAt);
+    if (result.kind === 'ok' || result.complete) this.countIfSlow(startedAt);
     return result;
   }
 
@@ -414,7 +429,7 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
   }
 
   /** Routes a statement by the statement table: the session's own handlers, or the SQL engine. */
-  private async dispatch(statement: Statement, params: readonly SqlValue[] | undefined, prepared: PreparedStatement | undefined): Promise<StatementResult> {
+  private async dispatch(statement: Statement, params: readonly SqlValue[] | undefined, prepared: PlanSlot | undefined): Promise<StatementResult> {
     if (runsInSession(statement)) {
       this.host.sql.checkPrivileges(statement, this);
       if (statement.kind === 'ShowStmt') return executeShowSession(statement as ShowStmt & { readonly target: SessionShowTarget }, this);
@@ -432,7 +447,7 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
   }
 
   /** A prepared statement through its plan cache (cached-plan.ts), noting whether the plan was reused. */
-  private async executeWithPlanCache(prepared: PreparedStatement, values: readonly SqlValue[]): Promise<StatementResult> {
+  private async executeWithPlanCache(prepared: PlanSlot, values: readonly SqlValue[]): Promise<StatementResult> {
     this.isLastPlanFromCache = false;
     const sql = this.host.sql;
     const { result, isFromCache } = await runWithPlanCache(prepared, values, {

@@ -109,7 +109,8 @@ function compareSortKeys(a: SqlValue[], b: SqlValue[], keys: readonly SortKey[],
   return 0;
 }
 
-function recordOutput(
+/** Adds one execution's row counts and time to the EXPLAIN ANALYZE stats of an Output plan's operators. */
+export function recordOutput(
   plan: OutputOperators,
   counts: { projected: number; distinctRows: number; returned: number },
   startedAt: number,

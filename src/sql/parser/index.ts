@@ -20,3 +20,5 @@ export function parseSql(sql: string, options?: ParseOptions): Statement[] {
   if (result.error !== undefined) throw result.error;
   return result.statements;
 }
+export { digestStatement } from './statement-digest.js';
+export type { DigestLiteral, StatementDigest } from './statement-digest.js';

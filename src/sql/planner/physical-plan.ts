@@ -219,3 +219,15 @@ export type PhysicalPlan =
   | HashAggPlan
   | OutputPlan
   | SetOperationPlan;
+
+/**
+ * TiDB's PointGet / BatchPointGet: a query whose only input is one base table read by primary-key handles (`pk = ?`,
+ * `pk IN (…)`), with a plain projection on top. It is not a member of the operator tree: the executor reads its rows
+ * in one step (no operator per row batch) and hands back a complete result. `output` is the general plan it stands
+ * for (EXPLAIN and ANALYZE print that tree, whose stats it fills in); `reader` is `output.input`.
+ */
+export interface PointGetPlan {
+  readonly kind: 'PointGet';
+  readonly output: OutputPlan;
+  readonly reader: TableReaderPlan;
+}
