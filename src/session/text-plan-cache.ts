@@ -20,23 +20,29 @@ export interface TextPlanHit {
  * runWithPlanCache, and privileges are checked on every execution, so nothing here needs invalidating.
  */
 export class TextPlanCache {
-  private readonly entries = new Map<string, PlanSlot | undefined>();
+  /** By digest text: its statement, NOT_CACHEABLE, or SEEN_ONCE (a digest is planned for reuse when it recurs). */
+  private readonly entries = new Map<string, PlanSlot | typeof NOT_CACHEABLE | typeof SEEN_ONCE>();
 
   /** The cached statement for `sql` and its literal values, or undefined to run `sql` the ordinary way. */
   lookup(sql: string): TextPlanHit | undefined {
     const digest = digestStatement(sql);
     if (!digest) return undefined;
-    let slot = this.entries.get(digest.text);
-    if (slot === undefined) {
-      if (this.entries.has(digest.text)) return undefined;
-      slot = cacheableSlot(digest.text, digest.literals.length);
-      if (this.entries.size >= CACHE_SIZE) this.entries.delete(this.entries.keys().next().value!);
-      this.entries.set(digest.text, slot);
-      if (!slot) return undefined;
+    let entry = this.entries.get(digest.text);
+    if (entry === NOT_CACHEABLE) return undefined;
+    if (entry === undefined || entry === SEEN_ONCE) {
+      // A one-off query pays only for its digest; the second one like it parses the digest and keeps the plan.
+      const next = entry === undefined ? SEEN_ONCE : (cacheableSlot(digest.text, digest.literals.length) ?? NOT_CACHEABLE);
+      if (entry === undefined && this.entries.size >= CACHE_SIZE) this.entries.delete(this.entries.keys().next().value!);
+      this.entries.set(digest.text, next);
+      if (typeof next !== 'object') return undefined;
+      entry = next;
     }
-    return { slot, values: digest.literals.map(literalValue) };
+    return { slot: entry, values: digest.literals.map(literalValue) };
   }
 }
+
+const NOT_CACHEABLE = 'not cacheable';
+const SEEN_ONCE = 'seen once';
 
 /** The parameterised statement of a digest, or undefined when it may not stand for the original queries. */
 function cacheableSlot(text: string, literalCount: number): PlanSlot | undefined {

@@ -6,7 +6,7 @@ import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SSL_FILE_NAMES, generateSslFiles } from '../../../src/certificates/index.js';
+import { ECDSA_SERVER_FILE_NAMES, SSL_FILE_NAMES, ensureEcdsaServerPair, generateSslFiles } from '../../../src/certificates/index.js';
 
 /** The built server entry point. */
 export const SERVER_BIN = fileURLToPath(new URL('../../../src/cli/tidal-server.js', import.meta.url));
@@ -55,6 +55,7 @@ function autoTlsSeed(): Promise<string> {
   seedFiles ??= (async () => {
     const dir = (await tempDir('auto-tls-seed')).path;
     await generateSslFiles({ datadir: dir, rsaKeySize: 2048 });
+    await ensureEcdsaServerPair(dir, 'localhost');
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
     return dir;
   })();
@@ -68,7 +69,8 @@ export async function startTidal(options: StartOptions = {}): Promise<TidalProce
   if (!hasTlsChoice && !existsSync(join(dataDir, SSL_FILE_NAMES.caCert))) {
     const seed = await autoTlsSeed();
     await mkdir(dataDir, { recursive: true });
-    await Promise.all(Object.values(SSL_FILE_NAMES).map((name) => copyFile(join(seed, name), join(dataDir, name))));
+    const names = [...Object.values(SSL_FILE_NAMES), ...Object.values(ECDSA_SERVER_FILE_NAMES)];
+    await Promise.all(names.map((name) => copyFile(join(seed, name), join(dataDir, name))));
   }
   const child = spawn(process.execPath, [SERVER_BIN, '--port', '0', '--path', dataDir, '--log-level', 'debug', ...(options.args ?? [])], {
     stdio: ['ignore', 'ignore', 'pipe'],
