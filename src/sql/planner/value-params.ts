@@ -3,10 +3,12 @@
 import type { Expr, Statement } from '../ast/index.js';
 
 const COMPARISONS: ReadonlySet<string> = new Set(['=', '<=>', '<>', '!=', '<', '<=', '>', '>=']);
+const ARITHMETIC: ReadonlySet<string> = new Set(['+', '-', '*']);
 
 /**
  * True when all `paramCount` placeholders of `statement` are compared values in WHERE (`col = ?`, `col IN (?, ?)`,
- * `BETWEEN ? AND ?`, under AND/OR/NOT), values of INSERT … VALUES, or UPDATE … SET values. Elsewhere a literal
+ * `BETWEEN ? AND ?`, under AND/OR/NOT), or values of INSERT … VALUES and UPDATE … SET, alone or in `+ - *`
+ * arithmetic (`SET balance = balance - ?`). Elsewhere a literal
  * means more than its value (a select-list column name, ORDER BY 1, LIMIT, a function's argument type), so such a
  * statement is not cached as a parameterised plan, after TiDB's non-prepared plan cache, which takes only simple
  * filters.
@@ -16,6 +18,15 @@ export function paramsAreValues(statement: Statement, paramCount: number): boole
   const value = (expr: Expr): void => {
     if (expr.kind === 'ParamExpr') count++;
     else if (expr.kind === 'UnaryExpr' && expr.op === '-' && expr.operand.kind === 'ParamExpr') count++;
+  };
+  // A new column value may be arithmetic on columns and values (`SET balance = balance - 5`).
+  const newValue = (expr: Expr): void => {
+    if (expr.kind === 'BinaryExpr' && ARITHMETIC.has(expr.op)) {
+      newValue(expr.left);
+      newValue(expr.right);
+    } else {
+      value(expr);
+    }
   };
   const predicate = (expr: Expr | undefined): void => {
     if (!expr) return;
@@ -50,7 +61,7 @@ export function paramsAreValues(statement: Statement, paramCount: number): boole
       predicate(statement.where);
       break;
     case 'UpdateStmt':
-      for (const assignment of statement.assignments) value(assignment.value);
+      for (const assignment of statement.assignments) newValue(assignment.value);
       predicate(statement.where);
       break;
     case 'DeleteStmt':
@@ -58,7 +69,7 @@ export function paramsAreValues(statement: Statement, paramCount: number): boole
       break;
     case 'InsertStmt':
       if (statement.source.kind !== 'values') return false;
-      for (const row of statement.source.rows) row.forEach(value);
+      for (const row of statement.source.rows) row.forEach(newValue);
       break;
     default:
       return false;

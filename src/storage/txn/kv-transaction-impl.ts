@@ -151,7 +151,7 @@ export class KvTransactionImpl implements KvTransaction {
     }
   }
 
-  async commit(): Promise<CommitResult | undefined> {
+  async commit(onVisible?: () => void): Promise<CommitResult | undefined> {
     this.assertActive();
     this.isFinished = true;
     try {
@@ -161,6 +161,7 @@ export class KvTransactionImpl implements KvTransaction {
         startVersion: this.lockingSnapshot?.version ?? this.snapshot.version,
         mutations: collectMutations(buffer),
         readKeys: this.readKeys,
+        ...(onVisible && { onVisible }),
       });
     } finally {
       this.release();
@@ -266,8 +267,8 @@ class LockingView implements KvTransaction {
     return this.txn.lockingView();
   }
 
-  commit(): Promise<CommitResult | undefined> {
-    return this.txn.commit();
+  commit(onVisible?: () => void): Promise<CommitResult | undefined> {
+    return this.txn.commit(onVisible);
   }
 
   rollback(): void {

@@ -20,12 +20,17 @@ import { LmdbSnapshot } from './lmdb-snapshot.js';
 import type { LmdbByteStore } from './lmdb-snapshot.js';
 
 /**
- * LMDB environment settings. `overlappingSync: false` makes a commit's promise wait for its fsync (durability);
+ * LMDB environment settings. `overlappingSync` commits a transaction (visible to readers) before its fsync, and
+ * `separateFlushed` gives each write promise a `flushed` promise for the fsync: a commit is visible sooner (row
+ * locks can go, see CommitRequest.onVisible) and resolves once durable. After a process crash lmdb-js keeps the
+ * last committed transaction (the OS still has it); after an OS crash, the last flushed one, which is the last one
+ * any client was told about;
  * 8 KiB pages allow keys up to 4026 bytes (TiDB's index keys go up to 3072 bytes of values); every open snapshot
  * generation takes a reader slot, so allow far more than connections.
  */
 const EnvironmentOptions = {
-  overlappingSync: false,
+  overlappingSync: true,
+  separateFlushed: true,
   pageSize: 8192,
   maxDbs: 4,
   maxReaders: 1024,
@@ -50,7 +55,7 @@ export class LmdbEngine implements KvEngine {
   readonly name = 'lmdb';
   private readonly oracle: CommitOracle;
   private readonly openSnapshots = new Set<LmdbSnapshot>();
-  private readonly pendingCommits = new Set<Promise<boolean>>();
+  private readonly pendingCommits = new Set<Promise<void>>();
   private readonly maxKeyBytes: number;
   private isClosed = false;
 
@@ -130,20 +135,25 @@ export class LmdbEngine implements KvEngine {
     // Admission and queueing happen in one synchronous step, so LMDB applies commits in version order.
     const commitVersion = this.oracle.admit(request);
     if (request.mutations.length === 0) return { commitVersion };
-    const written = this.root.batch(() => {
+    const written: Promise<boolean> & { flushed?: Promise<unknown> } = this.root.batch(() => {
       for (const { key, value } of request.mutations) {
         if (value === undefined) void this.data.remove(key);
         else void this.data.put(key, asBuffer(value));
       }
       void this.meta.put(Layout.commitVersionKey, encodeVersion(commitVersion));
     });
-    this.pendingCommits.add(written);
+    const durable = written.then(() => written.flushed ?? this.root.flushed);
+    // close() waits for commits in flight; this promise settles either way, so a failed one is not left unhandled.
+    const settled = durable.then(() => undefined, () => undefined);
+    this.pendingCommits.add(settled);
     try {
       await written;
+      this.oracle.markVisible(commitVersion);
+      request.onVisible?.();
+      await durable;
     } finally {
-      this.pendingCommits.delete(written);
+      this.pendingCommits.delete(settled);
     }
-    this.oracle.markVisible(commitVersion);
     return { commitVersion };
   }
 
