@@ -76,8 +76,10 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
   readonly prepared = new PreparedStatements();
   /** Text queries' parameterised statements and plans by digest. */
   private readonly textPlans = new TextPlanCache();
-  /** The last prepared-statement execution ran a cached plan (`@@last_plan_from_cache`). */
+  /** The previous statement ran a cached plan (`@@last_plan_from_cache`, read by the statement after it). */
   private isLastPlanFromCache = false;
+  /** The running statement runs a cached plan; it becomes isLastPlanFromCache when the next statement starts. */
+  private isPlanFromCache = false;
   /** Set by KILL QUERY from another connection; the running statement stops at its next batch of rows. */
   private isInterrupted = false;
   /** Aborted by KILL: ends the running statement's lock wait or SLEEP at once. Fresh for each statement. */
@@ -397,6 +399,8 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
 
   private async executeStatement(statement: Statement, params?: readonly SqlValue[], prepared?: PlanSlot): Promise<StatementResult> {
     this.status.increment(comCounterOf(statement));
+    this.isLastPlanFromCache = this.isPlanFromCache;
+    this.isPlanFromCache = false;
     const startedAt = performance.now();
     this.isInterrupted = false;
     if (this.interruption.signal.aborted) this.interruption = new AbortController();
@@ -448,7 +452,6 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
 
   /** A prepared statement through its plan cache (cached-plan.ts), noting whether the plan was reused. */
   private async executeWithPlanCache(prepared: PlanSlot, values: readonly SqlValue[]): Promise<StatementResult> {
-    this.isLastPlanFromCache = false;
     const sql = this.host.sql;
     const { result, isFromCache } = await runWithPlanCache(prepared, values, {
       sql,
@@ -458,7 +461,7 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
       database: this.database,
       variablesChangeCount: this.variables.changeCount,
     });
-    this.isLastPlanFromCache = isFromCache;
+    this.isPlanFromCache = isFromCache;
     return result;
   }
 
