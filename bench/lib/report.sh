@@ -5,7 +5,7 @@
 
 readonly BENCH_REFERENCE=mariadb
 readonly BENCH_SUBJECT=tidaldb
-readonly BENCH_ROW_FORMAT='%-30s %24s %24s %8s %9s %9s\n'
+readonly BENCH_ROW_FORMAT='%-30s %26s %26s %8s %9s %9s\n'
 
 declare -A SERVER_VERSION=()
 
