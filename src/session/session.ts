@@ -13,7 +13,7 @@ import {
 } from '../errors/index.js';
 import type { KvTransaction } from '../storage/kv.js';
 import { WriteConflictError, beginTransaction } from '../storage/index.js';
-import { INFORMATION_SCHEMA_DATABASE, SqlEngine, isInformationSchema, parseSingleStatement, parseStatements } from '../sql/index.js';
+import { INFORMATION_SCHEMA_DATABASE, SqlEngine, isInformationSchema, parseSingleStatement, parseStatements, userVariableValue } from '../sql/index.js';
 import type { ExecuteStmt, ExecutionContext, LockMode, ResultColumn, Row, SessionTableName, SqlValue, Statement, StatementResult, VariableScope } from '../sql/index.js';
 import type { SessionHost } from './session-host.js';
 import { executeSet } from './set-statement.js';
@@ -226,7 +226,7 @@ export class Session implements ExecutionContext {
   }
 
   setUserVariable(name: string, value: SqlValue): void {
-    this.userVariables.set(name.toLowerCase(), value);
+    this.userVariables.set(name.toLowerCase(), userVariableValue(value));
   }
 
   // Session state --------------------------------------------------------------------------------------------

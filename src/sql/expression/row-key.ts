@@ -1,6 +1,6 @@
 // distinctKeyOfRow: a string equal for rows whose values are equal, for caches keyed by a row's contents.
 import { Decimal } from 'decimal.js';
-import { MysqlTime } from '../types/index.js';
+import { JsonValue, MysqlTime, jsonNodeKey } from '../types/index.js';
 import type { Row } from '../types/index.js';
 
 /** A key that distinguishes rows by value and kind; NULL differs from every value. */
@@ -14,6 +14,7 @@ export function distinctKeyOfRow(row: Row): string {
     else if (Buffer.isBuffer(value)) key += `\u0000b${value.toString('hex')}`;
     else if (value instanceof Decimal) key += `\u0000m${value.toString()}`;
     else if (value instanceof MysqlTime) key += `\u0000T${value.micros}`;
+    else if (value instanceof JsonValue) key += `\u0000j${jsonNodeKey(value.toNode())}`;
     else key += `\u0000t${value.toString()}`;
   }
   return key;

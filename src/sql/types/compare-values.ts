@@ -6,6 +6,9 @@ import type { SqlValue } from './sql-value.js';
 import { toDecimal, toDouble, toText } from './convert.js';
 import type { CollationName } from './field-type.js';
 import type { WarningSink } from './warnings.js';
+import { JsonValue } from './json/json-value.js';
+import { compareJsonNodes } from './json/json-compare.js';
+import { sqlToJsonNode } from './json/json-convert.js';
 
 /**
  * Compares two values as MySQL does (https://dev.mysql.com/doc/refman/8.0/en/type-conversion.html): two strings by
@@ -21,6 +24,8 @@ export function compareValues(
   if (typeof a === 'bigint' && typeof b === 'bigint') return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'string' && typeof b === 'string') return compareStrings(a, b, collation);
   if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+  // A JSON value against anything: the other side as JSON (a string is a JSON string), by JSON's own order.
+  if (a instanceof JsonValue || b instanceof JsonValue) return compareJsonNodes(sqlToJsonNode(a), sqlToJsonNode(b));
   if (a instanceof MysqlTime || b instanceof MysqlTime) return compareTime(a, b, collation, warnings);
   if (a instanceof MysqlDateTime || b instanceof MysqlDateTime) return compareTemporal(a, b, collation, warnings);
   if (Buffer.isBuffer(a) && Buffer.isBuffer(b)) return Buffer.compare(a, b);

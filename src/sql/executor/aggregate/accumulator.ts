@@ -1,8 +1,9 @@
-// Accumulators for COUNT, SUM, AVG, MIN, MAX and GROUP_CONCAT, with MySQL's result types.
+// Accumulators for COUNT, SUM, AVG, MIN, MAX, GROUP_CONCAT and the JSON aggregates, with MySQL's result types.
 import { Decimal } from 'decimal.js';
-import { mysqlError, ER_INVALID_GROUP_FUNC_USE } from '../../../errors/index.js';
-import { BIGINT_TYPE, DOUBLE_TYPE, decimalType, varcharType } from '../../expression/index.js';
-import { MysqlTime, TypeKind, compareValues, isFloatType, isStringType, toDecimal, toDouble, toText } from '../../types/index.js';
+import { mysqlError, ER_INVALID_GROUP_FUNC_USE, ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT } from '../../../errors/index.js';
+import { jsonArrayAccumulator, jsonObjectAccumulator } from './json-accumulators.js';
+import { BIGINT_TYPE, DOUBLE_TYPE, JSON_TYPE, decimalType, varcharType } from '../../expression/index.js';
+import { JsonValue, MysqlTime, TypeKind, jsonNodeKey, compareValues, isFloatType, isStringType, toDecimal, toDouble, toText } from '../../types/index.js';
 import type { FieldType, SqlValue, WarningSink } from '../../types/index.js';
 
 /** Folds the values of one group into one result. */
@@ -54,6 +55,12 @@ export function aggregateKind(name: string, argTypes: readonly FieldType[], opti
         type: varcharType(options.groupConcatMaxLength),
         create: distinct(() => groupConcatAccumulator(options.separator, options.groupConcatMaxLength)),
       };
+    case 'JSON_ARRAYAGG':
+    case 'JSON_OBJECTAGG': {
+      const isArray = name === 'JSON_ARRAYAGG';
+      if (argTypes.length !== (isArray ? 1 : 2)) throw mysqlError(ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT, name);
+      return { type: JSON_TYPE, create: isArray ? () => jsonArrayAccumulator(argType) : () => jsonObjectAccumulator(argTypes[1]!) };
+    }
     default:
       throw mysqlError(ER_INVALID_GROUP_FUNC_USE);
   }
@@ -170,6 +177,7 @@ export function distinctKey(values: readonly SqlValue[], types: readonly FieldTy
       key += `\u0000s${folded}`;
     } else if (Buffer.isBuffer(value)) key += `\u0000b${value.toString('hex')}`;
     else if (value instanceof MysqlTime) key += `\u0000T${value.micros}`;
+    else if (value instanceof JsonValue) key += `\u0000j${jsonNodeKey(value.toNode())}`;
     else key += `\u0000t${value.toString()}`;
   }
   return key;

@@ -6,6 +6,7 @@ import { dateFunctions } from './date-functions.js';
 import { datePartFunctions } from './date-part-functions.js';
 import { encodingFunctions } from './encoding-functions.js';
 import { informationFunctions } from './information-functions.js';
+import { jsonFunctions } from './json-functions.js';
 import { mathFunctions } from './math-functions.js';
 import { sleepFunction } from './sleep-function.js';
 import { stringFunctions } from './string-functions.js';
@@ -30,8 +31,9 @@ export const builtinFunctions: ReadonlyMap<string, BuiltinFunction> = new Map([
   ...dateArithmeticFunctions,
   ...unixTimeFunctions,
   ...timeFunctions,
+  ...jsonFunctions,
   ['SLEEP', sleepFunction],
 ]);
 
 /** Names the planner treats as aggregates; they are compiled by the aggregation operator, not here. */
-export const AGGREGATE_FUNCTION_NAMES: ReadonlySet<string> = new Set(['COUNT', 'SUM', 'AVG', 'MIN', 'MAX', 'GROUP_CONCAT']);
+export const AGGREGATE_FUNCTION_NAMES: ReadonlySet<string> = new Set(['COUNT', 'SUM', 'AVG', 'MIN', 'MAX', 'GROUP_CONCAT', 'JSON_ARRAYAGG', 'JSON_OBJECTAGG']);

@@ -21,7 +21,8 @@ export function compileFunctionCall(call: FuncCallExpr, context: CompileContext,
   const count = call.args.length;
   if (count < builtin.minArgs || count > builtin.maxArgs) throw mysqlError(ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT, name);
   const compileArg = builtin.takesUnits === true ? (arg: Expr): CompiledExpr => compileUnitArgument(arg, context, compile) : (arg: Expr): CompiledExpr => compile(arg, context);
-  return builtin.compile(call.args.map(compileArg), context, call);
+  const clauseExprs = builtin.clauseExprs?.(call) ?? [];
+  return builtin.compile([...call.args, ...clauseExprs].map(compileArg), context, call);
 }
 
 /**
