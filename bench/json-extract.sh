@@ -56,8 +56,8 @@ main() {
     const r = JSON.parse(process.argv[1]);
     const ms = (v) => v.map((x) => x.toFixed(0)).join(" ");
     console.log(`JSON_EXTRACT filter over ${r.rows} documents (${r.matched} match): ${r.query}`);
-    console.log(`MariaDB ${process.argv[2]} (LONGTEXT): median ${r.mariadbMedianMs.toFixed(0)} ms  [${ms(r.mariadbMs)}]`);
-    console.log(`TidalDB (binary JSON):        median ${r.tidalMedianMs.toFixed(0)} ms  [${ms(r.tidalMs)}]`);
+    console.log(`MariaDB ${process.argv[2]} (LONGTEXT): median ${r.mariadbMedianMs.toFixed(0)} ms  [${ms(r.mariadb)}]`);
+    console.log(`TidalDB (binary JSON):        median ${r.tidalMedianMs.toFixed(0)} ms  [${ms(r.tidal)}]`);
     console.log(`ratio TidalDB/MariaDB time: ${r.ratio.toFixed(2)} (lower is better; rounds alternate TidalDB, MariaDB)`);
     console.log(`for scale, the same filter on an INT column (${r.baselineQuery}): ratio ${r.baselineRatio.toFixed(2)}`);
   ' "$result" "$mariadb_version" | tee "$RESULTS_FILE"

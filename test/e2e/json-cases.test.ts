@@ -56,6 +56,9 @@ describe('JSON type cases', () => {
       await objects.execute('INSERT INTO dup VALUES (?, ?)', [100, JSON.stringify({ written: [1, 'two'] })]);
       const [written] = await objects.execute<RowDataPacket[]>("SELECT j, j->>'$.written[1]' AS second FROM dup WHERE id = ?", [100]);
       assert.deepEqual(written, [{ j: { written: [1, 'two'] }, second: 'two' }]);
+      // Documents and paths as parameters: planning a prepared statement must not evaluate its JSON calls.
+      const [bound] = await objects.execute<RowDataPacket[]>('SELECT JSON_EXTRACT(?, ?) AS v, ? MEMBER OF (?) AS m, JSON_QUOTE(?) AS q', ['{"a": [1, 2]}', '$.a[1]', 2, '[1, 2]', 'x']);
+      assert.deepEqual(bound, [{ v: 2, m: 1, q: '"x"' }]);
     } finally {
       await objects.end();
     }

@@ -13,3 +13,4 @@ export * from './literal-types.js';
 export { mapExpr, forEachExpr } from './map-expr.js';
 export { LateBoundParams, containsParam, withCurrentValues } from './statement-params.js';
 export type { StatementParams } from './statement-params.js';
+export { JSON_FUNCTION_NAMES } from './functions/json-functions.js';

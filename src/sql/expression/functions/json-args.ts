@@ -5,7 +5,6 @@ import type { FieldType, JsonNode, JsonPath, SqlValue } from '../../types/index.
 import type { CompiledExpr } from '../compiled-expr.js';
 import { JSON_TYPE } from '../literal-types.js';
 import type { BuiltinFunction } from './builtin-function.js';
-import { foldCall } from './fold-call.js';
 
 /** MySQL names functions in its errors in lower case (`json_extract`). */
 export function errorName(name: string): string {
@@ -53,14 +52,29 @@ export function valueArg(value: SqlValue, type: FieldType): JsonNode {
   return sqlToJsonNode(value, type);
 }
 
-/** A JSON-returning function: evaluated once when every argument is constant, else per row. */
+/** A JSON function: evaluated once when every argument is constant (see `lazyFoldCall`), else per row. */
 export function jsonFunction(
   minArgs: number,
   maxArgs: number,
   apply: (values: readonly SqlValue[], args: readonly CompiledExpr[]) => SqlValue,
   type: FieldType = JSON_TYPE,
 ): BuiltinFunction {
-  return { minArgs, maxArgs, compile: (args) => foldCall(args, type, (values) => apply(values, args)) };
+  return { minArgs, maxArgs, compile: (args) => lazyFoldCall(args, type, (values) => apply(values, args)) };
+}
+
+/**
+ * Like `foldCall`, but a call of constants runs at its first evaluation, not while compiling: JSON functions refuse
+ * arguments (3146 for a number where a document belongs) that a prepared statement's planning stands in for its
+ * `?` markers, and a statement must not fail before its real parameters are bound.
+ */
+export function lazyFoldCall(args: readonly CompiledExpr[], type: FieldType, apply: (values: readonly SqlValue[]) => SqlValue): CompiledExpr {
+  if (!args.every((arg) => arg.constantValue !== undefined)) return { type, isNullable: true, evaluate: (row) => apply(args.map((arg) => arg.evaluate(row))) };
+  let result: { value: SqlValue } | undefined;
+  return {
+    type,
+    isNullable: true,
+    evaluate: () => (result ??= { value: apply(args.map((arg) => arg.constantValue ?? null)) }).value,
+  };
 }
 
 /** A node as a JSON SqlValue. */

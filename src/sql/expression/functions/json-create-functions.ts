@@ -12,8 +12,7 @@ import { JsonValue, isJsonArray, isJsonObject, quoteJsonString, toText } from '.
 import type { JsonNode, SqlValue } from '../../types/index.js';
 import { JSON_TEXT_TYPE } from '../literal-types.js';
 import type { BuiltinFunction } from './builtin-function.js';
-import { foldCall } from './fold-call.js';
-import { documentArg, jsonFunction, jsonResult, valueArg } from './json-args.js';
+import { documentArg, jsonFunction, jsonResult, lazyFoldCall, valueArg } from './json-args.js';
 
 /** JSON_ARRAY(v, …): the values as JSON (strings stay strings, predicates become booleans). */
 const jsonArray = jsonFunction(0, Infinity, (values, args) => jsonResult(values.map((value, i) => valueArg(value, args[i]!.type))));
@@ -41,7 +40,7 @@ const jsonQuote: BuiltinFunction = {
   minArgs: 1,
   maxArgs: 1,
   compile: (args) =>
-    foldCall(args, JSON_TEXT_TYPE, ([value]) => {
+    lazyFoldCall(args, JSON_TEXT_TYPE, ([value]) => {
       if (value === null || value === undefined) return null;
       if (Buffer.isBuffer(value)) throw mysqlError(ER_INVALID_JSON_CHARSET, 'binary');
       if (typeof value !== 'string' && !(value instanceof JsonValue)) throw mysqlError(ER_INVALID_TYPE_FOR_JSON, 1, 'json_quote');

@@ -8,7 +8,7 @@ import type { CompiledExpr } from '../compiled-expr.js';
 import { constantExpr } from '../compiled-expr.js';
 import { JSON_TEXT_TYPE, JSON_TYPE } from '../literal-types.js';
 import type { BuiltinFunction } from './builtin-function.js';
-import { documentArg, pathReader } from './json-args.js';
+import { documentArg, lazyFoldCall, pathReader } from './json-args.js';
 import { jsonValueConversion } from './json-value-returning.js';
 
 /** JSON_EXTRACT(doc, path, …): the value a path selects, or an array of all selected when several can be. */
@@ -48,9 +48,7 @@ function callOf(
   docArg: CompiledExpr,
   pathArgs: readonly CompiledExpr[],
 ): CompiledExpr {
-  if (args.every((arg) => arg.constantValue !== undefined)) {
-    return constantExpr(apply(docArg.constantValue ?? null, pathArgs.map((arg) => arg.constantValue ?? null)), type);
-  }
+  if (args.every((arg) => arg.constantValue !== undefined)) return lazyFoldCall(args, type, ([doc, ...paths]) => apply(doc ?? null, paths));
   if (pathArgs.length === 1) {
     const pathArg = pathArgs[0]!;
     const paths: SqlValue[] = [null];

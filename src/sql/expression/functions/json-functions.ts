@@ -14,3 +14,6 @@ export const jsonFunctions: ReadonlyMap<string, BuiltinFunction> = new Map([
   ...jsonSearchFunctions,
   ...jsonAttributeFunctions,
 ]);
+
+/** Every JSON function's name, aggregates included (all depend on their arguments only). */
+export const JSON_FUNCTION_NAMES: readonly string[] = [...jsonFunctions.keys(), 'JSON_ARRAYAGG', 'JSON_OBJECTAGG'];
