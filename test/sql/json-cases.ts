@@ -77,9 +77,10 @@ export const JSON_CASES: readonly SqlCase[] = [
   { sql: "SELECT JSON_OBJECT('d', DATE '2020-01-02', 't', TIME '10:11:12', 'dt', TIMESTAMP '2020-01-02 03:04:05', 'b', x'cafe')", rows: [['{"b": "base64:type15:yv4=", "d": "2020-01-02", "t": "10:11:12.000000", "dt": "2020-01-02 03:04:05.000000"}']] },
   { sql: "SELECT JSON_OBJECT('a')", error: 1582 },
   { sql: 'SELECT JSON_OBJECT(NULL, 1)', error: 3158 },
-  { sql: "SELECT CAST('[1, 2]' AS JSON), CAST(1 AS JSON), CAST(1.50 AS JSON), CAST('null' AS JSON), CAST(NULL AS JSON), CAST(1 < 2 AS JSON), CAST(CAST(18446744073709551615 AS UNSIGNED) AS JSON)", rows: [['[1, 2]', '1', '1.5', 'null', null, 'true', '18446744073709551615']] },
+  { sql: "SELECT CAST('[1, 2]' AS JSON), CAST(1 AS JSON), CAST(1.50 AS JSON), CAST('null' AS JSON), CAST(NULL AS JSON), CAST(1 < 2 AS JSON), CAST(CAST(18446744073709551615 AS UNSIGNED) AS JSON)", rows: [['[1, 2]', '1', '1.50', 'null', null, 'true', '18446744073709551615']] },
   { sql: "SELECT JSON_TYPE(CAST(1.5 AS JSON)), JSON_TYPE(CAST(1.5e0 AS JSON)), JSON_TYPE(CAST(CAST(1 AS UNSIGNED) AS JSON)), JSON_TYPE(CAST(DATE '2020-01-01' AS JSON)), JSON_TYPE(CAST(TIMESTAMP '2020-01-01 00:00:00' AS JSON)), JSON_TYPE(CAST(TIME '01:00:00' AS JSON))", rows: [['DECIMAL', 'DOUBLE', 'UNSIGNED INTEGER', 'DATE', 'DATETIME', 'TIME']] },
   { sql: "SELECT CAST('{\"a\": 1,}' AS JSON)", error: 3141 },
+  { sql: "SELECT JSON_ARRAY(CAST(2 AS DECIMAL(5,3)), 1.0), JSON_SET('[1]', '$[0]', 2.50) = JSON_ARRAY(2.5), CAST(CAST(0.10 AS JSON) AS CHAR)", rows: [['[2.000, 1.0]', '1', '0.10']] },
   // Modification: the manual's examples.
   { sql: `SELECT JSON_SET('{ "a": 1, "b": [2, 3]}', '$.a', 10, '$.c', '[true, false]'), JSON_INSERT('{ "a": 1, "b": [2, 3]}', '$.a', 10, '$.c', '[true, false]'), JSON_REPLACE('{ "a": 1, "b": [2, 3]}', '$.a', 10, '$.c', '[true, false]')`, rows: [['{"a": 10, "b": [2, 3], "c": "[true, false]"}', '{"a": 1, "b": [2, 3], "c": "[true, false]"}', '{"a": 10, "b": [2, 3]}']] },
   { sql: `SELECT JSON_SET('[1]', '$[5]', 2), JSON_SET('{"a": 1}', '$.a[1]', 2), JSON_SET('1', '$[0]', 2), JSON_SET('{"a": 1}', '$', '"x"'), JSON_SET('{"a": 1}', '$.b.c', 2)`, rows: [['[1, 2]', '{"a": [1, 2]}', '2', '"\\"x\\""', '{"a": 1}']] },

@@ -12,7 +12,7 @@ export { decodeUtf8Lossless, encodeUtf8Lossless } from './lossless-utf8.js';
 export { JsonValue } from './json/json-value.js';
 export { JsonType } from './json/json-binary.js';
 export type { JsonNode, JsonObject } from './json/json-node.js';
-export { JsonUint, JsonOpaque, compareJsonKeys, isJsonArray, isJsonObject, jsonNodeTypeName } from './json/json-node.js';
+export { JsonDecimal, JsonUint, JsonOpaque, compareJsonKeys, isJsonArray, isJsonObject, jsonNodeTypeName } from './json/json-node.js';
 export { parseJsonPath, resolveArrayIndex } from './json/json-path.js';
 export type { JsonPath, JsonPathLeg } from './json/json-path.js';
 export { seekJsonPath } from './json/json-path-seek.js';

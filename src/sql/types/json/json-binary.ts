@@ -14,7 +14,7 @@
 import { Decimal } from 'decimal.js';
 import { MysqlDateTime } from '../mysql-datetime.js';
 import { MysqlTime } from '../mysql-time.js';
-import { JsonOpaque, JsonUint, OpaqueFieldType, compareJsonKeys } from './json-node.js';
+import { JsonDecimal, JsonOpaque, JsonUint, OpaqueFieldType, compareJsonKeys } from './json-node.js';
 import type { JsonNode } from './json-node.js';
 
 /** The type code before every binary JSON value. */
@@ -56,7 +56,10 @@ export function encodeJsonNode(node: JsonNode): EncodedJson {
   if (typeof node === 'number') return { type: JsonType.float64, payload: fixed64((b) => b.writeDoubleLE(node)) };
   if (typeof node === 'string') return { type: JsonType.string, payload: withLength(Buffer.from(node, 'utf8')) };
   if (node instanceof JsonUint) return { type: JsonType.uint64, payload: fixed64((b) => b.writeBigUInt64LE(node.value)) };
-  if (node instanceof Decimal) return { type: JsonType.opaque, payload: opaque(OpaqueFieldType.newDecimal, Buffer.from(node.toFixed(), 'latin1')) };
+  if (node instanceof Decimal) {
+    const text = node instanceof JsonDecimal ? node.toFixed(node.scale) : node.toFixed();
+    return { type: JsonType.opaque, payload: opaque(OpaqueFieldType.newDecimal, Buffer.from(text, 'latin1')) };
+  }
   if (node instanceof JsonOpaque) return { type: JsonType.opaque, payload: opaque(node.fieldType, node.bytes) };
   if (node instanceof MysqlDateTime) {
     const type = node.kind === 'date' ? JsonType.date : node.kind === 'timestamp' ? JsonType.timestamp : JsonType.datetime;
@@ -231,7 +234,7 @@ export function decodeJsonNode(type: JsonType, buffer: Buffer, at: number): Json
     case JsonType.opaque: {
       const fieldType = buffer[at]!;
       const { length, start } = readLength(buffer, at + 1);
-      if (fieldType === OpaqueFieldType.newDecimal) return new Decimal(buffer.toString('latin1', start, start + length));
+      if (fieldType === OpaqueFieldType.newDecimal) return JsonDecimal.fromText(buffer.toString('latin1', start, start + length));
       return new JsonOpaque(fieldType, Buffer.from(buffer.subarray(start, start + length)));
     }
     case JsonType.date:

@@ -14,7 +14,7 @@ import type { FieldType } from '../field-type.js';
 import { MysqlDateTime } from '../mysql-datetime.js';
 import { MysqlTime } from '../mysql-time.js';
 import type { SqlValue } from '../sql-value.js';
-import { JsonOpaque, JsonUint, OpaqueFieldType } from './json-node.js';
+import { JsonDecimal, JsonOpaque, JsonUint, OpaqueFieldType } from './json-node.js';
 import type { JsonNode } from './json-node.js';
 import { JsonType } from './json-binary.js';
 import { parseJsonText } from './json-text-parser.js';
@@ -37,7 +37,8 @@ export function sqlToJsonNode(value: SqlValue, type?: FieldType): JsonNode {
     if (type?.isBoolean === true) return value !== 0n;
     return value > INT64_MAX || type?.isUnsigned === true ? new JsonUint(BigInt.asUintN(64, value)) : value;
   }
-  if (typeof value === 'number' || typeof value === 'string' || value instanceof Decimal || value instanceof MysqlDateTime || value instanceof MysqlTime) return value;
+  if (value instanceof Decimal) return new JsonDecimal(value, type?.kind === TypeKind.Decimal && type.decimals >= 0 ? type.decimals : Math.max(value.decimalPlaces(), 0));
+  if (typeof value === 'number' || typeof value === 'string' || value instanceof MysqlDateTime || value instanceof MysqlTime) return value;
   return new JsonOpaque(opaqueFieldType(type), value);
 }
 

@@ -8,6 +8,22 @@ export class JsonUint {
   constructor(readonly value: bigint) {}
 }
 
+/** A DECIMAL inside JSON: it prints with its scale (`1.50`), as MySQL's does; elsewhere it is an ordinary Decimal. */
+export class JsonDecimal extends Decimal {
+  constructor(
+    value: Decimal.Value,
+    readonly scale: number,
+  ) {
+    super(value);
+  }
+
+  /** Reads a decimal's text, keeping the digits after its point as its scale. */
+  static fromText(text: string): JsonDecimal {
+    const point = text.indexOf('.');
+    return new JsonDecimal(text, point < 0 ? 0 : text.length - point - 1);
+  }
+}
+
 /**
  * A MySQL value without a JSON form of its own (a binary string, a BIT value), kept with the MySQL field type it
  * came from, as MySQL's JSON "opaque" values are. It prints as `"base64:typeNN:…"`.
