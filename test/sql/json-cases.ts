@@ -151,6 +151,23 @@ export const JSON_CASES: readonly SqlCase[] = [
   { sql: "SET @j = JSON_OBJECT('k', JSON_ARRAY(1, 2))", affectedRows: 0 },
   { sql: "SELECT @j, JSON_TYPE(@j), JSON_EXTRACT(@j, '$.k[1]'), @j = JSON_OBJECT('k', JSON_ARRAY(1, 2))", rows: [['{"k": [1, 2]}', 'OBJECT', '2', '0']] },
   { sql: "SELECT JSON_LENGTH(@missing)", rows: [[null]] },
+  // JSON_MERGE_PATCH and NULL: NULL until a later patch that is not an object replaces it.
+  { sql: `SELECT JSON_MERGE_PATCH(NULL, '[1]'), JSON_MERGE_PATCH(NULL, '{"a": 1}'), JSON_MERGE_PATCH('{"a": 1}', NULL)`, rows: [['[1]', null, null]] },
+  // Columns changing type, CREATE TABLE … AS SELECT, joins and IN (…) on JSON values.
+  { sql: 'CREATE TABLE conv (id INT PRIMARY KEY, txt TEXT, j JSON NOT NULL)', affectedRows: 0 },
+  { sql: "INSERT INTO conv (id, txt) VALUES (1, 'x')", error: 1364 },
+  { sql: `INSERT INTO conv VALUES (1, '{"b":1,"a":[1,2]}', '{"z": 1}'), (2, '[true]', 'null')`, affectedRows: 2 },
+  { sql: 'SELECT id, j IS NULL, JSON_TYPE(j) FROM conv ORDER BY id', rows: [['1', '0', 'OBJECT'], ['2', '0', 'NULL']] },
+  { sql: 'ALTER TABLE conv MODIFY txt JSON', affectedRows: 0 },
+  { sql: 'SELECT id, txt, JSON_TYPE(txt) FROM conv ORDER BY id', rows: [['1', '{"a": [1, 2], "b": 1}', 'OBJECT'], ['2', '[true]', 'ARRAY']] },
+  { sql: 'ALTER TABLE conv MODIFY j TEXT', affectedRows: 0 },
+  { sql: 'SELECT id, j FROM conv ORDER BY id', rows: [['1', '{"z": 1}'], ['2', 'null']] },
+  { sql: "INSERT INTO conv VALUES (3, 'not json', 'x')", error: 3140 },
+  { sql: "CREATE TABLE conv_copy AS SELECT id, JSON_OBJECT('id', id) AS o FROM conv", affectedRows: 2 },
+  { sql: 'SELECT DATA_TYPE FROM information_schema.COLUMNS WHERE TABLE_NAME = \'conv_copy\' AND COLUMN_NAME = \'o\'', rows: [['json']] },
+  { sql: "SELECT a.id, b.id FROM conv a JOIN sorted b ON a.txt = b.j ORDER BY a.id", rows: [] },
+  { sql: 'SELECT a.id FROM sorted a JOIN sorted b ON a.j = b.j AND a.id < b.id ORDER BY a.id', rows: [['9']] },
+  { sql: 'SELECT id FROM sorted WHERE j IN (SELECT j FROM sorted WHERE id = 11) ORDER BY id', rows: [['9'], ['11']] },
   // A view over JSON: -> through the view's column.
   { sql: "CREATE VIEW doc_names AS SELECT id, doc AS d FROM docs WHERE id < 4", affectedRows: 0 },
   { sql: "SELECT id, d->>'$.name' FROM doc_names ORDER BY id", rows: [['1', 'Ann'], ['2', 'Bob'], ['3', 'Cid']] },
