@@ -6,7 +6,6 @@ import { dateFunctions } from './date-functions.js';
 import { datePartFunctions } from './date-part-functions.js';
 import { encodingFunctions } from './encoding-functions.js';
 import { informationFunctions } from './information-functions.js';
-import { jsonFunctions } from './json-functions.js';
 import { mathFunctions } from './math-functions.js';
 import { sleepFunction } from './sleep-function.js';
 import { stringFunctions } from './string-functions.js';
@@ -15,6 +14,7 @@ import { substringFunctions } from './substring-functions.js';
 import { transcendentalFunctions } from './transcendental-functions.js';
 import { timeFunctions } from './time-functions.js';
 import { unixTimeFunctions } from './unix-time-functions.js';
+import { jsonFunctions } from './json-functions.js';
 
 /** Every native scalar function by upper-case name. */
 export const builtinFunctions: ReadonlyMap<string, BuiltinFunction> = new Map([
@@ -23,6 +23,7 @@ export const builtinFunctions: ReadonlyMap<string, BuiltinFunction> = new Map([
   ...stringFunctions,
   ...substringFunctions,
   ...stringSearchFunctions,
+  ...jsonFunctions,
   ...encodingFunctions,
   ...mathFunctions,
   ...transcendentalFunctions,
@@ -31,7 +32,6 @@ export const builtinFunctions: ReadonlyMap<string, BuiltinFunction> = new Map([
   ...dateArithmeticFunctions,
   ...unixTimeFunctions,
   ...timeFunctions,
-  ...jsonFunctions,
   ['SLEEP', sleepFunction],
 ]);
 
