@@ -1,5 +1,6 @@
 // The one etcd client of a TidalDB node: endpoints, mutual TLS and call deadlines, shared by everything kept in etcd.
-import { Etcd3 } from 'etcd3';
+import { ConsecutiveBreaker, circuitBreaker, handleWhen } from 'cockatiel';
+import { Etcd3, isRecoverableError } from 'etcd3';
 import type { KVClient } from 'etcd3';
 import { ConfigError } from '../../../config/index.js';
 import { loadClusterTls } from './cluster-tls.js';
@@ -20,6 +21,8 @@ export interface EtcdConnectionOptions {
 
 const DEFAULT_CALL_TIMEOUT_MS = 10_000;
 const DEFAULT_CONNECT_TIMEOUT_MS = 20_000;
+/** A member failing three calls in a row is skipped for one second (etcd3's default: five), then tried again. */
+const MEMBER_BREAKER = { halfOpenAfter: 1000, failures: 3 } as const;
 
 /**
  * gRPC channel settings: big scan batches may exceed the 4 MiB default answer size, and a member that comes back
@@ -72,6 +75,13 @@ export class EtcdClusterConnection {
             },
           }),
       grpcOptions: GRPC_OPTIONS,
+      faultHandling: {
+        host: () =>
+          circuitBreaker(handleWhen(isRecoverableError), {
+            halfOpenAfter: MEMBER_BREAKER.halfOpenAfter,
+            breaker: new ConsecutiveBreaker(MEMBER_BREAKER.failures),
+          }),
+      },
       dialTimeout: callTimeoutMs,
       defaultCallOptions: (context) => (context.isStream ? {} : { deadline: Date.now() + callTimeoutMs }),
     });

@@ -1,4 +1,5 @@
 // Sorts the errors of the etcd client into what they mean for a caller: refused for good, retry, or outcome unknown.
+import { isBrokenCircuitError } from 'cockatiel';
 import { ClientClosedError, EtcdError, GRPCGenericError } from 'etcd3';
 import { ER_GC_TOO_EARLY, ER_TIKV_SERVER_TIMEOUT, ER_TXN_TOO_LARGE, mysqlError } from '../../../errors/index.js';
 import type { MySqlError } from '../../../errors/index.js';
@@ -25,7 +26,7 @@ export function classifyEtcdError(error: unknown): EtcdFailure {
   if (message.includes('required revision is a future revision')) return 'future-revision';
   // Everything else the client reports (gRPC status, etcdserver refusals such as "leader changed", "request timed
   // out", "no leader", an open circuit breaker) leaves a write's outcome open; treating it as unknown is always safe.
-  if (error instanceof GRPCGenericError || error instanceof EtcdError || error.name === 'BrokenCircuitError')
+  if (error instanceof GRPCGenericError || error instanceof EtcdError || isBrokenCircuitError(error))
     return 'transport';
   return 'other';
 }

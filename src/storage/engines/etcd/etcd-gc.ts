@@ -186,12 +186,12 @@ export class EtcdGc {
     return this.lease.grant();
   }
 
-  /** Removes tombstones (and their index entries) written before `safePoint`. */
+  /** Removes tombstones (and their index entries) written at or before `safePoint`: every live snapshot sees them. */
   private async collectTombstones(safePoint: bigint): Promise<number> {
     const keyspace = this.host.keyspace;
     let removed = 0;
     for await (const page of this.pages(keyspace.tombstoneRange())) {
-      const due = page.filter((kv) => BigInt(kv.mod_revision) < safePoint);
+      const due = page.filter((kv) => BigInt(kv.mod_revision) <= safePoint);
       for (let at = 0; at < due.length; at += TOMBSTONES_PER_TXN) {
         const batch = due.slice(at, at + TOMBSTONES_PER_TXN);
         const dataKeys = batch.map((kv) => keyspace.dataKey(keyspace.userKeyOfTombstone(kv.key)));
@@ -220,11 +220,11 @@ export class EtcdGc {
     return removed;
   }
 
-  /** Removes commit status keys older than `safePoint`: every commit that may still ask for them started later. */
+  /** Removes commit status keys up to `safePoint`: a commit that may still ask for its own started at or after it. */
   private async collectStatuses(safePoint: bigint): Promise<number> {
     let removed = 0;
     for await (const page of this.pages(this.host.keyspace.statusRange())) {
-      const due = page.filter((kv) => BigInt(kv.mod_revision) < safePoint);
+      const due = page.filter((kv) => BigInt(kv.mod_revision) <= safePoint);
       removed += await this.deleteKeys(due.map((kv) => kv.key));
     }
     return removed;
@@ -232,7 +232,7 @@ export class EtcdGc {
 
   /**
    * Removes chunk groups that the current value of their key does not name and that no snapshot at or above the
-   * safe point can read: both the chunks and the key's latest write are older than it.
+   * safe point can read: both the chunks and the key's latest write are at or below it.
    */
   private async collectChunks(safePoint: bigint): Promise<number> {
     const keyspace = this.host.keyspace;
@@ -242,7 +242,7 @@ export class EtcdGc {
         const parsed = keyspace.parseChunkKey(kv.key, TXN_ID_LENGTH);
         if (parsed === undefined) continue;
         const name = keyString(parsed.group);
-        const isOld = BigInt(kv.create_revision) < safePoint;
+        const isOld = BigInt(kv.create_revision) <= safePoint;
         const known = groups.get(name);
         groups.set(name, { ...parsed, isOld: isOld && (known?.isOld ?? true) });
       }
@@ -254,7 +254,7 @@ export class EtcdGc {
       if (data !== undefined) {
         const stored = decodeStored(data.value);
         if (stored.kind === 'chunked' && stored.txnId === txnId) continue;
-        if (BigInt(data.mod_revision) >= safePoint) continue;
+        if (BigInt(data.mod_revision) > safePoint) continue;
       }
       await this.kv.deleteRange({ key: group, range_end: prefixNext(group) ?? ZERO });
       removed++;
