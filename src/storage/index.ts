@@ -7,6 +7,7 @@ export { LmdbEngine } from './engines/lmdb/lmdb-engine.js';
 export { EtcdEngine } from './engines/etcd/etcd-engine.js';
 export type { EtcdEngineOptions } from './engines/etcd/etcd-engine.js';
 export { EtcdClusterConnection } from './engines/etcd/etcd-cluster-connection.js';
+export { openKvEngine } from './open-kv-engine.js';
 export type { EtcdConnectionOptions } from './engines/etcd/etcd-cluster-connection.js';
 export { KeyLimits } from './engines/key-limits.js';
 export { beginTransaction } from './txn/begin-transaction.js';

@@ -41,7 +41,7 @@ async function issue(dir: string, name: string, extensions: string): Promise<{ c
     'ca-key.pem',
     '-CAcreateserial',
     '-days',
-    '30',
+    '365',
     '-extfile',
     `${name}.ext`,
     '-out',
@@ -61,7 +61,7 @@ export async function makeClusterCertificates(dir: string): Promise<ClusterCerti
     '-subj',
     '/CN=tidal-test-cluster-ca',
     '-days',
-    '30',
+    '365',
     '-out',
     'ca.pem',
   ]);

@@ -39,33 +39,43 @@ export class EtcdCommitter {
     private readonly limits: CommitLimits,
   ) {}
 
-  /** Commits `request` and returns its commit version (the etcd revision of the Txn). */
+  /**
+   * Commits `request` and returns its commit version (the etcd revision of the Txn). An attempt whose answer was
+   * lost and that is then known not to have applied (its status key now says "aborted") is made again, with a new
+   * status key, until `resolveBudgetMs` is spent: a leader change costs the client latency, not an error.
+   */
   async commit(request: CommitRequest): Promise<bigint> {
-    const txnId = newTxnId();
+    const deadline = Date.now() + this.limits.resolveBudgetMs;
+    // The chunks are named by the commit, the status key by each attempt (an aborted one stays aborted).
+    const chunkTxnId = newTxnId();
     const { startVersion } = request;
     const chunked = this.chooseChunked(request.mutations);
     let isUndetermined = false;
     try {
-      await this.stageChunks(txnId, chunked);
-      const txn = this.buildTxn(txnId, request, chunked);
-      let response: ITxnResponse;
-      try {
-        response = await this.kv.txn(txn.request);
-      } catch (error) {
-        const failure = classifyEtcdError(error);
-        if (failure === 'too-large') throw transactionTooLarge(txn.size, error);
-        if (failure !== 'transport') throw error;
-        isUndetermined = true;
-        const outcome = await this.resolve(txnId, error);
-        isUndetermined = false;
-        if (outcome !== undefined) return outcome;
-        throw storeTimeout(error);
+      await this.stageChunks(chunkTxnId, chunked);
+      for (;;) {
+        const attemptId = newTxnId();
+        const txn = this.buildTxn(attemptId, chunkTxnId, request, chunked);
+        let response: ITxnResponse;
+        try {
+          response = await this.kv.txn(txn.request);
+        } catch (error) {
+          const failure = classifyEtcdError(error);
+          if (failure === 'too-large') throw transactionTooLarge(txn.size, error);
+          if (failure !== 'transport') throw error;
+          isUndetermined = true;
+          const outcome = await this.resolve(attemptId, error);
+          isUndetermined = false;
+          if (outcome !== undefined) return outcome;
+          if (Date.now() > deadline) throw storeTimeout(error);
+          continue;
+        }
+        if (response.succeeded) return txn.commitVersion(response);
+        return this.explainFailure(response, txn.checkedKeys, startVersion);
       }
-      if (response.succeeded) return txn.commitVersion(response);
-      return this.explainFailure(response, txn.checkedKeys, startVersion);
     } catch (error) {
       // Chunks of a commit that may still apply must stay; the GC removes them if it never does.
-      if (chunked.size > 0 && !isUndetermined) this.dropChunks(txnId);
+      if (chunked.size > 0 && !isUndetermined) this.dropChunks(chunkTxnId);
       throw error;
     }
   }
@@ -107,7 +117,7 @@ export class EtcdCommitter {
     }
   }
 
-  private buildTxn(txnId: string, request: CommitRequest, chunked: ReadonlySet<KvMutation>) {
+  private buildTxn(txnId: string, chunkTxnId: string, request: CommitRequest, chunked: ReadonlySet<KvMutation>) {
     const { startVersion, mutations, readKeys } = request;
     const checked = new Map<string, Bytes>();
     for (const { key } of mutations) checked.set(keyString(key), key);
@@ -147,7 +157,7 @@ export class EtcdCommitter {
           stored = encodeTombstone();
           success.push({ request_put: { key: this.keyspace.tombstoneKey(key), value: EMPTY } });
         } else if (chunked.has(mutation)) {
-          stored = encodeManifest(txnId, Math.ceil(value.byteLength / this.limits.chunkBytes), value.byteLength);
+          stored = encodeManifest(chunkTxnId, Math.ceil(value.byteLength / this.limits.chunkBytes), value.byteLength);
         } else {
           stored = encodeInline(value);
         }

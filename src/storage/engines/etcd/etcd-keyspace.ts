@@ -10,9 +10,7 @@
 //   g/min-start/<engine>   the oldest live snapshot of each engine (lease-bound)
 import type { Bytes } from '../../kv.js';
 import { asBuffer, prefixNext } from '../../bytes.js';
-
-/** What `keyspace-name` may be: it becomes one path segment of every key. */
-const KEYSPACE_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+import { KEYSPACE_NAME_PATTERN } from '../../../config/index.js';
 
 /** Digits of a revision written as text, so that etcd's byte-wise value comparison orders revisions. */
 const REVISION_DIGITS = 20;
@@ -35,7 +33,7 @@ export class EtcdKeyspace {
 
   /** Throws a RangeError naming the rule when `name` cannot be a keyspace name. */
   constructor(readonly name: string) {
-    if (!KEYSPACE_NAME.test(name)) {
+    if (!KEYSPACE_NAME_PATTERN.test(name)) {
       throw new RangeError(`keyspace name ${JSON.stringify(name)} must be 1 to 64 letters, digits, '_', '-' or '.'`);
     }
     this.prefix = Buffer.from(`tidal/${name}/`, 'latin1');
