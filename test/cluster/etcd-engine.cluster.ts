@@ -114,6 +114,21 @@ void describe('EtcdEngine', () => {
     await collector.close();
   });
 
+  void it('keeps an idle keyspace readable and writable after another keyspace compacted etcd past its last commit', async () => {
+    const idle = await openEngine();
+    const idleCommit = await put(idle, { k: 'idle' });
+    const busy = await openEngine();
+    await put(busy, { x: '1' });
+    await put(busy, { x: '2' });
+    const report = await busy.runGc();
+    assert.ok(report !== undefined && report.safePoint > idleCommit);
+    assert.equal(await read(idle, 'k'), 'idle');
+    await put(idle, { k: 'again' });
+    assert.equal(await read(idle, 'k'), 'again');
+    await idle.close();
+    await busy.close();
+  });
+
   void it("refuses a transaction beyond etcd's 128 operations with TiDB's 8004", async () => {
     const engine = await openEngine();
     const txn = await beginTransaction(engine);

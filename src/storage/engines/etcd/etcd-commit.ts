@@ -143,10 +143,8 @@ export class EtcdCommitter {
     failure.push({ request_range: { key: this.keyspace.safePointKey } });
     const success: IRequestOp[] = [];
     let size = 0;
-    if (mutations.length === 0) {
-      // Nothing to write: only validate the reads, and answer with the newest commit version.
-      success.push({ request_range: { key: this.keyspace.versionKey, keys_only: true } });
-    } else {
+    // Nothing to write: only the reads are validated, and the answer is the revision the check ran at.
+    if (mutations.length > 0) {
       compare.push({ key: status, target: 'Version', result: 'Equal', version: 0 });
       failure.push({ request_range: { key: status } });
       for (const mutation of mutations) {
@@ -164,17 +162,12 @@ export class EtcdCommitter {
         success.push({ request_put: { key: this.keyspace.dataKey(key), value: stored } });
       }
       success.push({ request_put: { key: status, value: COMMITTED } });
-      success.push({ request_put: { key: this.keyspace.versionKey, value: Buffer.from(txnId, 'latin1') } });
     }
     return {
       request: { compare, success, failure },
       checkedKeys,
       size,
-      commitVersion: (response: ITxnResponse): bigint => {
-        if (mutations.length > 0) return BigInt(response.header.revision);
-        const version = response.responses[0]?.response_range.kvs[0];
-        return version === undefined ? BigInt(response.header.revision) : BigInt(version.mod_revision);
-      },
+      commitVersion: (response: ITxnResponse): bigint => BigInt(response.header.revision),
     };
   }
 

@@ -1,9 +1,10 @@
 // EtcdEngine: a KvEngine on an etcd cluster, so that several TidalDB nodes can share one replicated store.
 //
-// A version is an etcd revision. A snapshot reads the newest commit version (the mod_revision of the keyspace's
-// version key, rewritten by every commit) with one linearizable read shared by the snapshots asked for meanwhile,
-// and then reads at that revision. A commit is one etcd Txn (etcd-commit.ts); the GC (etcd-gc.ts) keeps history,
-// tombstones and bookkeeping keys bounded. See ARCHITECTURE.md and the README's "Run a cluster".
+// A version is an etcd revision. A snapshot takes etcd's current revision (one linearizable read, shared by the
+// snapshots asked for meanwhile) and reads at it: the whole etcd's revision rather than this keyspace's last commit,
+// so that a snapshot of an idle keyspace is never below what another keyspace's GC compacted. A commit is one etcd
+// Txn (etcd-commit.ts); the GC (etcd-gc.ts) keeps history, tombstones and bookkeeping keys bounded. See
+// ARCHITECTURE.md and the README's "Run a cluster".
 import { randomBytes } from 'node:crypto';
 import type { CommitRequest, CommitResult, KvEngine, KvSnapshot } from '../../kv.js';
 import { rejectWith } from '../reject-with.js';
@@ -71,10 +72,8 @@ export class EtcdEngine implements KvEngine {
     });
     this.latest = new SharedRead(() =>
       retryTransient(async () => {
-        const response = await kv.range({ key: keyspace.versionKey, keys_only: true });
-        const found = response.kvs[0];
-        if (found === undefined) throw new Error(`the etcd keyspace ${keyspace.name} lost its version key`);
-        return BigInt(found.mod_revision);
+        const response = await kv.range({ key: keyspace.safePointKey, count_only: true });
+        return BigInt(response.header.revision);
       }, budget),
     );
     this.gc = new EtcdGc(
@@ -91,7 +90,7 @@ export class EtcdEngine implements KvEngine {
   }
 
   /**
-   * Opens the keyspace, creating its version and safe point keys on first use, and starts the GC. Rejects with
+   * Opens the keyspace, creating its safe point key on first use, and starts the GC. Rejects with
    * 9002 when etcd does not answer within the retry budget.
    */
   static async open(options: EtcdEngineOptions): Promise<EtcdEngine> {
@@ -154,22 +153,19 @@ export class EtcdEngine implements KvEngine {
     }
   }
 
-  /** Creates the version and safe point keys when missing; a compare makes repeating it (or racing it) harmless. */
+  /** Creates the safe point key when missing; a compare makes repeating it (or racing it) harmless. */
   private async initializeKeyspace(): Promise<void> {
     const budget = this.options.retryBudgetMs ?? DEFAULT_RETRY_BUDGET_MS;
-    const kv = this.connection.kv;
-    const createIfMissing = (key: Buffer, value: Buffer) =>
-      retryTransient(
-        () =>
-          kv.txn({
-            compare: [{ key, target: 'Version', result: 'Equal', version: 0 }],
-            success: [{ request_put: { key, value } }],
-            failure: [],
-          }),
-        budget,
-      );
-    await createIfMissing(this.keyspace.safePointKey, encodeRevision(0n));
-    await createIfMissing(this.keyspace.versionKey, Buffer.alloc(0));
+    const key = this.keyspace.safePointKey;
+    await retryTransient(
+      () =>
+        this.connection.kv.txn({
+          compare: [{ key, target: 'Version', result: 'Equal', version: 0 }],
+          success: [{ request_put: { key, value: encodeRevision(0n) } }],
+          failure: [],
+        }),
+      budget,
+    );
   }
 
   private hold(version: bigint): void {

@@ -3,7 +3,6 @@
 //   d<user key>            the user keyspace: values tagged by etcd-value.ts (inline, tombstone or chunk manifest)
 //   t<user key>            tombstone index: written with each delete, so GC finds tombstones without a full scan
 //   s<txn id>              commit status of one transaction: "c" committed, "a" aborted by the outcome resolver
-//   v                      rewritten by every commit: its mod_revision is the newest commit version
 //   c<txn id><len><user key><seq>   chunks of a value too big for one etcd request
 //   g/safe-point           GC safe point (20 decimal digits); commits from older snapshots are refused
 //   g/leader               the engine that runs GC now (lease-bound)
@@ -26,7 +25,6 @@ export class EtcdKeyspace {
   private readonly tombstones: Buffer;
   private readonly statuses: Buffer;
   private readonly chunks: Buffer;
-  readonly versionKey: Buffer;
   readonly safePointKey: Buffer;
   readonly gcLeaderKey: Buffer;
   private readonly minStarts: Buffer;
@@ -42,7 +40,6 @@ export class EtcdKeyspace {
     this.tombstones = sub('t');
     this.statuses = sub('s');
     this.chunks = sub('c');
-    this.versionKey = sub('v');
     this.safePointKey = sub('g/safe-point');
     this.gcLeaderKey = sub('g/leader');
     this.minStarts = sub('g/min-start/');
