@@ -565,6 +565,26 @@ export function defineKvEngineContract(name: string, harness: EngineHarness): vo
     );
 
     void it(
+      'applies the last of several mutations of one key in a direct engine commit',
+      withEngine(async (engine) => {
+        const snapshot = await engine.snapshot();
+        await engine.commit({
+          startVersion: snapshot.version,
+          mutations: [
+            { key: b('twice'), value: b('first') },
+            { key: b('gone'), value: b('x') },
+            { key: b('twice'), value: b('second') },
+            { key: b('gone'), value: undefined },
+          ],
+          readKeys: [],
+        });
+        snapshot.close();
+        assert.equal(await read(engine, 'twice'), 'second');
+        assert.equal(await read(engine, 'gone'), undefined);
+      }),
+    );
+
+    void it(
       'ends 50 concurrent increments with retries at exactly 50',
       withEngine(async (engine) => {
         await put(engine, { counter: '0' });

@@ -44,7 +44,8 @@ export class EtcdCommitter {
    * lost and that is then known not to have applied (its status key now says "aborted") is made again, with a new
    * status key, until `resolveBudgetMs` is spent: a leader change costs the client latency, not an error.
    */
-  async commit(request: CommitRequest): Promise<bigint> {
+  async commit(given: CommitRequest): Promise<bigint> {
+    const request = { ...given, mutations: lastWritePerKey(given.mutations) };
     const deadline = Date.now() + this.limits.resolveBudgetMs;
     // The chunks are named by the commit, the status key by each attempt (an aborted one stays aborted).
     const chunkTxnId = newTxnId();
@@ -228,3 +229,10 @@ export class EtcdCommitter {
 }
 
 const EMPTY = Buffer.alloc(0);
+
+/** One mutation per key, the last one given (etcd refuses a Txn that writes a key twice). */
+function lastWritePerKey(mutations: readonly KvMutation[]): readonly KvMutation[] {
+  const byKey = new Map<string, KvMutation>();
+  for (const mutation of mutations) byKey.set(keyString(mutation.key), mutation);
+  return byKey.size === mutations.length ? mutations : [...byKey.values()];
+}

@@ -1,6 +1,17 @@
 // Sorts the errors of the etcd client into what they mean for a caller: refused for good, retry, or outcome unknown.
 import { isBrokenCircuitError } from 'cockatiel';
-import { ClientClosedError, EtcdError, GRPCGenericError } from 'etcd3';
+import {
+  ClientClosedError,
+  EtcdError,
+  EtcdPermissionDeniedError,
+  GRPCAlreadyExistsError,
+  GRPCFailedPreconditionError,
+  GRPCGenericError,
+  GRPCInvalidArgumentError,
+  GRPCNotFoundError,
+  GRPCNotImplementedError,
+  GRPCUnauthenticatedError,
+} from 'etcd3';
 import { ER_GC_TOO_EARLY, ER_TIKV_SERVER_TIMEOUT, ER_TXN_TOO_LARGE, mysqlError } from '../../../errors/index.js';
 import type { MySqlError } from '../../../errors/index.js';
 
@@ -15,6 +26,15 @@ import type { MySqlError } from '../../../errors/index.js';
 export type EtcdFailure = 'too-large' | 'compacted' | 'future-revision' | 'transport' | 'closed' | 'other';
 
 const TOO_LARGE = /too many operations in txn request|request is too large|message larger than max/i;
+const REFUSED = [
+  GRPCInvalidArgumentError,
+  GRPCNotFoundError,
+  GRPCAlreadyExistsError,
+  GRPCFailedPreconditionError,
+  GRPCNotImplementedError,
+  GRPCUnauthenticatedError,
+  EtcdPermissionDeniedError,
+] as const;
 
 /** Classifies an error thrown by an etcd3 call. */
 export function classifyEtcdError(error: unknown): EtcdFailure {
@@ -24,8 +44,10 @@ export function classifyEtcdError(error: unknown): EtcdFailure {
   if (TOO_LARGE.test(message)) return 'too-large';
   if (message.includes('required revision has been compacted')) return 'compacted';
   if (message.includes('required revision is a future revision')) return 'future-revision';
-  // Everything else the client reports (gRPC status, etcdserver refusals such as "leader changed", "request timed
-  // out", "no leader", an open circuit breaker) leaves a write's outcome open; treating it as unknown is always safe.
+  // A request refused as malformed or forbidden was checked before anything was applied.
+  if (REFUSED.some((refusal) => error instanceof refusal)) return 'other';
+  // Everything else the client reports (unavailable, deadline, etcdserver's "leader changed", "request timed out",
+  // "no leader", an open circuit breaker) leaves a write's outcome open; treating it as unknown is always safe.
   if (error instanceof GRPCGenericError || error instanceof EtcdError || isBrokenCircuitError(error))
     return 'transport';
   return 'other';
