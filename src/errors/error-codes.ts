@@ -123,6 +123,9 @@ export const ER_NO_SECURE_TRANSPORTS_CONFIGURED: ErrorSpec = { name: 'ER_NO_SECU
 export const ER_UNSUPPORTED_SQL_MODE: ErrorSpec = { name: 'ER_UNSUPPORTED_SQL_MODE', code: 3899, sqlState: 'HY000', template: "sql_mode=0x%08x is not supported." };
 export const ER_USER_ACCESS_DENIED_FOR_USER_ACCOUNT_BLOCKED_BY_PASSWORD_LOCK: ErrorSpec = { name: 'ER_USER_ACCESS_DENIED_FOR_USER_ACCOUNT_BLOCKED_BY_PASSWORD_LOCK', code: 3955, sqlState: 'HY000', template: "Access denied for user '%-.48s'@'%-.64s'. Account is blocked for %s day(s) (%s day(s) remaining) due to %u consecutive failed logins." };
 export const ER_WRITE_CONFLICT: ErrorSpec = { name: 'ER_WRITE_CONFLICT', code: 9007, sqlState: 'HY000', template: "Write conflict, txnStartTS=%s, conflictStartTS=%s, conflictCommitTS=%s, key=%s [try again later]" };
+export const ER_TXN_TOO_LARGE: ErrorSpec = { name: 'ER_TXN_TOO_LARGE', code: 8004, sqlState: 'HY000', template: "Transaction is too large, size: %d" };
+export const ER_TIKV_SERVER_TIMEOUT: ErrorSpec = { name: 'ER_TIKV_SERVER_TIMEOUT', code: 9002, sqlState: 'HY000', template: "TiKV server timeout" };
+export const ER_GC_TOO_EARLY: ErrorSpec = { name: 'ER_GC_TOO_EARLY', code: 9006, sqlState: 'HY000', template: "GC life time is shorter than transaction duration, transaction starts at %s, GC safe point is %s" };
 export const ER_SP_DOES_NOT_EXIST: ErrorSpec = { name: 'ER_SP_DOES_NOT_EXIST', code: 1305, sqlState: '42000', template: "%s %s does not exist" };
 export const ER_BLOB_CANT_HAVE_DEFAULT: ErrorSpec = { name: 'ER_BLOB_CANT_HAVE_DEFAULT', code: 1101, sqlState: '42000', template: "BLOB, TEXT, GEOMETRY or JSON column '%-.192s' can't have a default value" };
 export const ER_WRONG_NUMBER_OF_COLUMNS_IN_SELECT: ErrorSpec = { name: 'ER_WRONG_NUMBER_OF_COLUMNS_IN_SELECT', code: 1222, sqlState: '21000', template: "The used SELECT statements have a different number of columns" };
@@ -288,6 +291,9 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [3899, ER_UNSUPPORTED_SQL_MODE],
   [3955, ER_USER_ACCESS_DENIED_FOR_USER_ACCOUNT_BLOCKED_BY_PASSWORD_LOCK],
   [9007, ER_WRITE_CONFLICT],
+  [8004, ER_TXN_TOO_LARGE],
+  [9002, ER_TIKV_SERVER_TIMEOUT],
+  [9006, ER_GC_TOO_EARLY],
   [1305, ER_SP_DOES_NOT_EXIST],
   [1101, ER_BLOB_CANT_HAVE_DEFAULT],
   [1222, ER_WRONG_NUMBER_OF_COLUMNS_IN_SELECT],
