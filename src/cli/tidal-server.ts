@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// tidal-server: parses configuration, starts the server, and stops it cleanly on SIGTERM/SIGINT.
+// tidal-server: parses configuration, starts the server, reopens its logs on SIGHUP and stops it gracefully on
+// SIGTERM/SIGINT.
 import { ConfigError, checkDataDirectoryWritable, loadConfig } from '../config/index.js';
 import { MySqlError } from '../errors/index.js';
 import { createLogger } from '../logging/index.js';
 import { StartupError, TidalServer } from '../server/tidal-server.js';
+import { logRotation } from '../server/status/server-observability.js';
 
 async function main(): Promise<number> {
   let loaded;
@@ -20,7 +22,12 @@ async function main(): Promise<number> {
   let logger;
   try {
     checkDataDirectoryWritable(config.path);
-    logger = createLogger({ level: config.log.level, ...(config.log.file.filename ? { file: config.log.file.filename } : {}) });
+    logger = await createLogger({
+      level: config.log.level,
+      format: logFormat(config.log.format, config.log.file.filename),
+      rotation: logRotation(config),
+      ...(config.log.file.filename ? { file: config.log.file.filename } : {}),
+    });
   } catch (error) {
     return fail(error);
   }
@@ -35,10 +42,16 @@ async function main(): Promise<number> {
   // loudly with its stack and keep serving (the connection in question is closed by its own error handling).
   process.on('uncaughtException', (error) => logger.error('uncaught exception (bug)', { err: error }));
   process.on('unhandledRejection', (reason) => logger.error('unhandled rejection (bug)', { err: reason instanceof Error ? reason : new Error(String(reason)) }));
+  // logrotate moves the files away and sends SIGHUP: write to new ones from here on.
+  process.on('SIGHUP', () => {
+    logger.reopen();
+    server.reopenLogs();
+    logger.info('log files reopened', { signal: 'SIGHUP', file: logger.currentFile() ?? 'stderr' });
+  });
   return new Promise<number>((resolve) => {
     const shutdown = (signal: string): void => {
-      logger.info('shutting down', { signal });
-      server.stop().then(
+      logger.info('shutting down', { signal, gracefulWaitBeforeShutdown: config.gracefulWaitBeforeShutdown });
+      server.stop(config.gracefulWaitBeforeShutdown * 1000).then(
         () => resolve(0),
         (error: unknown) => {
           logger.error('shutdown failed', { err: error instanceof Error ? error : new Error(String(error)) });
@@ -49,6 +62,14 @@ async function main(): Promise<number> {
     process.once('SIGTERM', () => shutdown('SIGTERM'));
     process.once('SIGINT', () => shutdown('SIGINT'));
   }).finally(() => logger.close());
+}
+
+/** `auto` is TiDB's text layout on a terminal and JSON lines anywhere else (files, pipes, log collectors). */
+function logFormat(format: 'auto' | 'text' | 'json', file: string): 'text' | 'json' {
+  const resolved = format !== 'auto' ? format : file === '' && process.stderr.isTTY ? 'text' : 'json';
+  // The text layout names the TypeScript file and line of each record, as TiDB names its Go source.
+  if (resolved === 'text') process.setSourceMapsEnabled(true);
+  return resolved;
 }
 
 /** One clear line on stderr for configuration and startup errors; a stack only for bugs. */

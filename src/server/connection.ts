@@ -32,6 +32,7 @@ import { ChannelClosedError, PacketChannel } from './packet-channel.js';
 import { PreparedCommands } from './prepared-commands.js';
 import { sessionStatusFlags, writeStatementResult } from './query-response.js';
 import type { ServerContext } from './server-context.js';
+import { StatementTrace } from './statement-trace.js';
 import { statisticsSummary } from './statistics-summary.js';
 
 /** How long a connection closed for a protocol error keeps draining input so the client can read the ERR packet. */
@@ -50,6 +51,8 @@ export class Connection {
   private capabilities = 0;
   private loginResult: LoginResult | undefined;
   private isClosing = false;
+  /** Shutdown asked this connection to close once its running command has answered. */
+  private isDraining = false;
   private prepared: PreparedCommands | undefined;
   /** What PROCESSLIST shows: the command running (or Sleep), since when, and its statement text. */
   private activity: { readonly command: string; readonly since: number; info: string | undefined } = { command: 'Sleep', since: Date.now(), info: undefined };
@@ -105,6 +108,12 @@ export class Connection {
   /** KILL QUERY: the statement running on this connection stops with 1317. */
   interrupt(): void {
     this.session?.interrupt();
+  }
+
+  /** Graceful shutdown: closes now when idle, else right after the command it is running has answered. */
+  drain(): void {
+    this.isDraining = true;
+    if (this.activity.command === 'Sleep') this.kill();
   }
 
   /** Closes the connection from the server side (shutdown, KILL). */
@@ -234,7 +243,7 @@ export class Connection {
         return;
       }
       const isDone = await this.dispatch(packet);
-      if (isDone) return;
+      if (isDone || this.isDraining) return;
     }
   }
 
@@ -281,7 +290,7 @@ export class Connection {
         case CommandCode.COM_STMT_RESET:
         case CommandCode.COM_STMT_SEND_LONG_DATA:
         case CommandCode.COM_STMT_CLOSE:
-          this.prepared ??= new PreparedCommands(this.channel, this.capabilities, (current) => this.resultCollation(current), (error) => this.toClientError(error));
+          this.prepared ??= new PreparedCommands(this.channel, this.capabilities, (current) => this.resultCollation(current), (error) => this.toClientError(error), this.context.host.observer);
           await this.prepared.dispatch(session, packet.payload, sequenceId);
           return false;
         case CommandCode.COM_RESET_CONNECTION:
@@ -305,12 +314,15 @@ export class Connection {
     const session = this.session!;
     const batch = new PacketBatch(sequenceId);
     const collation = this.resultCollation(session);
+    const trace = this.context.host.observer && new StatementTrace(this.context.host.observer, session, text, false);
     try {
       for await (const outcome of session.run(text)) {
-        await writeStatementResult(batch, this.channel, session, outcome.result, outcome.hasMore, this.capabilities, collation);
+        const rows = await writeStatementResult(batch, this.channel, session, outcome.result, outcome.hasMore, this.capabilities, collation);
+        trace?.succeeded(outcome.statement.kind, outcome.result, rows);
       }
     } catch (error) {
       const clientError = this.toClientError(error);
+      trace?.failed(clientError);
       session.warnings.error(clientError);
       writeErrPacket(batch.begin(), clientError, this.capabilities);
       batch.end();

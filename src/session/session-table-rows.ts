@@ -1,10 +1,12 @@
 // sessionTableRows: the rows of the information_schema tables only the session layer knows (variables, status,
-// the process list), in each table's column order.
+// the process list, slow queries and statement summaries), in each table's column order.
 import type { Row, SessionTableName } from '../sql/index.js';
+import { slowQueryRows, statementsSummaryRows } from './observability-rows.js';
+import type { ReadingAccount } from './observability-rows.js';
 import type { SessionHost } from './session-host.js';
 import type { SessionStatus, SessionVariables } from './variables/index.js';
 
-export function sessionTableRows(table: SessionTableName, variables: SessionVariables, status: SessionStatus, host: SessionHost): Row[] {
+export function sessionTableRows(table: SessionTableName, variables: SessionVariables, status: SessionStatus, host: SessionHost, reader: ReadingAccount): Row[] {
   switch (table) {
     case 'SESSION_VARIABLES':
     case 'GLOBAL_VARIABLES':
@@ -18,5 +20,9 @@ export function sessionTableRows(table: SessionTableName, variables: SessionVari
         BigInt(process.id), process.user, process.host, process.db ?? null, process.command, BigInt(process.time),
         process.state, process.info ?? null, process.tls,
       ]);
+    case 'SLOW_QUERY':
+      return slowQueryRows(host, reader);
+    case 'STATEMENTS_SUMMARY':
+      return statementsSummaryRows(host, reader);
   }
 }

@@ -33,10 +33,11 @@ import { runWithPlanCache } from './cached-plan.js';
 import { sessionTableRows } from './session-table-rows.js';
 import { executeAdminStatement } from './admin-statements.js';
 
-/** One result of a multi-statement query, with whether more follow (SERVER_MORE_RESULTS_EXISTS). */
+/** One result of a multi-statement query, with whether more follow (SERVER_MORE_RESULTS_EXISTS) and its statement. */
 export interface QueryOutcome {
   readonly result: StatementResult;
   readonly hasMore: boolean;
+  readonly statement: Statement;
 }
 
 /** Who the client is, fixed at login. */
@@ -266,7 +267,7 @@ export class Session implements ExecutionContext {
   }
 
   systemTableRows(table: SessionTableName): Row[] {
-    return sessionTableRows(table, this.variables, this.status, this.host);
+    return sessionTableRows(table, this.variables, this.status, this.host, this.privilegeAccount);
   }
 
   /** The sql engine and catalog, for commands that bypass SQL text (COM_FIELD_LIST). */
@@ -288,9 +289,9 @@ export class Session implements ExecutionContext {
       }
       const result = statement.kind === 'ExecuteStmt' ? await this.executeNamed(statement) : await this.executeStatement(statement);
       if (result.kind === 'rows') {
-        yield { result: { ...result, rows: this.finishAfterRows(result.rows) }, hasMore: i < statements.length - 1 || error !== undefined };
+        yield { result: { ...result, rows: this.finishAfterRows(result.rows) }, hasMore: i < statements.length - 1 || error !== undefined, statement };
       } else {
-        yield { result, hasMore: i < statements.length - 1 || error !== undefined };
+        yield { result, hasMore: i < statements.length - 1 || error !== undefined, statement };
       }
     }
     if (error) throw error;

@@ -51,6 +51,10 @@ void describe('loadConfig defaults', () => {
     assert.equal(config.log.level, 'info');
     assert.equal(config.log.file.filename, '');
     assert.deepEqual(config.security, {
+      clusterSslCa: '',
+      clusterSslCert: '',
+      clusterSslKey: '',
+      clusterVerifyCn: '',
       sslCa: '',
       sslCert: '',
       sslKey: '',
@@ -72,6 +76,15 @@ void describe('loadConfig defaults', () => {
       sslExpiryCheckInterval: 86400,
     });
     assert.deepEqual(config.instance, { maxConnections: 0, maxAllowedPacket: 67108864 });
+    assert.deepEqual(config.status, { reportStatus: true, statusHost: '127.0.0.1', statusPort: 10080 });
+    assert.deepEqual(config.log, {
+      level: 'info',
+      format: 'auto',
+      file: { filename: '', maxSize: 300, maxDays: 0, maxBackups: 0 },
+      slowQueryFile: '',
+      slowThreshold: 300,
+    });
+    assert.equal(config.gracefulWaitBeforeShutdown, 0);
     assert.equal(config.configFile, '');
     assert.equal(config.configFileDirectory, cwd);
   });
@@ -226,8 +239,8 @@ void describe('loadConfig errors (exact one-line messages)', () => {
   });
 
   void it('gives no suggestion when nothing is close', () => {
-    const file = writeToml('[status]\nstatus-port = 10080\n');
-    assertConfigError(['--config', file], `config file ${file}: unknown configuration key 'status.status-port'`);
+    const file = writeToml('[performance]\nmax-procs = 2\n');
+    assertConfigError(['--config', file], `config file ${file}: unknown configuration key 'performance.max-procs'`);
   });
 
   void it('rejects a wrong type in the file', () => {
