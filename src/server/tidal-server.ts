@@ -62,6 +62,8 @@ export class TidalServer {
     const policy = resolvePolicy(config, logger);
     const observability = await ServerObservability.open(config, logger);
     const kv = observability.wrapEngine(await LmdbEngine.open(config.path));
+    // What a failed start must release so that the process can exit: timers, file watchers, listeners.
+    const started: Array<{ close(): unknown }> = [];
     try {
       const sql = await SqlEngine.open(kv, {
         authStrings: serverAuthStrings,
@@ -86,6 +88,7 @@ export class TidalServer {
         isSecureTransportRequired: () => holder.globals?.isSecureTransportRequired === true,
         expiryCheckIntervalMs: config.security.sslExpiryCheckInterval * 1000,
       });
+      started.push(tls);
       tls.start();
       tls.startExpiryChecks();
       // Generated files live in the data directory, which changes with every commit: only events naming them count.
@@ -122,6 +125,7 @@ export class TidalServer {
         sha2Cache: new Sha2PasswordCache(),
       };
       const listener = createServer({ noDelay: true });
+      started.push(listener, context.handshakeLog);
       const server = new TidalServer(config, logger, kv, listener, context, tls, observability);
       holder.server = server;
       listener.on('connection', (socket) => server.accept(socket));
@@ -131,6 +135,7 @@ export class TidalServer {
       logger.info('server is running MySQL protocol', { host: config.host, port: holder.port, path: config.path, version: SERVER_VERSION });
       return server;
     } catch (error) {
+      for (const resource of started) resource.close();
       await observability.close();
       await kv.close();
       throw error;
