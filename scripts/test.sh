@@ -10,6 +10,20 @@ command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)
 command -v testssl >/dev/null 2>&1 || need_apt+=(testssl.sh)
 command -v sslscan >/dev/null 2>&1 || need_apt+=(sslscan)
 command -v sysbench >/dev/null 2>&1 || need_apt+=(sysbench)
+# The status-port tests check /metrics with promtool (Debian's prometheus package); the dashboard test drives
+# Debian's Chromium through playwright-core. Neither needs its recommended packages.
+lean_apt=()
+command -v promtool >/dev/null 2>&1 || lean_apt+=(prometheus)
+[ -x /usr/bin/chromium ] || lean_apt+=(chromium)
+if [ ${#lean_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "test: missing ${lean_apt[*]}; install them (apt-get install --no-install-recommends ${lean_apt[*]}) or run as root" >&2
+    exit 1
+  fi
+  echo "test: installing ${lean_apt[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-upgrade --no-install-recommends "${lean_apt[@]}" >/dev/null
+fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "test: missing ${need_apt[*]}; install them (apt-get install ${need_apt[*]}) or run as root" >&2
