@@ -196,6 +196,14 @@ void describe('loadConfig flags', () => {
     assert.equal(serve(['--tls-version', 'tlsv1.3, TLSv1.2,TLSv1.3']).security.tlsVersion, 'TLSv1.3,TLSv1.2');
   });
 
+  void it('reads cluster-verify-cn as a TOML array of names, or a comma-separated flag', () => {
+    const file = writeToml('[security]\ncluster-verify-cn = ["tidb-server", " ops tool "]\n');
+    assert.equal(serve(['--config', file]).security.clusterVerifyCn, 'tidb-server,ops tool');
+    assert.equal(serve(['--cluster-verify-cn', 'a, b']).security.clusterVerifyCn, 'a,b');
+    const numbers = writeToml('[security]\ncluster-verify-cn = [1]\n');
+    assertConfigError(['--config', numbers], `config file ${numbers}: 'security.cluster-verify-cn' must be an array of strings or a comma-separated list, got an array`);
+  });
+
   void it('keeps an empty path flag empty instead of resolving it', () => {
     assert.equal(serve(['--ssl-ca=']).security.sslCa, '');
   });
