@@ -162,7 +162,7 @@ export class PreparedCommands {
     try {
       result = await session.executePrepared(prepared, params);
     } catch (error) {
-      trace?.failed(this.toClientError(error));
+      trace?.failed(error);
       throw error;
     }
     const batch = new PacketBatch(sequenceId);

@@ -1,6 +1,6 @@
 // StatementTrace: times the statements of one COM_QUERY or COM_STMT_EXECUTE and hands each finished one to the
 // StatementObserver as a StatementRecord (type, digest, latency, rows, error).
-import type { MySqlError } from '../errors/index.js';
+import { ER_UNKNOWN_ERROR, MySqlError } from '../errors/index.js';
 import type { StatementObserver } from '../observability/statement-observer.js';
 import type { Session } from '../session/session.js';
 import { digestStatements } from '../sql/index.js';
@@ -12,7 +12,7 @@ import { redactSecrets } from './redact-secrets.js';
  * of the command) until its last row was written, as TiDB measures a statement until its result is sent.
  */
 export class StatementTrace {
-  private digests: StatementDigest[] | undefined;
+  private digests: readonly StatementDigest[] | undefined;
   private index = 0;
   private started = performance.now();
   private startedAt = Date.now();
@@ -29,10 +29,11 @@ export class StatementTrace {
     this.finish(statementType(kind), result.kind === 'rows' ? rows : 0, result.kind === 'ok' ? Number(result.affectedRows) : 0, undefined);
   }
 
-  /** The next statement failed (a multi-statement query stops there). */
-  failed(error: MySqlError): void {
+  /** The next statement failed (a multi-statement query stops there); anything but a MySqlError counts as 1105. */
+  failed(error: unknown): void {
     const first = this.digest().normalized.split(' ', 1)[0] ?? '';
-    this.finish(first === '' ? 'Unknown' : first.charAt(0).toUpperCase() + first.slice(1), 0, 0, error.code);
+    const code = error instanceof MySqlError ? error.code : ER_UNKNOWN_ERROR.code;
+    this.finish(first === '' ? 'Unknown' : first.charAt(0).toUpperCase() + first.slice(1), 0, 0, code);
   }
 
   private finish(type: string, resultRows: number, affectedRows: number, errorCode: number | undefined): void {

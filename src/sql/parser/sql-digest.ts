@@ -33,12 +33,27 @@ const LITERAL = new Set<number>([...NUMERIC, TokenType.String, TokenType.Nationa
 /** Digests of normalised texts already hashed: a workload repeats a few hundred shapes with new values. */
 const DIGEST_CACHE_LIMIT = 4096;
 const digestCache = new Map<string, string>();
+/** Whole texts seen lately: a prepared statement's text comes back at every execution. */
+const TEXT_CACHE_LIMIT = 1024;
+const TEXT_CACHE_MAX_LENGTH = 4096;
+const textCache = new Map<string, StatementDigest[]>();
 
 /**
  * Splits `sql` into its `;`-separated statements and digests each. Never throws: text the lexer cannot scan ends
  * the statement it is in, as TiDB's digester stops at a bad token.
  */
-export function digestStatements(sql: string): StatementDigest[] {
+export function digestStatements(sql: string): readonly StatementDigest[] {
+  const cached = textCache.get(sql);
+  if (cached !== undefined) return cached;
+  const digests = scanStatements(sql);
+  if (sql.length <= TEXT_CACHE_MAX_LENGTH) {
+    if (textCache.size >= TEXT_CACHE_LIMIT) textCache.clear();
+    textCache.set(sql, digests);
+  }
+  return digests;
+}
+
+function scanStatements(sql: string): StatementDigest[] {
   const lexer = new Lexer(sql);
   const digests: StatementDigest[] = [];
   let pieces: Piece[] = [];
