@@ -61,7 +61,10 @@ export class TidalServer {
   static async start(config: ServerConfig, logger: Logger): Promise<TidalServer> {
     const policy = resolvePolicy(config, logger);
     const observability = await ServerObservability.open(config, logger);
-    const kv = observability.wrapEngine(await LmdbEngine.open(config.path));
+    const kv = observability.wrapEngine(await LmdbEngine.open(config.path).catch(async (error: unknown) => {
+      await observability.close();
+      throw error;
+    }));
     // What a failed start must release so that the process can exit: timers, file watchers, listeners.
     const started: Array<{ close(): unknown }> = [];
     try {
