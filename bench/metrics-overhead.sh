@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What the status port's metrics cost: sysbench oltp_point_select against TidalDB with report-status off, then on,
-# alternated ROUNDS times (a fresh server each run, one data directory). Prints the median QPS of each, and the
+# alternated ROUNDS times in alternating order (a fresh server each run, one data directory). Prints the median QPS of each, and the
 # median server CPU time per query (from /proc: far less disturbed than QPS when other work shares the machine),
 # with the on/off ratios. The statement summary and slow log are on in both (SQL features, not the status port's).
 #   bash bench/metrics-overhead.sh            ROUNDS=4 TIME=30 THREADS=4 PS_MODE=disable bash bench/metrics-overhead.sh
@@ -56,7 +56,10 @@ TICKS_PER_SECOND=$(getconf CLK_TCK)
 
 declare -A QPS=([off]='' [on]='') CPU_US=([off]='' [on]='')
 for ((round = 1; round <= ROUNDS; round++)); do
-  for mode in off on; do
+  # Odd rounds measure off first, even rounds on first, so that neither always runs on a just-warmed machine.
+  order='off on'
+  ((round % 2 == 0)) && order='on off'
+  for mode in $order; do
     if [[ $mode == on ]]; then start --report-status=true; else start --report-status=false; fi
     sb --time="$WARMUP" run >/dev/null
     before=$(cpu_ticks "$PID")

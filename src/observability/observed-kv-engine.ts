@@ -40,8 +40,9 @@ export class ObservedKvEngine implements KvEngine {
     return this.engine.name;
   }
 
-  async snapshot(): Promise<KvSnapshot> {
-    return new ObservedSnapshot(await this.engine.snapshot(), this.counters);
+  snapshot(): Promise<KvSnapshot> {
+    // `.then` rather than async/await: one promise less on a point get's path.
+    return this.engine.snapshot().then((snapshot) => new ObservedSnapshot(snapshot, this.counters));
   }
 
   async commit(request: CommitRequest): Promise<CommitResult> {
@@ -76,13 +77,14 @@ class ObservedSnapshot implements KvSnapshot {
     return this.snapshot.version;
   }
 
-  async get(key: Bytes): Promise<Bytes | undefined> {
-    const value = await this.snapshot.get(key);
-    if (value !== undefined) {
-      this.counters.readKeys++;
-      this.counters.readBytes += key.byteLength + value.byteLength;
-    }
-    return value;
+  get(key: Bytes): Promise<Bytes | undefined> {
+    return this.snapshot.get(key).then((value) => {
+      if (value !== undefined) {
+        this.counters.readKeys++;
+        this.counters.readBytes += key.byteLength + value.byteLength;
+      }
+      return value;
+    });
   }
 
   async batchGet(keys: readonly Bytes[]): Promise<Map<string, Bytes>> {

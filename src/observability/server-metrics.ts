@@ -4,6 +4,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { KvCounters } from './observed-kv-engine.js';
 import type { StatementRecord } from './statement-record.js';
+import { StatementStats } from './statement-stats.js';
 
 /** Latency buckets in seconds, from a point get to a minutes-long report. */
 const LATENCY_BUCKETS = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
@@ -48,33 +49,25 @@ export interface MetricsSources {
 /** How a lock wait ended, as the lock manager reports it. */
 export type LockWaitResult = 'granted' | 'timeout' | 'killed' | 'aborted';
 
-interface TypeChildren {
-  readonly ok: { inc(): void };
-  readonly error: { inc(): void };
-  readonly duration: { observe(value: number): void };
-}
-
 /** Names and help texts are documented in README.md ("Metrics"). */
 export class ServerMetrics {
   readonly registry = new Registry();
   /** KV traffic, counted by the ObservedKvEngine and read at scrape time. */
   readonly kv: KvCounters = { readKeys: 0, readBytes: 0, writeKeys: 0, writeBytes: 0, commits: 0, conflicts: 0, commitErrors: 0 };
-  private readonly queries: Counter<'type' | 'result'>;
-  private readonly durations: Histogram<'sql_type'>;
+  /** Statements by type: plain numbers on the hot path, rendered at scrape time. */
+  private readonly statements = new StatementStats(LATENCY_BUCKETS);
   private readonly slowQueries: Counter;
   private readonly transactions: Counter<'type'>;
   private readonly lockWaits: Counter<'result'>;
   private readonly lockWaitSeconds: Histogram;
   private readonly deadlocks: Counter;
   private readonly commitSeconds: Histogram;
-  private readonly byType = new Map<string, TypeChildren>();
 
   constructor(sources: MetricsSources, info: { readonly version: string; readonly gitHash: string }) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry });
     new Gauge({ name: 'tidal_server_info', help: 'Version and git hash of this server (value 1).', labelNames: ['version', 'git_hash'], registers }).set({ version: info.version, git_hash: info.gitHash }, 1);
-    this.queries = new Counter({ name: 'tidal_server_query_total', help: 'Statements run, by statement type and result (OK or Error).', labelNames: ['type', 'result'], registers });
-    this.durations = new Histogram({ name: 'tidal_server_handle_query_duration_seconds', help: 'Statement latency from receipt to the last row sent, by statement type.', labelNames: ['sql_type'], buckets: LATENCY_BUCKETS, registers });
+    this.statements.register(this.registry);
     this.slowQueries = new Counter({ name: 'tidal_server_slow_query_total', help: 'Statements that reached tidb_slow_log_threshold (Slow_queries).', registers });
     this.transactions = new Counter({ name: 'tidal_session_transaction_total', help: 'Explicit COMMIT and ROLLBACK statements that succeeded.', labelNames: ['type'], registers });
     this.lockWaits = new Counter({ name: 'tidal_lock_wait_total', help: 'Row-lock requests that had to wait, by how the wait ended.', labelNames: ['result'], registers });
@@ -84,24 +77,11 @@ export class ServerMetrics {
     this.registerPulled(sources, registers);
   }
 
-  /** Counts a finished statement (called for every statement: pre-bound children, no label lookups). */
+  /** Counts a finished statement (called for every statement: a Map lookup and a few additions). */
   recordStatement(record: StatementRecord, isSlow: boolean): void {
-    let children = this.byType.get(record.type);
-    if (children === undefined) {
-      children = {
-        ok: this.queries.labels(record.type, 'OK'),
-        error: this.queries.labels(record.type, 'Error'),
-        duration: this.durations.labels(record.type),
-      };
-      this.byType.set(record.type, children);
-    }
-    if (record.errorCode === undefined) {
-      children.ok.inc();
-      if (record.type === 'Commit' || record.type === 'Rollback') this.transactions.inc({ type: record.type.toLowerCase() });
-    } else {
-      children.error.inc();
-    }
-    children.duration.observe(record.latencyMs / 1000);
+    const isError = record.errorCode !== undefined;
+    this.statements.record(record.type, isError, record.latencyMs / 1000);
+    if (!isError && (record.type === 'Commit' || record.type === 'Rollback')) this.transactions.inc({ type: record.type.toLowerCase() });
     if (isSlow) this.slowQueries.inc();
   }
 
@@ -121,29 +101,13 @@ export class ServerMetrics {
   }
 
   /** Statements run so far by type, with how many failed (for the dashboard). */
-  async queryCounts(): Promise<Map<string, { ok: number; error: number }>> {
-    const counts = new Map<string, { ok: number; error: number }>();
-    for (const value of (await this.queries.get()).values) {
-      const type = String(value.labels.type);
-      const entry = counts.get(type) ?? { ok: 0, error: 0 };
-      if (value.labels.result === 'OK') entry.ok += value.value;
-      else entry.error += value.value;
-      counts.set(type, entry);
-    }
-    return counts;
+  queryCounts(): Map<string, { readonly ok: number; readonly error: number }> {
+    return this.statements.counts();
   }
 
-  /** The latency histogram over all statement types: cumulative counts per upper bound in seconds. */
-  async latencyBuckets(): Promise<{ readonly bounds: number[]; readonly counts: number[] }> {
-    const byBound = new Map<number, number>();
-    for (const value of (await this.durations.get()).values) {
-      if (value.metricName !== 'tidal_server_handle_query_duration_seconds_bucket') continue;
-      const le = (value.labels as Record<string, string | number | undefined>).le;
-      const bound = le === '+Inf' ? Infinity : Number(le);
-      byBound.set(bound, (byBound.get(bound) ?? 0) + value.value);
-    }
-    const bounds = [...byBound.keys()].sort((a, b) => a - b);
-    return { bounds: bounds.map((bound) => (bound === Infinity ? -1 : bound)), counts: bounds.map((bound) => byBound.get(bound) ?? 0) };
+  /** The latency histogram over all statement types: cumulative counts per upper bound in seconds (-1: +Inf). */
+  latencyBuckets(): { readonly bounds: number[]; readonly counts: number[] } {
+    return this.statements.overallBuckets();
   }
 
   /** The Prometheus text exposition of every metric. */

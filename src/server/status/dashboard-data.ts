@@ -19,7 +19,7 @@ interface StatementLine {
   readonly avgRows: number;
 }
 
-export async function dashboardData(metrics: ServerMetrics, sources: MetricsSources, summary: StatementSummary): Promise<unknown> {
+export function dashboardData(metrics: ServerMetrics, sources: MetricsSources, summary: StatementSummary): unknown {
   const connections = { plain: 0, tls: 0, byVersion: {} as Record<string, number> };
   for (const connection of sources.connections()) {
     if (connection.tlsVersion === '') {
@@ -35,8 +35,8 @@ export async function dashboardData(metrics: ServerMetrics, sources: MetricsSour
   const entries = summary.window().entries;
   return {
     time: Date.now(),
-    queries: Object.fromEntries(await metrics.queryCounts()),
-    latency: await metrics.latencyBuckets(),
+    queries: Object.fromEntries(metrics.queryCounts()),
+    latency: metrics.latencyBuckets(),
     connections,
     handshakes: { started: handshakes.started, finished: handshakes.finished, failures },
     certificates: [...sources.certificates()].map((certificate) => ({ ...certificate, notAfter: certificate.notAfter.getTime() })),

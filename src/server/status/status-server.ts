@@ -35,7 +35,7 @@ export interface StatusServerOptions {
   /** False once shutdown has begun: load balancers should send new clients elsewhere. */
   isHealthy(): boolean;
   /** The dashboard's JSON snapshot. */
-  dashboardData(): Promise<unknown>;
+  dashboardData(): unknown;
 }
 
 /** A listening status port. */
@@ -103,7 +103,7 @@ async function route(options: StatusServerOptions, request: IncomingMessage, res
       response.writeHead(301, { Location: '/dashboard/' }).end();
       return;
     case '/dashboard/api/data':
-      sendJson(response, 200, await options.dashboardData());
+      sendJson(response, 200, options.dashboardData());
       return;
     default: {
       const asset = path.startsWith('/dashboard/') ? options.assets.get(path.slice('/dashboard/'.length) || 'index.html') : undefined;
