@@ -5,7 +5,14 @@ import type { Row, SqlValue, WarningSink } from './types/index.js';
 import type { UserLocks } from './user-locks.js';
 
 /** The information_schema tables whose rows only the session layer knows. */
-export type SessionTableName = 'PROCESSLIST' | 'SESSION_VARIABLES' | 'GLOBAL_VARIABLES' | 'SESSION_STATUS' | 'GLOBAL_STATUS';
+export type SessionTableName =
+  | 'PROCESSLIST'
+  | 'SESSION_VARIABLES'
+  | 'GLOBAL_VARIABLES'
+  | 'SESSION_STATUS'
+  | 'GLOBAL_STATUS'
+  | 'SLOW_QUERY'
+  | 'STATEMENTS_SUMMARY';
 
 /** Which copy of a system variable `@@x`, `@@session.x` or `@@global.x` reads. */
 export type VariableScope = 'global' | 'session' | 'default';
