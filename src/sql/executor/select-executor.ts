@@ -177,7 +177,7 @@ async function planSelect(
       const orderExprs = orderBy.flatMap((item) => (typeof item.expr === 'number' ? [] : [item.expr]));
       checkFullGroupBy(checked, orderExprs, groupBy, scope, splitConjuncts(select.where));
     }
-    source = aggregateSource(source, groupBy, extractor.calls, session, params);
+    source = aggregateSource(source, groupBy, extractor.calls, contextFor(source.scope, 'group statement', []));
   }
   if (having) {
     const parts: AsyncPart[] = [];

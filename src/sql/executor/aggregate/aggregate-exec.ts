@@ -1,12 +1,12 @@
 // aggregateSource: groups input rows (GROUP BY) and computes aggregates; output = the group's first row + results.
-import type { StatementParams } from '../../expression/index.js';
 import { mysqlError, ER_INVALID_GROUP_FUNC_USE } from '../../../errors/index.js';
 import type { Expr, FuncCallExpr } from '../../ast/index.js';
 import type { ExecutionContext } from '../../execution-context.js';
 import { Scope, compileExpr } from '../../expression/index.js';
-import type { CompileContext, CompiledExpr } from '../../expression/index.js';
+import type { AsyncPart, CompileContext, CompiledExpr } from '../../expression/index.js';
 import { compareValues } from '../../types/index.js';
 import { checkMemory } from '../memory-guard.js';
+import { prepareParts } from '../prepare-parts.js';
 import type { Row, SqlValue } from '../../types/index.js';
 import type { RowSource } from '../row-source.js';
 import { describeConditions, describeExpr } from '../../planner/describe-expr.js';
@@ -27,8 +27,10 @@ interface CompiledAggregate {
  * column per aggregate, so expressions over grouped columns read the group's first row (MySQL's ANY_VALUE
  * behaviour, which is exact for columns in GROUP BY). Without GROUP BY an empty input still yields one row.
  */
-export function aggregateSource(input: RowSource, groupBy: readonly Expr[], calls: readonly FuncCallExpr[], session: ExecutionContext, params?: StatementParams): RowSource {
-  const context: CompileContext = { scope: input.scope, clause: 'group statement', session, ...(params ? { params } : {}) };
+export function aggregateSource(input: RowSource, groupBy: readonly Expr[], calls: readonly FuncCallExpr[], context: CompileContext): RowSource {
+  const session = context.session;
+  // Subqueries in the keys and arguments (GROUP BY an alias of EXISTS(…)) run per batch before it is grouped.
+  const parts = context.asyncParts ?? [];
   const keys = groupBy.map((expr) => compileExpr(expr, context));
   const fieldContext: CompileContext = { ...context, clause: 'field list' };
   const aggregates = calls.map((call) => compileAggregate(call, fieldContext, session));
@@ -38,7 +40,7 @@ export function aggregateSource(input: RowSource, groupBy: readonly Expr[], call
   ]);
   const width = input.scope.columns.length;
   const keyTypes = keys.map((key) => key.type);
-  const plan = aggregatePlan(input, groupBy, calls);
+  const plan = aggregatePlan(input, groupBy, calls, parts);
   return {
     scope,
     plan,
@@ -47,6 +49,7 @@ export function aggregateSource(input: RowSource, groupBy: readonly Expr[], call
       const groups = new Map<string, { first: Row; accumulators: Accumulator[]; ordered: { row: Row; values: SqlValue[] }[][] }>();
       for await (const batch of input.rows()) {
         checkMemory();
+        if (parts.length > 0) await prepareParts(parts, batch);
         for (const row of batch) {
           const key = keys.length === 0 ? '' : distinctKey(keys.map((k) => k.evaluate(row)), keyTypes);
           let group = groups.get(key);
@@ -89,7 +92,7 @@ export function aggregateSource(input: RowSource, groupBy: readonly Expr[], call
 }
 
 /** TiDB's HashAgg (groups live in a hash map): `group by:…, funcs:count(1)->Column#0, …`. */
-function aggregatePlan(input: RowSource, groupBy: readonly Expr[], calls: readonly FuncCallExpr[]): OperatorPlan {
+function aggregatePlan(input: RowSource, groupBy: readonly Expr[], calls: readonly FuncCallExpr[], parts: readonly AsyncPart[]): OperatorPlan {
   const estRows = groupBy.length === 0 ? 1 : (input.plan.estRows ?? 0) * PSEUDO_SELECTIVITY;
   const info = (): string => {
     const parts: string[] = [];
@@ -97,7 +100,7 @@ function aggregatePlan(input: RowSource, groupBy: readonly Expr[], calls: readon
     if (calls.length > 0) parts.push(`funcs:${calls.map((call, i) => `${describeExpr(call, input.scope)}->Column#${i}`).join(', ')}`);
     return parts.join(', ');
   };
-  return operatorPlan('HashAgg', estRows, [input.plan], info);
+  return operatorPlan('HashAgg', estRows, [input.plan], info, parts.length > 0 ? { subqueries: parts } : undefined);
 }
 
 function compileAggregate(call: FuncCallExpr, context: CompileContext, session: ExecutionContext): CompiledAggregate {

@@ -14,6 +14,7 @@ import { substringFunctions } from './substring-functions.js';
 import { transcendentalFunctions } from './transcendental-functions.js';
 import { timeFunctions } from './time-functions.js';
 import { unixTimeFunctions } from './unix-time-functions.js';
+import { uuidFunctions } from './uuid-functions.js';
 
 /** Every native scalar function by upper-case name. */
 export const builtinFunctions: ReadonlyMap<string, BuiltinFunction> = new Map([
@@ -30,6 +31,7 @@ export const builtinFunctions: ReadonlyMap<string, BuiltinFunction> = new Map([
   ...dateArithmeticFunctions,
   ...unixTimeFunctions,
   ...timeFunctions,
+  ...uuidFunctions,
   ['SLEEP', sleepFunction],
 ]);
 
