@@ -15,6 +15,7 @@ import type { CompileContext, OuterBinding } from './compile-context.js';
 import { compileExistsSubquery, compileQuantifiedSubquery, compileScalarSubquery } from './subquery-expr.js';
 import { compileFunctionCall } from './functions/compile-function-call.js';
 import { compileLike } from './like.js';
+import { compileRegexpOperator } from './functions/regexp-functions.js';
 import { BIGINT_TYPE, BOOL_RESULT_TYPE, DATE_TYPE, DOUBLE_TYPE, NULL_TYPE, dateTimeType, decimalType, integerLiteralType, timeType, varcharType } from './literal-types.js';
 import { compileCast } from './compile-cast.js';
 
@@ -132,6 +133,7 @@ export function compileExpr(expr: Expr, context: CompileContext): CompiledExpr {
     case 'QuantifiedCompareExpr':
       return compileQuantifiedSubquery(compileExpr(expr.left, context), expr.op, expr.quantifier, false, expr.query, context);
     case 'RegexpExpr':
+      return compileRegexpOperator(compileExpr(expr.operand, context), compileExpr(expr.pattern, context), expr.isNot, context);
     case 'JsonPathExpr':
     case 'IntervalExpr':
     case 'IntervalUnitExpr':

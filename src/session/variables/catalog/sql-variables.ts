@@ -35,6 +35,8 @@ export const sqlVariables: readonly SystemVariableDefinition[] = [
   uintVar('max_execution_time', 'both', 0n, 0n, UINT32_MAX),
   uintVar('max_join_size', 'both', UINT64_MAX, 1n, UINT64_MAX),
   uintVar('max_sort_length', 'both', 1024n, 4n, 8388608n),
+  uintVar('regexp_stack_limit', 'global', 8000000n, 0n, 2147483647n),
+  uintVar('regexp_time_limit', 'global', 32n, 0n, 2147483647n),
   boolVar('sql_auto_is_null', 'both', false),
   boolVar('sql_big_selects', 'both', true),
   sqlMode,

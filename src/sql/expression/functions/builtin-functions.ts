@@ -7,6 +7,7 @@ import { datePartFunctions } from './date-part-functions.js';
 import { encodingFunctions } from './encoding-functions.js';
 import { informationFunctions } from './information-functions.js';
 import { mathFunctions } from './math-functions.js';
+import { regexpFunctions } from './regexp-functions.js';
 import { sleepFunction } from './sleep-function.js';
 import { stringFunctions } from './string-functions.js';
 import { stringSearchFunctions } from './string-search-functions.js';
@@ -23,6 +24,7 @@ export const builtinFunctions: ReadonlyMap<string, BuiltinFunction> = new Map([
   ...stringFunctions,
   ...substringFunctions,
   ...stringSearchFunctions,
+  ...regexpFunctions,
   ...encodingFunctions,
   ...mathFunctions,
   ...transcendentalFunctions,
