@@ -24,6 +24,7 @@ import { OK_NOTHING } from '../statement-result.js';
 import type { OkResult } from '../statement-result.js';
 import { coerceToColumn, isBlobType, isIntegerType, TypeKind } from '../types/index.js';
 import type { CollationName } from '../types/index.js';
+import { timestampStorage } from '../timezone/timestamp-storage.js';
 import { collationFromName, fieldTypeFromAst } from './column-type-from-ast.js';
 import { executeCreateTableLike, executeCreateTableSelect } from './create-table-from-executor.js';
 
@@ -98,6 +99,7 @@ export function buildColumn(def: ColumnDef, id: number, offset: number, tableCol
     defaultValue: { kind: 'none' },
     onUpdateCurrentTimestamp: def.onUpdate !== undefined,
     comment: def.comment ?? '',
+    ...timestampStorage(type),
   };
   if (def.onUpdate !== undefined && !isCurrentTimestampOf(def.onUpdate, column)) throw mysqlError(ER_INVALID_ON_UPDATE, def.name);
   return { ...column, defaultValue: buildDefault(def.default, column, session) };

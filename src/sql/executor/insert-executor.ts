@@ -17,7 +17,7 @@ import { Scope, compileExpr, mapExpr } from '../expression/index.js';
 import type { CompiledExpr } from '../expression/index.js';
 import type { OkResult } from '../statement-result.js';
 import { TableRows } from '../table/table-rows.js';
-import { MysqlDateTime, coerceToColumn, compareValues, toInteger } from '../types/index.js';
+import { coerceToColumn, compareValues, toInteger } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
 import { columnDefaultValue } from './column-defaults.js';
 import { planQuery } from './select-executor.js';
@@ -27,6 +27,7 @@ import type { PlannedWrite } from './update-executor.js';
 import { checkViewOptions, resolveWriteTarget } from './write-target.js';
 import type { WriteTarget } from './write-target.js';
 import { tableScope } from './table-scope.js';
+import { currentDateTime, sessionTimeZone } from '../timezone/session-time-zone.js';
 
 /** The table alias under which ON DUPLICATE KEY UPDATE sees the proposed row (VALUES(col)); no SQL name can clash. */
 const NEW_ROW_ALIAS = '\u0000new';
@@ -76,8 +77,8 @@ async function runInsert(
   const { table, databaseName } = writeTarget;
   const rows = await sourceRows(stmt, targets.length, query, session, params);
   const txn = await session.transaction();
-  const tableRows = new TableRows(txn, table, session);
-  const now = MysqlDateTime.now(6);
+  const tableRows = new TableRows(txn, table, session, sessionTimeZone(session));
+  const now = currentDateTime(session, 6);
   const isStrict = session.isStrictMode && !stmt.isIgnore;
   const onDuplicate = stmt.onDuplicate ? compileOnDuplicate(stmt.onDuplicate, table, databaseName, session, params) : undefined;
   let firstGeneratedId: bigint | undefined;

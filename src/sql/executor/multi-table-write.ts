@@ -9,7 +9,7 @@ import type { AsyncPart, Scope, ScopeColumn } from '../expression/index.js';
 import { planFrom } from '../planner/plan-from.js';
 import type { OkResult } from '../statement-result.js';
 import { TableRows } from '../table/table-rows.js';
-import { MysqlDateTime, coerceToColumn, toBoolean } from '../types/index.js';
+import { coerceToColumn, toBoolean } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
 import { checkTargetNotRead } from './check-target-not-read.js';
 import { prepareParts } from './prepare-parts.js';
@@ -19,6 +19,7 @@ import { HANDLE_COLUMN } from './table-scope.js';
 import { conjunction } from './table-source.js';
 import { rowChanged } from './row-changed.js';
 import { writeCompileContext } from './write-compile-context.js';
+import { currentDateTime, sessionTimeZone } from '../timezone/session-time-zone.js';
 
 /** A table a multi-table statement writes: where its columns and row handle sit in the joined row. */
 interface JoinTarget {
@@ -79,11 +80,11 @@ export async function executeMultiUpdate(stmt: UpdateStmt, catalog: Catalog, ses
   }
 
   const txn = await session.transaction();
-  const now = MysqlDateTime.now(6);
+  const now = currentDateTime(session, 6);
   let matched = 0;
   let changed = 0n;
   for (const target of targetList) {
-    const rows = new TableRows(txn, target.table, session);
+    const rows = new TableRows(txn, target.table, session, sessionTimeZone(session));
     await rows.lockHandles([...target.firstSeen.keys()], 'exclusive');
     const assigned = new Set(assignments.filter((a) => a.target === target).map((a) => a.column.offset));
     for (const [handle, index] of target.firstSeen) {
@@ -124,7 +125,7 @@ export async function executeMultiDelete(stmt: DeleteStmt, catalog: Catalog, ses
   let deleted = 0n;
   for (const target of targetList) {
     recordFirstSeen(target, joined);
-    const rows = new TableRows(txn, target.table, session);
+    const rows = new TableRows(txn, target.table, session, sessionTimeZone(session));
     await rows.lockHandles([...target.firstSeen.keys()], 'exclusive');
     for (const [handle, index] of target.firstSeen) {
       await rows.delete(handle, storedRow(target, joined[index]!));

@@ -20,6 +20,7 @@ import { keyLookup } from './key-lookup.js';
 import type { RowSource } from './row-source.js';
 import { describeConditions } from '../planner/describe-expr.js';
 import { handleScope, tableScope } from './table-scope.js';
+import { sessionTimeZone } from '../timezone/session-time-zone.js';
 
 /** How FROM planning wants a table read beyond its WHERE conjuncts. */
 export interface TableSourceOptions {
@@ -82,7 +83,7 @@ export function tableSource(
       let read = 0;
       let returned = 0;
       try {
-        const rows = new TableRows(await session.transaction(), table, session);
+        const rows = new TableRows(await session.transaction(), table, session, sessionTimeZone(session));
         const { path, isReverse } = current;
         const lockMode = session.lockingRead;
         if (lockMode) {
@@ -142,7 +143,7 @@ function handleRowSource(
       let read = 0;
       let returned = 0;
       try {
-        const rows = new TableRows(await session.transaction(), table, session);
+        const rows = new TableRows(await session.transaction(), table, session, sessionTimeZone(session));
         for await (const batch of readHandleRows(rows, pathNow(), false)) {
           read += batch.length;
           const kept: Row[] = [];

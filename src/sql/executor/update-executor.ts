@@ -11,7 +11,7 @@ import { endRun, operatorPlan, startRun } from '../planner/operator-plan.js';
 import type { OperatorPlan } from '../planner/operator-plan.js';
 import type { OkResult } from '../statement-result.js';
 import { TableRows } from '../table/table-rows.js';
-import { MysqlDateTime, coerceToColumn } from '../types/index.js';
+import { coerceToColumn } from '../types/index.js';
 import { checkTargetNotRead } from './check-target-not-read.js';
 import type { WriteTargetName } from './check-target-not-read.js';
 import { collectMatchingRows, planMatchingRows } from './collect-matching-rows.js';
@@ -22,6 +22,7 @@ import { rowChanged } from './row-changed.js';
 import { writeCompileContext } from './write-compile-context.js';
 import { checkViewOptions, resolveWriteTarget } from './write-target.js';
 import type { WriteTarget } from './write-target.js';
+import { currentDateTime, sessionTimeZone } from '../timezone/session-time-zone.js';
 
 /** A planned write statement: the plan EXPLAIN shows, and running it (once). */
 export interface PlannedWrite {
@@ -58,7 +59,7 @@ export function planUpdate(stmt: UpdateStmt, catalog: Catalog, session: Executio
   const matching = planMatchingRows(target, ref.alias, stmt);
   const plan = writePlan('Update', matching.top);
   const run = async (): Promise<OkResult> => {
-    const rows = new TableRows(await session.transaction(), table, session);
+    const rows = new TableRows(await session.transaction(), table, session, sessionTimeZone(session));
     const matched = await collectMatchingRows(rows, target, matching, stmt, catalog, session, params);
     // InnoDB locks every matched row, also those the assignments leave unchanged.
     await rows.lockHandles(matched.map((item) => item.entry.handle), 'exclusive');
@@ -76,7 +77,7 @@ export function planUpdate(stmt: UpdateStmt, catalog: Catalog, session: Executio
         stored[i]![column.offset] = next;
       }
     }
-    const now = MysqlDateTime.now(6);
+    const now = currentDateTime(session, 6);
     let changed = 0n;
     for (let i = 0; i < matched.length; i++) {
       const { handle, row } = matched[i]!.entry;
@@ -113,7 +114,7 @@ export function planDelete(stmt: DeleteStmt, catalog: Catalog, session: Executio
   const matching = planMatchingRows(target, stmt.alias, stmt);
   const plan = writePlan('Delete', matching.top);
   const run = async (): Promise<OkResult> => {
-    const rows = new TableRows(await session.transaction(), target.table, session);
+    const rows = new TableRows(await session.transaction(), target.table, session, sessionTimeZone(session));
     const matched = await collectMatchingRows(rows, target, matching, stmt, catalog, session, params);
     await rows.lockHandles(matched.map((item) => item.entry.handle), 'exclusive');
     for (const { entry } of matched) await rows.delete(entry.handle, entry.row);

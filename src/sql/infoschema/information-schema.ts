@@ -61,8 +61,12 @@ export function systemTableRows(table: SystemTable, catalog: Catalog, session: E
  * read sees the catalog and the sessions as they are then); WHERE is applied above it like any other filter.
  */
 export function systemTableSource(name: string, alias: string, catalog: Catalog, session: ExecutionContext): RowSource {
-  const table = getSystemTable(name);
-  const scope = new Scope(table.columns.map((column) => ({ name: column.name, table: alias, database: INFORMATION_SCHEMA_DATABASE, type: column.type, isNotNull: column.isNotNull })));
+  return computedTableSource(getSystemTable(name), INFORMATION_SCHEMA_DATABASE, alias, catalog, session);
+}
+
+/** A row source over a computed table of `database` (information_schema's, or mysql's time zone tables). */
+export function computedTableSource(table: SystemTable, database: string, alias: string, catalog: Catalog, session: ExecutionContext): RowSource {
+  const scope = new Scope(table.columns.map((column) => ({ name: column.name, table: alias, database, type: column.type, isNotNull: column.isNotNull })));
   const plan = operatorPlan('MemTableScan', undefined, [], () => '', { accessObject: `table:${table.name}` });
   return {
     scope,

@@ -13,7 +13,8 @@ import { memoryRowSource } from '../executor/row-source.js';
 import { tableSource } from '../executor/table-source.js';
 import { tableScope } from '../executor/table-scope.js';
 import { isInformationSchema } from '../infoschema/information-schema-name.js';
-import { systemTableSource } from '../infoschema/information-schema.js';
+import { computedTableSource, systemTableSource } from '../infoschema/information-schema.js';
+import { findTimeZoneTable } from '../timezone/time-zone-tables.js';
 import { splitConjuncts } from './access-path.js';
 import { materializedTables } from './materialized-tables.js';
 import type { OrderRequest } from './ordered-path.js';
@@ -145,6 +146,11 @@ async function planRef(ref: TableRef, context: PlanContext, isNullSupplying: boo
       if (isInformationSchema(databaseName)) {
         registerAlias(context, ref.alias ?? ref.table.name);
         return systemTableSource(ref.table.name, ref.alias ?? ref.table.name, context.catalog, context.session);
+      }
+      const timeZoneTable = findTimeZoneTable(databaseName, ref.table.name);
+      if (timeZoneTable) {
+        registerAlias(context, ref.alias ?? ref.table.name);
+        return computedTableSource(timeZoneTable, databaseName, ref.alias ?? ref.table.name, context.catalog, context.session);
       }
       const table = context.catalog.getTable(databaseName, ref.table.name);
       const database = context.catalog.getDatabase(databaseName);

@@ -167,7 +167,8 @@ function isValidDate(year: number, month: number, day: number): boolean {
 
 type DateTimeParts = [number, number, number, number, number, number, number];
 
-const delimited = /^(\d{1,4})[-/.:](\d{1,2})[-/.:](\d{1,2})(?:[ T]+(\d{1,2})[:.](\d{1,2})[:.](\d{1,2})(?:\.(\d{0,6})\d*)?)?$/;
+/** `Y-M-D[ h[:m[:s[.f]]]]`: MySQL also reads a time with its minutes or seconds left out ('2021-06-01 06:00'). */
+const delimited = /^(\d{1,4})[-/.:](\d{1,2})[-/.:](\d{1,2})(?:[ T]+(\d{1,2})(?:[:.](\d{1,2})(?:[:.](\d{1,2})(?:\.(\d{0,6})\d*)?)?)?)?$/;
 const compact = /^(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2})(?:\.(\d{0,6})\d*)?)?$/;
 
 function parseDateTimeText(text: string): DateTimeParts | undefined {

@@ -14,6 +14,7 @@ import { stringSearchFunctions } from './string-search-functions.js';
 import { substringFunctions } from './substring-functions.js';
 import { transcendentalFunctions } from './transcendental-functions.js';
 import { timeFunctions } from './time-functions.js';
+import { timeZoneFunctions } from './time-zone-functions.js';
 import { unixTimeFunctions } from './unix-time-functions.js';
 import { uuidFunctions } from './uuid-functions.js';
 
@@ -33,6 +34,7 @@ export const builtinFunctions: ReadonlyMap<string, BuiltinFunction> = new Map([
   ...dateArithmeticFunctions,
   ...unixTimeFunctions,
   ...timeFunctions,
+  ...timeZoneFunctions,
   ...uuidFunctions,
   ['SLEEP', sleepFunction],
 ]);
