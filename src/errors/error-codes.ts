@@ -163,6 +163,12 @@ export const ER_REGEXP_INVALID_CAPTURE_GROUP_NAME: ErrorSpec = { name: 'ER_REGEX
 export const ER_REGEXP_INVALID_FLAG: ErrorSpec = { name: 'ER_REGEXP_INVALID_FLAG', code: 3900, sqlState: 'HY000', template: "Invalid match mode flag in regular expression." };
 export const ER_CHARACTER_SET_MISMATCH: ErrorSpec = { name: 'ER_CHARACTER_SET_MISMATCH', code: 3995, sqlState: 'HY000', template: "Character set '%-.64s' cannot be used in conjunction with '%-.64s' in call to %s." };
 export const ER_REGEX_NUMBER_TOO_BIG: ErrorSpec = { name: 'ER_REGEX_NUMBER_TOO_BIG', code: 4007, sqlState: 'HY000', template: "Decimal number in regular expression is too large." };
+export const ER_UNKNOWN_LOCALE: ErrorSpec = { name: 'ER_UNKNOWN_LOCALE', code: 1649, sqlState: 'HY000', template: "Unknown locale: '%-.64s'" };
+export const ER_INVALID_CHARACTER_STRING: ErrorSpec = { name: 'ER_INVALID_CHARACTER_STRING', code: 1300, sqlState: 'HY000', template: "Invalid %s character string: '%.64s'" };
+export const ER_ZLIB_Z_DATA_ERROR: ErrorSpec = { name: 'ER_ZLIB_Z_DATA_ERROR', code: 1259, sqlState: 'HY000', template: "ZLIB: Input data corrupted" };
+export const ER_TOO_BIG_FOR_UNCOMPRESS: ErrorSpec = { name: 'ER_TOO_BIG_FOR_UNCOMPRESS', code: 1256, sqlState: 'HY000', template: "Uncompressed data size too large; the maximum size is %d (probably, length of uncompressed data was corrupted)" };
+export const ER_AES_INVALID_IV: ErrorSpec = { name: 'ER_AES_INVALID_IV', code: 1882, sqlState: 'HY000', template: "The initialization vector supplied to %s is too short. Must be at least %d bytes long" };
+export const ER_WARN_OPTION_IGNORED: ErrorSpec = { name: 'ER_WARN_OPTION_IGNORED', code: 1618, sqlState: 'HY000', template: "<%-.64s> option ignored" };
 
 /** Every entry of the table, by MySQL error number. */
 export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
@@ -327,4 +333,10 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [3900, ER_REGEXP_INVALID_FLAG],
   [3995, ER_CHARACTER_SET_MISMATCH],
   [4007, ER_REGEX_NUMBER_TOO_BIG],
+  [1649, ER_UNKNOWN_LOCALE],
+  [1300, ER_INVALID_CHARACTER_STRING],
+  [1259, ER_ZLIB_Z_DATA_ERROR],
+  [1256, ER_TOO_BIG_FOR_UNCOMPRESS],
+  [1882, ER_AES_INVALID_IV],
+  [1618, ER_WARN_OPTION_IGNORED],
 ]);

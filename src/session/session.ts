@@ -363,7 +363,7 @@ export class Session implements ExecutionContext {
   private async *finishAfterRows(rows: AsyncIterable<Row[]>): AsyncGenerator<Row[]> {
     let isComplete = false;
     try {
-      for await (const batch of rows) {
+      for await (const batch of this.status.countRows(rows)) {
         if (this.isInterrupted) throw mysqlError(ER_QUERY_INTERRUPTED);
         yield batch;
       }
@@ -385,6 +385,7 @@ export class Session implements ExecutionContext {
         if (result.kind === 'rows' && this.lockingRead) result = { ...result, rows: await materializeRows(result.rows) };
         this.endStatementState();
         if (result.kind === 'ok') await this.endStatement();
+        this.status.recordStatement(result.kind === 'ok' ? result.affectedRows : undefined);
         return result;
       } catch (error) {
         this.endStatementState();

@@ -12,6 +12,14 @@ export type VariableScope = 'global' | 'session' | 'default';
 /**
  * The session-side services a statement uses. The session implements it; the SQL layer never imports the session.
  */
+/** What the previous statements left for ROW_COUNT() and FOUND_ROWS(). */
+export interface StatementCounts {
+  /** The previous statement's affected rows; -1 when it returned rows. */
+  readonly lastRowCount: bigint;
+  /** How many rows the last statement that returned rows sent. */
+  readonly lastFoundRows: bigint;
+}
+
 export interface ExecutionContext extends RowLocker {
   /** The running statement is a locking read (SELECT … FOR UPDATE / FOR SHARE): every row it reads is locked. */
   readonly lockingRead: LockMode | undefined;
@@ -45,6 +53,12 @@ export interface ExecutionContext extends RowLocker {
   setUserVariable(name: string, value: SqlValue): void;
   /** LAST_INSERT_ID(): the first auto-generated id of the last INSERT that generated one. */
   lastInsertId: bigint;
+  /** ROW_COUNT() and FOUND_ROWS() of the previous statements; absent for the server's internal contexts. */
+  readonly status?: StatementCounts;
+  /** ROW_COUNT(): the previous statement's affected rows (-1 when it returned rows); absent for internal contexts. */
+  readonly lastRowCount?: bigint;
+  /** FOUND_ROWS(): the number of rows the last row-returning statement sent; absent for internal contexts. */
+  readonly lastFoundRows?: bigint;
   /** Aborted when the running statement is killed (KILL QUERY or KILL CONNECTION); SLEEP() wakes on it. */
   readonly interruptSignal?: AbortSignal;
   /**

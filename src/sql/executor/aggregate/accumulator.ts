@@ -1,9 +1,11 @@
-// Accumulators for COUNT, SUM, AVG, MIN, MAX and GROUP_CONCAT, with MySQL's result types.
+// Accumulators for COUNT, SUM, AVG, MIN, MAX and GROUP_CONCAT, with MySQL's result types (the statistical and
+// bitwise aggregates are in statistic-accumulators.ts).
 import { Decimal } from 'decimal.js';
 import { mysqlError, ER_INVALID_GROUP_FUNC_USE } from '../../../errors/index.js';
 import { BIGINT_TYPE, DOUBLE_TYPE, decimalType, varcharType } from '../../expression/index.js';
 import { MysqlTime, TypeKind, compareValues, isFloatType, isStringType, toDecimal, toDouble, toText } from '../../types/index.js';
 import type { FieldType, SqlValue, WarningSink } from '../../types/index.js';
+import { statisticAggregateKind } from './statistic-accumulators.js';
 
 /** Folds the values of one group into one result. */
 export interface Accumulator {
@@ -54,8 +56,11 @@ export function aggregateKind(name: string, argTypes: readonly FieldType[], opti
         type: varcharType(options.groupConcatMaxLength),
         create: distinct(() => groupConcatAccumulator(options.separator, options.groupConcatMaxLength)),
       };
-    default:
-      throw mysqlError(ER_INVALID_GROUP_FUNC_USE);
+    default: {
+      const statistic = statisticAggregateKind(name, options.warnings);
+      if (!statistic) throw mysqlError(ER_INVALID_GROUP_FUNC_USE);
+      return options.isDistinct ? { type: statistic.type, create: distinct(() => statistic.create()) } : statistic;
+    }
   }
 }
 
