@@ -50,6 +50,9 @@ export const FUNCTION_CASES: readonly SqlCase[] = [
   { sql: 'SELECT MAKEDATE(2011, 31), MAKEDATE(2011, 32), MAKEDATE(2011, 365), MAKEDATE(2014, 365), MAKEDATE(2011, 0), MAKEDATE(69, 1), MAKEDATE(9999, 366)', rows: [['2011-01-31', '2011-02-01', '2011-12-31', '2014-12-31', null, '2069-01-01', null]] },
   { sql: "SELECT PERIOD_ADD(200801, 2), PERIOD_ADD(0801, 2), PERIOD_DIFF(200802, 200703), PERIOD_ADD(0, 5), WEEKOFYEAR('2008-02-20'), YEARWEEK('1987-01-01'), YEARWEEK('2008-12-31', 1), YEARWEEK('2021-01-03')", rows: [['200803', '200803', '11', '0', '8', '198652', '200901', '202101']] },
   { sql: 'SELECT PERIOD_ADD(201313, 1)', error: 1210 },
+  { sql: 'SET default_week_format = 1', affectedRows: 0 },
+  { sql: "SELECT WEEK('2008-12-31'), WEEK('2008-12-31', 0), YEARWEEK('2008-12-31')", rows: [['53', '52', '200852']] },
+  { sql: 'SET default_week_format = DEFAULT', affectedRows: 0 },
   { sql: "SELECT GET_FORMAT(DATE, 'USA'), GET_FORMAT(DATETIME, 'ISO'), GET_FORMAT(TIME, 'usa'), GET_FORMAT(TIMESTAMP, 'EUR'), GET_FORMAT(DATE, 'x'), DATE_FORMAT('2003-10-03', GET_FORMAT(DATE, 'EUR'))", rows: [['%m.%d.%Y', '%Y-%m-%d %H:%i:%s', '%h:%i:%s %p', '%Y-%m-%d %H.%i.%s', null, '03.10.2003']] },
   // String functions.
   { sql: "SELECT HEX(CHAR(77, 121, 83, 81, '76')), CHAR(77, 77.3 USING utf8mb4), HEX(CHAR(256)), HEX(CHAR(0x10000)), CHAR(0xE282AC USING utf8mb4), CHAR(NULL, 65 USING utf8mb4), CHAR(255 USING utf8mb4)", rows: [['4D7953514C', 'MM', '0100', '010000', '€', 'A', null]] },

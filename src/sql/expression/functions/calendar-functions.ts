@@ -81,20 +81,23 @@ const makedateFunction: BuiltinFunction = {
 };
 
 /**
- * WEEK(date[, mode]) and YEARWEEK: MySQL's week numbering for mode 0–7 (0 by default), with `extraBehaviour` added
- * (YEARWEEK counts weeks in the year they belong to); `read` makes the result from the week and its year.
+ * WEEK(date[, mode]) and YEARWEEK: MySQL's week numbering for mode 0–7, with `extraBehaviour` added (YEARWEEK counts
+ * weeks in the year they belong to); `read` makes the result from the week and its year. Without a mode WEEK uses
+ * @@default_week_format and YEARWEEK mode 0, as MySQL does.
  */
-function weekFunction(extraBehaviour: number, read: (week: { week: number; year: number }) => number): BuiltinFunction {
+function weekFunction(extraBehaviour: number, read: (week: { week: number; year: number }) => number, isDefaultFormatRead: boolean): BuiltinFunction {
   return {
     minArgs: 1,
     maxArgs: 2,
-    compile: (args, { session }) =>
-      strictCall(args, BIGINT_TYPE, ([value, mode]) => {
+    compile: (args, { session }) => {
+      const defaultMode = isDefaultFormatRead ? (session.systemVariable('default_week_format', 'default') ?? 0n) : 0n;
+      return strictCall(args, BIGINT_TYPE, ([value, mode]) => {
         const date = toDateTimeArg(value!, session.warnings);
         if (date === null) return null;
-        const weekMode = mode === undefined ? 0 : Number(BigInt.asUintN(3, toInteger(mode, session.warnings)!));
+        const weekMode = Number(BigInt.asUintN(3, toInteger(mode ?? defaultMode, session.warnings)!));
         return BigInt(read(calcWeek(date, weekModeBehaviour(weekMode) | extraBehaviour)));
-      }),
+      });
+    },
   };
 }
 
@@ -130,7 +133,7 @@ export const calendarFunctions: ReadonlyMap<string, BuiltinFunction> = new Map<s
   ['PERIOD_DIFF', { minArgs: 2, maxArgs: 2, compile: (args, { session }) =>
     strictCall(args, BIGINT_TYPE, ([a, b]) => BigInt(periodMonths(a!, 'period_diff', session.warnings) - periodMonths(b!, 'period_diff', session.warnings))) }],
   ['WEEKOFYEAR', dateFunction((date) => BigInt(calcWeek(date, weekModeBehaviour(ISO_WEEK_MODE)).week))],
-  ['WEEK', weekFunction(0, ({ week }) => week)],
-  ['YEARWEEK', weekFunction(WeekFlag.WeekYear, ({ week, year }) => year * 100 + week)],
+  ['WEEK', weekFunction(0, ({ week }) => week, true)],
+  ['YEARWEEK', weekFunction(WeekFlag.WeekYear, ({ week, year }) => year * 100 + week, false)],
   ['GET_FORMAT', getFormatFunction],
 ]);
