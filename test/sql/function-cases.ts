@@ -57,6 +57,9 @@ export const FUNCTION_CASES: readonly SqlCase[] = [
   // String functions.
   { sql: "SELECT HEX(CHAR(77, 121, 83, 81, '76')), CHAR(77, 77.3 USING utf8mb4), HEX(CHAR(256)), HEX(CHAR(0x10000)), CHAR(0xE282AC USING utf8mb4), CHAR(NULL, 65 USING utf8mb4), CHAR(255 USING utf8mb4)", rows: [['4D7953514C', 'MM', '0100', '010000', '€', 'A', null]] },
   { sql: 'SHOW WARNINGS', rows: [['Warning', '1300', "Invalid utf8mb4 character string: 'FF'"]] },
+  // Django's Chr() is CHAR(n USING utf16); UCS-2/UTF-16/UTF-32 bytes are left-padded to whole characters.
+  { sql: 'SELECT CHAR(65 USING utf16), CHAR(0x20AC USING utf16), CHAR(0x1F600 USING utf32), CHAR(66 USING latin1)', rows: [['A', '€', '😀', 'B']] },
+  { sql: 'SELECT CHAR(65 USING klingon)', error: 1115 },
   { sql: "SELECT INSERT('Quadratic', 3, 4, 'What'), INSERT('Quadratic', -1, 4, 'What'), INSERT('Quadratic', 3, 100, 'What'), INSERT('Quadratic', 3, -1, 'What'), INSERT(NULL, 1, 1, 'x')", rows: [['QuWhattic', 'Quadratic', 'QuWhat', 'QuWhat', null]] },
   { sql: "SELECT EXPORT_SET(5, 'Y', 'N', ',', 4), EXPORT_SET(6, '1', '0', ',', 10), EXPORT_SET(5, 'a', 'b', '', 3), MAKE_SET(1, 'a', 'b', 'c'), MAKE_SET(1 | 4, 'hello', 'nice', 'world'), MAKE_SET(1 | 4, 'hello', 'nice', NULL, 'world'), MAKE_SET(0, 'a', 'b', 'c')", rows: [['Y,N,Y,N', '0,1,1,0,0,0,0,0,0,0', 'aba', 'a', 'hello,world', 'hello', '']] },
   { sql: "SELECT BIT_LENGTH('text'), BIT_LENGTH('€'), SOUNDEX('Hello'), SOUNDEX('Quadratically'), SOUNDEX(''), SOUNDEX('Tymczak'), SOUNDEX('Ashcraft'), SOUNDEX('  lloyd'), 'Robert' SOUNDS LIKE 'Rupert'", rows: [['32', '24', 'H400', 'Q36324', '', 'T520', 'A2613', 'L300', '1']] },

@@ -15,14 +15,43 @@ const SOUNDEX_CODES = '01230120022455012623010202';
 const BITS_PER_BYTE = 8n;
 const ASCII_UPPER_A = 65;
 
-/** The character sets CHAR(… USING …) decodes with, by MySQL name. */
-const DECODERS: ReadonlyMap<string, BufferEncoding | 'binary-string'> = new Map([
-  ['utf8mb4', 'utf8'],
-  ['utf8mb3', 'utf8'],
-  ['utf8', 'utf8'],
-  ['ascii', 'latin1'],
-  ['latin1', 'latin1'],
-  ['binary', 'binary-string'],
+/** Text of `bytes` in a character set, or undefined when they are not valid in it. */
+type Decoder = (bytes: Buffer) => string | undefined;
+
+/** UTF-8 (utf8mb4, utf8mb3): undefined for bytes that do not round-trip. */
+const utf8: Decoder = (bytes) => {
+  const text = bytes.toString('utf8');
+  return Buffer.from(text, 'utf8').equals(bytes) ? text : undefined;
+};
+
+/** Left-pads with zero bytes to a multiple of `unit`, as MySQL aligns the bytes of a UCS-2/UTF-16/UTF-32 string. */
+const aligned = (bytes: Buffer, unit: number): Buffer => (bytes.length % unit === 0 ? bytes : Buffer.concat([Buffer.alloc(unit - (bytes.length % unit)), bytes]));
+
+/** Big-endian UTF-16 (MySQL's utf16 and ucs2): CHAR(65 USING utf16) is 'A'. */
+const utf16: Decoder = (bytes) => {
+  const swapped = Buffer.from(aligned(bytes, 2));
+  return swapped.swap16().toString('utf16le');
+};
+
+const utf32: Decoder = (bytes) => {
+  const padded = aligned(bytes, 4);
+  const codePoints: number[] = [];
+  for (let i = 0; i < padded.length; i += 4) codePoints.push(padded.readUInt32BE(i));
+  return codePoints.every((cp) => cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff)) ? String.fromCodePoint(...codePoints) : undefined;
+};
+
+/** The character sets CHAR(… USING …) decodes with, by MySQL name; binary keeps the bytes. */
+const DECODERS: ReadonlyMap<string, Decoder | 'binary'> = new Map<string, Decoder | 'binary'>([
+  ['utf8mb4', utf8],
+  ['utf8mb3', utf8],
+  ['utf8', utf8],
+  ['ascii', (bytes) => bytes.toString('latin1')],
+  ['latin1', (bytes) => bytes.toString('latin1')],
+  ['utf16', utf16],
+  ['ucs2', utf16],
+  ['utf16le', (bytes) => aligned(bytes, 2).toString('utf16le')],
+  ['utf32', utf32],
+  ['binary', 'binary'],
 ]);
 
 /** The bytes of one CHAR() argument: the integer's big-endian bytes without leading zeros (CHAR(256) = CHAR(1, 0)). */
@@ -50,19 +79,16 @@ const charFunction: BuiltinFunction = {
   minArgs: 1,
   maxArgs: Infinity,
   compile: (args, { session }, call) => {
-    const charset = call.usingCharset?.toLowerCase();
-    const decoder = charset === undefined ? 'binary-string' : DECODERS.get(charset);
-    if (decoder === undefined) throw mysqlError(ER_UNKNOWN_CHARACTER_SET, charset ?? '');
-    const type = decoder === 'binary-string' ? fieldType(TypeKind.VarBinary, { length: args.length * 4 }) : varcharType(args.length);
+    const charset = call.usingCharset?.toLowerCase() ?? 'binary';
+    const decoder = DECODERS.get(charset);
+    if (decoder === undefined) throw mysqlError(ER_UNKNOWN_CHARACTER_SET, charset);
+    const type = decoder === 'binary' ? fieldType(TypeKind.VarBinary, { length: args.length * 4 }) : varcharType(args.length);
     return foldCall(args, type, (values) => {
       const bytes = Buffer.from(values.flatMap((value) => (value === null || value === undefined ? [] : codeBytes(codeOf(value, session.warnings)))));
-      if (decoder === 'binary-string') return bytes;
-      const text = bytes.toString(decoder);
-      if (decoder === 'utf8' && !Buffer.from(text, 'utf8').equals(bytes)) {
-        session.warnings.warn(mysqlError(ER_INVALID_CHARACTER_STRING, charset ?? 'utf8mb4', bytes.toString('hex').toUpperCase()));
-        return null;
-      }
-      return text;
+      if (decoder === 'binary') return bytes;
+      const text = decoder(bytes);
+      if (text === undefined) session.warnings.warn(mysqlError(ER_INVALID_CHARACTER_STRING, charset, bytes.toString('hex').toUpperCase()));
+      return text ?? null;
     });
   },
 };
