@@ -33,6 +33,8 @@ export const TIME_ZONE_CASES: readonly SqlCase[] = [
   { sql: "SELECT id FROM tz WHERE t = '2021-01-15 15:30:00'", rows: [['2']] },
   { sql: "SELECT id FROM tz WHERE t BETWEEN '2021-06-01 04:00' AND '2021-06-01 05:00' ORDER BY id", rows: [['1']] },
   { sql: "SELECT id FROM tz WHERE t > '2021-01-15 15:30' ORDER BY id", rows: [['1']] },
+  // Rows reached by an index join (the inner side probed by key) are converted too.
+  { sql: 'SELECT o.id, tz.t FROM (SELECT 1 AS id) o JOIN tz ON tz.id = o.id', rows: [['1', '2021-06-01 04:00:00.500']] },
   // Writes convert from the session's zone; the skipped hour of a spring-forward night becomes the transition, the
   // repeated hour of an autumn night its first occurrence (as MySQL converts them).
   { sql: "SET time_zone = 'Europe/Berlin'", affectedRows: 0 },

@@ -227,10 +227,10 @@ async function applyData(txn: KvTransaction, current: TableInfo, next: TableInfo
   }
   const newIndexes = next.indexes.filter((index) => !current.indexes.some((old) => old.id === index.id));
   if (!draft.rewrite && newIndexes.length === 0) return;
-  const oldRows = new TableRows(txn, current);
+  const oldRows = new TableRows(txn, current, undefined, undefined);
   const rows: { handle: bigint; row: Row }[] = [];
   for await (const batch of oldRows.scan()) rows.push(...batch);
-  const nextRows = new TableRows(txn, next);
+  const nextRows = new TableRows(txn, next, undefined, undefined);
   let rowNumber = 0;
   for (const { handle, row } of rows) {
     rowNumber++;

@@ -11,6 +11,7 @@ import { TableRows } from '../table/table-rows.js';
 import type { HandleRow } from '../table/table-rows.js';
 import { isIntegerType, toBoolean } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
+import { sessionTimeZone } from '../timezone/session-time-zone.js';
 
 /** Rows of one table by the values of one key column; the table's own filter already applied. */
 export interface KeyLookup {
@@ -41,7 +42,7 @@ export function keyLookup(
     async fetch(values) {
       const keys = integralKeys(values);
       if (keys.length === 0) return [];
-      const rows = new TableRows(await session.transaction(), table, session);
+      const rows = new TableRows(await session.transaction(), table, session, sessionTimeZone(session));
       let found: HandleRow[] = [];
       if (isHandle) {
         found = await rows.getMany(keys);

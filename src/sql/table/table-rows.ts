@@ -47,8 +47,8 @@ export class TableRows {
   constructor(
     private readonly txn: KvTransaction,
     readonly table: TableInfo,
-    private readonly locker?: RowLocker,
-    zone?: TimeZone,
+    private readonly locker: RowLocker | undefined,
+    zone: TimeZone | undefined,
   ) {
     this.timestamps = TimestampStorage.of(table, zone);
     this.tableId = BigInt(table.id);
