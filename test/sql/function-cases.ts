@@ -65,7 +65,6 @@ export const FUNCTION_CASES: readonly SqlCase[] = [
   { sql: "SELECT BIT_LENGTH('text'), BIT_LENGTH('€'), SOUNDEX('Hello'), SOUNDEX('Quadratically'), SOUNDEX(''), SOUNDEX('Tymczak'), SOUNDEX('Ashcraft'), SOUNDEX('  lloyd'), 'Robert' SOUNDS LIKE 'Rupert'", rows: [['32', '24', 'H400', 'Q36324', '', 'T520', 'A2613', 'L300', '1']] },
   { sql: "SELECT FORMAT(12332.2, 2, 'de_DE'), FORMAT(1234567890.12, 2, 'en_IN'), FORMAT(-1234.5, 1, 'fr_FR'), FORMAT(1234567.891, 2, 'de_CH'), FORMAT(1234567.891, 2, 'ru_RU'), FORMAT(1234.5, 1, NULL), FORMAT(1234.5, 1, 'xx')", rows: [['12.332,20', '1,23,45,67,890.12', '-1234,5', "1'234'567.89", '1 234 567,89', '1,234.5', '1,234.5']] },
   { sql: 'SHOW WARNINGS', rows: [['Warning', '1649', "Unknown locale: 'xx'"]] },
-  { sql: "SELECT HEX(WEIGHT_STRING('ab ' COLLATE utf8mb4_bin)), HEX(WEIGHT_STRING('ab ' COLLATE utf8mb4_general_ci)), HEX(WEIGHT_STRING(X'0102')), HEX(WEIGHT_STRING('é' COLLATE utf8mb4_general_ci))", rows: [['000061000062000020', '004100420020', '0102', '0045']] },
   // Numbers and bits.
   { sql: "SELECT CONV('a', 16, 2), CONV('6E', 18, 8), CONV(-17, 10, -18), CONV(10 + '10' + '10', 10, 10), CONV('FFFFFFFFFFFFFFFFFFFFFF', 16, 10), CONV(-1, 10, 16), CONV('zz', 36, 10), CONV(10, 1, 10), CONV(255, 10, -16)", rows: [['1010', '172', '-H', '30', '18446744073709551615', 'FFFFFFFFFFFFFFFF', '1295', null, 'FF']] },
   { sql: 'SELECT BIT_COUNT(29), BIT_COUNT(-1), BIT_COUNT(NULL), INTERVAL(23, 1, 15, 17, 30, 44, 200), INTERVAL(10, 1, 10, 100, 1000), INTERVAL(22, 23, 30, 44, 200), INTERVAL(NULL, 1, 2), INTERVAL(5.5, 1, 5, 6)', rows: [['4', '64', null, '3', '2', '0', '-1', '2']] },
@@ -84,7 +83,7 @@ export const FUNCTION_CASES: readonly SqlCase[] = [
   { sql: "SELECT AES_ENCRYPT('secret', 'k', 'short')", error: 1882 },
   { sql: "SET block_encryption_mode = DEFAULT", affectedRows: 0 },
   // Information functions.
-  { sql: "SELECT CHARSET('abc'), CHARSET(1), CHARSET(X'01'), COLLATION('abc' COLLATE utf8mb4_general_ci), COLLATION(1), COERCIBILITY('a'), COERCIBILITY('a' COLLATE utf8mb4_bin), COERCIBILITY(1), COERCIBILITY(NULL), BENCHMARK(1000, MD5('x')), BENCHMARK(NULL, 1), ICU_VERSION() <> ''", rows: [['utf8mb4', 'binary', 'binary', 'utf8mb4_general_ci', 'binary', '4', '0', '5', '6', '0', null, '1']] },
+  { sql: "SELECT BENCHMARK(1000, MD5('x')), BENCHMARK(NULL, 1), ICU_VERSION() <> ''", rows: [['0', null, '1']] },
   { sql: 'CREATE TABLE counted (id INT PRIMARY KEY, v INT)', affectedRows: 0 },
   { sql: 'INSERT INTO counted VALUES (1, 1), (2, 2), (3, 3)', affectedRows: 3 },
   { sql: 'SELECT ROW_COUNT()', rows: [['3']] },

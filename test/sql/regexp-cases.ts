@@ -1,14 +1,17 @@
 // MySQL 8.0's regular expressions (ICU semantics) as data: REGEXP/RLIKE, REGEXP_LIKE, REGEXP_INSTR, REGEXP_SUBSTR,
 // REGEXP_REPLACE, match_type flags, collations, code-point positions, ICU syntax and ICU's errors.
 // MariaDB uses PCRE, so expectations come from the MySQL 8.0 manual and MySQL's own regular_expressions_func test.
-// Cases that depend on letter case name a collation or a match_type, so the default collation does not matter.
+// Case sensitivity comes from named collations, match_type, or the utf8mb4_bin connection collation SETUP pins.
 import type { SqlCase } from './query-cases.js';
 
 /** The schema and data every case runs against. */
 export const REGEXP_SETUP = [
+  // Literals take the connection's collation: pinned, so that cases without a COLLATE are case-sensitive whatever
+  // the server's default collation is.
+  'SET NAMES utf8mb4 COLLATE utf8mb4_bin',
   'CREATE TABLE rx (id INT PRIMARY KEY, ci VARCHAR(20) COLLATE utf8mb4_general_ci, cs VARCHAR(20) COLLATE utf8mb4_bin, b VARBINARY(20))',
   "INSERT INTO rx VALUES (1, 'Apple', 'Apple', X'0102'), (2, 'banana', 'banana', X'FF'), (3, NULL, NULL, NULL), (4, 'cherry pie', 'cherry pie', X'01')",
-  'CREATE TABLE pats (id INT PRIMARY KEY, s VARCHAR(20), p VARCHAR(20), m VARCHAR(5))',
+  'CREATE TABLE pats (id INT PRIMARY KEY, s VARCHAR(20) COLLATE utf8mb4_bin, p VARCHAR(20) COLLATE utf8mb4_bin, m VARCHAR(5))',
   "INSERT INTO pats VALUES (1, 'abc', '^a', 'c'), (2, 'abc', 'B', 'i'), (3, 'abc', 'B', 'c'), (4, 'abc', NULL, 'c'), (5, 'a1b2', '[0-9]', NULL)",
 ];
 

@@ -1,32 +1,14 @@
 // Information functions: DATABASE(), USER(), CURRENT_USER(), CONNECTION_ID(), VERSION(), LAST_INSERT_ID(),
-// ROW_COUNT(), FOUND_ROWS(), CHARSET(), COLLATION(), COERCIBILITY(), BENCHMARK(), ICU_VERSION().
+// ROW_COUNT(), FOUND_ROWS(), BENCHMARK(), ICU_VERSION().
 // https://dev.mysql.com/doc/refman/8.0/en/information-functions.html
 import { mysqlError, ER_WRONG_VALUE_FOR_TYPE } from '../../../errors/index.js';
-import { TypeKind, isStringType, toInteger } from '../../types/index.js';
-import type { FieldType } from '../../types/index.js';
+import { toInteger } from '../../types/index.js';
 import { constantExpr } from '../compiled-expr.js';
-import type { CompiledExpr } from '../compiled-expr.js';
 import { BIGINT_TYPE, UNSIGNED_BIGINT_TYPE, varcharType } from '../literal-types.js';
 import type { BuiltinFunction } from './builtin-function.js';
 
 const USER_NAME_LENGTH = 288;
 const NAME_LENGTH = 64;
-
-/** MySQL's coercibility levels (COERCIBILITY()): 0 explicit … 6 ignorable. */
-const Coercibility = { explicit: 0, implicit: 2, coercible: 4, numeric: 5, ignorable: 6 } as const;
-
-/** The character set of a type, as CHARSET() names it: binary for binary strings and non-strings. */
-function charsetOf(type: FieldType): string {
-  return isStringType(type) && type.collation !== 'binary' ? 'utf8mb4' : 'binary';
-}
-
-/** COERCIBILITY(): explicit COLLATE 0, a column 2, a literal 4, a number or date 5, NULL 6. */
-function coercibilityOf(arg: CompiledExpr): number {
-  if (arg.type.kind === TypeKind.Null) return Coercibility.ignorable;
-  if (!isStringType(arg.type)) return Coercibility.numeric;
-  if (arg.type.coercibility === 'explicit') return Coercibility.explicit;
-  return arg.type.coercibility === 'coercible' ? Coercibility.coercible : Coercibility.implicit;
-}
 
 /**
  * BENCHMARK(count, expr): evaluates expr count times and returns 0; NULL for a NULL count, and with warning 1411 for a
@@ -75,9 +57,6 @@ export const informationFunctions: ReadonlyMap<string, BuiltinFunction> = new Ma
   } }],
   ['ROW_COUNT', { minArgs: 0, maxArgs: 0, compile: (_args, { session }) => constantExpr(session.status?.lastRowCount ?? -1n, BIGINT_TYPE) }],
   ['FOUND_ROWS', { minArgs: 0, maxArgs: 0, compile: (_args, { session }) => constantExpr(session.status?.lastFoundRows ?? 0n, UNSIGNED_BIGINT_TYPE) }],
-  ['CHARSET', { minArgs: 1, maxArgs: 1, compile: ([arg]) => constantExpr(charsetOf(arg!.type), varcharType(NAME_LENGTH)) }],
-  ['COLLATION', { minArgs: 1, maxArgs: 1, compile: ([arg]) => constantExpr(isStringType(arg!.type) ? arg!.type.collation : 'binary', varcharType(NAME_LENGTH)) }],
-  ['COERCIBILITY', { minArgs: 1, maxArgs: 1, compile: ([arg]) => constantExpr(BigInt(coercibilityOf(arg!)), BIGINT_TYPE) }],
   ['BENCHMARK', benchmarkFunction],
   ['ICU_VERSION', { minArgs: 0, maxArgs: 0, compile: () => constantExpr(process.versions.icu ?? '', varcharType(NAME_LENGTH)) }],
 ]);

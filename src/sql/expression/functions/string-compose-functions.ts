@@ -1,5 +1,5 @@
 // Functions that build strings from codes, bits and pieces: CHAR(… [USING charset]), INSERT, EXPORT_SET, MAKE_SET,
-// BIT_LENGTH, SOUNDEX, WEIGHT_STRING.
+// BIT_LENGTH, SOUNDEX.
 // https://dev.mysql.com/doc/refman/8.0/en/string-functions.html
 import { mysqlError, ER_INVALID_CHARACTER_STRING, ER_UNKNOWN_CHARACTER_SET } from '../../../errors/index.js';
 import { TypeKind, fieldType, toInteger, toText } from '../../types/index.js';
@@ -159,32 +159,11 @@ export function soundex(text: string): string {
   return result.padEnd(SOUNDEX_MIN_LENGTH, '0');
 }
 
-/**
- * WEIGHT_STRING(str): the bytes str sorts by under its collation: a binary string's own bytes; utf8mb4_bin's 3-byte
- * code points; a _ci collation's 2-byte weights, the character without accents, upper-cased (é and E weigh 0045, ß
- * weighs S, characters beyond the BMP U+FFFD), as utf8mb4_general_ci's table has them. UCA weights of the _0900_
- * collations are not computed.
- */
-function weightString(value: Exclude<SqlValue, null>, collation: string): Buffer {
-  if (Buffer.isBuffer(value) || collation === 'binary') return Buffer.isBuffer(value) ? value : Buffer.from(toText(value) ?? '', 'utf8');
-  const chars = Array.from(toText(value) ?? '');
-  const isCaseFolded = collation.endsWith('_ci');
-  const width = isCaseFolded ? 2 : 3;
-  const weights = Buffer.alloc(chars.length * width);
-  chars.forEach((char, i) => {
-    const cp = char.codePointAt(0)!;
-    const folded = isCaseFolded ? (char.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase().codePointAt(0) ?? cp) : cp;
-    weights.writeUIntBE(isCaseFolded && cp > 0xffff ? 0xfffd : folded, i * width, width);
-  });
-  return weights;
-}
-
 export const stringComposeFunctions: ReadonlyMap<string, BuiltinFunction> = new Map<string, BuiltinFunction>([
   ['CHAR', charFunction],
   ['INSERT', insertFunction],
   ['EXPORT_SET', exportSetFunction],
   ['MAKE_SET', makeSetFunction],
   ['BIT_LENGTH', { minArgs: 1, maxArgs: 1, compile: (args) => strictCall(args, BIGINT_TYPE, ([value]) => BigInt(Buffer.isBuffer(value) ? value.length : Buffer.byteLength(toText(value!) ?? '', 'utf8')) * BITS_PER_BYTE) }],
-  ['WEIGHT_STRING', { minArgs: 1, maxArgs: 1, compile: (args) => strictCall(args, fieldType(TypeKind.VarBinary, { length: Math.max(args[0]!.type.length, 0) * 3 }), ([value]) => weightString(value!, args[0]!.type.collation)) }],
   ['SOUNDEX', { minArgs: 1, maxArgs: 1, compile: (args) => strictCall(args, varcharType(Math.max(args[0]!.type.length, SOUNDEX_MIN_LENGTH)), ([value]) => soundex(toText(value!) ?? '')) }],
 ]);
