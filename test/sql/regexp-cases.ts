@@ -99,5 +99,6 @@ export const REGEXP_CASES: readonly SqlCase[] = [
   { sql: "SELECT REGEXP_LIKE(cs, X'01') FROM rx", error: 3995 },
   // Backtracking is bounded by regexp_time_limit: a catastrophic pattern ends with 3699 instead of running forever.
   { sql: "SELECT REGEXP_INSTR('AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAC', '(A+)+B')", error: 3699 },
-  { sql: "SELECT REGEXP_INSTR('AAAAAAAAAAAAAAAAAAAAAAB', '(A+)+B'), @@global.regexp_time_limit", rows: [['1', '32']] },
+  { sql: "SELECT REGEXP_INSTR('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaac', '(a|aa)+b')", error: 3699 },
+  { sql: "SELECT REGEXP_INSTR('AAAAAAAAAAAAAAAAAAAAAAB', '(A+)+B'), REGEXP_LIKE('adminuseradmin42@example.com', '^(user|admin)+[0-9]+@example\\\\.com$'), @@global.regexp_time_limit", rows: [['1', '1', '32']] },
 ];

@@ -39,13 +39,13 @@ export interface TranslatedPattern {
   readonly groupNames: ReadonlyMap<string, number>;
   /**
    * Subjects longer than this many UTF-16 units are matched under a time limit: JavaScript's engine backtracks like
-   * ICU's, and nested or repeated unbounded quantifiers and back references can take exponential (or high polynomial)
-   * time. Infinity for patterns without that risk.
+   * ICU's, and nested unbounded quantifiers, repeated alternatives that may start alike, or several unbounded
+   * quantifiers can take exponential (or high polynomial) time. Infinity for patterns without that risk.
    */
   readonly guardAbove: number;
 }
 
-/** Exponential risk (nested quantifiers, repeated alternation, back references) shows on short subjects already. */
+/** Exponential risk (nested quantifiers, repeated overlapping alternatives) shows on short subjects already. */
 const EXPONENTIAL_GUARD_ABOVE = 16;
 /** Two or more unbounded quantifiers in a row are polynomial: harmless until subjects grow long. */
 const POLYNOMIAL_GUARD_ABOVE = 256;
@@ -58,8 +58,10 @@ interface Atom {
   readonly maxLength: number;
   /** \b, \B and look-arounds: ICU refuses a quantifier on them. */
   readonly isAssertion?: boolean;
-  /** A group with alternatives: repeating it can backtrack exponentially. */
-  readonly hasAlternatives?: boolean;
+  /** Alternatives that may start alike: repeating them can backtrack exponentially ((a|ab)+, not (user|admin)+). */
+  readonly hasOverlappingBranches?: boolean;
+  /** The character (lower-cased) every match starts with, when known: tells alternatives apart. */
+  readonly leadingChar?: string;
 }
 
 /** ICU reads interval bounds as 32-bit integers; beyond that is ER_REGEX_NUMBER_TOO_BIG. */
@@ -114,18 +116,29 @@ class Translator {
     }
     if (depth === 0 && this.reader.peek(flags.isFreeSpacing) !== undefined) throw mysqlError(ER_REGEXP_MISMATCHED_PAREN);
     const maxLength = Math.max(...branches.map((branch) => branch.maxLength));
-    return { source: branches.map((branch) => branch.source).join('|'), maxLength, hasAlternatives: branches.length > 1 };
+    const leads = branches.map((branch) => branch.leadingChar);
+    const hasOverlappingBranches = branches.length > 1 && (leads.includes(undefined) || new Set(leads).size < leads.length);
+    const source = branches.map((branch) => branch.source).join('|');
+    return branches.length === 1 ? { ...branches[0]!, source } : { source, maxLength, hasOverlappingBranches };
   }
 
   private sequence(flags: Flags): Atom {
     let source = '';
     let maxLength = 0;
-    for (;;) {
+    let leadingChar: string | undefined;
+    let hasOverlappingBranches = false;
+    for (let isFirst = true; ; isFirst = false) {
       const next = this.reader.peek(flags.isFreeSpacing);
-      if (next === undefined || (!next.isQuoted && (next.cp === cpOf('|') || next.cp === cpOf(')')))) return { source, maxLength };
+      if (next === undefined || (!next.isQuoted && (next.cp === cpOf('|') || next.cp === cpOf(')')))) {
+        return { source, maxLength, ...(leadingChar === undefined ? {} : { leadingChar }), ...(hasOverlappingBranches ? { hasOverlappingBranches } : {}) };
+      }
       const atom = this.atom(flags);
       if (atom === undefined) continue;
       const quantified = this.quantified(flags, atom);
+      if (isFirst) {
+        leadingChar = quantified.leadingChar;
+        hasOverlappingBranches = quantified.hasOverlappingBranches === true;
+      }
       source += quantified.source;
       maxLength += quantified.maxLength;
     }
@@ -146,9 +159,11 @@ class Translator {
     const after = this.reader.peek(flags.isFreeSpacing);
     if (after !== undefined && !after.isQuoted && QUANTIFIERS.includes(String.fromCodePoint(after.cp))) throw this.reader.syntaxError(after.at);
     if (max === Infinity) this.unboundedCount++;
-    if (max > 1 && (atom.maxLength === Infinity || atom.hasAlternatives === true)) this.isExponential = true;
+    // Nested unbounded repetition ((a+)+) and repeated alternatives that may start alike ((a|ab)*) backtrack badly.
+    if (max > 1 && (atom.maxLength === Infinity || atom.hasOverlappingBranches === true)) this.isExponential = true;
     const repeated = `(?:${atom.source})${quantifier}${isLazy ? '?' : ''}`;
-    return { source: isPossessive ? this.atomic(repeated) : repeated, maxLength: atom.maxLength * max };
+    const leading = min >= 1 && atom.leadingChar !== undefined ? { leadingChar: atom.leadingChar } : {};
+    return { source: isPossessive ? this.atomic(repeated) : repeated, maxLength: atom.maxLength * max, ...leading };
   }
 
   /** `{n}`, `{n,}` or `{n,m}` after the `{`: malformed is 3692, m < n 3693, beyond 32 bits 4007. */
@@ -204,9 +219,10 @@ class Translator {
   }
 
   private literal(cp: number, flags: Flags): Atom {
-    if (!this.isFoldingByHand || !flags.isCaseInsensitive) return { source: literalSource(cp), maxLength: 1 };
+    const leadingChar = String.fromCodePoint(cp).toLowerCase();
+    if (!this.isFoldingByHand || !flags.isCaseInsensitive) return { source: literalSource(cp), maxLength: 1, leadingChar };
     const variants = caseVariants(cp);
-    return { source: variants.length === 1 ? literalSource(cp) : `[${variants.map(literalSource).join('')}]`, maxLength: 1 };
+    return { source: variants.length === 1 ? literalSource(cp) : `[${variants.map(literalSource).join('')}]`, maxLength: 1, leadingChar };
   }
 
   /** A group, its `(` read: capturing, named, (?:…), atomic, look-around, or inline flags. */
@@ -346,7 +362,6 @@ class Translator {
       number = number * 10 + (this.reader.raw()! - cpOf('0'));
     }
     if (number > this.totalGroups) throw mysqlError(ER_REGEXP_INVALID_BACK_REF);
-    this.isExponential = true;
     return { source: `\\k<g${number}>`, maxLength: Infinity };
   }
 
@@ -360,7 +375,6 @@ class Translator {
     }
     const number = this.groupNames.get(name);
     if (number === undefined) throw mysqlError(ER_REGEXP_INVALID_CAPTURE_GROUP_NAME);
-    this.isExponential = true;
     return { source: `\\k<g${number}>`, maxLength: Infinity };
   }
 }
