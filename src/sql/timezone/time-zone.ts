@@ -17,8 +17,12 @@ const MICROS_PER_MILLI = 1000;
 const MICROS_PER_SECOND = 1_000_000;
 const SECONDS_PER_MINUTE = 60;
 const MILLIS_PER_DAY = 86_400_000;
-/** Offsets are cached per quarter hour of UTC (a quarter hour that holds a transition is computed exactly). */
-const BUCKET_MILLIS = 15 * 60 * 1000;
+/**
+ * Offsets are cached per UTC day; a day that holds a transition is cached per quarter hour instead, and a quarter
+ * hour holding one is computed exactly.
+ */
+const DAY_BUCKET_MILLIS = 86_400_000;
+const QUARTER_BUCKET_MILLIS = 15 * 60 * 1000;
 const MAX_CACHED_BUCKETS = 200_000;
 const OFFSET_TEXT = /^([+-])(\d{1,2}):(\d{2})$/;
 /** MySQL 8.0.19+'s offset range, in minutes: -13:59 to +14:00. */
@@ -36,11 +40,14 @@ class FixedZone implements TimeZone {
   }
 }
 
-/** A zone of the runtime's ICU data; each offset costs an Intl formatting, so offsets are cached per quarter hour. */
+/** A zone of the runtime's ICU data; each offset costs an Intl formatting (~10 µs), so offsets are cached. */
 class IcuZone implements TimeZone {
   readonly isFixed = false;
   private readonly format: Intl.DateTimeFormat;
-  private readonly buckets = new Map<number, number>();
+  /** Offsets of whole days without a transition, by day number. */
+  private readonly days = new Map<number, number>();
+  /** Offsets of quarter hours without a transition, on days with one, by quarter-hour number. */
+  private readonly quarters = new Map<number, number>();
 
   constructor(readonly name: string) {
     this.format = new Intl.DateTimeFormat('en-US', {
@@ -57,15 +64,20 @@ class IcuZone implements TimeZone {
   }
 
   offsetAt(utcMillis: number): number {
-    const bucket = Math.floor(utcMillis / BUCKET_MILLIS);
-    const cached = this.buckets.get(bucket);
-    if (cached !== undefined) return cached;
-    const start = this.exactOffset(bucket * BUCKET_MILLIS);
-    // A transition inside the quarter hour: this instant's own offset, not cached.
-    if (this.exactOffset((bucket + 1) * BUCKET_MILLIS - MILLIS_PER_SECOND) !== start) return this.exactOffset(utcMillis);
-    if (this.buckets.size >= MAX_CACHED_BUCKETS) this.buckets.clear();
-    this.buckets.set(bucket, start);
-    return start;
+    return this.bucketOffset(this.days, DAY_BUCKET_MILLIS, utcMillis) ?? this.bucketOffset(this.quarters, QUARTER_BUCKET_MILLIS, utcMillis) ?? this.exactOffset(utcMillis);
+  }
+
+  /** The offset of the bucket of `size` holding `utcMillis`, or undefined when a transition falls inside it. */
+  private bucketOffset(cache: Map<number, number>, size: number, utcMillis: number): number | undefined {
+    const bucket = Math.floor(utcMillis / size);
+    const cached = cache.get(bucket);
+    if (cached !== undefined) return Number.isNaN(cached) ? undefined : cached;
+    const start = this.exactOffset(bucket * size);
+    const hasTransition = this.exactOffset((bucket + 1) * size - MILLIS_PER_SECOND) !== start;
+    if (cache.size >= MAX_CACHED_BUCKETS) cache.clear();
+    // NaN marks a bucket with a transition, so it is not examined again.
+    cache.set(bucket, hasTransition ? Number.NaN : start);
+    return hasTransition ? undefined : start;
   }
 
   private exactOffset(utcMillis: number): number {
