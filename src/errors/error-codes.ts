@@ -167,6 +167,34 @@ export const ER_INVALID_JSON_PATH_ARRAY_CELL: ErrorSpec = { name: 'ER_INVALID_JS
 export const ER_INVALID_JSON_TYPE: ErrorSpec = { name: 'ER_INVALID_JSON_TYPE', code: 3853, sqlState: '22032', template: "Invalid JSON type in argument %u to function %s; an %s is required." };
 export const ER_MISSING_JSON_VALUE: ErrorSpec = { name: 'ER_MISSING_JSON_VALUE', code: 3966, sqlState: '22035', template: "No value was found by '%.192s' on the specified path." };
 export const ER_MULTIPLE_JSON_VALUES: ErrorSpec = { name: 'ER_MULTIPLE_JSON_VALUES', code: 3967, sqlState: '22034', template: "More than one value was found by '%.192s' on the specified path." };
+export const ER_WRONG_PARAMETERS_TO_NATIVE_FCT: ErrorSpec = { name: 'ER_WRONG_PARAMETERS_TO_NATIVE_FCT', code: 1583, sqlState: '42000', template: "Incorrect parameters in the call to native function '%-.192s'" };
+export const ER_REGEXP_BUFFER_OVERFLOW: ErrorSpec = { name: 'ER_REGEXP_BUFFER_OVERFLOW', code: 3684, sqlState: 'HY000', template: "The result string is larger than the result buffer." };
+export const ER_REGEXP_ILLEGAL_ARGUMENT: ErrorSpec = { name: 'ER_REGEXP_ILLEGAL_ARGUMENT', code: 3685, sqlState: 'HY000', template: "Illegal argument to a regular expression." };
+export const ER_REGEXP_INDEX_OUTOFBOUNDS_ERROR: ErrorSpec = { name: 'ER_REGEXP_INDEX_OUTOFBOUNDS_ERROR', code: 3686, sqlState: 'HY000', template: "Index out of bounds in regular expression search." };
+export const ER_REGEXP_INTERNAL_ERROR: ErrorSpec = { name: 'ER_REGEXP_INTERNAL_ERROR', code: 3687, sqlState: 'HY000', template: "Internal error in the regular expression library." };
+export const ER_REGEXP_RULE_SYNTAX: ErrorSpec = { name: 'ER_REGEXP_RULE_SYNTAX', code: 3688, sqlState: 'HY000', template: "Syntax error in regular expression on line %u, character %u." };
+export const ER_REGEXP_BAD_ESCAPE_SEQUENCE: ErrorSpec = { name: 'ER_REGEXP_BAD_ESCAPE_SEQUENCE', code: 3689, sqlState: 'HY000', template: "Unrecognized escape sequence in regular expression." };
+export const ER_REGEXP_UNIMPLEMENTED: ErrorSpec = { name: 'ER_REGEXP_UNIMPLEMENTED', code: 3690, sqlState: 'HY000', template: "The regular expression contains a feature that is not implemented in this library version." };
+export const ER_REGEXP_MISMATCHED_PAREN: ErrorSpec = { name: 'ER_REGEXP_MISMATCHED_PAREN', code: 3691, sqlState: 'HY000', template: "Mismatched parenthesis in regular expression." };
+export const ER_REGEXP_BAD_INTERVAL: ErrorSpec = { name: 'ER_REGEXP_BAD_INTERVAL', code: 3692, sqlState: 'HY000', template: "Incorrect description of a {min,max} interval." };
+export const ER_REGEXP_MAX_LT_MIN: ErrorSpec = { name: 'ER_REGEXP_MAX_LT_MIN', code: 3693, sqlState: 'HY000', template: "The maximum is less than the minumum in a {min,max} interval." };
+export const ER_REGEXP_INVALID_BACK_REF: ErrorSpec = { name: 'ER_REGEXP_INVALID_BACK_REF', code: 3694, sqlState: 'HY000', template: "Invalid back-reference in regular expression." };
+export const ER_REGEXP_LOOK_BEHIND_LIMIT: ErrorSpec = { name: 'ER_REGEXP_LOOK_BEHIND_LIMIT', code: 3695, sqlState: 'HY000', template: "The look-behind assertion exceeds the limit in regular expression." };
+export const ER_REGEXP_MISSING_CLOSE_BRACKET: ErrorSpec = { name: 'ER_REGEXP_MISSING_CLOSE_BRACKET', code: 3696, sqlState: 'HY000', template: "The regular expression contains an unclosed bracket expression." };
+export const ER_REGEXP_INVALID_RANGE: ErrorSpec = { name: 'ER_REGEXP_INVALID_RANGE', code: 3697, sqlState: 'HY000', template: "The regular expression contains an [x-y] character range where x comes after y." };
+export const ER_REGEXP_STACK_OVERFLOW: ErrorSpec = { name: 'ER_REGEXP_STACK_OVERFLOW', code: 3698, sqlState: 'HY000', template: "Overflow in the regular expression backtrack stack." };
+export const ER_REGEXP_TIME_OUT: ErrorSpec = { name: 'ER_REGEXP_TIME_OUT', code: 3699, sqlState: 'HY000', template: "Timeout exceeded in regular expression match." };
+export const ER_REGEXP_PATTERN_TOO_BIG: ErrorSpec = { name: 'ER_REGEXP_PATTERN_TOO_BIG', code: 3700, sqlState: 'HY000', template: "The regular expression pattern exceeds limits on size or complexity." };
+export const ER_REGEXP_INVALID_CAPTURE_GROUP_NAME: ErrorSpec = { name: 'ER_REGEXP_INVALID_CAPTURE_GROUP_NAME', code: 3887, sqlState: 'HY000', template: "A capture group has an invalid name." };
+export const ER_REGEXP_INVALID_FLAG: ErrorSpec = { name: 'ER_REGEXP_INVALID_FLAG', code: 3900, sqlState: 'HY000', template: "Invalid match mode flag in regular expression." };
+export const ER_CHARACTER_SET_MISMATCH: ErrorSpec = { name: 'ER_CHARACTER_SET_MISMATCH', code: 3995, sqlState: 'HY000', template: "Character set '%-.64s' cannot be used in conjunction with '%-.64s' in call to %s." };
+export const ER_REGEX_NUMBER_TOO_BIG: ErrorSpec = { name: 'ER_REGEX_NUMBER_TOO_BIG', code: 4007, sqlState: 'HY000', template: "Decimal number in regular expression is too large." };
+export const ER_UNKNOWN_LOCALE: ErrorSpec = { name: 'ER_UNKNOWN_LOCALE', code: 1649, sqlState: 'HY000', template: "Unknown locale: '%-.64s'" };
+export const ER_INVALID_CHARACTER_STRING: ErrorSpec = { name: 'ER_INVALID_CHARACTER_STRING', code: 1300, sqlState: 'HY000', template: "Invalid %s character string: '%.64s'" };
+export const ER_ZLIB_Z_DATA_ERROR: ErrorSpec = { name: 'ER_ZLIB_Z_DATA_ERROR', code: 1259, sqlState: 'HY000', template: "ZLIB: Input data corrupted" };
+export const ER_TOO_BIG_FOR_UNCOMPRESS: ErrorSpec = { name: 'ER_TOO_BIG_FOR_UNCOMPRESS', code: 1256, sqlState: 'HY000', template: "Uncompressed data size too large; the maximum size is %d (probably, length of uncompressed data was corrupted)" };
+export const ER_AES_INVALID_IV: ErrorSpec = { name: 'ER_AES_INVALID_IV', code: 1882, sqlState: 'HY000', template: "The initialization vector supplied to %s is too short. Must be at least %d bytes long" };
+export const ER_WARN_OPTION_IGNORED: ErrorSpec = { name: 'ER_WARN_OPTION_IGNORED', code: 1618, sqlState: 'HY000', template: "<%-.64s> option ignored" };
 
 /** Every entry of the table, by MySQL error number. */
 export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
@@ -335,4 +363,32 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [3853, ER_INVALID_JSON_TYPE],
   [3966, ER_MISSING_JSON_VALUE],
   [3967, ER_MULTIPLE_JSON_VALUES],
+  [1583, ER_WRONG_PARAMETERS_TO_NATIVE_FCT],
+  [3684, ER_REGEXP_BUFFER_OVERFLOW],
+  [3685, ER_REGEXP_ILLEGAL_ARGUMENT],
+  [3686, ER_REGEXP_INDEX_OUTOFBOUNDS_ERROR],
+  [3687, ER_REGEXP_INTERNAL_ERROR],
+  [3688, ER_REGEXP_RULE_SYNTAX],
+  [3689, ER_REGEXP_BAD_ESCAPE_SEQUENCE],
+  [3690, ER_REGEXP_UNIMPLEMENTED],
+  [3691, ER_REGEXP_MISMATCHED_PAREN],
+  [3692, ER_REGEXP_BAD_INTERVAL],
+  [3693, ER_REGEXP_MAX_LT_MIN],
+  [3694, ER_REGEXP_INVALID_BACK_REF],
+  [3695, ER_REGEXP_LOOK_BEHIND_LIMIT],
+  [3696, ER_REGEXP_MISSING_CLOSE_BRACKET],
+  [3697, ER_REGEXP_INVALID_RANGE],
+  [3698, ER_REGEXP_STACK_OVERFLOW],
+  [3699, ER_REGEXP_TIME_OUT],
+  [3700, ER_REGEXP_PATTERN_TOO_BIG],
+  [3887, ER_REGEXP_INVALID_CAPTURE_GROUP_NAME],
+  [3900, ER_REGEXP_INVALID_FLAG],
+  [3995, ER_CHARACTER_SET_MISMATCH],
+  [4007, ER_REGEX_NUMBER_TOO_BIG],
+  [1649, ER_UNKNOWN_LOCALE],
+  [1300, ER_INVALID_CHARACTER_STRING],
+  [1259, ER_ZLIB_Z_DATA_ERROR],
+  [1256, ER_TOO_BIG_FOR_UNCOMPRESS],
+  [1882, ER_AES_INVALID_IV],
+  [1618, ER_WARN_OPTION_IGNORED],
 ]);

@@ -367,12 +367,16 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
   /** Wraps a row stream so the statement's autocommit work runs once the rows are consumed (or abandoned). */
   private async *finishAfterRows(rows: AsyncIterable<Row[]>): AsyncGenerator<Row[]> {
     let isComplete = false;
+    let sent = 0;
     try {
       for await (const batch of rows) {
         if (this.isInterrupted) throw mysqlError(ER_QUERY_INTERRUPTED);
+        sent += batch.length;
         yield batch;
       }
       isComplete = true;
+      // FOUND_ROWS(): how many rows the last row-returning statement sent.
+      this.status.lastFoundRows = BigInt(sent);
     } finally {
       if (isComplete) await this.txn.finishStatement();
       else this.txn.abandonStatement();
@@ -395,6 +399,7 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
         if (result.kind === 'ok') await this.txn.finishStatement();
       },
     );
+    this.status.recordStatement(result.kind === 'ok' ? result.affectedRows : undefined);
     return result;
   }
 

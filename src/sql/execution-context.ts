@@ -17,6 +17,14 @@ export type SessionTableName =
 /** Which copy of a system variable `@@x`, `@@session.x` or `@@global.x` reads. */
 export type VariableScope = 'global' | 'session' | 'default';
 
+/** What the previous statements left for ROW_COUNT() and FOUND_ROWS(). */
+export interface StatementCounts {
+  /** The previous statement's affected rows; -1 when it returned rows. */
+  readonly lastRowCount: bigint;
+  /** How many rows the last statement that returned rows sent. */
+  readonly lastFoundRows: bigint;
+}
+
 /**
  * The session-side services a statement uses. The session implements it; the SQL layer never imports the session.
  */
@@ -53,6 +61,8 @@ export interface ExecutionContext extends RowLocker {
   setUserVariable(name: string, value: SqlValue): void;
   /** LAST_INSERT_ID(): the first auto-generated id of the last INSERT that generated one. */
   lastInsertId: bigint;
+  /** ROW_COUNT() and FOUND_ROWS() of the previous statements; absent for the server's internal contexts. */
+  readonly status?: StatementCounts;
   /** Aborted when the running statement is killed (KILL QUERY or KILL CONNECTION); SLEEP() wakes on it. */
   readonly interruptSignal?: AbortSignal;
   /**

@@ -140,7 +140,7 @@ function parseJsonValueClauses(p: Parser): JsonValueClauses | undefined {
 
 /**
  * The functions with syntax of their own (CAST, CONVERT, EXTRACT, POSITION, TRIM, SUBSTRING … FROM, CHAR … USING,
- * MATCH … AGAINST, TIMESTAMPADD/DIFF, CASE), or undefined when `t` does not start one.
+ * MATCH … AGAINST, TIMESTAMPADD/DIFF, GET_FORMAT, CASE), or undefined when `t` does not start one.
  */
 export function parseSpecialForm(p: Parser, t: Token, nextIsParen: boolean): Expr | undefined {
   if (t.upper === 'CASE') return parseCase(p);
@@ -200,6 +200,15 @@ export function parseSpecialForm(p: Parser, t: Token, nextIsParen: boolean): Exp
     }
     case 'MATCH':
       return parseMatch(p);
+    case 'GET_FORMAT': {
+      // GET_FORMAT(DATE|TIME|DATETIME|TIMESTAMP, standard): the type word becomes a string argument.
+      open(p);
+      const type = p.expectOneOf(['DATE', 'TIME', 'DATETIME', 'TIMESTAMP'] as const);
+      p.expectOp(',');
+      const standard = p.grammar.expr(p);
+      p.expectOp(')');
+      return { kind: 'FuncCallExpr', name: 'GET_FORMAT', args: [{ kind: 'StringLiteralExpr', value: type }, standard] };
+    }
     case 'TIMESTAMPADD':
     case 'TIMESTAMPDIFF': {
       open(p);
