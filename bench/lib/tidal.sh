@@ -19,17 +19,19 @@ ensure_tidal_built() {
 }
 
 # Starts tidal-server from repo root $1 with data under $2, port $3 and the certificates in $4 (plus its ECDSA pair
-# when $4 holds one and BENCH_TIDAL_RSA_ONLY is not 1); sets TIDAL_PID.
+# when $4 holds one and BENCH_TIDAL_RSA_ONLY is not 1); sets TIDAL_PID. The status port takes any free port;
+# BENCH_TIDAL_ARGS adds flags (e.g. --report-status=false).
 start_tidal() {
-  local repo=$1 dir=$2 port=$3 tls=$4 alt=()
+  local repo=$1 dir=$2 port=$3 tls=$4 alt=() extra=()
   mkdir -p "$dir"
   if [[ -f $tls/server-ecdsa-cert.pem && ${BENCH_TIDAL_RSA_ONLY:-0} != 1 ]]; then
     alt=(--ssl-alt-cert "$tls/server-ecdsa-cert.pem" --ssl-alt-key "$tls/server-ecdsa-key.pem")
   fi
   TIDAL_LOG="$dir/tidal-server.log"
-  log "starting TidalDB on 127.0.0.1:${port}"
-  node "$(tidal_entry "$repo")" --host 127.0.0.1 --port "$port" --path "$dir/data" --log-level warn \
-    --ssl-ca "$tls/ca.pem" --ssl-cert "$tls/server-cert.pem" --ssl-key "$tls/server-key.pem" "${alt[@]}" \
+  read -r -a extra <<<"${BENCH_TIDAL_ARGS:-}"
+  log "starting TidalDB on 127.0.0.1:${port} ${BENCH_TIDAL_ARGS:-}"
+  node "$(tidal_entry "$repo")" --host 127.0.0.1 --port "$port" --path "$dir/data" --log-level warn --status-port 0 \
+    --ssl-ca "$tls/ca.pem" --ssl-cert "$tls/server-cert.pem" --ssl-key "$tls/server-key.pem" "${alt[@]}" "${extra[@]}" \
     >"$TIDAL_LOG" 2>&1 &
   TIDAL_PID=$!
   if ! wait_for_sql "$port" "$TIDAL_PID"; then

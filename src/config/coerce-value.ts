@@ -1,6 +1,7 @@
 // Checks one raw value (from TOML or from a flag's text) against its option type and converts it.
 import { resolve } from 'node:path';
 import type { OptionType } from './config-schema.js';
+import { isEndpointList } from './store-location.js';
 
 /** A configuration value after validation. */
 export type ConfigValue = string | number | boolean;
@@ -36,6 +37,9 @@ export function coerceValue(type: OptionType, raw: unknown, origin: ValueOrigin,
     case 'path':
       if (typeof raw !== 'string') return invalid;
       return { isValid: true, value: raw === '' ? '' : resolve(baseDirectory, raw) };
+    case 'store-path':
+      if (typeof raw !== 'string') return invalid;
+      return { isValid: true, value: raw === '' || isEndpointList(raw) ? raw : resolve(baseDirectory, raw) };
     case 'boolean': {
       if (typeof raw === 'boolean') return { isValid: true, value: raw };
       if (origin === 'flag' && typeof raw === 'string') {
@@ -53,6 +57,8 @@ export function coerceValue(type: OptionType, raw: unknown, origin: ValueOrigin,
       return typeof raw === 'string' && type.values.includes(raw) ? { isValid: true, value: raw } : invalid;
     case 'list':
       return coerceList(type.values, raw, invalid);
+    case 'names':
+      return coerceNames(raw, invalid);
   }
 }
 
@@ -61,6 +67,7 @@ export function describeExpected(type: OptionType): string {
   switch (type.kind) {
     case 'string':
     case 'path':
+    case 'store-path':
       return 'a string';
     case 'boolean':
       return 'true or false';
@@ -70,6 +77,8 @@ export function describeExpected(type: OptionType): string {
       return `one of ${type.values.join(', ')}`;
     case 'list':
       return `a comma-separated list of ${type.values.join(', ')}`;
+    case 'names':
+      return 'an array of strings or a comma-separated list';
   }
 }
 
@@ -98,4 +107,11 @@ function coerceList(allowed: readonly string[], raw: unknown, invalid: CoerceRes
     if (!chosen.includes(canonical)) chosen.push(canonical);
   }
   return { isValid: true, value: chosen.join(',') };
+}
+
+/** TiDB writes these as a TOML array (`cluster-verify-cn = ["a", "b"]`); a flag gives them comma-separated. */
+function coerceNames(raw: unknown, invalid: CoerceResult): CoerceResult {
+  const items = typeof raw === 'string' ? raw.split(',') : Array.isArray(raw) && raw.every((item) => typeof item === 'string') ? raw : undefined;
+  if (items === undefined) return invalid;
+  return { isValid: true, value: items.map((item) => item.trim()).filter((item) => item !== '').join(',') };
 }

@@ -41,6 +41,8 @@ function valueHint(type: OptionType): string {
       return ' <string>';
     case 'path':
       return ' <path>';
+    case 'store-path':
+      return ' <path|endpoints>';
     case 'boolean':
       return '[=true|false]';
     case 'integer':
@@ -49,5 +51,7 @@ function valueHint(type: OptionType): string {
       return ` <${type.values.join('|')}>`;
     case 'list':
       return ` <${type.values.join(',')}>`;
+    case 'names':
+      return ' <name,...>';
   }
 }

@@ -36,6 +36,7 @@ import { ChannelClosedError, PacketChannel } from './packet-channel.js';
 import { PreparedCommands } from './prepared-commands.js';
 import { sessionStatusFlags, writeStatementResult } from './query-response.js';
 import type { ServerContext } from './server-context.js';
+import { StatementTrace } from './statement-trace.js';
 import { statisticsSummary } from './statistics-summary.js';
 
 /** How long a connection closed for a protocol error keeps draining input so the client can read the ERR packet. */
@@ -56,6 +57,8 @@ export class Connection {
   private capabilities = 0;
   private loginResult: LoginResult | undefined;
   private isClosing = false;
+  /** Shutdown asked this connection to close once its running command has answered. */
+  private isDraining = false;
   private prepared: PreparedCommands | undefined;
   /** What PROCESSLIST shows: the command running (or Sleep), since when, and its statement text. */
   private activity: { readonly command: string; readonly since: number; info: string | undefined } = { command: 'Sleep', since: Date.now(), info: undefined };
@@ -113,6 +116,12 @@ export class Connection {
   /** KILL QUERY: the statement running on this connection stops with 1317. */
   interrupt(): void {
     this.session?.interrupt();
+  }
+
+  /** Graceful shutdown: closes now when idle, else right after the command it is running has answered. */
+  drain(): void {
+    this.isDraining = true;
+    if (this.activity.command === 'Sleep') this.kill();
   }
 
   /** Closes the connection from the server side (shutdown, KILL). */
@@ -241,7 +250,7 @@ export class Connection {
         return;
       }
       const isDone = await this.dispatch(packet);
-      if (isDone) return;
+      if (isDone || this.isDraining) return;
     }
   }
 
@@ -307,7 +316,7 @@ export class Connection {
         case CommandCode.COM_STMT_RESET:
         case CommandCode.COM_STMT_SEND_LONG_DATA:
         case CommandCode.COM_STMT_CLOSE:
-          this.prepared ??= new PreparedCommands(this.channel, this.capabilities, (current) => this.resultCollation(current), (error) => this.toClientError(error));
+          this.prepared ??= new PreparedCommands(this.channel, this.capabilities, (current) => this.resultCollation(current), (error) => this.toClientError(error), this.context.driver.observer);
           await this.prepared.dispatch(session, packet.payload, sequenceId);
           return false;
         case CommandCode.COM_RESET_CONNECTION:
@@ -353,12 +362,15 @@ export class Connection {
     const session = this.session!;
     const batch = new PacketBatch(sequenceId);
     const collation = this.resultCollation(session);
+    const trace = this.context.driver.observer && new StatementTrace(this.context.driver.observer, session, text, false);
     try {
       for await (const outcome of session.run(text)) {
-        await writeStatementResult(batch, this.channel, session, outcome.result, outcome.hasMore, this.capabilities, collation);
+        const rows = await writeStatementResult(batch, this.channel, session, outcome.result, outcome.hasMore, this.capabilities, collation);
+        trace?.succeeded(outcome.statement.kind, outcome.result, rows);
       }
     } catch (error) {
       const clientError = this.toClientError(error);
+      trace?.failed(clientError);
       session.recordError(clientError);
       writeErrPacket(batch.begin(), clientError, this.capabilities);
       batch.end();

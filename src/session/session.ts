@@ -1,6 +1,5 @@
 // Session: one client connection's state (database, variables, user variables, warnings, prepared statements) and
 // its statement path: count, check, route to the session's own handlers or the SQL engine, inside its Transaction.
-import { performance } from 'node:perf_hooks';
 import { mysqlError, ER_MAX_PREPARED_STMT_COUNT_REACHED, ER_NO_DB_ERROR, ER_QUERY_INTERRUPTED, ER_UNSUPPORTED_PS } from '../errors/index.js';
 import type { MySqlError } from '../errors/index.js';
 import type { KvTransaction } from '../storage/kv.js';
@@ -14,6 +13,7 @@ import {
   parseSingleStatement,
   parseStatements,
   runsInSession,
+  userVariableValue,
 } from '../sql/index.js';
 import type {
   ExecutionContext,
@@ -78,14 +78,12 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
   private readonly textPlans = new TextPlanCache();
   /** The previous statement ran a cached plan (`@@last_plan_from_cache`, read by the statement after it). */
   private isLastPlanFromCache = false;
-  /** The running statement runs a cached plan; it becomes isLastPlanFromCache when the next statement starts. */
-  private isPlanFromCache = false;
+  /** The statement running (or that ran last) runs a cached plan; it becomes isLastPlanFromCache when the next starts. */
+  isPlanFromCache = false;
   /** Set by KILL QUERY from another connection; the running statement stops at its next batch of rows. */
   private isInterrupted = false;
   /** Aborted by KILL: ends the running statement's lock wait or SLEEP at once. Fresh for each statement. */
   private interruption = new AbortController();
-  /** long_query_time in milliseconds, read again after any SET. */
-  private slowThreshold = { changeCount: -1, ms: 0 };
 
   constructor(
     readonly host: SessionHost,
@@ -188,7 +186,7 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
   }
 
   setUserVariable(name: string, value: SqlValue): void {
-    this.userVariables.set(name.toLowerCase(), value);
+    this.userVariables.set(name.toLowerCase(), userVariableValue(value));
   }
 
   /** GET_LOCK() and its family, owned by this connection. */
@@ -278,7 +276,8 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
     const hit = this.variables.get('tidb_enable_non_prepared_plan_cache') === 0n ? undefined : this.textPlans.lookup(text);
     if (hit) {
       this.warnings.clear();
-      yield { result: this.streamed(await this.executeStatement(hit.slot.statement, hit.values, hit.slot)), hasMore: false };
+      const statement = hit.slot.statement;
+      yield { result: this.streamed(await this.executeStatement(statement, hit.values, hit.slot)), hasMore: false, statement };
       return;
     }
     // MySQL runs the statements before a syntax error, then reports the error.
@@ -291,7 +290,8 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
         this.status.increment('Queries');
       }
       const hasMore = i < statements.length - 1 || error !== undefined;
-      yield { result: await this.runStatement(statements[i]!), hasMore };
+      const statement = statements[i]!;
+      yield { result: await this.runStatement(statement), hasMore, statement };
     }
     if (error) throw error;
   }
@@ -323,7 +323,7 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
   /** A result whose rows are still to be read finishes the statement once they are (see finishAfterRows). */
   private streamed(result: StatementResult): StatementResult {
     if (result.kind === 'ok' || result.complete) return result;
-    return { ...result, rows: this.finishAfterRows(result.rows, performance.now()) };
+    return { ...result, rows: this.finishAfterRows(result.rows) };
   }
 
   /**
@@ -382,18 +382,21 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
   }
 
   /** Wraps a row stream so the statement's autocommit work runs once the rows are consumed (or abandoned). */
-  private async *finishAfterRows(rows: AsyncIterable<Row[]>, startedAt: number): AsyncGenerator<Row[]> {
+  private async *finishAfterRows(rows: AsyncIterable<Row[]>): AsyncGenerator<Row[]> {
     let isComplete = false;
+    let sent = 0;
     try {
       for await (const batch of rows) {
         if (this.isInterrupted) throw mysqlError(ER_QUERY_INTERRUPTED);
+        sent += batch.length;
         yield batch;
       }
       isComplete = true;
+      // FOUND_ROWS(): how many rows the last row-returning statement sent.
+      this.status.lastFoundRows = BigInt(sent);
     } finally {
       if (isComplete) await this.txn.finishStatement();
       else this.txn.abandonStatement();
-      this.countIfSlow(startedAt);
     }
   }
 
@@ -401,7 +404,6 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
     this.status.increment(comCounterOf(statement));
     this.isLastPlanFromCache = this.isPlanFromCache;
     this.isPlanFromCache = false;
-    const startedAt = performance.now();
     this.isInterrupted = false;
     if (this.interruption.signal.aborted) this.interruption = new AbortController();
     const result = await this.txn.runStatement(
@@ -415,9 +417,11 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
       async (result) => {
         // A result read in full (a point get) is done now, as an OK is: its autocommit need not wait for the client.
         if (result.kind === 'ok' || result.complete) await this.txn.finishStatement();
+        // FOUND_ROWS(): how many rows the last row-returning statement sent (finishAfterRows counts streamed ones).
+        if (result.kind === 'rows' && result.complete) this.status.lastFoundRows = BigInt(result.complete.length);
       },
     );
-    if (result.kind === 'ok' || result.complete) this.countIfSlow(startedAt);
+    this.status.recordStatement(result.kind === 'ok' ? result.affectedRows : undefined);
     return result;
   }
 
@@ -465,15 +469,6 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
     return result;
   }
 
-  /** Slow_queries counts statements that took longer than long_query_time, as MySQL does. */
-  private countIfSlow(startedAt: number): void {
-    const threshold = this.slowThreshold;
-    if (threshold.changeCount !== this.variables.changeCount) {
-      threshold.changeCount = this.variables.changeCount;
-      threshold.ms = Number(this.variables.get('long_query_time')) * 1000;
-    }
-    if (performance.now() - startedAt > threshold.ms) this.status.increment('Slow_queries');
-  }
 
   /** Ends the session: an open transaction is rolled back, as when a MySQL client disconnects. */
   close(): void {

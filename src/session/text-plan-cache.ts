@@ -1,6 +1,6 @@
 // TextPlanCache: TiDB's non-prepared plan cache: text queries with the same digest share one parsed statement and
 // one plan, their literals passed as parameter values.
-import { digestStatement, literalValue, paramsAreValues, parseSingleStatement } from '../sql/index.js';
+import { literalValue, paramsAreValues, parameterizeStatement, parseSingleStatement } from '../sql/index.js';
 import type { SqlValue, Statement } from '../sql/index.js';
 import type { PlanSlot } from './cached-plan.js';
 
@@ -25,7 +25,7 @@ export class TextPlanCache {
 
   /** The cached statement for `sql` and its literal values, or undefined to run `sql` the ordinary way. */
   lookup(sql: string): TextPlanHit | undefined {
-    const digest = digestStatement(sql);
+    const digest = parameterizeStatement(sql);
     if (!digest) return undefined;
     let entry = this.entries.get(digest.text);
     if (entry === NOT_CACHEABLE) return undefined;

@@ -9,8 +9,8 @@ export { INFORMATION_SCHEMA_DATABASE, isInformationSchema } from './infoschema/i
 export * from './statement-result.js';
 export * from './types/index.js';
 export type * from './ast/index.js';
-export { parseSql, parseStatements, parseSingleStatement, formatSql, digestStatement } from './parser/index.js';
-export type { DigestLiteral, StatementDigest } from './parser/index.js';
+export { parseSql, parseStatements, parseSingleStatement, formatSql, digestStatements, parameterizeStatement } from './parser/index.js';
+export type { ParameterizedStatement, StatementDigest, StatementLiteral } from './parser/index.js';
 export { tableResultColumn } from './table/table-scope.js';
 export type { LockMode, RowLocker } from './table/row-locker.js';
 export { COM_COUNTERS } from './statements/com-counter.js';

@@ -32,6 +32,12 @@ export interface ColumnInfo {
    * datum for it), as TiDB's OriginDefaultValue. Text of the value, or null.
    */
   readonly originDefault?: string | null;
+  /**
+   * TIMESTAMP columns: values are stored as UTC wall-clock times and converted by the session's time_zone. Columns
+   * created before time zones were supported lack it: they hold the server's SYSTEM wall-clock times, and are
+   * converted from that zone instead, so their rows read as before.
+   */
+  readonly storesUtc?: boolean;
 }
 
 /** An index over columns (by offset into the table's columns). The primary key is the index named PRIMARY. */

@@ -26,6 +26,7 @@ import { indexColumnOffsets } from './index-ddl-executor.js';
 import { resolveTable } from './resolve-table.js';
 import { resolveCollation } from './column-type-from-ast.js';
 import { charsetOf } from '../collation/index.js';
+import { alteredTimestamp } from '../timezone/timestamp-storage.js';
 
 /** An index while the table is being altered: columns by id, so column moves do not disturb it. */
 interface DraftIndex {
@@ -202,7 +203,8 @@ function replaceColumn(draft: Draft, old: ColumnInfo, def: ColumnDef, position: 
   const built = buildColumn(def, old.id, old.offset, collation, session);
   const isKey = draft.indexes.some((i) => i.info.isPrimary && i.columnIds.includes(old.id));
   const column: ColumnInfo = { ...built, isNotNull: built.isNotNull || isKey, ...(old.originDefault === undefined ? {} : { originDefault: old.originDefault }) };
-  if (JSON.stringify(column.type) !== JSON.stringify(old.type) || (column.isNotNull && !old.isNotNull)) draft.rewrite = true;
+  const isStorageChanged = JSON.stringify(column.type) !== JSON.stringify(old.type) || column.storesUtc !== old.storesUtc;
+  if (isStorageChanged || (column.isNotNull && !old.isNotNull)) draft.rewrite = true;
   draft.columns = draft.columns.filter((c) => c.id !== old.id);
   if (position) insertAt(draft, column, position);
   else {
@@ -246,16 +248,16 @@ async function applyData(txn: KvTransaction, current: TableInfo, next: TableInfo
   }
   const newIndexes = next.indexes.filter((index) => !current.indexes.some((old) => old.id === index.id));
   if (!draft.rewrite && newIndexes.length === 0) return;
-  const oldRows = new TableRows(txn, current);
+  const oldRows = new TableRows(txn, current, undefined, undefined);
   const rows: { handle: bigint; row: Row }[] = [];
   for await (const batch of oldRows.scan()) rows.push(...batch);
-  const nextRows = new TableRows(txn, next);
+  const nextRows = new TableRows(txn, next, undefined, undefined);
   let rowNumber = 0;
   for (const { handle, row } of rows) {
     rowNumber++;
     const converted: Row = next.columns.map((column) => {
       const oldColumn = current.columns.find((c) => c.id === column.id);
-      const value = oldColumn ? (row[oldColumn.offset] ?? null) : column.originDefault ?? null;
+      const value = oldColumn ? alteredTimestamp(row[oldColumn.offset] ?? null, oldColumn, column, session) : column.originDefault ?? null;
       const stored = coerceToColumn(value, column.type, { columnName: column.name, rowNumber, isStrict: session.isStrictMode, warnings: session.warnings });
       if (stored === null && column.isNotNull) throw mysqlError(ER_INVALID_USE_OF_NULL);
       return stored;

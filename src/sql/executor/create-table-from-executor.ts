@@ -7,10 +7,12 @@ import type { ExecutionContext } from '../execution-context.js';
 import { OK_NOTHING } from '../statement-result.js';
 import type { OkResult, ResultColumn } from '../statement-result.js';
 import { TableRows } from '../table/table-rows.js';
-import { MysqlDateTime, TypeKind, coerceToColumn, fieldType } from '../types/index.js';
+import { TypeKind, coerceToColumn, fieldType } from '../types/index.js';
+import { timestampStorage } from '../timezone/timestamp-storage.js';
 import type { FieldType, Row, SqlValue } from '../types/index.js';
 import { columnDefaultValue } from './column-defaults.js';
 import { materializeQuery } from './select-executor.js';
+import { currentDateTime, sessionTimeZone } from '../timezone/session-time-zone.js';
 
 /**
  * `CREATE TABLE t2 LIKE t1`: the same columns and indexes (new ids), no rows. A view is not a base table (1347).
@@ -93,9 +95,9 @@ export async function executeCreateTableSelect(
 }
 
 async function insertRows(table: TableInfo, rows: readonly Row[], sourceOffsets: readonly number[], stmt: CreateTableStmt, allocator: AutoIncrementAllocator, session: ExecutionContext): Promise<bigint> {
-  const tableRows = new TableRows(await session.transaction(), table, session);
+  const tableRows = new TableRows(await session.transaction(), table, session, sessionTimeZone(session));
   const isStrict = session.isStrictMode && stmt.duplicateHandling !== 'IGNORE';
-  const now = MysqlDateTime.now(6);
+  const now = currentDateTime(session, 6);
   let affected = 0n;
   for (let r = 0; r < rows.length; r++) {
     const values = new Map<number, SqlValue>();
@@ -133,11 +135,11 @@ async function insertRows(table: TableInfo, rows: readonly Row[], sourceOffsets:
 function columnFromResult(result: ResultColumn, offset: number, catalog: Catalog): ColumnInfo {
   const base = { id: offset + 1, name: result.name, offset, isAutoIncrement: false, onUpdateCurrentTimestamp: false, comment: '' };
   const origin = result.orgTable && result.schema ? catalog.findTable(result.schema, result.orgTable)?.columns.find((c) => c.name === result.orgName) : undefined;
-  if (origin) return { ...base, type: origin.type, isNotNull: origin.isNotNull, defaultValue: origin.defaultValue, comment: origin.comment };
+  if (origin) return { ...base, type: origin.type, isNotNull: origin.isNotNull, defaultValue: origin.defaultValue, comment: origin.comment, ...timestampStorage(origin.type) };
   const defaultValue: ColumnDefault = result.isNotNull ? { kind: 'none' } : { kind: 'null' };
   // A stored column's collation is implicit, whatever the expression's coercibility was.
   const { coercibility: _coercibility, ...type } = expressionColumnType(result.type);
-  return { ...base, type, isNotNull: result.isNotNull, defaultValue };
+  return { ...base, type, isNotNull: result.isNotNull, defaultValue, ...timestampStorage(type) };
 }
 
 /** Longest VARCHAR an expression keeps before MySQL's temporary-table rules turn it into TEXT. */

@@ -9,6 +9,7 @@ import type { HashAggPlan, SortKey } from '../planner/physical-plan.js';
 import { compareValues } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
 import type { Exec } from './exec.js';
+import { prepareParts } from './prepare-parts.js';
 
 /** Runs a HashAgg over `input`; without GROUP BY an empty input still yields one row. */
 export async function* hashAggExec(plan: HashAggPlan, input: Exec, session: ExecutionContext): Exec {
@@ -19,6 +20,7 @@ export async function* hashAggExec(plan: HashAggPlan, input: Exec, session: Exec
   const groups = new Map<string, { first: Row; accumulators: Accumulator[]; ordered: { row: Row; values: SqlValue[] }[][] }>();
   for await (const batch of input) {
     checkMemory();
+    if (plan.parts.length > 0) await prepareParts(plan.parts, batch);
     for (const row of batch) {
       const key = keys.length === 0 ? '' : distinctKey(keys.map((k) => k.evaluate(row)), keyTypes);
       let group = groups.get(key);

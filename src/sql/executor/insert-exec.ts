@@ -12,11 +12,12 @@ import type { InsertPlan } from '../planner/write-plan.js';
 import type { OkResult } from '../statement-result.js';
 import { TableRows } from '../table/table-rows.js';
 import { tableScope } from '../table/table-scope.js';
-import { MysqlDateTime, coerceToColumn, compareValues, toInteger } from '../types/index.js';
+import { coerceToColumn, compareValues, toInteger } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
 import { collectRows } from './build-exec.js';
 import { columnDefaultValue } from './column-defaults.js';
 import { checkViewOptions } from './view-rows.js';
+import { currentDateTime, sessionTimeZone } from '../timezone/session-time-zone.js';
 
 /** The table alias under which ON DUPLICATE KEY UPDATE sees the proposed row (VALUES(col)); no SQL name can clash. */
 const NEW_ROW_ALIAS = '\u0000new';
@@ -33,8 +34,8 @@ export async function insertExec(plan: InsertPlan): Promise<OkResult> {
   const { table, databaseName } = writeTarget;
   const rows = await sourceRows(stmt, targets.length, query, session, params);
   const txn = await session.transaction();
-  const tableRows = new TableRows(txn, table, session);
-  const now = MysqlDateTime.now(6);
+  const tableRows = new TableRows(txn, table, session, sessionTimeZone(session));
+  const now = currentDateTime(session, 6);
   const isStrict = session.isStrictMode && !stmt.isIgnore;
   const onDuplicate = stmt.onDuplicate ? compileOnDuplicate(stmt.onDuplicate, table, databaseName, session, params) : undefined;
   let firstGeneratedId: bigint | undefined;
@@ -50,7 +51,7 @@ export async function insertExec(plan: InsertPlan): Promise<OkResult> {
       return value === undefined ? columnDefaultValue(column, isStrict, session.warnings, now) : value;
     });
     for (const column of table.columns) {
-      const store = { columnName: column.name, rowNumber: r + 1, isStrict, warnings: session.warnings };
+      const store = { columnName: column.name, tableName: table.name, rowNumber: r + 1, isStrict, warnings: session.warnings };
       let value = coerceToColumn(row[column.offset] ?? null, column.type, store);
       if (column.isAutoIncrement) {
         if (value === null || value === 0n) {

@@ -5,12 +5,13 @@ import type { ExecutionContext } from '../execution-context.js';
 import type { JoinRead, JoinTarget, MultiDeletePlan, MultiUpdatePlan } from '../planner/write-plan.js';
 import type { OkResult } from '../statement-result.js';
 import { TableRows } from '../table/table-rows.js';
-import { MysqlDateTime, coerceToColumn, toBoolean } from '../types/index.js';
+import { coerceToColumn, toBoolean } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
 import { buildExec } from './build-exec.js';
 import { currentTimestampFor } from './column-defaults.js';
 import { prepareParts } from './prepare-parts.js';
 import { rowChanged } from './row-changed.js';
+import { currentDateTime, sessionTimeZone } from '../timezone/session-time-zone.js';
 
 /** Each matched stored row (by handle) → the first joined row it appeared in; a row is written at most once. */
 type FirstSeen = Map<bigint, number>;
@@ -45,11 +46,11 @@ export async function multiUpdateExec(plan: MultiUpdatePlan, session: ExecutionC
   }
 
   const txn = await session.transaction();
-  const now = MysqlDateTime.now(6);
+  const now = currentDateTime(session, 6);
   let matched = 0;
   let changed = 0n;
   for (const target of targetList) {
-    const rows = new TableRows(txn, target.table, session);
+    const rows = new TableRows(txn, target.table, session, sessionTimeZone(session));
     const targetSeen = seen.get(target)!;
     await rows.lockHandles([...targetSeen.keys()], 'exclusive');
     const assigned = new Set(assignments.filter((a) => a.target === target).map((a) => a.column.offset));
@@ -76,7 +77,7 @@ export async function multiDeleteExec(plan: MultiDeletePlan, session: ExecutionC
   let deleted = 0n;
   for (const target of targetList) {
     const targetSeen = firstSeen(target, joined);
-    const rows = new TableRows(txn, target.table, session);
+    const rows = new TableRows(txn, target.table, session, sessionTimeZone(session));
     await rows.lockHandles([...targetSeen.keys()], 'exclusive');
     for (const [handle, index] of targetSeen) {
       await rows.delete(handle, storedRow(target, joined[index]!));

@@ -3,6 +3,7 @@ import type { ExecutionContext } from '../execution-context.js';
 import type { PointGetPlan } from '../planner/physical-plan.js';
 import { recordTableRead } from '../planner/table-read-plan.js';
 import { TableRows } from '../table/table-rows.js';
+import { sessionTimeZone } from '../timezone/session-time-zone.js';
 import { toBoolean } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
 import { recordOutput } from './output-exec.js';
@@ -19,7 +20,7 @@ export async function runPointGet(plan: PointGetPlan, session: ExecutionContext)
   // A locking read with LIMIT locks only the rows it returns: the table reader's chunked locking does that.
   if (path.kind !== 'point' || (lockMode && output.limit)) return undefined;
   const startedAt = performance.now();
-  const rows = new TableRows(await session.transaction(), reader.table, session);
+  const rows = new TableRows(await session.transaction(), reader.table, session, sessionTimeZone(session));
   const filter = reader.filter;
   const isKept = (row: Row): boolean => !filter || toBoolean(filter.evaluate(row), session.warnings) === true;
   let readCount = 0;

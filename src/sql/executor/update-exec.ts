@@ -4,19 +4,20 @@ import { mysqlError, ER_BAD_NULL_ERROR } from '../../errors/index.js';
 import type { UpdatePlan } from '../planner/write-plan.js';
 import type { OkResult } from '../statement-result.js';
 import { TableRows } from '../table/table-rows.js';
-import { MysqlDateTime, coerceToColumn } from '../types/index.js';
+import { coerceToColumn } from '../types/index.js';
 import { collectMatchingRows } from './collect-matching-rows.js';
 import { currentTimestampFor } from './column-defaults.js';
 import { prepareParts } from './prepare-parts.js';
 import { rowChanged } from './row-changed.js';
 import { checkViewOptions } from './view-rows.js';
+import { currentDateTime, sessionTimeZone } from '../timezone/session-time-zone.js';
 
 /** Runs `plan` once. */
 export async function updateExec(plan: UpdatePlan): Promise<OkResult> {
   const { stmt, target, assignments, matching, context } = plan;
   const { session } = context;
   const table = target.table;
-  const rows = new TableRows(await session.transaction(), table, session);
+  const rows = new TableRows(await session.transaction(), table, session, sessionTimeZone(session));
   const matched = await collectMatchingRows(rows, target, matching, stmt, context);
   // InnoDB locks every matched row, also those the assignments leave unchanged.
   await rows.lockHandles(matched.map((item) => item.entry.handle), 'exclusive');
@@ -28,13 +29,13 @@ export async function updateExec(plan: UpdatePlan): Promise<OkResult> {
   for (const { offset, column, value, parts } of assignments) {
     if (parts.length > 0) await prepareParts(parts, visible);
     for (let i = 0; i < visible.length; i++) {
-      const next = coerceToColumn(value.evaluate(visible[i]!), column.type, { columnName: column.name, rowNumber: i + 1, isStrict, warnings: session.warnings });
+      const next = coerceToColumn(value.evaluate(visible[i]!), column.type, { columnName: column.name, tableName: table.name, rowNumber: i + 1, isStrict, warnings: session.warnings });
       if (next === null && column.isNotNull) throw mysqlError(ER_BAD_NULL_ERROR, column.name);
       visible[i]![offset] = next;
       stored[i]![column.offset] = next;
     }
   }
-  const now = MysqlDateTime.now(6);
+  const now = currentDateTime(session, 6);
   let changed = 0n;
   for (let i = 0; i < matched.length; i++) {
     const { handle, row } = matched[i]!.entry;

@@ -1,9 +1,9 @@
 // compileExpr: turns an expression AST into a CompiledExpr (closures), resolving columns, types and functions once.
 import { Decimal } from 'decimal.js';
-import { mysqlError, ER_WRONG_VALUE, ER_DATA_OUT_OF_RANGE, ER_NOT_SUPPORTED_YET, ER_OPERAND_COLUMNS, ER_WARN_DATA_OUT_OF_RANGE } from '../../errors/index.js';
-import type { BinaryExpr, ColumnRefExpr, Expr, NumberLiteralExpr, StringLiteralExpr } from '../ast/index.js';
+import { mysqlError, ER_WRONG_VALUE, ER_DATA_OUT_OF_RANGE, ER_NOT_SUPPORTED_YET, ER_OPERAND_COLUMNS } from '../../errors/index.js';
+import type { BinaryExpr, ColumnRefExpr, Expr, FuncCallExpr, NumberLiteralExpr, StringLiteralExpr } from '../ast/index.js';
 import { formatSql } from '../parser/index.js';
-import { TypeKind, compareValues, encodeUtf8Lossless, fieldType, toDecimal, isStringType, toBoolean, toDouble, toInteger, toText, MysqlDateTime, MysqlTime } from '../types/index.js';
+import { TypeKind, compareValues, encodeUtf8Lossless, fieldType, isStringType, toBoolean, toDouble, toInteger, JsonValue, MysqlDateTime, MysqlTime } from '../types/index.js';
 import type { FieldType, Row, SqlValue } from '../types/index.js';
 import { comparisonCollation, comparisonTest, unifyTypes } from './type-inference.js';
 import { arithmeticDomain, arithmeticResultType, evaluateArithmetic } from './arithmetic.js';
@@ -18,8 +18,11 @@ import { compileLike } from './like.js';
 import { compileCollate, compileConvertUsing, connectionCollation, literalCollation } from './collate-expr.js';
 import { aggregateDerivations } from './collation-derivation.js';
 import { SYSTEM_COLLATION } from '../collation/index.js';
-import { BIGINT_TYPE, BOOL_RESULT_TYPE, DATE_TYPE, DOUBLE_TYPE, NULL_TYPE, dateTimeType, decimalType, integerLiteralType, timeType, varcharType } from './literal-types.js';
-import { readTime } from './time-arg.js';
+import { jsonPathCall } from './map-expr.js';
+import { jsonComparisonOperands } from './json-operands.js';
+import { BIGINT_TYPE, BOOL_RESULT_TYPE, DATE_TYPE, DOUBLE_TYPE, JSON_TYPE, NULL_TYPE, dateTimeType, decimalType, integerLiteralType, timeType, varcharType } from './literal-types.js';
+import { compileRegexpOperator } from './functions/regexp-functions.js';
+import { compileCast } from './compile-cast.js';
 
 const INT64_MAX = (1n << 63n) - 1n;
 const UINT64_MAX = (1n << 64n) - 1n;
@@ -114,7 +117,7 @@ export function compileExpr(expr: Expr, context: CompileContext): CompiledExpr {
     case 'FuncCallExpr':
       return compileFunctionCall(expr, context, compileExpr);
     case 'CastExpr':
-      return compileCast(expr.type.name, compileExpr(expr.operand, context), expr.type.length, expr.type.scale, context, () => formatSql(expr));
+      return compileCast(expr.type, compileExpr(expr.operand, context), context, () => formatSql(expr));
     case 'ConvertUsingExpr':
       return compileConvertUsing(compileExpr(expr.operand, context), expr.charset);
     case 'CollateExpr':
@@ -132,7 +135,9 @@ export function compileExpr(expr: Expr, context: CompileContext): CompiledExpr {
     case 'QuantifiedCompareExpr':
       return compileQuantifiedSubquery(compileExpr(expr.left, context), expr.op, expr.quantifier, false, expr.query, context);
     case 'RegexpExpr':
+      return compileRegexpOperator(compileExpr(expr.operand, context), compileExpr(expr.pattern, context), expr.isNot, context);
     case 'JsonPathExpr':
+      return compileExpr(jsonPathCall(expr.operand, expr.path, expr.isUnquote), context);
     case 'IntervalExpr':
     case 'IntervalUnitExpr':
     case 'MatchExpr':
@@ -184,6 +189,7 @@ export function typeOfValue(value: SqlValue, collation = 'utf8mb4_bin'): FieldTy
   if (Buffer.isBuffer(value)) return fieldType(TypeKind.VarBinary, { length: value.length });
   if (value instanceof MysqlDateTime) return value.kind === 'date' ? DATE_TYPE : dateTimeType(value.fsp);
   if (value instanceof MysqlTime) return timeType(value.fsp);
+  if (value instanceof JsonValue) return JSON_TYPE;
   return decimalType(Math.max(value.precision(true), 1), Math.max(value.decimalPlaces(), 0));
 }
 
@@ -273,6 +279,8 @@ function fold(operand: CompiledExpr, type: FieldType, apply: (value: SqlValue) =
 const comparisonOps = new Set(['=', '<=>', '<>', '<', '<=', '>', '>=']);
 
 function compileBinary(expr: BinaryExpr, context: CompileContext): CompiledExpr {
+  const intervalCall = temporalIntervalCall(expr);
+  if (intervalCall) return compileExpr(intervalCall, context);
   const left = compileExpr(expr.left, context);
   const right = compileExpr(expr.right, context);
   const warnings = context.session.warnings;
@@ -306,6 +314,15 @@ function compileBinary(expr: BinaryExpr, context: CompileContext): CompiledExpr 
   return binaryFold(left, right, type, (a, b) =>
     evaluateArithmetic(arithmeticOp, domain, type.isUnsigned, Math.max(type.decimals, 0), a, b, warnings, text),
   );
+}
+
+/** `date + INTERVAL n unit`, `INTERVAL n unit + date` and `date - INTERVAL n unit` are DATE_ADD / DATE_SUB. */
+function temporalIntervalCall(expr: BinaryExpr): FuncCallExpr | undefined {
+  if (expr.op === '+' && expr.left.kind === 'IntervalExpr') return { kind: 'FuncCallExpr', name: 'DATE_ADD', args: [expr.right, expr.left] };
+  if ((expr.op === '+' || expr.op === '-') && expr.right.kind === 'IntervalExpr') {
+    return { kind: 'FuncCallExpr', name: expr.op === '+' ? 'DATE_ADD' : 'DATE_SUB', args: [expr.left, expr.right] };
+  }
+  return undefined;
 }
 
 /** Wraps a binary function; folds it when both sides are constant. */
@@ -347,8 +364,9 @@ function compileLogic(op: 'AND' | 'OR' | 'XOR', left: CompiledExpr, right: Compi
 }
 
 
-function compileComparison(op: string, left: CompiledExpr, right: CompiledExpr, context: CompileContext): CompiledExpr {
+function compileComparison(op: string, leftExpr: CompiledExpr, rightExpr: CompiledExpr, context: CompileContext): CompiledExpr {
   const warnings = context.session.warnings;
+  const [left, right] = jsonComparisonOperands(leftExpr, rightExpr);
   const collation = comparisonCollation(left.type, right.type, op);
   const test = comparisonTest(op);
   const isNullSafe = op === '<=>';
@@ -450,63 +468,4 @@ function compileCase(expr: Extract<Expr, { kind: 'CaseExpr' }>, context: Compile
       return otherwise ? otherwise.evaluate(row) : null;
     },
   };
-}
-
-
-function compileCast(target: string, operand: CompiledExpr, length: number | undefined, scale: number | undefined, context: CompileContext, text: () => string): CompiledExpr {
-  const warnings = context.session.warnings;
-  switch (target) {
-    case 'SIGNED':
-      return fold(operand, BIGINT_TYPE, (value) => toInteger(value, warnings));
-    case 'UNSIGNED':
-      return fold(operand, fieldType(TypeKind.BigInt, { length: 20, isUnsigned: true }), (value) => {
-        const integer = toInteger(value, warnings);
-        return integer === null ? null : BigInt.asUintN(64, integer);
-      });
-    case 'CHAR':
-      // The result is text of the connection's character set and collation, as in MySQL.
-      return fold(operand, { ...varcharType(length ?? 255), collation: connectionCollation(context), coercibility: 'coercible' }, (value) => toText(value));
-    case 'BINARY':
-      return fold(operand, fieldType(TypeKind.VarBinary, { length: length ?? 255 }), (value) => {
-        const text = Buffer.isBuffer(value) ? value : value === null ? null : Buffer.from(toText(value) ?? '', 'utf8');
-        return text;
-      });
-    case 'DOUBLE':
-    case 'FLOAT':
-    case 'REAL':
-      return fold(operand, DOUBLE_TYPE, (value) => toDouble(value, warnings));
-    case 'DECIMAL': {
-      const precision = length ?? 10;
-      const digits = scale ?? 0;
-      return fold(operand, decimalType(precision, digits), (value) => {
-        if (value === null) return null;
-        const decimal = (toDecimal(value, warnings) ?? new Decimal(0)).toDecimalPlaces(digits, Decimal.ROUND_HALF_UP);
-        const limit = new Decimal(10).pow(precision - digits);
-        // Out of range for DECIMAL(M,D): MySQL clips to the largest value with warning 1264.
-        if (decimal.abs().gte(limit)) {
-          warnings.warn(mysqlError(ER_WARN_DATA_OUT_OF_RANGE, text(), 1));
-          const max = limit.minus(new Decimal(10).pow(-digits));
-          return decimal.isNegative() ? max.negated() : max;
-        }
-        return decimal;
-      });
-    }
-    case 'DATE':
-    case 'DATETIME': {
-      const kind = target === 'DATE' ? 'date' : 'datetime';
-      const fsp = kind === 'date' ? 0 : Math.min(length ?? 0, 6);
-      return fold(operand, kind === 'date' ? DATE_TYPE : dateTimeType(fsp), (value) => {
-        if (value === null) return null;
-        if (value instanceof MysqlDateTime) return value.withKind(kind, fsp);
-        if (value instanceof MysqlTime) return value.toDateTime(MysqlDateTime.now(), fsp).withKind(kind, fsp);
-        return MysqlDateTime.tryParse(toText(value) ?? '', kind, fsp) ?? null;
-      });
-    }
-    case 'TIME': {
-      const fsp = Math.min(length ?? 0, 6);
-      return fold(operand, timeType(fsp), (value) => (value === null ? null : readTime(value, fsp, warnings)));
-    }
-    default:
-      throw mysqlError(ER_NOT_SUPPORTED_YET, `CAST AS ${target}`);
-  }
 }

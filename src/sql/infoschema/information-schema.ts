@@ -5,6 +5,7 @@ import type { ExecutionContext } from '../execution-context.js';
 import type { Row } from '../types/index.js';
 import * as catalogTables from './catalog-tables.js';
 import { INFORMATION_SCHEMA_DATABASE } from './information-schema-name.js';
+import * as observabilityTables from './observability-tables.js';
 import * as serverTables from './server-tables.js';
 import type { SystemTable } from './system-table.js';
 
@@ -31,6 +32,8 @@ const TABLES: ReadonlyMap<string, SystemTable> = new Map(
     serverTables.GLOBAL_VARIABLES,
     serverTables.SESSION_STATUS,
     serverTables.GLOBAL_STATUS,
+    observabilityTables.SLOW_QUERY,
+    observabilityTables.STATEMENTS_SUMMARY,
   ].map((table) => [table.name, table]),
 );
 

@@ -10,6 +10,8 @@ export { parseStatements, parseSingleStatement } from './parse-statement.js';
 export type { ParseResult } from './parse-statement.js';
 export type { ParseOptions } from './parser.js';
 export { isReservedWord } from './keywords.js';
+export { digestStatements, digestOf, normalizeSql } from './sql-digest.js';
+export type { StatementDigest } from './sql-digest.js';
 
 /**
  * Parses SQL text holding one or more `;`-separated statements. Throws the MySqlError (ER_PARSE_ERROR 1064 with
@@ -20,5 +22,5 @@ export function parseSql(sql: string, options?: ParseOptions): Statement[] {
   if (result.error !== undefined) throw result.error;
   return result.statements;
 }
-export { digestStatement } from './statement-digest.js';
-export type { DigestLiteral, StatementDigest } from './statement-digest.js';
+export { parameterizeStatement } from './parameterize-statement.js';
+export type { ParameterizedStatement, StatementLiteral } from './parameterize-statement.js';

@@ -1,5 +1,5 @@
 // Function calls: the generic `name(args)` form, aggregates, window OVER clauses, and MySQL's special syntaxes.
-import type { Expr, FuncCallExpr, IntervalUnit, MatchExpr, OrderItem, WindowSpec } from '../ast/index.js';
+import type { Expr, FuncCallExpr, IntervalUnit, JsonValueClauses, JsonValueResponse, MatchExpr, OrderItem, WindowSpec } from '../ast/index.js';
 import { parseCastType } from './parse-cast-type.js';
 import type { Parser } from './parser.js';
 import { Prec } from './precedence.js';
@@ -110,15 +110,37 @@ export function parseFunctionCall(p: Parser, name: string, db?: string): FuncCal
       if (p.acceptClause('ORDER', 'BY')) call.orderBy = parseOrderItems(p);
       if (p.acceptWord('SEPARATOR')) call.separator = p.string();
     }
+    if (name === 'JSON_VALUE') {
+      const clauses = parseJsonValueClauses(p);
+      if (clauses !== undefined) call.jsonValue = clauses;
+    }
   }
   p.expectOp(')');
   if (p.acceptWord('OVER')) call.over = parseWindowRef(p);
   return call;
 }
 
+/** JSON_VALUE's `[RETURNING type] [response ON EMPTY] [response ON ERROR]`, or undefined when none is written. */
+function parseJsonValueClauses(p: Parser): JsonValueClauses | undefined {
+  const clauses: { -readonly [K in keyof JsonValueClauses]: JsonValueClauses[K] } = {};
+  if (p.acceptWord('RETURNING')) clauses.returning = parseCastType(p);
+  for (;;) {
+    let response: JsonValueResponse;
+    if (p.acceptWord('NULL')) response = { kind: 'NULL' };
+    else if (p.acceptWord('ERROR')) response = { kind: 'ERROR' };
+    else if (p.acceptWord('DEFAULT')) response = { kind: 'DEFAULT', value: p.grammar.expr(p) };
+    else break;
+    p.expectWord('ON');
+    if (clauses.onEmpty === undefined && clauses.onError === undefined && p.acceptWord('EMPTY')) clauses.onEmpty = response;
+    else if (clauses.onError === undefined && p.acceptWord('ERROR')) clauses.onError = response;
+    else throw p.error();
+  }
+  return Object.keys(clauses).length === 0 ? undefined : clauses;
+}
+
 /**
  * The functions with syntax of their own (CAST, CONVERT, EXTRACT, POSITION, TRIM, SUBSTRING … FROM, CHAR … USING,
- * MATCH … AGAINST, TIMESTAMPADD/DIFF, CASE), or undefined when `t` does not start one.
+ * MATCH … AGAINST, TIMESTAMPADD/DIFF, GET_FORMAT, CASE), or undefined when `t` does not start one.
  */
 export function parseSpecialForm(p: Parser, t: Token, nextIsParen: boolean): Expr | undefined {
   if (t.upper === 'CASE') return parseCase(p);
@@ -178,6 +200,15 @@ export function parseSpecialForm(p: Parser, t: Token, nextIsParen: boolean): Exp
     }
     case 'MATCH':
       return parseMatch(p);
+    case 'GET_FORMAT': {
+      // GET_FORMAT(DATE|TIME|DATETIME|TIMESTAMP, standard): the type word becomes a string argument.
+      open(p);
+      const type = p.expectOneOf(['DATE', 'TIME', 'DATETIME', 'TIMESTAMP'] as const);
+      p.expectOp(',');
+      const standard = p.grammar.expr(p);
+      p.expectOp(')');
+      return { kind: 'FuncCallExpr', name: 'GET_FORMAT', args: [{ kind: 'StringLiteralExpr', value: type }, standard] };
+    }
     case 'TIMESTAMPADD':
     case 'TIMESTAMPDIFF': {
       open(p);

@@ -139,6 +139,8 @@ export interface HashAggPlan extends PlanNode {
   readonly input: PhysicalPlan;
   readonly keys: readonly CompiledExpr[];
   readonly aggregates: readonly CompiledAggregate[];
+  /** Subqueries in the keys and arguments (GROUP BY an alias of EXISTS(…)), run per batch before it is grouped. */
+  readonly parts: readonly AsyncPart[];
 }
 
 /** One result column and the expression computing it from the input row. */

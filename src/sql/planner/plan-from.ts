@@ -9,6 +9,8 @@ import { INFORMATION_SCHEMA_DATABASE, isInformationSchema } from '../infoschema/
 import { getSystemTable } from '../infoschema/information-schema.js';
 import { tableScope } from '../table/table-scope.js';
 import type { Row } from '../types/index.js';
+import { findTimeZoneTable } from '../timezone/time-zone-tables.js';
+import type { SystemTable } from '../infoschema/system-table.js';
 import { splitConjuncts } from './access-path.js';
 import { materializedTables } from './materialized-tables.js';
 import { operatorPlan } from './operator-plan.js';
@@ -140,6 +142,12 @@ async function planRef(ref: TableRef, context: FromContext, isNullSupplying: boo
         registerAlias(context, ref.alias ?? ref.table.name);
         return memTableScan(ref.table.name, ref.alias ?? ref.table.name, context.plan);
       }
+      // mysql.time_zone* are computed from the runtime's zone data, like information_schema's tables.
+      const timeZoneTable = findTimeZoneTable(databaseName, ref.table.name);
+      if (timeZoneTable) {
+        registerAlias(context, ref.alias ?? ref.table.name);
+        return memTableScanOf(timeZoneTable, databaseName, ref.alias ?? ref.table.name, context.plan);
+      }
       const table = catalog.getTable(databaseName, ref.table.name);
       const database = catalog.getDatabase(databaseName);
       const alias = ref.alias ?? table.name;
@@ -187,8 +195,12 @@ export function tableDual(scope: Scope, rows: readonly Row[]): TableDualPlan {
  * catalog and the sessions as they are then).
  */
 function memTableScan(name: string, alias: string, context: PlanContext): MemTableScanPlan {
-  const table = getSystemTable(name);
-  const scope = new Scope(table.columns.map((column) => ({ name: column.name, table: alias, database: INFORMATION_SCHEMA_DATABASE, type: column.type, isNotNull: column.isNotNull })));
+  return memTableScanOf(getSystemTable(name), INFORMATION_SCHEMA_DATABASE, alias, context);
+}
+
+/** A computed table of `database` (information_schema's, or mysql's time zone tables) under `alias`. */
+function memTableScanOf(table: SystemTable, database: string, alias: string, context: PlanContext): MemTableScanPlan {
+  const scope = new Scope(table.columns.map((column) => ({ name: column.name, table: alias, database, type: column.type, isNotNull: column.isNotNull })));
   const explain = operatorPlan('MemTableScan', undefined, [], () => '', { accessObject: `table:${table.name}` });
   return { kind: 'MemTableScan', scope, explain, table, catalog: context.catalog };
 }

@@ -110,7 +110,8 @@ async function planSelect(select: SelectStmt, context: PlanContext, outer: Outer
       const orderExprs = orderBy.flatMap((item) => (typeof item.expr === 'number' ? [] : [item.expr]));
       checkFullGroupBy(checked, orderExprs, groupBy, scope, splitConjuncts(select.where));
     }
-    source = planAggregate(source, groupBy, extractor.calls, context);
+    // GROUP BY keys and aggregate arguments may run subqueries (GROUP BY an alias of EXISTS(…)).
+    source = planAggregate(source, groupBy, extractor.calls, context, contextFor(source.scope, 'group statement', []));
   }
   if (having) {
     const parts: AsyncPart[] = [];

@@ -15,6 +15,8 @@ export const SSL_SETUP_BIN = fileURLToPath(new URL('../../../src/cli/tidal-ssl-s
 
 export interface TidalProcess {
   readonly port: number;
+  /** The status port (HTTP or HTTPS), or undefined when started with --report-status=false. */
+  readonly statusPort: number | undefined;
   readonly dataDir: string;
   readonly child: ChildProcess;
   /** Every stderr line so far (JSON log records). */
@@ -72,10 +74,12 @@ export async function startTidal(options: StartOptions = {}): Promise<TidalProce
     const names = [...Object.values(SSL_FILE_NAMES), ...Object.values(ECDSA_SERVER_FILE_NAMES)];
     await Promise.all(names.map((name) => copyFile(join(seed, name), join(dataDir, name))));
   }
-  const child = spawn(process.execPath, [SERVER_BIN, '--port', '0', '--path', dataDir, '--log-level', 'debug', ...(options.args ?? [])], {
+  // The status port is on by default (TiDB's 10080): tests take any free port instead, as for MySQL's.
+  const child = spawn(process.execPath, [SERVER_BIN, '--port', '0', '--status-port', '0', '--path', dataDir, '--log-level', 'debug', ...(options.args ?? [])], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const logs: string[] = [];
+  let statusPort: number | undefined;
   let pending = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const port = await new Promise<number>((resolve, reject) => {
@@ -86,6 +90,7 @@ export async function startTidal(options: StartOptions = {}): Promise<TidalProce
       pending = lines.pop() ?? '';
       for (const line of lines) {
         logs.push(line);
+        if (line.includes('"status server is running"')) statusPort = (JSON.parse(line) as { port: number }).port;
         if (line.includes('server is running MySQL protocol')) {
           clearTimeout(timer);
           resolve((JSON.parse(line) as { port: number }).port);
@@ -99,6 +104,7 @@ export async function startTidal(options: StartOptions = {}): Promise<TidalProce
   });
   return {
     port,
+    statusPort,
     dataDir,
     child,
     logs,

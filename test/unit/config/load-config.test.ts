@@ -47,10 +47,17 @@ void describe('loadConfig defaults', () => {
     const config = serve([]);
     assert.equal(config.host, '127.0.0.1');
     assert.equal(config.port, 4000);
+    assert.equal(config.store, 'lmdb');
     assert.equal(config.path, join(cwd, 'tidal-data'));
+    assert.equal(config.keyspaceName, '');
+    assert.equal(config.tempDir, '/tmp/tidaldb');
     assert.equal(config.log.level, 'info');
     assert.equal(config.log.file.filename, '');
     assert.deepEqual(config.security, {
+      clusterSslCa: '',
+      clusterSslCert: '',
+      clusterSslKey: '',
+      clusterVerifyCn: '',
       sslCa: '',
       sslCert: '',
       sslKey: '',
@@ -72,6 +79,15 @@ void describe('loadConfig defaults', () => {
       sslExpiryCheckInterval: 86400,
     });
     assert.deepEqual(config.instance, { maxConnections: 0, maxAllowedPacket: 67108864 });
+    assert.deepEqual(config.status, { reportStatus: true, statusHost: '127.0.0.1', statusPort: 10080 });
+    assert.deepEqual(config.log, {
+      level: 'info',
+      format: 'auto',
+      file: { filename: '', maxSize: 300, maxDays: 0, maxBackups: 0 },
+      slowQueryFile: '',
+      slowThreshold: 300,
+    });
+    assert.equal(config.gracefulWaitBeforeShutdown, 0);
     assert.equal(config.configFile, '');
     assert.equal(config.configFileDirectory, cwd);
   });
@@ -183,6 +199,14 @@ void describe('loadConfig flags', () => {
     assert.equal(serve(['--tls-version', 'tlsv1.3, TLSv1.2,TLSv1.3']).security.tlsVersion, 'TLSv1.3,TLSv1.2');
   });
 
+  void it('reads cluster-verify-cn as a TOML array of names, or a comma-separated flag', () => {
+    const file = writeToml('[security]\ncluster-verify-cn = ["tidb-server", " ops tool "]\n');
+    assert.equal(serve(['--config', file]).security.clusterVerifyCn, 'tidb-server,ops tool');
+    assert.equal(serve(['--cluster-verify-cn', 'a, b']).security.clusterVerifyCn, 'a,b');
+    const numbers = writeToml('[security]\ncluster-verify-cn = [1]\n');
+    assertConfigError(['--config', numbers], `config file ${numbers}: 'security.cluster-verify-cn' must be an array of strings or a comma-separated list, got an array`);
+  });
+
   void it('keeps an empty path flag empty instead of resolving it', () => {
     assert.equal(serve(['--ssl-ca=']).security.sslCa, '');
   });
@@ -226,8 +250,8 @@ void describe('loadConfig errors (exact one-line messages)', () => {
   });
 
   void it('gives no suggestion when nothing is close', () => {
-    const file = writeToml('[status]\nstatus-port = 10080\n');
-    assertConfigError(['--config', file], `config file ${file}: unknown configuration key 'status.status-port'`);
+    const file = writeToml('[performance]\nmax-procs = 2\n');
+    assertConfigError(['--config', file], `config file ${file}: unknown configuration key 'performance.max-procs'`);
   });
 
   void it('rejects a wrong type in the file', () => {

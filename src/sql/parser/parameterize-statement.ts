@@ -1,38 +1,39 @@
-// digestStatement: a statement's text with its literals replaced by `?`, and the literals, for the text plan cache.
+// parameterizeStatement: a statement's text with its literals replaced by `?`, and the literals, for the text plan
+// cache (unlike sql-digest.ts's normalised digest, the text stays parseable and the values stay in order).
 import type { NumberLiteralExpr, StringLiteralExpr } from '../ast/index.js';
 import { Lexer } from './lexer.js';
 import { TokenType } from './token.js';
 import type { Token } from './token.js';
 
-/** The literals a digest took out, in order, as the parser would have made them. */
-export type DigestLiteral = NumberLiteralExpr | StringLiteralExpr;
+/** The literals taken out of a statement, in order, as the parser would have made them. */
+export type StatementLiteral = NumberLiteralExpr | StringLiteralExpr;
 
-/** A statement's normalised text (TiDB's digest text) and the literals that stand behind its `?`s. */
-export interface StatementDigest {
+/** A statement's text with `?` for its literals, and the literals that stand behind those `?`s. */
+export interface ParameterizedStatement {
   readonly text: string;
-  readonly literals: readonly DigestLiteral[];
+  readonly literals: readonly StatementLiteral[];
 }
 
 /** Integer literals past this are DECIMAL, not BIGINT; they stay in the text. */
 const INT64_DIGITS = 18;
 
 /**
- * The digest of `sql` when it is one statement with plain literals to take out, else undefined (several
+ * The parameterised form of `sql` when it is one statement with plain literals to take out, else undefined (several
  * statements, `?` already in the text, or text the lexer cannot scan). Numbers and plain strings become `?`; strings
  * with an introducer (`_utf8mb4'…'`, N'…'), next to another string (`'a' 'b'`), after a temporal keyword
  * (`DATE '…'`) or in LIMIT stay, since their meaning is not a plain value. Whether each `?` stands where a value
  * may is for the caller to check on the parsed digest.
  */
-export function digestStatement(sql: string): StatementDigest | undefined {
+export function parameterizeStatement(sql: string): ParameterizedStatement | undefined {
   const lexer = new Lexer(sql);
-  const literals: DigestLiteral[] = [];
+  const literals: StatementLiteral[] = [];
   const parts: string[] = [];
   let copied = 0;
   let previous: Token | undefined;
   // A string is taken out only once the next token shows it is not the first of `'a' 'b'`.
   let pendingString: Token | undefined;
   let isInLimit = false;
-  const take = (token: Token, literal: DigestLiteral): void => {
+  const take = (token: Token, literal: StatementLiteral): void => {
     parts.push(sql.slice(copied, token.start), '?');
     copied = token.end;
     literals.push(literal);
@@ -64,7 +65,7 @@ export function digestStatement(sql: string): StatementDigest | undefined {
   return { text: parts.join(''), literals };
 }
 
-function numberOf(token: Token): DigestLiteral | undefined {
+function numberOf(token: Token): StatementLiteral | undefined {
   switch (token.type) {
     case TokenType.Int:
       return token.value.length <= INT64_DIGITS ? { kind: 'NumberLiteralExpr', numberKind: 'int', text: token.value } : undefined;
