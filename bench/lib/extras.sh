@@ -24,31 +24,46 @@ measure_connect() {
   if [[ $mode == resumed ]]; then EXTRA_NOTE[$server connect-resumed]="$(json_field "$json" reused)/$(json_field "$json" connections) resumed"; fi
 }
 
-# Server $1's resident memory growth per idle TLS connection (KiB), with IDLE_CONNECTIONS held open, round $2.
-measure_idle_memory() {
-  local server=$1 round=$2 pid=${SERVER_PID[$1]} before after fifo json holder
-  fifo="$WORK/idle-$server-$round.fifo"
+# Opens IDLE_CONNECTIONS logged-in TLS connections to server $1 and holds them until the returned fd 7 closes;
+# waits until they are open. Output (JSON) goes to file $2.
+hold_idle_connections() {
+  local server=$1 out=$2 fifo="$2.fifo" deadline=$((SECONDS + 300))
   mkfifo "$fifo"
-  before=$(rss_kib "$pid")
   # The client holds its connections until its stdin (the fifo) closes.
   node "$REPO_ROOT/dist/bench/clients/idle-tls-client.js" --port "${SERVER_PORT[$server]}" --count "$IDLE_CONNECTIONS" \
-    --ca "$WORK/tls/ca.pem" <"$fifo" >"$WORK/idle-$server-$round.json" &
-  holder=$!
+    --ca "$WORK/tls/ca.pem" <"$fifo" >"$out" &
+  IDLE_HOLDER=$!
   exec 7>"$fifo"
-  local deadline=$((SECONDS + 300))
-  while [[ ! -s $WORK/idle-$server-$round.json ]] && kill -0 "$holder" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.5; done
-  sleep 2
-  after=$(rss_kib "$pid")
-  exec 7>&-
-  wait "$holder" || true
   rm -f "$fifo"
+  while [[ ! -s $out ]] && kill -0 "$IDLE_HOLDER" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.5; done
+}
+
+# Closes the connections of hold_idle_connections.
+release_idle_connections() {
+  exec 7>&-
+  wait "$IDLE_HOLDER" || true
+}
+
+# Server $1's resident memory growth per idle TLS connection (KiB), with IDLE_CONNECTIONS held open, round $2. A
+# first batch is opened and closed unmeasured, so that both servers have grown their pools, thread caches and heap
+# to what that many connections take before the baseline is read.
+measure_idle_memory() {
+  local server=$1 round=$2 pid=${SERVER_PID[$1]} before after json opened
+  hold_idle_connections "$server" "$WORK/idle-$server-$round-warm.json"
+  release_idle_connections
+  sleep 3
+  before=$(rss_kib "$pid")
+  hold_idle_connections "$server" "$WORK/idle-$server-$round.json"
+  sleep 3
+  after=$(rss_kib "$pid")
+  release_idle_connections
   json=$(cat "$WORK/idle-$server-$round.json")
   printf '%s\n' "$json" >>"$SB_LOG_DIR/$server-idle.txt"
-  local opened
   opened=$(json_field "$json" opened)
   EXTRA_VALUE["$server idle-kib#$round"]=$(awk -v a="$before" -v b="$after" -v n="$opened" 'BEGIN { if (n > 0) printf "%.1f", (b - a) / n; else print "-" }')
   EXTRA_VALUE["$server idle-open-s#$round"]=$(json_field "$json" seconds)
   [[ $opened == "$IDLE_CONNECTIONS" ]] || EXTRA_NOTE[$server idle-kib]="only ${opened} of ${IDLE_CONNECTIONS} opened: $(json_field "$json" firstError)"
+  ((after >= before)) || EXTRA_NOTE[$server idle-kib]="RSS shrank while the connections opened (garbage collection): ${before} -> ${after} KiB"
   sleep 2
 }
 
