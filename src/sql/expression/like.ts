@@ -1,30 +1,9 @@
-// LIKE: MySQL's pattern match (`%`, `_`, escape character), compiled to a RegExp once when the pattern is constant.
+// LIKE: MySQL's pattern match, compiled to a RegExp once when the pattern is constant.
 import { toText } from '../types/index.js';
 import type { WarningSink } from '../types/index.js';
 import type { CompiledExpr } from './compiled-expr.js';
 import { BOOL_RESULT_TYPE } from './literal-types.js';
-
-/** Compiles a LIKE pattern into an anchored RegExp; case-insensitive for `_ci` collations. */
-export function likePatternToRegExp(pattern: string, escape: string, isCaseInsensitive: boolean): RegExp {
-  let source = '^';
-  for (let i = 0; i < pattern.length; i++) {
-    const char = pattern[i]!;
-    if (char === escape && i + 1 < pattern.length) {
-      source += escapeRegExp(pattern[++i]!);
-    } else if (char === '%') {
-      source += '[\\s\\S]*';
-    } else if (char === '_') {
-      source += '[\\s\\S]';
-    } else {
-      source += escapeRegExp(char);
-    }
-  }
-  return new RegExp(`${source}$`, isCaseInsensitive ? 'iu' : 'u');
-}
-
-function escapeRegExp(char: string): string {
-  return /[\\^$.*+?()[\]{}|/-]/.test(char) ? `\\${char}` : char;
-}
+import { likePatternToRegExp } from './like-pattern.js';
 
 /** `operand [NOT] LIKE pattern [ESCAPE e]`. */
 export function compileLike(
