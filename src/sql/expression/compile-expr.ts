@@ -15,6 +15,7 @@ import type { CompileContext, OuterBinding } from './compile-context.js';
 import { compileExistsSubquery, compileQuantifiedSubquery, compileScalarSubquery } from './subquery-expr.js';
 import { compileFunctionCall } from './functions/compile-function-call.js';
 import { compileLike } from './like.js';
+import { bitLiteralExpr, comparisonOperands, hexLiteralExpr, inNumericContext } from './hex-literal.js';
 import { BIGINT_TYPE, BOOL_RESULT_TYPE, DATE_TYPE, DOUBLE_TYPE, NULL_TYPE, dateTimeType, decimalType, integerLiteralType, timeType, varcharType } from './literal-types.js';
 import { readTime } from './time-arg.js';
 
@@ -30,15 +31,10 @@ export function compileExpr(expr: Expr, context: CompileContext): CompiledExpr {
       return expr.charset === 'binary'
         ? constantExpr(encodeUtf8Lossless(expr.value), fieldType(TypeKind.VarBinary, { length: expr.value.length }))
         : constantExpr(expr.value, { ...varcharType(expr.value.length), coercibility: 'coercible' });
-    case 'HexLiteralExpr': {
-      const hex = expr.hex.length % 2 === 1 ? `0${expr.hex}` : expr.hex;
-      const bytes = Buffer.from(hex, 'hex');
-      return constantExpr(bytes, fieldType(TypeKind.VarBinary, { length: bytes.length }));
-    }
-    case 'BitLiteralExpr': {
-      const value = expr.bits === '' ? 0n : BigInt(`0b${expr.bits}`);
-      return constantExpr(value, integerLiteralType(expr.bits.length, true));
-    }
+    case 'HexLiteralExpr':
+      return hexLiteralExpr(expr.hex);
+    case 'BitLiteralExpr':
+      return bitLiteralExpr(expr.bits);
     case 'NullLiteralExpr':
       return constantExpr(null, NULL_TYPE);
     case 'BoolLiteralExpr':
@@ -218,8 +214,9 @@ function compileNumber(expr: NumberLiteralExpr): CompiledExpr {
   }
 }
 
-function compileUnary(op: string, operand: CompiledExpr, context: CompileContext, text: () => string): CompiledExpr {
+function compileUnary(op: string, argument: CompiledExpr, context: CompileContext, text: () => string): CompiledExpr {
   const warnings = context.session.warnings;
+  const operand = op === '-' || op === '~' ? inNumericContext(argument) : argument;
   switch (op) {
     case '-': {
       const type = operand.type.kind === TypeKind.Decimal ? operand.type : isStringType(operand.type) ? DOUBLE_TYPE : operand.type.kind === TypeKind.Double || operand.type.kind === TypeKind.Float ? DOUBLE_TYPE : BIGINT_TYPE;
@@ -265,12 +262,14 @@ function fold(operand: CompiledExpr, type: FieldType, apply: (value: SqlValue) =
 const comparisonOps = new Set(['=', '<=>', '<>', '<', '<=', '>', '>=']);
 
 function compileBinary(expr: BinaryExpr, context: CompileContext): CompiledExpr {
-  const left = compileExpr(expr.left, context);
-  const right = compileExpr(expr.right, context);
+  const leftOperand = compileExpr(expr.left, context);
+  const rightOperand = compileExpr(expr.right, context);
   const warnings = context.session.warnings;
   const op = expr.op;
-  if (op === 'AND' || op === 'OR' || op === 'XOR') return compileLogic(op, left, right, context);
-  if (comparisonOps.has(op)) return compileComparison(op, left, right, context);
+  if (op === 'AND' || op === 'OR' || op === 'XOR') return compileLogic(op, leftOperand, rightOperand, context);
+  if (comparisonOps.has(op)) return compileComparison(op, ...comparisonOperands(leftOperand, rightOperand), context);
+  const left = inNumericContext(leftOperand);
+  const right = inNumericContext(rightOperand);
   if (op === '|' || op === '&' || op === '<<' || op === '>>' || op === '^') {
     return binaryFold(left, right, fieldType(TypeKind.BigInt, { length: 20, isUnsigned: true }), (a, b) => {
       if (a === null || b === null) return null;

@@ -32,6 +32,8 @@ export interface StartOptions {
   readonly args?: readonly string[];
   /** Reuse a data directory (restart tests); a fresh temporary one otherwise. */
   readonly dataDir?: string;
+  /** Flags for node itself, e.g. ['--max-old-space-size=512'] to prove a statement runs in bounded memory. */
+  readonly nodeFlags?: readonly string[];
 }
 
 /** A fresh temporary directory, removed by the returned cleanup. */
@@ -70,7 +72,7 @@ export async function startTidal(options: StartOptions = {}): Promise<TidalProce
     await mkdir(dataDir, { recursive: true });
     await Promise.all(Object.values(SSL_FILE_NAMES).map((name) => copyFile(join(seed, name), join(dataDir, name))));
   }
-  const child = spawn(process.execPath, [SERVER_BIN, '--port', '0', '--path', dataDir, '--log-level', 'debug', ...(options.args ?? [])], {
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), SERVER_BIN, '--port', '0', '--path', dataDir, '--log-level', 'debug', ...(options.args ?? [])], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const logs: string[] = [];
