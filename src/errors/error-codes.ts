@@ -141,6 +141,12 @@ export const ER_PASSWORD_NO_MATCH: ErrorSpec = { name: 'ER_PASSWORD_NO_MATCH', c
 export const ER_ILLEGAL_GRANT_FOR_TABLE: ErrorSpec = { name: 'ER_ILLEGAL_GRANT_FOR_TABLE', code: 1144, sqlState: '42000', template: "Illegal GRANT/REVOKE command; please consult the manual to see which privileges can be used" };
 export const ER_PASSWORD_FORMAT: ErrorSpec = { name: 'ER_PASSWORD_FORMAT', code: 1827, sqlState: 'HY000', template: "The password hash doesn't have the expected format." };
 export const ER_CANT_CREATE_USER_WITH_GRANT: ErrorSpec = { name: 'ER_CANT_CREATE_USER_WITH_GRANT', code: 1410, sqlState: '42000', template: "You are not allowed to create a user with GRANT" };
+export const EE_WRITE: ErrorSpec = { name: 'EE_WRITE', code: 3, sqlState: 'HY000', template: "Error writing file '%-.200s' (errno: %d - %s)" };
+export const ER_TOO_MANY_USER_CONNECTIONS: ErrorSpec = { name: 'ER_TOO_MANY_USER_CONNECTIONS', code: 1203, sqlState: '42000', template: "User %-.64s already has more than 'max_user_connections' active connections" };
+export const ER_USER_LIMIT_REACHED: ErrorSpec = { name: 'ER_USER_LIMIT_REACHED', code: 1226, sqlState: '42000', template: "User '%-.64s' has exceeded the '%s' resource (current value: %ld)" };
+export const ER_QUERY_TIMEOUT: ErrorSpec = { name: 'ER_QUERY_TIMEOUT', code: 3024, sqlState: 'HY000', template: "Query execution was interrupted, maximum statement execution time exceeded" };
+export const ER_TXN_TOO_LARGE: ErrorSpec = { name: 'ER_TXN_TOO_LARGE', code: 8004, sqlState: 'HY000', template: "Transaction is too large, size: %d" };
+export const ER_MEM_EXCEED_THRESHOLD_FOR_QUERY: ErrorSpec = { name: 'ER_MEM_EXCEED_THRESHOLD_FOR_QUERY', code: 8175, sqlState: 'HY000', template: "Your query has been cancelled due to exceeding the allowed memory limit for a single SQL query. Please try narrowing your query scope or increase the tidb_mem_quota_query limit and try again.[conn=%d]" };
 
 /** Every entry of the table, by MySQL error number. */
 export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
@@ -283,4 +289,10 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [1144, ER_ILLEGAL_GRANT_FOR_TABLE],
   [1827, ER_PASSWORD_FORMAT],
   [1410, ER_CANT_CREATE_USER_WITH_GRANT],
+  [3, EE_WRITE],
+  [1203, ER_TOO_MANY_USER_CONNECTIONS],
+  [1226, ER_USER_LIMIT_REACHED],
+  [3024, ER_QUERY_TIMEOUT],
+  [8004, ER_TXN_TOO_LARGE],
+  [8175, ER_MEM_EXCEED_THRESHOLD_FOR_QUERY],
 ]);

@@ -66,17 +66,22 @@ export class Connection {
     this.channel = new PacketChannel(socket, Number(context.globals.get('max_allowed_packet')));
   }
 
-  /** Runs the connection to its end. */
-  async serve(): Promise<void> {
+  /** Runs the connection to its end; with `refusal` (1040 before the handshake) it only sends that error. */
+  async serve(refusal?: MySqlError): Promise<void> {
     const status = this.context.host.status;
     status.increment('Connections');
     status.set('Threads_connected', status.get('Threads_connected') + 1);
     try {
+      if (refusal) {
+        await this.sendError(refusal, 0);
+        return;
+      }
       if (!(await this.runLogin())) return;
       await this.commandLoop();
     } catch (error) {
       this.logUnexpected(error);
     } finally {
+      this.context.admission.release(this.id);
       status.set('Threads_connected', status.get('Threads_connected') - 1);
       this.session?.close();
       this.channel.destroy();
@@ -129,6 +134,8 @@ export class Connection {
       const result = await login(this.channel, this.context, this.id, this.peerHost, deadline);
       this.loginResult = result;
       this.capabilities = result.capabilities;
+      const refused = this.context.admission.admit(this.id, result.accountRecord);
+      if (refused) throw new LoginError(refused, result.nextSequenceId);
       const response = result.response;
       const session = this.createSession(response.username, result.account);
       this.session = session;
@@ -194,6 +201,9 @@ export class Connection {
         tlsSocket: result.tlsSocket,
         peerHost: this.peerHost,
       });
+      this.context.admission.release(this.id);
+      const refused = this.context.admission.admit(this.id, account);
+      if (refused) throw new LoginError(refused, exchange.sequenceId);
       this.session?.close();
       this.session = this.createSession(request.user, accountKey(account));
       if (request.database !== '') this.session.useDatabase(request.database);
@@ -257,6 +267,7 @@ export class Connection {
         case CommandCode.COM_QUERY: {
           const query = decodeComQuery(packet.payload, this.capabilities, 'utf8', decodeUtf8Lossless);
           this.activity.info = redactSecrets(query.query);
+          throwIfSet(this.context.admission.countStatement(this.id, query.query));
           await this.runQuery(query.query, sequenceId);
           return false;
         }
@@ -281,6 +292,7 @@ export class Connection {
         case CommandCode.COM_STMT_RESET:
         case CommandCode.COM_STMT_SEND_LONG_DATA:
         case CommandCode.COM_STMT_CLOSE:
+          if (command === CommandCode.COM_STMT_EXECUTE) throwIfSet(this.context.admission.countStatement(this.id, ''));
           this.prepared ??= new PreparedCommands(this.channel, this.capabilities, (current) => this.resultCollation(current), (error) => this.toClientError(error));
           await this.prepared.dispatch(session, packet.payload, sequenceId);
           return false;
@@ -404,4 +416,9 @@ function activityName(command: number | undefined): string {
     default:
       return command === undefined ? 'Sleep' : (commandName(command) ?? 'Unknown').replace(/^COM_/, '').toLowerCase().replace(/^./, (c) => c.toUpperCase());
   }
+}
+
+/** Throws `error` when there is one (a limit that refuses the command). */
+function throwIfSet(error: MySqlError | undefined): void {
+  if (error) throw error;
 }

@@ -3,6 +3,7 @@ import type { Logger, RateLimitedLogger } from '../logging/index.js';
 import type { ServerTlsContext, TlsServerCounters } from '../protocol/tls/index.js';
 import type { GlobalVariables } from '../session/variables/index.js';
 import type { SessionHost } from '../session/session-host.js';
+import type { ConnectionAdmission } from './connection-admission.js';
 import type { RsaKeys } from './rsa-keys.js';
 import type { Sha2PasswordCache } from './sha2-password-cache.js';
 
@@ -24,4 +25,6 @@ export interface ServerContext {
   rsaKeys(): RsaKeys | undefined;
   /** caching_sha2_password's fast-authentication cache. */
   readonly sha2Cache: Sha2PasswordCache;
+  /** max_connections, max_user_connections and the accounts' resource limits. */
+  readonly admission: ConnectionAdmission;
 }

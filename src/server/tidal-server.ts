@@ -18,6 +18,7 @@ import { serverAuthStrings } from './auth-strings.js';
 import type { ProcessList } from '../session/session-host.js';
 import { Connection } from './connection.js';
 import { loadRsaKeys } from './rsa-keys.js';
+import { ConnectionAdmission } from './connection-admission.js';
 import { Sha2PasswordCache } from './sha2-password-cache.js';
 import type { ServerContext } from './server-context.js';
 import { tlsFilePaths } from './auto-tls.js';
@@ -113,6 +114,7 @@ export class TidalServer {
         handshakeLog: createRateLimitedLogger(logger, HANDSHAKE_LOG_RATE),
         rsaKeys: () => rsaKeys,
         sha2Cache: new Sha2PasswordCache(),
+        admission: new ConnectionAdmission(globals),
       };
       const listener = createServer({ noDelay: true });
       const server = new TidalServer(config, logger, kv, listener, context, tls);
@@ -140,9 +142,10 @@ export class TidalServer {
       return;
     }
     const id = this.nextConnectionId++;
+    const refusal = this.context.admission.refuseBeforeLogin(this.connections.size);
     const connection = new Connection(socket, this.context, id);
     this.connections.set(id, connection);
-    void connection.serve().finally(() => this.connections.delete(id));
+    void connection.serve(refusal).finally(() => this.connections.delete(id));
   }
 
   /** Stops accepting, closes every connection (rolling back open transactions) and closes the store. */
