@@ -2,7 +2,7 @@
 // tidal-server: parses configuration, starts the server, and stops it cleanly on SIGTERM/SIGINT.
 import { ConfigError, checkDataDirectoryWritable, loadConfig } from '../config/index.js';
 import { MySqlError } from '../errors/index.js';
-import { createLogger } from '../logging/index.js';
+import { createLogger, createRateLimitedLogger } from '../logging/index.js';
 import { StartupError, TidalServer } from '../server/tidal-server.js';
 
 async function main(): Promise<number> {
@@ -33,8 +33,12 @@ async function main(): Promise<number> {
   }
   // A bug reached from one connection's event handler must not take every other connection down with it: log it
   // loudly with its stack and keep serving (the connection in question is closed by its own error handling).
-  process.on('uncaughtException', (error) => logger.error('uncaught exception (bug)', { err: error }));
-  process.on('unhandledRejection', (reason) => logger.error('unhandled rejection (bug)', { err: reason instanceof Error ? reason : new Error(String(reason)) }));
+  // Rate-limited like every repeatable failure, so one bug hit per statement cannot flood the log.
+  const bugLog = createRateLimitedLogger(logger, { limit: 20, intervalMs: 60_000 });
+  process.on('uncaughtException', (error) => bugLog.log('error', 'uncaught-exception', 'uncaught exception (bug)', { err: error }));
+  process.on('unhandledRejection', (reason) =>
+    bugLog.log('error', 'unhandled-rejection', 'unhandled rejection (bug)', { err: reason instanceof Error ? reason : new Error(String(reason)) }),
+  );
   return new Promise<number>((resolve) => {
     const shutdown = (signal: string): void => {
       logger.info('shutting down', { signal });

@@ -22,7 +22,7 @@ import type { DecodedPacket } from '../protocol/index.js';
 import type { ProcessInfo } from '../session/session-host.js';
 import { TlsHandshakeError, tlsSessionStatus } from '../protocol/tls/index.js';
 import { Session } from '../session/session.js';
-import type { Logger } from '../logging/index.js';
+import type { LogFields, LogLevel, Logger } from '../logging/index.js';
 import { columnDefinition, resultCollationId } from './column-definition.js';
 import { decodeUtf8Lossless, tableResultColumn } from '../sql/index.js';
 import { AuthExchange, LoginError, authenticateAccount, login } from './login.js';
@@ -148,10 +148,10 @@ export class Connection {
     } catch (error) {
       this.context.host.status.increment('Aborted_connects');
       if (error instanceof LoginError) {
-        this.logger.info('login failed', { reason: error.message });
+        this.logFailure('info', `login-${error.clientError.code}`, 'login failed', { reason: error.message });
         await this.sendError(error.clientError, error.sequenceId);
       } else if (error instanceof MySqlError) {
-        this.logger.info('login failed', { reason: error.message });
+        this.logFailure('info', `login-${error.code}`, 'login failed', { reason: error.message });
         await this.sendError(error, 2);
       } else if (error instanceof ChannelClosedError) {
         this.logChannelEnd(error, 'during login');
@@ -159,7 +159,7 @@ export class Connection {
         // Scanners and broken clients can fail handshakes by the thousand: bounded per kind of failure.
         this.context.handshakeLog.log('warn', `tls-${error.kind}`, 'login failed', { conn: this.id, peer: this.peer, reason: error.message });
       } else {
-        this.logger.warn('login failed', { reason: error instanceof Error ? error.message : String(error) });
+        this.logFailure('warn', 'login-other', 'login failed', { reason: error instanceof Error ? error.message : String(error) });
       }
       return false;
     } finally {
@@ -212,7 +212,7 @@ export class Connection {
       return false;
     } catch (error) {
       if (error instanceof LoginError) {
-        this.logger.info('change user failed', { reason: error.message });
+        this.logFailure('info', `change-user-${error.clientError.code}`, 'change user failed', { reason: error.message });
         await this.sendError(error.clientError, error.sequenceId);
       } else {
         await this.sendError(this.toClientError(error), exchange.sequenceId);
@@ -229,7 +229,7 @@ export class Connection {
       } catch (error) {
         if (error instanceof ChannelClosedError) {
           if (error.end.kind === 'protocol-error') {
-            this.logger.warn('closing connection after a malformed packet', { reason: error.end.error.message });
+            this.logFailure('warn', 'malformed-packet', 'closing connection after a malformed packet', { reason: error.end.error.message });
             await this.sendError(error.end.error, (error.end.sequenceId + 1) & 0xff);
             await this.channel.closeGracefully(CLOSE_GRACE_MS);
           } else if (!this.isClosing) {
@@ -240,7 +240,7 @@ export class Connection {
         throw error;
       }
       if (packet.firstSequenceId !== 0) {
-        this.logger.warn('closing connection: command packet out of order', { sequenceId: packet.firstSequenceId });
+        this.logFailure('warn', 'packet-out-of-order', 'closing connection: command packet out of order', { sequenceId: packet.firstSequenceId });
         return;
       }
       const isDone = await this.dispatch(packet);
@@ -393,13 +393,21 @@ export class Connection {
 
   private logUnexpected(error: unknown): void {
     if (error instanceof ChannelClosedError) return;
-    this.logger.error('unexpected error', { err: error instanceof Error ? error : new Error(String(error)) });
+    this.logFailure('error', 'unexpected-error', 'unexpected error', { err: error instanceof Error ? error : new Error(String(error)) });
+  }
+
+  /**
+   * Logs a failure a client can cause (bad logins, malformed packets, dropped connections, bugs it triggers) through
+   * the server's rate-limited log: at most 20 a minute per kind, then one "suppressed N similar messages" line.
+   */
+  private logFailure(level: LogLevel, kind: string, msg: string, fields: LogFields): void {
+    this.context.handshakeLog.log(level, kind, msg, { conn: this.id, peer: this.peer, ...fields });
   }
 
   private logChannelEnd(error: ChannelClosedError, when: string): void {
     const end = error.end;
     if (end.kind === 'closed') this.logger.debug(`client closed the connection ${when}`);
-    else this.logger.info(`connection ended ${when}`, { reason: end.error.message });
+    else this.logFailure('info', `connection-ended-${end.kind}`, `connection ended ${when}`, { reason: end.error.message });
   }
 }
 

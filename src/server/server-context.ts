@@ -19,7 +19,7 @@ export interface ServerContext {
   readonly serverVersion: string;
   /** Milliseconds a login may take when the connect_timeout variable cannot be read (its default, 10 s). */
   readonly connectTimeoutMs: number;
-  /** Failed handshakes and login timeouts, logged with peer and reason at a bounded rate per kind. */
+  /** Every failure a client can cause (handshakes, logins, malformed packets, …), logged with peer and reason at a bounded rate per kind. */
   readonly handshakeLog: RateLimitedLogger;
   /** caching_sha2_password's RSA key pair for plain connections, or undefined when none is configured. */
   rsaKeys(): RsaKeys | undefined;
