@@ -13,7 +13,7 @@ import {
 } from '../errors/index.js';
 import type { KvTransaction } from '../storage/kv.js';
 import { WriteConflictError, beginTransaction } from '../storage/index.js';
-import { INFORMATION_SCHEMA_DATABASE, SqlEngine, isInformationSchema, parseSingleStatement, parseStatements } from '../sql/index.js';
+import { INFORMATION_SCHEMA_DATABASE, OK_NOTHING, SqlEngine, isInformationSchema, parseSingleStatement, parseStatements } from '../sql/index.js';
 import type { ExecuteStmt, ExecutionContext, LockMode, ResultColumn, Row, SessionTableName, SqlValue, Statement, StatementResult, VariableScope } from '../sql/index.js';
 import type { SessionHost } from './session-host.js';
 import { executeSet } from './set-statement.js';
@@ -32,6 +32,7 @@ import type { PreparedStatement } from './prepared-statements.js';
 import { runWithPlanCache } from './cached-plan.js';
 import { sessionTableRows } from './session-table-rows.js';
 import { executeAdminStatement } from './admin-statements.js';
+import { armStatementDeadline, executionTimeLimitMs } from './statement-deadline.js';
 
 /** One result of a multi-statement query, with whether more follow (SERVER_MORE_RESULTS_EXISTS). */
 export interface QueryOutcome {
@@ -93,6 +94,8 @@ export class Session implements ExecutionContext {
   private isLastPlanFromCache = false;
   /** Set by KILL QUERY from another connection; the running statement stops at its next batch of rows. */
   private isInterrupted = false;
+  private interruptReason = mysqlError(ER_QUERY_INTERRUPTED); // KILL QUERY: 1317, max_execution_time: 3024
+  private deadline: NodeJS.Timeout | undefined;
   /** Aborted by KILL: ends the running statement's lock wait or SLEEP at once. Fresh for each statement. */
   private interruption = new AbortController();
 
@@ -251,9 +254,9 @@ export class Session implements ExecutionContext {
    * KILL QUERY: the running statement ends with 1317 at its next batch of rows, or at once when it waits for a row
    * lock (SLEEP() returns 1); the connection and its transaction stay.
    */
-  interrupt(): void {
-    this.isInterrupted = true;
-    this.interruption.abort(mysqlError(ER_QUERY_INTERRUPTED));
+  interrupt(reason: MySqlError = mysqlError(ER_QUERY_INTERRUPTED)): void {
+    [this.isInterrupted, this.interruptReason] = [true, reason];
+    this.interruption.abort(reason);
   }
 
   /** Aborted when the running statement is killed (KILL QUERY or KILL CONNECTION). */
@@ -364,7 +367,7 @@ export class Session implements ExecutionContext {
     let isComplete = false;
     try {
       for await (const batch of rows) {
-        if (this.isInterrupted) throw mysqlError(ER_QUERY_INTERRUPTED);
+        if (this.isInterrupted) throw this.interruptReason;
         yield batch;
       }
       isComplete = true;
@@ -405,6 +408,7 @@ export class Session implements ExecutionContext {
   private beginStatementState(statement: Statement): void {
     this.isInterrupted = false;
     if (this.interruption.signal.aborted) this.interruption = new AbortController();
+    this.deadline = armStatementDeadline(this.deadline, executionTimeLimitMs(statement, this.variables.maxExecutionTime), (reason) => this.interrupt(reason));
     const lock = statement.kind === 'SelectStmt' ? statement.lock : undefined;
     this.lockingRead = lock === undefined ? undefined : lock.mode === 'FOR UPDATE' ? 'exclusive' : 'shared';
     this.isNoWait = lock?.wait === 'NOWAIT';
@@ -440,37 +444,37 @@ export class Session implements ExecutionContext {
     switch (statement.kind) {
       case 'SetStmt':
         await executeSet(statement, this);
-        return okResult();
+        return OK_NOTHING;
       case 'UseStmt':
         this.useDatabase(statement.db);
-        return okResult();
+        return OK_NOTHING;
       case 'BeginStmt':
         await this.commit();
         this.isExplicit = true;
         this.txnMode = this.variables.txnMode;
         this.isReadOnlyTxn = statement.accessMode === 'READ ONLY';
         if (statement.withConsistentSnapshot) await this.transaction();
-        return okResult();
+        return OK_NOTHING;
       case 'CommitStmt':
         await this.commit();
-        return okResult();
+        return OK_NOTHING;
       case 'RollbackStmt':
         if (statement.savepoint !== undefined) this.txn?.rollbackTo(this.savepoints.rollbackTo(statement.savepoint));
         else this.rollback();
-        return okResult();
+        return OK_NOTHING;
       case 'SavepointStmt':
         this.savepoints.set(statement.name, (await this.openTransaction()).savepoint());
-        return okResult();
+        return OK_NOTHING;
       case 'ReleaseSavepointStmt':
         this.savepoints.release(statement.name);
-        return okResult();
+        return OK_NOTHING;
       case 'AlterInstanceStmt':
       case 'SetTransactionStmt':
       case 'KillStmt':
         return executeAdminStatement(statement, { host: this.host, context: this, variables: this.variables, warnings: this.warnings });
       case 'DoStmt':
         for (const expr of statement.exprs) this.host.sql.evaluate(expr, this);
-        return okResult();
+        return OK_NOTHING;
       case 'ShowStmt':
         if (isSessionShow(statement)) return executeShowSession(statement, this, this.host);
         return this.host.sql.execute(statement, this, params);
@@ -490,19 +494,19 @@ export class Session implements ExecutionContext {
         // LOCK TABLES commits the open transaction, as in MySQL.
         await this.commit();
         checkLockTables(statement, this.host.sql, this.database);
-        return okResult();
+        return OK_NOTHING;
       case 'UnlockTablesStmt':
-        return okResult();
+        return OK_NOTHING;
       case 'FlushStmt':
         if (!isSessionFlush(statement)) return this.host.sql.execute(statement, this, params);
         if (statement.tablesMode === 'WITH READ LOCK') await this.commit();
         checkFlushTables(statement, this.host.sql, this.database);
-        return okResult();
+        return OK_NOTHING;
       case 'DeallocateStmt': {
         const prepared = this.prepared.named(statement.name);
         if (!prepared) throw mysqlError(ER_UNKNOWN_STMT_HANDLER, statement.name.length, statement.name, 'DEALLOCATE PREPARE');
         this.deallocate(prepared);
-        return okResult();
+        return OK_NOTHING;
       }
       default:
         if (SqlEngine.isDdl(statement)) await this.commit();
@@ -588,12 +592,9 @@ export class Session implements ExecutionContext {
 
   /** Ends the session: an open transaction is rolled back, as when a MySQL client disconnects. */
   close(): void {
+    this.deadline = armStatementDeadline(this.deadline, 0, () => undefined);
     this.rollback();
     const count = this.prepared.clear();
     if (count > 0) this.host.status.set('Prepared_stmt_count', Math.max(this.host.status.get('Prepared_stmt_count') - count, 0));
   }
-}
-
-function okResult(): StatementResult {
-  return { kind: 'ok', affectedRows: 0n, lastInsertId: 0n, info: '' };
 }

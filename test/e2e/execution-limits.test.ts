@@ -1,0 +1,56 @@
+// End-to-end: max_execution_time and the MAX_EXECUTION_TIME(n) hint end a long SELECT with 3024; writes are not
+// limited; the next statement runs normally.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Connection, RowDataPacket } from 'mysql2/promise';
+import { connect } from './helpers/mysql2-client.js';
+import { startTidal } from './helpers/tidal-process.js';
+import type { TidalProcess } from './helpers/tidal-process.js';
+
+/** 27,000,000 rows: far more than any loaded machine streams within the limits below. */
+const ENDLESS_SELECT = 'SELECT x.v, y.v, z.v FROM n300 x, n300 y, n300 z';
+const TIMEOUT_MESSAGE = 'Query execution was interrupted, maximum statement execution time exceeded';
+
+async function timedOut(db: Connection, sql: string): Promise<void> {
+  await assert.rejects(db.query(sql), (error: { errno?: number; message?: string }) => {
+    assert.equal(error.errno, 3024, error.message);
+    assert.equal(error.message, TIMEOUT_MESSAGE);
+    return true;
+  });
+}
+
+describe('statement execution time limits', () => {
+  let server: TidalProcess;
+  let db: Connection;
+
+  before(async () => {
+    server = await startTidal();
+    db = await connect(server.port);
+    await db.query('CREATE DATABASE lim');
+    await db.query('USE lim');
+    await db.query('CREATE TABLE n300 (v INT)');
+    await db.query('INSERT INTO n300 WITH RECURSIVE s (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 300) SELECT n FROM s');
+  });
+
+  after(async () => {
+    await db.end();
+    await server.stop();
+  });
+
+  it('the MAX_EXECUTION_TIME hint ends a SELECT with 3024', async () => {
+    await timedOut(db, ENDLESS_SELECT.replace('SELECT', 'SELECT /*+ MAX_EXECUTION_TIME(300) */'));
+    const [rows] = await db.query<RowDataPacket[]>('SELECT COUNT(*) AS n FROM n300');
+    assert.equal(rows[0]?.n, 300);
+  });
+
+  it('@@max_execution_time limits SELECTs of the session, and the hint overrides it', async () => {
+    await db.query('SET SESSION max_execution_time = 300');
+    await timedOut(db, ENDLESS_SELECT);
+    const [rows] = await db.query<RowDataPacket[]>('SELECT /*+ MAX_EXECUTION_TIME(0) */ COUNT(*) AS n FROM n300 WHERE SLEEP(0.002) = 0');
+    assert.equal(rows[0]?.n, 300, 'a hint of 0 lifts the limit for a statement that runs past it');
+    await db.query('INSERT INTO n300 SELECT v FROM n300 WHERE SLEEP(0.002) = 0');
+    await db.query('SET SESSION max_execution_time = 0');
+    const [after] = await db.query<RowDataPacket[]>('SELECT COUNT(*) AS n FROM n300');
+    assert.equal(after[0]?.n, 600, 'INSERT … SELECT is not limited, as in MySQL');
+  });
+});
