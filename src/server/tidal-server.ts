@@ -6,7 +6,7 @@ import type { ServerConfig } from '../config/index.js';
 import { packageInfo } from '../config/index.js';
 import { createRateLimitedLogger } from '../logging/index.js';
 import type { Logger } from '../logging/index.js';
-import { LmdbEngine } from '../storage/index.js';
+import { LmdbEngine, setTxnTotalSizeLimit } from '../storage/index.js';
 import type { KvEngine } from '../storage/kv.js';
 import { SqlEngine } from '../sql/index.js';
 import { GlobalVariables, StatusVariables, hostPlatform } from '../session/variables/index.js';
@@ -58,6 +58,7 @@ export class TidalServer {
   /** Opens the data directory, loads TLS material and starts listening. */
   static async start(config: ServerConfig, logger: Logger): Promise<TidalServer> {
     const policy = resolvePolicy(config, logger);
+    setTxnTotalSizeLimit(config.performance.txnTotalSizeLimit);
     const kv = await LmdbEngine.open(config.path);
     try {
       const sql = await SqlEngine.open(kv, {

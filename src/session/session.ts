@@ -32,7 +32,7 @@ import type { PreparedStatement } from './prepared-statements.js';
 import { runWithPlanCache } from './cached-plan.js';
 import { sessionTableRows } from './session-table-rows.js';
 import { executeAdminStatement } from './admin-statements.js';
-import { armStatementDeadline, executionTimeLimitMs } from './statement-deadline.js';
+import { armStatementDeadline, executionTimeLimitMs, takeTurnWhenBusy } from './statement-deadline.js';
 
 /** One result of a multi-statement query, with whether more follow (SERVER_MORE_RESULTS_EXISTS). */
 export interface QueryOutcome {
@@ -367,6 +367,7 @@ export class Session implements ExecutionContext {
     let isComplete = false;
     try {
       for await (const batch of rows) {
+        await takeTurnWhenBusy();
         if (this.isInterrupted) throw this.interruptReason;
         yield batch;
       }
@@ -592,7 +593,6 @@ export class Session implements ExecutionContext {
 
   /** Ends the session: an open transaction is rolled back, as when a MySQL client disconnects. */
   close(): void {
-    this.deadline = armStatementDeadline(this.deadline, 0, () => undefined);
     this.rollback();
     const count = this.prepared.clear();
     if (count > 0) this.host.status.set('Prepared_stmt_count', Math.max(this.host.status.get('Prepared_stmt_count') - count, 0));

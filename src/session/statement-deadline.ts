@@ -1,5 +1,7 @@
 // max_execution_time and the MAX_EXECUTION_TIME(n) optimizer hint: how long a SELECT may run before it is
-// interrupted with 3024. https://dev.mysql.com/doc/refman/8.0/en/server-system-variables.html#sysvar_max_execution_time
+// interrupted with 3024, and the event-loop turns a streaming statement takes so that the timer (and KILL) can fire.
+// https://dev.mysql.com/doc/refman/8.0/en/server-system-variables.html#sysvar_max_execution_time
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { mysqlError, ER_QUERY_TIMEOUT } from '../errors/index.js';
 import type { MySqlError } from '../errors/index.js';
 import type { Statement } from '../sql/index.js';
@@ -27,4 +29,21 @@ export function armStatementDeadline(previous: NodeJS.Timeout | undefined, limit
   const timer = setTimeout(() => interrupt(mysqlError(ER_QUERY_TIMEOUT)), limitMs);
   timer.unref();
   return timer;
+}
+
+/** Longest stretch of row production, in milliseconds, before the event loop gets a turn. */
+const MAX_BUSY_MS = 20;
+
+let lastTurn = performance.now();
+
+/**
+ * Resolves at once, or after an event-loop turn when rows have been produced for over MAX_BUSY_MS without one. A
+ * stream of batches whose writes all complete synchronously is a chain of microtasks, which starves timers
+ * (max_execution_time) and every other socket (KILL QUERY, other clients) until it ends.
+ */
+export async function takeTurnWhenBusy(): Promise<void> {
+  const now = performance.now();
+  if (now - lastTurn < MAX_BUSY_MS) return;
+  await nextTurn();
+  lastTurn = performance.now();
 }

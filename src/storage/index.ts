@@ -6,6 +6,7 @@ export { MemoryEngine } from './engines/memory/memory-engine.js';
 export { LmdbEngine } from './engines/lmdb/lmdb-engine.js';
 export { KeyLimits } from './engines/key-limits.js';
 export { beginTransaction } from './txn/begin-transaction.js';
+export { setTxnTotalSizeLimit } from './txn/txn-size-limit.js';
 export type { Datum } from './codec/datum.js';
 export {
   DatumFlag,

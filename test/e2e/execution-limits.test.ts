@@ -1,5 +1,5 @@
-// End-to-end: max_execution_time and the MAX_EXECUTION_TIME(n) hint end a long SELECT with 3024; writes are not
-// limited; the next statement runs normally.
+// End-to-end: max_execution_time and the MAX_EXECUTION_TIME(n) hint end a long SELECT with 3024 (writes are not
+// limited); txn-total-size-limit ends a transaction that buffers too much with 8004.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
@@ -9,6 +9,8 @@ import type { TidalProcess } from './helpers/tidal-process.js';
 
 /** 27,000,000 rows: far more than any loaded machine streams within the limits below. */
 const ENDLESS_SELECT = 'SELECT x.v, y.v, z.v FROM n300 x, n300 y, n300 z';
+/** A small txn-total-size-limit, so the test writes little. */
+const TXN_LIMIT = 1024 * 1024;
 const TIMEOUT_MESSAGE = 'Query execution was interrupted, maximum statement execution time exceeded';
 
 async function timedOut(db: Connection, sql: string): Promise<void> {
@@ -24,7 +26,7 @@ describe('statement execution time limits', () => {
   let db: Connection;
 
   before(async () => {
-    server = await startTidal();
+    server = await startTidal({ args: ['--txn-total-size-limit', String(TXN_LIMIT)] });
     db = await connect(server.port);
     await db.query('CREATE DATABASE lim');
     await db.query('USE lim');
@@ -52,5 +54,20 @@ describe('statement execution time limits', () => {
     await db.query('SET SESSION max_execution_time = 0');
     const [after] = await db.query<RowDataPacket[]>('SELECT COUNT(*) AS n FROM n300');
     assert.equal(after[0]?.n, 600, 'INSERT … SELECT is not limited, as in MySQL');
+  });
+
+  it('a transaction writing more than txn-total-size-limit fails with 8004, and the one before it is intact', async () => {
+    await db.query('CREATE TABLE blobs (id INT PRIMARY KEY, b LONGBLOB)');
+    await db.query('BEGIN');
+    await db.query("INSERT INTO blobs VALUES (1, REPEAT('a', 600000))");
+    await assert.rejects(db.query("INSERT INTO blobs VALUES (2, REPEAT('b', 600000))"), (error: { errno?: number; message?: string }) => {
+      assert.equal(error.errno, 8004, error.message);
+      assert.match(error.message ?? '', /^Transaction is too large, size: \d+$/);
+      return true;
+    });
+    await db.query('COMMIT');
+    const [rows] = await db.query<RowDataPacket[]>('SELECT id, LENGTH(b) AS n FROM blobs');
+    assert.deepEqual(rows.map((row): unknown[] => [row.id, row.n]), [[1, 600000]]);
+    await db.query("INSERT INTO blobs VALUES (3, REPEAT('c', 600000))");
   });
 });
