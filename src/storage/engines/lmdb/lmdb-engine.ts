@@ -146,6 +146,7 @@ export class LmdbEngine implements KvEngine {
     try {
       await written;
     } catch (error) {
+      this.oracle.abandon(commitVersion);
       throw storageWriteError(error, join(this.directory, DATA_FILE), this.directory);
     } finally {
       this.pendingCommits.delete(written);
