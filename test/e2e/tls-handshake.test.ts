@@ -17,6 +17,12 @@ import { startStallingProxy } from './helpers/stalling-proxy.js';
 import { startTidal } from './helpers/tidal-process.js';
 import type { TidalProcess } from './helpers/tidal-process.js';
 
+/**
+ * The server's connect_timeout (2 s here) closed the connection, not a client's own 20 s limit: the bound sits below
+ * the latter and leaves a loaded machine seconds of timer delay, where a guessed 6 s did not.
+ */
+const CLOSED_BY_SERVER_MS = 15_000;
+
 async function globalStatus(db: Connection): Promise<Record<string, number>> {
   const [ssl] = await db.query<RowDataPacket[]>("SHOW GLOBAL STATUS LIKE 'Ssl_%'");
   const [aborted] = await db.query<RowDataPacket[]>("SHOW GLOBAL STATUS LIKE 'Aborted_connects'");
@@ -58,7 +64,7 @@ describe('TLS handshake hygiene', () => {
     const silent = await startTls(server.port);
     await Promise.all([stalled.closed, silent.closed]);
     const elapsed = Date.now() - started;
-    assert.ok(elapsed >= 1800 && elapsed < 6000, `closed after ${elapsed} ms`);
+    assert.ok(elapsed >= 1800 && elapsed < CLOSED_BY_SERVER_MS, `closed after ${elapsed} ms`);
     const now = await globalStatus(admin);
     assert.equal(now.Ssl_handshake_timeouts! - before.Ssl_handshake_timeouts!, 2);
     assert.equal(now.Ssl_handshake_failures! - before.Ssl_handshake_failures!, 2);
@@ -91,7 +97,7 @@ describe('TLS handshake hygiene', () => {
         timed(() => mariadb(proxy.port, ['--ssl', '--ssl-verify-server-cert=0', '--connect-timeout=20', '-e', 'SELECT 1'])),
         timed(() => sClient(proxy.port)),
       ]);
-      for (const { elapsed } of [viaMysql2, viaCli, viaOpenssl]) assert.ok(elapsed >= 1800 && elapsed < 8000, `closed after ${elapsed} ms`);
+      for (const { elapsed } of [viaMysql2, viaCli, viaOpenssl]) assert.ok(elapsed >= 1800 && elapsed < CLOSED_BY_SERVER_MS, `closed after ${elapsed} ms`);
       assert.notEqual(viaMysql2.result, 'connected');
       assert.match(viaMysql2.result, /socket disconnected before secure TLS connection|ECONNRESET|Connection lost/i);
       assert.notEqual(viaCli.result.code, 0);
@@ -110,7 +116,7 @@ describe('TLS handshake hygiene', () => {
     const started = Date.now();
     await client.closed;
     const elapsed = Date.now() - started;
-    assert.ok(elapsed >= 1800 && elapsed < 6000, `closed after ${elapsed} ms`);
+    assert.ok(elapsed >= 1800 && elapsed < CLOSED_BY_SERVER_MS, `closed after ${elapsed} ms`);
     // The log line travels through the server's stdout, which may arrive after the socket's close.
     await waitFor(() => server.logs.some((line) => line.includes('"msg":"login timed out"') && line.includes('"timeoutMs":2000')), 'the login timeout log line', 5000);
   });

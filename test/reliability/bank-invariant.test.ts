@@ -33,7 +33,7 @@ async function transfer(db: Connection, mode: 'pessimistic' | 'optimistic'): Pro
 
 for (const mode of ['pessimistic', 'optimistic'] as const) {
   test(`bank transfers (${mode}) keep the total for every snapshot reader`, { timeout: scaled(60_000, 600_000) }, async () => {
-    const transfers = scaled(150, 3000);
+    const transfers = scaled(150, 1500);
     const server = await startTidal();
     const admin = await connect(server.port);
     await admin.query('CREATE DATABASE b');
