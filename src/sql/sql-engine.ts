@@ -37,6 +37,7 @@ import { formatSql } from './parser/index.js';
 import { OK_NOTHING } from './statement-result.js';
 import type { ResultColumn, StatementResult } from './statement-result.js';
 import type { SqlValue } from './types/index.js';
+import { beginStatementMemory } from './executor/memory-guard.js';
 
 /** A statement planned once and run for each execution of a prepared statement. */
 export interface ReusablePlan {
@@ -83,6 +84,7 @@ export class SqlEngine {
   /** Runs one statement. Session-level statements (SET, USE, BEGIN, SHOW VARIABLES, …) are the session's. */
   async execute(stmt: Statement, session: ExecutionContext, params?: StatementParams): Promise<StatementResult> {
     checkStatementPrivileges(stmt, session, this.privileges);
+    beginStatementMemory(session);
     switch (stmt.kind) {
       case 'SelectStmt':
       case 'UnionStmt':

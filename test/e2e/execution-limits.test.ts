@@ -1,5 +1,6 @@
 // End-to-end: max_execution_time and the MAX_EXECUTION_TIME(n) hint end a long SELECT with 3024 (writes are not
-// limited); txn-total-size-limit ends a transaction that buffers too much with 8004.
+// limited); txn-total-size-limit ends a transaction that buffers too much with 8004; tidb_mem_quota_query ends a
+// query that holds too much with 8175.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
@@ -69,5 +70,19 @@ describe('statement execution time limits', () => {
     const [rows] = await db.query<RowDataPacket[]>('SELECT id, LENGTH(b) AS n FROM blobs');
     assert.deepEqual(rows.map((row): unknown[] => [row.id, row.n]), [[1, 600000]]);
     await db.query("INSERT INTO blobs VALUES (3, REPEAT('c', 600000))");
+  });
+
+  it('a query holding more than tidb_mem_quota_query fails with 8175, and runs within the default quota', async () => {
+    // 90,000 groups of about 150 bytes each: some 20 MB held by the aggregation.
+    const grouped = "SELECT CONCAT(x.v, '-', y.v, REPEAT('p', 100)) AS s, COUNT(*) AS n FROM n300 x, n300 y GROUP BY s ORDER BY n DESC LIMIT 1";
+    await db.query('SET SESSION tidb_mem_quota_query = 4194304');
+    await assert.rejects(db.query(grouped), (error: { errno?: number; message?: string }) => {
+      assert.equal(error.errno, 8175, error.message);
+      assert.match(error.message ?? '', /^Your query has been cancelled due to exceeding the allowed memory limit for a single SQL query\. Please try narrowing your query scope or increase the tidb_mem_quota_query limit and try again\.\[conn=\d+\]$/);
+      return true;
+    });
+    await db.query('SET SESSION tidb_mem_quota_query = DEFAULT');
+    const [rows] = await db.query<RowDataPacket[]>(grouped);
+    assert.equal(rows.length, 1);
   });
 });

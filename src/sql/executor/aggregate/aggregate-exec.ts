@@ -46,7 +46,7 @@ export function aggregateSource(input: RowSource, groupBy: readonly Expr[], call
       const startedAt = startRun(plan.stats);
       const groups = new Map<string, { first: Row; accumulators: Accumulator[]; ordered: { row: Row; values: SqlValue[] }[][] }>();
       for await (const batch of input.rows()) {
-        checkMemory();
+        checkMemory(session);
         for (const row of batch) {
           const key = keys.length === 0 ? '' : distinctKey(keys.map((k) => k.evaluate(row)), keyTypes);
           let group = groups.get(key);
