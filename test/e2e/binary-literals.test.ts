@@ -49,6 +49,9 @@ describe('binary literals keep their bytes', () => {
       [['16', '16', '16', '1', '1']],
     );
     assert.deepEqual(await run(`SELECT v FROM t WHERE k = X'${hex}'; SELECT v FROM t WHERE k = 0x${hex}; SELECT v FROM t WHERE k = b'${bits}';`), [['2'], ['2'], ['2']]);
+    // In numeric context they are numbers: arithmetic, comparison with a number, a numeric column.
+    assert.deepEqual(await run("SELECT 0x41 + 0, b'1000001' + 0, 0x41 = 65, -0x01;"), [['65', '65', '1', '-1']]);
+    assert.deepEqual(await run("CREATE TABLE n (i INT, d DECIMAL(6,2)); INSERT INTO n VALUES (0x41, b'101'); SELECT i, d FROM n;"), [['65', '5.00']]);
   });
 
   it('a 16 MiB _binary literal of random bytes is stored whole within a small heap', async () => {

@@ -1,6 +1,6 @@
 // X'…', 0x… and b'…' literals: binary strings that stand for an unsigned integer in numeric context, as MySQL's.
 // https://dev.mysql.com/doc/refman/8.0/en/hexadecimal-literals.html, bit-value-literals.html
-import { TypeKind, fieldType, isFloatType, isIntegerType } from '../types/index.js';
+import { TypeKind, fieldType, isFloatType, isIntegerType, withLiteralNumber } from '../types/index.js';
 import { constantExpr } from './compiled-expr.js';
 import type { CompiledExpr } from './compiled-expr.js';
 import { UNSIGNED_BIGINT_TYPE } from './literal-types.js';
@@ -30,7 +30,7 @@ export function bitLiteralExpr(bits: string): CompiledExpr {
 function binaryNumberLiteral(bytes: Buffer): BinaryNumberLiteral {
   // Beyond 8 bytes MySQL keeps the low 64 bits in numeric context.
   const literalNumber = bytes.length === 0 ? 0n : BigInt.asUintN(64, BigInt(`0x${bytes.toString('hex')}`));
-  return { ...constantExpr(bytes, fieldType(TypeKind.VarBinary, { length: bytes.length })), literalNumber };
+  return { ...constantExpr(withLiteralNumber(bytes, literalNumber), fieldType(TypeKind.VarBinary, { length: bytes.length })), literalNumber };
 }
 
 /** The operand as a numeric operator sees it: a hex or bit literal becomes its BIGINT UNSIGNED value. */

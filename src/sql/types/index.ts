@@ -9,3 +9,4 @@ export * from './coerce-to-column.js';
 export { compareOrderValues } from './enum-set-value.js';
 export * from './warnings.js';
 export { decodeUtf8Lossless, encodeUtf8Lossless } from './lossless-utf8.js';
+export { literalNumberOf, withLiteralNumber } from './literal-number.js';
