@@ -2,6 +2,7 @@
 // with a bounded rate, and reconnecting clients resume their TLS session.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
@@ -142,10 +143,12 @@ describe('TLS handshake hygiene', () => {
   it('resumes TLS sessions (TLS 1.3 tickets and TLS 1.2) and counts them in Ssl_sessions_reused', async () => {
     const before = await globalStatus(admin);
     const session = join(certs.dir, 'tls13.session');
-    // s_client must stay a moment to receive the TLS 1.3 ticket, which follows the handshake.
+    // s_client must stay until the TLS 1.3 ticket, which follows the handshake, has arrived and been written out: a
+    // fixed 500 ms was too short on a loaded machine.
     const first = await new Promise<string>((resolve) => {
-      const child = execFile('openssl', ['s_client', '-starttls', 'mysql', '-connect', `127.0.0.1:${server.port}`, '-sess_out', session], { timeout: 20_000 }, (_error, stdout) => resolve(stdout));
-      setTimeout(() => child.stdin?.end(), 500);
+      const child = execFile('openssl', ['s_client', '-starttls', 'mysql', '-connect', `127.0.0.1:${server.port}`, '-sess_out', session], { timeout: 120_000 }, (_error, stdout) => resolve(stdout));
+      const end = (): void => void child.stdin?.end();
+      waitFor(() => existsSync(session), 'the TLS 1.3 session ticket file', 100_000).then(end, end);
     });
     assert.match(first, /^New, TLSv1\.3/m);
     const resumed = await sClient(server.port, ['-sess_in', session]);
