@@ -195,6 +195,11 @@ export const ER_ZLIB_Z_DATA_ERROR: ErrorSpec = { name: 'ER_ZLIB_Z_DATA_ERROR', c
 export const ER_TOO_BIG_FOR_UNCOMPRESS: ErrorSpec = { name: 'ER_TOO_BIG_FOR_UNCOMPRESS', code: 1256, sqlState: 'HY000', template: "Uncompressed data size too large; the maximum size is %d (probably, length of uncompressed data was corrupted)" };
 export const ER_AES_INVALID_IV: ErrorSpec = { name: 'ER_AES_INVALID_IV', code: 1882, sqlState: 'HY000', template: "The initialization vector supplied to %s is too short. Must be at least %d bytes long" };
 export const ER_WARN_OPTION_IGNORED: ErrorSpec = { name: 'ER_WARN_OPTION_IGNORED', code: 1618, sqlState: 'HY000', template: "<%-.64s> option ignored" };
+export const EE_WRITE: ErrorSpec = { name: 'EE_WRITE', code: 3, sqlState: 'HY000', template: "Error writing file '%-.200s' (errno: %d - %s)" };
+export const ER_TOO_MANY_USER_CONNECTIONS: ErrorSpec = { name: 'ER_TOO_MANY_USER_CONNECTIONS', code: 1203, sqlState: '42000', template: "User %-.64s already has more than 'max_user_connections' active connections" };
+export const ER_USER_LIMIT_REACHED: ErrorSpec = { name: 'ER_USER_LIMIT_REACHED', code: 1226, sqlState: '42000', template: "User '%-.64s' has exceeded the '%s' resource (current value: %ld)" };
+export const ER_QUERY_TIMEOUT: ErrorSpec = { name: 'ER_QUERY_TIMEOUT', code: 3024, sqlState: 'HY000', template: "Query execution was interrupted, maximum statement execution time exceeded" };
+export const ER_MEM_EXCEED_THRESHOLD_FOR_QUERY: ErrorSpec = { name: 'ER_MEM_EXCEED_THRESHOLD_FOR_QUERY', code: 8175, sqlState: 'HY000', template: "Your query has been cancelled due to exceeding the allowed memory limit for a single SQL query. Please try narrowing your query scope or increase the tidb_mem_quota_query limit and try again.[conn=%d]" };
 
 /** Every entry of the table, by MySQL error number. */
 export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
@@ -391,4 +396,9 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [1256, ER_TOO_BIG_FOR_UNCOMPRESS],
   [1882, ER_AES_INVALID_IV],
   [1618, ER_WARN_OPTION_IGNORED],
+  [3, EE_WRITE],
+  [1203, ER_TOO_MANY_USER_CONNECTIONS],
+  [1226, ER_USER_LIMIT_REACHED],
+  [3024, ER_QUERY_TIMEOUT],
+  [8175, ER_MEM_EXCEED_THRESHOLD_FOR_QUERY],
 ]);

@@ -19,7 +19,7 @@ export async function* hashAggExec(plan: HashAggPlan, input: Exec, session: Exec
   const startedAt = startRun(explain.stats);
   const groups = new Map<string, { first: Row; accumulators: Accumulator[]; ordered: { row: Row; values: SqlValue[] }[][] }>();
   for await (const batch of input) {
-    checkMemory();
+    checkMemory(session);
     if (plan.parts.length > 0) await prepareParts(plan.parts, batch);
     for (const row of batch) {
       const key = keys.length === 0 ? '' : distinctKey(keys.map((k) => k.evaluate(row)), keyTypes);

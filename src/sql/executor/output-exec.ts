@@ -81,7 +81,7 @@ export function outputExec(plan: OutputPlan, source: Exec, session: ExecutionCon
             kept.sort(compare);
             kept.length = topN!;
           }
-          if (kept.length % MEMORY_CHECK_INTERVAL === 0) checkMemory();
+          if (kept.length % MEMORY_CHECK_INTERVAL === 0) checkMemory(session);
         }
       }
       if (sortKeys.length > 0) kept.sort(compare);
