@@ -34,6 +34,16 @@ export function compileFunctionCall(call: FuncCallExpr, context: CompileContext,
 const SYSTEM_STRING_FUNCTIONS: ReadonlySet<string> = new Set(['USER', 'SESSION_USER', 'SYSTEM_USER', 'CURRENT_USER', 'DATABASE', 'SCHEMA', 'VERSION']);
 
 /**
+ * Functions that make their text themselves (digits, digests, names of days): the connection's collation whatever
+ * their arguments' (MD5 of a BLOB is text, not bytes), as MySQL.
+ */
+const CONNECTION_STRING_FUNCTIONS: ReadonlySet<string> = new Set([
+  'MD5', 'SHA1', 'SHA', 'SHA2', 'HEX', 'TO_BASE64', 'BIN', 'OCT', 'CONV', 'FORMAT', 'INET_NTOA', 'INET6_NTOA',
+  'DATE_FORMAT', 'TIME_FORMAT', 'FROM_UNIXTIME', 'DAYNAME', 'MONTHNAME', 'SPACE', 'UUID', 'BIN_TO_UUID',
+  'FORMAT_BYTES', 'FORMAT_PICO_TIME', 'STATEMENT_DIGEST_TEXT', 'STATEMENT_DIGEST', 'GET_FORMAT',
+]);
+
+/**
  * Gives a text result the collation MySQL derives for it: the aggregation of the string arguments' collations
  * (CONCAT(ci_column, 'x') is the column's), the connection's when no argument is a string (HEX(1), UUID()).
  */
@@ -41,6 +51,7 @@ function withResultCollation(result: CompiledExpr, name: string, args: readonly 
   if (!isTextType(result.type) || result.type.collation === BINARY_COLLATION) return result;
   if (result.type.coercibility === 'sysconst') return result;
   if (SYSTEM_STRING_FUNCTIONS.has(name)) return { ...result, type: { ...result.type, collation: SYSTEM_COLLATION, coercibility: 'sysconst' } };
+  if (CONNECTION_STRING_FUNCTIONS.has(name)) return { ...result, type: { ...result.type, collation: connectionCollation(context), coercibility: 'coercible' } };
   const derived = aggregateDerivations(args.map((arg) => arg.type), name.toLowerCase(), connectionCollation(context), false);
   return { ...result, type: { ...result.type, collation: derived.collation, coercibility: derived.coercibility } };
 }
