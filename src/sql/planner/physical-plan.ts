@@ -8,6 +8,7 @@ import type { FieldType, Row } from '../types/index.js';
 import type { AccessPath } from './access-path.js';
 import type { OperatorPlan } from './operator-plan.js';
 import type { TableReadPlan } from './table-read-plan.js';
+import type { FramePlan, WindowFunctionPlan } from './window-function-plan.js';
 
 /**
  * Every plan node: plain data the planner decided (compiled expressions, access paths, join method), the layout of
@@ -141,6 +142,34 @@ export interface HashAggPlan extends PlanNode {
   readonly aggregates: readonly CompiledAggregate[];
 }
 
+/** The input's rows sorted by `keys` (TiDB's Sort), for a Window operator that needs its partitions in order. */
+export interface SortPlan extends PlanNode {
+  readonly kind: 'Sort';
+  readonly input: PhysicalPlan;
+  readonly keys: readonly SortKey[];
+  /** Subqueries of the sort keys, prepared per input batch. */
+  readonly parts: readonly AsyncPart[];
+}
+
+/**
+ * TiDB's Window: over input sorted by PARTITION BY then ORDER BY, appends one column per function to each row
+ * (the functions share this window and frame). Partitions are read one at a time.
+ */
+export interface WindowPlan extends PlanNode {
+  readonly kind: 'Window';
+  readonly input: PhysicalPlan;
+  /** The window's name for messages (`<unnamed window>` when written inline). */
+  readonly windowName: string;
+  readonly partitionBy: readonly CompiledExpr[];
+  /** Rows that compare equal on these are peers. */
+  readonly orderBy: readonly SortKey[];
+  /** Undefined: every row's frame is its whole partition. */
+  readonly frame: FramePlan | undefined;
+  readonly functions: readonly WindowFunctionPlan[];
+  /** Subqueries of the partition, order and argument expressions, prepared per input batch. */
+  readonly parts: readonly AsyncPart[];
+}
+
 /** One result column and the expression computing it from the input row. */
 export interface Projection {
   readonly column: ResultColumn;
@@ -217,5 +246,7 @@ export type PhysicalPlan =
   | HashJoinPlan
   | IndexJoinPlan
   | HashAggPlan
+  | SortPlan
+  | WindowPlan
   | OutputPlan
   | SetOperationPlan;

@@ -29,6 +29,9 @@ import {
   substituteAliases,
 } from './select-items.js';
 import type { Item } from './select-items.js';
+import { WindowDefinitions } from './window-definitions.js';
+import { WindowExtractor } from './extract-windows.js';
+import { planWindows } from './plan-window.js';
 import { expandWith } from './with-clause.js';
 
 /** Plans a query expression without running anything (a recursive CTE in its WITH is computed first). */
@@ -75,6 +78,12 @@ async function planSelect(select: SelectStmt, context: PlanContext, outer: Outer
     ...(params ? { params } : {}),
   });
 
+  // The WINDOW clause is checked first; window functions may stand only in the select list and ORDER BY.
+  const windowDefinitions = new WindowDefinitions(select.windows ?? []);
+  WindowExtractor.refuseIn(select.where);
+  for (const expr of select.groupBy ?? []) WindowExtractor.refuseIn(expr);
+  WindowExtractor.refuseIn(select.having);
+
   // FROM and WHERE.
   let source: PhysicalPlan;
   let remaining: Expr[];
@@ -96,14 +105,23 @@ async function planSelect(select: SelectStmt, context: PlanContext, outer: Outer
   // GROUP BY and aggregates: aggregate calls become columns of the aggregated row layout.
   const items = expandAliases(select);
   const isAggregate = (select.groupBy?.length ?? 0) > 0 || items.some((item) => item.expr && AggregateExtractor.contains(item.expr)) ||
-    (select.having !== undefined && AggregateExtractor.contains(select.having)) || (select.orderBy ?? []).some((item) => AggregateExtractor.contains(item.expr));
+    (select.having !== undefined && AggregateExtractor.contains(select.having)) || (select.orderBy ?? []).some((item) => AggregateExtractor.contains(item.expr)) ||
+    windowDefinitions.windows.some((window) => AggregateExtractor.containsInWindow(window.spec));
   const extractor = new AggregateExtractor();
   const rewrite = (expr: Expr): Expr => (isAggregate ? extractor.rewrite(expr) : expr);
   const rewrittenItems = items.map((item) => (item.expr ? { ...item, expr: rewrite(item.expr) } : item));
-  const having = select.having ? rewrite(substituteAliases(select.having, items, source.scope)) : undefined;
+  const groupedWindows = isAggregate ? windowDefinitions.map(rewrite) : windowDefinitions;
+  const aliases = items.map((item) => item.alias);
+  const havingResolved = select.having ? substituteAliases(select.having, items, source.scope) : undefined;
+  if (select.having && havingResolved) WindowExtractor.refuseAliasIn(select.having, havingResolved, aliases);
+  const having = havingResolved ? rewrite(havingResolved) : undefined;
   const orderBy = (select.orderBy ?? []).map((item) => ({ ...item, expr: resolveOrderExpr(item, items, source.scope, rewrite) }));
   if (isAggregate) {
-    const groupBy = (select.groupBy ?? []).map((expr) => resolveGroupExpr(expr, items, source.scope));
+    const groupBy = (select.groupBy ?? []).map((expr) => {
+      const resolved = resolveGroupExpr(expr, items, source.scope);
+      WindowExtractor.refuseAliasIn(expr, resolved, aliases);
+      return resolved;
+    });
     if (session.isOnlyFullGroupBy) {
       const scope = source.scope;
       const checked = rewrittenItems.map((item): CheckedItem => (item.star ? { offsets: starColumns(item.star, scope) } : { expr: item.expr! }));
@@ -117,9 +135,18 @@ async function planSelect(select: SelectStmt, context: PlanContext, outer: Outer
     source = selection(source, compileExpr(having, contextFor(source.scope, 'having clause', parts)), parts, splitConjuncts(having));
   }
 
+  // Window functions, over the grouped and filtered rows; each call becomes a column of its Window operator.
+  const windows = new WindowExtractor(groupedWindows, extractor.calls.length);
+  const windowedItems = rewrittenItems.map((item) => (item.expr ? { ...item, expr: windows.rewrite(item.expr) } : item));
+  for (const item of orderBy) if (typeof item.expr !== 'number') item.expr = windows.rewrite(item.expr);
+  if (windows.calls.length > 0 || windowDefinitions.windows.length > 0) {
+    const windowInput = source;
+    source = planWindows(windowInput, windows.calls, windows.definitions, (clause, parts) => contextFor(windowInput.scope, clause, parts), session);
+  }
+
   const outputParts: AsyncPart[] = [];
-  typing.subqueryTypes = await scalarSubqueryTypes(rewrittenItems, source.scope, outer, (query, binding) => planQuery(query, context, binding));
-  const projections = compileProjections(rewrittenItems, source.scope, contextFor(source.scope, 'field list', outputParts));
+  typing.subqueryTypes = await scalarSubqueryTypes(windowedItems, source.scope, outer, (query, binding) => planQuery(query, context, binding));
+  const projections = compileProjections(windowedItems, source.scope, contextFor(source.scope, 'field list', outputParts));
   // A table read in ORDER BY order (see orderRequest) needs no sort; nothing above it reorders rows.
   if (source.kind === 'TableReader' && source.access.isOrdered) orderBy.length = 0;
   const sortKeys: SortKey[] = orderBy.map((item) => ({
@@ -130,7 +157,7 @@ async function planSelect(select: SelectStmt, context: PlanContext, outer: Outer
   const input = source;
   const isTrivial =
     outputParts.length === 0 && projections.every((projection) => projection.expr.columnIndex !== undefined);
-  const projectionText = (): string => describeProjections(rewrittenItems, input.scope);
+  const projectionText = (): string => describeProjections(windowedItems, input.scope);
   const operators = outputOperators(input.explain, {
     ...(isTrivial ? {} : { projection: projectionText }),
     subqueries: outputParts,
