@@ -157,6 +157,7 @@ export const ER_WINDOW_NESTED_WINDOW_FUNC_USE_IN_WINDOW_SPEC: ErrorSpec = { name
 export const ER_WINDOW_ROWS_INTERVAL_USE: ErrorSpec = { name: 'ER_WINDOW_ROWS_INTERVAL_USE', code: 3596, sqlState: 'HY000', template: "Window '%s': INTERVAL can only be used with RANGE frames." };
 export const ER_INVALID_NO_OF_ARGS: ErrorSpec = { name: 'ER_INVALID_NO_OF_ARGS', code: 3601, sqlState: 'HY000', template: "Too many arguments for function %s: %lu; maximum allowed is %s." };
 export const ER_FIELD_IN_GROUPING_NOT_GROUP_BY: ErrorSpec = { name: 'ER_FIELD_IN_GROUPING_NOT_GROUP_BY', code: 3602, sqlState: 'HY000', template: "Argument #%u of GROUPING function is not in GROUP BY" };
+export const ER_DERIVED_MUST_HAVE_ALIAS: ErrorSpec = { name: 'ER_DERIVED_MUST_HAVE_ALIAS', code: 1248, sqlState: '42000', template: "Every derived table must have its own alias" };
 export const ER_TF_FORBIDDEN_JOIN_TYPE: ErrorSpec = { name: 'ER_TF_FORBIDDEN_JOIN_TYPE', code: 3668, sqlState: 'HY000', template: "INNER or LEFT JOIN must be used for LATERAL references made by '%.192s'" };
 export const ER_CTE_MAX_RECURSION_DEPTH: ErrorSpec = { name: 'ER_CTE_MAX_RECURSION_DEPTH', code: 3636, sqlState: 'HY000', template: "Recursive query aborted after %u iterations. Try increasing @@cte_max_recursion_depth to a larger value." };
 export const ER_DA_SSL_LIBRARY_ERROR: ErrorSpec = { name: 'ER_DA_SSL_LIBRARY_ERROR', code: 3888, sqlState: 'HY000', template: "Failed to set up SSL because of the following SSL library error: %s" };
@@ -326,6 +327,7 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [3596, ER_WINDOW_ROWS_INTERVAL_USE],
   [3601, ER_INVALID_NO_OF_ARGS],
   [3602, ER_FIELD_IN_GROUPING_NOT_GROUP_BY],
+  [1248, ER_DERIVED_MUST_HAVE_ALIAS],
   [3668, ER_TF_FORBIDDEN_JOIN_TYPE],
   [3636, ER_CTE_MAX_RECURSION_DEPTH],
   [3888, ER_DA_SSL_LIBRARY_ERROR],

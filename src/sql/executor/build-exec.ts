@@ -7,6 +7,7 @@ import type { Exec } from './exec.js';
 import { hashAggExec } from './hash-agg-exec.js';
 import { hashJoinExec } from './hash-join-exec.js';
 import { indexJoinExec } from './index-join-exec.js';
+import { lateralJoinExec } from './lateral-join-exec.js';
 import { memTableScanExec } from './mem-table-scan-exec.js';
 import { outputExec } from './output-exec.js';
 import { selectionExec } from './selection-exec.js';
@@ -36,6 +37,8 @@ export function buildExec(plan: PhysicalPlan, session: ExecutionContext): Exec {
       return hashJoinExec(plan, buildExec(plan.left, session), buildExec(plan.right, session), session);
     case 'IndexJoin':
       return indexJoinExec(plan, buildExec(plan.outer, session), session);
+    case 'LateralJoin':
+      return lateralJoinExec(plan, buildExec(plan.left, session), session);
     case 'HashAgg':
       return hashAggExec(plan, buildExec(plan.input, session), session);
     case 'Sort':

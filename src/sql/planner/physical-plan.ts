@@ -1,7 +1,7 @@
 // PhysicalPlan: the tree of plan nodes the planner produces for a query and the executor builds operators from.
 import type { Expr, UnionStmt } from '../ast/index.js';
 import type { Catalog, IndexInfo, TableInfo } from '../catalog/index.js';
-import type { AggregateKind, AsyncPart, CompiledExpr, Scope } from '../expression/index.js';
+import type { AggregateKind, AsyncPart, CompiledExpr, OuterBinding, Scope } from '../expression/index.js';
 import type { SystemTable } from '../infoschema/system-table.js';
 import type { ResultColumn } from '../statement-result.js';
 import type { FieldType, Row } from '../types/index.js';
@@ -100,6 +100,23 @@ export interface HashJoinPlan extends PlanNode {
   readonly residual: CompiledExpr | undefined;
 }
 
+/**
+ * TiDB's Apply for a LATERAL derived table: for each row of `left` (bound as `binding`'s current row), the derived
+ * table's rows from `run`, joined as `joinKind` on `condition`. Output rows are left columns then right columns.
+ */
+export interface LateralJoinPlan extends PlanNode {
+  readonly kind: 'LateralJoin';
+  readonly left: PhysicalPlan;
+  /** The derived table as planned for EXPLAIN (its layout is the right half of a joined row). */
+  readonly right: PhysicalPlan;
+  /** The row of `left` the derived table reads. */
+  readonly binding: OuterBinding;
+  /** Plans and runs the derived table for the binding's current row. */
+  readonly run: () => Promise<Row[]>;
+  readonly joinKind: JoinKind;
+  readonly condition: CompiledExpr | undefined;
+}
+
 /** How an index join fetches inner rows: by the table's integer handle, or by the first column of `index`. */
 export interface KeyLookupPlan {
   readonly table: TableInfo;
@@ -133,13 +150,16 @@ export interface CompiledAggregate {
 
 /**
  * GROUP BY `keys` with `aggregates` per group (TiDB's HashAgg). The output scope is the input's followed by one
- * column per aggregate; without GROUP BY an empty input still yields one row.
+ * column per aggregate; without GROUP BY an empty input still yields one row. With `rollup` (WITH ROLLUP) it also
+ * yields the super-aggregate groups, keys dropped from the right, each row followed by its group values (NULL where
+ * rolled up) and its level (the number of keys it keeps), in key order with each super-aggregate after its groups.
  */
 export interface HashAggPlan extends PlanNode {
   readonly kind: 'HashAgg';
   readonly input: PhysicalPlan;
   readonly keys: readonly CompiledExpr[];
   readonly aggregates: readonly CompiledAggregate[];
+  readonly rollup?: boolean;
 }
 
 /** The input's rows sorted by `keys` (TiDB's Sort), for a Window operator that needs its partitions in order. */
@@ -245,6 +265,7 @@ export type PhysicalPlan =
   | SelectionPlan
   | HashJoinPlan
   | IndexJoinPlan
+  | LateralJoinPlan
   | HashAggPlan
   | SortPlan
   | WindowPlan

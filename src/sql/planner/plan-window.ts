@@ -1,8 +1,8 @@
 // planWindows: the window function calls of a query block as Window operators over the grouped (or filtered) rows,
 // one per window and frame, each preceded by a Sort when its partitions and order are not what the rows already have.
-import type { Expr, OrderItem } from '../ast/index.js';
+import type { ColumnRefExpr, Expr, OrderItem } from '../ast/index.js';
 import type { ExecutionContext } from '../execution-context.js';
-import { Scope } from '../expression/index.js';
+import { Scope, forEachExpr } from '../expression/index.js';
 import type { AsyncPart, ClauseName, CompileContext } from '../expression/index.js';
 import { compileExpr } from '../expression/index.js';
 import { compileWindowFunction } from './compile-window-function.js';
@@ -10,8 +10,10 @@ import { describeExpr } from './describe-expr.js';
 import type { WindowCall } from './extract-windows.js';
 import { operatorPlan } from './operator-plan.js';
 import type { OperatorPlan } from './operator-plan.js';
+import type { OrderRequest } from './ordered-path.js';
 import type { PhysicalPlan, SortKey, SortPlan, WindowPlan } from './physical-plan.js';
 import { planWindowFrame } from './plan-window-frame.js';
+import type { Item } from './select-items.js';
 import type { ResolvedWindow, WindowDefinitions } from './window-definitions.js';
 import { isFramingFunction } from './window-function-plan.js';
 import type { FramePlan, WindowFunctionPlan } from './window-function-plan.js';
@@ -38,7 +40,14 @@ interface WindowGroup {
  * Window and Sort nodes over `source` computing `calls`; the result's scope is `source`'s followed by one column
  * per call (named as the call's column). Named windows no call uses are checked too, as MySQL checks them.
  */
-export function planWindows(source: PhysicalPlan, calls: readonly WindowCall[], definitions: WindowDefinitions, contextFor: WindowCompileContext, session: ExecutionContext): PhysicalPlan {
+export function planWindows(
+  source: PhysicalPlan,
+  calls: readonly WindowCall[],
+  definitions: WindowDefinitions,
+  contextFor: WindowCompileContext,
+  session: ExecutionContext,
+  inputOrder: readonly string[],
+): { plan: PhysicalPlan; order: readonly string[] } {
   for (const named of definitions.windows) {
     const window = definitions.resolve({ name: named.name });
     if (!calls.some((call) => call.window.name === named.name)) compileWindow(window, contextFor, []);
@@ -65,7 +74,7 @@ export function planWindows(source: PhysicalPlan, calls: readonly WindowCall[], 
   // Windows sharing a sort run one after another, so the rows are sorted once for them.
   const ordered = [...groups.values()].sort((a, b) => firstIndex(groups, a.sortTexts) - firstIndex(groups, b.sortTexts));
   let plan = source;
-  let current: readonly string[] = [];
+  let current = inputOrder;
   for (const group of ordered) {
     if (!isPrefix(group.sortTexts, current)) {
       plan = sortNode(plan, group.sortKeys, group.sortTexts, group.parts);
@@ -73,7 +82,36 @@ export function planWindows(source: PhysicalPlan, calls: readonly WindowCall[], 
     }
     plan = windowNode(plan, group);
   }
-  return plan;
+  return { plan, order: current };
+}
+
+/**
+ * The order the first window that sorts wants of a single table's rows, when it is plain columns in one direction
+ * (PARTITION BY columns count as ascending): an OrderRequest for the table, and that order as the sort texts
+ * `planWindows` compares (computed over the table's scope).
+ */
+export function windowOrderRequest(items: readonly Item[], definitions: WindowDefinitions): { request: OrderRequest; texts: (scope: Scope) => string[] } | undefined {
+  let window: ResolvedWindow | undefined;
+  for (const item of items) {
+    if (!item.expr) continue;
+    forEachExpr(item.expr, (node) => {
+      if (window === undefined && node.kind === 'FuncCallExpr' && node.over !== undefined) {
+        const resolved = definitions.resolve(node.over);
+        if (resolved.partitionBy.length + resolved.orderBy.length > 0) window = resolved;
+      }
+      return window === undefined;
+    });
+    if (window) break;
+  }
+  if (!window) return undefined;
+  const keys = [...window.partitionBy.map((expr) => ({ expr, isDescending: false })), ...window.orderBy.map((item) => ({ expr: item.expr, isDescending: item.direction === 'DESC' }))];
+  const isDescending = keys[0]!.isDescending;
+  const columns: ColumnRefExpr[] = [];
+  for (const key of keys) {
+    if (key.expr.kind !== 'ColumnRefExpr' || key.isDescending !== isDescending) return undefined;
+    columns.push(key.expr);
+  }
+  return { request: { columns, isDescending, hasLimit: false }, texts: (scope) => keys.map((key) => sortText(key.expr, scope, key.isDescending)) };
 }
 
 /** The window's PARTITION BY and ORDER BY compiled over the rows, and its frame checked and compiled. */

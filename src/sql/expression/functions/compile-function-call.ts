@@ -24,7 +24,8 @@ export function compileFunctionCall(call: FuncCallExpr, context: CompileContext,
   const name = call.name.toUpperCase();
   // The planner computes window calls where they may stand (the select list, ORDER BY); anywhere else is 3593.
   if (call.over) throw mysqlError(ER_WINDOW_INVALID_WINDOW_FUNC_USE, call.name.toLowerCase());
-  if (AGGREGATE_FUNCTION_NAMES.has(name)) throw mysqlError(ER_INVALID_GROUP_FUNC_USE);
+  // GROUPING() is computed by a WITH ROLLUP query's planner; anywhere else it is misplaced, as an aggregate is.
+  if (AGGREGATE_FUNCTION_NAMES.has(name) || (name === 'GROUPING' && call.db === undefined)) throw mysqlError(ER_INVALID_GROUP_FUNC_USE);
   const builtin = builtinFunctions.get(name);
   if (!builtin || call.db !== undefined) {
     const database = call.db ?? context.session.currentDatabase ?? '';
