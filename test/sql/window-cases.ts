@@ -89,6 +89,13 @@ export const WINDOW_CASES: readonly SqlCase[] = [
       ['7', '115.0000', 'fay', '2019-12-31', '3.50', '1.750000'],
     ],
   },
+  // JSON_ARRAYAGG / JSON_OBJECTAGG over windows (MySQL 8.0.14+)
+  {
+    sql: 'SELECT id, JSON_ARRAYAGG(name) OVER (PARTITION BY dept ORDER BY id), JSON_OBJECTAGG(name, salary) OVER (PARTITION BY dept) FROM emp WHERE dept <> \'eng\' ORDER BY id',
+    rows: [['4', '["dan"]', '{"dan": 90, "eve": null}'], ['5', '["dan", "eve"]', '{"dan": 90, "eve": null}'], ['6', '["fay"]', '{"fay": 80}']],
+  },
+  { sql: 'SELECT JSON_ARRAYAGG(id) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM emp WHERE id < 4 ORDER BY id', rows: [['[1]'], ['[1, 2]'], ['[2, 3]']] },
+  { sql: 'SELECT JSON_OBJECTAGG(NULL, id) OVER () FROM emp', error: 3158 },
   // ROWS frames: short form, frames past the partition's ends, and empty frames
   {
     sql:

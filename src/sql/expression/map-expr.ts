@@ -49,6 +49,11 @@ export function mapExpr(expr: Expr, replace: (node: Expr) => Expr | undefined): 
       return { ...expr, value: map(expr.value) };
     case 'RowExpr':
       return { ...expr, items: expr.items.map(map) };
+    case 'JsonPathExpr': {
+      // `->` takes a column only; a column replaced by an expression (a view's) becomes the JSON_EXTRACT it stands for.
+      const operand = map(expr.operand);
+      return operand.kind === 'ColumnRefExpr' ? { ...expr, operand } : jsonPathCall(operand, expr.path, expr.isUnquote);
+    }
     case 'NumberLiteralExpr':
     case 'StringLiteralExpr':
     case 'HexLiteralExpr':
@@ -61,7 +66,6 @@ export function mapExpr(expr: Expr, replace: (node: Expr) => Expr | undefined): 
     case 'SysVarExpr':
     case 'ParamExpr':
     case 'DefaultExpr':
-    case 'JsonPathExpr':
     case 'IntervalUnitExpr':
     case 'ExistsExpr':
     case 'SubqueryExpr':
@@ -77,6 +81,12 @@ export function mapWindowSpec(spec: WindowSpec, map: (expr: Expr) => Expr): Wind
     ...(spec.partitionBy ? { partitionBy: spec.partitionBy.map(map) } : {}),
     ...(spec.orderBy ? { orderBy: spec.orderBy.map((item) => ({ ...item, expr: map(item.expr) })) } : {}),
   };
+}
+
+/** `doc->'path'` as the call it abbreviates: JSON_EXTRACT(doc, 'path'), inside JSON_UNQUOTE for `->>`. */
+export function jsonPathCall(operand: Expr, path: string, isUnquote: boolean): Expr {
+  const extract: Expr = { kind: 'FuncCallExpr', name: 'JSON_EXTRACT', args: [operand, { kind: 'StringLiteralExpr', value: path }] };
+  return isUnquote ? { kind: 'FuncCallExpr', name: 'JSON_UNQUOTE', args: [extract] } : extract;
 }
 
 /** Calls `visit` on every node of `expr` (pre-order, not into subqueries); `visit` returning false skips children. */
@@ -123,6 +133,8 @@ function childrenOf(expr: Expr): readonly Expr[] {
       return [expr.value];
     case 'RowExpr':
       return expr.items;
+    case 'JsonPathExpr':
+      return [expr.operand];
     default:
       return NO_CHILDREN;
   }
