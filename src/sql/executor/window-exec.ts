@@ -110,7 +110,11 @@ function countOf(fn: WindowFunctionPlan, warnings: WarningSink): number {
   }
 }
 
-/** A ROWS bound's offset for this execution, as an integer (a `?` holding 2.7 counts 2, as MySQL pins it to integer). */
+/**
+ * A bound's offset for this execution, checked (3586 for NULL or negative): a ROWS offset as an integer (a `?`
+ * holding 2.7 counts 2, as MySQL pins it to integer); a RANGE offset only checked (its bound is computed per row).
+ */
 function rowsOffset(bound: BoundPlan, windowName: string, warnings: WarningSink): number {
+  if (bound.kind === 'range') frameOffset(bound.offset.evaluate([]), windowName, warnings);
   return bound.kind === 'rows' ? Math.floor(frameOffset(bound.offset.evaluate([]), windowName, warnings)) : 0;
 }

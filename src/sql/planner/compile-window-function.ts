@@ -21,8 +21,8 @@ export function compileWindowFunction(call: FuncCallExpr, context: CompileContex
     const expr = call.args[index] ?? fallback!;
     if (!isLiteralOrParam(expr)) throw mysqlError(ER_WRONG_ARGUMENTS, name.toLowerCase());
     const compiled = compileExpr(expr, context);
-    // Known now unless it is a `?` of a reused plan, which the operator checks when it runs.
-    if (compiled.constantValue !== undefined) windowArgument(compiled.constantValue, name, session.warnings);
+    // A `?` is checked when the statement runs (a prepared statement is planned with placeholder values first).
+    if (compiled.constantValue !== undefined && expr.kind !== 'ParamExpr') windowArgument(compiled.constantValue, name, session.warnings);
     return compiled;
   };
   switch (name) {

@@ -56,8 +56,10 @@ export function planWindowFrame(
       case 'PRECEDING':
       case 'FOLLOWING': {
         const isPreceding = bound.kind === 'PRECEDING';
-        const offset = compileExpr(bound.value.kind === 'IntervalExpr' ? bound.value.value : bound.value, context);
-        checkOffsetValue(offset, isRange, windowName, context.session.warnings);
+        const value = bound.value.kind === 'IntervalExpr' ? bound.value.value : bound.value;
+        const offset = compileExpr(value, context);
+        // A `?` is checked when the statement runs (a prepared statement is planned with placeholder values first).
+        if (value.kind !== 'ParamExpr') checkOffsetValue(offset, isRange, windowName, context.session.warnings);
         if (!isRange) return { kind: 'rows', offset, isPreceding };
         const item = orderBy[0]!;
         // MySQL's build_addop: the bound is the current row's value moved towards the frame's side.
@@ -66,7 +68,7 @@ export function planWindowFrame(
           bound.value.kind === 'IntervalExpr'
             ? { kind: 'FuncCallExpr', name: isBackwards ? 'DATE_SUB' : 'DATE_ADD', args: [item.expr, bound.value] }
             : { kind: 'BinaryExpr', op: isBackwards ? '-' : '+', left: item.expr, right: bound.value };
-        return { kind: 'range', bound: compileExpr(moved, { ...context, clause: 'window order by' }) };
+        return { kind: 'range', bound: compileExpr(moved, { ...context, clause: 'window order by' }), offset };
       }
     }
   };

@@ -19,13 +19,14 @@ export type WindowFunctionPlan = { readonly type: FieldType } & (
 /**
  * One end of a frame. `unbounded`: the partition's first row (start) or last row (end); `current`: the row itself
  * (ROWS) or the first/last of its peers (RANGE); `rows`: `offset` rows before or after; `range`: the rows whose
- * ORDER BY value reaches `bound`, the current row's value minus or plus the offset.
+ * ORDER BY value reaches `bound`, the current row's value minus or plus `offset`. Offsets are constants or `?`,
+ * checked again when the statement runs.
  */
 export type BoundPlan =
   | { readonly kind: 'unbounded' }
   | { readonly kind: 'current' }
   | { readonly kind: 'rows'; readonly offset: CompiledExpr; readonly isPreceding: boolean }
-  | { readonly kind: 'range'; readonly bound: CompiledExpr };
+  | { readonly kind: 'range'; readonly bound: CompiledExpr; readonly offset: CompiledExpr };
 
 /** A frame other than the whole partition. RANGE value bounds compare against the window's only ORDER BY key. */
 export interface FramePlan {
