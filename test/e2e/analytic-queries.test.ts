@@ -51,7 +51,7 @@ describe('window functions, ROLLUP and LATERAL through mysql2', () => {
       'SELECT id, ROW_NUMBER() OVER w AS rn, CUME_DIST() OVER w AS cd, SUM(points) OVER w AS running FROM scores WINDOW w AS (PARTITION BY team ORDER BY points, id) ORDER BY id',
     );
     assert.deepEqual(
-      rows.map((row) => [row.id, row.rn, row.cd, row.running]),
+      rows.map((row): unknown[] => [row.id, row.rn, row.cd, row.running]),
       [
         [1, 1, 1 / 3, '10'],
         [2, 3, 1, '60'],
@@ -66,23 +66,23 @@ describe('window functions, ROLLUP and LATERAL through mysql2', () => {
   it('runs prepared window queries with `?` in LAG, NTILE and a ROWS frame, each execution with its own values', async () => {
     const sql = 'SELECT id, LAG(points, ?, -1) OVER (ORDER BY id) AS prev, NTILE(?) OVER (ORDER BY id) AS tile, SUM(points) OVER (ORDER BY id ROWS ? PRECEDING) AS recent FROM scores ORDER BY id';
     const [first] = await db.execute<RowDataPacket[]>(sql, [1, 2, 1]);
-    assert.deepEqual(first.map((row) => [row.prev, row.tile, row.recent]), [[-1, 1, '10'], [10, 1, '40'], [30, 1, '50'], [20, 2, '35'], [15, 2, '30']]);
+    assert.deepEqual(first.map((row): unknown[] => [row.prev, row.tile, row.recent]), [[-1, 1, '10'], [10, 1, '40'], [30, 1, '50'], [20, 2, '35'], [15, 2, '30']]);
     const [second] = await db.execute<RowDataPacket[]>(sql, [2, 5, 0]);
-    assert.deepEqual(second.map((row) => [row.prev, row.tile, row.recent]), [[-1, 1, '10'], [-1, 2, '30'], [10, 3, '20'], [30, 4, '15'], [20, 5, '15']]);
+    assert.deepEqual(second.map((row): unknown[] => [row.prev, row.tile, row.recent]), [[-1, 1, '10'], [-1, 2, '30'], [10, 3, '20'], [30, 4, '15'], [20, 5, '15']]);
     await assert.rejects(db.execute(sql, [1, 0, 1]), (error: { errno?: number; message?: string }) => error.errno === 1210 && error.message === 'Incorrect arguments to ntile');
     await assert.rejects(db.execute(sql, [1, 2, -1]), (error: { errno?: number }) => error.errno === 3586);
   });
 
   it('runs prepared RANGE INTERVAL frames, ROLLUP and LATERAL queries with parameters', async () => {
     const [range] = await db.execute<RowDataPacket[]>('SELECT id, COUNT(*) OVER (ORDER BY played RANGE BETWEEN INTERVAL ? DAY PRECEDING AND CURRENT ROW) AS n FROM scores ORDER BY id', [1]);
-    assert.deepEqual(range.map((row) => row.n), [2, 3, 1, 2, 2]);
+    assert.deepEqual(range.map((row): unknown => row.n), [2, 3, 1, 2, 2]);
     const [rollup] = await db.execute<RowDataPacket[]>('SELECT team, SUM(points) AS total, GROUPING(team) AS g FROM scores WHERE points > ? GROUP BY team WITH ROLLUP', [10]);
-    assert.deepEqual(rollup.map((row) => [row.team, row.total, row.g]), [['blue', '30', 0], ['red', '50', 0], [null, '80', 1]]);
+    assert.deepEqual(rollup.map((row): unknown[] => [row.team, row.total, row.g]), [['blue', '30', 0], ['red', '50', 0], [null, '80', 1]]);
     const [lateral] = await db.execute<RowDataPacket[]>(
       'SELECT s.team, best.player FROM (SELECT DISTINCT team FROM scores) AS s, LATERAL (SELECT player FROM scores x WHERE x.team = s.team AND x.points >= ? ORDER BY points DESC, id LIMIT 1) AS best ORDER BY s.team',
       [15],
     );
-    assert.deepEqual(lateral.map((row) => [row.team, row.player]), [['blue', 'dan'], ['red', 'bob']]);
+    assert.deepEqual(lateral.map((row): unknown[] => [row.team, row.player]), [['blue', 'dan'], ['red', 'bob']]);
   });
 });
 
@@ -114,9 +114,9 @@ describe('window queries from ORMs', () => {
         })
         .rowNumber('n', ['id'])
         .orderBy('id');
-      assert.deepEqual(ranked.map((row) => [row.player, row.r, row.n]), [['ann', 3, 1], ['bob', 1, 2], ['cat', 2, 3], ['dan', 1, 4], ['eve', 1, 5]]);
+      assert.deepEqual(ranked.map((row): unknown[] => [row.player, row.r, row.n]), [['ann', 3, 1], ['bob', 1, 2], ['cat', 2, 3], ['dan', 1, 4], ['eve', 1, 5]]);
       const [moving] = (await knex.raw('SELECT id, AVG(points) OVER (ORDER BY id ROWS BETWEEN ? PRECEDING AND CURRENT ROW) AS avg2 FROM scores ORDER BY id', [1])) as [{ id: number; avg2: string }[]];
-      assert.deepEqual(moving.map((row) => row.avg2), ['10.0000', '20.0000', '25.0000', '17.5000', '15.0000']);
+      assert.deepEqual(moving.map((row): unknown => row.avg2), ['10.0000', '20.0000', '25.0000', '17.5000', '15.0000']);
     } finally {
       await knex.destroy();
     }
@@ -129,7 +129,7 @@ describe('window queries from ORMs', () => {
         'SELECT player, points / SUM(points) OVER (PARTITION BY team) AS share FROM scores WHERE team = :team ORDER BY id',
         { replacements: { team: 'blue' }, type: QueryTypes.SELECT },
       );
-      assert.deepEqual(rows.map((row) => [row.player, row.share]), [['dan', '0.5000'], ['eve', '0.5000']]);
+      assert.deepEqual(rows.map((row): unknown[] => [row.player, row.share]), [['dan', '0.5000'], ['eve', '0.5000']]);
     } finally {
       await sequelize.close();
     }
