@@ -7,7 +7,7 @@ import type { OutputOperators, OutputPlan } from '../planner/physical-plan.js';
 import type { Row, SqlValue } from '../types/index.js';
 import type { Exec } from './exec.js';
 import { prepareParts } from './prepare-parts.js';
-import { compareSortKeys } from './sort-keys.js';
+import { keysComparator } from './sort-keys.js';
 
 /**
  * Projection, DISTINCT, ORDER BY and LIMIT over `source` (the plan's input, built); streams when none of them needs
@@ -61,7 +61,8 @@ export function outputExec(plan: OutputPlan, source: Exec, session: ExecutionCon
       const types = projections.map((projection) => projection.expr.type);
       const seen = new Set<string>();
       const kept: { out: Row; keys: SqlValue[] }[] = [];
-      const compare = (a: { keys: SqlValue[] }, b: { keys: SqlValue[] }): number => compareSortKeys(a.keys, b.keys, sortKeys, session.warnings);
+      const compareKeys = keysComparator(sortKeys, session.warnings);
+      const compare = (a: { keys: SqlValue[] }, b: { keys: SqlValue[] }): number => compareKeys(a.keys, b.keys);
       // TopN: ORDER BY … LIMIT keeps only the rows that can still make the cut, pruning (with a stable sort, so ties
       // keep their input order as a full sort would) whenever the buffer doubles.
       const topN = limit && sortKeys.length > 0 && !isDistinct ? limit.offset + limit.count : undefined;

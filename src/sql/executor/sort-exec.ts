@@ -6,7 +6,7 @@ import type { SortPlan } from '../planner/physical-plan.js';
 import type { Row, SqlValue } from '../types/index.js';
 import type { Exec } from './exec.js';
 import { prepareParts } from './prepare-parts.js';
-import { compareSortKeys } from './sort-keys.js';
+import { columnComparator } from './sort-keys.js';
 
 /** The batch size rows are handed on in. */
 const BATCH_ROWS = 1024;
@@ -17,22 +17,24 @@ const BATCH_ROWS = 1024;
  */
 export async function* sortExec(plan: SortPlan, input: Exec, session: ExecutionContext): Exec {
   const { keys, parts, explain } = plan;
-  const warnings = session.warnings;
   const startedAt = startRun(explain.stats);
   try {
-    const kept: { row: Row; values: SqlValue[] }[] = [];
+    // Rows and their key values by column, sorted as an index array: no object per row.
+    const rows: Row[] = [];
+    const columns: SqlValue[][] = keys.map(() => []);
     for await (const batch of input) {
       if (parts.length > 0) await prepareParts(parts, batch);
       for (const row of batch) {
-        const values = new Array<SqlValue>(keys.length);
-        for (let i = 0; i < keys.length; i++) values[i] = keys[i]!.expr.evaluate(row);
-        kept.push({ row, values });
-        if (kept.length % MEMORY_CHECK_INTERVAL === 0) checkMemory();
+        for (let k = 0; k < keys.length; k++) columns[k]!.push(keys[k]!.expr.evaluate(row));
+        rows.push(row);
+        if (rows.length % MEMORY_CHECK_INTERVAL === 0) checkMemory();
       }
     }
-    kept.sort((a, b) => compareSortKeys(a.values, b.values, keys, warnings));
-    explain.stats.rows += kept.length;
-    for (let i = 0; i < kept.length; i += BATCH_ROWS) yield kept.slice(i, i + BATCH_ROWS).map((entry) => entry.row);
+    const order = Array.from({ length: rows.length }, (_, i) => i);
+    // Array.prototype.sort is stable: ties keep their input order.
+    order.sort(columnComparator(keys, columns, session.warnings));
+    explain.stats.rows += rows.length;
+    for (let i = 0; i < order.length; i += BATCH_ROWS) yield order.slice(i, i + BATCH_ROWS).map((at) => rows[at]!);
   } finally {
     endRun(explain.stats, startedAt);
   }

@@ -8,19 +8,21 @@ import type { WindowPlan } from '../planner/physical-plan.js';
 import { frameOffset } from '../planner/plan-window-frame.js';
 import type { BoundPlan, WindowFunctionPlan } from '../planner/window-function-plan.js';
 import type { Row, SqlValue, WarningSink } from '../types/index.js';
+import type { CompiledExpr } from '../expression/index.js';
+import { keysComparator } from './sort-keys.js';
 import type { Exec } from './exec.js';
 import { prepareParts } from './prepare-parts.js';
-import { compareSortKeys } from './sort-keys.js';
-import { framesOf, peersOf } from './window-frames.js';
+import { emptyPartition, framesOf, peersOf } from './window-frames.js';
+import type { Partition } from './window-frames.js';
 import { evaluateWindowFunction } from './window-functions.js';
-import type { WindowRow } from './window-functions.js';
 
 /** The batch size rows are handed on in. */
 const BATCH_ROWS = 1024;
 
 /**
  * Runs a Window over `input` (the plan's input, built, in partition order). Only the current partition is held in
- * memory, under the memory guard; each finished partition's rows are handed on before the next is read further.
+ * memory (by column, under the memory guard); each finished partition's rows are handed on before the next is read
+ * further.
  */
 export async function* windowExec(plan: WindowPlan, input: Exec, session: ExecutionContext): Exec {
   const { partitionBy, orderBy, frame, functions, parts, explain } = plan;
@@ -29,34 +31,51 @@ export async function* windowExec(plan: WindowPlan, input: Exec, session: Execut
   try {
     const counts = functions.map((fn) => countOf(fn, warnings));
     const offsets: [number, number] = frame ? [rowsOffset(frame.start, plan.windowName, warnings), rowsOffset(frame.end, plan.windowName, warnings)] : [0, 0];
-    const partitionKeys = partitionBy.map((expr) => ({ expr, isDescending: false }));
-    let partition: WindowRow[] = [];
+    const readers = functions.map(argumentReaders);
+    const isSameKey = keysComparator(partitionBy.map((expr) => ({ expr, isDescending: false })), warnings);
+    const fresh = (): Partition => emptyPartition(orderBy.length, frame, readers.map((list) => list.length));
+    const startBound = frame?.start.kind === 'range' ? frame.start.bound : undefined;
+    const endBound = frame?.end.kind === 'range' ? frame.end.bound : undefined;
+    let partition = fresh();
     let sources: Row[] = [];
+    // The partition key of the rows buffered, and a scratch array the next row's key is evaluated into.
     let currentKey: SqlValue[] | undefined;
+    let nextKey = new Array<SqlValue>(partitionBy.length);
     const out: Row[] = [];
     const finish = (): void => {
-      if (partition.length === 0) return;
+      if (partition.size === 0) return;
       const peers = peersOf(partition, orderBy, warnings);
       const frames = framesOf(frame, partition, peers, orderBy, offsets, warnings);
-      const results = functions.map((fn, f) => evaluateWindowFunction(fn, f, { rows: partition, peers, frames }, counts[f]!));
-      for (let i = 0; i < partition.length; i++) {
-        const row = sources[i]!.slice();
+      const results = functions.map((fn, f) => evaluateWindowFunction(fn, f, partition, peers, frames, counts[f]!));
+      for (let i = 0; i < partition.size; i++) {
+        const row = plan.isInputOwned ? sources[i]! : sources[i]!.slice();
         for (const values of results) row.push(values[i] ?? null);
         out.push(row);
       }
-      explain.stats.rows += partition.length;
-      partition = [];
+      explain.stats.rows += partition.size;
+      partition = fresh();
       sources = [];
     };
     for await (const batch of input) {
       if (parts.length > 0) await prepareParts(parts, batch);
       for (const row of batch) {
-        const key = partitionBy.map((expr) => expr.evaluate(row));
-        if (currentKey !== undefined && compareSortKeys(key, currentKey, partitionKeys, warnings) !== 0) finish();
-        currentKey = key;
-        partition.push(windowRow(plan, row));
+        for (let k = 0; k < partitionBy.length; k++) nextKey[k] = partitionBy[k]!.evaluate(row);
+        if (currentKey === undefined || isSameKey(nextKey, currentKey) !== 0) {
+          finish();
+          [currentKey, nextKey] = [nextKey, currentKey ?? new Array<SqlValue>(partitionBy.length)];
+        }
+        for (let k = 0; k < orderBy.length; k++) partition.order[k]!.push(orderBy[k]!.expr.evaluate(row));
+        const orderValue = partition.order[0]?.[partition.size] ?? null;
+        // A RANGE bound is the row's ORDER BY value moved by the offset; NULL values need none.
+        if (startBound) partition.bounds[0]!.push(orderValue === null ? null : startBound.evaluate(row));
+        if (endBound) partition.bounds[1]!.push(orderValue === null ? null : endBound.evaluate(row));
+        for (let f = 0; f < readers.length; f++) {
+          const list = readers[f]!;
+          for (let a = 0; a < list.length; a++) partition.args[f]![a]!.push(list[a]!.evaluate(row));
+        }
+        partition.size++;
         sources.push(row);
-        if (partition.length % MEMORY_CHECK_INTERVAL === 0) checkMemory();
+        if (partition.size % MEMORY_CHECK_INTERVAL === 0) checkMemory();
       }
       while (out.length >= BATCH_ROWS) yield out.splice(0, BATCH_ROWS);
     }
@@ -67,29 +86,18 @@ export async function* windowExec(plan: WindowPlan, input: Exec, session: Execut
   }
 }
 
-/** What the functions and the frame need of one input row, evaluated as it arrives. */
-function windowRow(plan: WindowPlan, row: Row): WindowRow {
-  const order = plan.orderBy.map((key) => key.expr.evaluate(row));
-  const args = plan.functions.map((fn) => argumentValues(fn, row));
-  const frame = plan.frame;
-  if (frame && (frame.start.kind === 'range' || frame.end.kind === 'range')) {
-    const value = (bound: BoundPlan): SqlValue | undefined => (bound.kind === 'range' && order[0] !== null ? bound.bound.evaluate(row) : undefined);
-    return { order, args, bounds: [value(frame.start), value(frame.end)] };
-  }
-  return { order, args };
-}
-
-function argumentValues(fn: WindowFunctionPlan, row: Row): SqlValue[] {
+/** The expressions a function reads from each row: its arguments, and LAG/LEAD's default. */
+function argumentReaders(fn: WindowFunctionPlan): readonly CompiledExpr[] {
   switch (fn.kind) {
     case 'LAG':
     case 'LEAD':
-      return fn.fallback ? [fn.value.evaluate(row), fn.fallback.evaluate(row)] : [fn.value.evaluate(row)];
+      return fn.fallback ? [fn.value, fn.fallback] : [fn.value];
     case 'FIRST_VALUE':
     case 'LAST_VALUE':
     case 'NTH_VALUE':
-      return [fn.value.evaluate(row)];
+      return [fn.value];
     case 'AGGREGATE':
-      return fn.args.map((arg) => arg.evaluate(row));
+      return fn.args;
     default:
       return [];
   }

@@ -1,16 +1,20 @@
-// Peer groups and frames of one window partition: which rows tie with each row on ORDER BY, and which rows each
-// row's frame holds (ROWS by position, RANGE by value, with MySQL's placement of NULLs).
+// One window partition held by column (no array per row), its peer groups (which rows tie on ORDER BY) and frames
+// (which rows each row's frame holds: ROWS by position, RANGE by value, with MySQL's placement of NULLs).
 import type { SortKey } from '../planner/physical-plan.js';
 import type { FramePlan } from '../planner/window-function-plan.js';
 import { compareValues } from '../types/index.js';
 import type { SqlValue, WarningSink } from '../types/index.js';
-import { compareSortKeys } from './sort-keys.js';
+import { columnComparator } from './sort-keys.js';
 
-/** One buffered row of a partition: its ORDER BY values and, for RANGE value bounds, its frame's bound values. */
-export interface PartitionRow {
-  readonly order: readonly SqlValue[];
-  /** [start bound, end bound] values of a RANGE frame (undefined entries for bounds that are not values). */
-  readonly bounds?: readonly [SqlValue | undefined, SqlValue | undefined];
+/**
+ * The rows of one partition, by column: `order[k][i]` is row i's k-th ORDER BY value; `bounds` its RANGE frame's
+ * start and end bound values (when the bound is a value); `args[f][a][i]` the a-th value function f reads.
+ */
+export interface Partition {
+  size: number;
+  readonly order: SqlValue[][];
+  readonly bounds: readonly [SqlValue[] | undefined, SqlValue[] | undefined];
+  readonly args: SqlValue[][][];
 }
 
 /** Each row's peer group: the first and last index of the rows that tie with it on ORDER BY. */
@@ -27,16 +31,28 @@ export interface Frames {
   readonly end: Int32Array;
 }
 
+/** An empty partition with room for the given ORDER BY keys, frame bounds and function arguments. */
+export function emptyPartition(orderKeys: number, frame: FramePlan | undefined, argCounts: readonly number[]): Partition {
+  const isRange = (which: 'start' | 'end'): boolean => frame?.[which].kind === 'range';
+  return {
+    size: 0,
+    order: Array.from({ length: orderKeys }, () => []),
+    bounds: [isRange('start') ? [] : undefined, isRange('end') ? [] : undefined],
+    args: argCounts.map((count) => Array.from({ length: count }, () => [])),
+  };
+}
+
 /** Peer groups of a sorted partition; without ORDER BY every row is a peer of every other. */
-export function peersOf(rows: readonly PartitionRow[], orderBy: readonly SortKey[], warnings: WarningSink): Peers {
-  const size = rows.length;
+export function peersOf(partition: Partition, orderBy: readonly SortKey[], warnings: WarningSink): Peers {
+  const size = partition.size;
   const first = new Int32Array(size);
   const last = new Int32Array(size);
   const ordinal = new Int32Array(size);
+  const compare = columnComparator(orderBy, partition.order, warnings);
   let groupStart = 0;
   let group = 1;
   for (let i = 1; i <= size; i++) {
-    if (i < size && (orderBy.length === 0 || compareSortKeys(rows[i]!.order, rows[i - 1]!.order, orderBy, warnings) === 0)) continue;
+    if (i < size && compare(i, i - 1) === 0) continue;
     for (let j = groupStart; j < i; j++) {
       first[j] = groupStart;
       last[j] = i - 1;
@@ -53,39 +69,29 @@ export function peersOf(rows: readonly PartitionRow[], orderBy: readonly SortKey
  * RANGE value bounds follow MySQL's Window::before_or_after_frame: a row is before the frame when its value sorts
  * before the start bound, after it when it sorts after the end bound, NULLs sitting where the order puts them.
  */
-export function framesOf(
-  frame: FramePlan | undefined,
-  rows: readonly PartitionRow[],
-  peers: Peers,
-  orderBy: readonly SortKey[],
-  offsets: readonly [number, number],
-  warnings: WarningSink,
-): Frames {
-  const size = rows.length;
+export function framesOf(frame: FramePlan | undefined, partition: Partition, peers: Peers, orderBy: readonly SortKey[], offsets: readonly [number, number], warnings: WarningSink): Frames {
+  const size = partition.size;
   const start = new Int32Array(size);
   const end = new Int32Array(size).fill(size - 1);
   if (!frame) return { start, end };
   const key = orderBy[0];
   const isAscending = key ? !key.isDescending : true;
   const collation = key?.expr.type.collation ?? '';
-  /** Where candidate `j` stands against row `i`'s bound: -1 before it, 1 after it, 0 within. */
-  const side = (j: number, i: number, which: 0 | 1): number => {
-    const current = rows[i]!.order[0] ?? null;
-    const candidate = rows[j]!.order[0] ?? null;
+  const values = partition.order[0] ?? [];
+  /** Whether candidate `j` lies outside row `i`'s bound: before the start bound (0) or after the end bound (1). */
+  const isOutside = (j: number, i: number, which: 0 | 1): boolean => {
+    const current = values[i] ?? null;
+    const candidate = values[j] ?? null;
     const isStart = which === 0;
     const nullsAtInfinity = isStart ? isAscending : !isAscending;
-    let isOutside: boolean;
-    if (current === null) isOutside = candidate !== null && !nullsAtInfinity;
-    else if (candidate === null) isOutside = nullsAtInfinity;
-    else {
-      const bound = rows[i]!.bounds![which] ?? null;
-      let order = bound === null ? (isStart ? 1 : -1) : compareValues(candidate, bound, collation, warnings);
-      if (!isAscending) order = -order;
-      isOutside = isStart ? order < 0 : order > 0;
-    }
-    return isOutside ? (isStart ? -1 : 1) : 0;
+    if (current === null) return candidate !== null && !nullsAtInfinity;
+    if (candidate === null) return nullsAtInfinity;
+    const bound = partition.bounds[which]![i] ?? null;
+    let order = bound === null ? (isStart ? 1 : -1) : compareValues(candidate, bound, collation, warnings);
+    if (!isAscending) order = -order;
+    return isStart ? order < 0 : order > 0;
   };
-  const bound = (which: 0 | 1, i: number, pointer: number): number => {
+  const boundOf = (which: 0 | 1, i: number, pointer: number): number => {
     const plan = which === 0 ? frame.start : frame.end;
     switch (plan.kind) {
       case 'unbounded':
@@ -97,9 +103,10 @@ export function framesOf(
         return which === 0 ? Math.max(0, Math.min(size, at)) : Math.max(-1, Math.min(size - 1, at));
       }
       case 'range': {
+        // Frames only move forward: each bound starts from where the previous row's stopped.
         let at = pointer;
-        if (which === 0) while (at < size && side(at, i, 0) < 0) at++;
-        else while (at + 1 < size && side(at + 1, i, 1) === 0) at++;
+        if (which === 0) while (at < size && isOutside(at, i, 0)) at++;
+        else while (at + 1 < size && !isOutside(at + 1, i, 1)) at++;
         return at;
       }
     }
@@ -107,8 +114,8 @@ export function framesOf(
   let startPointer = 0;
   let endPointer = -1;
   for (let i = 0; i < size; i++) {
-    startPointer = bound(0, i, startPointer);
-    endPointer = bound(1, i, endPointer);
+    startPointer = boundOf(0, i, startPointer);
+    endPointer = boundOf(1, i, endPointer);
     start[i] = startPointer;
     end[i] = endPointer;
   }

@@ -3,30 +3,18 @@
 import type { Accumulator, AggregateKind } from '../expression/index.js';
 import type { WindowFunctionPlan } from '../planner/window-function-plan.js';
 import type { SqlValue } from '../types/index.js';
-import type { Frames, PartitionRow, Peers } from './window-frames.js';
-
-/** A buffered row with the argument values of each function of its Window operator. */
-export interface WindowRow extends PartitionRow {
-  /** `args[f]`: the values function f reads from this row (its arguments; LAG/LEAD also their default). */
-  readonly args: readonly (readonly SqlValue[])[];
-}
-
-/** A partition ready for evaluation. */
-export interface Partition {
-  readonly rows: readonly WindowRow[];
-  readonly peers: Peers;
-  readonly frames: Frames;
-}
+import type { Frames, Partition, Peers } from './window-frames.js';
 
 /**
- * The values of function number `index` (`fn`) for each row of `partition`. `count` is its constant argument for
- * this execution: NTILE's buckets, LAG/LEAD's offset, NTH_VALUE's position.
+ * The values of function number `index` (`fn`) for each row of `partition` (`args[index]` holds what it reads:
+ * its arguments, and LAG/LEAD's default). `count` is its constant argument for this execution: NTILE's buckets,
+ * LAG/LEAD's offset, NTH_VALUE's position.
  */
-export function evaluateWindowFunction(fn: WindowFunctionPlan, index: number, partition: Partition, count: number): SqlValue[] {
-  const { rows, peers, frames } = partition;
-  const size = rows.length;
+export function evaluateWindowFunction(fn: WindowFunctionPlan, index: number, partition: Partition, peers: Peers, frames: Frames, count: number): SqlValue[] {
+  const size = partition.size;
+  const args = partition.args[index]!;
   const out = new Array<SqlValue>(size);
-  const valueAt = (row: number): SqlValue => rows[row]!.args[index]![0] ?? null;
+  const valueAt = (row: number): SqlValue => args[0]![row] ?? null;
   switch (fn.kind) {
     case 'ROW_NUMBER':
       for (let i = 0; i < size; i++) out[i] = BigInt(i + 1);
@@ -49,7 +37,7 @@ export function evaluateWindowFunction(fn: WindowFunctionPlan, index: number, pa
     case 'LEAD':
       for (let i = 0; i < size; i++) {
         const at = fn.kind === 'LAG' ? i - count : i + count;
-        out[i] = at >= 0 && at < size ? valueAt(at) : (rows[i]!.args[index]![1] ?? null);
+        out[i] = at >= 0 && at < size ? valueAt(at) : (args[1]?.[i] ?? null);
       }
       return out;
     case 'FIRST_VALUE':
@@ -63,7 +51,7 @@ export function evaluateWindowFunction(fn: WindowFunctionPlan, index: number, pa
       }
       return out;
     case 'AGGREGATE':
-      return aggregateOverFrames(fn.aggregate, index, partition);
+      return aggregateOverFrames(fn.aggregate, args, frames, size);
   }
 }
 
@@ -82,10 +70,10 @@ function ntile(size: number, buckets: number): SqlValue[] {
  * frame's start stays put (running totals, whole partitions); a frame whose start moves is summed again. Rows with
  * the same frame (RANGE peers) share one result.
  */
-function aggregateOverFrames(kind: AggregateKind, index: number, partition: Partition): SqlValue[] {
-  const { rows, frames } = partition;
-  const size = rows.length;
+function aggregateOverFrames(kind: AggregateKind, args: readonly SqlValue[][], frames: Frames, size: number): SqlValue[] {
   const out = new Array<SqlValue>(size);
+  // One row's argument values at a time; accumulators read them during add() and keep none of the array.
+  const values = new Array<SqlValue>(args.length);
   let accumulator: Accumulator | undefined;
   let from = 0;
   let to = -1;
@@ -105,7 +93,10 @@ function aggregateOverFrames(kind: AggregateKind, index: number, partition: Part
         from = start;
         to = start - 1;
       }
-      for (let j = to + 1; j <= end; j++) accumulator.add(rows[j]!.args[index]!);
+      for (let j = to + 1; j <= end; j++) {
+        for (let a = 0; a < args.length; a++) values[a] = args[a]![j] ?? null;
+        accumulator.add(values);
+      }
       to = end;
       result = accumulator.result();
     }

@@ -188,6 +188,8 @@ export interface WindowPlan extends PlanNode {
   readonly functions: readonly WindowFunctionPlan[];
   /** Subqueries of the partition, order and argument expressions, prepared per input batch. */
   readonly parts: readonly AsyncPart[];
+  /** The input's rows are made for this execution alone, so the results may be appended to them in place. */
+  readonly isInputOwned: boolean;
 }
 
 /** One result column and the expression computing it from the input row. */

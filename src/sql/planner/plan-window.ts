@@ -160,7 +160,34 @@ function windowNode(input: PhysicalPlan, group: WindowGroup): WindowPlan {
     frame: group.frame,
     functions: group.functions,
     parts: group.parts,
+    isInputOwned: hasFreshRows(input),
   };
+}
+
+/**
+ * Whether `plan` hands on row arrays made for this execution, which nothing else holds (decoded from storage,
+ * computed, or joined), as opposed to rows a plan keeps (TableDual's, a CTE's) or that may be shared.
+ */
+function hasFreshRows(plan: PhysicalPlan): boolean {
+  switch (plan.kind) {
+    case 'TableReader':
+    case 'HashJoin':
+    case 'IndexJoin':
+    case 'LateralJoin':
+    case 'HashAgg':
+    case 'Window':
+    case 'Output':
+      return true;
+    case 'Selection':
+    case 'Sort':
+      return hasFreshRows(plan.input);
+    case 'ColumnMap':
+      return plan.permutation !== undefined || hasFreshRows(plan.input);
+    case 'TableDual':
+    case 'MemTableScan':
+    case 'SetOperation':
+      return false;
+  }
 }
 
 /** Ranks and counts are never NULL; values and the other aggregates are NULL for an empty frame or a NULL value. */
