@@ -9,6 +9,10 @@ import { median, parseSideBySideOptions, timeQuery, withBothServers } from './si
  */
 const QUERIES: readonly { readonly name: string; readonly sql: string }[] = [
   {
+    name: 'for scale: the same rows read and summed, no window',
+    sql: 'SELECT COUNT(*) AS n, SUM(v) AS a, SUM(amount) AS b FROM facts',
+  },
+  {
     name: 'partitioned ROW_NUMBER + running SUM (sorts by grp, v)',
     sql: 'SELECT COUNT(*) AS n, SUM(rn) AS a, SUM(running) AS b FROM (SELECT ROW_NUMBER() OVER w AS rn, SUM(amount) OVER w AS running FROM facts WINDOW w AS (PARTITION BY grp ORDER BY v, id)) AS t',
   },
