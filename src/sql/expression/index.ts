@@ -10,7 +10,7 @@ export type { ScopeColumn, ClauseName } from './scope.js';
 export { AGGREGATE_FUNCTION_NAMES } from './functions/builtin-functions.js';
 export { likePatternToRegExp } from './like-pattern.js';
 export * from './literal-types.js';
-export { mapExpr, forEachExpr } from './map-expr.js';
+export { mapExpr, mapWindowSpec, forEachExpr } from './map-expr.js';
 export { LateBoundParams, containsParam, withCurrentValues } from './statement-params.js';
 export type { StatementParams } from './statement-params.js';
 export { aggregateKind } from './functions/aggregate-accumulators.js';

@@ -1,5 +1,11 @@
 // compileFunctionCall: looks a function name up in the builtin registry and checks its argument count.
-import { mysqlError, ER_INVALID_GROUP_FUNC_USE, ER_SP_DOES_NOT_EXIST, ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT } from '../../../errors/index.js';
+import {
+  mysqlError,
+  ER_INVALID_GROUP_FUNC_USE,
+  ER_SP_DOES_NOT_EXIST,
+  ER_WINDOW_INVALID_WINDOW_FUNC_USE,
+  ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT,
+} from '../../../errors/index.js';
 import type { Expr, FuncCallExpr } from '../../ast/index.js';
 import { constantExpr } from '../compiled-expr.js';
 import type { CompiledExpr } from '../compiled-expr.js';
@@ -16,7 +22,10 @@ type Compile = (expr: Expr, context: CompileContext) => CompiledExpr;
 /** Compiles a scalar function call; aggregates reaching here are misplaced (1111). */
 export function compileFunctionCall(call: FuncCallExpr, context: CompileContext, compile: Compile): CompiledExpr {
   const name = call.name.toUpperCase();
-  if (AGGREGATE_FUNCTION_NAMES.has(name)) throw mysqlError(ER_INVALID_GROUP_FUNC_USE);
+  // The planner computes window calls where they may stand (the select list, ORDER BY); anywhere else is 3593.
+  if (call.over) throw mysqlError(ER_WINDOW_INVALID_WINDOW_FUNC_USE, call.name.toLowerCase());
+  // GROUPING() is computed by a WITH ROLLUP query's planner; anywhere else it is misplaced, as an aggregate is.
+  if (AGGREGATE_FUNCTION_NAMES.has(name) || (name === 'GROUPING' && call.db === undefined)) throw mysqlError(ER_INVALID_GROUP_FUNC_USE);
   const builtin = builtinFunctions.get(name);
   if (!builtin || call.db !== undefined) {
     const database = call.db ?? context.session.currentDatabase ?? '';
