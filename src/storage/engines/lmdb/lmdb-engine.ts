@@ -8,7 +8,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { open } from 'lmdb';
-import type { Database, RootDatabase } from 'lmdb';
+import type { Database, RootDatabase, RootDatabaseOptions } from 'lmdb';
 import type { Bytes, CommitRequest, CommitResult, KvEngine, KvSnapshot } from '../../kv.js';
 import { asBuffer } from '../../bytes.js';
 import { CommitOracle } from '../commit-oracle.js';
@@ -17,6 +17,7 @@ import { KeyLimits, validateMutationKeys } from '../key-limits.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
 import type { DataDirLock } from './data-dir-lock.js';
 import { LmdbSnapshot } from './lmdb-snapshot.js';
+import { pooledValueCodec } from './pooled-value-codec.js';
 import { storageWriteError } from './storage-write-error.js';
 import type { LmdbByteStore } from './lmdb-snapshot.js';
 
@@ -97,7 +98,10 @@ export class LmdbEngine implements KvEngine {
       const lock = await acquireDataDirLock(directory);
       try {
         const root = open(directory, { ...EnvironmentOptions });
-        const data = root.openDB<Buffer, Bytes>(Layout.dataDb, { keyEncoding: 'binary', encoding: 'binary' });
+        // Values read are copied into shared slabs rather than each into a new buffer (pooled-value-codec.ts).
+        // lmdb-js reads `encoder` per database although its types list it with the root's options.
+        const dataOptions: RootDatabaseOptions = { keyEncoding: 'binary', encoding: 'binary', encoder: pooledValueCodec() };
+        const data = root.openDB<Buffer, Bytes>(Layout.dataDb, dataOptions);
         const meta = root.openDB<Buffer, Bytes>(Layout.metaDb, { keyEncoding: 'binary', encoding: 'binary' });
         return new LmdbEngine(directory, root, data, meta, lock);
       } catch (error) {
