@@ -99,9 +99,7 @@ async function* readTable(rows: TableRows, path: AccessPath, isReverse: boolean)
     }
     case 'range':
       if (path.low !== undefined && path.high !== undefined && path.low > path.high) return;
-      for await (const batch of rows.scan({ ...handleBounds(path), reverse: isReverse })) {
-        yield batch.map((entry) => entry.row);
-      }
+      yield* rows.scanRows({ ...handleBounds(path), reverse: isReverse });
       return;
     case 'index':
       for (const range of path.ranges) {
@@ -112,7 +110,7 @@ async function* readTable(rows: TableRows, path: AccessPath, isReverse: boolean)
       }
       return;
     case 'full':
-      for await (const batch of rows.scan({ reverse: isReverse })) yield batch.map((entry) => entry.row);
+      yield* rows.scanRows({ reverse: isReverse });
   }
 }
 

@@ -1,6 +1,6 @@
 // TableRows: reads and writes a table's rows and keeps its index entries in step, over one KV transaction.
 import { mysqlError, ER_DUP_ENTRY } from '../../errors/index.js';
-import type { KvTransaction } from '../../storage/kv.js';
+import type { KvPair, KvTransaction } from '../../storage/kv.js';
 import {
   decodeIndexKeyHandle,
   decodeRow,
@@ -24,6 +24,14 @@ import type { LockMode, RowLocker } from './row-locker.js';
 export interface HandleRow {
   readonly handle: bigint;
   readonly row: Row;
+}
+
+/** Which handles a scan reads: `[low, high]` (bounds optional), in handle order or reversed, at most `limit` rows. */
+export interface ScanBounds {
+  readonly low?: bigint;
+  readonly high?: bigint;
+  readonly reverse?: boolean;
+  readonly limit?: number;
 }
 
 const EMPTY = Buffer.alloc(0);
@@ -76,12 +84,8 @@ export class TableRows {
   }
 
   /** All rows with handles in `[low, high]` (bounds optional), in handle order, in batches. */
-  async *scan(options: { low?: bigint; high?: bigint; reverse?: boolean; limit?: number } = {}): AsyncGenerator<HandleRow[]> {
-    const whole = tableRecordRange(this.tableId);
-    const start = options.low === undefined ? whole.start : encodeRowKey(this.tableId, options.low);
-    const end = options.high === undefined ? whole.end : encodeRowKey(this.tableId, options.high + 1n);
-    const scanOptions = { reverse: options.reverse ?? false, batchSize: SCAN_BATCH, ...(options.limit === undefined ? {} : { limit: options.limit }) };
-    for await (const pairs of this.txn.scan({ start, end }, scanOptions)) {
+  async *scan(options: ScanBounds = {}): AsyncGenerator<HandleRow[]> {
+    for await (const pairs of this.scanPairs(options)) {
       const batch: HandleRow[] = new Array<HandleRow>(pairs.length);
       for (let i = 0; i < pairs.length; i++) {
         const pair = pairs[i]!;
@@ -89,6 +93,23 @@ export class TableRows {
       }
       yield batch;
     }
+  }
+
+  /** As `scan`, the rows alone: a plain read needs no handles, so no key is decoded (sysbench's range reads). */
+  async *scanRows(options: ScanBounds = {}): AsyncGenerator<Row[]> {
+    for await (const pairs of this.scanPairs(options)) {
+      const batch: Row[] = new Array<Row>(pairs.length);
+      for (let i = 0; i < pairs.length; i++) batch[i] = this.decode(pairs[i]!.value);
+      yield batch;
+    }
+  }
+
+  private scanPairs(options: ScanBounds): AsyncIterable<KvPair[]> {
+    const whole = tableRecordRange(this.tableId);
+    const start = options.low === undefined ? whole.start : encodeRowKey(this.tableId, options.low);
+    const end = options.high === undefined ? whole.end : encodeRowKey(this.tableId, options.high + 1n);
+    const scanOptions = { reverse: options.reverse ?? false, batchSize: SCAN_BATCH, ...(options.limit === undefined ? {} : { limit: options.limit }) };
+    return this.txn.scan({ start, end }, scanOptions);
   }
 
   /**
