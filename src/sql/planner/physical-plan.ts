@@ -42,6 +42,11 @@ export interface TableReaderPlan extends PlanNode {
   readonly read: TableReadPlan;
   /** Each row's handle is appended as a hidden column (multi-table UPDATE/DELETE). */
   readonly withHandles: boolean;
+  /**
+   * The offsets of the only columns the query reads, in table order, when that is not all of them: a plain range
+   * or full read decodes just these and leaves the others NULL. Undefined: every column.
+   */
+  readonly readColumns: readonly number[] | undefined;
 }
 
 /** Rows already in memory: `SELECT` without FROM, or a recursive CTE's result (TiDB's TableDual). */

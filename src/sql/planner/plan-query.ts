@@ -35,6 +35,7 @@ import { planWindows, windowOrderRequest } from './plan-window.js';
 import { Rollup, refuseGrouping } from './plan-rollup.js';
 import type { LateralPlanner } from './plan-lateral.js';
 import { expandWith } from './with-clause.js';
+import { referencedColumnNames } from './referenced-columns.js';
 
 /** Plans a query expression without running anything (a recursive CTE in its WITH is computed first). */
 export async function planQuery(query: QueryExpr, context: PlanContext, outer?: OuterBinding): Promise<OutputPlan> {
@@ -99,6 +100,7 @@ async function planSelect(select: SelectStmt, context: PlanContext, outer: Outer
   if (select.from && select.from.length > 0) {
     const planned = await planFrom(select.from, select.where, context, (query) => planQuery(query, context, outer), {
       order: windowOrder?.request ?? orderRequest(select),
+      columnNames: referencedColumnNames(select),
       lateral: lateralPlanner(context, outer),
     });
     source = planned.plan;

@@ -95,11 +95,15 @@ export class TableRows {
     }
   }
 
-  /** As `scan`, the rows alone: a plain read needs no handles, so no key is decoded (sysbench's range reads). */
-  async *scanRows(options: ScanBounds = {}): AsyncGenerator<Row[]> {
+  /**
+   * As `scan`, the rows alone: a plain read needs no handles, so no key is decoded (sysbench's range reads). With
+   * `columns` (offsets in table order) only those columns are decoded; the others read NULL.
+   */
+  async *scanRows(options: ScanBounds = {}, columns?: readonly number[]): AsyncGenerator<Row[]> {
+    const ids = columns?.map((offset) => this.columnIds[offset]!);
     for await (const pairs of this.scanPairs(options)) {
       const batch: Row[] = new Array<Row>(pairs.length);
-      for (let i = 0; i < pairs.length; i++) batch[i] = this.decode(pairs[i]!.value);
+      for (let i = 0; i < pairs.length; i++) batch[i] = columns && ids ? this.decodeSome(pairs[i]!.value, columns, ids) : this.decode(pairs[i]!.value);
       yield batch;
     }
   }
@@ -281,14 +285,24 @@ export class TableRows {
     const datums = decodeRow(bytes, this.columnIds);
     const columns = this.table.columns;
     const row: SqlValue[] = new Array<SqlValue>(columns.length);
-    for (let i = 0; i < columns.length; i++) {
-      const datum = datums[i];
-      const column = columns[i]!;
-      // A column added after the row was written has no datum: the row reads the column's original default.
-      row[i] = datum === undefined && column.originDefault !== undefined ? originDefault(column) : datumToValue(datum ?? null, column.type);
-    }
-    if (this.timestamps) for (let i = 0; i < columns.length; i++) row[i] = this.timestamps.toSession(i, row[i] ?? null);
+    for (let i = 0; i < columns.length; i++) row[i] = this.valueOf(i, datums[i]);
     return row;
+  }
+
+  /** The columns at `offsets` (whose ids are `ids`) of a stored row; the others are NULL. */
+  private decodeSome(bytes: Uint8Array, offsets: readonly number[], ids: readonly number[]): Row {
+    const datums = decodeRow(bytes, ids);
+    const row: SqlValue[] = new Array<SqlValue>(this.table.columns.length).fill(null);
+    for (let i = 0; i < offsets.length; i++) row[offsets[i]!] = this.valueOf(offsets[i]!, datums[i]);
+    return row;
+  }
+
+  /** The value of the column at `offset` from its stored datum (undefined: the row predates the column). */
+  private valueOf(offset: number, datum: Datum | undefined): SqlValue {
+    const column = this.table.columns[offset]!;
+    // A column added after the row was written has no datum: the row reads the column's original default.
+    const value = datum === undefined && column.originDefault !== undefined ? originDefault(column) : datumToValue(datum ?? null, column.type);
+    return this.timestamps ? this.timestamps.toSession(offset, value) : value;
   }
 }
 
