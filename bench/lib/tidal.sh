@@ -1,5 +1,8 @@
 # Starts and stops TidalDB (`node dist/src/cli/tidal-server.js`) on a fresh data directory and loopback port.
 
+# Room for the idle-connection measurement: max_connections is 151 unless configured, as in MySQL (and MariaDB).
+readonly BENCH_TIDAL_MAX_CONNECTIONS=2000
+
 TIDAL_PID=
 TIDAL_LOG=
 
@@ -31,6 +34,7 @@ start_tidal() {
   read -r -a extra <<<"${BENCH_TIDAL_ARGS:-}"
   log "starting TidalDB on 127.0.0.1:${port} ${BENCH_TIDAL_ARGS:-}"
   node "$(tidal_entry "$repo")" --host 127.0.0.1 --port "$port" --path "$dir/data" --log-level warn --status-port 0 \
+    --max-connections "$BENCH_TIDAL_MAX_CONNECTIONS" \
     --ssl-ca "$tls/ca.pem" --ssl-cert "$tls/server-cert.pem" --ssl-key "$tls/server-key.pem" "${alt[@]}" "${extra[@]}" \
     >"$TIDAL_LOG" 2>&1 &
   TIDAL_PID=$!

@@ -195,6 +195,11 @@ export const QUERY_CASES: readonly SqlCase[] = [
   { sql: 'SELECT COUNT(*) FROM wide', rows: [['3']] },
   { sql: 'SELECT * FROM wide WHERE id < 3 ORDER BY id', rows: [['1', '30', 'c1', 'p1', '2020-01-01 10:00:00', '5'], ['2', '10', 'c2', null, null, '5']] },
   { sql: 'SELECT w.late + w.k FROM wide w ORDER BY w.c DESC LIMIT 1', rows: [['25']] },
+  // DISTINCT streams: rows read in index order need no sort, and LIMIT / OFFSET count distinct rows
+  { sql: 'SELECT DISTINCT n FROM c ORDER BY n LIMIT 3', rows: [[null], ['-3'], ['5']] },
+  { sql: 'SELECT DISTINCT n FROM c ORDER BY n DESC LIMIT 2', rows: [['7'], ['5']] },
+  { sql: 'SELECT DISTINCT id, k FROM wide ORDER BY id DESC LIMIT 2', rows: [['3', '20'], ['2', '10']] },
+  { sql: 'SELECT DISTINCT n FROM c WHERE k >= 1 LIMIT 2 OFFSET 1', rows: [['7'], [null]] },
   // Expressions without FROM
   { sql: 'SELECT 7 / 2, 7 DIV 2, 7 % 3, -7 % 3, 1 + 2 * 3', rows: [['3.5000', '3', '1', '-1', '7']] },
   { sql: "SELECT 'a' = 'A', 'abc' LIKE 'a%', NULL <=> NULL, NULL = NULL, 5 BETWEEN 1 AND 10", rows: [['1', '1', '1', null, '1']] },

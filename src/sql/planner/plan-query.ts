@@ -258,13 +258,13 @@ async function scalarSubqueryTypes(
 }
 
 /**
- * The ORDER BY a single-table SELECT may ask its table to deliver: plain columns in one direction, no grouping,
- * aggregates or DISTINCT (which reorder or need all rows), and no select-list alias among the names (an alias may
- * name an expression).
+ * The ORDER BY a single-table SELECT may ask its table to deliver: plain columns in one direction, no grouping or
+ * aggregates (which reorder or need all rows), and no select-list alias among the names (an alias may name an
+ * expression). DISTINCT may: it keeps each first occurrence in input order, so rows read in order stay in order.
  */
 function orderRequest(select: SelectStmt): OrderRequest | undefined {
   const orderBy = select.orderBy;
-  if (!orderBy || orderBy.length === 0 || select.isDistinct || (select.groupBy?.length ?? 0) > 0) return undefined;
+  if (!orderBy || orderBy.length === 0 || (select.groupBy?.length ?? 0) > 0) return undefined;
   if (select.items.some((item) => item.kind !== 'SelectStarItem' && AggregateExtractor.contains(item.expr))) return undefined;
   if (select.having !== undefined) return undefined;
   const aliases = new Set(select.items.flatMap((item) => (item.kind !== 'SelectStarItem' && item.alias ? [item.alias.toLowerCase()] : [])));
