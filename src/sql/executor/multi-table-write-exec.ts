@@ -4,7 +4,7 @@ import { mysqlError, ER_BAD_NULL_ERROR } from '../../errors/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import type { JoinRead, JoinTarget, MultiDeletePlan, MultiUpdatePlan } from '../planner/write-plan.js';
 import type { OkResult } from '../statement-result.js';
-import { TableRows } from '../table/table-rows.js';
+import { TableWriters } from '../constraints/index.js';
 import { MysqlDateTime, coerceToColumn, toBoolean } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
 import { buildExec } from './build-exec.js';
@@ -44,12 +44,13 @@ export async function multiUpdateExec(plan: MultiUpdatePlan, session: ExecutionC
     });
   }
 
-  const txn = await session.transaction();
+  const writers = new TableWriters({ catalog: plan.context.catalog, session, txn: await session.transaction(), isStrict, isIgnore: stmt.isIgnore });
   const now = MysqlDateTime.now(6);
   let matched = 0;
   let changed = 0n;
   for (const target of targetList) {
-    const rows = new TableRows(txn, target.table, session);
+    const writer = writers.writer(target.table, target.databaseName);
+    const rows = writer.rows;
     const targetSeen = seen.get(target)!;
     await rows.lockHandles([...targetSeen.keys()], 'exclusive');
     const assigned = new Set(assignments.filter((a) => a.target === target).map((a) => a.column.offset));
@@ -60,8 +61,7 @@ export async function multiUpdateExec(plan: MultiUpdatePlan, session: ExecutionC
       if (!rowChanged(before, after, session)) continue;
       for (const column of target.table.columns) if (column.onUpdateCurrentTimestamp && !assigned.has(column.offset)) after[column.offset] = currentTimestampFor(column, now);
       const newHandle = target.table.handleColumnOffset === undefined ? handle : (after[target.table.handleColumnOffset] as bigint);
-      await rows.update(handle, before, newHandle, after);
-      changed++;
+      if (await writer.update(handle, before, newHandle, after, undefined, index + 1)) changed++;
     }
   }
   const affected = session.isFoundRowsMode ? BigInt(matched) : changed;
@@ -72,16 +72,13 @@ export async function multiUpdateExec(plan: MultiUpdatePlan, session: ExecutionC
 export async function multiDeleteExec(plan: MultiDeletePlan, session: ExecutionContext): Promise<OkResult> {
   const targetList = plan.targets;
   const joined = await readJoin(plan.read, session);
-  const txn = await session.transaction();
+  const writers = new TableWriters({ catalog: plan.context.catalog, session, txn: await session.transaction(), isStrict: session.isStrictMode, isIgnore: plan.stmt.isIgnore });
   let deleted = 0n;
   for (const target of targetList) {
     const targetSeen = firstSeen(target, joined);
-    const rows = new TableRows(txn, target.table, session);
-    await rows.lockHandles([...targetSeen.keys()], 'exclusive');
-    for (const [handle, index] of targetSeen) {
-      await rows.delete(handle, storedRow(target, joined[index]!));
-      deleted++;
-    }
+    const writer = writers.writer(target.table, target.databaseName);
+    await writer.rows.lockHandles([...targetSeen.keys()], 'exclusive');
+    for (const [handle, index] of targetSeen) if (await writer.delete(handle, storedRow(target, joined[index]!))) deleted++;
   }
   return { kind: 'ok', affectedRows: deleted, lastInsertId: 0n, info: '' };
 }
