@@ -8,3 +8,6 @@ export { foreignKeyClause, foreignKeyErrorDetail } from './foreign-key-text.js';
 export { columnOffsetsOf, keyAccess } from './key-columns.js';
 export { referencingKeys } from './referencing-keys.js';
 export type { ReferencingKey } from './referencing-keys.js';
+export { CheckConstraints } from './check-constraints.js';
+export { GeneratedColumns } from './generated-columns.js';
+export { ParentCheck } from './parent-check.js';

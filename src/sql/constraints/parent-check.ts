@@ -4,6 +4,7 @@ import type { Catalog, ForeignKeyInfo, TableInfo } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import type { KvTransaction } from '../../storage/kv.js';
 import { TableRows } from '../table/table-rows.js';
+import type { RowLocker } from '../table/row-locker.js';
 import { compareValues } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
 import { foreignKeyErrorDetail } from './foreign-key-text.js';
@@ -29,14 +30,15 @@ export class ParentCheck {
     private readonly session: ExecutionContext,
   ) {}
 
-  static create(fk: ForeignKeyInfo, child: TableInfo, childDatabase: string, catalog: Catalog, txn: KvTransaction, session: ExecutionContext): ParentCheck {
+  /** `locker` locks the parent rows found (absent for DDL, which checks existing rows in its own transaction). */
+  static create(fk: ForeignKeyInfo, child: TableInfo, childDatabase: string, catalog: Catalog, txn: KvTransaction, session: ExecutionContext, locker: RowLocker | undefined): ParentCheck {
     const offsets = columnOffsetsOf(child, fk.columns) ?? [];
     const table = catalog.findTable(fk.refDatabase, fk.refTable);
     const parentOffsets = table ? columnOffsetsOf(table, fk.refColumns) : undefined;
     // A parent created (or changed) while foreign_key_checks was 0 may lack the table, columns or index the key
     // needs: then no parent row can be found, and the child row is refused as InnoDB refuses it.
     const access = table && parentOffsets ? keyAccess(table, parentOffsets) : undefined;
-    const parent = table && access ? { rows: new TableRows(txn, table, session), access } : undefined;
+    const parent = table && access ? { rows: new TableRows(txn, table, locker), access } : undefined;
     return new ParentCheck(fk, offsets, parent, foreignKeyErrorDetail(fk, childDatabase, child.name), session);
   }
 

@@ -81,7 +81,7 @@ export class RowWriter {
     this.generated = GeneratedColumns.compile(table, databaseName, session);
     this.checks = CheckConstraints.compile(table, databaseName, session);
     const isChecking = session.isForeignKeyChecks ?? true;
-    this.parents = isChecking ? (table.foreignKeys ?? []).map((fk) => ParentCheck.create(fk, table, databaseName, catalog, txn, session)) : [];
+    this.parents = isChecking ? (table.foreignKeys ?? []).map((fk) => ParentCheck.create(fk, table, databaseName, catalog, txn, session, session)) : [];
     this.actions = isChecking ? this.referentialActions() : [];
     this.isPlain = !this.generated && !this.checks && this.parents.length === 0 && this.actions.length === 0;
   }

@@ -128,9 +128,11 @@ function quoteIdent(name: string): string {
   return '`' + name.replaceAll('`', '``') + '`';
 }
 
+const ESCAPED = new RegExp("[\\\\'\\0\\n\\r" + String.fromCharCode(0x1a) + ']', 'g');
+
 /** A string literal's body with MySQL's backslash escapes (String::print). */
 function escapeString(value: string): string {
-  return value.replace(/[\\'\0\n\r\x1a]/g, (c) => {
+  return value.replace(ESCAPED, (c) => {
     switch (c) {
       case '\\':
         return '\\\\';
