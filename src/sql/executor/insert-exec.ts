@@ -49,7 +49,7 @@ export async function insertExec(plan: InsertPlan): Promise<OkResult> {
     targets.forEach((column, i) => given.set(column.offset, values[i]));
     const row: Row = table.columns.map((column) => {
       const value = given.get(column.offset);
-      if (column.generated) return generatedPlaceholder(column, value, table, stmt.isIgnore, session);
+      if (column.generated) return generatedPlaceholder(column, value, table, isStrict, session);
       return value === undefined ? columnDefaultValue(column, isStrict, session.warnings, now) : value;
     });
     for (const column of table.columns) {
@@ -101,12 +101,14 @@ export async function insertExec(plan: InsertPlan): Promise<OkResult> {
 
 /**
  * A generated column's place in a new row until the row is prepared: only DEFAULT (or nothing) may be given for it;
- * any other value is 3105, which IGNORE turns into a warning (the value is not used), as in MySQL.
+ * any other value is 3105, which IGNORE turns into a warning (the value is not used), as in MySQL. Outside strict
+ * mode it is a warning too, as in MariaDB: MariaDB's mysqldump writes generated columns' values into its INSERTs
+ * (and loads them with SQL_MODE='NO_AUTO_VALUE_ON_ZERO'), where MySQL's leaves those columns out.
  */
-function generatedPlaceholder(column: ColumnInfo, value: SqlValue | undefined, table: TableInfo, isIgnore: boolean, session: ExecutionContext): SqlValue {
+function generatedPlaceholder(column: ColumnInfo, value: SqlValue | undefined, table: TableInfo, isStrict: boolean, session: ExecutionContext): SqlValue {
   if (value !== undefined) {
     const error = mysqlError(ER_NON_DEFAULT_VALUE_FOR_GENERATED_COLUMN, column.name, table.name);
-    if (!isIgnore) throw error;
+    if (isStrict) throw error;
     session.warnings.warn(error);
   }
   return null;
