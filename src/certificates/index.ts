@@ -1,8 +1,9 @@
 // The certificates module's public surface: generating the mysql_ssl_rsa_setup files and inspecting TLS material.
 export { generateSslFiles, RSA_KEY_SIZE } from './generate-ssl-files.js';
 export type { GenerateSslFilesOptions, SslFileAction, SslFileOutcome, SslSetupSummary } from './generate-ssl-files.js';
-export { inspectTlsMaterial, ENCRYPTED_KEY_REASON } from './inspect-tls-material.js';
+export { inspectCaFile, inspectTlsMaterial, ENCRYPTED_KEY_REASON } from './inspect-tls-material.js';
 export type {
+  CaFile,
   SecureContextMaterial,
   TlsMaterial,
   TlsMaterialInspection,

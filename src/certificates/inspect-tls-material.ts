@@ -100,19 +100,10 @@ function inspect(paths: TlsMaterialPaths, now: Date): TlsMaterial {
     throw new MaterialProblem(`private key ${paths.key} does not match the certificate in ${paths.cert}`);
   }
 
-  let ca: Buffer | undefined;
-  const caCertificates: CertificateInfo[] = [];
-  const caPem: string[] = [];
-  if (paths.ca !== undefined && paths.ca !== '') {
-    const caFile = readPemFile('CA file', paths.ca);
-    const caBlocks = blocksLabelled(caFile, PemLabel.CERTIFICATE, 'CA file', paths.ca);
-    caBlocks.forEach((block, index) => {
-      const where = caBlocks.length === 1 ? `CA file ${paths.ca}` : `CA file ${paths.ca} (certificate ${index + 1})`;
-      caCertificates.push(describeCertificate(parseCertificate(block, where)));
-      caPem.push(block.text);
-    });
-    ca = caFile.buffer;
-  }
+  const caFile = paths.ca !== undefined && paths.ca !== '' ? readCaFile(paths.ca) : undefined;
+  const ca = caFile?.buffer;
+  const caCertificates = caFile?.certificates ?? [];
+  const caPem = caFile?.pem ?? [];
 
   const certificate = describeCertificate(leaf);
   return {
@@ -129,6 +120,37 @@ function inspect(paths: TlsMaterialPaths, now: Date): TlsMaterial {
     caPem,
     warnings: findWarnings(certificate, caCertificates, paths, now),
   };
+}
+
+/** A valid CA file: its bytes, and each certificate in it as facts and as PEM text. */
+export interface CaFile {
+  readonly ok: true;
+  readonly buffer: Buffer;
+  readonly certificates: readonly CertificateInfo[];
+  readonly pem: readonly string[];
+}
+
+/** Reads and checks a CA file alone (a TLS client that trusts it but presents no certificate). Never throws. */
+export function inspectCaFile(path: string): CaFile | TlsMaterialProblem {
+  try {
+    return readCaFile(path);
+  } catch (error) {
+    if (error instanceof MaterialProblem) return { ok: false, reason: error.message };
+    throw error;
+  }
+}
+
+function readCaFile(path: string): CaFile {
+  const caFile = readPemFile('CA file', path);
+  const caBlocks = blocksLabelled(caFile, PemLabel.CERTIFICATE, 'CA file', path);
+  const certificates: CertificateInfo[] = [];
+  const pem: string[] = [];
+  caBlocks.forEach((block, index) => {
+    const where = caBlocks.length === 1 ? `CA file ${path}` : `CA file ${path} (certificate ${index + 1})`;
+    certificates.push(describeCertificate(parseCertificate(block, where)));
+    pem.push(block.text);
+  });
+  return { ok: true, buffer: caFile.buffer, certificates, pem };
 }
 
 interface PemFile {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // tidal-server: parses configuration, starts the server, and stops it cleanly on SIGTERM/SIGINT.
-import { ConfigError, checkDataDirectoryWritable, loadConfig } from '../config/index.js';
+import { ConfigError, checkDataDirectoryWritable, loadConfig, storeLocation } from '../config/index.js';
 import { MySqlError } from '../errors/index.js';
 import { createLogger } from '../logging/index.js';
 import { StartupError, TidalServer } from '../server/tidal-server.js';
@@ -19,7 +19,8 @@ async function main(): Promise<number> {
   const config = loaded.config;
   let logger;
   try {
-    checkDataDirectoryWritable(config.path);
+    const location = storeLocation(config);
+    if (location.kind === 'lmdb') checkDataDirectoryWritable(location.directory);
     logger = createLogger({ level: config.log.level, ...(config.log.file.filename ? { file: config.log.file.filename } : {}) });
   } catch (error) {
     return fail(error);

@@ -1,6 +1,7 @@
 // Checks one raw value (from TOML or from a flag's text) against its option type and converts it.
 import { resolve } from 'node:path';
 import type { OptionType } from './config-schema.js';
+import { isEndpointList } from './store-location.js';
 
 /** A configuration value after validation. */
 export type ConfigValue = string | number | boolean;
@@ -36,6 +37,9 @@ export function coerceValue(type: OptionType, raw: unknown, origin: ValueOrigin,
     case 'path':
       if (typeof raw !== 'string') return invalid;
       return { isValid: true, value: raw === '' ? '' : resolve(baseDirectory, raw) };
+    case 'store-path':
+      if (typeof raw !== 'string') return invalid;
+      return { isValid: true, value: raw === '' || isEndpointList(raw) ? raw : resolve(baseDirectory, raw) };
     case 'boolean': {
       if (typeof raw === 'boolean') return { isValid: true, value: raw };
       if (origin === 'flag' && typeof raw === 'string') {
@@ -61,6 +65,7 @@ export function describeExpected(type: OptionType): string {
   switch (type.kind) {
     case 'string':
     case 'path':
+    case 'store-path':
       return 'a string';
     case 'boolean':
       return 'true or false';

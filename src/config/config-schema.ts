@@ -11,6 +11,8 @@ export type OptionType =
   | { readonly kind: 'string' }
   /** A file or folder: a relative value resolves against the config file's folder (file) or the cwd (flag). */
   | { readonly kind: 'path' }
+  /** `path`: a folder (resolved as a 'path') or, kept as written, a list of etcd endpoints `host:port,…`. */
+  | { readonly kind: 'store-path' }
   | { readonly kind: 'boolean' }
   /** A whole number in [min, max]. */
   | { readonly kind: 'integer'; readonly min: number; readonly max: number }
@@ -59,6 +61,9 @@ export const CONFIG_LIMITS = {
 /** TLS protocol versions tls-version may list; TLSv1 and TLSv1.1 (removed by MySQL 8.0.28) only with a warning. */
 export const TLS_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
 
+/** Storage engines `store` may name (TiDB's key; TiDB's own are tikv, unistore, mocktikv). */
+export const STORES = ['lmdb', 'etcd'] as const;
+
 /** Log levels, least to most severe. */
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 
@@ -80,11 +85,32 @@ export const CONFIG_OPTIONS = [
     description: 'TCP port for MySQL clients; 0 picks any free port.',
   },
   {
+    key: 'store',
+    flag: 'store',
+    type: { kind: 'enum', values: STORES },
+    default: 'lmdb',
+    description: 'Storage engine: lmdb (embedded, one node) or etcd (a replicated etcd cluster that several nodes share).',
+  },
+  {
     key: 'path',
     flag: 'path',
-    type: { kind: 'path' },
+    type: { kind: 'store-path' },
     default: './tidal-data',
-    description: 'Data directory; created if missing.',
+    description: 'store = lmdb: the data directory, created if missing; store = etcd: the etcd endpoints, host:port[,host:port…].',
+  },
+  {
+    key: 'keyspace-name',
+    flag: 'keyspace-name',
+    type: { kind: 'string' },
+    default: '',
+    description: 'store = etcd: the keyspace in etcd (keys under tidal/<name>/), so several clusters can share one etcd; empty means "default".',
+  },
+  {
+    key: 'temp-dir',
+    flag: 'temp-dir',
+    type: { kind: 'path' },
+    default: '/tmp/tidaldb',
+    description: 'Node-local folder; with store = etcd, auto-tls keeps its certificates here (with lmdb, in the data directory).',
   },
   {
     key: 'log.level',
@@ -184,6 +210,27 @@ export const CONFIG_OPTIONS = [
     type: { kind: 'integer', min: -1, max: CONFIG_LIMITS.maxVerifyDepth },
     default: -1,
     description: 'Most intermediate CA certificates a client certificate chain may hold; -1 for no limit.',
+  },
+  {
+    key: 'security.cluster-ssl-ca',
+    flag: 'cluster-ssl-ca',
+    type: { kind: 'path' },
+    default: '',
+    description: "store = etcd: PEM file of the CA that signed the etcd members' certificates; enables TLS to etcd.",
+  },
+  {
+    key: 'security.cluster-ssl-cert',
+    flag: 'cluster-ssl-cert',
+    type: { kind: 'path' },
+    default: '',
+    description: 'store = etcd: PEM client certificate this node presents to etcd (mutual TLS; needs cluster-ssl-ca).',
+  },
+  {
+    key: 'security.cluster-ssl-key',
+    flag: 'cluster-ssl-key',
+    type: { kind: 'path' },
+    default: '',
+    description: 'store = etcd: PEM private key of cluster-ssl-cert (unencrypted).',
   },
   {
     key: 'security.require-secure-transport',

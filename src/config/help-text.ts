@@ -41,6 +41,8 @@ function valueHint(type: OptionType): string {
       return ' <string>';
     case 'path':
       return ' <path>';
+    case 'store-path':
+      return ' <path|endpoints>';
     case 'boolean':
       return '[=true|false]';
     case 'integer':

@@ -9,3 +9,5 @@ export { helpText } from './help-text.js';
 export { packageInfo, versionText } from './package-version.js';
 export type { PackageInfo } from './package-version.js';
 export { checkDataDirectoryWritable } from './data-directory.js';
+export { KEYSPACE_NAME_PATTERN, isEndpointList, storeLocation } from './store-location.js';
+export type { StoreLocation } from './store-location.js';

@@ -169,6 +169,9 @@ export const ER_NO_SECURE_TRANSPORTS_CONFIGURED: ErrorSpec = { name: 'ER_NO_SECU
 export const ER_UNSUPPORTED_SQL_MODE: ErrorSpec = { name: 'ER_UNSUPPORTED_SQL_MODE', code: 3899, sqlState: 'HY000', template: "sql_mode=0x%08x is not supported." };
 export const ER_USER_ACCESS_DENIED_FOR_USER_ACCOUNT_BLOCKED_BY_PASSWORD_LOCK: ErrorSpec = { name: 'ER_USER_ACCESS_DENIED_FOR_USER_ACCOUNT_BLOCKED_BY_PASSWORD_LOCK', code: 3955, sqlState: 'HY000', template: "Access denied for user '%-.48s'@'%-.64s'. Account is blocked for %s day(s) (%s day(s) remaining) due to %u consecutive failed logins." };
 export const ER_WRITE_CONFLICT: ErrorSpec = { name: 'ER_WRITE_CONFLICT', code: 9007, sqlState: 'HY000', template: "Write conflict, txnStartTS=%s, conflictStartTS=%s, conflictCommitTS=%s, key=%s [try again later]" };
+export const ER_TXN_TOO_LARGE: ErrorSpec = { name: 'ER_TXN_TOO_LARGE', code: 8004, sqlState: 'HY000', template: "Transaction is too large, size: %d" };
+export const ER_TIKV_SERVER_TIMEOUT: ErrorSpec = { name: 'ER_TIKV_SERVER_TIMEOUT', code: 9002, sqlState: 'HY000', template: "TiKV server timeout" };
+export const ER_GC_TOO_EARLY: ErrorSpec = { name: 'ER_GC_TOO_EARLY', code: 9006, sqlState: 'HY000', template: "GC life time is shorter than transaction duration, transaction starts at %s, GC safe point is %s" };
 export const ER_SP_DOES_NOT_EXIST: ErrorSpec = { name: 'ER_SP_DOES_NOT_EXIST', code: 1305, sqlState: '42000', template: "%s %s does not exist" };
 export const ER_BLOB_CANT_HAVE_DEFAULT: ErrorSpec = { name: 'ER_BLOB_CANT_HAVE_DEFAULT', code: 1101, sqlState: '42000', template: "BLOB, TEXT, GEOMETRY or JSON column '%-.192s' can't have a default value" };
 export const ER_WRONG_NUMBER_OF_COLUMNS_IN_SELECT: ErrorSpec = { name: 'ER_WRONG_NUMBER_OF_COLUMNS_IN_SELECT', code: 1222, sqlState: '21000', template: "The used SELECT statements have a different number of columns" };
@@ -193,6 +196,23 @@ export const ER_PASSWORD_NO_MATCH: ErrorSpec = { name: 'ER_PASSWORD_NO_MATCH', c
 export const ER_ILLEGAL_GRANT_FOR_TABLE: ErrorSpec = { name: 'ER_ILLEGAL_GRANT_FOR_TABLE', code: 1144, sqlState: '42000', template: "Illegal GRANT/REVOKE command; please consult the manual to see which privileges can be used" };
 export const ER_PASSWORD_FORMAT: ErrorSpec = { name: 'ER_PASSWORD_FORMAT', code: 1827, sqlState: 'HY000', template: "The password hash doesn't have the expected format." };
 export const ER_CANT_CREATE_USER_WITH_GRANT: ErrorSpec = { name: 'ER_CANT_CREATE_USER_WITH_GRANT', code: 1410, sqlState: '42000', template: "You are not allowed to create a user with GRANT" };
+export const ER_INVALID_JSON_TEXT: ErrorSpec = { name: 'ER_INVALID_JSON_TEXT', code: 3140, sqlState: '22032', template: "Invalid JSON text: \"%s\" at position %u in value for column '%-.200s'." };
+export const ER_INVALID_JSON_TEXT_IN_PARAM: ErrorSpec = { name: 'ER_INVALID_JSON_TEXT_IN_PARAM', code: 3141, sqlState: '22032', template: "Invalid JSON text in argument %u to function %s: \"%s\" at position %u.%-.0s" };
+export const ER_INVALID_JSON_PATH: ErrorSpec = { name: 'ER_INVALID_JSON_PATH', code: 3143, sqlState: '42000', template: "Invalid JSON path expression. The error is around character position %u.%-.200s" };
+export const ER_INVALID_JSON_CHARSET: ErrorSpec = { name: 'ER_INVALID_JSON_CHARSET', code: 3144, sqlState: '22032', template: "Cannot create a JSON value from a string with CHARACTER SET '%s'." };
+export const ER_INVALID_TYPE_FOR_JSON: ErrorSpec = { name: 'ER_INVALID_TYPE_FOR_JSON', code: 3146, sqlState: '22032', template: "Invalid data type for JSON data in argument %u to function %s; a JSON string or JSON type is required." };
+export const ER_INVALID_JSON_PATH_WILDCARD: ErrorSpec = { name: 'ER_INVALID_JSON_PATH_WILDCARD', code: 3149, sqlState: '42000', template: "In this situation, path expressions may not contain the * and ** tokens or an array range." };
+export const ER_JSON_USED_AS_KEY: ErrorSpec = { name: 'ER_JSON_USED_AS_KEY', code: 3152, sqlState: '42000', template: "JSON column '%-.192s' supports indexing only via generated columns on a specified JSON path." };
+export const ER_JSON_VACUOUS_PATH: ErrorSpec = { name: 'ER_JSON_VACUOUS_PATH', code: 3153, sqlState: '42000', template: "The path expression '$' is not allowed in this context." };
+export const ER_JSON_BAD_ONE_OR_ALL_ARG: ErrorSpec = { name: 'ER_JSON_BAD_ONE_OR_ALL_ARG', code: 3154, sqlState: '42000', template: "The oneOrAll argument to %s may take these values: 'one' or 'all'." };
+export const ER_NUMERIC_JSON_VALUE_OUT_OF_RANGE: ErrorSpec = { name: 'ER_NUMERIC_JSON_VALUE_OUT_OF_RANGE', code: 3155, sqlState: '22003', template: "Out of range JSON value for CAST to %s%-.0s from column %s at row %ld" };
+export const ER_INVALID_JSON_VALUE_FOR_CAST: ErrorSpec = { name: 'ER_INVALID_JSON_VALUE_FOR_CAST', code: 3156, sqlState: '22018', template: "Invalid JSON value for CAST to %s%-.0s from column %s at row %ld" };
+export const ER_JSON_DOCUMENT_TOO_DEEP: ErrorSpec = { name: 'ER_JSON_DOCUMENT_TOO_DEEP', code: 3157, sqlState: '22032', template: "The JSON document exceeds the maximum depth." };
+export const ER_JSON_DOCUMENT_NULL_KEY: ErrorSpec = { name: 'ER_JSON_DOCUMENT_NULL_KEY', code: 3158, sqlState: '22032', template: "JSON documents may not contain NULL member names." };
+export const ER_INVALID_JSON_PATH_ARRAY_CELL: ErrorSpec = { name: 'ER_INVALID_JSON_PATH_ARRAY_CELL', code: 3165, sqlState: '42000', template: "A path expression is not a path to a cell in an array." };
+export const ER_INVALID_JSON_TYPE: ErrorSpec = { name: 'ER_INVALID_JSON_TYPE', code: 3853, sqlState: '22032', template: "Invalid JSON type in argument %u to function %s; an %s is required." };
+export const ER_MISSING_JSON_VALUE: ErrorSpec = { name: 'ER_MISSING_JSON_VALUE', code: 3966, sqlState: '22035', template: "No value was found by '%.192s' on the specified path." };
+export const ER_MULTIPLE_JSON_VALUES: ErrorSpec = { name: 'ER_MULTIPLE_JSON_VALUES', code: 3967, sqlState: '22034', template: "More than one value was found by '%.192s' on the specified path." };
 
 /** Every entry of the table, by MySQL error number. */
 export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
@@ -363,6 +383,9 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [3899, ER_UNSUPPORTED_SQL_MODE],
   [3955, ER_USER_ACCESS_DENIED_FOR_USER_ACCOUNT_BLOCKED_BY_PASSWORD_LOCK],
   [9007, ER_WRITE_CONFLICT],
+  [8004, ER_TXN_TOO_LARGE],
+  [9002, ER_TIKV_SERVER_TIMEOUT],
+  [9006, ER_GC_TOO_EARLY],
   [1305, ER_SP_DOES_NOT_EXIST],
   [1101, ER_BLOB_CANT_HAVE_DEFAULT],
   [1222, ER_WRONG_NUMBER_OF_COLUMNS_IN_SELECT],
@@ -387,4 +410,21 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [1144, ER_ILLEGAL_GRANT_FOR_TABLE],
   [1827, ER_PASSWORD_FORMAT],
   [1410, ER_CANT_CREATE_USER_WITH_GRANT],
+  [3140, ER_INVALID_JSON_TEXT],
+  [3141, ER_INVALID_JSON_TEXT_IN_PARAM],
+  [3143, ER_INVALID_JSON_PATH],
+  [3144, ER_INVALID_JSON_CHARSET],
+  [3146, ER_INVALID_TYPE_FOR_JSON],
+  [3149, ER_INVALID_JSON_PATH_WILDCARD],
+  [3152, ER_JSON_USED_AS_KEY],
+  [3153, ER_JSON_VACUOUS_PATH],
+  [3154, ER_JSON_BAD_ONE_OR_ALL_ARG],
+  [3155, ER_NUMERIC_JSON_VALUE_OUT_OF_RANGE],
+  [3156, ER_INVALID_JSON_VALUE_FOR_CAST],
+  [3157, ER_JSON_DOCUMENT_TOO_DEEP],
+  [3158, ER_JSON_DOCUMENT_NULL_KEY],
+  [3165, ER_INVALID_JSON_PATH_ARRAY_CELL],
+  [3853, ER_INVALID_JSON_TYPE],
+  [3966, ER_MISSING_JSON_VALUE],
+  [3967, ER_MULTIPLE_JSON_VALUES],
 ]);

@@ -29,7 +29,8 @@ export async function tlsFilePaths(config: ServerConfig, logger: Logger): Promis
   const started = Date.now();
   let summary;
   try {
-    summary = await generateSslFiles({ datadir: config.path, rsaKeySize });
+    // With etcd, `path` names the cluster: the node-local temp-dir keeps the files, as TiDB's auto-tls does.
+    summary = await generateSslFiles({ datadir: config.store === 'etcd' ? config.tempDir : config.path, rsaKeySize });
   } catch (error) {
     if (!(error instanceof SslSetupError)) throw error;
     logger.warn(`auto-tls could not prepare certificates: ${error.message}`);

@@ -39,6 +39,7 @@ const columnTypes: Record<TypeKind, number> = {
   timestamp: ColumnType.MYSQL_TYPE_TIMESTAMP,
   time: ColumnType.MYSQL_TYPE_TIME,
   year: ColumnType.MYSQL_TYPE_YEAR,
+  json: ColumnType.MYSQL_TYPE_JSON,
 };
 
 const integerDisplayWidth: Partial<Record<TypeKind, number>> = { tinyint: 4, smallint: 6, mediumint: 9, int: 11, bigint: 20, year: 4 };
@@ -89,6 +90,8 @@ function columnLength(type: FieldType): number {
       return type.decimals > 0 ? 11 + type.decimals : 10;
     case TypeKind.Null:
       return 0;
+    case TypeKind.Json:
+      return MAX_COLUMN_LENGTH;
     default: {
       const blob = blobMaxBytes[type.kind];
       // TEXT's limit is in bytes; MySQL reports it as the characters times utf8mb4's 4 bytes (TEXT: 262140).
@@ -123,7 +126,7 @@ function columnFlags(column: ResultColumn): number {
   if (column.isAutoIncrement) flags |= ColumnFlags.AUTO_INCREMENT_FLAG;
   if (column.hasNoDefault && column.orgName !== '') flags |= ColumnFlags.NO_DEFAULT_VALUE_FLAG;
   if (type.isUnsigned) flags |= ColumnFlags.UNSIGNED_FLAG;
-  if (blobMaxBytes[type.kind] !== undefined) flags |= ColumnFlags.BLOB_FLAG;
+  if (blobMaxBytes[type.kind] !== undefined || type.kind === TypeKind.Json) flags |= ColumnFlags.BLOB_FLAG;
   if (isBinaryType(type) || (!isTextType(type) && type.kind !== TypeKind.Null)) flags |= ColumnFlags.BINARY_FLAG;
   if (isIntegerType(type) || type.kind === TypeKind.Decimal || type.kind === TypeKind.Float || type.kind === TypeKind.Double) {
     flags |= ColumnFlags.NUM_FLAG;

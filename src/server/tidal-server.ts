@@ -3,10 +3,10 @@ import { createServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
 import { hostname } from 'node:os';
 import type { ServerConfig } from '../config/index.js';
-import { packageInfo } from '../config/index.js';
+import { packageInfo, storeLocation } from '../config/index.js';
 import { createRateLimitedLogger } from '../logging/index.js';
 import type { Logger } from '../logging/index.js';
-import { LmdbEngine } from '../storage/index.js';
+import { openKvEngine } from '../storage/index.js';
 import type { KvEngine } from '../storage/kv.js';
 import { SqlEngine } from '../sql/index.js';
 import { GlobalVariables, StatusVariables, hostPlatform } from '../session/variables/index.js';
@@ -56,10 +56,10 @@ export class TidalServer {
     private readonly tls: TlsManager,
   ) {}
 
-  /** Opens the data directory, loads TLS material and starts listening. */
+  /** Opens the store (data directory or etcd cluster), loads TLS material and starts listening. */
   static async start(config: ServerConfig, logger: Logger): Promise<TidalServer> {
     const policy = resolvePolicy(config, logger);
-    const kv = await LmdbEngine.open(config.path);
+    const kv = await openKvEngine(storeLocation(config), logger);
     try {
       const sql = await SqlEngine.open(kv, {
         authStrings: serverAuthStrings,

@@ -14,6 +14,7 @@ import {
   parseSingleStatement,
   parseStatements,
   runsInSession,
+  userVariableValue,
 } from '../sql/index.js';
 import type {
   ExecutionContext,
@@ -186,7 +187,7 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
   }
 
   setUserVariable(name: string, value: SqlValue): void {
-    this.userVariables.set(name.toLowerCase(), value);
+    this.userVariables.set(name.toLowerCase(), userVariableValue(value));
   }
 
   /** GET_LOCK() and its family, owned by this connection. */

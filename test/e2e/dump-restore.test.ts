@@ -55,7 +55,10 @@ const SCHEMA = `
   INSERT INTO orders VALUES (1, 1, 2, 'first'), (2, 3, 1, NULL), (3, 1, 5, 'Third ümlaut');
   CREATE TABLE labels (id INT PRIMARY KEY, size ENUM('small','medium','it''s big') NOT NULL, tags SET('a','b','c') DEFAULT 'a,b');
   INSERT INTO labels VALUES (1, 'small', 'c,a'), (2, 3, ''), (3, 'medium', NULL);
-  CREATE VIEW big_orders AS SELECT id, item, qty FROM orders WHERE qty > 1;`;
+  CREATE VIEW big_orders AS SELECT id, item, qty FROM orders WHERE qty > 1;
+  CREATE TABLE prefs (id INT PRIMARY KEY, doc JSON, note JSON NOT NULL);
+  INSERT INTO prefs VALUES (1, '{"b": [1, 2.5, -3e100, 18446744073709551615], "a": {"q": "it''s \\\\"x\\\\" \\\\\\\\ ✓\\\\n"}, "c": null}', '[]'),
+    (2, NULL, 'true'), (3, JSON_OBJECT('d', CAST('2024-01-02 03:04:05' AS DATETIME)), '"text"');`;
 
 describe('mysqldump and restore', () => {
   let server: TidalProcess;
@@ -88,6 +91,10 @@ describe('mysqldump and restore', () => {
       assert.equal(await cli(server.port, contentQuery(target)), await cli(server.port, contentQuery('source')));
       const labels = (db: string): string => `SELECT * FROM ${db}.labels ORDER BY id`;
       assert.equal(await cli(server.port, labels(target)), await cli(server.port, labels('source')));
+      assert.match(dump.stdout, /`doc` json DEFAULT NULL,\n {2}`note` json NOT NULL,/);
+      // A JSON DATETIME is dumped as its text and restored as a string, in MySQL too; numbers keep their types.
+      const prefs = (db: string): string => `SELECT id, doc, note, JSON_TYPE(doc->'$.b[3]'), JSON_TYPE(doc->'$.b[2]') FROM ${db}.prefs ORDER BY id`;
+      assert.equal(await cli(server.port, prefs(target)), await cli(server.port, prefs('source')));
       const again = await mysqldump(server.port, [...options, target]);
       assert.equal(again.code, 0, again.stderr);
       // Only the comments naming the database differ.

@@ -136,6 +136,28 @@ describe('knex (mysql2 client)', () => {
     assert.deepEqual(await knex('authors').pluck('name'), ['Ada']);
     await assert.rejects(knex('authors').insert({ name: 'Ada 2', email: 'ada@example.com' }), (error: { errno?: number }) => error.errno === 1062);
   });
+
+  it('keeps a JSON column: objects written are read back as objects, filtered with ->> and knex JSON helpers', async () => {
+    await knex.schema.createTable('profiles', (table) => {
+      table.increments('id');
+      table.string('handle', 40).notNullable();
+      table.json('settings');
+    });
+    await knex('profiles').insert([
+      { handle: 'ada', settings: JSON.stringify({ theme: 'dark', langs: ['en', 'fr'], beta: true, quota: 12.5 }) },
+      { handle: 'bob', settings: JSON.stringify({ theme: 'light', langs: [] }) },
+      { handle: 'cid', settings: null },
+    ]);
+    const dark = await knex('profiles').select('handle', 'settings').whereRaw("settings->>'$.theme' = ?", ['dark']);
+    assert.deepEqual(dark, [{ handle: 'ada', settings: { beta: true, langs: ['en', 'fr'], quota: 12.5, theme: 'dark' } }]);
+    // knex's jsonExtract is JSON_UNQUOTE(JSON_EXTRACT(…)) on MySQL: the JSON text, as MySQL returns it.
+    const langs = await knex('profiles').jsonExtract('settings', '$.langs', 'langs').orderBy('id');
+    assert.deepEqual(langs.map((row: { langs: unknown }) => row.langs), ['["en", "fr"]', '[]', null]);
+    const english = await knex('profiles').pluck('handle').whereJsonSupersetOf('settings', { langs: ['en'] });
+    assert.deepEqual(english, ['ada']);
+    await knex('profiles').where({ handle: 'bob' }).update({ settings: knex.raw("JSON_SET(settings, '$.theme', ?)", ['dark']) });
+    assert.deepEqual(await knex('profiles').pluck('handle').whereRaw("settings->>'$.theme' = 'dark'").orderBy('handle'), ['ada', 'bob']);
+  });
 });
 
 class CreateNotes1700000000001 implements MigrationInterface {

@@ -272,6 +272,18 @@ export interface FuncCallExpr {
   readonly trimMode?: 'LEADING' | 'TRAILING' | 'BOTH';
   /** CHAR(… USING charset), lower-cased. */
   readonly usingCharset?: string;
+  /** JSON_VALUE(doc, path RETURNING type … ON EMPTY … ON ERROR). */
+  readonly jsonValue?: JsonValueClauses;
+}
+
+/** What JSON_VALUE answers when its path selects nothing (ON EMPTY) or the value does not fit (ON ERROR). */
+export type JsonValueResponse = { readonly kind: 'NULL' | 'ERROR' } | { readonly kind: 'DEFAULT'; readonly value: Expr };
+
+/** JSON_VALUE's clauses after the path. */
+export interface JsonValueClauses {
+  readonly returning?: CastType;
+  readonly onEmpty?: JsonValueResponse;
+  readonly onError?: JsonValueResponse;
 }
 
 /** A window: a named reference (`OVER w`) or an inline spec. */

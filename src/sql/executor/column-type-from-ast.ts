@@ -138,6 +138,8 @@ export function fieldTypeFromAst(columnName: string, type: DataType, defaultColl
     }
     case 'YEAR':
       return fieldType(TypeKind.Year, { length: 4, isUnsigned: true });
+    case 'JSON':
+      return fieldType(TypeKind.Json);
     case 'ENUM':
     case 'SET':
       return valueSetType(columnName, type.name === 'ENUM' ? 'enum' : 'set', type.values ?? [], collation);

@@ -14,7 +14,6 @@ import {
   ER_TABLE_MUST_HAVE_COLUMNS,
   ER_TOO_LONG_IDENT,
   ER_WRONG_AUTO_KEY,
-  ER_BLOB_KEY_WITHOUT_LENGTH,
 } from '../../errors/index.js';
 import type { ColumnDef, CreateTableStmt, Expr, ForeignKeyDef, IndexDef } from '../ast/index.js';
 import type { AutoIncrementAllocator, Catalog, ColumnDefault, ColumnInfo, IndexInfo, TableInfo } from '../catalog/index.js';
@@ -23,6 +22,7 @@ import type { ExecutionContext } from '../execution-context.js';
 import { Scope, compileExpr } from '../expression/index.js';
 import { OK_NOTHING } from '../statement-result.js';
 import type { OkResult } from '../statement-result.js';
+import { checkKeyPartType } from './key-part-type.js';
 import { coerceToColumn, isBlobType, isIntegerType, TypeKind } from '../types/index.js';
 import type { CollationName } from '../types/index.js';
 import { fieldTypeFromAst, resolveCollation } from './column-type-from-ast.js';
@@ -253,7 +253,7 @@ function buildIndexes(
       if (part.column === undefined) throw mysqlError(ER_NOT_SUPPORTED_YET, 'functional key parts');
       const offset = columns.findIndex((column) => column.name.toLowerCase() === part.column!.toLowerCase());
       if (offset < 0) throw mysqlError(ER_KEY_COLUMN_DOES_NOT_EXITS, part.column);
-      if (isBlobType(columns[offset]!.type) && part.length === undefined) throw mysqlError(ER_BLOB_KEY_WITHOUT_LENGTH, part.column);
+      checkKeyPartType(columns[offset]!.type, part.column, part.length);
       return offset;
     });
     const isPrimary = def.indexType === 'PRIMARY';

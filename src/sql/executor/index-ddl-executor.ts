@@ -1,7 +1,6 @@
 // CREATE INDEX / DROP INDEX: change a table's indexes, backfilling or deleting their entries in the same transaction.
 import {
   mysqlError,
-  ER_BLOB_KEY_WITHOUT_LENGTH,
   ER_CANT_DROP_FIELD_OR_KEY,
   ER_DUP_KEYNAME,
   ER_KEY_COLUMN_DOES_NOT_EXITS,
@@ -15,7 +14,7 @@ import { tableIndexRange } from '../../storage/index.js';
 import { OK_NOTHING } from '../statement-result.js';
 import type { OkResult } from '../statement-result.js';
 import { TableRows } from '../table/table-rows.js';
-import { isBlobType } from '../types/index.js';
+import { checkKeyPartType } from './key-part-type.js';
 import { resolveTable } from './resolve-table.js';
 import { draftOf } from './alter-table-draft.js';
 import { checkIndexDrop } from './alter-table-constraints.js';
@@ -26,7 +25,7 @@ export function indexColumnOffsets(table: TableInfo, parts: readonly IndexPart[]
     if (part.column === undefined) throw mysqlError(ER_NOT_SUPPORTED_YET, 'functional key parts');
     const offset = table.columns.findIndex((column) => column.name.toLowerCase() === part.column!.toLowerCase());
     if (offset < 0) throw mysqlError(ER_KEY_COLUMN_DOES_NOT_EXITS, part.column);
-    if (isBlobType(table.columns[offset]!.type) && part.length === undefined) throw mysqlError(ER_BLOB_KEY_WITHOUT_LENGTH, part.column);
+    checkKeyPartType(table.columns[offset]!.type, part.column, part.length);
     return offset;
   });
 }

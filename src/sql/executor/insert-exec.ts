@@ -54,7 +54,7 @@ export async function insertExec(plan: InsertPlan): Promise<OkResult> {
     });
     for (const column of table.columns) {
       if (column.generated) continue;
-      const store = { columnName: column.name, rowNumber: r + 1, isStrict, warnings: session.warnings };
+      const store = { columnName: column.name, tableName: table.name, rowNumber: r + 1, isStrict, warnings: session.warnings };
       let value = coerceToColumn(row[column.offset] ?? null, column.type, store);
       if (column.isAutoIncrement) {
         if (value === null || value === 0n) {

@@ -30,7 +30,7 @@ export async function updateExec(plan: UpdatePlan): Promise<OkResult> {
   for (const { offset, column, value, parts } of assignments) {
     if (parts.length > 0) await prepareParts(parts, visible);
     for (let i = 0; i < visible.length; i++) {
-      const next = coerceToColumn(value.evaluate(visible[i]!), column.type, { columnName: column.name, rowNumber: i + 1, isStrict, warnings: session.warnings });
+      const next = coerceToColumn(value.evaluate(visible[i]!), column.type, { columnName: column.name, tableName: table.name, rowNumber: i + 1, isStrict, warnings: session.warnings });
       if (next === null && column.isNotNull) throw mysqlError(ER_BAD_NULL_ERROR, column.name);
       visible[i]![offset] = next;
       stored[i]![column.offset] = next;

@@ -3,7 +3,7 @@ import { Decimal } from 'decimal.js';
 import { mysqlError, ER_WRONG_VALUE, ER_DATA_OUT_OF_RANGE, ER_NOT_SUPPORTED_YET, ER_OPERAND_COLUMNS, ER_WARN_DATA_OUT_OF_RANGE } from '../../errors/index.js';
 import type { BinaryExpr, ColumnRefExpr, Expr, NumberLiteralExpr } from '../ast/index.js';
 import { formatSql } from '../parser/index.js';
-import { TypeKind, compareValues, encodeUtf8Lossless, fieldType, toDecimal, isStringType, toBoolean, toDouble, toInteger, toText, MysqlDateTime, MysqlTime } from '../types/index.js';
+import { TypeKind, compareValues, encodeUtf8Lossless, fieldType, toDecimal, isStringType, toBoolean, toDouble, toInteger, toText, JsonValue, MysqlDateTime, MysqlTime } from '../types/index.js';
 import type { FieldType, Row, SqlValue } from '../types/index.js';
 import { comparisonCollation, comparisonTest, unifyTypes } from './type-inference.js';
 import { arithmeticDomain, arithmeticResultType, evaluateArithmetic } from './arithmetic.js';
@@ -18,7 +18,9 @@ import { compileLike } from './like.js';
 import { compileCollate, compileConvertUsing, connectionCollation, literalCollation } from './collate-expr.js';
 import { aggregateDerivations } from './collation-derivation.js';
 import { SYSTEM_COLLATION } from '../collation/index.js';
-import { BIGINT_TYPE, BOOL_RESULT_TYPE, DATE_TYPE, DOUBLE_TYPE, NULL_TYPE, dateTimeType, decimalType, integerLiteralType, timeType, varcharType } from './literal-types.js';
+import { jsonPathCall } from './map-expr.js';
+import { castToJson, jsonComparisonOperands } from './json-operands.js';
+import { BIGINT_TYPE, BOOL_RESULT_TYPE, DATE_TYPE, DOUBLE_TYPE, JSON_TYPE, NULL_TYPE, dateTimeType, decimalType, integerLiteralType, timeType, varcharType } from './literal-types.js';
 import { readTime } from './time-arg.js';
 
 const INT64_MAX = (1n << 63n) - 1n;
@@ -131,8 +133,9 @@ export function compileExpr(expr: Expr, context: CompileContext): CompiledExpr {
       return compileQuantifiedSubquery(compileExpr(expr.operand, context), '=', 'ANY', expr.isNot, expr.query, context);
     case 'QuantifiedCompareExpr':
       return compileQuantifiedSubquery(compileExpr(expr.left, context), expr.op, expr.quantifier, false, expr.query, context);
-    case 'RegexpExpr':
     case 'JsonPathExpr':
+      return compileExpr(jsonPathCall(expr.operand, expr.path, expr.isUnquote), context);
+    case 'RegexpExpr':
     case 'IntervalExpr':
     case 'IntervalUnitExpr':
     case 'MatchExpr':
@@ -184,6 +187,7 @@ export function typeOfValue(value: SqlValue, collation = 'utf8mb4_bin'): FieldTy
   if (Buffer.isBuffer(value)) return fieldType(TypeKind.VarBinary, { length: value.length });
   if (value instanceof MysqlDateTime) return value.kind === 'date' ? DATE_TYPE : dateTimeType(value.fsp);
   if (value instanceof MysqlTime) return timeType(value.fsp);
+  if (value instanceof JsonValue) return JSON_TYPE;
   return decimalType(Math.max(value.precision(true), 1), Math.max(value.decimalPlaces(), 0));
 }
 
@@ -342,8 +346,9 @@ function compileLogic(op: 'AND' | 'OR' | 'XOR', left: CompiledExpr, right: Compi
 }
 
 
-function compileComparison(op: string, left: CompiledExpr, right: CompiledExpr, context: CompileContext): CompiledExpr {
+function compileComparison(op: string, leftExpr: CompiledExpr, rightExpr: CompiledExpr, context: CompileContext): CompiledExpr {
   const warnings = context.session.warnings;
+  const [left, right] = jsonComparisonOperands(leftExpr, rightExpr);
   const collation = comparisonCollation(left.type, right.type, op);
   const test = comparisonTest(op);
   const isNullSafe = op === '<=>';
@@ -501,6 +506,8 @@ function compileCast(target: string, operand: CompiledExpr, length: number | und
       const fsp = Math.min(length ?? 0, 6);
       return fold(operand, timeType(fsp), (value) => (value === null ? null : readTime(value, fsp, warnings)));
     }
+    case 'JSON':
+      return fold(operand, JSON_TYPE, (value) => castToJson(value, operand.type));
     default:
       throw mysqlError(ER_NOT_SUPPORTED_YET, `CAST AS ${target}`);
   }

@@ -16,3 +16,4 @@ export { LateBoundParams, containsParam, withCurrentValues } from './statement-p
 export type { StatementParams } from './statement-params.js';
 export { aggregateKind } from './functions/aggregate-accumulators.js';
 export type { Accumulator, AggregateKind } from './functions/aggregate-accumulators.js';
+export { JSON_FUNCTION_NAMES } from './functions/json-functions.js';

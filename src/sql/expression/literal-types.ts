@@ -4,11 +4,15 @@ import type { FieldType } from '../types/index.js';
 
 export const BIGINT_TYPE: FieldType = fieldType(TypeKind.BigInt, { length: 21 });
 export const UNSIGNED_BIGINT_TYPE: FieldType = fieldType(TypeKind.BigInt, { length: 20, isUnsigned: true });
-export const BOOL_RESULT_TYPE: FieldType = fieldType(TypeKind.BigInt, { length: 1 });
+export const BOOL_RESULT_TYPE: FieldType = { ...fieldType(TypeKind.BigInt, { length: 1 }), isBoolean: true };
 export const DOUBLE_TYPE: FieldType = fieldType(TypeKind.Double, { length: 23, decimals: 31 });
 export const NULL_TYPE: FieldType = fieldType(TypeKind.Null, { length: 0 });
 export const DATETIME_TYPE: FieldType = fieldType(TypeKind.DateTime, { length: 19, decimals: 0 });
 export const DATE_TYPE: FieldType = fieldType(TypeKind.Date, { length: 10, decimals: 0 });
+/** JSON results: the longest length MySQL reports (LONGBLOB's), binary character set. */
+export const JSON_TYPE: FieldType = fieldType(TypeKind.Json, { length: 4_294_967_295 });
+/** Text results of JSON functions (JSON_UNQUOTE, ->>, JSON_TYPE…): LONGTEXT utf8mb4_bin, as MySQL types them. */
+export const JSON_TEXT_TYPE: FieldType = fieldType(TypeKind.LongText, { length: 4_294_967_295 });
 
 /** A TIME(fsp) result; its display length counts a sign and three hour digits, as MySQL's does. */
 export function timeType(fsp: number): FieldType {

@@ -48,6 +48,11 @@ export function mapExpr(expr: Expr, replace: (node: Expr) => Expr | undefined): 
       return { ...expr, value: map(expr.value) };
     case 'RowExpr':
       return { ...expr, items: expr.items.map(map) };
+    case 'JsonPathExpr': {
+      // `->` takes a column only; a column replaced by an expression (a view's) becomes the JSON_EXTRACT it stands for.
+      const operand = map(expr.operand);
+      return operand.kind === 'ColumnRefExpr' ? { ...expr, operand } : jsonPathCall(operand, expr.path, expr.isUnquote);
+    }
     case 'NumberLiteralExpr':
     case 'StringLiteralExpr':
     case 'HexLiteralExpr':
@@ -60,13 +65,18 @@ export function mapExpr(expr: Expr, replace: (node: Expr) => Expr | undefined): 
     case 'SysVarExpr':
     case 'ParamExpr':
     case 'DefaultExpr':
-    case 'JsonPathExpr':
     case 'IntervalUnitExpr':
     case 'ExistsExpr':
     case 'SubqueryExpr':
     case 'MatchExpr':
       return expr;
   }
+}
+
+/** `doc->'path'` as the call it abbreviates: JSON_EXTRACT(doc, 'path'), inside JSON_UNQUOTE for `->>`. */
+export function jsonPathCall(operand: Expr, path: string, isUnquote: boolean): Expr {
+  const extract: Expr = { kind: 'FuncCallExpr', name: 'JSON_EXTRACT', args: [operand, { kind: 'StringLiteralExpr', value: path }] };
+  return isUnquote ? { kind: 'FuncCallExpr', name: 'JSON_UNQUOTE', args: [extract] } : extract;
 }
 
 /** Calls `visit` on every node of `expr` (pre-order, not into subqueries); `visit` returning false skips children. */
@@ -113,6 +123,8 @@ function childrenOf(expr: Expr): readonly Expr[] {
       return [expr.value];
     case 'RowExpr':
       return expr.items;
+    case 'JsonPathExpr':
+      return [expr.operand];
     default:
       return NO_CHILDREN;
   }

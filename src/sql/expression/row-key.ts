@@ -1,6 +1,6 @@
 // distinctKeyOfRow / distinctKey: strings equal for rows whose values are equal (by kind, or as DISTINCT compares).
 import { Decimal } from 'decimal.js';
-import { MysqlTime } from '../types/index.js';
+import { JsonValue, MysqlTime, jsonNodeKey } from '../types/index.js';
 import type { FieldType, Row, SqlValue } from '../types/index.js';
 import { collatorFor } from '../collation/index.js';
 
@@ -15,6 +15,7 @@ export function distinctKeyOfRow(row: Row): string {
     else if (Buffer.isBuffer(value)) key += `\u0000b${value.toString('hex')}`;
     else if (value instanceof Decimal) key += `\u0000m${value.toString()}`;
     else if (value instanceof MysqlTime) key += `\u0000T${value.micros}`;
+    else if (value instanceof JsonValue) key += `\u0000j${jsonNodeKey(value.toNode())}`;
     else key += `\u0000t${value.toString()}`;
   }
   return key;
@@ -37,6 +38,7 @@ export function distinctKey(values: readonly SqlValue[], types: readonly FieldTy
       key += `\u0000s${type === undefined ? value : collatorFor(type.collation).key(value)}`;
     } else if (Buffer.isBuffer(value)) key += `\u0000b${value.toString('hex')}`;
     else if (value instanceof MysqlTime) key += `\u0000T${value.micros}`;
+    else if (value instanceof JsonValue) key += `\u0000j${jsonNodeKey(value.toNode())}`;
     else key += `\u0000t${value.toString()}`;
   }
   return key;

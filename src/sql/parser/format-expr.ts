@@ -1,5 +1,5 @@
 // Prints expressions in canonical SQL, adding parentheses exactly where precedence needs them.
-import type { CastType, Expr, FuncCallExpr, OrderItem, WindowSpec } from '../ast/index.js';
+import type { CastType, Expr, FuncCallExpr, JsonValueClauses, JsonValueResponse, OrderItem, WindowSpec } from '../ast/index.js';
 import { formatCharset, formatIdent, formatQualified, formatString, formatUserVar } from './format-ident.js';
 import { Prec, precedenceOf } from './precedence.js';
 import type { Printer } from './printer.js';
@@ -153,9 +153,18 @@ function formatFuncCall(e: FuncCallExpr, f: Printer): string {
     if (e.orderBy !== undefined) body += ' ORDER BY ' + formatOrderItems(e.orderBy, f);
     if (e.separator !== undefined) body += ' SEPARATOR ' + formatString(e.separator);
     if (e.usingCharset !== undefined) body += ' USING ' + formatCharset(e.usingCharset);
+    if (e.jsonValue !== undefined) body += formatJsonValueClauses(e.jsonValue, f);
   }
   const call = `${name}(${body})`;
   return e.over === undefined ? call : `${call} OVER ${formatWindowRef(e.over, f)}`;
+}
+
+/** JSON_VALUE's RETURNING / ON EMPTY / ON ERROR clauses, each with its leading space. */
+function formatJsonValueClauses(clauses: JsonValueClauses, f: Printer): string {
+  const response = (r: JsonValueResponse | undefined, on: string): string =>
+    r === undefined ? '' : ` ${r.kind === 'DEFAULT' ? `DEFAULT ${f.expr(r.value)}` : r.kind} ON ${on}`;
+  const returning = clauses.returning === undefined ? '' : ` RETURNING ${formatCastType(clauses.returning)}`;
+  return `${returning}${response(clauses.onEmpty, 'EMPTY')}${response(clauses.onError, 'ERROR')}`;
 }
 
 /** Function names print upper-case; a name that is not a plain word is backquoted. */

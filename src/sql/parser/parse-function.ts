@@ -1,5 +1,5 @@
 // Function calls: the generic `name(args)` form, aggregates, window OVER clauses, and MySQL's special syntaxes.
-import type { Expr, FuncCallExpr, IntervalUnit, MatchExpr, OrderItem, WindowSpec } from '../ast/index.js';
+import type { Expr, FuncCallExpr, IntervalUnit, JsonValueClauses, JsonValueResponse, MatchExpr, OrderItem, WindowSpec } from '../ast/index.js';
 import { parseCastType } from './parse-cast-type.js';
 import type { Parser } from './parser.js';
 import { Prec } from './precedence.js';
@@ -110,10 +110,32 @@ export function parseFunctionCall(p: Parser, name: string, db?: string): FuncCal
       if (p.acceptClause('ORDER', 'BY')) call.orderBy = parseOrderItems(p);
       if (p.acceptWord('SEPARATOR')) call.separator = p.string();
     }
+    if (name === 'JSON_VALUE') {
+      const clauses = parseJsonValueClauses(p);
+      if (clauses !== undefined) call.jsonValue = clauses;
+    }
   }
   p.expectOp(')');
   if (p.acceptWord('OVER')) call.over = parseWindowRef(p);
   return call;
+}
+
+/** JSON_VALUE's `[RETURNING type] [response ON EMPTY] [response ON ERROR]`, or undefined when none is written. */
+function parseJsonValueClauses(p: Parser): JsonValueClauses | undefined {
+  const clauses: { -readonly [K in keyof JsonValueClauses]: JsonValueClauses[K] } = {};
+  if (p.acceptWord('RETURNING')) clauses.returning = parseCastType(p);
+  for (;;) {
+    let response: JsonValueResponse;
+    if (p.acceptWord('NULL')) response = { kind: 'NULL' };
+    else if (p.acceptWord('ERROR')) response = { kind: 'ERROR' };
+    else if (p.acceptWord('DEFAULT')) response = { kind: 'DEFAULT', value: p.grammar.expr(p) };
+    else break;
+    p.expectWord('ON');
+    if (clauses.onEmpty === undefined && clauses.onError === undefined && p.acceptWord('EMPTY')) clauses.onEmpty = response;
+    else if (clauses.onError === undefined && p.acceptWord('ERROR')) clauses.onError = response;
+    else throw p.error();
+  }
+  return Object.keys(clauses).length === 0 ? undefined : clauses;
 }
 
 /**

@@ -1,7 +1,7 @@
 // planCacheBlocker: why a prepared statement's plan cannot be built once and reused for every execution (or
 // undefined when it can), after TiDB's rules for its prepared plan cache.
 import type { Expr, Limit, OrderItem, QueryExpr, Statement, TableName, TableRef } from '../ast/index.js';
-import { forEachExpr } from '../expression/index.js';
+import { JSON_FUNCTION_NAMES, forEachExpr } from '../expression/index.js';
 
 /**
  * Functions whose result depends only on their arguments. Anything else (NOW(), RAND(), DATABASE(), USER(),
@@ -31,6 +31,8 @@ const DETERMINISTIC_FUNCTIONS: ReadonlySet<string> = new Set([
   'SECOND', 'MICROSECOND', 'QUARTER', 'DAYNAME', 'MONTHNAME', 'LAST_DAY', 'DATE_FORMAT', 'DATE_ADD', 'DATE_SUB',
   'ADDDATE', 'SUBDATE', 'DATEDIFF', 'TIMESTAMPDIFF', 'TIMESTAMPADD', 'STR_TO_DATE', 'TO_DAYS', 'FROM_DAYS',
   'MAKEDATE', 'MAKETIME', 'SEC_TO_TIME', 'TIME_TO_SEC', 'EXTRACT',
+  // JSON.
+  ...JSON_FUNCTION_NAMES,
 ]);
 
 /** True when a table name refers to a view (whose body may hold anything, so it is not cached). */

@@ -1,7 +1,7 @@
 // Conversion between executor values and the storage codecs' datums, per column type.
 import { Decimal } from 'decimal.js';
 import type { Datum } from '../../storage/index.js';
-import { MysqlDateTime, MysqlTime, TypeKind, isTemporalType, isTextType } from '../types/index.js';
+import { JsonValue, MysqlDateTime, MysqlTime, TypeKind, isTemporalType, isTextType } from '../types/index.js';
 import type { FieldType, SqlValue } from '../types/index.js';
 import { collatorFor } from '../collation/index.js';
 import { CURRENT_INDEX_KEY_VERSION } from '../catalog/index.js';
@@ -9,10 +9,11 @@ import type { IndexInfo } from '../catalog/index.js';
 
 /**
  * The datum a value is stored as: temporal values as their packed order-preserving integer (a TIME as its signed
- * microseconds, so negative times sort first in index keys).
+ * microseconds, so negative times sort first in index keys), JSON as its binary form.
  */
 export function valueToDatum(value: SqlValue): Datum {
   if (value instanceof MysqlDateTime || value instanceof MysqlTime) return value.pack();
+  if (value instanceof JsonValue) return value.toStored();
   return value;
 }
 
@@ -53,6 +54,7 @@ export function datumToValue(datum: Datum, type: FieldType): SqlValue {
   }
   if (datum instanceof Uint8Array) {
     const bytes = Buffer.isBuffer(datum) ? datum : Buffer.from(datum.buffer, datum.byteOffset, datum.byteLength);
+    if (type.kind === TypeKind.Json) return JsonValue.fromStored(bytes);
     return type.collation === 'binary' ? bytes : bytes.toString('utf8');
   }
   if (type.kind === TypeKind.Decimal && !(datum instanceof Decimal)) return new Decimal(String(datum));

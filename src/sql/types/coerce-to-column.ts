@@ -5,6 +5,8 @@ import {
   formatMessage,
   mysqlError,
   ER_DATA_TOO_LONG,
+  ER_INVALID_JSON_CHARSET,
+  ER_INVALID_JSON_TEXT,
   ER_TRUNCATED_WRONG_VALUE,
   ER_TRUNCATED_WRONG_VALUE_FOR_FIELD,
   ER_WARN_DATA_OUT_OF_RANGE,
@@ -19,10 +21,14 @@ import type { SqlValue } from './sql-value.js';
 import type { WarningSink } from './warnings.js';
 import { encodeUtf8Lossless } from './lossless-utf8.js';
 import { coerceEnumOrSet } from './enum-set-value.js';
+import { JsonValue } from './json/json-value.js';
+import { parseJsonForColumn } from './json/json-convert.js';
 
 /** Where a value is being stored, for error messages and strictness. */
 export interface StoreContext {
   readonly columnName: string;
+  /** The table's name, for messages that name the column as `table.column` (3140). */
+  readonly tableName?: string;
   /** 1-based row number within the statement, as MySQL reports it. */
   readonly rowNumber: number;
   /** STRICT_TRANS_TABLES / STRICT_ALL_TABLES in force: bad values are errors, not warnings. */
@@ -40,6 +46,8 @@ export function coerceToColumn(value: SqlValue, type: FieldType, context: StoreC
   if (type.valueSet) return coerceEnumOrSet(value, type, type.valueSet, context);
   if (isIntegerType(type)) return coerceInteger(value, type, context);
   switch (type.kind) {
+    case TypeKind.Json:
+      return coerceJson(value, context);
     case TypeKind.Float:
     case TypeKind.Double:
       return coerceDouble(value, type, context);
@@ -157,6 +165,18 @@ function coerceTime(value: Exclude<SqlValue, null>, type: FieldType, context: St
 function timeConversion(value: Exclude<SqlValue, null>, fsp: number): TimeConversion | undefined {
   if (typeof value === 'bigint' || typeof value === 'number' || value instanceof Decimal) return MysqlTime.fromNumber(value, fsp);
   return MysqlTime.fromText(toText(value) ?? '', fsp);
+}
+
+/**
+ * A JSON column takes JSON values and JSON text (validated and normalised: 3140 for bad text, whatever the SQL
+ * mode); a number or date must be CAST first and a binary string is refused (3144), as in MySQL.
+ */
+function coerceJson(value: Exclude<SqlValue, null>, context: StoreContext): JsonValue {
+  if (value instanceof JsonValue) return value;
+  const column = context.tableName === undefined ? context.columnName : `${context.tableName}.${context.columnName}`;
+  if (typeof value === 'string') return parseJsonForColumn(value, column);
+  if (Buffer.isBuffer(value)) throw mysqlError(ER_INVALID_JSON_CHARSET, 'binary');
+  throw mysqlError(ER_INVALID_JSON_TEXT, 'not a JSON text, may need CAST', 0, column);
 }
 
 function coerceString(value: SqlValue, type: FieldType, context: StoreContext): string | Buffer {

@@ -11,6 +11,9 @@ import { collatorFor } from '../collation/index.js';
 /** utf8mb4_bin, the collation of most existing tables, is looked up once: its comparison is the hot path. */
 const DEFAULT_BIN = 'utf8mb4_bin';
 const binCollator = collatorFor(DEFAULT_BIN);
+import { JsonValue } from './json/json-value.js';
+import { compareJsonNodes } from './json/json-compare.js';
+import { sqlToJsonNode } from './json/json-convert.js';
 
 /**
  * Compares two values as MySQL does (https://dev.mysql.com/doc/refman/8.0/en/type-conversion.html): two strings by
@@ -26,6 +29,8 @@ export function compareValues(
   if (typeof a === 'bigint' && typeof b === 'bigint') return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'string' && typeof b === 'string') return compareStrings(a, b, collation);
   if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+  // A JSON value against anything: the other side as JSON (a string is a JSON string), by JSON's own order.
+  if (a instanceof JsonValue || b instanceof JsonValue) return compareJsonNodes(sqlToJsonNode(a), sqlToJsonNode(b));
   if (a instanceof MysqlTime || b instanceof MysqlTime) return compareTime(a, b, collation, warnings);
   if (a instanceof MysqlDateTime || b instanceof MysqlDateTime) return compareTemporal(a, b, collation, warnings);
   if (Buffer.isBuffer(a) && Buffer.isBuffer(b)) return Buffer.compare(a, b);

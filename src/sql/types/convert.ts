@@ -1,10 +1,15 @@
 // Value conversions with MySQL's semantics: to number, to text, truthiness, and numeric-prefix parsing of strings.
 import { Decimal } from 'decimal.js';
-import { mysqlError, ER_TRUNCATED_WRONG_VALUE } from '../../errors/index.js';
+import { mysqlError, ER_INVALID_JSON_VALUE_FOR_CAST, ER_TRUNCATED_WRONG_VALUE } from '../../errors/index.js';
 import { MysqlDateTime } from './mysql-datetime.js';
 import { MysqlTime } from './mysql-time.js';
 import type { SqlValue } from './sql-value.js';
 import type { WarningSink } from './warnings.js';
+import { formatDouble } from './format-double.js';
+import { JsonValue } from './json/json-value.js';
+import { jsonToSqlScalar } from './json/json-convert.js';
+
+export { formatDouble };
 
 const numericPrefix = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/;
 
@@ -19,7 +24,19 @@ export function toDouble(value: SqlValue, warnings: WarningSink): number | null 
   if (typeof value === 'string') return parseNumericPrefix(value, 'DOUBLE', warnings);
   if (value instanceof MysqlDateTime || value instanceof MysqlTime) return value.toNumber();
   if (Buffer.isBuffer(value)) return parseNumericPrefix(value.toString('latin1'), 'DOUBLE', warnings);
+  if (value instanceof JsonValue) return toDouble(jsonScalar(value, 'DOUBLE', warnings), warnings);
   return value.toNumber();
+}
+
+/**
+ * A JSON value in numeric context: its scalar (a JSON string by its text, true/false as 1/0); anything else is 0
+ * with MySQL's warning 3156.
+ */
+function jsonScalar(value: JsonValue, typeName: string, warnings: WarningSink): Exclude<SqlValue, JsonValue | null> {
+  const scalar = jsonToSqlScalar(value);
+  if (scalar !== undefined) return scalar;
+  warnings.warn(mysqlError(ER_INVALID_JSON_VALUE_FOR_CAST, typeName, '', 'json', 1));
+  return 0n;
 }
 
 /** Reads the numeric prefix of `text`; 0 when there is none. Warns when characters are ignored. */
@@ -50,6 +67,7 @@ export function toDecimal(value: SqlValue, warnings: WarningSink): Decimal | nul
   }
   if (value instanceof MysqlDateTime) return new Decimal(value.toNumber());
   if (value instanceof MysqlTime) return value.toDecimal();
+  if (value instanceof JsonValue) return toDecimal(jsonScalar(value, 'DECIMAL', warnings), warnings);
   return toDecimal(value.toString('latin1'), warnings);
 }
 
@@ -69,6 +87,7 @@ export function toInteger(value: SqlValue, warnings: WarningSink): bigint | null
   }
   if (value instanceof MysqlDateTime) return BigInt(Math.round(value.toNumber()));
   if (value instanceof MysqlTime) return BigInt(value.toDecimal().toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0));
+  if (value instanceof JsonValue) return toInteger(jsonScalar(value, 'INTEGER', warnings), warnings);
   return toInteger(value.toString('latin1'), warnings);
 }
 
@@ -80,11 +99,6 @@ function roundDoubleToBigInt(value: number): bigint {
   return BigInt(rounded);
 }
 
-/** MySQL's text form of a double: shortest round-trip digits, exponent written `1e21` not `1e+21`. */
-export function formatDouble(value: number): string {
-  if (Object.is(value, -0)) return '-0';
-  return String(value).replace('e+', 'e');
-}
 
 /** Converts to text as MySQL does in string context (CONCAT, comparison with a string, text protocol). */
 export function toText(value: SqlValue): string | null {
@@ -93,7 +107,7 @@ export function toText(value: SqlValue): string | null {
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'number') return formatDouble(value);
   if (Buffer.isBuffer(value)) return value.toString('utf8');
-  if (value instanceof MysqlDateTime || value instanceof MysqlTime) return value.toString();
+  if (value instanceof MysqlDateTime || value instanceof MysqlTime || value instanceof JsonValue) return value.toString();
   return value.toFixed();
 }
 

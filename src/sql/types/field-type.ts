@@ -28,6 +28,7 @@ export const TypeKind = {
   Timestamp: 'timestamp',
   Time: 'time',
   Year: 'year',
+  Json: 'json',
 } as const;
 export type TypeKind = (typeof TypeKind)[keyof typeof TypeKind];
 
@@ -54,6 +55,8 @@ export interface FieldType {
   readonly coercibility?: Coercibility;
   /** ENUM(…) / SET(…) columns: stored as VARCHAR text, limited to these members (see enum-set-value.ts). */
   readonly valueSet?: ValueSet;
+  /** A predicate's result (comparisons, TRUE/FALSE): an integer that JSON functions turn into `true`/`false`. */
+  readonly isBoolean?: boolean;
 }
 
 /** The members an ENUM or SET column accepts, in definition order. */
@@ -94,13 +97,15 @@ export const isBinaryType = (type: FieldType): boolean => binaryKinds.has(type.k
 export const isStringType = (type: FieldType): boolean => textKinds.has(type.kind) || binaryKinds.has(type.kind);
 export const isTemporalType = (type: FieldType): boolean => temporalKinds.has(type.kind);
 export const isFloatType = (type: FieldType): boolean => type.kind === TypeKind.Float || type.kind === TypeKind.Double;
-/** BLOB and TEXT types: no default values, no key without a prefix length. */
+/** BLOB, TEXT and JSON types: no default values, no key without a prefix length (JSON: no key at all). */
 export const isBlobType = (type: FieldType): boolean =>
-  type.kind.endsWith('text') || type.kind.endsWith('blob');
+  type.kind.endsWith('text') || type.kind.endsWith('blob') || type.kind === TypeKind.Json;
+export const isJsonType = (type: FieldType): boolean => type.kind === TypeKind.Json;
 
 /** Builds a FieldType, filling unspecified parts with MySQL's defaults for the kind. */
 export function fieldType(kind: TypeKind, options: Partial<Omit<FieldType, 'kind'>> = {}): FieldType {
-  const isBinary = binaryKinds.has(kind);
+  // JSON travels with the binary character set, as MySQL 8 sends it.
+  const isBinary = binaryKinds.has(kind) || kind === TypeKind.Json;
   return {
     kind,
     length: options.length ?? -1,
@@ -176,6 +181,7 @@ export function formatFieldType(type: FieldType): string {
     case TypeKind.LongBlob:
     case TypeKind.Date:
     case TypeKind.Year:
+    case TypeKind.Json:
       return type.kind;
   }
 }

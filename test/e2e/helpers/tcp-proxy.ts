@@ -4,6 +4,8 @@ import type { Socket } from 'node:net';
 
 export interface TcpProxy {
   readonly port: number;
+  /** Destroys every open connection (both sides) but keeps listening. */
+  cutConnections(): void;
   close(): Promise<void>;
 }
 
@@ -30,6 +32,8 @@ export async function startTcpProxy(targetPort: number, perConnection: () => Pro
     const end = (): void => {
       client.destroy();
       upstream.destroy();
+      sockets.delete(client);
+      sockets.delete(upstream);
     };
     client.on('close', end).on('error', end);
     upstream.on('close', end).on('error', end);
@@ -38,6 +42,10 @@ export async function startTcpProxy(targetPort: number, perConnection: () => Pro
   const address = server.address();
   return {
     port: typeof address === 'object' && address ? address.port : 0,
+    cutConnections: () => {
+      for (const socket of sockets) socket.destroy();
+      sockets.clear();
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

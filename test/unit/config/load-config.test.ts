@@ -47,7 +47,10 @@ void describe('loadConfig defaults', () => {
     const config = serve([]);
     assert.equal(config.host, '127.0.0.1');
     assert.equal(config.port, 4000);
+    assert.equal(config.store, 'lmdb');
     assert.equal(config.path, join(cwd, 'tidal-data'));
+    assert.equal(config.keyspaceName, '');
+    assert.equal(config.tempDir, '/tmp/tidaldb');
     assert.equal(config.log.level, 'info');
     assert.equal(config.log.file.filename, '');
     assert.deepEqual(config.security, {
@@ -70,6 +73,9 @@ void describe('loadConfig defaults', () => {
       autoTls: true,
       rsaKeySize: 4096,
       sslExpiryCheckInterval: 86400,
+      clusterSslCa: '',
+      clusterSslCert: '',
+      clusterSslKey: '',
     });
     assert.deepEqual(config.instance, { maxConnections: 0, maxAllowedPacket: 67108864 });
     assert.equal(config.configFile, '');

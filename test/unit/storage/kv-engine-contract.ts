@@ -408,6 +408,27 @@ export function defineKvEngineContract(name: string, harness: EngineHarness): vo
     );
 
     void it(
+      'treats a concurrent delete as a conflicting write, and a write racing a delete the same way',
+      withEngine(async (engine) => {
+        await put(engine, { row: 'v1', other: 'o1' });
+        const writer = await beginTransaction(engine);
+        const deleter = await beginTransaction(engine);
+        deleter.delete(b('row'));
+        await deleter.commit();
+        writer.set(b('row'), b('v2'));
+        await assert.rejects(writer.commit(), WriteConflictError);
+        assert.equal(await read(engine, 'row'), undefined);
+        const reader = await beginTransaction(engine);
+        await reader.get(b('other'));
+        reader.trackRead(b('other'));
+        reader.set(b('audit'), b('saw o1'));
+        await put(engine, { other: undefined });
+        await assert.rejects(reader.commit(), WriteConflictError);
+        assert.equal(await read(engine, 'audit'), undefined);
+      }),
+    );
+
+    void it(
       'rejects a read-write conflict on tracked reads and applies nothing',
       withEngine(async (engine) => {
         await put(engine, { balance: '10' });
@@ -540,6 +561,26 @@ export function defineKvEngineContract(name: string, harness: EngineHarness): vo
         snapshot.close();
         assert.ok(ok.commitVersion > snapshot.version);
         assert.equal(await read(engine, 'w'), '1');
+      }),
+    );
+
+    void it(
+      'applies the last of several mutations of one key in a direct engine commit',
+      withEngine(async (engine) => {
+        const snapshot = await engine.snapshot();
+        await engine.commit({
+          startVersion: snapshot.version,
+          mutations: [
+            { key: b('twice'), value: b('first') },
+            { key: b('gone'), value: b('x') },
+            { key: b('twice'), value: b('second') },
+            { key: b('gone'), value: undefined },
+          ],
+          readKeys: [],
+        });
+        snapshot.close();
+        assert.equal(await read(engine, 'twice'), 'second');
+        assert.equal(await read(engine, 'gone'), undefined);
       }),
     );
 

@@ -1,7 +1,8 @@
-// Accumulators for COUNT, SUM, AVG, MIN, MAX and GROUP_CONCAT, with MySQL's result types.
+// Accumulators for COUNT, SUM, AVG, MIN, MAX, GROUP_CONCAT and the JSON aggregates, with MySQL's result types.
 import { Decimal } from 'decimal.js';
-import { mysqlError, ER_INVALID_GROUP_FUNC_USE } from '../../../errors/index.js';
-import { BIGINT_TYPE, DOUBLE_TYPE, decimalType, varcharType } from '../literal-types.js';
+import { mysqlError, ER_INVALID_GROUP_FUNC_USE, ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT } from '../../../errors/index.js';
+import { jsonArrayAccumulator, jsonObjectAccumulator } from './json-accumulators.js';
+import { BIGINT_TYPE, DOUBLE_TYPE, JSON_TYPE, decimalType, varcharType } from '../literal-types.js';
 import { distinctKey } from '../row-key.js';
 import { TypeKind, compareValues, isFloatType, isStringType, toDecimal, toDouble, toText } from '../../types/index.js';
 import type { FieldType, SqlValue, WarningSink } from '../../types/index.js';
@@ -55,6 +56,12 @@ export function aggregateKind(name: string, argTypes: readonly FieldType[], opti
         type: varcharType(options.groupConcatMaxLength),
         create: distinct(() => groupConcatAccumulator(options.separator, options.groupConcatMaxLength)),
       };
+    case 'JSON_ARRAYAGG':
+    case 'JSON_OBJECTAGG': {
+      const isArray = name === 'JSON_ARRAYAGG';
+      if (argTypes.length !== (isArray ? 1 : 2)) throw mysqlError(ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT, name);
+      return { type: JSON_TYPE, create: isArray ? () => jsonArrayAccumulator(argType) : () => jsonObjectAccumulator(argTypes[1]!) };
+    }
     default:
       throw mysqlError(ER_INVALID_GROUP_FUNC_USE);
   }

@@ -1,5 +1,5 @@
 // BuiltinFunction: one native SQL function's arity and compiler.
-import type { FuncCallExpr } from '../../ast/index.js';
+import type { Expr, FuncCallExpr } from '../../ast/index.js';
 import type { CompiledExpr } from '../compiled-expr.js';
 import type { CompileContext } from '../compile-context.js';
 
@@ -13,5 +13,10 @@ export interface BuiltinFunction {
   readonly maxArgs: number;
   /** True when the function takes `INTERVAL expr unit` or bare unit arguments (DATE_ADD, EXTRACT, TIMESTAMPDIFF). */
   readonly takesUnits?: boolean;
+  /**
+   * Expressions written in the call's own syntax rather than as arguments (JSON_VALUE's DEFAULT … ON EMPTY/ERROR):
+   * they are compiled like arguments and passed after them.
+   */
+  clauseExprs?(call: FuncCallExpr): readonly Expr[];
   compile(args: readonly CompiledExpr[], context: CompileContext, call: FuncCallExpr): CompiledExpr;
 }

@@ -16,6 +16,7 @@ import { substringFunctions } from './substring-functions.js';
 import { transcendentalFunctions } from './transcendental-functions.js';
 import { timeFunctions } from './time-functions.js';
 import { unixTimeFunctions } from './unix-time-functions.js';
+import { jsonFunctions } from './json-functions.js';
 
 /** Every native scalar function by upper-case name. */
 export const builtinFunctions: ReadonlyMap<string, BuiltinFunction> = new Map([
@@ -25,6 +26,7 @@ export const builtinFunctions: ReadonlyMap<string, BuiltinFunction> = new Map([
   ...stringFunctions,
   ...substringFunctions,
   ...stringSearchFunctions,
+  ...jsonFunctions,
   ...encodingFunctions,
   ...mathFunctions,
   ...transcendentalFunctions,
@@ -38,4 +40,4 @@ export const builtinFunctions: ReadonlyMap<string, BuiltinFunction> = new Map([
 ]);
 
 /** Names the planner treats as aggregates; they are compiled by the aggregation operator, not here. */
-export const AGGREGATE_FUNCTION_NAMES: ReadonlySet<string> = new Set(['COUNT', 'SUM', 'AVG', 'MIN', 'MAX', 'GROUP_CONCAT']);
+export const AGGREGATE_FUNCTION_NAMES: ReadonlySet<string> = new Set(['COUNT', 'SUM', 'AVG', 'MIN', 'MAX', 'GROUP_CONCAT', 'JSON_ARRAYAGG', 'JSON_OBJECTAGG']);

@@ -25,7 +25,8 @@ export function compileFunctionCall(call: FuncCallExpr, context: CompileContext,
   const count = call.args.length;
   if (count < builtin.minArgs || count > builtin.maxArgs) throw mysqlError(ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT, name);
   const compileArg = builtin.takesUnits === true ? (arg: Expr): CompiledExpr => compileUnitArgument(arg, context, compile) : (arg: Expr): CompiledExpr => compile(arg, context);
-  const args = call.args.map(compileArg);
+  const clauseExprs = builtin.clauseExprs?.(call) ?? [];
+  const args = [...call.args, ...clauseExprs].map(compileArg);
   return withResultCollation(builtin.compile(args, context, call), name, args, context);
 }
 
