@@ -100,4 +100,9 @@ export const CHECK_CASES: readonly SqlCase[] = [
   // CREATE TABLE … LIKE copies the constraints under the new table's names
   { sql: 'CREATE TABLE orders2 LIKE orders', affectedRows: 0 },
   { sql: "INSERT INTO orders2 VALUES (1, 0, 'new')", error: 3819, message: "Check constraint 'orders2_chk_1' is violated." },
+  // JSON conditions are conditions
+  { sql: "CREATE TABLE jdoc (body JSON, CHECK (JSON_VALID(body)), CHECK (body->>'$.kind' IN ('a', 'b')))", affectedRows: 0 },
+  { sql: 'INSERT INTO jdoc VALUES (\'{"kind": "a"}\')', affectedRows: 1 },
+  { sql: 'INSERT INTO jdoc VALUES (\'{"kind": "c"}\')', error: 3819, message: "Check constraint 'jdoc_chk_2' is violated." },
+  { sql: "SELECT CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_NAME = 'jdoc_chk_1'", rows: [['json_valid(`body`)']] },
 ];

@@ -108,4 +108,25 @@ export const GENERATED_CASES: readonly SqlCase[] = [
   { sql: 'SELECT a, b, c FROM chain2', rows: [['1', '2', '20'], ['1', '2', '20']] },
   { sql: 'UPDATE chain2, later SET chain2.a = later.a', affectedRows: 2 },
   { sql: 'SELECT a, b, c FROM chain2', rows: [['2', '3', '30'], ['2', '3', '30']] },
+  // JSON in indexes through generated columns: the index serves the extraction written as in the column
+  { sql: "CREATE TABLE doc (id INT PRIMARY KEY, body JSON, name VARCHAR(50) AS (body->>'$.name'), INDEX (name))", affectedRows: 0 },
+  { sql: 'INSERT INTO doc (id, body) VALUES (1, \'{"name": "Ada", "age": 36}\'), (2, \'{"name": "Alan"}\'), (3, \'{"age": 1}\')', affectedRows: 3 },
+  { sql: 'SELECT id, name FROM doc ORDER BY id', rows: [['1', 'Ada'], ['2', 'Alan'], ['3', null]] },
+  { sql: "SELECT id FROM doc WHERE body->>'$.name' = 'Alan'", rows: [['2']] },
+  { sql: "SELECT id FROM doc WHERE JSON_UNQUOTE(JSON_EXTRACT(body, '$.name')) IN ('Ada', 'Alan') ORDER BY id", rows: [['1'], ['2']] },
+  {
+    sql: "EXPLAIN SELECT id FROM doc WHERE body->>'$.name' = 'Alan'",
+    rows: [
+      ['IndexLookUp_4', '8.00', 'root', '', ''],
+      ['├─IndexRangeScan_1(Build)', '10.00', 'root', 'table:doc, index:name(name)', 'range:["Alan","Alan"], keep order:false, stats:pseudo'],
+      ['└─Selection_3(Probe)', '8.00', 'root', '', 'eq(cases.doc.name, "Alan")'],
+      ['  └─TableRowIDScan_2', '10.00', 'root', 'table:doc', 'keep order:false, stats:pseudo'],
+    ],
+  },
+  {
+    sql: "SELECT GENERATION_EXPRESSION FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = 'cases' AND TABLE_NAME = 'doc' AND COLUMN_NAME = 'name'",
+    rows: [["json_unquote(json_extract(`body`,_utf8mb4'$.name'))"]],
+  },
+  { sql: "UPDATE doc SET body = JSON_SET(body, '$.name', 'Grace') WHERE id = 3", affectedRows: 1 },
+  { sql: "SELECT id FROM doc WHERE body->>'$.name' = 'Grace'", rows: [['3']] },
 ];

@@ -7,7 +7,7 @@ import type { CompiledExpr } from '../expression/index.js';
 import { tableScope } from '../table/table-scope.js';
 import { toBoolean } from '../types/index.js';
 import type { Row } from '../types/index.js';
-import { parseStoredExpr } from './stored-expression.js';
+import { parseStoredExpr, storedExpressionSession } from './stored-expression.js';
 
 /**
  * The enforced CHECK constraints of a table in name order (the order MySQL evaluates and lists them). A row
@@ -24,7 +24,7 @@ export class CheckConstraints {
   static compile(table: TableInfo, databaseName: string, session: ExecutionContext): CheckConstraints | undefined {
     const enforced = (table.checks ?? []).filter((check) => check.isEnforced);
     if (enforced.length === 0) return undefined;
-    const context = { scope: tableScope(table, databaseName), clause: 'field list' as const, session };
+    const context = { scope: tableScope(table, databaseName), clause: 'field list' as const, session: storedExpressionSession(session) };
     const sorted = [...enforced].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return new CheckConstraints(sorted.map((check) => ({ name: check.name, expr: compileExpr(parseStoredExpr(check.expr), context) })), session);
   }

@@ -7,7 +7,7 @@ import type { CompiledExpr } from '../expression/index.js';
 import { tableScope } from '../table/table-scope.js';
 import { coerceToColumn } from '../types/index.js';
 import type { SqlValue } from '../types/index.js';
-import { parseStoredExpr } from './stored-expression.js';
+import { parseStoredExpr, storedExpressionSession } from './stored-expression.js';
 
 interface CompiledColumn {
   readonly column: ColumnInfo;
@@ -30,7 +30,7 @@ export class GeneratedColumns {
     const generated = table.columns.filter((column) => column.generated !== undefined);
     if (generated.length === 0) return undefined;
     const scope = tableScope(table, databaseName);
-    const context = { scope, clause: 'field list' as const, session };
+    const context = { scope, clause: 'field list' as const, session: storedExpressionSession(session) };
     return new GeneratedColumns(
       generated.map((column) => ({ column, value: compileExpr(parseStoredExpr(column.generated!.expr), context) })),
       session,

@@ -1,7 +1,7 @@
 // The constraints module's public surface: writing rows with generated columns, CHECK and FOREIGN KEY constraints.
 export { RowWriter, TableWriters } from './row-writer.js';
 export type { CascadeFrame, WriteContext } from './row-writer.js';
-export { parseStoredExpr } from './stored-expression.js';
+export { parseStoredExpr, storedExpressionSession } from './stored-expression.js';
 export { findValueGeneratorProblem } from './value-generator-rules.js';
 export type { ValueGeneratorProblem } from './value-generator-rules.js';
 export { foreignKeyClause, foreignKeyErrorDetail } from './foreign-key-text.js';

@@ -15,7 +15,7 @@ import {
 } from '../../errors/index.js';
 import type { CheckConstraint, Expr } from '../ast/index.js';
 import type { Catalog, CheckConstraintInfo, ColumnInfo, ForeignKeyInfo } from '../catalog/index.js';
-import { findValueGeneratorProblem } from '../constraints/index.js';
+import { findValueGeneratorProblem, storedExpressionSession } from '../constraints/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { Scope, compileExpr } from '../expression/index.js';
 import { formatStoredExpr } from '../parser/index.js';
@@ -54,7 +54,7 @@ export function buildCheckConstraints(
     taken.add(name.toLowerCase());
     checkExpression(check.expr, name, column, table.columns, table.foreignKeys);
     if (!isCondition(check.expr)) throw mysqlError(ER_NON_BOOLEAN_EXPR_FOR_CHECK_CONSTRAINT, name);
-    compileExpr(check.expr, { scope, clause: 'field list', session });
+    compileExpr(check.expr, { scope, clause: 'field list', session: storedExpressionSession(session) });
     return { name, expr: formatStoredExpr(check.expr), isEnforced: check.isEnforced ?? true };
   });
 }
@@ -99,7 +99,7 @@ export function isActing(fk: ForeignKeyInfo): boolean {
   return [fk.onDelete, fk.onUpdate].some((rule) => rule === 'CASCADE' || rule === 'SET NULL');
 }
 
-const CONDITION_FUNCTIONS: ReadonlySet<string> = new Set(['ISNULL', 'REGEXP_LIKE', 'MEMBER OF', 'JSON_OVERLAPS']);
+const CONDITION_FUNCTIONS: ReadonlySet<string> = new Set(['ISNULL', 'REGEXP_LIKE', 'MEMBER OF', 'JSON_VALID', 'JSON_SCHEMA_VALID', 'JSON_CONTAINS', 'JSON_CONTAINS_PATH', 'JSON_OVERLAPS']);
 const CONDITION_OPERATORS: ReadonlySet<string> = new Set(['=', '<=>', '<>', '<', '<=', '>', '>=', 'AND', 'OR', 'XOR']);
 
 /** True when the expression is a condition (MySQL's is_bool_func): a comparison, a predicate, a logical operation. */

@@ -12,7 +12,7 @@ import {
 } from '../../errors/index.js';
 import type { ColumnDef, Expr } from '../ast/index.js';
 import type { ColumnInfo, GeneratedColumnInfo, IndexInfo } from '../catalog/index.js';
-import { findValueGeneratorProblem, parseStoredExpr } from '../constraints/index.js';
+import { findValueGeneratorProblem, parseStoredExpr, storedExpressionSession } from '../constraints/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { Scope, compileExpr } from '../expression/index.js';
 import { formatStoredExpr } from '../parser/index.js';
@@ -37,7 +37,7 @@ export function validateGeneratedColumns(columns: readonly ColumnInfo[], indexes
     if (!column.generated) return;
     const expr = parseStoredExpr(column.generated.expr);
     checkExpression(expr, column, position, columns);
-    compileExpr(expr, { scope, clause: 'field list', session });
+    compileExpr(expr, { scope, clause: 'field list', session: storedExpressionSession(session) });
     if (!column.generated.isStored && indexes.some((index) => index.isPrimary && index.columnOffsets.includes(column.offset))) {
       throw mysqlError(ER_UNSUPPORTED_ACTION_ON_GENERATED_COLUMN, 'Defining a virtual generated column as primary key');
     }
