@@ -23,6 +23,8 @@ export function referencingKeys(catalog: Catalog, database: string, table: strin
     entry = { version: catalog.schemaVersion, keys: collect(catalog) };
     byCatalog.set(catalog, entry);
   }
+  // Most databases have no foreign keys at all: then no name needs building.
+  if (entry.keys.size === 0) return NONE;
   return entry.keys.get(parentKey(database, table)) ?? NONE;
 }
 

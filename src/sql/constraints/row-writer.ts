@@ -52,6 +52,29 @@ export class TableWriters {
   }
 }
 
+/** What a table definition has that writes must handle, worked out once per definition (definitions never change). */
+interface TableShape {
+  readonly hasGenerated: boolean;
+  readonly hasEnforcedChecks: boolean;
+  readonly hasForeignKeys: boolean;
+}
+
+const shapes = new WeakMap<TableInfo, TableShape>();
+const NO_ACTIONS: readonly ReferentialAction[] = [];
+
+function shapeOf(table: TableInfo): TableShape {
+  let shape = shapes.get(table);
+  if (!shape) {
+    shape = {
+      hasGenerated: table.columns.some((column) => column.generated !== undefined),
+      hasEnforcedChecks: (table.checks ?? []).some((check) => check.isEnforced),
+      hasForeignKeys: (table.foreignKeys ?? []).length > 0,
+    };
+    shapes.set(table, shape);
+  }
+  return shape;
+}
+
 /** Errors IGNORE turns into warnings, skipping the row. */
 const IGNORABLE: ReadonlySet<number> = new Set([ER_CHECK_CONSTRAINT_VIOLATED.code, ER_NO_REFERENCED_ROW_2.code, ER_ROW_IS_REFERENCED_2.code]);
 
@@ -78,18 +101,21 @@ export class RowWriter {
   ) {
     const { catalog, session, txn } = writers.context;
     this.rows = new TableRows(txn, table, session);
-    this.generated = GeneratedColumns.compile(table, databaseName, session);
-    this.checks = CheckConstraints.compile(table, databaseName, session);
+    const shape = shapeOf(table);
+    this.generated = shape.hasGenerated ? GeneratedColumns.compile(table, databaseName, session) : undefined;
+    this.checks = shape.hasEnforcedChecks ? CheckConstraints.compile(table, databaseName, session) : undefined;
     const isChecking = session.isForeignKeyChecks ?? true;
-    this.parents = isChecking ? (table.foreignKeys ?? []).map((fk) => ParentCheck.create(fk, table, databaseName, catalog, txn, session, session)) : [];
+    this.parents = isChecking && shape.hasForeignKeys ? table.foreignKeys!.map((fk) => ParentCheck.create(fk, table, databaseName, catalog, txn, session, session)) : [];
     this.actions = isChecking ? this.referentialActions() : [];
     this.isPlain = !this.generated && !this.checks && this.parents.length === 0 && this.actions.length === 0;
   }
 
-  private referentialActions(): ReferentialAction[] {
+  private referentialActions(): readonly ReferentialAction[] {
     const { catalog, session } = this.writers.context;
+    const keys = referencingKeys(catalog, this.databaseName, this.table.name);
+    if (keys.length === 0) return NO_ACTIONS;
     const actions: ReferentialAction[] = [];
-    for (const key of referencingKeys(catalog, this.databaseName, this.table.name)) {
+    for (const key of keys) {
       const offsets = columnOffsetsOf(this.table, key.fk.refColumns);
       const action = offsets && ReferentialAction.create(key, offsets, () => this.writers.writer(key.child, key.childDatabase), session);
       if (action) actions.push(action);
@@ -112,10 +138,17 @@ export class RowWriter {
     return this.ignoring(() => this.checks?.verify(row)) !== false;
   }
 
-  /** Inserts a new row (already prepared); 1062 on a duplicate key, 1452 when a parent row is missing. */
-  async insert(handle: bigint, row: Row): Promise<boolean> {
+  /**
+   * Inserts a new row (already prepared); 1062 on a duplicate key, 1452 when a parent row is missing. Resolves false
+   * when IGNORE skipped the row (a table without foreign keys resolves straight from the row store: no extra step).
+   */
+  insert(handle: bigint, row: Row): Promise<boolean | void> {
+    if (this.parents.length === 0) return this.rows.insert(handle, row);
+    return this.insertChecked(handle, row);
+  }
+
+  private async insertChecked(handle: bigint, row: Row): Promise<boolean> {
     await this.rows.insert(handle, row);
-    if (this.parents.length === 0) return true;
     const checked = await this.ignoringAsync(async () => {
       for (const parent of this.parents) await parent.verify(row);
     });
@@ -126,13 +159,14 @@ export class RowWriter {
 
   /**
    * Replaces the row under `handle`, `before`, with `after` (generated columns recomputed, CHECK constraints tested,
-   * changed foreign keys checked, children of a changed parent key acted on). False when IGNORE skipped it.
+   * changed foreign keys checked, children of a changed parent key acted on). Resolves false when IGNORE skipped it.
    */
-  async update(handle: bigint, before: Row, newHandle: bigint, after: SqlValue[], frame: CascadeFrame = STATEMENT_ROW, rowNumber = 1): Promise<boolean> {
-    if (this.isPlain) {
-      await this.rows.update(handle, before, newHandle, after);
-      return true;
-    }
+  update(handle: bigint, before: Row, newHandle: bigint, after: SqlValue[], frame: CascadeFrame = STATEMENT_ROW, rowNumber = 1): Promise<boolean | void> {
+    if (this.isPlain) return this.rows.update(handle, before, newHandle, after);
+    return this.updateChecked(handle, before, newHandle, after, frame, rowNumber);
+  }
+
+  private async updateChecked(handle: bigint, before: Row, newHandle: bigint, after: SqlValue[], frame: CascadeFrame, rowNumber: number): Promise<boolean> {
     const current = this.actions.length > 0 ? await this.current(handle) : before;
     if (!current) return false;
     if (!this.prepare(after, rowNumber)) return false;
@@ -149,14 +183,15 @@ export class RowWriter {
   }
 
   /**
-   * Deletes the row under `handle` and acts on its children. False when the row is already gone (a cascade of
-   * this statement deleted it) or IGNORE skipped it.
+   * Deletes the row under `handle` and acts on its children. Resolves false when the row is already gone (a cascade
+   * of this statement deleted it) or IGNORE skipped it.
    */
-  async delete(handle: bigint, row: Row, frame: CascadeFrame = STATEMENT_ROW): Promise<boolean> {
-    if (this.actions.length === 0) {
-      await this.rows.delete(handle, row);
-      return true;
-    }
+  delete(handle: bigint, row: Row, frame: CascadeFrame = STATEMENT_ROW): Promise<boolean | void> {
+    if (this.actions.length === 0) return this.rows.delete(handle, row);
+    return this.deleteChecked(handle, row, frame);
+  }
+
+  private async deleteChecked(handle: bigint, row: Row, frame: CascadeFrame): Promise<boolean> {
     const current = await this.current(handle);
     if (!current) return false;
     await this.rows.delete(handle, current);

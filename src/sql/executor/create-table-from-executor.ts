@@ -123,7 +123,7 @@ async function insertRows(table: TableInfo, databaseName: string, rows: readonly
       }
     }
     try {
-      if (await writer.insert(handle, row)) affected++;
+      if ((await writer.insert(handle, row)) !== false) affected++;
     } catch (error) {
       if (!(stmt.duplicateHandling === 'IGNORE' && error instanceof MySqlError && error.code === ER_DUP_ENTRY.code)) throw error;
       session.warnings.warn(error);

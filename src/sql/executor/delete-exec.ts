@@ -13,6 +13,6 @@ export async function deleteExec(plan: DeletePlan): Promise<OkResult> {
   const matched = await collectMatchingRows(writer.rows, target, matching, stmt, context);
   await writer.rows.lockHandles(matched.map((item) => item.entry.handle), 'exclusive');
   let deleted = 0n;
-  for (const { entry } of matched) if (await writer.delete(entry.handle, entry.row)) deleted++;
+  for (const { entry } of matched) if ((await writer.delete(entry.handle, entry.row)) !== false) deleted++;
   return { kind: 'ok', affectedRows: deleted, lastInsertId: 0n, info: '' };
 }

@@ -87,7 +87,7 @@ export async function insertExec(plan: InsertPlan): Promise<OkResult> {
     }
     if (writeTarget.isView) await checkViewOptions(writeTarget, row, session);
     try {
-      if (await writer.insert(handle, row)) affected++;
+      if ((await writer.insert(handle, row)) !== false) affected++;
     } catch (error) {
       if (!(stmt.isIgnore && error instanceof MySqlError && error.code === ER_DUP_ENTRY.code)) throw error;
       session.warnings.warn(error);
@@ -177,7 +177,7 @@ async function applyOnDuplicate(
   });
   if (!isChanged) return session.isFoundRowsMode ? 1n : 0n;
   const newHandle = table.handleColumnOffset === undefined ? conflict.handle : (next[table.handleColumnOffset] as bigint);
-  return (await writer.update(conflict.handle, conflict.row, newHandle, next, undefined, rowNumber)) ? 2n : 0n;
+  return (await writer.update(conflict.handle, conflict.row, newHandle, next, undefined, rowNumber)) !== false ? 2n : 0n;
 }
 
 

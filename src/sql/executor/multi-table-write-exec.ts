@@ -61,7 +61,7 @@ export async function multiUpdateExec(plan: MultiUpdatePlan, session: ExecutionC
       if (!rowChanged(before, after, session)) continue;
       for (const column of target.table.columns) if (column.onUpdateCurrentTimestamp && !assigned.has(column.offset)) after[column.offset] = currentTimestampFor(column, now);
       const newHandle = target.table.handleColumnOffset === undefined ? handle : (after[target.table.handleColumnOffset] as bigint);
-      if (await writer.update(handle, before, newHandle, after, undefined, index + 1)) changed++;
+      if ((await writer.update(handle, before, newHandle, after, undefined, index + 1)) !== false) changed++;
     }
   }
   const affected = session.isFoundRowsMode ? BigInt(matched) : changed;
@@ -78,7 +78,7 @@ export async function multiDeleteExec(plan: MultiDeletePlan, session: ExecutionC
     const targetSeen = firstSeen(target, joined);
     const writer = writers.writer(target.table, target.databaseName);
     await writer.rows.lockHandles([...targetSeen.keys()], 'exclusive');
-    for (const [handle, index] of targetSeen) if (await writer.delete(handle, storedRow(target, joined[index]!))) deleted++;
+    for (const [handle, index] of targetSeen) if ((await writer.delete(handle, storedRow(target, joined[index]!))) !== false) deleted++;
   }
   return { kind: 'ok', affectedRows: deleted, lastInsertId: 0n, info: '' };
 }

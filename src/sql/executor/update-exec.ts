@@ -47,7 +47,7 @@ export async function updateExec(plan: UpdatePlan): Promise<OkResult> {
     }
     if (target.levels.length > 0) await checkViewOptions(target, next, session);
     const newHandle = table.handleColumnOffset === undefined ? handle : (next[table.handleColumnOffset] as bigint);
-    if (await writer.update(handle, row, newHandle, next, undefined, i + 1)) changed++;
+    if ((await writer.update(handle, row, newHandle, next, undefined, i + 1)) !== false) changed++;
   }
   const affected = session.isFoundRowsMode ? BigInt(matched.length) : changed;
   return { kind: 'ok', affectedRows: affected, lastInsertId: 0n, info: `Rows matched: ${matched.length}  Changed: ${changed}  Warnings: ${session.warningCount}` };
