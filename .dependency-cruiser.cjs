@@ -17,6 +17,9 @@ module.exports = {
     layer('protocol', ['session', 'sql', 'storage', 'server', 'cli']),
     layer('errors', ['storage', 'sql', 'session', 'protocol', 'server', 'cli', 'config']),
     layer('config', ['storage', 'sql', 'session', 'protocol', 'server', 'cli']),
+    // observability: metrics, statement summary, slow log; fed by the server, read by the session (information_schema)
+    layer('observability', ['sql', 'session', 'protocol', 'server', 'cli']),
+    layer('logging', ['storage', 'sql', 'session', 'protocol', 'server', 'cli', 'observability']),
     layer('server', ['cli']),
     {
       name: 'server-through-driver',

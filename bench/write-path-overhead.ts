@@ -6,7 +6,9 @@ import { Catalog } from '../src/sql/catalog/index.js';
 import type { ColumnInfo } from '../src/sql/catalog/index.js';
 import { TableWriters } from '../src/sql/constraints/index.js';
 import { TableRows } from '../src/sql/table/table-rows.js';
+import { sessionTimeZone } from '../src/sql/timezone/session-time-zone.js';
 import { TypeKind, fieldType } from '../src/sql/types/index.js';
+import type { SqlValue } from '../src/sql/types/index.js';
 import { MemoryEngine, beginTransaction } from '../src/storage/index.js';
 import { TestSession } from '../test/unit/sql/expression/evaluate-sql.js';
 
@@ -25,7 +27,13 @@ const table = await catalog.createTable('test', 'plain', ({ databaseId, tableId,
   handleColumnOffset: 0, charset: 'utf8mb4', collation: 'utf8mb4_0900_ai_ci', comment: '', engine: 'InnoDB', createdAt: new Date().toISOString(),
 }));
 if (!table) throw new Error('table test.plain was not created');
-const session = new TestSession();
+/** The unit tests' session, knowing also the one variable writes read (@@time_zone). */
+class BenchSession extends TestSession {
+  override systemVariable(name: string): SqlValue {
+    return name.toLowerCase() === 'time_zone' ? 'SYSTEM' : super.systemVariable(name);
+  }
+}
+const session = new BenchSession();
 
 /** Microseconds per statement for one round of `statements` one-row inserts, each with the objects a statement makes. */
 async function round(path: 'rows' | 'writer'): Promise<number> {
@@ -35,7 +43,7 @@ async function round(path: 'rows' | 'writer'): Promise<number> {
     const handle = BigInt(i + 1);
     const row = [handle, 1n];
     if (path === 'rows') {
-      await new TableRows(txn, table!, session).insert(handle, row);
+      await new TableRows(txn, table!, session, sessionTimeZone(session)).insert(handle, row);
     } else {
       const writer = new TableWriters({ catalog, session, txn, isStrict: true, isIgnore: false }).writer(table!, 'test');
       writer.prepare(row, 1);

@@ -19,13 +19,15 @@ ensure_tidal_built() {
 }
 
 # Starts tidal-server from repo root $1 with data under $2, port $3 and the certificates in $4; sets TIDAL_PID.
+# The status port takes any free port; BENCH_TIDAL_ARGS adds flags (e.g. --report-status=false).
 start_tidal() {
-  local repo=$1 dir=$2 port=$3 tls=$4
+  local repo=$1 dir=$2 port=$3 tls=$4 extra=()
   mkdir -p "$dir"
   TIDAL_LOG="$dir/tidal-server.log"
-  log "starting TidalDB on 127.0.0.1:${port}"
-  node "$(tidal_entry "$repo")" --host 127.0.0.1 --port "$port" --path "$dir/data" --log-level warn \
-    --ssl-ca "$tls/ca.pem" --ssl-cert "$tls/server-cert.pem" --ssl-key "$tls/server-key.pem" \
+  read -r -a extra <<<"${BENCH_TIDAL_ARGS:-}"
+  log "starting TidalDB on 127.0.0.1:${port} ${BENCH_TIDAL_ARGS:-}"
+  node "$(tidal_entry "$repo")" --host 127.0.0.1 --port "$port" --path "$dir/data" --log-level warn --status-port 0 \
+    --ssl-ca "$tls/ca.pem" --ssl-cert "$tls/server-cert.pem" --ssl-key "$tls/server-key.pem" "${extra[@]}" \
     >"$TIDAL_LOG" 2>&1 &
   TIDAL_PID=$!
   if ! wait_for_sql "$port" "$TIDAL_PID"; then

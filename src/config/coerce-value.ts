@@ -57,6 +57,8 @@ export function coerceValue(type: OptionType, raw: unknown, origin: ValueOrigin,
       return typeof raw === 'string' && type.values.includes(raw) ? { isValid: true, value: raw } : invalid;
     case 'list':
       return coerceList(type.values, raw, invalid);
+    case 'names':
+      return coerceNames(raw, invalid);
   }
 }
 
@@ -75,6 +77,8 @@ export function describeExpected(type: OptionType): string {
       return `one of ${type.values.join(', ')}`;
     case 'list':
       return `a comma-separated list of ${type.values.join(', ')}`;
+    case 'names':
+      return 'an array of strings or a comma-separated list';
   }
 }
 
@@ -103,4 +107,11 @@ function coerceList(allowed: readonly string[], raw: unknown, invalid: CoerceRes
     if (!chosen.includes(canonical)) chosen.push(canonical);
   }
   return { isValid: true, value: chosen.join(',') };
+}
+
+/** TiDB writes these as a TOML array (`cluster-verify-cn = ["a", "b"]`); a flag gives them comma-separated. */
+function coerceNames(raw: unknown, invalid: CoerceResult): CoerceResult {
+  const items = typeof raw === 'string' ? raw.split(',') : Array.isArray(raw) && raw.every((item) => typeof item === 'string') ? raw : undefined;
+  if (items === undefined) return invalid;
+  return { isValid: true, value: items.map((item) => item.trim()).filter((item) => item !== '').join(',') };
 }

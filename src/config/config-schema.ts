@@ -19,7 +19,9 @@ export type OptionType =
   /** Exactly one of `values`. */
   | { readonly kind: 'enum'; readonly values: readonly string[] }
   /** A comma-separated list of some of `values` ("" for none); normalised to "a,b" without spaces. */
-  | { readonly kind: 'list'; readonly values: readonly string[] };
+  | { readonly kind: 'list'; readonly values: readonly string[] }
+  /** Free-form names: a TOML array of strings, or comma-separated text; normalised to "a,b" ("" for none). */
+  | { readonly kind: 'names' };
 
 /** One configuration key. */
 export interface OptionSpec {
@@ -56,6 +58,19 @@ export const CONFIG_LIMITS = {
   /** Certificate expiry checks: daily by default, at least yearly. */
   defaultExpiryCheckInterval: 86400,
   maxExpiryCheckInterval: 31536000,
+  /** TiDB's status port. */
+  defaultStatusPort: 10080,
+  /** TiDB's default slow-log threshold, in milliseconds. */
+  defaultSlowThreshold: 300,
+  /** TiDB's log file rotation size, in MB. */
+  defaultLogMaxSize: 300,
+  maxLogMaxSize: 1048576,
+  maxLogRetention: 100000,
+  /** A day: the longest graceful wait we accept, in seconds. */
+  maxGracefulWait: 86400,
+  /** TiDB's default txn-total-size-limit (100 MiB) and its maximum (1 TiB). */
+  defaultTxnTotalSize: 104857600,
+  maxTxnTotalSize: 1099511627776,
 } as const;
 
 /** TLS protocol versions tls-version may list; TLSv1 and TLSv1.1 (removed by MySQL 8.0.28) only with a warning. */
@@ -66,6 +81,9 @@ export const STORES = ['lmdb', 'etcd'] as const;
 
 /** Log levels, least to most severe. */
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+
+/** Log formats: TiDB's text layout, JSON lines, or text on a terminal and JSON elsewhere. */
+export const LOG_FORMATS = ['auto', 'text', 'json'] as const;
 
 /** The configuration schema. Order is the order of --help. */
 export const CONFIG_OPTIONS = [
@@ -121,11 +139,109 @@ export const CONFIG_OPTIONS = [
     description: 'Lowest level of log records written.',
   },
   {
+    key: 'log.format',
+    flag: 'log-format',
+    type: { kind: 'enum', values: LOG_FORMATS },
+    default: 'auto',
+    description: 'Log layout: text ([time] [LEVEL] [file:line] ["message"] [key=value], as TiDB) or json (one object per line); auto: text on a terminal, json otherwise.',
+  },
+  {
     key: 'log.file.filename',
     flag: 'log-file',
     type: { kind: 'path' },
     default: '',
-    description: 'Log file (JSON lines); empty logs to stderr.',
+    description: 'Log file, rotated by max-size, max-days and max-backups; empty logs to stderr. SIGHUP reopens it.',
+  },
+  {
+    key: 'log.file.max-size',
+    flag: 'log-file-max-size',
+    type: { kind: 'integer', min: 1, max: CONFIG_LIMITS.maxLogMaxSize },
+    default: CONFIG_LIMITS.defaultLogMaxSize,
+    description: 'Size in MB at which the log file (and the slow query log) is rotated.',
+  },
+  {
+    key: 'log.file.max-days',
+    flag: 'log-file-max-days',
+    type: { kind: 'integer', min: 0, max: CONFIG_LIMITS.maxLogRetention },
+    default: 0,
+    description: 'Days a rotated log file is kept; 0 keeps them regardless of age.',
+  },
+  {
+    key: 'log.file.max-backups',
+    flag: 'log-file-max-backups',
+    type: { kind: 'integer', min: 0, max: CONFIG_LIMITS.maxLogRetention },
+    default: 0,
+    description: 'Rotated log files kept at most; 0 keeps them all.',
+  },
+  {
+    key: 'log.slow-query-file',
+    flag: 'log-slow-query',
+    type: { kind: 'path' },
+    default: '',
+    description: 'Slow query log in TiDB\'s format, read by information_schema.SLOW_QUERY; empty: tidb-slow.log in the data directory.',
+  },
+  {
+    key: 'log.slow-threshold',
+    flag: 'slow-threshold',
+    type: { kind: 'integer', min: -1, max: Number.MAX_SAFE_INTEGER },
+    default: CONFIG_LIMITS.defaultSlowThreshold,
+    description: 'Initial tidb_slow_log_threshold: statements running at least this many milliseconds go to the slow query log; -1 logs none.',
+  },
+  {
+    key: 'graceful-wait-before-shutdown',
+    flag: 'graceful-wait-before-shutdown',
+    type: { kind: 'integer', min: 0, max: CONFIG_LIMITS.maxGracefulWait },
+    default: 0,
+    description: 'On SIGTERM: seconds running statements may take to finish before their connections are closed (open transactions roll back).',
+  },
+  {
+    key: 'status.report-status',
+    flag: 'report-status',
+    type: { kind: 'boolean' },
+    default: true,
+    description: 'Serve the status port: /status, /metrics (Prometheus), /health and the /dashboard.',
+  },
+  {
+    key: 'status.status-host',
+    flag: 'status-host',
+    type: { kind: 'string' },
+    default: '127.0.0.1',
+    description: 'Address the status port binds to (TiDB defaults to 0.0.0.0; TidalDB to loopback).',
+  },
+  {
+    key: 'status.status-port',
+    flag: 'status-port',
+    type: { kind: 'integer', min: 0, max: CONFIG_LIMITS.maxPort },
+    default: CONFIG_LIMITS.defaultStatusPort,
+    description: 'TCP port of the status port; 0 picks any free port.',
+  },
+  {
+    key: 'security.cluster-ssl-ca',
+    flag: 'cluster-ssl-ca',
+    type: { kind: 'path' },
+    default: '',
+    description: "PEM CA certificates of the cluster's links, as TiDB's: the status port (with cluster-ssl-cert and cluster-ssl-key it serves HTTPS only and requires client certificates this CA signed) and, with store = etcd, the CA that signed the etcd members' certificates (enables TLS to etcd).",
+  },
+  {
+    key: 'security.cluster-ssl-cert',
+    flag: 'cluster-ssl-cert',
+    type: { kind: 'path' },
+    default: '',
+    description: 'PEM certificate the status port presents over HTTPS, and (store = etcd) the client certificate this node presents to etcd (mutual TLS).',
+  },
+  {
+    key: 'security.cluster-ssl-key',
+    flag: 'cluster-ssl-key',
+    type: { kind: 'path' },
+    default: '',
+    description: 'PEM private key of cluster-ssl-cert (unencrypted).',
+  },
+  {
+    key: 'security.cluster-verify-cn',
+    flag: 'cluster-verify-cn',
+    type: { kind: 'names' },
+    default: '',
+    description: 'Common Names a status-port client certificate must carry (one of them); empty accepts any certificate cluster-ssl-ca signed.',
   },
   {
     key: 'security.ssl-ca',
@@ -212,27 +328,6 @@ export const CONFIG_OPTIONS = [
     description: 'Most intermediate CA certificates a client certificate chain may hold; -1 for no limit.',
   },
   {
-    key: 'security.cluster-ssl-ca',
-    flag: 'cluster-ssl-ca',
-    type: { kind: 'path' },
-    default: '',
-    description: "store = etcd: PEM file of the CA that signed the etcd members' certificates; enables TLS to etcd.",
-  },
-  {
-    key: 'security.cluster-ssl-cert',
-    flag: 'cluster-ssl-cert',
-    type: { kind: 'path' },
-    default: '',
-    description: 'store = etcd: PEM client certificate this node presents to etcd (mutual TLS; needs cluster-ssl-ca).',
-  },
-  {
-    key: 'security.cluster-ssl-key',
-    flag: 'cluster-ssl-key',
-    type: { kind: 'path' },
-    default: '',
-    description: 'store = etcd: PEM private key of cluster-ssl-cert (unencrypted).',
-  },
-  {
     key: 'security.require-secure-transport',
     flag: 'require-secure-transport',
     type: { kind: 'boolean' },
@@ -297,6 +392,13 @@ export const CONFIG_OPTIONS = [
     type: { kind: 'integer', min: CONFIG_LIMITS.minAllowedPacket, max: CONFIG_LIMITS.maxAllowedPacket },
     default: CONFIG_LIMITS.defaultAllowedPacket,
     description: 'Initial max_allowed_packet: the largest packet, in bytes, client and server exchange.',
+  },
+  {
+    key: 'performance.txn-total-size-limit',
+    flag: 'txn-total-size-limit',
+    type: { kind: 'integer', min: 1, max: CONFIG_LIMITS.maxTxnTotalSize },
+    default: CONFIG_LIMITS.defaultTxnTotalSize,
+    description: 'Most bytes of keys and values one transaction may write before it commits; beyond it, error 8004.',
   },
 ] as const satisfies readonly OptionSpec[];
 

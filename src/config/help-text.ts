@@ -51,5 +51,7 @@ function valueHint(type: OptionType): string {
       return ` <${type.values.join('|')}>`;
     case 'list':
       return ` <${type.values.join(',')}>`;
+    case 'names':
+      return ' <name,...>';
   }
 }

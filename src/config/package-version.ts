@@ -10,6 +10,8 @@ const PACKAGE_NAME = 'tidaldb';
 export interface PackageInfo {
   readonly name: string;
   readonly version: string;
+  /** The package's folder (where package.json is), for files shipped beside the code (dashboard assets). */
+  readonly root: string;
 }
 
 let cached: PackageInfo | undefined;
@@ -23,7 +25,7 @@ export function packageInfo(): PackageInfo {
   if (cached !== undefined) return cached;
   let folder = dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    const found = readPackageJson(join(folder, 'package.json'));
+    const found = readPackageJson(folder);
     if (found !== undefined) {
       cached = found;
       return found;
@@ -41,14 +43,14 @@ export function versionText(): string {
   return `${name} ${version}\n`;
 }
 
-function readPackageJson(file: string): PackageInfo | undefined {
+function readPackageJson(folder: string): PackageInfo | undefined {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
+    parsed = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
   } catch {
     return undefined;
   }
   if (typeof parsed !== 'object' || parsed === null) return undefined;
   const { name, version } = parsed as Record<string, unknown>;
-  return name === PACKAGE_NAME && typeof version === 'string' ? { name, version } : undefined;
+  return name === PACKAGE_NAME && typeof version === 'string' ? { name, version, root: folder } : undefined;
 }

@@ -186,6 +186,28 @@ export const ER_WRONG_VALUE_FOR_TYPE: ErrorSpec = { name: 'ER_WRONG_VALUE_FOR_TY
 export const ER_LOCK_NOWAIT: ErrorSpec = { name: 'ER_LOCK_NOWAIT', code: 3572, sqlState: 'HY000', template: "Statement aborted because lock(s) could not be acquired immediately and NOWAIT is set." };
 export const ER_UNKNOWN_EXPLAIN_FORMAT: ErrorSpec = { name: 'ER_UNKNOWN_EXPLAIN_FORMAT', code: 1791, sqlState: 'HY000', template: "Unknown EXPLAIN format name: '%s'" };
 export const ER_CTE_RECURSIVE_REQUIRES_UNION: ErrorSpec = { name: 'ER_CTE_RECURSIVE_REQUIRES_UNION', code: 3573, sqlState: 'HY000', template: "Recursive Common Table Expression '%s' should contain a UNION" };
+export const ER_WINDOW_NO_SUCH_WINDOW: ErrorSpec = { name: 'ER_WINDOW_NO_SUCH_WINDOW', code: 3579, sqlState: 'HY000', template: "Window name '%s' is not defined." };
+export const ER_WINDOW_CIRCULARITY_IN_WINDOW_GRAPH: ErrorSpec = { name: 'ER_WINDOW_CIRCULARITY_IN_WINDOW_GRAPH', code: 3580, sqlState: 'HY000', template: "There is a circularity in the window dependency graph." };
+export const ER_WINDOW_NO_CHILD_PARTITIONING: ErrorSpec = { name: 'ER_WINDOW_NO_CHILD_PARTITIONING', code: 3581, sqlState: 'HY000', template: "A window which depends on another cannot define partitioning." };
+export const ER_WINDOW_NO_INHERIT_FRAME: ErrorSpec = { name: 'ER_WINDOW_NO_INHERIT_FRAME', code: 3582, sqlState: 'HY000', template: "Window '%s' has a frame definition, so cannot be referenced by another window." };
+export const ER_WINDOW_NO_REDEFINE_ORDER_BY: ErrorSpec = { name: 'ER_WINDOW_NO_REDEFINE_ORDER_BY', code: 3583, sqlState: 'HY000', template: "Window '%s' cannot inherit '%s' since both contain an ORDER BY clause." };
+export const ER_WINDOW_FRAME_START_ILLEGAL: ErrorSpec = { name: 'ER_WINDOW_FRAME_START_ILLEGAL', code: 3584, sqlState: 'HY000', template: "Window '%s': frame start cannot be UNBOUNDED FOLLOWING." };
+export const ER_WINDOW_FRAME_END_ILLEGAL: ErrorSpec = { name: 'ER_WINDOW_FRAME_END_ILLEGAL', code: 3585, sqlState: 'HY000', template: "Window '%s': frame end cannot be UNBOUNDED PRECEDING." };
+export const ER_WINDOW_FRAME_ILLEGAL: ErrorSpec = { name: 'ER_WINDOW_FRAME_ILLEGAL', code: 3586, sqlState: 'HY000', template: "Window '%s': frame start or end is negative, NULL or of non-integral type" };
+export const ER_WINDOW_RANGE_FRAME_ORDER_TYPE: ErrorSpec = { name: 'ER_WINDOW_RANGE_FRAME_ORDER_TYPE', code: 3587, sqlState: 'HY000', template: "Window '%s' with RANGE N PRECEDING/FOLLOWING frame requires exactly one ORDER BY expression, of numeric or temporal type" };
+export const ER_WINDOW_RANGE_FRAME_TEMPORAL_TYPE: ErrorSpec = { name: 'ER_WINDOW_RANGE_FRAME_TEMPORAL_TYPE', code: 3588, sqlState: 'HY000', template: "Window '%s' with RANGE frame has ORDER BY expression of datetime type. Only INTERVAL bound value allowed." };
+export const ER_WINDOW_RANGE_FRAME_NUMERIC_TYPE: ErrorSpec = { name: 'ER_WINDOW_RANGE_FRAME_NUMERIC_TYPE', code: 3589, sqlState: 'HY000', template: "Window '%s' with RANGE frame has ORDER BY expression of numeric type, INTERVAL bound value not allowed." };
+export const ER_WINDOW_RANGE_BOUND_NOT_CONSTANT: ErrorSpec = { name: 'ER_WINDOW_RANGE_BOUND_NOT_CONSTANT', code: 3590, sqlState: 'HY000', template: "Window '%s' has a non-constant frame bound." };
+export const ER_WINDOW_DUPLICATE_NAME: ErrorSpec = { name: 'ER_WINDOW_DUPLICATE_NAME', code: 3591, sqlState: 'HY000', template: "Window '%s' is defined twice." };
+export const ER_WINDOW_ILLEGAL_ORDER_BY: ErrorSpec = { name: 'ER_WINDOW_ILLEGAL_ORDER_BY', code: 3592, sqlState: 'HY000', template: "Window '%s': ORDER BY or PARTITION BY uses legacy position indication which is not supported, use expression." };
+export const ER_WINDOW_INVALID_WINDOW_FUNC_USE: ErrorSpec = { name: 'ER_WINDOW_INVALID_WINDOW_FUNC_USE', code: 3593, sqlState: 'HY000', template: "You cannot use the window function '%s' in this context.'" };
+export const ER_WINDOW_INVALID_WINDOW_FUNC_ALIAS_USE: ErrorSpec = { name: 'ER_WINDOW_INVALID_WINDOW_FUNC_ALIAS_USE', code: 3594, sqlState: 'HY000', template: "You cannot use the alias '%s' of an expression containing a window function in this context.'" };
+export const ER_WINDOW_NESTED_WINDOW_FUNC_USE_IN_WINDOW_SPEC: ErrorSpec = { name: 'ER_WINDOW_NESTED_WINDOW_FUNC_USE_IN_WINDOW_SPEC', code: 3595, sqlState: 'HY000', template: "You cannot nest a window function in the specification of window '%s'." };
+export const ER_WINDOW_ROWS_INTERVAL_USE: ErrorSpec = { name: 'ER_WINDOW_ROWS_INTERVAL_USE', code: 3596, sqlState: 'HY000', template: "Window '%s': INTERVAL can only be used with RANGE frames." };
+export const ER_INVALID_NO_OF_ARGS: ErrorSpec = { name: 'ER_INVALID_NO_OF_ARGS', code: 3601, sqlState: 'HY000', template: "Too many arguments for function %s: %lu; maximum allowed is %s." };
+export const ER_FIELD_IN_GROUPING_NOT_GROUP_BY: ErrorSpec = { name: 'ER_FIELD_IN_GROUPING_NOT_GROUP_BY', code: 3602, sqlState: 'HY000', template: "Argument #%u of GROUPING function is not in GROUP BY" };
+export const ER_DERIVED_MUST_HAVE_ALIAS: ErrorSpec = { name: 'ER_DERIVED_MUST_HAVE_ALIAS', code: 1248, sqlState: '42000', template: "Every derived table must have its own alias" };
+export const ER_TF_FORBIDDEN_JOIN_TYPE: ErrorSpec = { name: 'ER_TF_FORBIDDEN_JOIN_TYPE', code: 3668, sqlState: 'HY000', template: "INNER or LEFT JOIN must be used for LATERAL references made by '%.192s'" };
 export const ER_CTE_MAX_RECURSION_DEPTH: ErrorSpec = { name: 'ER_CTE_MAX_RECURSION_DEPTH', code: 3636, sqlState: 'HY000', template: "Recursive query aborted after %u iterations. Try increasing @@cte_max_recursion_depth to a larger value." };
 export const ER_DA_SSL_LIBRARY_ERROR: ErrorSpec = { name: 'ER_DA_SSL_LIBRARY_ERROR', code: 3888, sqlState: 'HY000', template: "Failed to set up SSL because of the following SSL library error: %s" };
 export const ER_USER_DOES_NOT_EXIST: ErrorSpec = { name: 'ER_USER_DOES_NOT_EXIST', code: 3162, sqlState: 'HY000', template: "Authorization ID %s does not exist." };
@@ -213,6 +235,39 @@ export const ER_INVALID_JSON_PATH_ARRAY_CELL: ErrorSpec = { name: 'ER_INVALID_JS
 export const ER_INVALID_JSON_TYPE: ErrorSpec = { name: 'ER_INVALID_JSON_TYPE', code: 3853, sqlState: '22032', template: "Invalid JSON type in argument %u to function %s; an %s is required." };
 export const ER_MISSING_JSON_VALUE: ErrorSpec = { name: 'ER_MISSING_JSON_VALUE', code: 3966, sqlState: '22035', template: "No value was found by '%.192s' on the specified path." };
 export const ER_MULTIPLE_JSON_VALUES: ErrorSpec = { name: 'ER_MULTIPLE_JSON_VALUES', code: 3967, sqlState: '22034', template: "More than one value was found by '%.192s' on the specified path." };
+export const ER_WRONG_PARAMETERS_TO_NATIVE_FCT: ErrorSpec = { name: 'ER_WRONG_PARAMETERS_TO_NATIVE_FCT', code: 1583, sqlState: '42000', template: "Incorrect parameters in the call to native function '%-.192s'" };
+export const ER_REGEXP_BUFFER_OVERFLOW: ErrorSpec = { name: 'ER_REGEXP_BUFFER_OVERFLOW', code: 3684, sqlState: 'HY000', template: "The result string is larger than the result buffer." };
+export const ER_REGEXP_ILLEGAL_ARGUMENT: ErrorSpec = { name: 'ER_REGEXP_ILLEGAL_ARGUMENT', code: 3685, sqlState: 'HY000', template: "Illegal argument to a regular expression." };
+export const ER_REGEXP_INDEX_OUTOFBOUNDS_ERROR: ErrorSpec = { name: 'ER_REGEXP_INDEX_OUTOFBOUNDS_ERROR', code: 3686, sqlState: 'HY000', template: "Index out of bounds in regular expression search." };
+export const ER_REGEXP_INTERNAL_ERROR: ErrorSpec = { name: 'ER_REGEXP_INTERNAL_ERROR', code: 3687, sqlState: 'HY000', template: "Internal error in the regular expression library." };
+export const ER_REGEXP_RULE_SYNTAX: ErrorSpec = { name: 'ER_REGEXP_RULE_SYNTAX', code: 3688, sqlState: 'HY000', template: "Syntax error in regular expression on line %u, character %u." };
+export const ER_REGEXP_BAD_ESCAPE_SEQUENCE: ErrorSpec = { name: 'ER_REGEXP_BAD_ESCAPE_SEQUENCE', code: 3689, sqlState: 'HY000', template: "Unrecognized escape sequence in regular expression." };
+export const ER_REGEXP_UNIMPLEMENTED: ErrorSpec = { name: 'ER_REGEXP_UNIMPLEMENTED', code: 3690, sqlState: 'HY000', template: "The regular expression contains a feature that is not implemented in this library version." };
+export const ER_REGEXP_MISMATCHED_PAREN: ErrorSpec = { name: 'ER_REGEXP_MISMATCHED_PAREN', code: 3691, sqlState: 'HY000', template: "Mismatched parenthesis in regular expression." };
+export const ER_REGEXP_BAD_INTERVAL: ErrorSpec = { name: 'ER_REGEXP_BAD_INTERVAL', code: 3692, sqlState: 'HY000', template: "Incorrect description of a {min,max} interval." };
+export const ER_REGEXP_MAX_LT_MIN: ErrorSpec = { name: 'ER_REGEXP_MAX_LT_MIN', code: 3693, sqlState: 'HY000', template: "The maximum is less than the minumum in a {min,max} interval." };
+export const ER_REGEXP_INVALID_BACK_REF: ErrorSpec = { name: 'ER_REGEXP_INVALID_BACK_REF', code: 3694, sqlState: 'HY000', template: "Invalid back-reference in regular expression." };
+export const ER_REGEXP_LOOK_BEHIND_LIMIT: ErrorSpec = { name: 'ER_REGEXP_LOOK_BEHIND_LIMIT', code: 3695, sqlState: 'HY000', template: "The look-behind assertion exceeds the limit in regular expression." };
+export const ER_REGEXP_MISSING_CLOSE_BRACKET: ErrorSpec = { name: 'ER_REGEXP_MISSING_CLOSE_BRACKET', code: 3696, sqlState: 'HY000', template: "The regular expression contains an unclosed bracket expression." };
+export const ER_REGEXP_INVALID_RANGE: ErrorSpec = { name: 'ER_REGEXP_INVALID_RANGE', code: 3697, sqlState: 'HY000', template: "The regular expression contains an [x-y] character range where x comes after y." };
+export const ER_REGEXP_STACK_OVERFLOW: ErrorSpec = { name: 'ER_REGEXP_STACK_OVERFLOW', code: 3698, sqlState: 'HY000', template: "Overflow in the regular expression backtrack stack." };
+export const ER_REGEXP_TIME_OUT: ErrorSpec = { name: 'ER_REGEXP_TIME_OUT', code: 3699, sqlState: 'HY000', template: "Timeout exceeded in regular expression match." };
+export const ER_REGEXP_PATTERN_TOO_BIG: ErrorSpec = { name: 'ER_REGEXP_PATTERN_TOO_BIG', code: 3700, sqlState: 'HY000', template: "The regular expression pattern exceeds limits on size or complexity." };
+export const ER_REGEXP_INVALID_CAPTURE_GROUP_NAME: ErrorSpec = { name: 'ER_REGEXP_INVALID_CAPTURE_GROUP_NAME', code: 3887, sqlState: 'HY000', template: "A capture group has an invalid name." };
+export const ER_REGEXP_INVALID_FLAG: ErrorSpec = { name: 'ER_REGEXP_INVALID_FLAG', code: 3900, sqlState: 'HY000', template: "Invalid match mode flag in regular expression." };
+export const ER_CHARACTER_SET_MISMATCH: ErrorSpec = { name: 'ER_CHARACTER_SET_MISMATCH', code: 3995, sqlState: 'HY000', template: "Character set '%-.64s' cannot be used in conjunction with '%-.64s' in call to %s." };
+export const ER_REGEX_NUMBER_TOO_BIG: ErrorSpec = { name: 'ER_REGEX_NUMBER_TOO_BIG', code: 4007, sqlState: 'HY000', template: "Decimal number in regular expression is too large." };
+export const ER_UNKNOWN_LOCALE: ErrorSpec = { name: 'ER_UNKNOWN_LOCALE', code: 1649, sqlState: 'HY000', template: "Unknown locale: '%-.64s'" };
+export const ER_INVALID_CHARACTER_STRING: ErrorSpec = { name: 'ER_INVALID_CHARACTER_STRING', code: 1300, sqlState: 'HY000', template: "Invalid %s character string: '%.64s'" };
+export const ER_ZLIB_Z_DATA_ERROR: ErrorSpec = { name: 'ER_ZLIB_Z_DATA_ERROR', code: 1259, sqlState: 'HY000', template: "ZLIB: Input data corrupted" };
+export const ER_TOO_BIG_FOR_UNCOMPRESS: ErrorSpec = { name: 'ER_TOO_BIG_FOR_UNCOMPRESS', code: 1256, sqlState: 'HY000', template: "Uncompressed data size too large; the maximum size is %d (probably, length of uncompressed data was corrupted)" };
+export const ER_AES_INVALID_IV: ErrorSpec = { name: 'ER_AES_INVALID_IV', code: 1882, sqlState: 'HY000', template: "The initialization vector supplied to %s is too short. Must be at least %d bytes long" };
+export const ER_WARN_OPTION_IGNORED: ErrorSpec = { name: 'ER_WARN_OPTION_IGNORED', code: 1618, sqlState: 'HY000', template: "<%-.64s> option ignored" };
+export const EE_WRITE: ErrorSpec = { name: 'EE_WRITE', code: 3, sqlState: 'HY000', template: "Error writing file '%-.200s' (errno: %d - %s)" };
+export const ER_TOO_MANY_USER_CONNECTIONS: ErrorSpec = { name: 'ER_TOO_MANY_USER_CONNECTIONS', code: 1203, sqlState: '42000', template: "User %-.64s already has more than 'max_user_connections' active connections" };
+export const ER_USER_LIMIT_REACHED: ErrorSpec = { name: 'ER_USER_LIMIT_REACHED', code: 1226, sqlState: '42000', template: "User '%-.64s' has exceeded the '%s' resource (current value: %ld)" };
+export const ER_QUERY_TIMEOUT: ErrorSpec = { name: 'ER_QUERY_TIMEOUT', code: 3024, sqlState: 'HY000', template: "Query execution was interrupted, maximum statement execution time exceeded" };
+export const ER_MEM_EXCEED_THRESHOLD_FOR_QUERY: ErrorSpec = { name: 'ER_MEM_EXCEED_THRESHOLD_FOR_QUERY', code: 8175, sqlState: 'HY000', template: "Your query has been cancelled due to exceeding the allowed memory limit for a single SQL query. Please try narrowing your query scope or increase the tidb_mem_quota_query limit and try again.[conn=%d]" };
 
 /** Every entry of the table, by MySQL error number. */
 export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
@@ -400,6 +455,28 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [3572, ER_LOCK_NOWAIT],
   [1791, ER_UNKNOWN_EXPLAIN_FORMAT],
   [3573, ER_CTE_RECURSIVE_REQUIRES_UNION],
+  [3579, ER_WINDOW_NO_SUCH_WINDOW],
+  [3580, ER_WINDOW_CIRCULARITY_IN_WINDOW_GRAPH],
+  [3581, ER_WINDOW_NO_CHILD_PARTITIONING],
+  [3582, ER_WINDOW_NO_INHERIT_FRAME],
+  [3583, ER_WINDOW_NO_REDEFINE_ORDER_BY],
+  [3584, ER_WINDOW_FRAME_START_ILLEGAL],
+  [3585, ER_WINDOW_FRAME_END_ILLEGAL],
+  [3586, ER_WINDOW_FRAME_ILLEGAL],
+  [3587, ER_WINDOW_RANGE_FRAME_ORDER_TYPE],
+  [3588, ER_WINDOW_RANGE_FRAME_TEMPORAL_TYPE],
+  [3589, ER_WINDOW_RANGE_FRAME_NUMERIC_TYPE],
+  [3590, ER_WINDOW_RANGE_BOUND_NOT_CONSTANT],
+  [3591, ER_WINDOW_DUPLICATE_NAME],
+  [3592, ER_WINDOW_ILLEGAL_ORDER_BY],
+  [3593, ER_WINDOW_INVALID_WINDOW_FUNC_USE],
+  [3594, ER_WINDOW_INVALID_WINDOW_FUNC_ALIAS_USE],
+  [3595, ER_WINDOW_NESTED_WINDOW_FUNC_USE_IN_WINDOW_SPEC],
+  [3596, ER_WINDOW_ROWS_INTERVAL_USE],
+  [3601, ER_INVALID_NO_OF_ARGS],
+  [3602, ER_FIELD_IN_GROUPING_NOT_GROUP_BY],
+  [1248, ER_DERIVED_MUST_HAVE_ALIAS],
+  [3668, ER_TF_FORBIDDEN_JOIN_TYPE],
   [3636, ER_CTE_MAX_RECURSION_DEPTH],
   [3888, ER_DA_SSL_LIBRARY_ERROR],
   [3162, ER_USER_DOES_NOT_EXIST],
@@ -427,4 +504,37 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [3853, ER_INVALID_JSON_TYPE],
   [3966, ER_MISSING_JSON_VALUE],
   [3967, ER_MULTIPLE_JSON_VALUES],
+  [1583, ER_WRONG_PARAMETERS_TO_NATIVE_FCT],
+  [3684, ER_REGEXP_BUFFER_OVERFLOW],
+  [3685, ER_REGEXP_ILLEGAL_ARGUMENT],
+  [3686, ER_REGEXP_INDEX_OUTOFBOUNDS_ERROR],
+  [3687, ER_REGEXP_INTERNAL_ERROR],
+  [3688, ER_REGEXP_RULE_SYNTAX],
+  [3689, ER_REGEXP_BAD_ESCAPE_SEQUENCE],
+  [3690, ER_REGEXP_UNIMPLEMENTED],
+  [3691, ER_REGEXP_MISMATCHED_PAREN],
+  [3692, ER_REGEXP_BAD_INTERVAL],
+  [3693, ER_REGEXP_MAX_LT_MIN],
+  [3694, ER_REGEXP_INVALID_BACK_REF],
+  [3695, ER_REGEXP_LOOK_BEHIND_LIMIT],
+  [3696, ER_REGEXP_MISSING_CLOSE_BRACKET],
+  [3697, ER_REGEXP_INVALID_RANGE],
+  [3698, ER_REGEXP_STACK_OVERFLOW],
+  [3699, ER_REGEXP_TIME_OUT],
+  [3700, ER_REGEXP_PATTERN_TOO_BIG],
+  [3887, ER_REGEXP_INVALID_CAPTURE_GROUP_NAME],
+  [3900, ER_REGEXP_INVALID_FLAG],
+  [3995, ER_CHARACTER_SET_MISMATCH],
+  [4007, ER_REGEX_NUMBER_TOO_BIG],
+  [1649, ER_UNKNOWN_LOCALE],
+  [1300, ER_INVALID_CHARACTER_STRING],
+  [1259, ER_ZLIB_Z_DATA_ERROR],
+  [1256, ER_TOO_BIG_FOR_UNCOMPRESS],
+  [1882, ER_AES_INVALID_IV],
+  [1618, ER_WARN_OPTION_IGNORED],
+  [3, EE_WRITE],
+  [1203, ER_TOO_MANY_USER_CONNECTIONS],
+  [1226, ER_USER_LIMIT_REACHED],
+  [3024, ER_QUERY_TIMEOUT],
+  [8175, ER_MEM_EXCEED_THRESHOLD_FOR_QUERY],
 ]);

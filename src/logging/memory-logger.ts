@@ -34,6 +34,8 @@ export function createMemoryLogger(level: LogLevel = 'debug'): MemoryLogger {
       isLevelEnabled,
       child: (fields) => build({ ...bindings, ...fields }),
       flushSync: () => undefined,
+      reopen: () => undefined,
+      currentFile: () => undefined,
       close: () => {
         state.isClosed = true;
         return Promise.resolve();

@@ -7,7 +7,7 @@ import { writeBinaryValue } from './binary-value.js';
 import type { PacketChannel } from './packet-channel.js';
 import { writeStatementResult } from './query-response.js';
 
-/** A COM_STMT_EXECUTE answer: an OK packet, or a result set of binary rows (prepared statements have no multi-results). */
+/** A COM_STMT_EXECUTE answer: an OK packet, or a result set of binary rows; returns the number of rows sent. */
 export function writeBinaryStatementResult(
   batch: PacketBatch,
   channel: PacketChannel,
@@ -15,7 +15,7 @@ export function writeBinaryStatementResult(
   result: StatementResult,
   capabilities: number,
   resultCollationId: number,
-): Promise<void> {
+): Promise<number> {
   return writeStatementResult(batch, channel, session, result, false, capabilities, resultCollationId, writeBinaryResultRows);
 }
 

@@ -28,13 +28,15 @@ import {
 import type { BinaryParamType, ColumnDefinition41, PacketWriter } from '../protocol/index.js';
 import type { PreparedStatement } from '../session/prepared-statements.js';
 import type { ClientSession } from '../session/client-session.js';
-import { decodeUtf8Lossless } from '../sql/index.js';
+import { decodeUtf8Lossless, formatSql } from '../sql/index.js';
 import type { ResultColumn, Row, SqlValue, StatementResult } from '../sql/index.js';
 import { binaryParamValue } from './binary-value.js';
 import { writeBinaryResultRows, writeBinaryStatementResult } from './binary-response.js';
 import { columnDefinition } from './column-definition.js';
 import type { PacketChannel } from './packet-channel.js';
 import { sessionStatusFlags } from './query-response.js';
+import { StatementTrace } from './statement-trace.js';
+import type { StatementObserver } from '../observability/statement-observer.js';
 
 /** What the protocol remembers about a statement between commands. */
 interface StatementState {
@@ -44,6 +46,8 @@ interface StatementState {
   readonly longData: Map<number, Buffer[]>;
   /** The rows of an open read-only cursor (materialized at execute, as MySQL does) and the columns they have. */
   cursor: { readonly columns: readonly ResultColumn[]; readonly rows: Row[]; position: number } | undefined;
+  /** The statement text as prepared, for the statement summary and the slow log. */
+  text: string;
 }
 
 /** MariaDB's statement id meaning "the statement this connection prepared last" (fails if that PREPARE failed). */
@@ -76,6 +80,8 @@ export class PreparedCommands {
     private readonly resultCollationId: (session: ClientSession) => number,
     /** The connection's mapping of any failure to the error the client sees (and the log line for a bug). */
     private readonly toClientError: (error: unknown) => MySqlError,
+    /** Where each execution is recorded, when the server observes statements. */
+    private readonly observer?: StatementObserver,
   ) {}
 
   /** Handles one COM_STMT_* packet. Errors are thrown for the connection to answer (never for CLOSE/LONG_DATA). */
@@ -117,6 +123,7 @@ export class PreparedCommands {
     this.lastPrepared = undefined;
     const prepared = await session.prepare(text);
     this.lastPrepared = prepared;
+    this.state(prepared).text = text;
     const batch = new PacketBatch(sequenceId);
     writeStmtPrepareOk(batch.begin(), {
       statementId: prepared.id,
@@ -150,13 +157,22 @@ export class PreparedCommands {
     });
     state.longData.clear();
     state.cursor = undefined;
-    const result = await session.executePrepared(prepared, params);
+    const trace = this.observer && new StatementTrace(this.observer, session, state.text || formatSql(prepared.statement), true);
+    let result: StatementResult;
+    try {
+      result = await session.executePrepared(prepared, params);
+    } catch (error) {
+      trace?.failed(error);
+      throw error;
+    }
     const batch = new PacketBatch(sequenceId);
     try {
-      await this.writeExecuteResult(batch, session, state, result, command.flags);
+      const rows = await this.writeExecuteResult(batch, session, state, result, command.flags);
+      trace?.succeeded(prepared.statement.kind, result, rows);
     } catch (error) {
       // Rows may already be in the batch: the ERR packet follows them, as for a text query failing mid-result.
       const clientError = this.toClientError(error);
+      trace?.failed(clientError);
       session.recordError(clientError);
       writeErrPacket(batch.begin(), clientError, this.capabilities);
       batch.end();
@@ -164,7 +180,8 @@ export class PreparedCommands {
     await this.channel.write(batch.take());
   }
 
-  private async writeExecuteResult(batch: PacketBatch, session: ClientSession, state: StatementState, result: StatementResult, flags: number): Promise<void> {
+  /** Writes the execution's answer; returns the rows sent (a cursor's rows count as sent when it opens). */
+  private async writeExecuteResult(batch: PacketBatch, session: ClientSession, state: StatementState, result: StatementResult, flags: number): Promise<number> {
     const wantsCursor = (flags & (CursorType.READ_ONLY | CursorType.FOR_UPDATE | CursorType.SCROLLABLE)) !== 0;
     if (wantsCursor && result.kind === 'rows') {
       const rows: Row[] = [];
@@ -182,9 +199,9 @@ export class PreparedCommands {
         statusFlags: sessionStatusFlags(session, false) | ServerStatus.SERVER_STATUS_CURSOR_EXISTS,
       }, this.capabilities);
       batch.end();
-    } else {
-      await writeBinaryStatementResult(batch, this.channel, session, result, this.capabilities, this.resultCollationId(session));
+      return rows.length;
     }
+    return writeBinaryStatementResult(batch, this.channel, session, result, this.capabilities, this.resultCollationId(session));
   }
 
   private async fetch(session: ClientSession, payload: Buffer, sequenceId: number): Promise<void> {
@@ -220,7 +237,7 @@ export class PreparedCommands {
   private state(prepared: PreparedStatement): StatementState {
     let state = this.states.get(prepared);
     if (!state) {
-      state = { boundTypes: undefined, longData: new Map(), cursor: undefined };
+      state = { boundTypes: undefined, longData: new Map(), cursor: undefined, text: '' };
       this.states.set(prepared, state);
     }
     return state;

@@ -43,7 +43,8 @@ export function writeTextResultRows(batch: PacketBatch, columns: readonly Result
 
 /**
  * Writes one statement's result into `batch` (flushing through `channel` as it grows). Rows are consumed here, so
- * when this returns the session has finished the statement (autocommit), and the status flags are final.
+ * when this returns the session has finished the statement (autocommit), and the status flags are final. Returns
+ * how many rows were sent (0 for an OK result).
  */
 export async function writeStatementResult(
   batch: PacketBatch,
@@ -54,7 +55,7 @@ export async function writeStatementResult(
   capabilities: number,
   resultCollationId: number,
   writeRows: RowsWriter = writeTextResultRows,
-): Promise<void> {
+): Promise<number> {
   if (result.kind === 'ok') {
     writeOkPacket(batch.begin(), {
       affectedRows: result.affectedRows,
@@ -64,7 +65,7 @@ export async function writeStatementResult(
       info: result.info,
     }, capabilities);
     batch.end();
-    return;
+    return 0;
   }
   const isDeprecateEof = (capabilities & CapabilityFlags.CLIENT_DEPRECATE_EOF) !== 0;
   writeColumnCount(batch.begin(), result.columns.length, capabilities);
@@ -77,7 +78,9 @@ export async function writeStatementResult(
     writeEofPacket(batch.begin(), { warnings: 0, statusFlags: sessionStatusFlags(session, hasMore) }, capabilities);
     batch.end();
   }
+  let count = 0;
   for await (const rows of result.rows) {
+    count += rows.length;
     writeRows(batch, result.columns, rows);
     if (batch.byteLength >= FLUSH_THRESHOLD) await channel.write(batch.take());
   }
@@ -89,4 +92,5 @@ export async function writeStatementResult(
     writeEofPacket(batch.begin(), { warnings, statusFlags }, capabilities);
   }
   batch.end();
+  return count;
 }

@@ -6,7 +6,7 @@ import type { ServerConfig } from '../config/index.js';
 import { packageInfo, storeLocation } from '../config/index.js';
 import { createRateLimitedLogger } from '../logging/index.js';
 import type { Logger } from '../logging/index.js';
-import { openKvEngine } from '../storage/index.js';
+import { openKvEngine, setTxnTotalSizeLimit } from '../storage/index.js';
 import type { KvEngine } from '../storage/kv.js';
 import { SqlEngine } from '../sql/index.js';
 import { GlobalVariables, StatusVariables, hostPlatform } from '../session/variables/index.js';
@@ -20,10 +20,14 @@ import type { ProcessList } from '../session/session-host.js';
 import { createSessionDriver } from '../session/session-driver.js';
 import { Connection } from './connection.js';
 import { loadRsaKeys } from './rsa-keys.js';
+import { ConnectionAdmission } from './connection-admission.js';
 import { Sha2PasswordCache } from './sha2-password-cache.js';
 import type { ServerContext } from './server-context.js';
 import { tlsFilePaths } from './auto-tls.js';
 import { TlsManager } from './tls-manager.js';
+import { StartupError } from './startup-error.js';
+import { ServerObservability } from './status/server-observability.js';
+import type { CertificateInForce, MetricsSources } from '../observability/server-metrics.js';
 
 /** MySQL's version first, because drivers parse it to choose features; then who we are. */
 export const SERVER_VERSION = `8.0.11-TidalDB-${packageInfo().version}`;
@@ -31,21 +35,20 @@ const VERSION_COMMENT = 'TidalDB Server (Apache License 2.0), MySQL 8.0 compatib
 const CONNECT_TIMEOUT_MS = 10_000;
 /** At most 20 records per kind of handshake failure per minute; the rest are summed up in one line. */
 const HANDSHAKE_LOG_RATE = { limit: 20, intervalMs: 60_000 } as const;
+/** After KILL at shutdown, how long connections get to roll back before the store closes regardless. */
+const KILL_GRACE_MS = 10_000;
 
-/** A server that failed to start, with a one-line reason for the operator. */
-export class StartupError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'StartupError';
-  }
-}
+export { StartupError };
 
 /** A running TidalDB server. */
 export class TidalServer {
   /** Live connections by id (read by PROCESSLIST and KILL through the session host). */
   readonly connections = new Map<number, Connection>();
+  /** Each connection's serve() until it has ended (session closed, transaction rolled back). */
+  private readonly served = new Set<Promise<void>>();
   private nextConnectionId = 1;
   private isStopping = false;
+  private readonly startedAt = Date.now();
 
   private constructor(
     private readonly config: ServerConfig,
@@ -54,12 +57,20 @@ export class TidalServer {
     private readonly listener: Server,
     private readonly context: ServerContext,
     private readonly tls: TlsManager,
+    private readonly observability: ServerObservability,
   ) {}
 
   /** Opens the store (data directory or etcd cluster), loads TLS material and starts listening. */
   static async start(config: ServerConfig, logger: Logger): Promise<TidalServer> {
     const policy = resolvePolicy(config, logger);
-    const kv = await openKvEngine(storeLocation(config), logger);
+    setTxnTotalSizeLimit(config.performance.txnTotalSizeLimit);
+    const observability = await ServerObservability.open(config, logger);
+    const kv = observability.wrapEngine(await openKvEngine(storeLocation(config), logger).catch(async (error: unknown) => {
+      await observability.close();
+      throw error;
+    }));
+    // What a failed start must release so that the process can exit: timers, file watchers, listeners.
+    const started: Array<{ close(): unknown }> = [];
     try {
       const sql = await SqlEngine.open(kv, {
         authStrings: serverAuthStrings,
@@ -84,6 +95,7 @@ export class TidalServer {
         isSecureTransportRequired: () => holder.globals?.isSecureTransportRequired === true,
         expiryCheckIntervalMs: config.security.sslExpiryCheckInterval * 1000,
       });
+      started.push(tls);
       tls.start();
       tls.startExpiryChecks();
       // Generated files live in the data directory, which changes with every commit: only events naming them count.
@@ -101,12 +113,15 @@ export class TidalServer {
           // TiDB's max_connections = 0 means unlimited; MySQL's variable has no such value, so keep its default.
           ...(config.instance.maxConnections > 0 ? { max_connections: BigInt(config.instance.maxConnections) } : {}),
           require_secure_transport: config.security.requireSecureTransport ? 'ON' : 'OFF',
+          tidb_slow_log_threshold: BigInt(config.log.slowThreshold),
         },
       });
       holder.globals = globals;
+      observability.bindVariables(globals);
+      const locks = new LocalRowLockManager(observability.lockObserver);
       const context: ServerContext = {
         logger,
-        driver: createSessionDriver({ sql, kv, status, locks: new LocalRowLockManager(), userLocks: new LocalUserLockManager(), instance: tls, processes: processList(() => holder.server?.connections) }, globals),
+        driver: createSessionDriver({ sql, kv, status, locks, userLocks: new LocalUserLockManager(), instance: tls, processes: processList(() => holder.server?.connections), observer: observability.observer }, globals),
         globals,
         tls: () => tls.current,
         tlsCounters,
@@ -115,16 +130,21 @@ export class TidalServer {
         handshakeLog: createRateLimitedLogger(logger, HANDSHAKE_LOG_RATE),
         rsaKeys: () => rsaKeys,
         sha2Cache: new Sha2PasswordCache(),
+        admission: new ConnectionAdmission(globals),
       };
       const listener = createServer({ noDelay: true });
-      const server = new TidalServer(config, logger, kv, listener, context, tls);
+      started.push(listener, context.handshakeLog);
+      const server = new TidalServer(config, logger, kv, listener, context, tls, observability);
       holder.server = server;
       listener.on('connection', (socket) => server.accept(socket));
       holder.port = await listen(listener, config.host, config.port);
+      await observability.startStatusServer(server.metricsSources(tlsCounters, locks), () => server.statusBody(), context.handshakeLog);
       warnAboutOpenRoot(sql, config.host, logger);
       logger.info('server is running MySQL protocol', { host: config.host, port: holder.port, path: config.path, version: SERVER_VERSION });
       return server;
     } catch (error) {
+      for (const resource of started) resource.close();
+      await observability.close();
       await kv.close();
       throw error;
     }
@@ -136,29 +156,103 @@ export class TidalServer {
     return typeof address === 'object' && address ? address.port : this.config.port;
   }
 
+  /** The status port's port, or undefined when report-status is off. */
+  get statusPort(): number | undefined {
+    return this.observability.statusPort;
+  }
+
   private accept(socket: Socket): void {
     if (this.isStopping) {
       socket.destroy();
       return;
     }
     const id = this.nextConnectionId++;
+    const refusal = this.context.admission.refuseBeforeLogin(this.connections.size);
     const connection = new Connection(socket, this.context, id);
     this.connections.set(id, connection);
-    void connection.serve().finally(() => this.connections.delete(id));
+    const served: Promise<void> = connection.serve(refusal).finally(() => {
+      this.connections.delete(id);
+      this.served.delete(served);
+    });
+    this.served.add(served);
   }
 
-  /** Stops accepting, closes every connection (rolling back open transactions) and closes the store. */
-  async stop(): Promise<void> {
+  /**
+   * Stops accepting, lets running statements finish for up to `gracefulWaitMs` (idle connections close at once),
+   * then closes every connection that is left (rolling back open transactions), the status port, and the store.
+   */
+  async stop(gracefulWaitMs = 0): Promise<void> {
     if (this.isStopping) return;
     this.isStopping = true;
+    this.observability.beginShutdown();
+    const closed = new Promise<void>((resolve) => this.listener.close(() => resolve()));
+    for (const connection of this.connections.values()) connection.drain();
+    if (this.served.size > 0 && gracefulWaitMs > 0) {
+      this.logger.info('waiting for running statements to finish', { connections: this.served.size, gracefulWaitMs });
+      await settledWithin([...this.served], gracefulWaitMs);
+    }
+    for (const connection of this.connections.values()) connection.kill();
+    await settledWithin([...this.served], KILL_GRACE_MS);
     this.tls.close();
     this.context.handshakeLog.close();
-    const closed = new Promise<void>((resolve) => this.listener.close(() => resolve()));
-    for (const connection of this.connections.values()) connection.kill();
     await closed;
+    await this.observability.close();
     await this.kv.close();
     this.logger.info('server stopped');
   }
+
+  /** SIGHUP: the slow query log reopens its file (the server log is the CLI's). */
+  reopenLogs(): void {
+    this.observability.reopenLogs();
+  }
+
+  /** TiDB's /status body. */
+  private statusBody(): { connections: number; version: string; git_hash: string; uptime: number } {
+    return {
+      connections: this.connections.size,
+      version: SERVER_VERSION,
+      git_hash: this.observability.gitHash,
+      uptime: Math.floor((Date.now() - this.startedAt) / 1000),
+    };
+  }
+
+  /** What the metrics read from this server at each scrape. */
+  private metricsSources(counters: TlsServerCounters, locks: LocalRowLockManager): MetricsSources {
+    return {
+      connections: () =>
+        [...this.connections.values()].flatMap((connection) => {
+          const [tlsVersion = '', cipher = ''] = (connection.processInfo()?.tls ?? '').split(' ');
+          return connection.processInfo() === undefined ? [] : [{ tlsVersion, cipher }];
+        }),
+      connectionsAccepted: () => this.context.driver.status.get('Connections'),
+      tlsHandshakes: () => ({
+        started: counters.accepts,
+        finished: counters.finishedAccepts,
+        resumed: counters.sessionsReused,
+        failures: counters.failureReasons(),
+      }),
+      certificates: () => [...certificatesInForce(this.tls), ...this.observability.clusterCertificates],
+      lockWaiters: () => locks.waitingCount,
+    };
+  }
+}
+
+/** Resolves once every promise has settled, or after `ms`, whichever comes first. */
+async function settledWithin(promises: readonly Promise<unknown>[], ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([Promise.allSettled(promises), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
+
+/** The MySQL port's certificates in force: server, second server certificate, CAs. */
+function certificatesInForce(manager: TlsManager): CertificateInForce[] {
+  const tls = manager.current;
+  if (tls === undefined) return [];
+  return [
+    { role: 'server', file: tls.sslCert, subject: tls.certificate.subject, notAfter: tls.certificate.notAfter },
+    ...(tls.altCertificate ? [{ role: 'server-alt', file: tls.sslAltCert, subject: tls.altCertificate.subject, notAfter: tls.altCertificate.notAfter }] : []),
+    ...tls.caCertificates.map((ca) => ({ role: 'ca', file: tls.sslCa, subject: ca.subject, notAfter: ca.notAfter })),
+  ];
 }
 
 /** Resolves tls-version, ssl-cipher and tls-ciphersuites; an unknown name stops the start with one line. */

@@ -4,6 +4,7 @@ import type { MySqlError } from '../errors/index.js';
 import type { ResultColumn, SqlValue, Statement, StatementResult } from '../sql/index.js';
 import type { Account, FailedLogins } from '../sql/accounts/index.js';
 import type { PreparedStatement } from './prepared-statements.js';
+import type { StatementObserver } from '../observability/statement-observer.js';
 import type { ProcessList } from './session-host.js';
 import type { SessionIdentity } from './session-identity.js';
 import type { GlobalVariables, SessionStatus, StatusProvider, StatusVariables } from './variables/index.js';
@@ -12,6 +13,8 @@ import type { GlobalVariables, SessionStatus, StatusProvider, StatusVariables } 
 export interface QueryOutcome {
   readonly result: StatementResult;
   readonly hasMore: boolean;
+  /** The statement that produced it (its kind is the statement summary's type). */
+  readonly statement: Statement;
 }
 
 /** A logged-in client's session, as its connection drives it. */
@@ -26,6 +29,8 @@ export interface ClientSession {
   readonly warningCount: number;
   /** This session's status counters (the connection adds Bytes_*, Questions, Com_* of commands). */
   readonly status: SessionStatus;
+  /** The last prepared-statement execution reused a cached plan (`@@last_plan_from_cache`). */
+  readonly isLastPlanFromCache: boolean;
   /** `@@character_set_results` (NULL: results are sent as stored). */
   readonly resultCharset: string | null;
   /** Runs the statements of a text query (COM_QUERY), one outcome each; see Session.run. */
@@ -66,6 +71,8 @@ export interface SessionDriver {
   readonly globals: GlobalVariables;
   readonly status: StatusVariables;
   readonly processes: ProcessList | undefined;
+  /** Where finished statements go (statement summary, slow query log, metrics); absent where nothing observes. */
+  readonly observer: StatementObserver | undefined;
   /** A session for a client that just logged in; `connectionStatus` adds its connection's SHOW STATUS rows. */
   openSession(identity: SessionIdentity, connectionStatus: StatusProvider | undefined): ClientSession;
 }

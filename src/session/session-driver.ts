@@ -11,6 +11,7 @@ export function createSessionDriver(host: SessionHost, globals: GlobalVariables)
     globals,
     status: host.status,
     processes: host.processes,
+    observer: host.observer,
     openSession: (identity: SessionIdentity, connectionStatus: StatusProvider | undefined): ClientSession => new Session(host, identity, globals, connectionStatus),
   };
 }

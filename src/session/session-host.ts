@@ -1,5 +1,6 @@
 // SessionHost: what the server gives every session: the SQL engine, the KV store and the status registry.
 import type { KvEngine } from '../storage/kv.js';
+import type { StatementObserver } from '../observability/statement-observer.js';
 import type { SqlEngine } from '../sql/index.js';
 import type { InstanceControl } from './instance-control.js';
 import type { RowLockManager } from './locks/row-lock-manager.js';
@@ -20,6 +21,8 @@ export interface SessionHost {
   readonly instance?: InstanceControl;
   /** The server's connections, for PROCESSLIST and KILL; absent where there is no server (tools, tests). */
   readonly processes?: ProcessList;
+  /** Finished statements: the statement summary and the slow query log behind information_schema; absent in tests. */
+  readonly observer?: StatementObserver;
 }
 
 /** One connection as SHOW PROCESSLIST shows it. */

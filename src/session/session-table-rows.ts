@@ -1,10 +1,14 @@
 // sessionTableRows: the rows of the information_schema tables only the session layer knows (variables, status,
-// the process list), in each table's column order.
+// the process list, slow queries and statement summaries), in each table's column order.
 import type { Row, SessionTableName } from '../sql/index.js';
+import { slowQueryRows, statementsSummaryRows } from './observability-rows.js';
 import type { StatementSession } from './statement-session.js';
 
 export function sessionTableRows(table: SessionTableName, session: StatementSession): Row[] {
   const { variables, status, host } = session;
+  const account = session.context.privilegeAccount;
+  // The reading account: without PROCESS it sees only its own connections and statements, as in MySQL and TiDB.
+  const reader = account ?? { user: session.identity.user, host: session.identity.host };
   switch (table) {
     case 'SESSION_VARIABLES':
     case 'GLOBAL_VARIABLES':
@@ -14,8 +18,6 @@ export function sessionTableRows(table: SessionTableName, session: StatementSess
     case 'GLOBAL_STATUS':
       return host.status.list('global', undefined).map(([name, value]): Row => [name, value]);
     case 'PROCESSLIST': {
-      // Without the PROCESS privilege an account sees only its own connections, as in MySQL.
-      const account = session.context.privilegeAccount;
       const seesAll = account === undefined || host.sql.privileges.hasGlobal(account, 'PROCESS');
       return (host.processes?.list() ?? [])
         .filter((process) => seesAll || process.user === session.identity.user)
@@ -24,5 +26,9 @@ export function sessionTableRows(table: SessionTableName, session: StatementSess
           process.state, process.info ?? null, process.tls,
         ]);
     }
+    case 'SLOW_QUERY':
+      return slowQueryRows(host, reader);
+    case 'STATEMENTS_SUMMARY':
+      return statementsSummaryRows(host, reader);
   }
 }

@@ -1,6 +1,5 @@
 // Session: one client connection's state (database, variables, user variables, warnings, prepared statements) and
 // its statement path: count, check, route to the session's own handlers or the SQL engine, inside its Transaction.
-import { performance } from 'node:perf_hooks';
 import { mysqlError, ER_MAX_PREPARED_STMT_COUNT_REACHED, ER_NO_DB_ERROR, ER_QUERY_INTERRUPTED, ER_UNSUPPORTED_PS } from '../errors/index.js';
 import type { MySqlError } from '../errors/index.js';
 import type { KvTransaction } from '../storage/kv.js';
@@ -47,6 +46,7 @@ import { runWithPlanCache } from './cached-plan.js';
 import { sessionTableRows } from './session-table-rows.js';
 import { Transaction } from './transaction.js';
 import type { StatementLocking } from './transaction.js';
+import { armStatementDeadline, executionTimeLimitMs, takeTurnWhenBusy } from './statement-deadline.js';
 
 export type { QueryOutcome } from './client-session.js';
 export type { SessionIdentity } from './session-identity.js';
@@ -74,13 +74,15 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
   /** Prepared statements of both protocols (COM_STMT_PREPARE ids and PREPARE names). */
   readonly prepared = new PreparedStatements();
   /** The last prepared-statement execution ran a cached plan (`@@last_plan_from_cache`). */
-  private isLastPlanFromCache = false;
+  isLastPlanFromCache = false;
   /** Set by KILL QUERY from another connection; the running statement stops at its next batch of rows. */
   private isInterrupted = false;
+  /** Why it stops: KILL QUERY's 1317, or max_execution_time's 3024. */
+  private interruptReason = mysqlError(ER_QUERY_INTERRUPTED);
+  /** The running statement's max_execution_time timer. */
+  private deadline: NodeJS.Timeout | undefined;
   /** Aborted by KILL: ends the running statement's lock wait or SLEEP at once. Fresh for each statement. */
   private interruption = new AbortController();
-  /** long_query_time in milliseconds, read again after any SET. */
-  private slowThreshold = { changeCount: -1, ms: 0 };
 
   constructor(
     readonly host: SessionHost,
@@ -251,9 +253,9 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
    * KILL QUERY: the running statement ends with 1317 at its next batch of rows, or at once when it waits for a row
    * lock (SLEEP() returns 1); the connection and its transaction stay.
    */
-  interrupt(): void {
-    this.isInterrupted = true;
-    this.interruption.abort(mysqlError(ER_QUERY_INTERRUPTED));
+  interrupt(reason: MySqlError = mysqlError(ER_QUERY_INTERRUPTED)): void {
+    [this.isInterrupted, this.interruptReason] = [true, reason];
+    this.interruption.abort(reason);
   }
 
   /** `@@character_set_results` (NULL: results are sent as stored). */
@@ -284,7 +286,8 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
         this.status.increment('Queries');
       }
       const hasMore = i < statements.length - 1 || error !== undefined;
-      yield { result: await this.runStatement(statements[i]!), hasMore };
+      const statement = statements[i]!;
+      yield { result: await this.runStatement(statement), hasMore, statement };
     }
     if (error) throw error;
   }
@@ -301,7 +304,7 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
       return runSessionStatement(statement, this);
     }
     const result = await this.executeStatement(statement);
-    return result.kind === 'rows' ? { ...result, rows: this.finishAfterRows(result.rows, performance.now()) } : result;
+    return result.kind === 'rows' ? { ...result, rows: this.finishAfterRows(result.rows) } : result;
   }
 
   /**
@@ -312,7 +315,7 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
     this.warnings.clear();
     this.status.increment('Com_stmt_execute');
     const result = await this.executeStatement(prepared.statement, params, prepared);
-    return result.kind === 'rows' ? { ...result, rows: this.finishAfterRows(result.rows, performance.now()) } : result;
+    return result.kind === 'rows' ? { ...result, rows: this.finishAfterRows(result.rows) } : result;
   }
 
   /**
@@ -371,26 +374,30 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
   }
 
   /** Wraps a row stream so the statement's autocommit work runs once the rows are consumed (or abandoned). */
-  private async *finishAfterRows(rows: AsyncIterable<Row[]>, startedAt: number): AsyncGenerator<Row[]> {
+  private async *finishAfterRows(rows: AsyncIterable<Row[]>): AsyncGenerator<Row[]> {
     let isComplete = false;
+    let sent = 0;
     try {
       for await (const batch of rows) {
-        if (this.isInterrupted) throw mysqlError(ER_QUERY_INTERRUPTED);
+        await takeTurnWhenBusy();
+        if (this.isInterrupted) throw this.interruptReason;
+        sent += batch.length;
         yield batch;
       }
       isComplete = true;
+      // FOUND_ROWS(): how many rows the last row-returning statement sent.
+      this.status.lastFoundRows = BigInt(sent);
     } finally {
       if (isComplete) await this.txn.finishStatement();
       else this.txn.abandonStatement();
-      this.countIfSlow(startedAt);
     }
   }
 
   private async executeStatement(statement: Statement, params?: readonly SqlValue[], prepared?: PreparedStatement): Promise<StatementResult> {
     this.status.increment(comCounterOf(statement));
-    const startedAt = performance.now();
     this.isInterrupted = false;
     if (this.interruption.signal.aborted) this.interruption = new AbortController();
+    this.deadline = armStatementDeadline(this.deadline, executionTimeLimitMs(statement, this.variables.maxExecutionTime), (reason) => this.interrupt(reason));
     const result = await this.txn.runStatement(
       this.lockingOf(statement),
       isReadOnlyStatement(statement),
@@ -403,7 +410,7 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
         if (result.kind === 'ok') await this.txn.finishStatement();
       },
     );
-    if (result.kind === 'ok') this.countIfSlow(startedAt);
+    this.status.recordStatement(result.kind === 'ok' ? result.affectedRows : undefined);
     return result;
   }
 
@@ -452,15 +459,6 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
     return result;
   }
 
-  /** Slow_queries counts statements that took longer than long_query_time, as MySQL does. */
-  private countIfSlow(startedAt: number): void {
-    const threshold = this.slowThreshold;
-    if (threshold.changeCount !== this.variables.changeCount) {
-      threshold.changeCount = this.variables.changeCount;
-      threshold.ms = Number(this.variables.get('long_query_time')) * 1000;
-    }
-    if (performance.now() - startedAt > threshold.ms) this.status.increment('Slow_queries');
-  }
 
   /** Ends the session: an open transaction is rolled back, as when a MySQL client disconnects. */
   close(): void {

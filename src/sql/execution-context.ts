@@ -5,10 +5,25 @@ import type { Row, SqlValue, WarningSink } from './types/index.js';
 import type { UserLocks } from './user-locks.js';
 
 /** The information_schema tables whose rows only the session layer knows. */
-export type SessionTableName = 'PROCESSLIST' | 'SESSION_VARIABLES' | 'GLOBAL_VARIABLES' | 'SESSION_STATUS' | 'GLOBAL_STATUS';
+export type SessionTableName =
+  | 'PROCESSLIST'
+  | 'SESSION_VARIABLES'
+  | 'GLOBAL_VARIABLES'
+  | 'SESSION_STATUS'
+  | 'GLOBAL_STATUS'
+  | 'SLOW_QUERY'
+  | 'STATEMENTS_SUMMARY';
 
 /** Which copy of a system variable `@@x`, `@@session.x` or `@@global.x` reads. */
 export type VariableScope = 'global' | 'session' | 'default';
+
+/** What the previous statements left for ROW_COUNT() and FOUND_ROWS(). */
+export interface StatementCounts {
+  /** The previous statement's affected rows; -1 when it returned rows. */
+  readonly lastRowCount: bigint;
+  /** How many rows the last statement that returned rows sent. */
+  readonly lastFoundRows: bigint;
+}
 
 /**
  * The session-side services a statement uses. The session implements it; the SQL layer never imports the session.
@@ -50,6 +65,8 @@ export interface ExecutionContext extends RowLocker {
   setUserVariable(name: string, value: SqlValue): void;
   /** LAST_INSERT_ID(): the first auto-generated id of the last INSERT that generated one. */
   lastInsertId: bigint;
+  /** ROW_COUNT() and FOUND_ROWS() of the previous statements; absent for the server's internal contexts. */
+  readonly status?: StatementCounts;
   /** Aborted when the running statement is killed (KILL QUERY or KILL CONNECTION); SLEEP() wakes on it. */
   readonly interruptSignal?: AbortSignal;
   /**

@@ -7,7 +7,8 @@ export { INFORMATION_SCHEMA_DATABASE, isInformationSchema } from './infoschema/i
 export * from './statement-result.js';
 export * from './types/index.js';
 export type * from './ast/index.js';
-export { parseSql, parseStatements, parseSingleStatement, formatSql } from './parser/index.js';
+export { parseSql, parseStatements, parseSingleStatement, formatSql, digestStatements } from './parser/index.js';
+export type { StatementDigest } from './parser/index.js';
 export { tableResultColumn } from './table/table-scope.js';
 export type { LockMode, RowLocker } from './table/row-locker.js';
 export { COM_COUNTERS } from './statements/com-counter.js';

@@ -20,7 +20,7 @@ export const SETUP = [
 
 export const JSON_CASES: readonly SqlCase[] = [
   // DDL: the type prints back as MySQL's; JSON takes no literal default (1101) and no direct index (3152).
-  { sql: 'SHOW CREATE TABLE docs', rows: [['docs', 'CREATE TABLE `docs` (\n  `id` int NOT NULL,\n  `doc` json DEFAULT NULL,\n  `name` varchar(20) DEFAULT NULL,\n  PRIMARY KEY (`id`)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin']] },
+  { sql: 'SHOW CREATE TABLE docs', rows: [['docs', 'CREATE TABLE `docs` (\n  `id` int NOT NULL,\n  `doc` json DEFAULT NULL,\n  `name` varchar(20) DEFAULT NULL,\n  PRIMARY KEY (`id`)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci']] },
   { sql: "SELECT DATA_TYPE, COLUMN_TYPE, CHARACTER_MAXIMUM_LENGTH, CHARACTER_SET_NAME, COLLATION_NAME FROM information_schema.COLUMNS WHERE TABLE_NAME = 'docs' AND COLUMN_NAME = 'doc'", rows: [['json', 'json', null, null, null]] },
   { sql: 'DESCRIBE sorted', rows: [['id', 'int', 'NO', 'PRI', null, ''], ['j', 'json', 'YES', '', null, '']] },
   { sql: "CREATE TABLE bad_default (j JSON DEFAULT '[]')", error: 1101 },

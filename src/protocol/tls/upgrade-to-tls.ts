@@ -95,7 +95,7 @@ export function upgradeToTls(
     };
     function fail(reason: string, cause?: unknown, kind: TlsHandshakeFailureKind = 'protocol'): void {
       cleanUp();
-      options.counters?.recordFailure(kind);
+      options.counters?.recordFailure(kind, kind === 'protocol' && cause instanceof Error ? openSslReason(cause) : kind);
       // A late 'error' from tearing down must not become an uncaught exception.
       tlsSocket.on('error', ignore);
       tlsSocket.destroy();
@@ -154,6 +154,12 @@ const REASON_HINTS: Readonly<Record<string, string>> = {
   'sslv3 alert bad certificate': 'the client rejected the server certificate',
   'sslv3 alert certificate unknown': 'the client rejected the server certificate',
 };
+
+/** OpenSSL's reason field of a handshake error ('no shared cipher'), or 'protocol' when it has none. */
+function openSslReason(error: Error): string {
+  const fields = error.message.split(':');
+  return fields[1] === 'error' && fields.length > 5 ? (fields[5] ?? 'protocol') : 'protocol';
+}
 
 /**
  * One line from an OpenSSL error ("805C…:error:0A000102:SSL routines:tls_early_post_process_client_hello:

@@ -2,7 +2,7 @@
 // detection at the moment a request would wait, and per-request timeouts.
 import { mysqlError, ER_LOCK_DEADLOCK, ER_LOCK_NOWAIT, ER_LOCK_WAIT_TIMEOUT } from '../../errors/index.js';
 import type { LockMode } from '../../sql/index.js';
-import type { LockGrant, LockOwnerId, LockRequest, RowLockManager } from './row-lock-manager.js';
+import type { LockGrant, LockObserver, LockOwnerId, LockRequest, LockWaitResult, RowLockManager } from './row-lock-manager.js';
 
 /** Prune release records once this many accumulate (only those no running statement can still need go). */
 const PRUNE_RELEASES_AT = 4096;
@@ -34,6 +34,8 @@ export class LocalRowLockManager implements RowLockManager {
   private readonly runningStatements = new Map<number, number>();
   private sequence = 0;
   private lastOwner = 0;
+
+  constructor(private readonly observer?: LockObserver) {}
 
   get waitingCount(): number {
     return this.waitsFor.size;
@@ -136,33 +138,38 @@ export class LocalRowLockManager implements RowLockManager {
 
   private wait(entry: LockEntry, key: string, request: LockRequest): Promise<void> {
     if (request.timeoutMs <= 0) return Promise.reject(mysqlError(ER_LOCK_NOWAIT));
-    if (this.wouldDeadlock(request.owner, entry)) return Promise.reject(mysqlError(ER_LOCK_DEADLOCK));
+    if (this.wouldDeadlock(request.owner, entry)) {
+      this.observer?.deadlockDetected();
+      return Promise.reject(mysqlError(ER_LOCK_DEADLOCK));
+    }
     const signal = request.signal;
     if (signal?.aborted) return Promise.reject(abortReason(signal));
+    const started = this.observer === undefined ? 0 : performance.now();
     return new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.stopWaiting(request.owner, key, waiter);
-        settle();
+        settle('timeout');
         reject(mysqlError(ER_LOCK_WAIT_TIMEOUT));
       }, request.timeoutMs);
       const onAbort = (): void => {
         this.stopWaiting(request.owner, key, waiter);
-        settle();
+        settle('killed');
         reject(abortReason(signal!));
       };
-      const settle = (): void => {
+      const settle = (result: LockWaitResult): void => {
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
+        this.observer?.waitEnded(result, performance.now() - started);
       };
       const waiter: Waiter = {
         owner: request.owner,
         mode: request.mode,
         grant: () => {
-          settle();
+          settle('granted');
           resolve();
         },
         fail: (error) => {
-          settle();
+          settle('aborted');
           reject(error);
         },
       };

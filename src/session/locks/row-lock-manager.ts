@@ -34,6 +34,17 @@ export interface LockGrant {
   readonly isStale: boolean;
 }
 
+/** How a lock wait ended: granted, timed out (1205), ended by KILL, or by the owner's transaction going away. */
+export type LockWaitResult = 'granted' | 'timeout' | 'killed' | 'aborted';
+
+/** Told how lock requests fare, for the status port's metrics; calls must be cheap and must not throw. */
+export interface LockObserver {
+  /** A request that had to wait stopped waiting, after `waitedMs`. */
+  waitEnded(result: LockWaitResult, waitedMs: number): void;
+  /** A request would have closed a wait-for cycle and failed with 1213. */
+  deadlockDetected(): void;
+}
+
 export interface RowLockManager {
   /** A fresh owner id for a transaction. */
   newOwner(): LockOwnerId;

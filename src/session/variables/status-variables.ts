@@ -117,6 +117,10 @@ export class SessionStatus {
   readonly #registry: StatusVariables;
   readonly #counters = new Map<string, number>();
   readonly #providers = new Set<StatusProvider>();
+  /** ROW_COUNT(): the previous statement's affected rows, -1 when it returned rows. */
+  lastRowCount = 0n;
+  /** FOUND_ROWS(): how many rows the last statement that returned rows sent. */
+  lastFoundRows = 0n;
 
   constructor(registry: StatusVariables) {
     this.#registry = registry;
@@ -131,6 +135,11 @@ export class SessionStatus {
   /** The session's count of a per-session counter; the server's value for the others. */
   get(name: StatusCounterName): number {
     return perSessionCounters.has(name) ? (this.#counters.get(name) ?? 0) : this.#registry.get(name);
+  }
+
+  /** Records a finished statement for ROW_COUNT(): its affected rows, or undefined when it returned rows (-1). */
+  recordStatement(affectedRows: bigint | undefined): void {
+    this.lastRowCount = affectedRows ?? -1n;
   }
 
   /** Registers connection-level rows (this connection's Ssl_cipher); returns the unregister function. */

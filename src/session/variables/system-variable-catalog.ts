@@ -2,6 +2,7 @@
 import { ER_UNKNOWN_SYSTEM_VARIABLE, mysqlError } from '../../errors/index.js';
 import { charsetVariables } from './catalog/charset-variables.js';
 import { connectionVariables } from './catalog/connection-variables.js';
+import { observabilityVariables } from './catalog/observability-variables.js';
 import { serverVariables } from './catalog/server-variables.js';
 import { sessionStateVariables } from './catalog/session-state-variables.js';
 import { sqlVariables } from './catalog/sql-variables.js';
@@ -98,6 +99,7 @@ export function compareNames(a: string, b: string): number {
 export const defaultCatalog = new SystemVariableCatalog([
   ...charsetVariables,
   ...connectionVariables,
+  ...observabilityVariables,
   ...serverVariables,
   ...sessionStateVariables,
   ...sqlVariables,

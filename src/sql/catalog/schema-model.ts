@@ -34,6 +34,12 @@ export interface ColumnInfo {
   readonly originDefault?: string | null;
   /** Set for a generated column: its expression and whether MySQL would store it (see GeneratedColumnInfo). */
   readonly generated?: GeneratedColumnInfo;
+  /**
+   * TIMESTAMP columns: values are stored as UTC wall-clock times and converted by the session's time_zone. Columns
+   * created before time zones were supported lack it: they hold the server's SYSTEM wall-clock times, and are
+   * converted from that zone instead, so their rows read as before.
+   */
+  readonly storesUtc?: boolean;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Catalog, ForeignKeyInfo, TableInfo } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import type { KvTransaction } from '../../storage/kv.js';
 import { TableRows } from '../table/table-rows.js';
+import { sessionTimeZone } from '../timezone/session-time-zone.js';
 import type { RowLocker } from '../table/row-locker.js';
 import { compareValues } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
@@ -38,7 +39,7 @@ export class ParentCheck {
     // A parent created (or changed) while foreign_key_checks was 0 may lack the table, columns or index the key
     // needs: then no parent row can be found, and the child row is refused as InnoDB refuses it.
     const access = table && parentOffsets ? keyAccess(table, parentOffsets) : undefined;
-    const parent = table && access ? { rows: new TableRows(txn, table, locker), access } : undefined;
+    const parent = table && access ? { rows: new TableRows(txn, table, locker, locker ? sessionTimeZone(session) : undefined), access } : undefined;
     return new ParentCheck(fk, offsets, parent, foreignKeyErrorDetail(fk, childDatabase, child.name), session);
   }
 

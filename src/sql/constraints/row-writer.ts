@@ -5,6 +5,7 @@ import type { Catalog, TableInfo } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import type { KvTransaction } from '../../storage/kv.js';
 import { TableRows } from '../table/table-rows.js';
+import { sessionTimeZone } from '../timezone/session-time-zone.js';
 import type { Row, SqlValue } from '../types/index.js';
 import { CheckConstraints } from './check-constraints.js';
 import { GeneratedColumns } from './generated-columns.js';
@@ -100,7 +101,7 @@ export class RowWriter {
     private readonly writers: TableWriters,
   ) {
     const { catalog, session, txn } = writers.context;
-    this.rows = new TableRows(txn, table, session);
+    this.rows = new TableRows(txn, table, session, sessionTimeZone(session));
     const shape = shapeOf(table);
     this.generated = shape.hasGenerated ? GeneratedColumns.compile(table, databaseName, session) : undefined;
     this.checks = shape.hasEnforcedChecks ? CheckConstraints.compile(table, databaseName, session) : undefined;

@@ -28,6 +28,7 @@ import { addIndex, draftOf, dropIndex, findColumn as find, finishDraft as finish
 import type { Draft } from './alter-table-draft.js';
 import { applyConstraintAction, checkColumnDrop, checkIndexDrop, finishConstraints, renameColumnInConstraints } from './alter-table-constraints.js';
 import type { AlterScope } from './alter-table-constraints.js';
+import { alteredTimestamp } from '../timezone/timestamp-storage.js';
 
 /** Runs ALTER TABLE; all actions of the statement commit together or not at all. */
 export async function executeAlterTable(stmt: AlterTableStmt, catalog: Catalog, session: ExecutionContext): Promise<OkResult> {
@@ -178,7 +179,8 @@ function replaceColumn(draft: Draft, old: ColumnInfo, def: ColumnDef, position: 
   const built = buildColumn(def, old.id, old.offset, collation, session);
   const isKey = draft.indexes.some((i) => i.info.isPrimary && i.columnIds.includes(old.id));
   const column: ColumnInfo = { ...built, isNotNull: built.isNotNull || isKey, ...(old.originDefault === undefined ? {} : { originDefault: old.originDefault }) };
-  if (JSON.stringify(column.type) !== JSON.stringify(old.type) || (column.isNotNull && !old.isNotNull)) draft.rewrite = true;
+  const isStorageChanged = JSON.stringify(column.type) !== JSON.stringify(old.type) || column.storesUtc !== old.storesUtc;
+  if (isStorageChanged || (column.isNotNull && !old.isNotNull)) draft.rewrite = true;
   if (JSON.stringify(column.generated) !== JSON.stringify(old.generated)) draft.rewrite = true;
   if (def.check) draft.addedChecks.push({ check: def.check, column: def.name });
   draft.columns = draft.columns.filter((c) => c.id !== old.id);
@@ -207,17 +209,17 @@ async function applyData(txn: KvTransaction, current: TableInfo, next: TableInfo
     .map((fk) => ParentCheck.create(fk, next, databaseName, catalog, txn, session, undefined));
   if (!draft.rewrite && newIndexes.length === 0 && !checks && parents.length === 0) return;
   const generated = draft.rewrite ? GeneratedColumns.compile(next, databaseName, session) : undefined;
-  const oldRows = new TableRows(txn, current);
+  const oldRows = new TableRows(txn, current, undefined, undefined);
   const rows: { handle: bigint; row: Row }[] = [];
   for await (const batch of oldRows.scan()) rows.push(...batch);
-  const nextRows = new TableRows(txn, next);
+  const nextRows = new TableRows(txn, next, undefined, undefined);
   let rowNumber = 0;
   for (const { handle, row } of rows) {
     rowNumber++;
     const converted: SqlValue[] = next.columns.map((column) => {
       const oldColumn = current.columns.find((c) => c.id === column.id);
       if (column.generated && draft.rewrite) return null;
-      const value = oldColumn ? (row[oldColumn.offset] ?? null) : column.originDefault ?? null;
+      const value = oldColumn ? alteredTimestamp(row[oldColumn.offset] ?? null, oldColumn, column, session) : column.originDefault ?? null;
       const stored = coerceToColumn(value, column.type, { columnName: column.name, rowNumber, isStrict: session.isStrictMode, warnings: session.warnings });
       if (stored === null && column.isNotNull) throw mysqlError(ER_INVALID_USE_OF_NULL);
       return stored;

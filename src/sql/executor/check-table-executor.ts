@@ -31,7 +31,7 @@ export async function executeCheckTable(stmt: CheckTableStmt, catalog: Catalog, 
       continue;
     }
     // A view has no rows or indexes of its own.
-    const problem = table.view ? undefined : await new TableRows(await context.transaction(), table).checkIndexes();
+    const problem = table.view ? undefined : await new TableRows(await context.transaction(), table, undefined, undefined).checkIndexes();
     if (problem === undefined) {
       report('status', 'OK');
     } else {

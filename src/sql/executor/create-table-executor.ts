@@ -27,6 +27,7 @@ import { coerceToColumn, isBlobType, isIntegerType, TypeKind } from '../types/in
 import type { CollationName } from '../types/index.js';
 import { fieldTypeFromAst, resolveCollation } from './column-type-from-ast.js';
 import { charsetOf, findCollation } from '../collation/index.js';
+import { timestampStorage } from '../timezone/timestamp-storage.js';
 import { executeCreateTableLike, executeCreateTableSelect } from './create-table-from-executor.js';
 import { uniqueIndexName } from './constraint-names.js';
 import { buildCheckConstraints, checkNamesInDatabase } from './check-constraint-definition.js';
@@ -119,6 +120,7 @@ export function buildColumn(def: ColumnDef, id: number, offset: number, tableCol
     defaultValue: { kind: 'none' },
     onUpdateCurrentTimestamp: def.onUpdate !== undefined,
     comment: def.comment ?? '',
+    ...timestampStorage(type),
   };
   if (def.onUpdate !== undefined && !isCurrentTimestampOf(def.onUpdate, column)) throw mysqlError(ER_INVALID_ON_UPDATE, def.name);
   // A generated column has no default: its value is always its expression's.

@@ -7,10 +7,12 @@ import type { ExecutionContext } from '../execution-context.js';
 import { OK_NOTHING } from '../statement-result.js';
 import type { OkResult, ResultColumn } from '../statement-result.js';
 import { TableWriters } from '../constraints/index.js';
-import { MysqlDateTime, TypeKind, coerceToColumn, fieldType } from '../types/index.js';
+import { TypeKind, coerceToColumn, fieldType } from '../types/index.js';
+import { timestampStorage } from '../timezone/timestamp-storage.js';
 import type { FieldType, Row, SqlValue } from '../types/index.js';
 import { columnDefaultValue } from './column-defaults.js';
 import { materializeQuery } from './select-executor.js';
+import { currentDateTime } from '../timezone/session-time-zone.js';
 
 /**
  * `CREATE TABLE t2 LIKE t1`: the same columns and indexes (new ids), no rows. A view is not a base table (1347).
@@ -101,7 +103,7 @@ async function insertRows(table: TableInfo, databaseName: string, rows: readonly
   const context = { catalog, session, txn: await session.transaction(), isStrict, isIgnore: stmt.duplicateHandling === 'IGNORE' };
   const writer = new TableWriters(context).writer(table, databaseName);
   const tableRows = writer.rows;
-  const now = MysqlDateTime.now(6);
+  const now = currentDateTime(session, 6);
   let affected = 0n;
   for (let r = 0; r < rows.length; r++) {
     const values = new Map<number, SqlValue>();
@@ -140,11 +142,11 @@ async function insertRows(table: TableInfo, databaseName: string, rows: readonly
 function columnFromResult(result: ResultColumn, offset: number, catalog: Catalog): ColumnInfo {
   const base = { id: offset + 1, name: result.name, offset, isAutoIncrement: false, onUpdateCurrentTimestamp: false, comment: '' };
   const origin = result.orgTable && result.schema ? catalog.findTable(result.schema, result.orgTable)?.columns.find((c) => c.name === result.orgName) : undefined;
-  if (origin) return { ...base, type: origin.type, isNotNull: origin.isNotNull, defaultValue: origin.defaultValue, comment: origin.comment };
+  if (origin) return { ...base, type: origin.type, isNotNull: origin.isNotNull, defaultValue: origin.defaultValue, comment: origin.comment, ...timestampStorage(origin.type) };
   const defaultValue: ColumnDefault = result.isNotNull ? { kind: 'none' } : { kind: 'null' };
   // A stored column's collation is implicit, whatever the expression's coercibility was.
   const { coercibility: _coercibility, ...type } = expressionColumnType(result.type);
-  return { ...base, type, isNotNull: result.isNotNull, defaultValue };
+  return { ...base, type, isNotNull: result.isNotNull, defaultValue, ...timestampStorage(type) };
 }
 
 /** Longest VARCHAR an expression keeps before MySQL's temporary-table rules turn it into TEXT. */

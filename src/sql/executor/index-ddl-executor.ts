@@ -49,7 +49,7 @@ export async function executeCreateIndex(stmt: CreateIndexStmt, catalog: Catalog
       keyVersion: CURRENT_INDEX_KEY_VERSION,
     };
     const next: TableInfo = { ...current, indexes: [...current.indexes, index] };
-    const rows = new TableRows(txn, next);
+    const rows = new TableRows(txn, next, undefined, undefined);
     for await (const batch of rows.scan()) {
       for (const { handle, row } of batch) await rows.addIndexEntry(index, handle, row);
     }

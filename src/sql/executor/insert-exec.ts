@@ -14,11 +14,12 @@ import { TableWriters } from '../constraints/index.js';
 import type { RowWriter } from '../constraints/index.js';
 import { isDefaultIntoGenerated } from '../planner/generated-assignment.js';
 import { tableScope } from '../table/table-scope.js';
-import { MysqlDateTime, coerceToColumn, compareValues, toInteger } from '../types/index.js';
+import { coerceToColumn, compareValues, toInteger } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
 import { collectRows } from './build-exec.js';
 import { columnDefaultValue } from './column-defaults.js';
 import { checkViewOptions } from './view-rows.js';
+import { currentDateTime } from '../timezone/session-time-zone.js';
 
 /** The table alias under which ON DUPLICATE KEY UPDATE sees the proposed row (VALUES(col)); no SQL name can clash. */
 const NEW_ROW_ALIAS = '\u0000new';
@@ -37,7 +38,7 @@ export async function insertExec(plan: InsertPlan): Promise<OkResult> {
   const txn = await session.transaction();
   const isStrict = session.isStrictMode && !stmt.isIgnore;
   const writer = new TableWriters({ catalog: context.catalog, session, txn, isStrict, isIgnore: stmt.isIgnore }).writer(table, databaseName);
-  const now = MysqlDateTime.now(6);
+  const now = currentDateTime(session, 6);
   const onDuplicate = stmt.onDuplicate ? compileOnDuplicate(stmt.onDuplicate, table, databaseName, session, params) : undefined;
   let firstGeneratedId: bigint | undefined;
   let affected = 0n;

@@ -8,13 +8,14 @@ import { TableRows } from '../table/table-rows.js';
 import type { HandleRow } from '../table/table-rows.js';
 import { toBoolean } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
+import { sessionTimeZone } from '../timezone/session-time-zone.js';
 
 /** The rows whose key column equals one of `values` (NULLs and values no integer equals are skipped), filtered. */
 export async function fetchByKeys(lookup: KeyLookupPlan, values: readonly SqlValue[], session: ExecutionContext): Promise<Row[]> {
   const { table, index, filter } = lookup;
   const keys = integralKeys(values);
   if (keys.length === 0) return [];
-  const rows = new TableRows(await session.transaction(), table, session);
+  const rows = new TableRows(await session.transaction(), table, session, sessionTimeZone(session));
   let found: HandleRow[] = [];
   if (!index) {
     found = await rows.getMany(keys);

@@ -5,12 +5,13 @@ import type { ExecutionContext } from '../execution-context.js';
 import type { JoinRead, JoinTarget, MultiDeletePlan, MultiUpdatePlan } from '../planner/write-plan.js';
 import type { OkResult } from '../statement-result.js';
 import { TableWriters } from '../constraints/index.js';
-import { MysqlDateTime, coerceToColumn, toBoolean } from '../types/index.js';
+import { coerceToColumn, toBoolean } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
 import { buildExec } from './build-exec.js';
 import { currentTimestampFor } from './column-defaults.js';
 import { prepareParts } from './prepare-parts.js';
 import { rowChanged } from './row-changed.js';
+import { currentDateTime } from '../timezone/session-time-zone.js';
 
 /** Each matched stored row (by handle) → the first joined row it appeared in; a row is written at most once. */
 type FirstSeen = Map<bigint, number>;
@@ -45,7 +46,7 @@ export async function multiUpdateExec(plan: MultiUpdatePlan, session: ExecutionC
   }
 
   const writers = new TableWriters({ catalog: plan.context.catalog, session, txn: await session.transaction(), isStrict, isIgnore: stmt.isIgnore });
-  const now = MysqlDateTime.now(6);
+  const now = currentDateTime(session, 6);
   let matched = 0;
   let changed = 0n;
   for (const target of targetList) {

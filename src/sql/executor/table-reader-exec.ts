@@ -10,6 +10,7 @@ import type { HandleRow } from '../table/table-rows.js';
 import { toBoolean } from '../types/index.js';
 import type { Row } from '../types/index.js';
 import type { Exec } from './exec.js';
+import { sessionTimeZone } from '../timezone/session-time-zone.js';
 
 /** Reads the table, locking its rows for SELECT … FOR UPDATE / FOR SHARE. */
 export async function* tableReaderExec(plan: TableReaderPlan, session: ExecutionContext): Exec {
@@ -19,7 +20,7 @@ export async function* tableReaderExec(plan: TableReaderPlan, session: Execution
   let readCount = 0;
   let returned = 0;
   try {
-    const rows = new TableRows(await session.transaction(), table, session);
+    const rows = new TableRows(await session.transaction(), table, session, sessionTimeZone(session));
     const { path, isReverse } = plan.access;
     const lockMode = session.lockingRead;
     if (lockMode) {
@@ -67,7 +68,7 @@ export async function* tableHandleRowsExec(plan: TableReaderPlan, session: Execu
   let readCount = 0;
   let returned = 0;
   try {
-    const rows = new TableRows(await session.transaction(), table, session);
+    const rows = new TableRows(await session.transaction(), table, session, sessionTimeZone(session));
     for await (const batch of readHandleRows(rows, plan.access.path, false)) {
       readCount += batch.length;
       const kept: Row[] = [];

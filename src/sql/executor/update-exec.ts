@@ -4,12 +4,13 @@ import { mysqlError, ER_BAD_NULL_ERROR } from '../../errors/index.js';
 import type { UpdatePlan } from '../planner/write-plan.js';
 import type { OkResult } from '../statement-result.js';
 import { TableWriters } from '../constraints/index.js';
-import { MysqlDateTime, coerceToColumn } from '../types/index.js';
+import { coerceToColumn } from '../types/index.js';
 import { collectMatchingRows } from './collect-matching-rows.js';
 import { currentTimestampFor } from './column-defaults.js';
 import { prepareParts } from './prepare-parts.js';
 import { rowChanged } from './row-changed.js';
 import { checkViewOptions } from './view-rows.js';
+import { currentDateTime } from '../timezone/session-time-zone.js';
 
 /** Runs `plan` once. */
 export async function updateExec(plan: UpdatePlan): Promise<OkResult> {
@@ -36,7 +37,7 @@ export async function updateExec(plan: UpdatePlan): Promise<OkResult> {
       stored[i]![column.offset] = next;
     }
   }
-  const now = MysqlDateTime.now(6);
+  const now = currentDateTime(session, 6);
   let changed = 0n;
   for (let i = 0; i < matched.length; i++) {
     const { handle, row } = matched[i]!.entry;

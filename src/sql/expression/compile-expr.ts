@@ -1,9 +1,9 @@
 // compileExpr: turns an expression AST into a CompiledExpr (closures), resolving columns, types and functions once.
 import { Decimal } from 'decimal.js';
-import { mysqlError, ER_WRONG_VALUE, ER_DATA_OUT_OF_RANGE, ER_NOT_SUPPORTED_YET, ER_OPERAND_COLUMNS, ER_WARN_DATA_OUT_OF_RANGE } from '../../errors/index.js';
-import type { BinaryExpr, ColumnRefExpr, Expr, NumberLiteralExpr } from '../ast/index.js';
+import { mysqlError, ER_WRONG_VALUE, ER_DATA_OUT_OF_RANGE, ER_NOT_SUPPORTED_YET, ER_OPERAND_COLUMNS } from '../../errors/index.js';
+import type { BinaryExpr, ColumnRefExpr, Expr, FuncCallExpr, NumberLiteralExpr } from '../ast/index.js';
 import { formatSql } from '../parser/index.js';
-import { TypeKind, compareValues, encodeUtf8Lossless, fieldType, toDecimal, isStringType, toBoolean, toDouble, toInteger, toText, JsonValue, MysqlDateTime, MysqlTime } from '../types/index.js';
+import { TypeKind, compareValues, encodeUtf8Lossless, fieldType, isStringType, toBoolean, toDouble, toInteger, JsonValue, MysqlDateTime, MysqlTime } from '../types/index.js';
 import type { FieldType, Row, SqlValue } from '../types/index.js';
 import { comparisonCollation, comparisonTest, unifyTypes } from './type-inference.js';
 import { arithmeticDomain, arithmeticResultType, evaluateArithmetic } from './arithmetic.js';
@@ -19,9 +19,11 @@ import { compileCollate, compileConvertUsing, connectionCollation, literalCollat
 import { aggregateDerivations } from './collation-derivation.js';
 import { SYSTEM_COLLATION } from '../collation/index.js';
 import { jsonPathCall } from './map-expr.js';
-import { castToJson, jsonComparisonOperands } from './json-operands.js';
+import { jsonComparisonOperands } from './json-operands.js';
 import { BIGINT_TYPE, BOOL_RESULT_TYPE, DATE_TYPE, DOUBLE_TYPE, JSON_TYPE, NULL_TYPE, dateTimeType, decimalType, integerLiteralType, timeType, varcharType } from './literal-types.js';
-import { readTime } from './time-arg.js';
+import { compileRegexpOperator } from './functions/regexp-functions.js';
+import { compileCast } from './compile-cast.js';
+import { bitLiteralExpr, comparisonOperands, hexLiteralExpr, inNumericContext } from './hex-literal.js';
 
 const INT64_MAX = (1n << 63n) - 1n;
 const UINT64_MAX = (1n << 64n) - 1n;
@@ -35,15 +37,10 @@ export function compileExpr(expr: Expr, context: CompileContext): CompiledExpr {
       return expr.charset === 'binary'
         ? constantExpr(encodeUtf8Lossless(expr.value), { ...fieldType(TypeKind.VarBinary, { length: expr.value.length }), coercibility: 'coercible' })
         : constantExpr(expr.value, { ...varcharType(expr.value.length), collation: literalCollation(expr.charset, context), coercibility: 'coercible' });
-    case 'HexLiteralExpr': {
-      const hex = expr.hex.length % 2 === 1 ? `0${expr.hex}` : expr.hex;
-      const bytes = Buffer.from(hex, 'hex');
-      return constantExpr(bytes, { ...fieldType(TypeKind.VarBinary, { length: bytes.length }), coercibility: 'coercible' });
-    }
-    case 'BitLiteralExpr': {
-      const value = expr.bits === '' ? 0n : BigInt(`0b${expr.bits}`);
-      return constantExpr(value, integerLiteralType(expr.bits.length, true));
-    }
+    case 'HexLiteralExpr':
+      return hexLiteralExpr(expr.hex);
+    case 'BitLiteralExpr':
+      return bitLiteralExpr(expr.bits);
     case 'NullLiteralExpr':
       return constantExpr(null, NULL_TYPE);
     case 'BoolLiteralExpr':
@@ -116,7 +113,7 @@ export function compileExpr(expr: Expr, context: CompileContext): CompiledExpr {
     case 'FuncCallExpr':
       return compileFunctionCall(expr, context, compileExpr);
     case 'CastExpr':
-      return compileCast(expr.type.name, compileExpr(expr.operand, context), expr.type.length, expr.type.scale, context, () => formatSql(expr));
+      return compileCast(expr.type, compileExpr(expr.operand, context), context, () => formatSql(expr));
     case 'ConvertUsingExpr':
       return compileConvertUsing(compileExpr(expr.operand, context), expr.charset);
     case 'CollateExpr':
@@ -133,9 +130,10 @@ export function compileExpr(expr: Expr, context: CompileContext): CompiledExpr {
       return compileQuantifiedSubquery(compileExpr(expr.operand, context), '=', 'ANY', expr.isNot, expr.query, context);
     case 'QuantifiedCompareExpr':
       return compileQuantifiedSubquery(compileExpr(expr.left, context), expr.op, expr.quantifier, false, expr.query, context);
+    case 'RegexpExpr':
+      return compileRegexpOperator(compileExpr(expr.operand, context), compileExpr(expr.pattern, context), expr.isNot, context);
     case 'JsonPathExpr':
       return compileExpr(jsonPathCall(expr.operand, expr.path, expr.isUnquote), context);
-    case 'RegexpExpr':
     case 'IntervalExpr':
     case 'IntervalUnitExpr':
     case 'MatchExpr':
@@ -225,8 +223,9 @@ function compileNumber(expr: NumberLiteralExpr): CompiledExpr {
   }
 }
 
-function compileUnary(op: string, operand: CompiledExpr, context: CompileContext, text: () => string): CompiledExpr {
+function compileUnary(op: string, argument: CompiledExpr, context: CompileContext, text: () => string): CompiledExpr {
   const warnings = context.session.warnings;
+  const operand = op === '-' || op === '~' ? inNumericContext(argument) : argument;
   switch (op) {
     case '-': {
       const type = operand.type.kind === TypeKind.Decimal ? operand.type : isStringType(operand.type) ? DOUBLE_TYPE : operand.type.kind === TypeKind.Double || operand.type.kind === TypeKind.Float ? DOUBLE_TYPE : BIGINT_TYPE;
@@ -272,12 +271,16 @@ function fold(operand: CompiledExpr, type: FieldType, apply: (value: SqlValue) =
 const comparisonOps = new Set(['=', '<=>', '<>', '<', '<=', '>', '>=']);
 
 function compileBinary(expr: BinaryExpr, context: CompileContext): CompiledExpr {
-  const left = compileExpr(expr.left, context);
-  const right = compileExpr(expr.right, context);
+  const intervalCall = temporalIntervalCall(expr);
+  if (intervalCall) return compileExpr(intervalCall, context);
+  const leftOperand = compileExpr(expr.left, context);
+  const rightOperand = compileExpr(expr.right, context);
   const warnings = context.session.warnings;
   const op = expr.op;
-  if (op === 'AND' || op === 'OR' || op === 'XOR') return compileLogic(op, left, right, context);
-  if (comparisonOps.has(op)) return compileComparison(op, left, right, context);
+  if (op === 'AND' || op === 'OR' || op === 'XOR') return compileLogic(op, leftOperand, rightOperand, context);
+  if (comparisonOps.has(op)) return compileComparison(op, ...comparisonOperands(leftOperand, rightOperand), context);
+  const left = inNumericContext(leftOperand);
+  const right = inNumericContext(rightOperand);
   if (op === '|' || op === '&' || op === '<<' || op === '>>' || op === '^') {
     return binaryFold(left, right, fieldType(TypeKind.BigInt, { length: 20, isUnsigned: true }), (a, b) => {
       if (a === null || b === null) return null;
@@ -305,6 +308,15 @@ function compileBinary(expr: BinaryExpr, context: CompileContext): CompiledExpr 
   return binaryFold(left, right, type, (a, b) =>
     evaluateArithmetic(arithmeticOp, domain, type.isUnsigned, Math.max(type.decimals, 0), a, b, warnings, text),
   );
+}
+
+/** `date + INTERVAL n unit`, `INTERVAL n unit + date` and `date - INTERVAL n unit` are DATE_ADD / DATE_SUB. */
+function temporalIntervalCall(expr: BinaryExpr): FuncCallExpr | undefined {
+  if (expr.op === '+' && expr.left.kind === 'IntervalExpr') return { kind: 'FuncCallExpr', name: 'DATE_ADD', args: [expr.right, expr.left] };
+  if ((expr.op === '+' || expr.op === '-') && expr.right.kind === 'IntervalExpr') {
+    return { kind: 'FuncCallExpr', name: expr.op === '+' ? 'DATE_ADD' : 'DATE_SUB', args: [expr.left, expr.right] };
+  }
+  return undefined;
 }
 
 /** Wraps a binary function; folds it when both sides are constant. */
@@ -450,65 +462,4 @@ function compileCase(expr: Extract<Expr, { kind: 'CaseExpr' }>, context: Compile
       return otherwise ? otherwise.evaluate(row) : null;
     },
   };
-}
-
-
-function compileCast(target: string, operand: CompiledExpr, length: number | undefined, scale: number | undefined, context: CompileContext, text: () => string): CompiledExpr {
-  const warnings = context.session.warnings;
-  switch (target) {
-    case 'SIGNED':
-      return fold(operand, BIGINT_TYPE, (value) => toInteger(value, warnings));
-    case 'UNSIGNED':
-      return fold(operand, fieldType(TypeKind.BigInt, { length: 20, isUnsigned: true }), (value) => {
-        const integer = toInteger(value, warnings);
-        return integer === null ? null : BigInt.asUintN(64, integer);
-      });
-    case 'CHAR':
-      // The result is text of the connection's character set and collation, as in MySQL.
-      return fold(operand, { ...varcharType(length ?? 255), collation: connectionCollation(context), coercibility: 'coercible' }, (value) => toText(value));
-    case 'BINARY':
-      return fold(operand, fieldType(TypeKind.VarBinary, { length: length ?? 255 }), (value) => {
-        const text = Buffer.isBuffer(value) ? value : value === null ? null : Buffer.from(toText(value) ?? '', 'utf8');
-        return text;
-      });
-    case 'DOUBLE':
-    case 'FLOAT':
-    case 'REAL':
-      return fold(operand, DOUBLE_TYPE, (value) => toDouble(value, warnings));
-    case 'DECIMAL': {
-      const precision = length ?? 10;
-      const digits = scale ?? 0;
-      return fold(operand, decimalType(precision, digits), (value) => {
-        if (value === null) return null;
-        const decimal = (toDecimal(value, warnings) ?? new Decimal(0)).toDecimalPlaces(digits, Decimal.ROUND_HALF_UP);
-        const limit = new Decimal(10).pow(precision - digits);
-        // Out of range for DECIMAL(M,D): MySQL clips to the largest value with warning 1264.
-        if (decimal.abs().gte(limit)) {
-          warnings.warn(mysqlError(ER_WARN_DATA_OUT_OF_RANGE, text(), 1));
-          const max = limit.minus(new Decimal(10).pow(-digits));
-          return decimal.isNegative() ? max.negated() : max;
-        }
-        return decimal;
-      });
-    }
-    case 'DATE':
-    case 'DATETIME': {
-      const kind = target === 'DATE' ? 'date' : 'datetime';
-      const fsp = kind === 'date' ? 0 : Math.min(length ?? 0, 6);
-      return fold(operand, kind === 'date' ? DATE_TYPE : dateTimeType(fsp), (value) => {
-        if (value === null) return null;
-        if (value instanceof MysqlDateTime) return value.withKind(kind, fsp);
-        if (value instanceof MysqlTime) return value.toDateTime(MysqlDateTime.now(), fsp).withKind(kind, fsp);
-        return MysqlDateTime.tryParse(toText(value) ?? '', kind, fsp) ?? null;
-      });
-    }
-    case 'TIME': {
-      const fsp = Math.min(length ?? 0, 6);
-      return fold(operand, timeType(fsp), (value) => (value === null ? null : readTime(value, fsp, warnings)));
-    }
-    case 'JSON':
-      return fold(operand, JSON_TYPE, (value) => castToJson(value, operand.type));
-    default:
-      throw mysqlError(ER_NOT_SUPPORTED_YET, `CAST AS ${target}`);
-  }
 }

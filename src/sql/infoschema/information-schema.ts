@@ -6,6 +6,7 @@ import type { Row } from '../types/index.js';
 import * as catalogTables from './catalog-tables.js';
 import * as constraintTables from './constraint-tables.js';
 import { INFORMATION_SCHEMA_DATABASE } from './information-schema-name.js';
+import * as observabilityTables from './observability-tables.js';
 import * as serverTables from './server-tables.js';
 import type { SystemTable } from './system-table.js';
 
@@ -33,6 +34,8 @@ const TABLES: ReadonlyMap<string, SystemTable> = new Map(
     serverTables.GLOBAL_VARIABLES,
     serverTables.SESSION_STATUS,
     serverTables.GLOBAL_STATUS,
+    observabilityTables.SLOW_QUERY,
+    observabilityTables.STATEMENTS_SUMMARY,
   ].map((table) => [table.name, table]),
 );
 

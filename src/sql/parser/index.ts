@@ -11,6 +11,8 @@ export { parseStatements, parseSingleStatement } from './parse-statement.js';
 export type { ParseResult } from './parse-statement.js';
 export type { ParseOptions } from './parser.js';
 export { isReservedWord } from './keywords.js';
+export { digestStatements, digestOf, normalizeSql } from './sql-digest.js';
+export type { StatementDigest } from './sql-digest.js';
 
 /**
  * Parses SQL text holding one or more `;`-separated statements. Throws the MySqlError (ER_PARSE_ERROR 1064 with

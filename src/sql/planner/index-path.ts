@@ -10,6 +10,7 @@ import type { KeyRange } from '../../storage/kv.js';
 import { MAX_FSP, MysqlDateTime, MysqlTime, TypeKind, isFloatType, isIntegerType, isTemporalType, isTextType } from '../types/index.js';
 import type { FieldType, SqlValue } from '../types/index.js';
 import { indexDatum, isIndexKeyUsableForText } from '../table/row-datums.js';
+import { storedConstant } from '../timezone/timestamp-storage.js';
 
 type Bound = { readonly datum: Datum; readonly isInclusive: boolean };
 
@@ -31,6 +32,8 @@ export function chooseIndexPath(table: TableInfo, conjuncts: readonly Expr[], co
     const tableId = BigInt(table.id);
     const indexId = BigInt(index.id);
     const keyOf = (datum: Datum): Buffer => encodeIndexKey(tableId, indexId, [datum]);
+    // A TIMESTAMP constant is a wall-clock time of the session's zone; the index holds the stored form.
+    const constantOf = (expr: Expr, compileContext: CompileContext): SqlValue | undefined => storedConstant(column, constantValueOf(expr, compileContext), context.session);
     let low: Bound | undefined;
     let high: Bound | undefined;
     for (const conjunct of conjuncts) {
@@ -124,7 +127,7 @@ function isKeyComparable(index: IndexInfo, type: FieldType, others: readonly Exp
   }
 }
 
-function constantOf(expr: Expr, context: CompileContext): SqlValue | undefined {
+function constantValueOf(expr: Expr, context: CompileContext): SqlValue | undefined {
   try {
     return compileExpr(expr, context).constantValue;
   } catch {

@@ -3,7 +3,7 @@ import { mysqlError, ER_INVALID_GROUP_FUNC_USE } from '../../errors/index.js';
 import type { Expr, FuncCallExpr } from '../ast/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { Scope, aggregateKind, compileExpr } from '../expression/index.js';
-import type { CompileContext } from '../expression/index.js';
+import type { AsyncPart, CompileContext } from '../expression/index.js';
 import { describeConditions, describeExpr } from './describe-expr.js';
 import { AGGREGATE_COLUMN_PREFIX, AggregateExtractor } from './extract-aggregates.js';
 import { PSEUDO_SELECTIVITY, operatorPlan } from './operator-plan.js';
@@ -16,9 +16,9 @@ import type { PlanContext } from './plan-context.js';
  * column per aggregate, so expressions over grouped columns read the group's first row (MySQL's ANY_VALUE
  * behaviour, which is exact for columns in GROUP BY).
  */
-export function planAggregate(input: PhysicalPlan, groupBy: readonly Expr[], calls: readonly FuncCallExpr[], context: PlanContext): HashAggPlan {
-  const { session, params } = context;
-  const compileContext: CompileContext = { scope: input.scope, clause: 'group statement', session, ...(params ? { params } : {}) };
+export function planAggregate(input: PhysicalPlan, groupBy: readonly Expr[], calls: readonly FuncCallExpr[], context: PlanContext, compileContext: CompileContext): HashAggPlan {
+  const { session } = context;
+  const parts = compileContext.asyncParts ?? [];
   const keys = groupBy.map((expr) => compileExpr(expr, compileContext));
   const fieldContext: CompileContext = { ...compileContext, clause: 'field list' };
   const aggregates = calls.map((call) => compileAggregate(call, fieldContext, session));
@@ -26,11 +26,11 @@ export function planAggregate(input: PhysicalPlan, groupBy: readonly Expr[], cal
     ...input.scope.columns,
     ...aggregates.map((aggregate, index) => ({ name: `${AGGREGATE_COLUMN_PREFIX}${index}`, table: '', database: '', type: aggregate.kind.type, isNotNull: false })),
   ]);
-  return { kind: 'HashAgg', scope, explain: aggregateExplain(input, groupBy, calls), input, keys, aggregates };
+  return { kind: 'HashAgg', scope, explain: aggregateExplain(input, groupBy, calls, parts), input, keys, aggregates, parts };
 }
 
 /** TiDB's HashAgg (groups live in a hash map): `group by:…, funcs:count(1)->Column#0, …`. */
-function aggregateExplain(input: PhysicalPlan, groupBy: readonly Expr[], calls: readonly FuncCallExpr[]): OperatorPlan {
+function aggregateExplain(input: PhysicalPlan, groupBy: readonly Expr[], calls: readonly FuncCallExpr[], subqueries: readonly AsyncPart[]): OperatorPlan {
   const estRows = groupBy.length === 0 ? 1 : (input.explain.estRows ?? 0) * PSEUDO_SELECTIVITY;
   const info = (): string => {
     const parts: string[] = [];
@@ -38,10 +38,11 @@ function aggregateExplain(input: PhysicalPlan, groupBy: readonly Expr[], calls: 
     if (calls.length > 0) parts.push(`funcs:${calls.map((call, i) => `${describeExpr(call, input.scope)}->Column#${i}`).join(', ')}`);
     return parts.join(', ');
   };
-  return operatorPlan('HashAgg', estRows, [input.explain], info);
+  return operatorPlan('HashAgg', estRows, [input.explain], info, subqueries.length > 0 ? { subqueries } : undefined);
 }
 
-function compileAggregate(call: FuncCallExpr, context: CompileContext, session: ExecutionContext): CompiledAggregate {
+/** One aggregate call compiled over its input rows: its accumulator factory, arguments and GROUP_CONCAT ORDER BY. */
+export function compileAggregate(call: FuncCallExpr, context: CompileContext, session: ExecutionContext): CompiledAggregate {
   const name = call.name.toUpperCase();
   // An aggregate inside an aggregate's argument (SUM(COUNT(*))) is MySQL's 1111.
   if (call.args.some((arg) => AggregateExtractor.contains(arg))) throw mysqlError(ER_INVALID_GROUP_FUNC_USE);

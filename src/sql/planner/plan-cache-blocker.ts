@@ -33,6 +33,8 @@ const DETERMINISTIC_FUNCTIONS: ReadonlySet<string> = new Set([
   'MAKEDATE', 'MAKETIME', 'SEC_TO_TIME', 'TIME_TO_SEC', 'EXTRACT',
   // JSON.
   ...JSON_FUNCTION_NAMES,
+  // Regular expressions, UUID text/bytes, zones, calendar, bits, sets, IP addresses, compression (UUID(), UUID_SHORT(), RANDOM_BYTES(), ROW_COUNT(), FOUND_ROWS(), BENCHMARK() are not).
+  'REGEXP_LIKE', 'REGEXP_INSTR', 'REGEXP_SUBSTR', 'REGEXP_REPLACE', 'UUID_TO_BIN', 'BIN_TO_UUID', 'IS_UUID', 'CONVERT_TZ', 'TO_SECONDS', 'PERIOD_ADD', 'PERIOD_DIFF', 'WEEKOFYEAR', 'YEARWEEK', 'BIT_COUNT', 'EXPORT_SET', 'MAKE_SET', 'SOUNDEX', 'INET_ATON', 'INET_NTOA', 'INET6_ATON', 'INET6_NTOA', 'IS_IPV4', 'IS_IPV6', 'IS_IPV4_COMPAT', 'IS_IPV4_MAPPED', 'COMPRESS', 'UNCOMPRESS', 'UNCOMPRESSED_LENGTH', 'INTERVAL', 'FORMAT_BYTES', 'FORMAT_PICO_TIME',
 ]);
 
 /** True when a table name refers to a view (whose body may hold anything, so it is not cached). */

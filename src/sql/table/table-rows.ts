@@ -16,6 +16,8 @@ import type { Datum } from '../../storage/index.js';
 import type { ColumnInfo, IndexInfo, TableInfo } from '../catalog/index.js';
 import { coerceToColumn, toText } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
+import { TimestampStorage } from '../timezone/timestamp-storage.js';
+import type { TimeZone } from '../timezone/time-zone.js';
 import { datumToValue, indexDatum, valueToDatum } from './row-datums.js';
 import type { LockMode, RowLocker } from './row-locker.js';
 
@@ -37,12 +39,20 @@ export class TableRows {
   private readonly columnIds: number[];
   private readonly secondaryIndexes: readonly IndexInfo[];
 
-  /** `locker` is told every row and unique-index key before it is written; DDL that rewrites a table passes none. */
+  /** TIMESTAMP conversions between the session's zone and the stored form; undefined when there are none. */
+  private readonly timestamps: TimestampStorage | undefined;
+
+  /**
+   * `locker` is told every row and unique-index key before it is written; DDL that rewrites a table passes none.
+   * `zone` is the session's time zone, which TIMESTAMP values are read and written in (DDL copying rows passes none).
+   */
   constructor(
     private readonly txn: KvTransaction,
     readonly table: TableInfo,
-    private readonly locker?: RowLocker,
+    private readonly locker: RowLocker | undefined,
+    zone: TimeZone | undefined,
   ) {
+    this.timestamps = TimestampStorage.of(table, zone);
     this.tableId = BigInt(table.id);
     this.columnIds = table.columns.map((column) => column.id);
     this.secondaryIndexes = table.indexes.filter((index) => !(index.isPrimary && table.handleColumnOffset !== undefined));
@@ -95,7 +105,7 @@ export class TableRows {
       if (!index.isUnique) continue;
       const values = index.columnOffsets.map((offset) => row[offset] ?? null);
       if (values.some((value) => value === null)) continue;
-      const datums = index.columnOffsets.map((offset, i) => indexDatum(values[i] ?? null, this.table.columns[offset]!.type, index.keyVersion));
+      const datums = index.columnOffsets.map((offset, i) => this.keyDatum(index, offset, values[i] ?? null));
       const found = await this.txn.get(encodeIndexKey(this.tableId, BigInt(index.id), datums));
       if (!found) continue;
       const otherHandle = decodeHandle(found);
@@ -157,14 +167,14 @@ export class TableRows {
       if (!index.isUnique) continue;
       const values = index.columnOffsets.map((offset) => row[offset] ?? null);
       if (values.some((value) => value === null)) continue;
-      keys.push(encodeIndexKey(this.tableId, BigInt(index.id), index.columnOffsets.map((offset, i) => indexDatum(values[i] ?? null, this.table.columns[offset]!.type, index.keyVersion))));
+      keys.push(encodeIndexKey(this.tableId, BigInt(index.id), index.columnOffsets.map((offset, i) => this.keyDatum(index, offset, values[i] ?? null))));
     }
     await this.locker.lockKeys(keys, 'exclusive');
   }
 
   private writeRow(handle: bigint, row: Row): void {
     const datums: Datum[] = new Array<Datum>(row.length);
-    for (let i = 0; i < row.length; i++) datums[i] = valueToDatum(row[i] ?? null);
+    for (let i = 0; i < row.length; i++) datums[i] = valueToDatum(this.timestamps ? this.timestamps.toStorage(i, row[i] ?? null) : (row[i] ?? null));
     this.txn.set(encodeRowKey(this.tableId, handle), encodeRow(this.columnIds, datums));
     for (const index of this.secondaryIndexes) {
       const { key, value } = this.indexEntry(index, handle, row);
@@ -186,7 +196,7 @@ export class TableRows {
       if (!index.isUnique) continue;
       const values = index.columnOffsets.map((offset) => row[offset] ?? null);
       if (values.some((value) => value === null)) continue;
-      const datums = index.columnOffsets.map((offset, i) => indexDatum(values[i] ?? null, this.table.columns[offset]!.type, index.keyVersion));
+      const datums = index.columnOffsets.map((offset, i) => this.keyDatum(index, offset, values[i] ?? null));
       const existing = await this.txn.get(encodeIndexKey(this.tableId, BigInt(index.id), datums));
       if (existing && (ownHandle === undefined || decodeHandle(existing) !== ownHandle)) throw this.duplicate(index, row);
     }
@@ -252,10 +262,15 @@ export class TableRows {
   }
 
   private indexEntry(index: IndexInfo, handle: bigint, row: Row): { key: Uint8Array; value: Uint8Array } {
-    const values: Datum[] = index.columnOffsets.map((offset) => indexDatum(row[offset] ?? null, this.table.columns[offset]!.type, index.keyVersion));
+    const values: Datum[] = index.columnOffsets.map((offset) => this.keyDatum(index, offset, row[offset] ?? null));
     const isDistinct = index.isUnique && !values.some((value) => value === null);
     if (isDistinct) return { key: encodeIndexKey(this.tableId, BigInt(index.id), values), value: encodeHandle(handle) };
     return { key: encodeIndexKey(this.tableId, BigInt(index.id), values, handle), value: EMPTY };
+  }
+
+  /** The key datum in `index` of the value of the column at `offset` (a TIMESTAMP in its stored form). */
+  private keyDatum(index: IndexInfo, offset: number, value: SqlValue): Datum {
+    return indexDatum(this.timestamps ? this.timestamps.toStorage(offset, value) : value, this.table.columns[offset]!.type, index.keyVersion);
   }
 
   private decode(bytes: Uint8Array): Row {
@@ -268,6 +283,7 @@ export class TableRows {
       // A column added after the row was written has no datum: the row reads the column's original default.
       row[i] = datum === undefined && column.originDefault !== undefined ? originDefault(column) : datumToValue(datum ?? null, column.type);
     }
+    if (this.timestamps) for (let i = 0; i < columns.length; i++) row[i] = this.timestamps.toSession(i, row[i] ?? null);
     return row;
   }
 }

@@ -167,11 +167,14 @@ function isValidDate(year: number, month: number, day: number): boolean {
 
 type DateTimeParts = [number, number, number, number, number, number, number];
 
-const delimited = /^(\d{1,4})[-/.:](\d{1,2})[-/.:](\d{1,2})(?:[ T]+(\d{1,2})[:.](\d{1,2})[:.](\d{1,2})(?:\.(\d{0,6})\d*)?)?$/;
+/** `Y-M-D[ h[:m[:s[.f]]]]`: MySQL also reads a time with its minutes or seconds left out ('2021-06-01 06:00'). */
+const delimited = /^(\d{1,4})[-/.:](\d{1,2})[-/.:](\d{1,2})(?:[ T]+(\d{1,2})(?:[:.](\d{1,2})(?:[:.](\d{1,2})(?:\.(\d{0,6})\d*)?)?)?)?$/;
 const compact = /^(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2})(?:\.(\d{0,6})\d*)?)?$/;
+/** YYMMDD and YYMMDDhhmmss, as MySQL reads six and twelve digits (950501 is 1995-05-01). */
+const compactShortYear = /^(\d{2})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2})(?:\.(\d{0,6})\d*)?)?$/;
 
 function parseDateTimeText(text: string): DateTimeParts | undefined {
-  const match = delimited.exec(text) ?? compact.exec(text);
+  const match = delimited.exec(text) ?? compact.exec(text) ?? compactShortYear.exec(text);
   if (!match) return undefined;
   let year = Number(match[1]);
   if (match[1]!.length <= 2) year += year < 70 ? 2000 : 1900;

@@ -44,7 +44,9 @@ void describe('version', () => {
       name: string;
       version: string;
     };
-    assert.deepEqual(packageInfo(), { name: packageJson.name, version: packageJson.version });
+    const { name, version, root } = packageInfo();
+    assert.deepEqual({ name, version }, { name: packageJson.name, version: packageJson.version });
+    assert.equal(readFileSync(`${root}/package.json`, 'utf8').includes(`"name": "${name}"`), true);
     assert.deepEqual(loadConfig(['--version']), { kind: 'version', text: `tidaldb ${packageJson.version}\n` });
   });
 });

@@ -54,6 +54,10 @@ void describe('loadConfig defaults', () => {
     assert.equal(config.log.level, 'info');
     assert.equal(config.log.file.filename, '');
     assert.deepEqual(config.security, {
+      clusterSslCa: '',
+      clusterSslCert: '',
+      clusterSslKey: '',
+      clusterVerifyCn: '',
       sslCa: '',
       sslCert: '',
       sslKey: '',
@@ -73,11 +77,17 @@ void describe('loadConfig defaults', () => {
       autoTls: true,
       rsaKeySize: 4096,
       sslExpiryCheckInterval: 86400,
-      clusterSslCa: '',
-      clusterSslCert: '',
-      clusterSslKey: '',
     });
     assert.deepEqual(config.instance, { maxConnections: 0, maxAllowedPacket: 67108864 });
+    assert.deepEqual(config.status, { reportStatus: true, statusHost: '127.0.0.1', statusPort: 10080 });
+    assert.deepEqual(config.log, {
+      level: 'info',
+      format: 'auto',
+      file: { filename: '', maxSize: 300, maxDays: 0, maxBackups: 0 },
+      slowQueryFile: '',
+      slowThreshold: 300,
+    });
+    assert.equal(config.gracefulWaitBeforeShutdown, 0);
     assert.equal(config.configFile, '');
     assert.equal(config.configFileDirectory, cwd);
   });
@@ -189,6 +199,14 @@ void describe('loadConfig flags', () => {
     assert.equal(serve(['--tls-version', 'tlsv1.3, TLSv1.2,TLSv1.3']).security.tlsVersion, 'TLSv1.3,TLSv1.2');
   });
 
+  void it('reads cluster-verify-cn as a TOML array of names, or a comma-separated flag', () => {
+    const file = writeToml('[security]\ncluster-verify-cn = ["tidb-server", " ops tool "]\n');
+    assert.equal(serve(['--config', file]).security.clusterVerifyCn, 'tidb-server,ops tool');
+    assert.equal(serve(['--cluster-verify-cn', 'a, b']).security.clusterVerifyCn, 'a,b');
+    const numbers = writeToml('[security]\ncluster-verify-cn = [1]\n');
+    assertConfigError(['--config', numbers], `config file ${numbers}: 'security.cluster-verify-cn' must be an array of strings or a comma-separated list, got an array`);
+  });
+
   void it('keeps an empty path flag empty instead of resolving it', () => {
     assert.equal(serve(['--ssl-ca=']).security.sslCa, '');
   });
@@ -232,8 +250,8 @@ void describe('loadConfig errors (exact one-line messages)', () => {
   });
 
   void it('gives no suggestion when nothing is close', () => {
-    const file = writeToml('[status]\nstatus-port = 10080\n');
-    assertConfigError(['--config', file], `config file ${file}: unknown configuration key 'status.status-port'`);
+    const file = writeToml('[performance]\nmax-procs = 2\n');
+    assertConfigError(['--config', file], `config file ${file}: unknown configuration key 'performance.max-procs'`);
   });
 
   void it('rejects a wrong type in the file', () => {

@@ -21,7 +21,7 @@ function readRecords(file: string): Array<Record<string, unknown>> {
 void describe('createLogger', () => {
   void it('writes one JSON line per record with level label, ISO time, pid, fields and msg', async () => {
     const file = join(root, 'nested', 'dir', 'tidal.log');
-    const logger = createLogger({ level: 'info', file });
+    const logger = await createLogger({ level: 'info', file });
     logger.info('server started', { port: 4000 });
     logger.warn('slow query', { ms: 1200 });
     await logger.close();
@@ -39,7 +39,7 @@ void describe('createLogger', () => {
 
   void it('drops records below the level and reports which levels are enabled', async () => {
     const file = join(root, 'levels.log');
-    const logger = createLogger({ level: 'warn', file });
+    const logger = await createLogger({ level: 'warn', file });
     assert.equal(logger.isLevelEnabled('info'), false);
     assert.equal(logger.isLevelEnabled('error'), true);
     logger.debug('d');
@@ -58,7 +58,7 @@ void describe('createLogger', () => {
 
   void it('adds child bindings, serialises errors under err, and ignores records after close', async () => {
     const file = join(root, 'child.log');
-    const logger = createLogger({ level: 'debug', file });
+    const logger = await createLogger({ level: 'debug', file });
     const child = logger.child({ connectionId: 7 });
     child.error('handshake failed', { err: new Error('bad packet') });
     await logger.close();
@@ -77,7 +77,7 @@ void describe('createLogger', () => {
   void it('appends to an existing file', async () => {
     const file = join(root, 'append.log');
     writeFileSync(file, '{"old":true}\n');
-    const logger = createLogger({ level: 'info', file });
+    const logger = await createLogger({ level: 'info', file });
     logger.info('new');
     await logger.close();
     assert.deepEqual(
@@ -86,11 +86,11 @@ void describe('createLogger', () => {
     );
   });
 
-  void it('throws a one-line ConfigError when the file cannot be opened', () => {
+  void it('throws a one-line ConfigError when the file cannot be opened', async () => {
     const blocker = join(root, 'blocker');
     writeFileSync(blocker, '');
     const file = join(blocker, 'tidal.log');
-    assert.throws(
+    await assert.rejects(
       () => createLogger({ level: 'info', file }),
       (error: unknown) => {
         assert.ok(error instanceof ConfigError);
@@ -105,7 +105,7 @@ void describe('createLogger', () => {
     const moduleUrl = new URL('../../../src/logging/index.js', import.meta.url).href;
     const script = `
       import { createLogger } from ${JSON.stringify(moduleUrl)};
-      const logger = createLogger({ level: 'info', file: ${JSON.stringify(file)} });
+      const logger = await createLogger({ level: 'info', file: ${JSON.stringify(file)} });
       for (let i = 0; i < 500; i++) logger.info('line', { i });
       logger.error('fatal: exiting');
       process.exit(3);
@@ -123,7 +123,7 @@ void describe('createLogger', () => {
     const moduleUrl = new URL('../../../src/logging/index.js', import.meta.url).href;
     const script = `
       import { createLogger } from ${JSON.stringify(moduleUrl)};
-      const logger = createLogger({ level: 'info' });
+      const logger = await createLogger({ level: 'info' });
       logger.info('to stderr', { n: 1 });
       await logger.close();
       process.stderr.write('still open\\n');

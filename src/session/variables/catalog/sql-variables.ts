@@ -1,7 +1,7 @@
 // SQL behaviour variables: sql_mode, the sql_* switches, and limits the executor applies per statement.
 import { DEFAULT_SQL_MODE_BITS, SQL_MODE_NAMES, formatSqlMode, normalizeSqlMode } from '../sql-mode.js';
 import type { SystemVariableDefinition } from '../system-variable.js';
-import { boolVar, uintVar } from './define-variable.js';
+import { boolVar, enumVar, uintVar } from './define-variable.js';
 
 const UINT64_MAX = 18446744073709551615n;
 const UINT32_MAX = 4294967295n;
@@ -23,6 +23,7 @@ export const sqlVariables: readonly SystemVariableDefinition[] = [
   uintVar('auto_increment_increment', 'both', 1n, 1n, 65535n),
   uintVar('auto_increment_offset', 'both', 1n, 1n, 65535n),
   boolVar('big_tables', 'both', false),
+  enumVar('block_encryption_mode', 'both', ['128', '192', '256'].flatMap((bits) => ['ecb', 'cbc', 'cfb1', 'cfb8', 'cfb128', 'ofb'].map((mode) => `aes-${bits}-${mode}`)), 'aes-128-ecb'),
   uintVar('cte_max_recursion_depth', 'both', 1000n, 0n, UINT32_MAX),
   uintVar('default_week_format', 'both', 0n, 0n, 7n),
   uintVar('div_precision_increment', 'both', 4n, 0n, 30n),
@@ -32,9 +33,13 @@ export const sqlVariables: readonly SystemVariableDefinition[] = [
   uintVar('innodb_autoinc_lock_mode', 'global', 2n, 0n, 2n, { isReadOnly: true }),
   boolVar('innodb_strict_mode', 'both', true),
   uintVar('max_error_count', 'both', 1024n, 0n, 65535n),
+  // TiDB's per-statement memory quota in bytes (1 GiB by default); 0 turns it off.
+  uintVar('tidb_mem_quota_query', 'both', 1073741824n, 0n, UINT64_MAX),
   uintVar('max_execution_time', 'both', 0n, 0n, UINT32_MAX),
   uintVar('max_join_size', 'both', UINT64_MAX, 1n, UINT64_MAX),
   uintVar('max_sort_length', 'both', 1024n, 4n, 8388608n),
+  uintVar('regexp_stack_limit', 'global', 8000000n, 0n, 2147483647n),
+  uintVar('regexp_time_limit', 'global', 32n, 0n, 2147483647n),
   boolVar('sql_auto_is_null', 'both', false),
   boolVar('sql_big_selects', 'both', true),
   sqlMode,

@@ -1,4 +1,5 @@
-// Accumulators for COUNT, SUM, AVG, MIN, MAX, GROUP_CONCAT and the JSON aggregates, with MySQL's result types.
+// Accumulators for COUNT, SUM, AVG, MIN, MAX, GROUP_CONCAT and the JSON aggregates, with MySQL's result types (the
+// statistical and bitwise aggregates are in statistic-accumulators.ts).
 import { Decimal } from 'decimal.js';
 import { mysqlError, ER_INVALID_GROUP_FUNC_USE, ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT } from '../../../errors/index.js';
 import { jsonArrayAccumulator, jsonObjectAccumulator } from './json-accumulators.js';
@@ -6,6 +7,7 @@ import { BIGINT_TYPE, DOUBLE_TYPE, JSON_TYPE, decimalType, varcharType } from '.
 import { distinctKey } from '../row-key.js';
 import { TypeKind, compareValues, isFloatType, isStringType, toDecimal, toDouble, toText } from '../../types/index.js';
 import type { FieldType, SqlValue, WarningSink } from '../../types/index.js';
+import { statisticAggregateKind } from './statistic-accumulators.js';
 
 /** Folds the values of one group into one result. */
 export interface Accumulator {
@@ -62,8 +64,11 @@ export function aggregateKind(name: string, argTypes: readonly FieldType[], opti
       if (argTypes.length !== (isArray ? 1 : 2)) throw mysqlError(ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT, name);
       return { type: JSON_TYPE, create: isArray ? () => jsonArrayAccumulator(argType) : () => jsonObjectAccumulator(argTypes[1]!) };
     }
-    default:
-      throw mysqlError(ER_INVALID_GROUP_FUNC_USE);
+    default: {
+      const statistic = statisticAggregateKind(name, options.warnings);
+      if (!statistic) throw mysqlError(ER_INVALID_GROUP_FUNC_USE);
+      return options.isDistinct ? { type: statistic.type, create: distinct(() => statistic.create()) } : statistic;
+    }
   }
 }
 

@@ -1,4 +1,5 @@
-// Control-flow and NULL functions: IF, IFNULL, NULLIF, COALESCE, ISNULL, and ANY_VALUE.
+// Control-flow and NULL functions: IF, IFNULL, NULLIF, COALESCE, ISNULL, ANY_VALUE, and NAME_CONST.
+import { mysqlError, ER_WRONG_ARGUMENTS } from '../../../errors/index.js';
 import { compareValues, toBoolean } from '../../types/index.js';
 import type { SqlValue } from '../../types/index.js';
 import { comparisonCollation, unifyTypes } from '../type-inference.js';
@@ -6,7 +7,18 @@ import { BOOL_RESULT_TYPE } from '../literal-types.js';
 import type { BuiltinFunction } from './builtin-function.js';
 import { foldCall } from './fold-call.js';
 
+/** NAME_CONST(name, value): the constant value (MySQL names the result column after `name`); both must be constants. */
+const nameConstFunction: BuiltinFunction = {
+  minArgs: 2,
+  maxArgs: 2,
+  compile: ([name, value]) => {
+    if (name!.constantValue === undefined || value!.constantValue === undefined) throw mysqlError(ER_WRONG_ARGUMENTS, 'NAME_CONST');
+    return value!;
+  },
+};
+
 export const controlFlowFunctions: ReadonlyMap<string, BuiltinFunction> = new Map<string, BuiltinFunction>([
+  ['NAME_CONST', nameConstFunction],
   ['IF', { minArgs: 3, maxArgs: 3, compile: ([test, then, otherwise], { session }) => ({
     type: unifyTypes([then!.type, otherwise!.type]),
     isNullable: then!.isNullable || otherwise!.isNullable,

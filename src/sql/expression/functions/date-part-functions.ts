@@ -1,13 +1,12 @@
-// Functions reading parts of a date: DATE, YEAR, MONTH, DAY, HOUR, MINUTE, SECOND, MICROSECOND, QUARTER, WEEK,
+// Functions reading parts of a date: DATE, YEAR, MONTH, DAY, HOUR, MINUTE, SECOND, MICROSECOND, QUARTER,
 // DAYOFWEEK, DAYOFYEAR, WEEKDAY, MONTHNAME, DAYNAME, LAST_DAY, DATEDIFF, DATE_FORMAT, STR_TO_DATE.
 // https://dev.mysql.com/doc/refman/8.0/en/date-and-time-functions.html
-import { MAX_FSP, MysqlDateTime, toInteger, toText } from '../../types/index.js';
+import { MAX_FSP, MysqlDateTime, toText } from '../../types/index.js';
 import type { MysqlTime } from '../../types/index.js';
 import { readTime } from '../time-arg.js';
 import type { FieldType } from '../../types/index.js';
 import { BIGINT_TYPE, DATE_TYPE, varcharType } from '../literal-types.js';
 import type { BuiltinFunction } from './builtin-function.js';
-import { calcWeek, weekModeBehaviour } from './calc-week.js';
 import { DAY_NAMES, MONTH_NAMES, dayNumber, dayOfYear, daysInMonth, sundayWeekday, toDateTimeArg } from './date-args.js';
 import { formatDate } from './date-format.js';
 import { strictCall } from './fold-call.js';
@@ -19,7 +18,7 @@ const MONTH_NAME_LENGTH = 9;
 const FORMAT_EXPANSION = 10;
 
 /** A one-argument function of a date/time: NULL (with warning 1292) when the argument is not a date. */
-function datePart(type: FieldType, read: (value: MysqlDateTime) => string | bigint | MysqlDateTime): BuiltinFunction {
+export function datePart(type: FieldType, read: (value: MysqlDateTime) => string | bigint | MysqlDateTime): BuiltinFunction {
   return {
     minArgs: 1,
     maxArgs: 1,
@@ -48,19 +47,6 @@ const timePart = (read: (value: MysqlTime) => number): BuiltinFunction => ({
 });
 
 const dayOfMonth = integerPart((value) => value.day);
-
-/** WEEK(date[, mode]): mode 0–7 as in MySQL; the default is default_week_format's default, 0. */
-const weekFunction: BuiltinFunction = {
-  minArgs: 1,
-  maxArgs: 2,
-  compile: (args, { session }) =>
-    strictCall(args, BIGINT_TYPE, ([value, mode]) => {
-      const date = toDateTimeArg(value!, session.warnings);
-      if (date === null) return null;
-      const behaviour = weekModeBehaviour(mode === undefined ? 0 : Number(BigInt.asUintN(3, toInteger(mode, session.warnings)!)));
-      return BigInt(calcWeek(date, behaviour).week);
-    }),
-};
 
 /** DATEDIFF(a, b): days from b to a, ignoring the times of day. */
 const dateDiffFunction: BuiltinFunction = {
@@ -96,7 +82,6 @@ export const datePartFunctions: ReadonlyMap<string, BuiltinFunction> = new Map<s
   ['SECOND', timePart((value) => value.second)],
   ['MICROSECOND', timePart((value) => value.microsecond)],
   ['QUARTER', integerPart((value) => Math.ceil(value.month / MONTHS_PER_QUARTER))],
-  ['WEEK', weekFunction],
   ['DAYOFWEEK', integerPart((value) => sundayWeekday(value.year, value.month, value.day) + 1)],
   ['WEEKDAY', integerPart((value) => (sundayWeekday(value.year, value.month, value.day) + 6) % 7)],
   ['DAYOFYEAR', integerPart(dayOfYear)],

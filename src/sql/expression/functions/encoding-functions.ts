@@ -1,4 +1,4 @@
-// Encoding and hashing functions: HEX, UNHEX, BIN, OCT, MD5, SHA1/SHA, SHA2, TO_BASE64, FROM_BASE64.
+// Encoding and hashing functions: HEX, UNHEX, BIN, OCT, CONV, BIT_COUNT, MD5, SHA1/SHA, SHA2, TO_BASE64, FROM_BASE64.
 // https://dev.mysql.com/doc/refman/8.0/en/string-functions.html, …/encryption-functions.html
 import { createHash } from 'node:crypto';
 import { Decimal } from 'decimal.js';
@@ -59,6 +59,63 @@ function radixFunction(radix: number): BuiltinFunction {
   };
 }
 
+const INT64_MAX = (1n << 63n) - 1n;
+const UINT64_MAX = (1n << 64n) - 1n;
+const RadixRange = { min: 2, max: 36 } as const;
+
+/**
+ * The integer the text spells in `radix` (its longest valid prefix, after an optional sign), clipped to 64 bits:
+ * a negative base reads a signed number, a positive one wraps a minus sign to two's complement, as MySQL's CONV.
+ */
+function parseRadix(text: string, radix: number, isSigned: boolean): bigint {
+  const match = /^\s*([+-]?)([0-9a-zA-Z]*)/.exec(text) ?? ['', '', ''];
+  let value = 0n;
+  for (const char of match[2]) {
+    const digit = parseInt(char, 36);
+    if (digit >= radix) break;
+    value = value * BigInt(radix) + BigInt(digit);
+    if (value > UINT64_MAX) {
+      value = UINT64_MAX;
+      break;
+    }
+  }
+  if (isSigned) {
+    const limit = match[1] === '-' ? INT64_MAX + 1n : INT64_MAX;
+    const clipped = value > limit ? limit : value;
+    return match[1] === '-' ? -clipped : clipped;
+  }
+  return match[1] === '-' ? BigInt.asUintN(64, -value) : value;
+}
+
+/** CONV(n, from_base, to_base): bases ±2…±36 (a negative one is signed); anything else gives NULL. */
+const convFunction: BuiltinFunction = {
+  minArgs: 3,
+  maxArgs: 3,
+  compile: ([numberArg, fromArg, toArg], { session }) =>
+    strictCall([numberArg!, fromArg!, toArg!], varcharType(64), ([value, fromValue, toValue]) => {
+      const from = Number(toInteger(fromValue!, session.warnings));
+      const to = Number(toInteger(toValue!, session.warnings));
+      const isValid = (base: number): boolean => Math.abs(base) >= RadixRange.min && Math.abs(base) <= RadixRange.max;
+      if (!isValid(from) || !isValid(to)) return null;
+      // A number is converted from its integer value; strings are read in from_base.
+      const isString = typeof value === 'string' || Buffer.isBuffer(value);
+      const integer = isString ? parseRadix(toText(value) ?? '', Math.abs(from), from < 0) : toInteger(value!, session.warnings)!;
+      const result = to < 0 ? BigInt.asIntN(64, integer) : BigInt.asUintN(64, integer);
+      return (result < 0n ? `-${(-result).toString(Math.abs(to))}` : result.toString(Math.abs(to))).toUpperCase();
+    }),
+};
+
+/** BIT_COUNT(n): the set bits of n as a 64-bit integer, or of a binary string's bytes. */
+const bitCountFunction: BuiltinFunction = {
+  minArgs: 1,
+  maxArgs: 1,
+  compile: (args, { session }) =>
+    strictCall(args, fieldType(TypeKind.BigInt, { length: 2 }), ([value]) => {
+      const bits = Buffer.isBuffer(value) ? BigInt(`0x0${value.toString('hex')}`) : BigInt.asUintN(64, toInteger(value!, session.warnings)!);
+      return BigInt([...bits.toString(2)].filter((bit) => bit === '1').length);
+    }),
+};
+
 function digestFunction(algorithm: string, hexLength: number): BuiltinFunction {
   return {
     minArgs: 1,
@@ -109,6 +166,8 @@ export const encodingFunctions: ReadonlyMap<string, BuiltinFunction> = new Map<s
   ['UNHEX', unhexFunction],
   ['BIN', radixFunction(2)],
   ['OCT', radixFunction(8)],
+  ['CONV', convFunction],
+  ['BIT_COUNT', bitCountFunction],
   ['MD5', digestFunction('md5', 32)],
   ['SHA1', sha1Function],
   ['SHA', sha1Function],

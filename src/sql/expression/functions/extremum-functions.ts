@@ -1,4 +1,4 @@
-// GREATEST and LEAST with MySQL's comparison rules: the argument types decide whether values compare as
+// GREATEST, LEAST and INTERVAL with MySQL's comparison rules: the argument types decide whether values compare as
 // strings, temporals, integers, decimals or doubles. https://dev.mysql.com/doc/refman/8.0/en/comparison-operators.html
 import { TypeKind, compareValues, isIntegerType, isStringType, isTemporalType, toDecimal, toDouble, toText } from '../../types/index.js';
 import type { CollationName, FieldType, SqlValue, WarningSink } from '../../types/index.js';
@@ -69,3 +69,31 @@ export function extremumFunction(direction: 1 | -1): BuiltinFunction {
     },
   };
 }
+
+/**
+ * INTERVAL(N, N1, N2, …): 0 if N < N1, 1 if N < N2 and so on (the Ni are meant to be ascending); -1 when N is NULL.
+ * The values compare as numbers.
+ */
+export const intervalFunction: BuiltinFunction = {
+  minArgs: 2,
+  maxArgs: Infinity,
+  compile: (args, { session }) => {
+    const types = args.map((arg) => arg.type);
+    const byType = compareClass(types);
+    const kind: CompareClass = byType === 'integer' || byType === 'decimal' ? byType : 'double';
+    const warnings = session.warnings;
+    const numberOf = (value: Exclude<SqlValue, null>): Exclude<SqlValue, null> => convert(kind, value, warnings);
+    return { type: BIGINT_TYPE, isNullable: false, evaluate: (row) => {
+      const value = args[0]!.evaluate(row);
+      if (value === null) return -1n;
+      const n = numberOf(value);
+      let index = 0n;
+      for (const bound of args.slice(1)) {
+        const limit = bound.evaluate(row);
+        if (limit !== null && compareValues(n, numberOf(limit), 'binary', warnings) < 0) break;
+        index++;
+      }
+      return index;
+    } };
+  },
+};

@@ -1,14 +1,42 @@
-// Information functions: DATABASE(), USER(), CURRENT_USER(), CONNECTION_ID(), VERSION(), LAST_INSERT_ID().
+// Information functions: DATABASE(), USER(), CURRENT_USER(), CONNECTION_ID(), VERSION(), LAST_INSERT_ID(),
+// ROW_COUNT(), FOUND_ROWS(), BENCHMARK(), ICU_VERSION().
+// https://dev.mysql.com/doc/refman/8.0/en/information-functions.html
+import { mysqlError, ER_WRONG_VALUE_FOR_TYPE } from '../../../errors/index.js';
 import { toInteger } from '../../types/index.js';
 import { constantExpr } from '../compiled-expr.js';
 import { BIGINT_TYPE, UNSIGNED_BIGINT_TYPE, varcharType } from '../literal-types.js';
 import type { BuiltinFunction } from './builtin-function.js';
 
 const USER_NAME_LENGTH = 288;
+const NAME_LENGTH = 64;
+
+/**
+ * BENCHMARK(count, expr): evaluates expr count times and returns 0; NULL for a NULL count, and with warning 1411 for a
+ * negative one.
+ */
+const benchmarkFunction: BuiltinFunction = {
+  minArgs: 2,
+  maxArgs: 2,
+  compile: ([countArg, expr], { session }) => ({
+    type: BIGINT_TYPE,
+    isNullable: true,
+    evaluate: (row) => {
+      const countValue = countArg!.evaluate(row);
+      if (countValue === null) return null;
+      const count = toInteger(countValue, session.warnings)!;
+      if (count < 0n) {
+        session.warnings.warn(mysqlError(ER_WRONG_VALUE_FOR_TYPE, 'count', count.toString(), 'benchmark'));
+        return null;
+      }
+      for (let i = 0n; i < count; i++) expr!.evaluate(row);
+      return 0n;
+    },
+  }),
+};
 
 export const informationFunctions: ReadonlyMap<string, BuiltinFunction> = new Map<string, BuiltinFunction>([
-  ['DATABASE', { minArgs: 0, maxArgs: 0, compile: (_args, { session }) => constantExpr(session.currentDatabase ?? null, varcharType(64)) }],
-  ['SCHEMA', { minArgs: 0, maxArgs: 0, compile: (_args, { session }) => constantExpr(session.currentDatabase ?? null, varcharType(64)) }],
+  ['DATABASE', { minArgs: 0, maxArgs: 0, compile: (_args, { session }) => constantExpr(session.currentDatabase ?? null, varcharType(NAME_LENGTH)) }],
+  ['SCHEMA', { minArgs: 0, maxArgs: 0, compile: (_args, { session }) => constantExpr(session.currentDatabase ?? null, varcharType(NAME_LENGTH)) }],
   ['USER', { minArgs: 0, maxArgs: 0, compile: (_args, { session }) => constantExpr(session.user, varcharType(USER_NAME_LENGTH)) }],
   ['SESSION_USER', { minArgs: 0, maxArgs: 0, compile: (_args, { session }) => constantExpr(session.user, varcharType(USER_NAME_LENGTH)) }],
   ['SYSTEM_USER', { minArgs: 0, maxArgs: 0, compile: (_args, { session }) => constantExpr(session.user, varcharType(USER_NAME_LENGTH)) }],
@@ -27,4 +55,8 @@ export const informationFunctions: ReadonlyMap<string, BuiltinFunction> = new Ma
       return value;
     } };
   } }],
+  ['ROW_COUNT', { minArgs: 0, maxArgs: 0, compile: (_args, { session }) => constantExpr(session.status?.lastRowCount ?? -1n, BIGINT_TYPE) }],
+  ['FOUND_ROWS', { minArgs: 0, maxArgs: 0, compile: (_args, { session }) => constantExpr(session.status?.lastFoundRows ?? 0n, UNSIGNED_BIGINT_TYPE) }],
+  ['BENCHMARK', benchmarkFunction],
+  ['ICU_VERSION', { minArgs: 0, maxArgs: 0, compile: () => constantExpr(process.versions.icu ?? '', varcharType(NAME_LENGTH)) }],
 ]);

@@ -1,4 +1,4 @@
-// Exact-capable numeric functions: ABS, SIGN, CEIL, FLOOR, ROUND, TRUNCATE, MOD, GREATEST, LEAST, CRC32.
+// Exact-capable numeric functions: ABS, SIGN, CEIL, FLOOR, ROUND, TRUNCATE, MOD, GREATEST, LEAST, INTERVAL, CRC32.
 // https://dev.mysql.com/doc/refman/8.0/en/mathematical-functions.html
 import { Decimal } from 'decimal.js';
 import { mysqlError, ER_DATA_OUT_OF_RANGE } from '../../../errors/index.js';
@@ -10,7 +10,7 @@ import { BIGINT_TYPE, UNSIGNED_BIGINT_TYPE, decimalType } from '../literal-types
 import type { BuiltinFunction } from './builtin-function.js';
 import { strictCall } from './fold-call.js';
 import { crc32 } from './crc32.js';
-import { extremumFunction } from './extremum-functions.js';
+import { extremumFunction, intervalFunction } from './extremum-functions.js';
 import { integerOrDoubleType, numericClass } from './numeric-class.js';
 
 const INT64_MIN = -(1n << 63n);
@@ -188,5 +188,6 @@ export const mathFunctions: ReadonlyMap<string, BuiltinFunction> = new Map<strin
   ['MOD', modFunction],
   ['GREATEST', extremumFunction(1)],
   ['LEAST', extremumFunction(-1)],
+  ['INTERVAL', intervalFunction],
   ['CRC32', crc32Function],
 ]);

@@ -1,11 +1,14 @@
 // String functions used daily: CONCAT, CONCAT_WS, LENGTH, CHAR_LENGTH, UPPER, LOWER, FORMAT, QUOTE.
 import { Decimal } from 'decimal.js';
+import { mysqlError, ER_UNKNOWN_LOCALE } from '../../../errors/index.js';
 import { toDouble, toInteger, toText } from '../../types/index.js';
-import type { SqlValue } from '../../types/index.js';
+import type { SqlValue, WarningSink } from '../../types/index.js';
 import type { CompiledExpr } from '../compiled-expr.js';
 import { BIGINT_TYPE, varcharType } from '../literal-types.js';
 import type { BuiltinFunction } from './builtin-function.js';
-import { foldCall, strictCall } from './fold-call.js';
+import { foldCall } from './fold-call.js';
+import { DEFAULT_NUMBER_LOCALE, findNumberLocale, groupDigits } from './number-locales.js';
+import type { NumberLocale } from './number-locales.js';
 
 const totalLength = (args: readonly CompiledExpr[]): number => args.reduce((sum, arg) => sum + Math.max(arg.type.length, 0), 0);
 
@@ -35,25 +38,36 @@ const lowerFunction: BuiltinFunction = unary((text, value) => (Buffer.isBuffer(v
 
 /** FORMAT's digits argument is clamped to DECIMAL's maximum scale. */
 const FORMAT_MAX_DECIMALS = 30;
-const THOUSANDS_GROUP = /\B(?=(\d{3})+(?!\d))/g;
 
 /**
- * FORMAT(x, d[, locale]): x rounded half away from zero to d decimals with ',' thousands separators ('1,234.57').
- * Only the en_US format is implemented; a locale argument is accepted and ignored.
+ * FORMAT(x, d[, locale]): x rounded half away from zero to d decimals, written with the locale's decimal point,
+ * thousands separator and grouping (en_US '1,234.57' by default; an unknown locale is en_US with warning 1649).
  */
 const formatFunction: BuiltinFunction = {
   minArgs: 2,
   maxArgs: 3,
-  compile: ([numberArg, digitsArg], { session }) =>
-    strictCall([numberArg!, digitsArg!], varcharType(Math.max(numberArg!.type.length, 1) + FORMAT_MAX_DECIMALS + 10), ([value, digitsValue]) => {
-      const digits = Number(BigInt.asIntN(32, toInteger(digitsValue!, session.warnings)!));
+  compile: ([numberArg, digitsArg, localeArg], { session }) =>
+    foldCall([numberArg!, digitsArg!, ...(localeArg ? [localeArg] : [])], varcharType(Math.max(numberArg!.type.length, 1) + FORMAT_MAX_DECIMALS + 10), ([value, digitsValue, localeValue]) => {
+      if (value === null || value === undefined || digitsValue === null || digitsValue === undefined) return null;
+      const locale = numberLocale(localeValue ?? null, session.warnings);
+      const digits = Number(BigInt.asIntN(32, toInteger(digitsValue, session.warnings)!));
       const places = Math.min(Math.max(digits, 0), FORMAT_MAX_DECIMALS);
-      const exact = typeof value === 'bigint' ? new Decimal(value.toString()) : value instanceof Decimal ? value : new Decimal(String(toDouble(value!, session.warnings)));
-      const [integral = '0', fraction] = exact.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).abs().toFixed(places).split('.');
-      const sign = exact.isNegative() && !exact.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).isZero() ? '-' : '';
-      return `${sign}${integral.replace(THOUSANDS_GROUP, ',')}${fraction === undefined ? '' : `.${fraction}`}`;
+      const exact = typeof value === 'bigint' ? new Decimal(value.toString()) : value instanceof Decimal ? value : new Decimal(String(toDouble(value, session.warnings)));
+      const rounded = exact.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
+      const [integral = '0', fraction] = rounded.abs().toFixed(places).split('.');
+      const sign = exact.isNegative() && !rounded.isZero() ? '-' : '';
+      return `${sign}${groupDigits(integral, locale)}${fraction === undefined ? '' : `${locale.decimalPoint}${fraction}`}`;
     }),
 };
+
+function numberLocale(value: SqlValue, warnings: WarningSink): NumberLocale {
+  if (value === null) return DEFAULT_NUMBER_LOCALE;
+  const name = toText(value) ?? '';
+  const locale = findNumberLocale(name);
+  if (locale) return locale;
+  warnings.warn(mysqlError(ER_UNKNOWN_LOCALE, name));
+  return DEFAULT_NUMBER_LOCALE;
+}
 
 /** What QUOTE() writes for the characters it escapes (NUL and Ctrl-Z as \\0 and \\Z). */
 const QUOTE_ESCAPES: ReadonlyMap<string, string> = new Map([

@@ -11,6 +11,7 @@ import { readTime, timePrecisionOf } from '../time-arg.js';
 import type { BuiltinFunction } from './builtin-function.js';
 import { strictCall } from './fold-call.js';
 import type { PresentValue } from './fold-call.js';
+import { currentDateTime } from '../../timezone/session-time-zone.js';
 
 const MICROS_PER_SECOND = 1_000_000;
 const MICROS_PER_HOUR = 3_600 * MICROS_PER_SECOND;
@@ -29,9 +30,9 @@ function constantFsp(arg: CompiledExpr | undefined): number {
 const curtimeFunction: BuiltinFunction = {
   minArgs: 0,
   maxArgs: 1,
-  compile: ([fspArg]) => {
+  compile: ([fspArg], { session }) => {
     const fsp = constantFsp(fspArg);
-    return constantExpr(MysqlTime.fromDateTime(MysqlDateTime.now(fsp), fsp), timeType(fsp));
+    return constantExpr(MysqlTime.fromDateTime(currentDateTime(session, fsp), fsp), timeType(fsp));
   },
 };
 

@@ -1,8 +1,13 @@
 // Functions between dates and Unix time: UNIX_TIMESTAMP, FROM_UNIXTIME, and the UTC clock: UTC_TIMESTAMP, UTC_DATE.
-// The session time zone is the server process's (MySQL's time_zone = SYSTEM).
+// Dates are wall-clock times of the session's time_zone.
 // https://dev.mysql.com/doc/refman/8.0/en/date-and-time-functions.html#function_unix-timestamp
 import { Decimal } from 'decimal.js';
-import { MysqlDateTime, TypeKind, toDecimal, toText } from '../../types/index.js';
+import { TypeKind, toDecimal, toText, wallClockMicros } from '../../types/index.js';
+import type { MysqlDateTime } from '../../types/index.js';
+import { sessionTimeZone } from '../../timezone/session-time-zone.js';
+import { UTC_ZONE, instantOf, wallClockAt } from '../../timezone/time-zone.js';
+import type { TimeZone } from '../../timezone/time-zone.js';
+import { storedInstant } from '../../timezone/timestamp-storage.js';
 import type { FieldType } from '../../types/index.js';
 import { constantExpr } from '../compiled-expr.js';
 import type { CompiledExpr } from '../compiled-expr.js';
@@ -13,27 +18,24 @@ import { formatDate } from './date-format.js';
 import { strictCall } from './fold-call.js';
 
 const MILLIS_PER_SECOND = 1000;
-const MICROS_PER_MILLI = 1000;
+const MICROS_PER_SECOND = 1_000_000;
 const MAX_FSP = 6;
 /** The last second FROM_UNIXTIME/UNIX_TIMESTAMP accept on 64-bit platforms: 3001-01-18 23:59:59 UTC (MySQL 8.0.28+). */
 const MAX_UNIX_SECONDS = 32_536_771_199;
 const UNIX_TIMESTAMP_DIGITS = 11;
 
-/** A MysqlDateTime from a JS Date's local (or UTC) wall clock, keeping milliseconds. */
-function fromDate(date: Date, isUtc: boolean, fsp: number): MysqlDateTime {
-  const parts = isUtc
-    ? [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds()]
-    : [date.getFullYear(), date.getMonth() + 1, date.getDate(), date.getHours(), date.getMinutes(), date.getSeconds()];
-  const [year, month, day, hour, minute, second] = parts as [number, number, number, number, number, number];
-  return new MysqlDateTime('datetime', year, month, day, hour, minute, second, date.getMilliseconds() * MICROS_PER_MILLI, MAX_FSP).round(fsp);
+/** The current UTC wall clock, cut to `fsp` digits. */
+function utcNow(fsp: number): MysqlDateTime {
+  return wallClockAt(UTC_ZONE, wallClockMicros()).truncate(fsp);
 }
 
-/** Seconds since the epoch of a local wall-clock time (fraction dropped). */
-function localEpochSeconds(value: MysqlDateTime): number {
-  const date = new Date(0);
-  date.setFullYear(value.year, value.month - 1, value.day);
-  date.setHours(value.hour, value.minute, value.second, 0);
-  return Math.floor(date.getTime() / MILLIS_PER_SECOND);
+/**
+ * Seconds since the epoch of a wall-clock time of `zone` (fraction dropped). A TIMESTAMP value read from a table
+ * keeps its exact instant, as MySQL reads the stored UTC value.
+ */
+function epochSeconds(value: MysqlDateTime, zone: TimeZone): number {
+  const instant = storedInstant(value) ?? instantOf(zone, value);
+  return Math.floor(instant / MICROS_PER_SECOND);
 }
 
 /** The fraction digits UNIX_TIMESTAMP(arg) shows: the temporal type's, a constant string's own, else 6. */
@@ -57,12 +59,13 @@ const unixTimestampFunction: BuiltinFunction = {
   maxArgs: 1,
   compile: (args, { session }) => {
     if (args.length === 0) return constantExpr(BigInt(Math.floor(Date.now() / MILLIS_PER_SECOND)), BIGINT_TYPE);
+    const zone = sessionTimeZone(session);
     const fsp = fractionDigits(args[0]!);
     const type: FieldType = fsp === 0 ? BIGINT_TYPE : decimalType(UNIX_TIMESTAMP_DIGITS + fsp, fsp);
     return strictCall(args, type, ([value]) => {
       const date = toDateTimeArg(value!, session.warnings);
       if (date === null) return null;
-      const seconds = localEpochSeconds(date);
+      const seconds = epochSeconds(date, zone);
       const isInRange = seconds >= 0 && seconds <= MAX_UNIX_SECONDS;
       if (fsp === 0) return isInRange ? BigInt(seconds) : 0n;
       if (!isInRange) return new Decimal(0);
@@ -83,13 +86,12 @@ const fromUnixtimeFunction: BuiltinFunction = {
     const argType = args[0]!.type;
     const fsp = argType.kind === TypeKind.Decimal ? Math.min(Math.max(argType.decimals, 0), MAX_FSP) : argType.kind === TypeKind.Double || argType.kind === TypeKind.VarChar ? MAX_FSP : 0;
     const type = args.length === 2 ? varcharType(255) : { ...DATETIME_TYPE, decimals: fsp, length: fsp > 0 ? 20 + fsp : 19 };
+    const zone = sessionTimeZone(session);
     return strictCall(args, type, ([value, format]) => {
       const seconds = toDecimal(value!, session.warnings)!;
       if (seconds.isNegative() || seconds.greaterThan(MAX_UNIX_SECONDS)) return null;
-      const wholeMillis = seconds.floor().times(MILLIS_PER_SECOND).toNumber();
-      const micros = seconds.minus(seconds.floor()).times(1_000_000).toDecimalPlaces(0, Decimal.ROUND_DOWN).toNumber();
-      const base = fromDate(new Date(wholeMillis), false, 0);
-      const datetime = new MysqlDateTime('datetime', base.year, base.month, base.day, base.hour, base.minute, base.second, micros, MAX_FSP).round(fsp);
+      const micros = seconds.times(MICROS_PER_SECOND).toDecimalPlaces(0, Decimal.ROUND_DOWN).toNumber();
+      const datetime = wallClockAt(zone, micros).round(fsp);
       return format === undefined ? datetime : formatDate(datetime, toText(format) ?? '');
     });
   },
@@ -100,14 +102,14 @@ const utcTimestampFunction: BuiltinFunction = {
   maxArgs: 1,
   compile: ([fspArg]) => {
     const fsp = typeof fspArg?.constantValue === 'bigint' ? Math.min(Math.max(Number(fspArg.constantValue), 0), MAX_FSP) : 0;
-    return constantExpr(fromDate(new Date(), true, fsp), { ...DATETIME_TYPE, decimals: fsp, length: fsp > 0 ? 20 + fsp : 19 });
+    return constantExpr(utcNow(fsp), { ...DATETIME_TYPE, decimals: fsp, length: fsp > 0 ? 20 + fsp : 19 });
   },
 };
 
 const utcDateFunction: BuiltinFunction = {
   minArgs: 0,
   maxArgs: 0,
-  compile: () => constantExpr(fromDate(new Date(), true, 0).withKind('date'), DATE_TYPE),
+  compile: () => constantExpr(utcNow(0).withKind('date'), DATE_TYPE),
 };
 
 export const unixTimeFunctions: ReadonlyMap<string, BuiltinFunction> = new Map<string, BuiltinFunction>([

@@ -42,7 +42,7 @@ export class TestSession implements ExecutionContext {
   }
 
   systemVariable(name: string): SqlValue {
-    const variables: Record<string, SqlValue> = { div_precision_increment: 4n, max_allowed_packet: 67_108_864n, version: '8.0.36-TidalDB', collation_connection: 'utf8mb4_bin' };
+    const variables: Record<string, SqlValue> = { div_precision_increment: 4n, max_allowed_packet: 67_108_864n, version: '8.0.36-TidalDB', collation_connection: 'utf8mb4_bin', time_zone: 'SYSTEM', regexp_time_limit: 32n, server_id: 1n, default_week_format: 0n };
     const value = variables[name.toLowerCase()];
     if (value === undefined) throw new Error(`unknown variable ${name}`);
     return value;

@@ -1,0 +1,96 @@
+// tidal-server's body: parses configuration, starts the server, reopens its logs on SIGHUP and stops it gracefully on
+// SIGTERM/SIGINT (tidal-server.ts loads it once source maps are on).
+import { ConfigError, checkDataDirectoryWritable, loadConfig, storeLocation } from '../config/index.js';
+import { MySqlError } from '../errors/index.js';
+import { createLogger, createRateLimitedLogger } from '../logging/index.js';
+import { StartupError, TidalServer } from '../server/tidal-server.js';
+import { logRotation } from '../server/status/server-observability.js';
+
+async function main(): Promise<number> {
+  let loaded;
+  try {
+    loaded = loadConfig(process.argv.slice(2));
+  } catch (error) {
+    return fail(error);
+  }
+  if (loaded.kind !== 'serve') {
+    process.stdout.write(`${loaded.text}\n`);
+    return 0;
+  }
+  const config = loaded.config;
+  let logger;
+  try {
+    const location = storeLocation(config);
+    if (location.kind === 'lmdb') checkDataDirectoryWritable(location.directory);
+    logger = await createLogger({
+      level: config.log.level,
+      format: logFormat(config.log.format, config.log.file.filename),
+      rotation: logRotation(config),
+      ...(config.log.file.filename ? { file: config.log.file.filename } : {}),
+    });
+  } catch (error) {
+    return fail(error);
+  }
+  let server: TidalServer;
+  try {
+    server = await TidalServer.start(config, logger);
+  } catch (error) {
+    logger.flushSync();
+    return fail(error);
+  }
+  // A bug reached from one connection's event handler must not take every other connection down with it: log it
+  // loudly with its stack and keep serving (the connection in question is closed by its own error handling).
+  // Rate-limited like every repeatable failure, so one bug hit per statement cannot flood the log.
+  const bugLog = createRateLimitedLogger(logger, { limit: 20, intervalMs: 60_000 });
+  process.on('uncaughtException', (error) => bugLog.log('error', 'uncaught-exception', 'uncaught exception (bug)', { err: error }));
+  process.on('unhandledRejection', (reason) =>
+    bugLog.log('error', 'unhandled-rejection', 'unhandled rejection (bug)', { err: reason instanceof Error ? reason : new Error(String(reason)) }),
+  );
+  // logrotate moves the files away and sends SIGHUP: write to new ones from here on.
+  process.on('SIGHUP', () => {
+    logger.reopen();
+    server.reopenLogs();
+    logger.info('log files reopened', { signal: 'SIGHUP', file: logger.currentFile() ?? 'stderr' });
+  });
+  return new Promise<number>((resolve) => {
+    let isShuttingDown = false;
+    const shutdown = (signal: string): void => {
+      // A second signal while statements drain must not kill the process with its default action.
+      if (isShuttingDown) {
+        logger.info('already shutting down', { signal });
+        return;
+      }
+      isShuttingDown = true;
+      logger.info('shutting down', { signal, gracefulWaitBeforeShutdown: config.gracefulWaitBeforeShutdown });
+      server.stop(config.gracefulWaitBeforeShutdown * 1000).then(
+        () => resolve(0),
+        (error: unknown) => {
+          logger.error('shutdown failed', { err: error instanceof Error ? error : new Error(String(error)) });
+          resolve(1);
+        },
+      );
+    };
+    process.on('SIGTERM', () => shutdown('SIGTERM'));
+    process.on('SIGINT', () => shutdown('SIGINT'));
+  }).finally(() => logger.close());
+}
+
+/** `auto` is TiDB's text layout on a terminal and JSON lines anywhere else (files, pipes, log collectors). */
+function logFormat(format: 'auto' | 'text' | 'json', file: string): 'text' | 'json' {
+  return format !== 'auto' ? format : file === '' && process.stderr.isTTY ? 'text' : 'json';
+}
+
+/** One clear line on stderr for configuration and startup errors; a stack only for bugs. */
+function fail(error: unknown): number {
+  if (error instanceof ConfigError || error instanceof StartupError || error instanceof MySqlError) {
+    process.stderr.write(`tidal-server: ${error.message}\n`);
+  } else if (error instanceof Error && /lmdb|data directory|MDB_/i.test(error.message)) {
+    process.stderr.write(`tidal-server: cannot open the data directory: ${error.message}\n`);
+  } else {
+    process.stderr.write(`tidal-server: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  return 1;
+}
+
+/** Runs the server until it stops; resolves to the process exit code. */
+export const exitCode = main();
