@@ -69,6 +69,22 @@ describe('constraints end to end', () => {
     assert.match(result.stderr, /ERROR 1452 \(23000\) at line 1: Cannot add or update a child row: a foreign key constraint fails \(`shop`\.`a_order`, CONSTRAINT `a_order_customer` FOREIGN KEY \(`customer_id`\) REFERENCES `z_customer` \(`id`\) ON DELETE CASCADE\)/);
     const check = await mariadb(server.port, ['shop'], "UPDATE z_customer SET email = 'nobody' WHERE id = 1;");
     assert.match(check.stderr, /ERROR 3819 \(HY000\) at line 1: Check constraint 'email_has_at' is violated\./);
+    const generated = await mariadb(server.port, ['shop'], 'INSERT INTO a_order (customer_id, qty, price, total) VALUES (1, 1, 1, 5);');
+    assert.match(generated.stderr, /ERROR 3105 \(HY000\) at line 1: The value specified for generated column 'total' in table 'a_order' is not allowed\./);
+  });
+
+  it('shows generated columns and constraints through the mariadb CLI: SHOW CREATE TABLE and information_schema', async () => {
+    const created = await cli(server.port, 'SHOW CREATE TABLE shop.a_order;');
+    assert.match(created, /`total` decimal\(10,2\) GENERATED ALWAYS AS \(\(`qty` \* `price`\)\) STORED/);
+    assert.match(created, /CONSTRAINT `a_order_customer` FOREIGN KEY \(`customer_id`\) REFERENCES `z_customer` \(`id`\) ON DELETE CASCADE/);
+    assert.match(created, /CONSTRAINT `a_order_chk_1` CHECK \(\(`qty` > 0\)\)/);
+    const keys = await cli(
+      server.port,
+      "SELECT CONSTRAINT_NAME, UPDATE_RULE, DELETE_RULE, REFERENCED_TABLE_NAME FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = 'shop' ORDER BY CONSTRAINT_NAME;",
+    );
+    assert.equal(keys, 'CONSTRAINT_NAME\tUPDATE_RULE\tDELETE_RULE\tREFERENCED_TABLE_NAME\na_order_customer\tNO ACTION\tCASCADE\tz_customer\nm_note_ibfk_1\tCASCADE\tSET NULL\ta_order\n');
+    const checks = await cli(server.port, "SELECT CONSTRAINT_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = 'shop' ORDER BY CONSTRAINT_NAME;");
+    assert.equal(checks, "CONSTRAINT_NAME\tCHECK_CLAUSE\na_order_chk_1\t(`qty` > 0)\nemail_has_at\t(`email` like _utf8mb4\\\\'%@%\\\\')\n");
   });
 
   it('cascades inside a transaction and rolls them back with it', async () => {
