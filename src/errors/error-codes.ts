@@ -61,6 +61,52 @@ export const ER_LOCK_WAIT_TIMEOUT: ErrorSpec = { name: 'ER_LOCK_WAIT_TIMEOUT', c
 export const ER_WRONG_ARGUMENTS: ErrorSpec = { name: 'ER_WRONG_ARGUMENTS', code: 1210, sqlState: 'HY000', template: "Incorrect arguments to %s" };
 export const ER_LOCK_DEADLOCK: ErrorSpec = { name: 'ER_LOCK_DEADLOCK', code: 1213, sqlState: '40001', template: "Deadlock found when trying to get lock; try restarting transaction" };
 export const ER_WRONG_USAGE: ErrorSpec = { name: 'ER_WRONG_USAGE', code: 1221, sqlState: 'HY000', template: "Incorrect usage of %s and %s" };
+export const ER_CANNOT_ADD_FOREIGN: ErrorSpec = { name: 'ER_CANNOT_ADD_FOREIGN', code: 1215, sqlState: 'HY000', template: "Cannot add foreign key constraint" };
+export const ER_WRONG_FK_DEF: ErrorSpec = { name: 'ER_WRONG_FK_DEF', code: 1239, sqlState: '42000', template: "Incorrect foreign key definition for '%-.192s': %s" };
+export const ER_ROW_IS_REFERENCED_2: ErrorSpec = { name: 'ER_ROW_IS_REFERENCED_2', code: 1451, sqlState: '23000', template: "Cannot delete or update a parent row: a foreign key constraint fails (%.192s)" };
+export const ER_NO_REFERENCED_ROW_2: ErrorSpec = { name: 'ER_NO_REFERENCED_ROW_2', code: 1452, sqlState: '23000', template: "Cannot add or update a child row: a foreign key constraint fails (%.192s)" };
+export const ER_DROP_INDEX_FK: ErrorSpec = { name: 'ER_DROP_INDEX_FK', code: 1553, sqlState: 'HY000', template: "Cannot drop index '%-.192s': needed in a foreign key constraint" };
+export const ER_TRUNCATE_ILLEGAL_FK: ErrorSpec = { name: 'ER_TRUNCATE_ILLEGAL_FK', code: 1701, sqlState: '42000', template: "Cannot truncate a table referenced in a foreign key constraint (%.192s)" };
+export const ER_FK_NO_INDEX_PARENT: ErrorSpec = { name: 'ER_FK_NO_INDEX_PARENT', code: 1822, sqlState: 'HY000', template: "Failed to add the foreign key constraint. Missing index for constraint '%s' in the referenced table '%s'" };
+export const ER_FK_CANNOT_OPEN_PARENT: ErrorSpec = { name: 'ER_FK_CANNOT_OPEN_PARENT', code: 1824, sqlState: 'HY000', template: "Failed to open the referenced table '%s'" };
+export const ER_FK_DUP_NAME: ErrorSpec = { name: 'ER_FK_DUP_NAME', code: 1826, sqlState: 'HY000', template: "Duplicate foreign key constraint name '%s'" };
+export const ER_FK_COLUMN_CANNOT_DROP: ErrorSpec = { name: 'ER_FK_COLUMN_CANNOT_DROP', code: 1828, sqlState: 'HY000', template: "Cannot drop column '%-.192s': needed in a foreign key constraint '%-.192s'" };
+export const ER_FK_COLUMN_CANNOT_DROP_CHILD: ErrorSpec = { name: 'ER_FK_COLUMN_CANNOT_DROP_CHILD', code: 1829, sqlState: 'HY000', template: "Cannot drop column '%-.192s': needed in a foreign key constraint '%-.192s' of table '%-.192s'" };
+export const ER_FK_COLUMN_NOT_NULL: ErrorSpec = { name: 'ER_FK_COLUMN_NOT_NULL', code: 1830, sqlState: 'HY000', template: "Column '%-.192s' cannot be NOT NULL: needed in a foreign key constraint '%-.192s' SET NULL" };
+export const ER_FK_COLUMN_CANNOT_CHANGE: ErrorSpec = { name: 'ER_FK_COLUMN_CANNOT_CHANGE', code: 1832, sqlState: 'HY000', template: "Cannot change column '%-.192s': used in a foreign key constraint '%-.192s'" };
+export const ER_FK_COLUMN_CANNOT_CHANGE_CHILD: ErrorSpec = { name: 'ER_FK_COLUMN_CANNOT_CHANGE_CHILD', code: 1833, sqlState: 'HY000', template: "Cannot change column '%-.192s': used in a foreign key constraint '%-.192s' of table '%-.192s'" };
+export const ER_FK_DEPTH_EXCEEDED: ErrorSpec = { name: 'ER_FK_DEPTH_EXCEEDED', code: 3008, sqlState: 'HY000', template: "Foreign key cascade delete/update exceeds max depth of %d." };
+export const ER_GENERATED_COLUMN_FUNCTION_IS_NOT_ALLOWED: ErrorSpec = { name: 'ER_GENERATED_COLUMN_FUNCTION_IS_NOT_ALLOWED', code: 3102, sqlState: 'HY000', template: "Expression of generated column '%s' contains a disallowed function." };
+export const ER_WRONG_FK_OPTION_FOR_GENERATED_COLUMN: ErrorSpec = { name: 'ER_WRONG_FK_OPTION_FOR_GENERATED_COLUMN', code: 3104, sqlState: 'HY000', template: "Cannot define foreign key with %s clause on a generated column." };
+export const ER_NON_DEFAULT_VALUE_FOR_GENERATED_COLUMN: ErrorSpec = { name: 'ER_NON_DEFAULT_VALUE_FOR_GENERATED_COLUMN', code: 3105, sqlState: 'HY000', template: "The value specified for generated column '%s' in table '%s' is not allowed." };
+export const ER_UNSUPPORTED_ACTION_ON_GENERATED_COLUMN: ErrorSpec = { name: 'ER_UNSUPPORTED_ACTION_ON_GENERATED_COLUMN', code: 3106, sqlState: 'HY000', template: "'%s' is not supported for generated columns." };
+export const ER_GENERATED_COLUMN_NON_PRIOR: ErrorSpec = { name: 'ER_GENERATED_COLUMN_NON_PRIOR', code: 3107, sqlState: 'HY000', template: "Generated column can refer only to generated columns defined prior to it." };
+export const ER_DEPENDENT_BY_GENERATED_COLUMN: ErrorSpec = { name: 'ER_DEPENDENT_BY_GENERATED_COLUMN', code: 3108, sqlState: 'HY000', template: "Column '%s' has a generated column dependency." };
+export const ER_GENERATED_COLUMN_REF_AUTO_INC: ErrorSpec = { name: 'ER_GENERATED_COLUMN_REF_AUTO_INC', code: 3109, sqlState: 'HY000', template: "Generated column '%s' cannot refer to auto-increment column." };
+export const ER_CANNOT_ADD_FOREIGN_BASE_COL_STORED: ErrorSpec = { name: 'ER_CANNOT_ADD_FOREIGN_BASE_COL_STORED', code: 3192, sqlState: 'HY000', template: "Cannot add foreign key on the base column of stored column. " };
+export const ER_FK_CANNOT_DROP_PARENT: ErrorSpec = { name: 'ER_FK_CANNOT_DROP_PARENT', code: 3730, sqlState: 'HY000', template: "Cannot drop table '%s' referenced by a foreign key constraint '%s' on table '%s'." };
+export const ER_FK_CANNOT_USE_VIRTUAL_COLUMN: ErrorSpec = { name: 'ER_FK_CANNOT_USE_VIRTUAL_COLUMN', code: 3733, sqlState: 'HY000', template: "Foreign key '%s' uses virtual column '%s' which is not supported." };
+export const ER_FK_NO_COLUMN_PARENT: ErrorSpec = { name: 'ER_FK_NO_COLUMN_PARENT', code: 3734, sqlState: 'HY000', template: "Failed to add the foreign key constraint. Missing column '%s' for constraint '%s' in the referenced table '%s'" };
+export const ER_GENERATED_COLUMN_NAMED_FUNCTION_IS_NOT_ALLOWED: ErrorSpec = { name: 'ER_GENERATED_COLUMN_NAMED_FUNCTION_IS_NOT_ALLOWED', code: 3763, sqlState: 'HY000', template: "Expression of generated column '%s' contains a disallowed function: %s." };
+export const ER_GENERATED_COLUMN_ROW_VALUE: ErrorSpec = { name: 'ER_GENERATED_COLUMN_ROW_VALUE', code: 3764, sqlState: 'HY000', template: "Expression of generated column '%s' cannot refer to a row value." };
+export const ER_GENERATED_COLUMN_VARIABLES: ErrorSpec = { name: 'ER_GENERATED_COLUMN_VARIABLES', code: 3765, sqlState: 'HY000', template: "Expression of generated column '%s' cannot refer user or system variables." };
+export const ER_FK_INCOMPATIBLE_COLUMNS: ErrorSpec = { name: 'ER_FK_INCOMPATIBLE_COLUMNS', code: 3780, sqlState: 'HY000', template: "Referencing column '%s' and referenced column '%s' in foreign key constraint '%s' are incompatible." };
+export const ER_NON_BOOLEAN_EXPR_FOR_CHECK_CONSTRAINT: ErrorSpec = { name: 'ER_NON_BOOLEAN_EXPR_FOR_CHECK_CONSTRAINT', code: 3812, sqlState: 'HY000', template: "An expression of non-boolean type specified to a check constraint '%-.192s'." };
+export const ER_COLUMN_CHECK_CONSTRAINT_REFERENCES_OTHER_COLUMN: ErrorSpec = { name: 'ER_COLUMN_CHECK_CONSTRAINT_REFERENCES_OTHER_COLUMN', code: 3813, sqlState: 'HY000', template: "Column check constraint '%-.192s' references other column." };
+export const ER_CHECK_CONSTRAINT_NAMED_FUNCTION_IS_NOT_ALLOWED: ErrorSpec = { name: 'ER_CHECK_CONSTRAINT_NAMED_FUNCTION_IS_NOT_ALLOWED', code: 3814, sqlState: 'HY000', template: "An expression of a check constraint '%-.192s' contains disallowed function: %s." };
+export const ER_CHECK_CONSTRAINT_FUNCTION_IS_NOT_ALLOWED: ErrorSpec = { name: 'ER_CHECK_CONSTRAINT_FUNCTION_IS_NOT_ALLOWED', code: 3815, sqlState: 'HY000', template: "An expression of a check constraint '%-.192s' contains disallowed function." };
+export const ER_CHECK_CONSTRAINT_VARIABLES: ErrorSpec = { name: 'ER_CHECK_CONSTRAINT_VARIABLES', code: 3816, sqlState: 'HY000', template: "An expression of a check constraint '%-.192s' cannot refer to a user or system variable." };
+export const ER_CHECK_CONSTRAINT_ROW_VALUE: ErrorSpec = { name: 'ER_CHECK_CONSTRAINT_ROW_VALUE', code: 3817, sqlState: 'HY000', template: "Check constraint '%-.192s' cannot refer to a row value." };
+export const ER_CHECK_CONSTRAINT_REFERS_AUTO_INCREMENT_COLUMN: ErrorSpec = { name: 'ER_CHECK_CONSTRAINT_REFERS_AUTO_INCREMENT_COLUMN', code: 3818, sqlState: 'HY000', template: "Check constraint '%-.192s' cannot refer to an auto-increment column." };
+export const ER_CHECK_CONSTRAINT_VIOLATED: ErrorSpec = { name: 'ER_CHECK_CONSTRAINT_VIOLATED', code: 3819, sqlState: 'HY000', template: "Check constraint '%-.192s' is violated." };
+export const ER_CHECK_CONSTRAINT_REFERS_UNKNOWN_COLUMN: ErrorSpec = { name: 'ER_CHECK_CONSTRAINT_REFERS_UNKNOWN_COLUMN', code: 3820, sqlState: 'HY000', template: "Check constraint '%-.192s' refers to non-existing column '%-.192s'." };
+export const ER_CHECK_CONSTRAINT_NOT_FOUND: ErrorSpec = { name: 'ER_CHECK_CONSTRAINT_NOT_FOUND', code: 3821, sqlState: 'HY000', template: "Check constraint '%-.192s' is not found in the table." };
+export const ER_CHECK_CONSTRAINT_DUP_NAME: ErrorSpec = { name: 'ER_CHECK_CONSTRAINT_DUP_NAME', code: 3822, sqlState: 'HY000', template: "Duplicate check constraint name '%-.192s'." };
+export const ER_CHECK_CONSTRAINT_CLAUSE_USING_FK_REFER_ACTION_COLUMN: ErrorSpec = { name: 'ER_CHECK_CONSTRAINT_CLAUSE_USING_FK_REFER_ACTION_COLUMN', code: 3823, sqlState: 'HY000', template: "Column '%-.192s' cannot be used in a check constraint '%-.192s': needed in a foreign key constraint '%-.192s' referential action." };
+export const ER_MULTIPLE_CONSTRAINTS_WITH_SAME_NAME: ErrorSpec = { name: 'ER_MULTIPLE_CONSTRAINTS_WITH_SAME_NAME', code: 3939, sqlState: 'HY000', template: "Table has multiple constraints with the name '%-.192s'. Please use constraint specific '%s' clause." };
+export const ER_CONSTRAINT_NOT_FOUND: ErrorSpec = { name: 'ER_CONSTRAINT_NOT_FOUND', code: 3940, sqlState: 'HY000', template: "Constraint '%-.192s' does not exist." };
+export const ER_ALTER_CONSTRAINT_ENFORCEMENT_NOT_SUPPORTED: ErrorSpec = { name: 'ER_ALTER_CONSTRAINT_ENFORCEMENT_NOT_SUPPORTED', code: 3941, sqlState: 'HY000', template: "Altering constraint enforcement is not supported for the constraint '%-.192s'. Enforcement state alter is not supported for the PRIMARY, UNIQUE and FOREIGN KEY type constraints." };
+export const ER_DEPENDENT_BY_CHECK_CONSTRAINT: ErrorSpec = { name: 'ER_DEPENDENT_BY_CHECK_CONSTRAINT', code: 3959, sqlState: 'HY000', template: "Check constraint '%-.192s' uses column '%-.192s', hence column cannot be dropped or renamed." };
 export const ER_SPECIFIC_ACCESS_DENIED_ERROR: ErrorSpec = { name: 'ER_SPECIFIC_ACCESS_DENIED_ERROR', code: 1227, sqlState: '42000', template: "Access denied; you need (at least one of) the %-.128s privilege(s) for this operation" };
 export const ER_UNKNOWN_STMT_HANDLER: ErrorSpec = { name: 'ER_UNKNOWN_STMT_HANDLER', code: 1243, sqlState: 'HY000', template: "Unknown prepared statement handler (%.*s) given to %s" };
 export const ER_LOCAL_VARIABLE: ErrorSpec = { name: 'ER_LOCAL_VARIABLE', code: 1228, sqlState: 'HY000', template: "Variable '%-.64s' is a SESSION variable and can't be used with SET GLOBAL" };
@@ -288,6 +334,52 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [1210, ER_WRONG_ARGUMENTS],
   [1213, ER_LOCK_DEADLOCK],
   [1221, ER_WRONG_USAGE],
+  [1215, ER_CANNOT_ADD_FOREIGN],
+  [1239, ER_WRONG_FK_DEF],
+  [1451, ER_ROW_IS_REFERENCED_2],
+  [1452, ER_NO_REFERENCED_ROW_2],
+  [1553, ER_DROP_INDEX_FK],
+  [1701, ER_TRUNCATE_ILLEGAL_FK],
+  [1822, ER_FK_NO_INDEX_PARENT],
+  [1824, ER_FK_CANNOT_OPEN_PARENT],
+  [1826, ER_FK_DUP_NAME],
+  [1828, ER_FK_COLUMN_CANNOT_DROP],
+  [1829, ER_FK_COLUMN_CANNOT_DROP_CHILD],
+  [1830, ER_FK_COLUMN_NOT_NULL],
+  [1832, ER_FK_COLUMN_CANNOT_CHANGE],
+  [1833, ER_FK_COLUMN_CANNOT_CHANGE_CHILD],
+  [3008, ER_FK_DEPTH_EXCEEDED],
+  [3102, ER_GENERATED_COLUMN_FUNCTION_IS_NOT_ALLOWED],
+  [3104, ER_WRONG_FK_OPTION_FOR_GENERATED_COLUMN],
+  [3105, ER_NON_DEFAULT_VALUE_FOR_GENERATED_COLUMN],
+  [3106, ER_UNSUPPORTED_ACTION_ON_GENERATED_COLUMN],
+  [3107, ER_GENERATED_COLUMN_NON_PRIOR],
+  [3108, ER_DEPENDENT_BY_GENERATED_COLUMN],
+  [3109, ER_GENERATED_COLUMN_REF_AUTO_INC],
+  [3192, ER_CANNOT_ADD_FOREIGN_BASE_COL_STORED],
+  [3730, ER_FK_CANNOT_DROP_PARENT],
+  [3733, ER_FK_CANNOT_USE_VIRTUAL_COLUMN],
+  [3734, ER_FK_NO_COLUMN_PARENT],
+  [3763, ER_GENERATED_COLUMN_NAMED_FUNCTION_IS_NOT_ALLOWED],
+  [3764, ER_GENERATED_COLUMN_ROW_VALUE],
+  [3765, ER_GENERATED_COLUMN_VARIABLES],
+  [3780, ER_FK_INCOMPATIBLE_COLUMNS],
+  [3812, ER_NON_BOOLEAN_EXPR_FOR_CHECK_CONSTRAINT],
+  [3813, ER_COLUMN_CHECK_CONSTRAINT_REFERENCES_OTHER_COLUMN],
+  [3814, ER_CHECK_CONSTRAINT_NAMED_FUNCTION_IS_NOT_ALLOWED],
+  [3815, ER_CHECK_CONSTRAINT_FUNCTION_IS_NOT_ALLOWED],
+  [3816, ER_CHECK_CONSTRAINT_VARIABLES],
+  [3817, ER_CHECK_CONSTRAINT_ROW_VALUE],
+  [3818, ER_CHECK_CONSTRAINT_REFERS_AUTO_INCREMENT_COLUMN],
+  [3819, ER_CHECK_CONSTRAINT_VIOLATED],
+  [3820, ER_CHECK_CONSTRAINT_REFERS_UNKNOWN_COLUMN],
+  [3821, ER_CHECK_CONSTRAINT_NOT_FOUND],
+  [3822, ER_CHECK_CONSTRAINT_DUP_NAME],
+  [3823, ER_CHECK_CONSTRAINT_CLAUSE_USING_FK_REFER_ACTION_COLUMN],
+  [3939, ER_MULTIPLE_CONSTRAINTS_WITH_SAME_NAME],
+  [3940, ER_CONSTRAINT_NOT_FOUND],
+  [3941, ER_ALTER_CONSTRAINT_ENFORCEMENT_NOT_SUPPORTED],
+  [3959, ER_DEPENDENT_BY_CHECK_CONSTRAINT],
   [1227, ER_SPECIFIC_ACCESS_DENIED_ERROR],
   [1243, ER_UNKNOWN_STMT_HANDLER],
   [1228, ER_LOCAL_VARIABLE],

@@ -158,6 +158,10 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
     return this.variables.isStrictMode;
   }
 
+  get isForeignKeyChecks(): boolean {
+    return this.variables.isForeignKeyChecks;
+  }
+
   get isOnlyFullGroupBy(): boolean {
     return this.variables.sqlMode.isOnlyFullGroupBy;
   }

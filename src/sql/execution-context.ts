@@ -38,6 +38,10 @@ export interface ExecutionContext extends RowLocker {
   readonly warningCount: number;
   /** The client set CLIENT_FOUND_ROWS: UPDATE reports matched rather than changed rows. */
   readonly isFoundRowsMode: boolean;
+  /**
+   * `@@foreign_key_checks`: writes check and act on FOREIGN KEY constraints. Absent (internal statements): on.
+   */
+  readonly isForeignKeyChecks?: boolean;
   /** True when sql_mode has STRICT_TRANS_TABLES or STRICT_ALL_TABLES. */
   readonly isStrictMode: boolean;
   /** sql_mode has ONLY_FULL_GROUP_BY: grouped queries may only read grouped (or determined) columns. */

@@ -106,6 +106,8 @@ export interface CheckConstraint {
   readonly expr: Expr;
   /** undefined when not written (enforced). */
   readonly isEnforced?: boolean;
+  /** In CREATE TABLE: how many column definitions come before this table-level CHECK (not printed). */
+  readonly columnsBefore?: number;
 }
 
 export type TableConstraint = IndexDef | ForeignKeyDef | CheckConstraint;
@@ -176,6 +178,8 @@ export type AlterTableAction =
   | { readonly kind: 'DropPrimaryKey' }
   | { readonly kind: 'DropForeignKey'; readonly name: string }
   | { readonly kind: 'DropCheck'; readonly name: string }
+  | { readonly kind: 'DropConstraint'; readonly name: string }
+  | { readonly kind: 'AlterCheckEnforcement'; readonly name: string; readonly isEnforced: boolean; readonly word: 'CHECK' | 'CONSTRAINT' }
   | { readonly kind: 'ModifyColumn'; readonly column: ColumnDef; readonly position?: ColumnPosition }
   | {
       readonly kind: 'ChangeColumn';

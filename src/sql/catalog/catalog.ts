@@ -187,19 +187,27 @@ export class Catalog {
 
   /**
    * Replaces a table's definition (CREATE/DROP INDEX, ALTER TABLE): `change` builds the new definition from the
-   * current one and may stage data changes (index backfill) in the same transaction, so both commit together.
+   * current one and may stage data changes (index backfill) in the same transaction, so both commit together. It may
+   * also return other tables of the catalog rewritten (by id), which are stored with it: the children whose foreign
+   * keys name a renamed column.
    */
   alterTable(
     databaseName: string,
     tableName: string,
-    change: (table: TableInfo, txn: KvTransaction) => Promise<TableInfo>,
+    change: (table: TableInfo, txn: KvTransaction) => Promise<TableInfo | { readonly table: TableInfo; readonly others: readonly TableInfo[] }>,
   ): Promise<TableInfo> {
     return this.ddl(async (txn) => {
       const current = this.getTable(databaseName, tableName);
-      const next = await change(current, txn);
-      txn.set(CatalogKeys.table(next.databaseId, next.id), encode(next));
+      const changed = await change(current, txn);
+      const next = 'table' in changed ? changed.table : changed;
+      const others = 'table' in changed ? changed.others : [];
+      for (const table of [next, ...others]) txn.set(CatalogKeys.table(table.databaseId, table.id), encode(table));
       return () => {
         this.databases.get(nameKey(databaseName))?.tables.set(nameKey(tableName), next);
+        for (const other of others) {
+          const entry = [...this.databases.values()].find((candidate) => candidate.info.id === other.databaseId);
+          entry?.tables.set(nameKey(other.name), other);
+        }
         return next;
       };
     });
@@ -211,15 +219,31 @@ export class Catalog {
       const table = this.getTable(fromDatabase, fromName);
       const target = this.getDatabase(toDatabase);
       if (this.findTable(toDatabase, toName)) throw mysqlError(ER_TABLE_EXISTS_ERROR, toName);
-      const renamed: TableInfo = { ...table, name: toName, databaseId: target.id };
       txn.delete(CatalogKeys.table(table.databaseId, table.id));
+      // Foreign keys name their parent: those naming the renamed table (its own too) follow it, as in MySQL.
+      const rewrite = parentRenamer(fromDatabase, fromName, target.name, toName);
+      const moved: TableInfo = { ...table, name: toName, databaseId: target.id };
+      const renamed = rewrite(moved) ?? moved;
+      const children = this.otherTables(table.id).flatMap(({ databaseName, table: other }) => {
+        const next = rewrite(other);
+        return next ? [{ databaseName, table: next }] : [];
+      });
+      for (const child of children) txn.set(CatalogKeys.table(child.table.databaseId, child.table.id), encode(child.table));
       txn.set(CatalogKeys.table(renamed.databaseId, renamed.id), encode(renamed));
       return Promise.resolve(() => {
+        for (const child of children) this.databases.get(nameKey(child.databaseName))?.tables.set(nameKey(child.table.name), child.table);
         this.databases.get(nameKey(fromDatabase))?.tables.delete(nameKey(fromName));
         this.databases.get(nameKey(toDatabase))?.tables.set(nameKey(toName), renamed);
         return renamed;
       });
     });
+  }
+
+  /** Every table but the one with id `exceptId`, with its database's name. */
+  private otherTables(exceptId: number): { databaseName: string; table: TableInfo }[] {
+    return [...this.databases.values()].flatMap((entry) =>
+      [...entry.tables.values()].filter((table) => table.id !== exceptId).map((table) => ({ databaseName: entry.info.name, table })),
+    );
   }
 
   /** Removes a table from the schema and returns it (its rows are the caller's to delete); undefined when missing. */
@@ -266,6 +290,16 @@ export class Catalog {
     txn.set(CatalogKeys.nextGlobalId, Buffer.from(String(id + 1)));
     return id;
   }
+}
+
+/** Rewrites a table whose foreign keys reference `fromDatabase`.`fromName` to reference the new name; undefined if none do. */
+function parentRenamer(fromDatabase: string, fromName: string, toDatabase: string, toName: string): (table: TableInfo) => TableInfo | undefined {
+  const isParent = (db: string, table: string): boolean => nameKey(db) === nameKey(fromDatabase) && nameKey(table) === nameKey(fromName);
+  return (table) => {
+    const keys = table.foreignKeys ?? [];
+    if (!keys.some((fk) => isParent(fk.refDatabase, fk.refTable))) return undefined;
+    return { ...table, foreignKeys: keys.map((fk) => (isParent(fk.refDatabase, fk.refTable) ? { ...fk, refDatabase: toDatabase, refTable: toName } : fk)) };
+  };
 }
 
 function encode(value: unknown): Buffer {

@@ -32,12 +32,49 @@ export interface ColumnInfo {
    * datum for it), as TiDB's OriginDefaultValue. Text of the value, or null.
    */
   readonly originDefault?: string | null;
+  /** Set for a generated column: its expression and whether MySQL would store it (see GeneratedColumnInfo). */
+  readonly generated?: GeneratedColumnInfo;
   /**
    * TIMESTAMP columns: values are stored as UTC wall-clock times and converted by the session's time_zone. Columns
    * created before time zones were supported lack it: they hold the server's SYSTEM wall-clock times, and are
    * converted from that zone instead, so their rows read as before.
    */
   readonly storesUtc?: boolean;
+}
+
+/**
+ * A generated column (`AS (expr) VIRTUAL|STORED`). `expr` is the expression as MySQL prints it (GENERATION_EXPRESSION:
+ * backquoted columns, lower-case functions, `_utf8mb4'…'` literals). Both kinds are computed on every write and kept
+ * in the row, so reads and indexes need nothing special; `isStored` only says what the user declared.
+ */
+export interface GeneratedColumnInfo {
+  readonly expr: string;
+  readonly isStored: boolean;
+}
+
+/** A CHECK constraint: its name (unique in the database), its expression as MySQL prints it, and whether it is enforced. */
+export interface CheckConstraintInfo {
+  readonly name: string;
+  readonly expr: string;
+  readonly isEnforced: boolean;
+}
+
+/** ON DELETE / ON UPDATE of a foreign key; 'NO ACTION' also stands for a rule not written (MySQL's default). */
+export type ReferentialRule = 'RESTRICT' | 'CASCADE' | 'SET NULL' | 'NO ACTION' | 'SET DEFAULT';
+
+/**
+ * A FOREIGN KEY constraint of the table it is stored in (the child). The parent is named, not held by id, as MySQL's
+ * data dictionary does, so that with foreign_key_checks = 0 it may not exist yet (dumps create tables in any order).
+ */
+export interface ForeignKeyInfo {
+  readonly name: string;
+  /** The child's columns, by name, in key order. */
+  readonly columns: readonly string[];
+  readonly refDatabase: string;
+  readonly refTable: string;
+  readonly refColumns: readonly string[];
+  readonly onDelete: ReferentialRule;
+  readonly onUpdate: ReferentialRule;
 }
 
 /** An index over columns (by offset into the table's columns). The primary key is the index named PRIMARY. */
@@ -70,6 +107,10 @@ export interface TableInfo {
   readonly comment: string;
   readonly engine: string;
   readonly createdAt: string;
+  /** CHECK constraints, in the order they were defined. */
+  readonly checks?: readonly CheckConstraintInfo[];
+  /** FOREIGN KEY constraints this table (the child) declares, in the order they were defined. */
+  readonly foreignKeys?: readonly ForeignKeyInfo[];
   /**
    * Set for a view: its SELECT as written (re-parsed at use), the column names given in CREATE VIEW v (…), and the
    * options that decide whether and how it can be written through.

@@ -15,7 +15,7 @@ import {
   ER_TOO_LONG_IDENT,
   ER_WRONG_AUTO_KEY,
 } from '../../errors/index.js';
-import type { ColumnDef, CreateTableStmt, Expr, IndexDef } from '../ast/index.js';
+import type { ColumnDef, CreateTableStmt, Expr, ForeignKeyDef, IndexDef } from '../ast/index.js';
 import type { AutoIncrementAllocator, Catalog, ColumnDefault, ColumnInfo, IndexInfo, TableInfo } from '../catalog/index.js';
 import { CURRENT_INDEX_KEY_VERSION } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
@@ -29,6 +29,12 @@ import { fieldTypeFromAst, resolveCollation } from '../expression/column-type-fr
 import { charsetOf, findCollation } from '../collation/index.js';
 import { timestampStorage } from '../timezone/timestamp-storage.js';
 import { executeCreateTableLike, executeCreateTableSelect } from './create-table-from-executor.js';
+import { uniqueIndexName } from './constraint-names.js';
+import { buildCheckConstraints, checkNamesInDatabase } from './check-constraint-definition.js';
+import type { CheckDefinition } from './check-constraint-definition.js';
+import { planForeignKeys } from './foreign-key-definition.js';
+import type { ForeignKeyChild } from './foreign-key-definition.js';
+import { generatedColumnInfo, validateGeneratedColumns } from './generated-column-definition.js';
 
 const MAX_IDENTIFIER_LENGTH = 64;
 
@@ -48,11 +54,15 @@ export async function executeCreateTable(stmt: CreateTableStmt, catalog: Catalog
     databaseName,
     stmt.table.name,
     ({ databaseId, tableId, nextIndexId }) => {
-      const { indexes, handleColumnOffset } = buildIndexes(indexDefs, columns, nextIndexId);
+      const { foreignKeys, newIndexes } = planForeignKeys(foreignKeyDefs(stmt), foreignKeyChild(databaseName, stmt.table.name, columns, indexDefs), catalog, session.isForeignKeyChecks ?? true);
+      const allIndexDefs = [...indexDefs, ...newIndexes.map((index): IndexDef => ({ kind: 'IndexDef', indexType: 'INDEX', name: index.name, parts: index.columns.map((column) => ({ column })) }))];
+      const { indexes, handleColumnOffset } = buildIndexes(allIndexDefs, columns, nextIndexId);
       const keyed = columns.map((column) =>
         indexes.some((index) => index.isPrimary && index.columnOffsets.includes(column.offset)) ? { ...column, isNotNull: true } : column,
       );
       checkAutoIncrement(keyed, indexes);
+      validateGeneratedColumns(keyed, indexes, session);
+      const checks = buildCheckConstraints(checkDefinitions(stmt), { name: stmt.table.name, columns: keyed, checks: [], foreignKeys }, checkNamesInDatabase(catalog, databaseName), session);
       const table: TableInfo = {
         id: tableId,
         databaseId,
@@ -65,6 +75,8 @@ export async function executeCreateTable(stmt: CreateTableStmt, catalog: Catalog
         comment: option('COMMENT') ?? '',
         engine: 'InnoDB',
         createdAt: new Date().toISOString(),
+        ...(checks.length > 0 && { checks }),
+        ...(foreignKeys.length > 0 && { foreignKeys }),
       };
       return table;
     },
@@ -96,7 +108,6 @@ function buildColumns(defs: readonly ColumnDef[], tableCollation: CollationName,
 /** One column definition, checked as MySQL checks it (type limits, default value, generated columns). */
 export function buildColumn(def: ColumnDef, id: number, offset: number, tableCollation: CollationName, session: ExecutionContext): ColumnInfo {
   if (def.name.length > MAX_IDENTIFIER_LENGTH) throw mysqlError(ER_TOO_LONG_IDENT, def.name);
-  if (def.generated) throw mysqlError(ER_NOT_SUPPORTED_YET, 'generated columns');
   const type = fieldTypeFromAst(def.name, def.type, tableCollation);
   const isNotNull = def.nullable === false || def.isPrimaryKey === true;
   const column: ColumnInfo = {
@@ -112,6 +123,9 @@ export function buildColumn(def: ColumnDef, id: number, offset: number, tableCol
     ...timestampStorage(type),
   };
   if (def.onUpdate !== undefined && !isCurrentTimestampOf(def.onUpdate, column)) throw mysqlError(ER_INVALID_ON_UPDATE, def.name);
+  // A generated column has no default: its value is always its expression's.
+  const generated = generatedColumnInfo(def);
+  if (generated) return { ...column, generated };
   return { ...column, defaultValue: buildDefault(def.default, column, session) };
 }
 
@@ -173,6 +187,48 @@ export function buildDefault(expr: Expr | undefined, column: ColumnInfo, session
   }
 }
 
+/**
+ * The table's CHECK constraints in statement order (which numbers the unnamed ones): each column's in its place,
+ * each table-level one after the columns written before it.
+ */
+function checkDefinitions(stmt: CreateTableStmt): CheckDefinition[] {
+  const placed: { readonly at: number; readonly definition: CheckDefinition }[] = [];
+  stmt.columns.forEach((column, i) => {
+    if (column.check) placed.push({ at: 2 * i + 1, definition: { check: column.check, column: column.name } });
+  });
+  for (const constraint of stmt.constraints) {
+    if (constraint.kind === 'CheckConstraint') placed.push({ at: 2 * (constraint.columnsBefore ?? stmt.columns.length), definition: { check: constraint } });
+  }
+  return placed.sort((a, b) => a.at - b.at).map((entry) => entry.definition);
+}
+
+/** Table-level FOREIGN KEY clauses; MySQL 8.0 parses a column's inline REFERENCES and ignores it. */
+function foreignKeyDefs(stmt: CreateTableStmt): ForeignKeyDef[] {
+  return stmt.constraints.filter((constraint): constraint is ForeignKeyDef => constraint.kind === 'ForeignKeyDef');
+}
+
+function foreignKeyChild(databaseName: string, name: string, columns: readonly ColumnInfo[], indexDefs: readonly IndexDef[]): ForeignKeyChild {
+  const keyed = indexDefs.filter((def) => def.indexType !== 'FULLTEXT' && def.indexType !== 'SPATIAL');
+  return {
+    databaseName,
+    name,
+    columns,
+    indexColumns: keyed.map((def) => leadingWholeColumns(def)),
+    indexNames: new Set(keyed.map((def) => (def.indexType === 'PRIMARY' ? 'PRIMARY' : (def.name ?? def.parts[0]?.column ?? '')))),
+    foreignKeys: [],
+  };
+}
+
+/** An index's columns up to its first prefix or expression part (only whole columns can serve a foreign key). */
+function leadingWholeColumns(def: IndexDef): string[] {
+  const names: string[] = [];
+  for (const part of def.parts) {
+    if (part.column === undefined || part.length !== undefined) break;
+    names.push(part.column);
+  }
+  return names;
+}
+
 function collectIndexDefs(stmt: CreateTableStmt): IndexDef[] {
   const defs: IndexDef[] = [];
   for (const column of stmt.columns) {
@@ -181,7 +237,6 @@ function collectIndexDefs(stmt: CreateTableStmt): IndexDef[] {
   }
   for (const constraint of stmt.constraints) {
     if (constraint.kind === 'IndexDef') defs.push(constraint);
-    // FOREIGN KEY and CHECK are parsed and ignored, as TiDB did before enforcing them.
   }
   return defs;
 }
@@ -205,22 +260,13 @@ function buildIndexes(
     });
     const isPrimary = def.indexType === 'PRIMARY';
     if (isPrimary && indexes.some((index) => index.isPrimary)) throw mysqlError(ER_MULTIPLE_PRI_KEY);
-    const name = isPrimary ? 'PRIMARY' : (def.name ?? uniqueName(columns[offsets[0]!]!.name, names));
+    const name = isPrimary ? 'PRIMARY' : (def.name ?? uniqueIndexName(columns[offsets[0]!]!.name, names));
     if (names.has(name.toLowerCase())) throw mysqlError(ER_DUP_KEYNAME, name);
     names.add(name.toLowerCase());
     indexes.push({ id: nextIndexId(), name, columnOffsets: offsets, isUnique: isPrimary || def.indexType === 'UNIQUE', isPrimary, keyVersion: CURRENT_INDEX_KEY_VERSION });
     if (isPrimary && offsets.length === 1 && isIntegerType(columns[offsets[0]!]!.type)) handleColumnOffset = offsets[0];
   }
   return { indexes, handleColumnOffset };
-}
-
-/** MySQL names an unnamed key after its first column, adding _2, _3 … on clashes. */
-function uniqueName(base: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(base.toLowerCase())) return base;
-  for (let suffix = 2; ; suffix++) {
-    const candidate = `${base}_${suffix}`;
-    if (!taken.has(candidate.toLowerCase())) return candidate;
-  }
 }
 
 function checkAutoIncrement(columns: readonly ColumnInfo[], indexes: readonly IndexInfo[]): void {

@@ -9,7 +9,8 @@ import { collationInfo, defaultCollationOf } from '../collation/index.js';
 import type { SqlValue } from '../types/index.js';
 import { likePatternToRegExp } from '../expression/index.js';
 import { mysqlError, ER_NO_DB_ERROR } from '../../errors/index.js';
-import { currentTimestampText, defaultText, keyKind } from '../infoschema/column-description.js';
+import { columnExtra, currentTimestampText, defaultText, keyKind } from '../infoschema/column-description.js';
+import { foreignKeyClause } from '../constraints/index.js';
 
 const TEXT = fieldType(TypeKind.VarChar, { length: 64 });
 const LONG_TEXT = fieldType(TypeKind.VarChar, { length: 1024 });
@@ -31,7 +32,7 @@ export function showColumns(catalog: Catalog, session: ExecutionContext, stmt: P
     ? ['Field', 'Type', 'Collation', 'Null', 'Key', 'Default', 'Extra', 'Privileges', 'Comment']
     : ['Field', 'Type', 'Null', 'Key', 'Default', 'Extra'];
   const rows = table.columns.filter((column) => matches(column.name)).map((column) => {
-    const extra = [column.isAutoIncrement ? 'auto_increment' : '', column.onUpdateCurrentTimestamp ? `on update ${currentTimestampText(column)}` : ''].filter(Boolean).join(' ');
+    const extra = columnExtra(column, 'show');
     const base: SqlValue[] = [column.name, formatFieldType(column.type), column.isNotNull ? 'NO' : 'YES', keyKind(table, column), defaultText(column), extra];
     if (!isFull) return base;
     const collation = column.type.collation === 'binary' || !column.type.kind.match(/char|text/) ? null : column.type.collation;
@@ -57,7 +58,7 @@ export function showIndex(catalog: Catalog, session: ExecutionContext, stmt: Sho
 
 /** SHOW CREATE TABLE t: the definition as MySQL prints it (views: SHOW CREATE VIEW's layout). */
 export function showCreateTable(catalog: Catalog, session: ExecutionContext, stmt: ShowStmt): RowsResult {
-  const { table } = findTable(catalog, session, stmt.table!, stmt.db);
+  const { table, databaseName } = findTable(catalog, session, stmt.table!, stmt.db);
   if (table.view) {
     const text = `CREATE ALGORITHM=UNDEFINED DEFINER=\`root\`@\`%\` SQL SECURITY DEFINER VIEW ${quote(table.name)} AS ${table.view.definition}`;
     return rowsResult(['View', 'Create View', 'character_set_client', 'collation_connection'].map((name) => expressionColumn(name, LONG_TEXT, true)), [[table.name, text, 'utf8mb4', 'utf8mb4_bin']]);
@@ -68,6 +69,10 @@ export function showCreateTable(catalog: Catalog, session: ExecutionContext, stm
     if (index.isPrimary) lines.push(`  PRIMARY KEY (${columns})`);
     else lines.push(`  ${index.isUnique ? 'UNIQUE KEY' : 'KEY'} ${quote(index.name)} (${columns})`);
   }
+  for (const fk of table.foreignKeys ?? []) lines.push(`  ${foreignKeyClause(fk, databaseName)}`);
+  // MySQL lists CHECK constraints by name, a NOT ENFORCED one with that in a versioned comment.
+  const checks = [...(table.checks ?? [])].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const check of checks) lines.push(`  CONSTRAINT ${quote(check.name)} CHECK (${check.expr})${check.isEnforced ? '' : ' /*!80016 NOT ENFORCED */'}`);
   const comment = table.comment ? ` COMMENT='${table.comment.replace(/'/g, "''")}'` : '';
   const text = `CREATE TABLE ${quote(table.name)} (\n${lines.join(',\n')}\n) ENGINE=InnoDB ${tableCharsetText(table)}${comment}`;
   return rowsResult([expressionColumn('Table', TEXT, true), expressionColumn('Create Table', LONG_TEXT, true)], [[table.name, text]]);
@@ -98,6 +103,7 @@ function columnCharsetText(column: ColumnInfo, table: TableInfo): string[] {
 
 function columnDefinitionText(column: ColumnInfo, table: TableInfo): string {
   const parts = [formatFieldType(column.type), ...columnCharsetText(column, table)];
+  if (column.generated) parts.push(`GENERATED ALWAYS AS (${column.generated.expr}) ${column.generated.isStored ? 'STORED' : 'VIRTUAL'}`);
   if (column.isNotNull) parts.push('NOT NULL');
   const spec = column.defaultValue;
   // MySQL prints no DEFAULT for BLOB/TEXT, and a nullable TIMESTAMP says NULL explicitly.

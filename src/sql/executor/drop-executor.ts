@@ -3,6 +3,7 @@ import { mysqlError, ER_BAD_TABLE_ERROR, ER_NO_DB_ERROR } from '../../errors/ind
 import type { AlterDatabaseStmt, CreateDatabaseStmt, DropDatabaseStmt, DropTableStmt } from '../ast/index.js';
 import { SERVER_DEFAULT_COLLATION, charsetOf, findCollation } from '../collation/index.js';
 import { resolveCollation } from '../expression/column-type-from-ast.js';
+import { checkDropReferenced } from './referenced-table-guards.js';
 import type { AutoIncrementAllocator, Catalog, TableInfo } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import type { OkResult } from '../statement-result.js';
@@ -61,6 +62,7 @@ export async function executeDropTable(stmt: DropTableStmt, catalog: Catalog, en
   if (missing.length > 0 && !stmt.ifExists) {
     throw mysqlError(ER_BAD_TABLE_ERROR, missing.map((name) => `${name.databaseName}.${name.name}`).join(','));
   }
+  checkDropReferenced(catalog, names, session);
   for (const name of names) {
     if (catalog.findTable(name.databaseName, name.name)?.view) continue;
     const table = await catalog.dropTable(name.databaseName, name.name);

@@ -32,3 +32,16 @@ export function defaultText(column: ColumnInfo): SqlValue {
       return null;
   }
 }
+
+/**
+ * The Extra column of SHOW COLUMNS / COLUMNS.EXTRA: auto_increment, DEFAULT_GENERATED (information_schema only),
+ * `on update CURRENT_TIMESTAMP`, and `VIRTUAL GENERATED` / `STORED GENERATED` for a generated column.
+ */
+export function columnExtra(column: ColumnInfo, where: 'show' | 'information_schema'): string {
+  return [
+    column.isAutoIncrement ? 'auto_increment' : '',
+    where === 'information_schema' && column.defaultValue.kind === 'current-timestamp' ? 'DEFAULT_GENERATED' : '',
+    column.onUpdateCurrentTimestamp ? `on update ${currentTimestampText(column)}` : '',
+    column.generated ? (column.generated.isStored ? 'STORED GENERATED' : 'VIRTUAL GENERATED') : '',
+  ].filter(Boolean).join(' ');
+}

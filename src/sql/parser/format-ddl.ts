@@ -252,6 +252,10 @@ function formatAlterAction(a: AlterTableAction, f: Printer): string {
       return 'DROP FOREIGN KEY ' + formatIdent(a.name);
     case 'DropCheck':
       return 'DROP CHECK ' + formatIdent(a.name);
+    case 'DropConstraint':
+      return 'DROP CONSTRAINT ' + formatIdent(a.name);
+    case 'AlterCheckEnforcement':
+      return `ALTER ${a.word} ${formatIdent(a.name)} ${a.isEnforced ? '' : 'NOT '}ENFORCED`;
     case 'ModifyColumn':
       return `MODIFY COLUMN ${formatColumnDef(a.column, f)}${formatPosition(a.position)}`;
     case 'ChangeColumn':

@@ -5,6 +5,7 @@ import type { ParseOptions } from './parser.js';
 
 export type * from '../ast/index.js';
 export { formatSql } from './format-sql.js';
+export { formatStoredExpr } from './format-stored-expr.js';
 export { formatIdent, formatString } from './format-ident.js';
 export { parseStatements, parseSingleStatement } from './parse-statement.js';
 export type { ParseResult } from './parse-statement.js';

@@ -119,8 +119,11 @@ function parseCreateTable(p: Parser, start: number): CreateTableStmt {
       const columns: ColumnDef[] = [];
       const constraints: TableConstraint[] = [];
       do {
-        if (isConstraintStart(p)) constraints.push(parseConstraint(p));
-        else columns.push(parseColumnDef(p));
+        if (isConstraintStart(p)) {
+          const constraint = parseConstraint(p);
+          // A CHECK's place among the columns decides its generated name (t_chk_N counts in statement order).
+          constraints.push(constraint.kind === 'CheckConstraint' ? { ...constraint, columnsBefore: columns.length } : constraint);
+        } else columns.push(parseColumnDef(p));
       } while (p.acceptOp(','));
       p.expectOp(')');
       stmt.columns = columns;
@@ -374,7 +377,8 @@ function parseAlterAction(p: Parser): AlterTableAction[] {
   if (p.acceptWord('DROP')) {
     if (p.acceptWords('PRIMARY', 'KEY')) return [{ kind: 'DropPrimaryKey' }];
     if (p.acceptWords('FOREIGN', 'KEY')) return [{ kind: 'DropForeignKey', name: p.ident() }];
-    if (p.acceptWord('CHECK') || p.acceptWord('CONSTRAINT')) return [{ kind: 'DropCheck', name: p.ident() }];
+    if (p.acceptWord('CHECK')) return [{ kind: 'DropCheck', name: p.ident() }];
+    if (p.acceptWord('CONSTRAINT')) return [{ kind: 'DropConstraint', name: p.ident() }];
     if (p.acceptWord('INDEX') || p.acceptWord('KEY')) {
       const exists = ifExists(p);
       return [{ kind: 'DropIndex', name: p.ident(), ...(exists && { ifExists: true }) }];
@@ -415,6 +419,13 @@ function parseAlterAction(p: Parser): AlterTableAction[] {
     return [{ kind: 'RenameTable', to: parseTableName(p) }];
   }
   if (p.acceptWord('ALTER')) {
+    if (p.isWord('CHECK') || p.isWord('CONSTRAINT')) {
+      const word = p.advance().upper as 'CHECK' | 'CONSTRAINT';
+      const name = p.ident();
+      const isEnforced = !p.acceptWord('NOT');
+      p.expectWord('ENFORCED');
+      return [{ kind: 'AlterCheckEnforcement', name, isEnforced, word }];
+    }
     if (p.acceptWord('INDEX')) {
       const name = p.ident();
       return [{ kind: 'AlterIndexVisibility', name, visibility: p.expectOneOf(['VISIBLE', 'INVISIBLE'] as const) }];

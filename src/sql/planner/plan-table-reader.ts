@@ -7,6 +7,7 @@ import type { CompileContext, StatementParams } from '../expression/index.js';
 import { handleScope, tableScope } from '../table/table-scope.js';
 import { accessConditions, chooseAccessPath, conjunction, isSamePathShape } from './access-path.js';
 import { orderedPath } from './ordered-path.js';
+import { substituteGeneratedColumns } from './generated-column-substitution.js';
 import type { OrderRequest } from './ordered-path.js';
 import type { ChosenPath, TableReaderPlan } from './physical-plan.js';
 import type { PlanContext } from './plan-context.js';
@@ -27,7 +28,7 @@ export function planTableReader(
   table: TableInfo,
   databaseName: string,
   alias: string | undefined,
-  conjuncts: readonly Expr[],
+  written: readonly Expr[],
   context: PlanContext,
   options: TableReaderOptions = {},
 ): TableReaderPlan {
@@ -35,6 +36,7 @@ export function planTableReader(
   const order = options.order;
   const scope = tableScope(table, databaseName, alias);
   const compileContext: CompileContext = { scope, clause: 'where clause', session, ...(params ? { params } : {}) };
+  const conjuncts = substituteGeneratedColumns(table, alias, written, withCurrentValues(compileContext));
   const choose = (): ChosenPath => {
     const chosen = chooseAccessPath(table, conjunction(conjuncts), withCurrentValues(compileContext));
     const ordered = order ? orderedPath(table, scope, chosen, order) : undefined;

@@ -8,6 +8,7 @@ import {
   encodeIndexKey,
   encodeRow,
   encodeRowKey,
+  indexValuesRange,
   tableIndexRange,
   tableRecordRange,
 } from '../../storage/index.js';
@@ -267,6 +268,22 @@ export class TableRows {
     for await (const pairs of this.txn.scan(range, { batchSize: SCAN_BATCH, reverse: isReverse })) {
       yield pairs.map((pair) => (pair.value.length === 8 ? decodeHandle(pair.value) : decodeIndexKeyHandle(pair.key)));
     }
+  }
+
+  /**
+   * The handles of rows whose leading `index` columns equal `values` (each encoded as that column's index key), in
+   * index order: how a foreign key finds a parent row or the child rows of a parent. `limit` stops early.
+   */
+  async handlesWithPrefix(index: IndexInfo, values: readonly SqlValue[], limit?: number): Promise<bigint[]> {
+    const datums = values.map((value, i) => indexDatum(value, this.table.columns[index.columnOffsets[i]!]!.type, index.keyVersion));
+    const handles: bigint[] = [];
+    for await (const batch of this.indexHandles(index, indexValuesRange(this.tableId, BigInt(index.id), datums))) {
+      for (const handle of batch) {
+        handles.push(handle);
+        if (handles.length === limit) return handles;
+      }
+    }
+    return handles;
   }
 
   private indexEntry(index: IndexInfo, handle: bigint, row: Row): { key: Uint8Array; value: Uint8Array } {
