@@ -29,8 +29,8 @@ export interface ClientSession {
   readonly warningCount: number;
   /** This session's status counters (the connection adds Bytes_*, Questions, Com_* of commands). */
   readonly status: SessionStatus;
-  /** The last prepared-statement execution reused a cached plan (`@@last_plan_from_cache`). */
-  readonly isLastPlanFromCache: boolean;
+  /** The statement that ran last (prepared, or text through the text plan cache) reused a cached plan. */
+  readonly isPlanFromCache: boolean;
   /** `@@character_set_results` (NULL: results are sent as stored). */
   readonly resultCharset: string | null;
   /** Runs the statements of a text query (COM_QUERY), one outcome each; see Session.run. */

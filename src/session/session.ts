@@ -43,6 +43,8 @@ import { WarningList } from './warning-list.js';
 import { PreparedStatements } from './prepared-statements.js';
 import type { PreparedStatement } from './prepared-statements.js';
 import { runWithPlanCache } from './cached-plan.js';
+import type { PlanSlot } from './cached-plan.js';
+import { TextPlanCache } from './text-plan-cache.js';
 import { sessionTableRows } from './session-table-rows.js';
 import { Transaction } from './transaction.js';
 import type { StatementLocking } from './transaction.js';
@@ -73,8 +75,12 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
   private readonly userVariables = new Map<string, SqlValue>();
   /** Prepared statements of both protocols (COM_STMT_PREPARE ids and PREPARE names). */
   readonly prepared = new PreparedStatements();
-  /** The last prepared-statement execution ran a cached plan (`@@last_plan_from_cache`). */
-  isLastPlanFromCache = false;
+  /** Text queries' parameterised statements and plans by digest. */
+  private readonly textPlans = new TextPlanCache();
+  /** The previous statement ran a cached plan (`@@last_plan_from_cache`, read by the statement after it). */
+  private isLastPlanFromCache = false;
+  /** The statement running (or that ran last) runs a cached plan; it becomes isLastPlanFromCache when the next starts. */
+  isPlanFromCache = false;
   /** Set by KILL QUERY from another connection; the running statement stops at its next batch of rows. */
   private isInterrupted = false;
   /** Why it stops: KILL QUERY's 1317, or max_execution_time's 3024. */
@@ -276,6 +282,13 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
    * does for multi-statement queries. The caller must consume each result's rows before asking for the next.
    */
   async *run(text: string): AsyncGenerator<QueryOutcome> {
+    const hit = this.variables.get('tidb_enable_non_prepared_plan_cache') === 0n ? undefined : this.textPlans.lookup(text);
+    if (hit) {
+      this.warnings.clear();
+      const statement = hit.slot.statement;
+      yield { result: this.streamed(await this.executeStatement(statement, hit.values, hit.slot)), hasMore: false, statement };
+      return;
+    }
     // MySQL runs the statements before a syntax error, then reports the error.
     const { statements, error } = parseStatements(text);
     if (statements.length === 0 && error === undefined) this.status.increment('Com_empty_query');
@@ -303,8 +316,7 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
       this.status.increment(comCounterOf(statement));
       return runSessionStatement(statement, this);
     }
-    const result = await this.executeStatement(statement);
-    return result.kind === 'rows' ? { ...result, rows: this.finishAfterRows(result.rows) } : result;
+    return this.streamed(await this.executeStatement(statement));
   }
 
   /**
@@ -314,8 +326,13 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
   async executePrepared(prepared: PreparedStatement, params: readonly SqlValue[]): Promise<StatementResult> {
     this.warnings.clear();
     this.status.increment('Com_stmt_execute');
-    const result = await this.executeStatement(prepared.statement, params, prepared);
-    return result.kind === 'rows' ? { ...result, rows: this.finishAfterRows(result.rows) } : result;
+    return this.streamed(await this.executeStatement(prepared.statement, params, prepared));
+  }
+
+  /** A result whose rows are still to be read finishes the statement once they are (see finishAfterRows). */
+  private streamed(result: StatementResult): StatementResult {
+    if (result.kind === 'ok' || result.complete) return result;
+    return { ...result, rows: this.finishAfterRows(result.rows) };
   }
 
   /**
@@ -393,8 +410,10 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
     }
   }
 
-  private async executeStatement(statement: Statement, params?: readonly SqlValue[], prepared?: PreparedStatement): Promise<StatementResult> {
+  private async executeStatement(statement: Statement, params?: readonly SqlValue[], prepared?: PlanSlot): Promise<StatementResult> {
     this.status.increment(comCounterOf(statement));
+    this.isLastPlanFromCache = this.isPlanFromCache;
+    this.isPlanFromCache = false;
     this.isInterrupted = false;
     if (this.interruption.signal.aborted) this.interruption = new AbortController();
     this.deadline = armStatementDeadline(this.deadline, executionTimeLimitMs(statement, this.variables.maxExecutionTime), (reason) => this.interrupt(reason));
@@ -404,10 +423,13 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
       async () => {
         const result = await this.dispatch(statement, params, prepared);
         // A locking read must finish locking before its first row is sent, so that it can still re-run.
-        return result.kind === 'rows' && this.txn.lockingRead ? { ...result, rows: await materializeRows(result.rows) } : result;
+        return result.kind === 'rows' && this.txn.lockingRead ? materializeRows(result) : result;
       },
       async (result) => {
-        if (result.kind === 'ok') await this.txn.finishStatement();
+        // A result read in full (a point get) is done now, as an OK is: its autocommit need not wait for the client.
+        if (result.kind === 'ok' || result.complete) await this.txn.finishStatement();
+        // FOUND_ROWS(): how many rows the last row-returning statement sent (finishAfterRows counts streamed ones).
+        if (result.kind === 'rows' && result.complete) this.status.lastFoundRows = BigInt(result.complete.length);
       },
     );
     this.status.recordStatement(result.kind === 'ok' ? result.affectedRows : undefined);
@@ -426,7 +448,7 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
   }
 
   /** Routes a statement by the statement table: the session's own handlers, or the SQL engine. */
-  private async dispatch(statement: Statement, params: readonly SqlValue[] | undefined, prepared: PreparedStatement | undefined): Promise<StatementResult> {
+  private async dispatch(statement: Statement, params: readonly SqlValue[] | undefined, prepared: PlanSlot | undefined): Promise<StatementResult> {
     if (runsInSession(statement)) {
       this.host.sql.checkPrivileges(statement, this);
       if (statement.kind === 'ShowStmt') return executeShowSession(statement as ShowStmt & { readonly target: SessionShowTarget }, this);
@@ -444,8 +466,7 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
   }
 
   /** A prepared statement through its plan cache (cached-plan.ts), noting whether the plan was reused. */
-  private async executeWithPlanCache(prepared: PreparedStatement, values: readonly SqlValue[]): Promise<StatementResult> {
-    this.isLastPlanFromCache = false;
+  private async executeWithPlanCache(prepared: PlanSlot, values: readonly SqlValue[]): Promise<StatementResult> {
     const sql = this.host.sql;
     const { result, isFromCache } = await runWithPlanCache(prepared, values, {
       sql,
@@ -455,7 +476,7 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
       database: this.database,
       variablesChangeCount: this.variables.changeCount,
     });
-    this.isLastPlanFromCache = isFromCache;
+    this.isPlanFromCache = isFromCache;
     return result;
   }
 

@@ -3,7 +3,7 @@ export type { CompiledExpr } from './compiled-expr.js';
 export { constantExpr } from './compiled-expr.js';
 export type { AsyncPart, CompileContext, OuterBinding, SubqueryResult, SubqueryRunner } from './compile-context.js';
 export { distinctKey, distinctKeyOfRow } from './row-key.js';
-export { compileExpr, typeOfValue } from './compile-expr.js';
+export { compileExpr, typeOfValue, literalValue } from './compile-expr.js';
 export { unifyTypes, comparisonCollation } from './type-inference.js';
 export { Scope } from './scope.js';
 export type { ScopeColumn, ClauseName } from './scope.js';

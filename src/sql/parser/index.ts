@@ -23,3 +23,5 @@ export function parseSql(sql: string, options?: ParseOptions): Statement[] {
   if (result.error !== undefined) throw result.error;
   return result.statements;
 }
+export { parameterizeStatement } from './parameterize-statement.js';
+export type { ParameterizedStatement, StatementLiteral } from './parameterize-statement.js';

@@ -19,6 +19,8 @@ export interface TableReaderOptions {
   readonly order?: OrderRequest | undefined;
   /** Append each row's handle as a hidden column (multi-table UPDATE/DELETE). */
   readonly withHandles?: boolean;
+  /** The names of the only columns the query reads (lower case); undefined: all. */
+  readonly columnNames?: ReadonlySet<string> | undefined;
 }
 
 /** A base table in FROM, its alias, and the conjuncts that only concern it. */
@@ -61,6 +63,7 @@ export function planTableReader(
     conjuncts,
     read,
     withHandles,
+    readColumns: readColumns(table, options.columnNames),
   };
   if (isLateBound) {
     params.onRebind(() => {
@@ -71,6 +74,16 @@ export function planTableReader(
     });
   }
   return plan;
+}
+
+/** The offsets of `table`'s columns named in `names`, or undefined when that is all of them (or no set was given). */
+function readColumns(table: TableInfo, names: ReadonlySet<string> | undefined): readonly number[] | undefined {
+  if (names === undefined) return undefined;
+  const offsets: number[] = [];
+  table.columns.forEach((column, offset) => {
+    if (names.has(column.name.toLowerCase())) offsets.push(offset);
+  });
+  return offsets.length === table.columns.length ? undefined : offsets;
 }
 
 /** True when the path depends on late-bound parameter values, so it is chosen again for each execution. */

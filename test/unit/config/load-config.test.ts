@@ -75,7 +75,7 @@ void describe('loadConfig defaults', () => {
       rsaPublicKey: '',
       initializeRootPassword: '',
       autoTls: true,
-      rsaKeySize: 4096,
+      rsaKeySize: 2048,
       sslExpiryCheckInterval: 86400,
     });
     assert.deepEqual(config.instance, { maxConnections: 0, maxAllowedPacket: 67108864 });

@@ -23,6 +23,8 @@ export const transactionVariables: readonly SystemVariableDefinition[] = [
   boolVar('foreign_key_checks', 'both', true),
   // TiDB's switch for reusing prepared statements' plans (GLOBAL, ON by default since TiDB 6.1).
   boolVar('tidb_enable_prepared_plan_cache', 'global', true),
+  // TiDB's plan cache for text queries of the same digest (off by default in TiDB; on here, where it pays the most).
+  boolVar('tidb_enable_non_prepared_plan_cache', 'both', true),
   uintVar('innodb_lock_wait_timeout', 'both', 50n, 1n, 1073741824n),
   uintVar('lock_wait_timeout', 'both', 31536000n, 1n, 31536000n),
   boolVar('sql_log_bin', 'session', true),

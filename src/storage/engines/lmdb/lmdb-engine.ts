@@ -8,7 +8,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { open } from 'lmdb';
-import type { Database, RootDatabase } from 'lmdb';
+import type { Database, RootDatabase, RootDatabaseOptions } from 'lmdb';
 import type { Bytes, CommitRequest, CommitResult, KvEngine, KvSnapshot } from '../../kv.js';
 import { asBuffer } from '../../bytes.js';
 import { CommitOracle } from '../commit-oracle.js';
@@ -17,18 +17,24 @@ import { KeyLimits, validateMutationKeys } from '../key-limits.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
 import type { DataDirLock } from './data-dir-lock.js';
 import { LmdbSnapshot } from './lmdb-snapshot.js';
+import { pooledValueCodec } from './pooled-value-codec.js';
 import { storageWriteError } from './storage-write-error.js';
 import type { LmdbByteStore } from './lmdb-snapshot.js';
 
 /**
- * LMDB environment settings. `overlappingSync: false` makes a commit's promise wait for its fsync (durability);
+ * LMDB environment settings. `overlappingSync` commits a transaction (visible to readers) before its fsync, and
+ * `separateFlushed` gives each write promise a `flushed` promise for the fsync: a commit is visible sooner (row
+ * locks can go, see CommitRequest.onVisible) and resolves once durable. After a process crash lmdb-js keeps the
+ * last committed transaction (the OS still has it); after an OS crash, the last flushed one, which is the last one
+ * any client was told about;
  * 8 KiB pages allow keys up to 4026 bytes (TiDB's index keys go up to 3072 bytes of values); every open snapshot
  * generation takes a reader slot, so allow far more than connections. Every commit is its own explicit batch, so
  * `eventTurnBatching` (lmdb-js grouping loose writes per event turn) is off: its internal promise, which nobody can
  * await, was rejected when a write failed (a full disk) and surfaced as an unhandled rejection.
  */
 const EnvironmentOptions = {
-  overlappingSync: false,
+  overlappingSync: true,
+  separateFlushed: true,
   eventTurnBatching: false,
   pageSize: 8192,
   maxDbs: 4,
@@ -57,7 +63,7 @@ export class LmdbEngine implements KvEngine {
   readonly name = 'lmdb';
   private readonly oracle: CommitOracle;
   private readonly openSnapshots = new Set<LmdbSnapshot>();
-  private readonly pendingCommits = new Set<Promise<boolean>>();
+  private readonly pendingCommits = new Set<Promise<void>>();
   private readonly maxKeyBytes: number;
   private isClosed = false;
 
@@ -95,7 +101,10 @@ export class LmdbEngine implements KvEngine {
       const lock = await acquireDataDirLock(directory);
       try {
         const root = open(directory, { ...EnvironmentOptions });
-        const data = root.openDB<Buffer, Bytes>(Layout.dataDb, { keyEncoding: 'binary', encoding: 'binary' });
+        // Values read are copied into shared slabs rather than each into a new buffer (pooled-value-codec.ts).
+        // lmdb-js reads `encoder` per database although its types list it with the root's options.
+        const dataOptions: RootDatabaseOptions = { keyEncoding: 'binary', encoding: 'binary', encoder: pooledValueCodec() };
+        const data = root.openDB<Buffer, Bytes>(Layout.dataDb, dataOptions);
         const meta = root.openDB<Buffer, Bytes>(Layout.metaDb, { keyEncoding: 'binary', encoding: 'binary' });
         return new LmdbEngine(directory, root, data, meta, lock);
       } catch (error) {
@@ -138,23 +147,34 @@ export class LmdbEngine implements KvEngine {
     const commitVersion = this.oracle.admit(request);
     if (request.mutations.length === 0) return { commitVersion };
     // Each queued write's own promise fails with the batch; the batch's promise reports that failure once.
-    const written = this.root.batch(() => {
+    const written: Promise<boolean> & { flushed?: Promise<unknown> } = this.root.batch(() => {
       for (const { key, value } of request.mutations) {
         if (value === undefined) this.data.remove(key).catch(reportedByBatch);
         else this.data.put(key, asBuffer(value)).catch(reportedByBatch);
       }
       this.meta.put(Layout.commitVersionKey, encodeVersion(commitVersion)).catch(reportedByBatch);
     });
-    this.pendingCommits.add(written);
+    const durable = written.then(() => written.flushed ?? this.root.flushed);
+    // close() waits for commits in flight; this promise settles either way, so a failed one is not left unhandled.
+    const settled = durable.then(() => undefined, () => undefined);
+    this.pendingCommits.add(settled);
     try {
       await written;
     } catch (error) {
+      this.pendingCommits.delete(settled);
       this.oracle.abandon(commitVersion);
       throw storageWriteError(error, join(this.directory, DATA_FILE), this.directory);
-    } finally {
-      this.pendingCommits.delete(written);
     }
+    // Row locks may go once the commit is visible; the caller's answer still waits for the flush.
     this.oracle.markVisible(commitVersion);
+    request.onVisible?.();
+    try {
+      await durable;
+    } catch (error) {
+      throw storageWriteError(error, join(this.directory, DATA_FILE), this.directory);
+    } finally {
+      this.pendingCommits.delete(settled);
+    }
     return { commitVersion };
   }
 
