@@ -195,6 +195,12 @@ export const ER_ZLIB_Z_DATA_ERROR: ErrorSpec = { name: 'ER_ZLIB_Z_DATA_ERROR', c
 export const ER_TOO_BIG_FOR_UNCOMPRESS: ErrorSpec = { name: 'ER_TOO_BIG_FOR_UNCOMPRESS', code: 1256, sqlState: 'HY000', template: "Uncompressed data size too large; the maximum size is %d (probably, length of uncompressed data was corrupted)" };
 export const ER_AES_INVALID_IV: ErrorSpec = { name: 'ER_AES_INVALID_IV', code: 1882, sqlState: 'HY000', template: "The initialization vector supplied to %s is too short. Must be at least %d bytes long" };
 export const ER_WARN_OPTION_IGNORED: ErrorSpec = { name: 'ER_WARN_OPTION_IGNORED', code: 1618, sqlState: 'HY000', template: "<%-.64s> option ignored" };
+export const ER_UNKNOWN_AUTHID: ErrorSpec = { name: 'ER_UNKNOWN_AUTHID', code: 3523, sqlState: 'HY000', template: "Unknown authorization ID `%.64s`@`%.64s`" };
+export const ER_FAILED_ROLE_GRANT: ErrorSpec = { name: 'ER_FAILED_ROLE_GRANT', code: 3524, sqlState: 'HY000', template: "Failed to grant `%.64s`@`%.64s` to `%.64s`@`%.64s`" };
+export const ER_FAILED_DEFAULT_ROLES: ErrorSpec = { name: 'ER_FAILED_DEFAULT_ROLES', code: 3526, sqlState: 'HY000', template: "Failed to set default roles" };
+export const ER_ROLE_NOT_GRANTED: ErrorSpec = { name: 'ER_ROLE_NOT_GRANTED', code: 3530, sqlState: 'HY000', template: "`%.64s`@`%.64s` is not granted to `%.64s`@`%.64s`" };
+export const ER_MANDATORY_ROLE: ErrorSpec = { name: 'ER_MANDATORY_ROLE', code: 3628, sqlState: 'HY000', template: "The role %s is a mandatory role and can't be revoked or dropped. The restriction can be lifted by excluding the role identifier from the global variable mandatory_roles." };
+export const ER_ROLE_GRANTED_TO_ITSELF: ErrorSpec = { name: 'ER_ROLE_GRANTED_TO_ITSELF', code: 4027, sqlState: 'HY000', template: "User account %s is directly or indirectly granted to the role %s. The GRANT would create a loop" };
 
 /** Every entry of the table, by MySQL error number. */
 export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
@@ -391,4 +397,10 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [1256, ER_TOO_BIG_FOR_UNCOMPRESS],
   [1882, ER_AES_INVALID_IV],
   [1618, ER_WARN_OPTION_IGNORED],
+  [3523, ER_UNKNOWN_AUTHID],
+  [3524, ER_FAILED_ROLE_GRANT],
+  [3526, ER_FAILED_DEFAULT_ROLES],
+  [3530, ER_ROLE_NOT_GRANTED],
+  [3628, ER_MANDATORY_ROLE],
+  [4027, ER_ROLE_GRANTED_TO_ITSELF],
 ]);

@@ -31,6 +31,8 @@ import type {
 } from '../sql/index.js';
 import type { ClientSession, QueryOutcome } from './client-session.js';
 import { collationById } from '../sql/index.js';
+import { loginRoles } from '../sql/accounts/index.js';
+import type { AuthId } from '../sql/accounts/index.js';
 import type { SessionHost } from './session-host.js';
 import type { SessionIdentity } from './session-identity.js';
 import { runSessionStatement } from './session-statements.js';
@@ -76,6 +78,8 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
   isLastPlanFromCache = false;
   /** Set by KILL QUERY from another connection; the running statement stops at its next batch of rows. */
   private isInterrupted = false;
+  /** The statements' account with its active roles; undefined until first asked for. */
+  private account: { user: string; host: string; activeRoles: readonly AuthId[] } | undefined;
   /** Aborted by KILL: ends the running statement's lock wait or SLEEP at once. Fresh for each statement. */
   private interruption = new AbortController();
 
@@ -138,9 +142,21 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
     return this.identity.account;
   }
 
-  get privilegeAccount(): { user: string; host: string } {
+  get privilegeAccount(): { user: string; host: string; activeRoles: readonly AuthId[] } {
+    // The roles are activated on first use: the default roles (or all, activate_all_roles_on_login) of the login.
+    this.account ??= { ...this.loginAccount, activeRoles: loginRoles(this.loginAccount, this.host.sql.accounts, this) };
+    return this.account;
+  }
+
+  /** The account that authenticated, without roles. */
+  private get loginAccount(): AuthId {
     const at = this.identity.account.lastIndexOf('@');
     return { user: this.identity.account.slice(0, at), host: this.identity.account.slice(at + 1) };
+  }
+
+  /** SET ROLE: the roles whose privileges the session's statements have from now on. */
+  setActiveRoles(roles: readonly AuthId[]): void {
+    this.account = { ...this.loginAccount, activeRoles: roles };
   }
 
   get isStrictMode(): boolean {

@@ -12,7 +12,9 @@ export type SessionTableName =
   | 'SESSION_STATUS'
   | 'GLOBAL_STATUS'
   | 'SLOW_QUERY'
-  | 'STATEMENTS_SUMMARY';
+  | 'STATEMENTS_SUMMARY'
+  | 'APPLICABLE_ROLES'
+  | 'ENABLED_ROLES';
 
 /** Which copy of a system variable `@@x`, `@@session.x` or `@@global.x` reads. */
 export type VariableScope = 'global' | 'session' | 'default';
@@ -49,9 +51,12 @@ export interface ExecutionContext extends RowLocker {
   readonly currentUser: string;
   /**
    * The account whose privileges every statement is checked against; undefined only for the server's own internal
-   * statements (reading and writing the grant tables), which run unchecked.
+   * statements (reading and writing the grant tables), which run unchecked. Its `activeRoles` (SET ROLE, default
+   * roles) add their privileges.
    */
-  readonly privilegeAccount: { readonly user: string; readonly host: string } | undefined;
+  readonly privilegeAccount:
+    | { readonly user: string; readonly host: string; readonly activeRoles?: readonly { readonly user: string; readonly host: string }[] }
+    | undefined;
   /** The transaction the statement runs in; opened on first use. */
   transaction(): Promise<KvTransaction>;
   /** `@@name` (scope 'default' reads the session value when there is one). Throws 1193 for unknown names. */

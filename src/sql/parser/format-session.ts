@@ -163,6 +163,7 @@ function formatShow(s: ShowStmt, f: Printer): string {
       break;
     case 'GRANTS':
       out += ' GRANTS' + (s.user === undefined ? '' : ' FOR ' + formatUserSpec(s.user));
+      if (s.usingRoles !== undefined) out += ' USING ' + s.usingRoles.map(formatUserSpec).join(', ');
       break;
     case 'COUNT WARNINGS':
     case 'COUNT ERRORS':

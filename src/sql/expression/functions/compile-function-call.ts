@@ -31,7 +31,7 @@ export function compileFunctionCall(call: FuncCallExpr, context: CompileContext,
 }
 
 /** MySQL's own strings (user and database names, the version): utf8_general_ci, coercibility SYSCONST. */
-const SYSTEM_STRING_FUNCTIONS: ReadonlySet<string> = new Set(['USER', 'SESSION_USER', 'SYSTEM_USER', 'CURRENT_USER', 'DATABASE', 'SCHEMA', 'VERSION']);
+const SYSTEM_STRING_FUNCTIONS: ReadonlySet<string> = new Set(['USER', 'SESSION_USER', 'SYSTEM_USER', 'CURRENT_USER', 'CURRENT_ROLE', 'DATABASE', 'SCHEMA', 'VERSION']);
 
 /**
  * Gives a text result the collation MySQL derives for it: the aggregation of the string arguments' collations
