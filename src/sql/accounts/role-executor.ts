@@ -14,7 +14,7 @@ import type { CreateRoleStmt, DropRoleStmt, GrantRoleStmt, RevokeRoleStmt, RoleS
 import type { ExecutionContext } from '../execution-context.js';
 import { OK_NOTHING } from '../statement-result.js';
 import type { StatementResult } from '../statement-result.js';
-import { DEFAULT_AUTH_PLUGIN, accountName } from './account.js';
+import { DEFAULT_AUTH_PLUGIN, NO_RESOURCE_LIMITS, accountName } from './account.js';
 import { failure, resolveUser } from './account-executor.js';
 import type { AccountId } from './account-executor.js';
 import type { AccountStore, AuthId } from './account-store.js';
@@ -52,6 +52,7 @@ export async function executeCreateRole(stmt: CreateRoleStmt, store: AccountStor
         isLocked: true,
         failedLoginAttempts: 0,
         passwordLockTime: 0,
+        limits: NO_RESOURCE_LIMITS,
         privileges: new Set(),
       });
     }
