@@ -228,6 +228,10 @@ export const ER_TOO_MANY_USER_CONNECTIONS: ErrorSpec = { name: 'ER_TOO_MANY_USER
 export const ER_USER_LIMIT_REACHED: ErrorSpec = { name: 'ER_USER_LIMIT_REACHED', code: 1226, sqlState: '42000', template: "User '%-.64s' has exceeded the '%s' resource (current value: %ld)" };
 export const ER_QUERY_TIMEOUT: ErrorSpec = { name: 'ER_QUERY_TIMEOUT', code: 3024, sqlState: 'HY000', template: "Query execution was interrupted, maximum statement execution time exceeded" };
 export const ER_MEM_EXCEED_THRESHOLD_FOR_QUERY: ErrorSpec = { name: 'ER_MEM_EXCEED_THRESHOLD_FOR_QUERY', code: 8175, sqlState: 'HY000', template: "Your query has been cancelled due to exceeding the allowed memory limit for a single SQL query. Please try narrowing your query scope or increase the tidb_mem_quota_query limit and try again.[conn=%d]" };
+export const ER_SEQUENCE_RUN_OUT: ErrorSpec = { name: 'ER_SEQUENCE_RUN_OUT', code: 4135, sqlState: 'HY000', template: "Sequence '%-.64s.%-.64s' has run out" };
+export const ER_SEQUENCE_INVALID_DATA: ErrorSpec = { name: 'ER_SEQUENCE_INVALID_DATA', code: 4136, sqlState: 'HY000', template: "Sequence '%-.64s.%-.64s' values are conflicting" };
+export const ER_NOT_SEQUENCE: ErrorSpec = { name: 'ER_NOT_SEQUENCE', code: 4138, sqlState: 'HY000', template: "'%-.64s.%-.64s' is not a SEQUENCE" };
+export const ER_UNKNOWN_SEQUENCES: ErrorSpec = { name: 'ER_UNKNOWN_SEQUENCES', code: 4139, sqlState: '42S02', template: "Unknown SEQUENCE: '%-.300s'" };
 
 /** Every entry of the table, by MySQL error number. */
 export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
@@ -457,4 +461,8 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [1226, ER_USER_LIMIT_REACHED],
   [3024, ER_QUERY_TIMEOUT],
   [8175, ER_MEM_EXCEED_THRESHOLD_FOR_QUERY],
+  [4135, ER_SEQUENCE_RUN_OUT],
+  [4136, ER_SEQUENCE_INVALID_DATA],
+  [4138, ER_NOT_SEQUENCE],
+  [4139, ER_UNKNOWN_SEQUENCES],
 ]);

@@ -31,6 +31,7 @@ import type {
 } from '../sql/index.js';
 import type { ClientSession, QueryOutcome } from './client-session.js';
 import { collationById } from '../sql/index.js';
+import { SessionSequences } from '../sql/index.js';
 import { loginRoles } from '../sql/accounts/index.js';
 import type { AuthId } from '../sql/accounts/index.js';
 import type { SessionHost } from './session-host.js';
@@ -205,6 +206,11 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
   }
 
   /** GET_LOCK() and its family, owned by this connection. */
+  private sessionSequences: SessionSequences | undefined;
+  /** NEXTVAL/LASTVAL/SETVAL, with this session's LASTVALs. */
+  get sequences(): SessionSequences {
+    return (this.sessionSequences ??= new SessionSequences(this.host.sql.catalog, this.host.sql.sequences));
+  }
   readonly userLocks: UserLocks = {
     acquire: (name, timeoutMs, signal) => this.host.userLocks.acquire(this.connectionId, name, timeoutMs, signal),
     release: (name) => this.host.userLocks.release(this.connectionId, name),

@@ -1,4 +1,5 @@
 // ExecutionContext: what the SQL engine needs from the session that runs a statement.
+import type { SessionSequences } from './session-sequences.js';
 import type { KvTransaction } from '../storage/kv.js';
 import type { LockMode, RowLocker } from './table/row-locker.js';
 import type { Row, SqlValue, WarningSink } from './types/index.js';
@@ -82,6 +83,8 @@ export interface ExecutionContext extends RowLocker {
   canSee?(database: string, table?: string): boolean;
   /** GET_LOCK() and its family; absent where there are no sessions (internal statements), which have none. */
   readonly userLocks?: UserLocks;
+  /** NEXTVAL/LASTVAL/SETVAL of TiDB's sequences; absent for internal statements. */
+  readonly sequences?: SessionSequences;
   /** Rows of an information_schema table that the session layer supplies, in that table's column order. */
   systemTableRows?(table: SessionTableName): Row[];
 }

@@ -10,3 +10,4 @@ export type * from './admin-stmt.js';
 export type * from './statement.js';
 export type * from './account-stmt.js';
 export type * from './role-stmt.js';
+export type * from './sequence-stmt.js';

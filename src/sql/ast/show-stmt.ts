@@ -12,6 +12,7 @@ export type ShowTarget =
   | 'INDEX'
   | 'CREATE TABLE'
   | 'CREATE VIEW'
+  | 'CREATE SEQUENCE'
   | 'CREATE DATABASE'
   | 'WARNINGS'
   | 'ERRORS'

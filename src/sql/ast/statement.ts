@@ -41,6 +41,7 @@ import type {
   RevokeStmt,
   SetPasswordStmt,
 } from './account-stmt.js';
+import type { AlterSequenceStmt, CreateSequenceStmt, DropSequenceStmt } from './sequence-stmt.js';
 import type { CreateRoleStmt, DropRoleStmt, GrantRoleStmt, RevokeRoleStmt, SetDefaultRoleStmt, SetRoleStmt } from './role-stmt.js';
 
 /** The statements EXPLAIN accepts. */
@@ -106,7 +107,10 @@ export type Statement =
   | GrantRoleStmt
   | RevokeRoleStmt
   | SetRoleStmt
-  | SetDefaultRoleStmt;
+  | SetDefaultRoleStmt
+  | CreateSequenceStmt
+  | AlterSequenceStmt
+  | DropSequenceStmt;
 
 /** The `kind` tags of all statements. */
 export type StatementKind = Statement['kind'];

@@ -17,6 +17,9 @@ export function columnDefaultValue(column: ColumnInfo, isStrict: boolean, warnin
       return currentTimestampFor(column, now);
     case 'literal':
       return spec.value;
+    case 'sequence':
+      // Only INSERT can wait for a sequence (insert-exec takes its value first); elsewhere the column starts NULL.
+      return null;
     case 'none': {
       if (column.isAutoIncrement) return null;
       if (!column.isNotNull) return null;

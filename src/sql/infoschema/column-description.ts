@@ -27,8 +27,16 @@ export function defaultText(column: ColumnInfo): SqlValue {
       return spec.value;
     case 'current-timestamp':
       return currentTimestampText(column);
+    case 'sequence':
+      return sequenceDefaultText(spec);
     case 'null':
     case 'none':
       return null;
   }
+}
+
+/** A sequence default as TiDB shows it: nextval(`db`.`seq`). */
+export function sequenceDefaultText(spec: { readonly database: string; readonly name: string }): string {
+  const quote = (name: string): string => `\`${name.replace(/`/g, '``')}\``;
+  return `nextval(${quote(spec.database)}.${quote(spec.name)})`;
 }

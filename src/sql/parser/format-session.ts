@@ -149,6 +149,7 @@ function formatShow(s: ShowStmt, f: Printer): string {
       break;
     case 'CREATE TABLE':
     case 'CREATE VIEW':
+    case 'CREATE SEQUENCE':
     case 'CREATE PROCEDURE':
     case 'CREATE FUNCTION':
     case 'CREATE TRIGGER':

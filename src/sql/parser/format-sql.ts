@@ -2,6 +2,7 @@
 import type { Expr, QueryExpr, Statement, TableRef } from '../ast/index.js';
 import { formatAccountStmt } from './format-account.js';
 import { formatRoleStmt } from './format-role.js';
+import { formatSequenceStmt } from './format-sequence.js';
 import { formatDdl } from './format-ddl.js';
 import { formatDelete, formatInsert, formatUpdate } from './format-dml.js';
 import { formatExprNode } from './format-expr.js';
@@ -63,6 +64,10 @@ function formatStatement(s: Statement): string {
     case 'SetRoleStmt':
     case 'SetDefaultRoleStmt':
       return formatRoleStmt(s);
+    case 'CreateSequenceStmt':
+    case 'AlterSequenceStmt':
+    case 'DropSequenceStmt':
+      return formatSequenceStmt(s);
     default:
       return formatSession(s, printer);
   }

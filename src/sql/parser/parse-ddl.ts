@@ -1,4 +1,5 @@
 // CREATE / DROP / ALTER for databases, tables, indexes and views; RENAME TABLE; TRUNCATE.
+import { parseAlterSequence, parseCreateSequence, parseDropSequence } from './parse-sequence.js';
 import type {
   AlterDatabaseStmt,
   AlterTableAction,
@@ -48,6 +49,7 @@ export function parseCreate(p: Parser): Statement {
   if (p.isWord('DATABASE') || p.isWord('SCHEMA')) return parseCreateDatabase(p, start);
   if (p.isWord('USER')) return parseCreateUser(p, start);
   if (p.isWord('ROLE')) return parseCreateRole(p, start);
+  if (p.isWord('SEQUENCE') || (p.isWord('TEMPORARY') && p.isWordAt(1, 'SEQUENCE'))) return parseCreateSequence(p, start);
   if (p.isWord('TABLE') || p.isWord('TEMPORARY')) return parseCreateTable(p, start);
   if (p.isWord('INDEX') || p.isWord('UNIQUE') || p.isWord('FULLTEXT') || p.isWord('SPATIAL'))
     return parseCreateIndex(p, start);
@@ -245,6 +247,7 @@ export function parseDrop(p: Parser): Statement {
   p.expectWord('DROP');
   if (p.isWord('USER')) return parseDropUser(p, start);
   if (p.isWord('ROLE')) return parseDropRole(p, start);
+  if (p.isWord('SEQUENCE')) return parseDropSequence(p, start);
   if (p.acceptWord('DATABASE') || p.acceptWord('SCHEMA')) {
     const exists = ifExists(p);
     const stmt: DropDatabaseStmt = { kind: 'DropDatabaseStmt', text: '', ifExists: exists, name: p.ident() };
@@ -308,6 +311,7 @@ export function parseAlter(p: Parser): Statement {
   const start = p.tok.start;
   p.expectWord('ALTER');
   if (p.isWord('USER')) return parseAlterUserDefaultRole(p, start) ?? parseAlterUser(p, start);
+  if (p.isWord('SEQUENCE')) return parseAlterSequence(p, start);
   if (p.acceptWord('DATABASE') || p.acceptWord('SCHEMA')) {
     const name =
       p.isIdentAt(0) &&

@@ -144,6 +144,7 @@ function parseShowCreate(p: Parser, s: Mutable<ShowStmt>): ShowTarget {
   const what = p.expectOneOf([
     'TABLE',
     'VIEW',
+    'SEQUENCE',
     'DATABASE',
     'SCHEMA',
     'USER',

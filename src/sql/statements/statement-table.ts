@@ -8,6 +8,7 @@ import type { ComCounter } from './com-counter.js';
 import { PrivilegeChecker } from './privilege-checker.js';
 import { QUERY_STATEMENTS } from './query-statements.js';
 import { ROLE_STATEMENTS } from './role-statements.js';
+import { SEQUENCE_STATEMENTS } from './sequence-statements.js';
 import { SCHEMA_STATEMENTS } from './schema-statements.js';
 import { SESSION_RUN_STATEMENTS } from './session-run-statements.js';
 import { SHOW_TARGETS } from './show-table.js';
@@ -21,6 +22,7 @@ export const STATEMENTS = {
   ...SCHEMA_STATEMENTS,
   ...ACCOUNT_STATEMENTS,
   ...ROLE_STATEMENTS,
+  ...SEQUENCE_STATEMENTS,
   ...SESSION_RUN_STATEMENTS,
   ...TABLE_MAINTENANCE_STATEMENTS,
 } as const satisfies StatementTable;

@@ -35,7 +35,7 @@ export function compileFunctionCall(call: FuncCallExpr, context: CompileContext,
   if (count < builtin.minArgs || count > builtin.maxArgs) throw mysqlError(ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT, name);
   const compileArg = builtin.takesUnits === true ? (arg: Expr): CompiledExpr => compileUnitArgument(arg, context, compile) : (arg: Expr): CompiledExpr => compile(arg, context);
   const clauseExprs = builtin.clauseExprs?.(call) ?? [];
-  const args = [...call.args, ...clauseExprs].map(compileArg);
+  const args = [...call.args.slice(builtin.takesObjectName === true ? 1 : 0), ...clauseExprs].map(compileArg);
   return withResultCollation(builtin.compile(args, context, call), name, args, context);
 }
 
