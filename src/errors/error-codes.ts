@@ -232,6 +232,10 @@ export const ER_SEQUENCE_RUN_OUT: ErrorSpec = { name: 'ER_SEQUENCE_RUN_OUT', cod
 export const ER_SEQUENCE_INVALID_DATA: ErrorSpec = { name: 'ER_SEQUENCE_INVALID_DATA', code: 4136, sqlState: 'HY000', template: "Sequence '%-.64s.%-.64s' values are conflicting" };
 export const ER_NOT_SEQUENCE: ErrorSpec = { name: 'ER_NOT_SEQUENCE', code: 4138, sqlState: 'HY000', template: "'%-.64s.%-.64s' is not a SEQUENCE" };
 export const ER_UNKNOWN_SEQUENCES: ErrorSpec = { name: 'ER_UNKNOWN_SEQUENCES', code: 4139, sqlState: '42S02', template: "Unknown SEQUENCE: '%-.300s'" };
+export const ER_MISSING_JSON_TABLE_VALUE: ErrorSpec = { name: 'ER_MISSING_JSON_TABLE_VALUE', code: 3665, sqlState: '22035', template: "Missing value for JSON_TABLE column '%-.192s'" };
+export const ER_WRONG_JSON_TABLE_VALUE: ErrorSpec = { name: 'ER_WRONG_JSON_TABLE_VALUE', code: 3666, sqlState: '2203F', template: "Can't store an array or an object in the scalar column '%-.192s' of JSON_TABLE '%-.192s'." };
+export const ER_TF_MUST_HAVE_ALIAS: ErrorSpec = { name: 'ER_TF_MUST_HAVE_ALIAS', code: 3667, sqlState: '42000', template: "Every table function must have an alias." };
+export const ER_JT_VALUE_OUT_OF_RANGE: ErrorSpec = { name: 'ER_JT_VALUE_OUT_OF_RANGE', code: 3669, sqlState: '22003', template: "Value is out of range for JSON_TABLE's column '%-.192s'" };
 
 /** Every entry of the table, by MySQL error number. */
 export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
@@ -465,4 +469,8 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [4136, ER_SEQUENCE_INVALID_DATA],
   [4138, ER_NOT_SEQUENCE],
   [4139, ER_UNKNOWN_SEQUENCES],
+  [3665, ER_MISSING_JSON_TABLE_VALUE],
+  [3666, ER_WRONG_JSON_TABLE_VALUE],
+  [3667, ER_TF_MUST_HAVE_ALIAS],
+  [3669, ER_JT_VALUE_OUT_OF_RANGE],
 ]);
