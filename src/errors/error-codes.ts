@@ -236,6 +236,8 @@ export const ER_MISSING_JSON_TABLE_VALUE: ErrorSpec = { name: 'ER_MISSING_JSON_T
 export const ER_WRONG_JSON_TABLE_VALUE: ErrorSpec = { name: 'ER_WRONG_JSON_TABLE_VALUE', code: 3666, sqlState: '2203F', template: "Can't store an array or an object in the scalar column '%-.192s' of JSON_TABLE '%-.192s'." };
 export const ER_TF_MUST_HAVE_ALIAS: ErrorSpec = { name: 'ER_TF_MUST_HAVE_ALIAS', code: 3667, sqlState: '42000', template: "Every table function must have an alias." };
 export const ER_JT_VALUE_OUT_OF_RANGE: ErrorSpec = { name: 'ER_JT_VALUE_OUT_OF_RANGE', code: 3669, sqlState: '22003', template: "Value is out of range for JSON_TABLE's column '%-.192s'" };
+export const ER_INVALID_AUTO_RANDOM: ErrorSpec = { name: 'ER_INVALID_AUTO_RANDOM', code: 8216, sqlState: 'HY000', template: "Invalid auto random: %s" };
+export const ER_AUTOINC_READ_FAILED: ErrorSpec = { name: 'ER_AUTOINC_READ_FAILED', code: 1467, sqlState: 'HY000', template: "Failed to read auto-increment value from storage engine" };
 
 /** Every entry of the table, by MySQL error number. */
 export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
@@ -473,4 +475,6 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [3666, ER_WRONG_JSON_TABLE_VALUE],
   [3667, ER_TF_MUST_HAVE_ALIAS],
   [3669, ER_JT_VALUE_OUT_OF_RANGE],
+  [8216, ER_INVALID_AUTO_RANDOM],
+  [1467, ER_AUTOINC_READ_FAILED],
 ]);

@@ -26,6 +26,8 @@ export interface ColumnInfo {
   readonly type: FieldType;
   readonly isNotNull: boolean;
   readonly isAutoIncrement: boolean;
+  /** TiDB's AUTO_RANDOM: generated keys carry `shardBits` random high bits below the sign bit, within `rangeBits`. */
+  readonly autoRandom?: { readonly shardBits: number; readonly rangeBits: number };
   readonly defaultValue: ColumnDefault;
   readonly onUpdateCurrentTimestamp: boolean;
   readonly comment: string;

@@ -1,4 +1,5 @@
 // executeCreateTable: validates a CREATE TABLE definition as MySQL does and stores the new table in the catalog.
+import { autoRandomOf, checkAutoRandomKey } from './auto-random.js';
 import { Decimal } from 'decimal.js';
 import {
   mysqlError,
@@ -53,6 +54,7 @@ export async function executeCreateTable(stmt: CreateTableStmt, catalog: Catalog
         indexes.some((index) => index.isPrimary && index.columnOffsets.includes(column.offset)) ? { ...column, isNotNull: true } : column,
       );
       checkAutoIncrement(keyed, indexes);
+      checkAutoRandomKey(keyed, handleColumnOffset);
       const table: TableInfo = {
         id: tableId,
         databaseId,
@@ -112,7 +114,8 @@ export function buildColumn(def: ColumnDef, id: number, offset: number, tableCol
     ...timestampStorage(type),
   };
   if (def.onUpdate !== undefined && !isCurrentTimestampOf(def.onUpdate, column)) throw mysqlError(ER_INVALID_ON_UPDATE, def.name);
-  return { ...column, defaultValue: buildDefault(def.default, column, session) };
+  const autoRandom = autoRandomOf(def, column);
+  return { ...column, ...(autoRandom && { autoRandom }), defaultValue: buildDefault(def.default, column, session) };
 }
 
 function isCurrentTimestamp(expr: Expr): boolean {

@@ -10,6 +10,7 @@ import type { SqlValue } from '../types/index.js';
 import { likePatternToRegExp } from '../expression/index.js';
 import { mysqlError, ER_NO_DB_ERROR, ER_NOT_SEQUENCE } from '../../errors/index.js';
 import { createSequenceText } from './sequence-executor.js';
+import { autoRandomText } from './auto-random.js';
 import { currentTimestampText, defaultText, keyKind, sequenceDefaultText } from '../infoschema/column-description.js';
 
 const TEXT = fieldType(TypeKind.VarChar, { length: 64 });
@@ -113,6 +114,8 @@ function columnDefinitionText(column: ColumnInfo, table: TableInfo): string {
   if (spec.kind === 'sequence') parts.push(`DEFAULT ${sequenceDefaultText(spec)}`);
   if (column.onUpdateCurrentTimestamp) parts.push(`ON UPDATE ${currentTimestampText(column)}`);
   if (column.isAutoIncrement) parts.push('AUTO_INCREMENT');
+  const autoRandom = autoRandomText(column);
+  if (autoRandom !== undefined) parts.push(autoRandom);
   if (column.comment) parts.push(`COMMENT '${column.comment.replace(/'/g, "''")}'`);
   return parts.join(' ');
 }

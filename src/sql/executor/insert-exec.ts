@@ -18,6 +18,7 @@ import { collectRows } from './build-exec.js';
 import { columnDefaultValue } from './column-defaults.js';
 import { checkViewOptions } from './view-rows.js';
 import { prepareParts } from './prepare-parts.js';
+import { autoRandomValue, explicitAutoRandomError, randomShard } from './auto-random.js';
 import { currentDateTime, sessionTimeZone } from '../timezone/session-time-zone.js';
 
 /** The table alias under which ON DUPLICATE KEY UPDATE sees the proposed row (VALUES(col)); no SQL name can clash. */
@@ -42,6 +43,8 @@ export async function insertExec(plan: InsertPlan): Promise<OkResult> {
   let firstGeneratedId: bigint | undefined;
   /** The OK packet's insert id when no value was generated: the last explicit AUTO_INCREMENT value, as MySQL's. */
   let lastExplicitId: bigint | undefined;
+  /** AUTO_RANDOM's shard for this statement's rows. */
+  let shard: number | undefined;
   let affected = 0n;
   let duplicates = 0;
   for (let r = 0; r < rows.length; r++) {
@@ -60,7 +63,15 @@ export async function insertExec(plan: InsertPlan): Promise<OkResult> {
     for (const column of table.columns) {
       const store = { columnName: column.name, tableName: table.name, rowNumber: r + 1, isStrict, warnings: session.warnings };
       let value = coerceToColumn(row[column.offset] ?? null, column.type, store);
-      if (column.isAutoIncrement) {
+      if (column.autoRandom) {
+        if (value === null || value === 0n) {
+          value = autoRandomValue(column, await allocator.next(table.id), (shard ??= randomShard()));
+          firstGeneratedId ??= value;
+        } else {
+          if (session.systemVariable('allow_auto_random_explicit_insert', 'default') !== 1n) throw explicitAutoRandomError();
+          lastExplicitId = toInteger(value, session.warnings) ?? 0n;
+        }
+      } else if (column.isAutoIncrement) {
         if (value === null || value === 0n) {
           value = await allocator.next(table.id);
           firstGeneratedId ??= value;

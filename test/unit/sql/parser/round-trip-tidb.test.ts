@@ -1,4 +1,4 @@
-// Round trips of sequence statements: CREATE/ALTER/DROP SEQUENCE, SHOW CREATE SEQUENCE, NEXT VALUE FOR.
+// Round trips of TiDB's own syntax: CREATE/ALTER/DROP SEQUENCE, SHOW CREATE SEQUENCE, NEXT VALUE FOR, AUTO_RANDOM.
 import { roundTripSuite, type RoundTripCase } from './round-trip-cases.js';
 
 const cases: readonly RoundTripCase[] = [
@@ -17,3 +17,10 @@ const cases: readonly RoundTripCase[] = [
 ];
 
 roundTripSuite('sequence', cases);
+
+// TiDB's AUTO_RANDOM column attribute, also inside its feature comment.
+roundTripSuite('auto_random', [
+  ['CREATE TABLE t (id BIGINT AUTO_RANDOM PRIMARY KEY)'],
+  ['CREATE TABLE t (id BIGINT PRIMARY KEY AUTO_RANDOM(3))', 'CREATE TABLE t (id BIGINT AUTO_RANDOM(3) PRIMARY KEY)'],
+  ['CREATE TABLE t (id BIGINT UNSIGNED PRIMARY KEY /*T![auto_rand] AUTO_RANDOM(3, 32) */)', 'CREATE TABLE t (id BIGINT UNSIGNED AUTO_RANDOM(3, 32) PRIMARY KEY)'],
+]);
