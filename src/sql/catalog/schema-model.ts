@@ -100,3 +100,8 @@ export interface TableInfo {
     readonly algorithm?: 'UNDEFINED' | 'MERGE' | 'TEMPTABLE' | undefined;
   };
 }
+
+/** The fields of a schema object with no columns of its own (a view, a sequence), under catalog ids. */
+export function columnlessTable(ids: { readonly databaseId: number; readonly tableId: number }, name: string): Pick<TableInfo, 'id' | 'databaseId' | 'name' | 'columns' | 'indexes' | 'handleColumnOffset' | 'charset' | 'collation'> {
+  return { id: ids.tableId, databaseId: ids.databaseId, name, columns: [], indexes: [], handleColumnOffset: undefined, charset: 'utf8mb4', collation: 'utf8mb4_bin' };
+}

@@ -10,7 +10,7 @@ import {
 } from '../../errors/index.js';
 import type { AlterSequenceStmt, CreateSequenceStmt, DropSequenceStmt, SequenceOptions, TableName } from '../ast/index.js';
 import type { Catalog, SequenceAllocator, SequenceInfo, TableInfo } from '../catalog/index.js';
-import { findSequence } from '../catalog/index.js';
+import { columnlessTable, findSequence } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { OK_NOTHING } from '../statement-result.js';
 import type { OkResult } from '../statement-result.js';
@@ -56,15 +56,8 @@ export async function executeCreateSequence(stmt: CreateSequenceStmt, catalog: C
   const created = await catalog.createTable(
     database,
     stmt.name.name,
-    ({ databaseId, tableId }): TableInfo => ({
-      id: tableId,
-      databaseId,
-      name: stmt.name.name,
-      columns: [],
-      indexes: [],
-      handleColumnOffset: undefined,
-      charset: 'utf8mb4',
-      collation: 'utf8mb4_bin',
+    (ids): TableInfo => ({
+      ...columnlessTable(ids, stmt.name.name),
       comment: stmt.options.comment ?? '',
       engine: 'InnoDB',
       createdAt: new Date().toISOString(),

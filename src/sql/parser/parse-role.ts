@@ -11,7 +11,7 @@ import type {
   UserSpec,
 } from '../ast/index.js';
 import type { Parser } from './parser.js';
-import { parseUserSpec } from './parse-user.js';
+import { parseUserList, parseUserSpec } from './parse-user.js';
 import { TokenType } from './token.js';
 
 /** `role, …` (CURRENT_USER is no role name). */
@@ -23,13 +23,6 @@ export function parseRoleList(p: Parser): UserSpec[] {
     roles.push(role);
   } while (p.acceptOp(','));
   return roles;
-}
-
-function parseUserList(p: Parser): UserSpec[] {
-  const users: UserSpec[] = [];
-  do users.push(parseUserSpec(p));
-  while (p.acceptOp(','));
-  return users;
 }
 
 /** True when GRANT/REVOKE at the current token names roles: its list reaches TO/FROM without an ON. */
