@@ -263,15 +263,27 @@ export const ER_ZLIB_Z_DATA_ERROR: ErrorSpec = { name: 'ER_ZLIB_Z_DATA_ERROR', c
 export const ER_TOO_BIG_FOR_UNCOMPRESS: ErrorSpec = { name: 'ER_TOO_BIG_FOR_UNCOMPRESS', code: 1256, sqlState: 'HY000', template: "Uncompressed data size too large; the maximum size is %d (probably, length of uncompressed data was corrupted)" };
 export const ER_AES_INVALID_IV: ErrorSpec = { name: 'ER_AES_INVALID_IV', code: 1882, sqlState: 'HY000', template: "The initialization vector supplied to %s is too short. Must be at least %d bytes long" };
 export const ER_WARN_OPTION_IGNORED: ErrorSpec = { name: 'ER_WARN_OPTION_IGNORED', code: 1618, sqlState: 'HY000', template: "<%-.64s> option ignored" };
+export const ER_UNKNOWN_AUTHID: ErrorSpec = { name: 'ER_UNKNOWN_AUTHID', code: 3523, sqlState: 'HY000', template: "Unknown authorization ID `%.64s`@`%.64s`" };
+export const ER_FAILED_ROLE_GRANT: ErrorSpec = { name: 'ER_FAILED_ROLE_GRANT', code: 3524, sqlState: 'HY000', template: "Failed to grant `%.64s`@`%.64s` to `%.64s`@`%.64s`" };
+export const ER_FAILED_DEFAULT_ROLES: ErrorSpec = { name: 'ER_FAILED_DEFAULT_ROLES', code: 3526, sqlState: 'HY000', template: "Failed to set default roles" };
+export const ER_ROLE_NOT_GRANTED: ErrorSpec = { name: 'ER_ROLE_NOT_GRANTED', code: 3530, sqlState: 'HY000', template: "`%.64s`@`%.64s` is not granted to `%.64s`@`%.64s`" };
+export const ER_MANDATORY_ROLE: ErrorSpec = { name: 'ER_MANDATORY_ROLE', code: 3628, sqlState: 'HY000', template: "The role %s is a mandatory role and can't be revoked or dropped. The restriction can be lifted by excluding the role identifier from the global variable mandatory_roles." };
+export const ER_ROLE_GRANTED_TO_ITSELF: ErrorSpec = { name: 'ER_ROLE_GRANTED_TO_ITSELF', code: 4027, sqlState: 'HY000', template: "User account %s is directly or indirectly granted to the role %s. The GRANT would create a loop" };
 export const EE_WRITE: ErrorSpec = { name: 'EE_WRITE', code: 3, sqlState: 'HY000', template: "Error writing file '%-.200s' (errno: %d - %s)" };
 export const ER_TOO_MANY_USER_CONNECTIONS: ErrorSpec = { name: 'ER_TOO_MANY_USER_CONNECTIONS', code: 1203, sqlState: '42000', template: "User %-.64s already has more than 'max_user_connections' active connections" };
 export const ER_USER_LIMIT_REACHED: ErrorSpec = { name: 'ER_USER_LIMIT_REACHED', code: 1226, sqlState: '42000', template: "User '%-.64s' has exceeded the '%s' resource (current value: %ld)" };
 export const ER_QUERY_TIMEOUT: ErrorSpec = { name: 'ER_QUERY_TIMEOUT', code: 3024, sqlState: 'HY000', template: "Query execution was interrupted, maximum statement execution time exceeded" };
 export const ER_MEM_EXCEED_THRESHOLD_FOR_QUERY: ErrorSpec = { name: 'ER_MEM_EXCEED_THRESHOLD_FOR_QUERY', code: 8175, sqlState: 'HY000', template: "Your query has been cancelled due to exceeding the allowed memory limit for a single SQL query. Please try narrowing your query scope or increase the tidb_mem_quota_query limit and try again.[conn=%d]" };
+export const ER_SEQUENCE_RUN_OUT: ErrorSpec = { name: 'ER_SEQUENCE_RUN_OUT', code: 4135, sqlState: 'HY000', template: "Sequence '%-.64s.%-.64s' has run out" };
+export const ER_SEQUENCE_INVALID_DATA: ErrorSpec = { name: 'ER_SEQUENCE_INVALID_DATA', code: 4136, sqlState: 'HY000', template: "Sequence '%-.64s.%-.64s' values are conflicting" };
+export const ER_NOT_SEQUENCE: ErrorSpec = { name: 'ER_NOT_SEQUENCE', code: 4138, sqlState: 'HY000', template: "'%-.64s.%-.64s' is not a SEQUENCE" };
+export const ER_UNKNOWN_SEQUENCES: ErrorSpec = { name: 'ER_UNKNOWN_SEQUENCES', code: 4139, sqlState: '42S02', template: "Unknown SEQUENCE: '%-.300s'" };
 export const ER_MISSING_JSON_TABLE_VALUE: ErrorSpec = { name: 'ER_MISSING_JSON_TABLE_VALUE', code: 3665, sqlState: '22035', template: "Missing value for JSON_TABLE column '%-.192s'" };
 export const ER_WRONG_JSON_TABLE_VALUE: ErrorSpec = { name: 'ER_WRONG_JSON_TABLE_VALUE', code: 3666, sqlState: '2203F', template: "Can't store an array or an object in the scalar column '%-.192s' of JSON_TABLE '%-.192s'." };
 export const ER_TF_MUST_HAVE_ALIAS: ErrorSpec = { name: 'ER_TF_MUST_HAVE_ALIAS', code: 3667, sqlState: '42000', template: "Every table function must have an alias." };
 export const ER_JT_VALUE_OUT_OF_RANGE: ErrorSpec = { name: 'ER_JT_VALUE_OUT_OF_RANGE', code: 3669, sqlState: '22003', template: "Value is out of range for JSON_TABLE's column '%-.192s'" };
+export const ER_INVALID_AUTO_RANDOM: ErrorSpec = { name: 'ER_INVALID_AUTO_RANDOM', code: 8216, sqlState: 'HY000', template: "Invalid auto random: %s" };
+export const ER_AUTOINC_READ_FAILED: ErrorSpec = { name: 'ER_AUTOINC_READ_FAILED', code: 1467, sqlState: 'HY000', template: "Failed to read auto-increment value from storage engine" };
 
 /** Every entry of the table, by MySQL error number. */
 export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
@@ -536,13 +548,25 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [1256, ER_TOO_BIG_FOR_UNCOMPRESS],
   [1882, ER_AES_INVALID_IV],
   [1618, ER_WARN_OPTION_IGNORED],
+  [3523, ER_UNKNOWN_AUTHID],
+  [3524, ER_FAILED_ROLE_GRANT],
+  [3526, ER_FAILED_DEFAULT_ROLES],
+  [3530, ER_ROLE_NOT_GRANTED],
+  [3628, ER_MANDATORY_ROLE],
+  [4027, ER_ROLE_GRANTED_TO_ITSELF],
   [3, EE_WRITE],
   [1203, ER_TOO_MANY_USER_CONNECTIONS],
   [1226, ER_USER_LIMIT_REACHED],
   [3024, ER_QUERY_TIMEOUT],
   [8175, ER_MEM_EXCEED_THRESHOLD_FOR_QUERY],
+  [4135, ER_SEQUENCE_RUN_OUT],
+  [4136, ER_SEQUENCE_INVALID_DATA],
+  [4138, ER_NOT_SEQUENCE],
+  [4139, ER_UNKNOWN_SEQUENCES],
   [3665, ER_MISSING_JSON_TABLE_VALUE],
   [3666, ER_WRONG_JSON_TABLE_VALUE],
   [3667, ER_TF_MUST_HAVE_ALIAS],
   [3669, ER_JT_VALUE_OUT_OF_RANGE],
+  [8216, ER_INVALID_AUTO_RANDOM],
+  [1467, ER_AUTOINC_READ_FAILED],
 ]);

@@ -3,6 +3,7 @@
 import { mysqlError, ER_KILL_DENIED_ERROR, ER_NO_SUCH_THREAD, ER_NOT_SUPPORTED_YET, ER_UNKNOWN_STMT_HANDLER, ER_WRONG_ARGUMENTS } from '../errors/index.js';
 import { OK_NOTHING } from '../sql/index.js';
 import type { SessionStatementKind, Statement, StatementResult } from '../sql/index.js';
+import { selectActiveRoles } from '../sql/accounts/index.js';
 import { textOfValue } from './prepared-statements.js';
 import { executeSet } from './set-statement.js';
 import type { StatementSession } from './statement-session.js';
@@ -13,6 +14,11 @@ type Handler<S> = (stmt: S, session: StatementSession) => Promise<StatementResul
 export const SESSION_STATEMENTS: { [K in SessionStatementKind]: Handler<Extract<Statement, { kind: K }>> } = {
   SetStmt: async (stmt, session) => {
     await executeSet(stmt, session);
+    return OK_NOTHING;
+  },
+  SetRoleStmt: (stmt, session) => {
+    const account = session.context.privilegeAccount;
+    if (account !== undefined) session.setActiveRoles(selectActiveRoles(stmt.selection, account, session.host.sql.accounts, session.context));
     return OK_NOTHING;
   },
   UseStmt: (stmt, session) => {

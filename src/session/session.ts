@@ -31,6 +31,9 @@ import type {
 } from '../sql/index.js';
 import type { ClientSession, QueryOutcome } from './client-session.js';
 import { collationById } from '../sql/index.js';
+import { SessionSequences } from '../sql/index.js';
+import { loginRoles } from '../sql/accounts/index.js';
+import type { AuthId } from '../sql/accounts/index.js';
 import type { SessionHost } from './session-host.js';
 import type { SessionIdentity } from './session-identity.js';
 import { runSessionStatement } from './session-statements.js';
@@ -83,6 +86,8 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
   isPlanFromCache = false;
   /** Set by KILL QUERY from another connection; the running statement stops at its next batch of rows. */
   private isInterrupted = false;
+  /** The statements' account with its active roles; undefined until first asked for. */
+  private account: { user: string; host: string; activeRoles: readonly AuthId[] } | undefined;
   /** Why it stops: KILL QUERY's 1317, or max_execution_time's 3024. */
   private interruptReason = mysqlError(ER_QUERY_INTERRUPTED);
   /** The running statement's max_execution_time timer. */
@@ -149,9 +154,21 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
     return this.identity.account;
   }
 
-  get privilegeAccount(): { user: string; host: string } {
+  get privilegeAccount(): { user: string; host: string; activeRoles: readonly AuthId[] } {
+    // The roles are activated on first use: the default roles (or all, activate_all_roles_on_login) of the login.
+    this.account ??= { ...this.loginAccount, activeRoles: loginRoles(this.loginAccount, this.host.sql.accounts, this) };
+    return this.account;
+  }
+
+  /** The account that authenticated, without roles. */
+  private get loginAccount(): AuthId {
     const at = this.identity.account.lastIndexOf('@');
     return { user: this.identity.account.slice(0, at), host: this.identity.account.slice(at + 1) };
+  }
+
+  /** SET ROLE: the roles whose privileges the session's statements have from now on. */
+  setActiveRoles(roles: readonly AuthId[]): void {
+    this.account = { ...this.loginAccount, activeRoles: roles };
   }
 
   get isStrictMode(): boolean {
@@ -199,6 +216,11 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
   }
 
   /** GET_LOCK() and its family, owned by this connection. */
+  private sessionSequences: SessionSequences | undefined;
+  /** NEXTVAL/LASTVAL/SETVAL, with this session's LASTVALs. */
+  get sequences(): SessionSequences {
+    return (this.sessionSequences ??= new SessionSequences(this.host.sql.catalog, this.host.sql.sequences));
+  }
   readonly userLocks: UserLocks = {
     acquire: (name, timeoutMs, signal) => this.host.userLocks.acquire(this.connectionId, name, timeoutMs, signal),
     release: (name) => this.host.userLocks.release(this.connectionId, name),

@@ -20,6 +20,8 @@ export interface StatementSession {
   readonly txn: Transaction;
   readonly prepared: PreparedStatements;
   readonly currentDatabase: string | undefined;
+  /** SET ROLE: the roles whose privileges the session's statements have from now on. */
+  setActiveRoles(roles: readonly { readonly user: string; readonly host: string }[]): void;
   /** Switches the current database; 1049 when it does not exist. The privilege check is USE's, done before. */
   useDatabase(name: string): void;
   userVariable(name: string): SqlValue;

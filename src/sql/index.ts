@@ -28,4 +28,5 @@ export {
 } from './statements/statement-table.js';
 export type { SessionStatementKind } from './statements/statement-table.js';
 export type { UserLockOutcome, UserLocks } from './user-locks.js';
+export { SessionSequences } from './session-sequences.js';
 export { collationById } from './collation/index.js';

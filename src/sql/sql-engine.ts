@@ -5,7 +5,7 @@ import type { Expr, Statement } from './ast/index.js';
 import { AccountStore, NO_AUTH_STRINGS } from './accounts/index.js';
 import type { AuthStringFactory } from './accounts/index.js';
 import { Privileges } from './accounts/privilege-check.js';
-import { AutoIncrementAllocator, Catalog } from './catalog/index.js';
+import { AutoIncrementAllocator, Catalog, SequenceAllocator } from './catalog/index.js';
 import type { ExecutionContext } from './execution-context.js';
 import { planCacheBlocker } from './planner/plan-cache-blocker.js';
 import { Scope, compileExpr } from './expression/index.js';
@@ -29,6 +29,8 @@ export class SqlEngine implements EngineServices {
   readonly accounts: AccountStore;
   /** Privilege checks over the accounts' grants. */
   readonly privileges: Privileges;
+  /** TiDB's sequences' values (NEXTVAL), cached per server. */
+  readonly sequences: SequenceAllocator;
 
   private constructor(
     readonly kv: KvEngine,
@@ -38,6 +40,7 @@ export class SqlEngine implements EngineServices {
   ) {
     this.accounts = new AccountStore(kv, catalog, (stmt, context) => this.execute(stmt, context), authStrings);
     this.privileges = new Privileges(this.accounts);
+    this.sequences = new SequenceAllocator(kv);
   }
 
   /**

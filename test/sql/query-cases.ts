@@ -11,6 +11,11 @@ export interface SqlCase {
   readonly affectedRows?: number;
   /** With `affectedRows`: the OK packet's info text (`Rows matched: 1  Changed: 0  Warnings: 0`). */
   readonly info?: string;
+  /**
+   * Run on a connection of this account (no password) instead of root's: `user`, or `user/tag` for a further
+   * connection of the same account (opened at its first case, kept for the later ones; no current database).
+   */
+  readonly as?: string;
 }
 
 /** The schema and data every case runs against. */

@@ -48,6 +48,8 @@ export interface ColumnDef {
   readonly default?: Expr;
   readonly onUpdate?: Expr;
   readonly isAutoIncrement?: boolean;
+  /** TiDB's `AUTO_RANDOM[(shard_bits[, range_bits])]`; undefined numbers were not written. */
+  readonly autoRandom?: { readonly shardBits?: number; readonly rangeBits?: number };
   /** `PRIMARY KEY` or bare `KEY` on the column. */
   readonly isPrimaryKey?: boolean;
   /** `UNIQUE [KEY]` on the column. */

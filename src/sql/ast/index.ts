@@ -9,3 +9,5 @@ export type * from './show-stmt.js';
 export type * from './admin-stmt.js';
 export type * from './statement.js';
 export type * from './account-stmt.js';
+export type * from './role-stmt.js';
+export type * from './sequence-stmt.js';

@@ -41,6 +41,8 @@ import type {
   RevokeStmt,
   SetPasswordStmt,
 } from './account-stmt.js';
+import type { AlterSequenceStmt, CreateSequenceStmt, DropSequenceStmt } from './sequence-stmt.js';
+import type { CreateRoleStmt, DropRoleStmt, GrantRoleStmt, RevokeRoleStmt, SetDefaultRoleStmt, SetRoleStmt } from './role-stmt.js';
 
 /** The statements EXPLAIN accepts. */
 export type ExplainableStmt = QueryExpr | InsertStmt | UpdateStmt | DeleteStmt;
@@ -99,7 +101,16 @@ export type Statement =
   | RenameUserStmt
   | SetPasswordStmt
   | GrantStmt
-  | RevokeStmt;
+  | RevokeStmt
+  | CreateRoleStmt
+  | DropRoleStmt
+  | GrantRoleStmt
+  | RevokeRoleStmt
+  | SetRoleStmt
+  | SetDefaultRoleStmt
+  | CreateSequenceStmt
+  | AlterSequenceStmt
+  | DropSequenceStmt;
 
 /** The `kind` tags of all statements. */
 export type StatementKind = Statement['kind'];

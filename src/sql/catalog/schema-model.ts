@@ -14,7 +14,9 @@ export type ColumnDefault =
   | { readonly kind: 'none' }
   | { readonly kind: 'null' }
   | { readonly kind: 'literal'; readonly value: string | null; readonly valueKind: 'text' | 'number' }
-  | { readonly kind: 'current-timestamp' };
+  | { readonly kind: 'current-timestamp' }
+  /** `DEFAULT NEXTVAL(seq)` / `DEFAULT NEXT VALUE FOR seq` (TiDB): the sequence's next value per row. */
+  | { readonly kind: 'sequence'; readonly database: string; readonly name: string };
 
 /** A column of a table. `id` is stable across ALTERs; `offset` is the position in the row. */
 export interface ColumnInfo {
@@ -24,6 +26,8 @@ export interface ColumnInfo {
   readonly type: FieldType;
   readonly isNotNull: boolean;
   readonly isAutoIncrement: boolean;
+  /** TiDB's AUTO_RANDOM: generated keys carry `shardBits` random high bits below the sign bit, within `rangeBits`. */
+  readonly autoRandom?: { readonly shardBits: number; readonly rangeBits: number };
   readonly defaultValue: ColumnDefault;
   readonly onUpdateCurrentTimestamp: boolean;
   readonly comment: string;
@@ -94,6 +98,20 @@ export interface IndexInfo {
 /** The key version of indexes built now: text keys are the column collation's sort key (weights). */
 export const CURRENT_INDEX_KEY_VERSION = 2;
 
+/**
+ * A sequence's options (TiDB's CREATE SEQUENCE), its numbers as decimal text since the catalog is JSON. The values
+ * handed out live in the sequence allocator, not here.
+ */
+export interface SequenceInfo {
+  readonly start: string;
+  readonly minValue: string;
+  readonly maxValue: string;
+  readonly increment: string;
+  /** How many values a server reserves at once; 0 for NOCACHE (one at a time). */
+  readonly cache: string;
+  readonly isCycle: boolean;
+}
+
 /** A table. When `handleColumnOffset` is set the single integer primary key is the row handle (TiDB's PKIsHandle). */
 export interface TableInfo {
   readonly id: number;
@@ -115,10 +133,16 @@ export interface TableInfo {
    * Set for a view: its SELECT as written (re-parsed at use), the column names given in CREATE VIEW v (…), and the
    * options that decide whether and how it can be written through.
    */
+  readonly sequence?: SequenceInfo;
   readonly view?: {
     readonly definition: string;
     readonly columnNames?: readonly string[] | undefined;
     readonly checkOption?: 'CASCADED' | 'LOCAL' | undefined;
     readonly algorithm?: 'UNDEFINED' | 'MERGE' | 'TEMPTABLE' | undefined;
   };
+}
+
+/** The fields of a schema object with no columns of its own (a view, a sequence), under catalog ids. */
+export function columnlessTable(ids: { readonly databaseId: number; readonly tableId: number }, name: string): Pick<TableInfo, 'id' | 'databaseId' | 'name' | 'columns' | 'indexes' | 'handleColumnOffset' | 'charset' | 'collation'> {
+  return { id: ids.tableId, databaseId: ids.databaseId, name, columns: [], indexes: [], handleColumnOffset: undefined, charset: 'utf8mb4', collation: 'utf8mb4_bin' };
 }

@@ -1,4 +1,5 @@
 // executeCreateTable: validates a CREATE TABLE definition as MySQL does and stores the new table in the catalog.
+import { autoRandomOf, checkAutoRandomKey } from './auto-random.js';
 import { Decimal } from 'decimal.js';
 import {
   mysqlError,
@@ -15,7 +16,7 @@ import {
   ER_TOO_LONG_IDENT,
   ER_WRONG_AUTO_KEY,
 } from '../../errors/index.js';
-import type { ColumnDef, CreateTableStmt, Expr, ForeignKeyDef, IndexDef } from '../ast/index.js';
+import type { ColumnDef, CreateTableStmt, Expr, ForeignKeyDef, FuncCallExpr, IndexDef } from '../ast/index.js';
 import type { AutoIncrementAllocator, Catalog, ColumnDefault, ColumnInfo, IndexInfo, TableInfo } from '../catalog/index.js';
 import { CURRENT_INDEX_KEY_VERSION } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
@@ -63,6 +64,7 @@ export async function executeCreateTable(stmt: CreateTableStmt, catalog: Catalog
       checkAutoIncrement(keyed, indexes);
       validateGeneratedColumns(keyed, indexes, session);
       const checks = buildCheckConstraints(checkDefinitions(stmt), { name: stmt.table.name, columns: keyed, checks: [], foreignKeys }, checkNamesInDatabase(catalog, databaseName), session);
+      checkAutoRandomKey(keyed, handleColumnOffset);
       const table: TableInfo = {
         id: tableId,
         databaseId,
@@ -126,7 +128,8 @@ export function buildColumn(def: ColumnDef, id: number, offset: number, tableCol
   // A generated column has no default: its value is always its expression's.
   const generated = generatedColumnInfo(def);
   if (generated) return { ...column, generated };
-  return { ...column, defaultValue: buildDefault(def.default, column, session) };
+  const autoRandom = autoRandomOf(def, column);
+  return { ...column, ...(autoRandom && { autoRandom }), defaultValue: buildDefault(def.default, column, session) };
 }
 
 function isCurrentTimestamp(expr: Expr): boolean {
@@ -157,6 +160,7 @@ export function buildDefault(expr: Expr | undefined, column: ColumnInfo, session
     throw mysqlError(ER_BLOB_CANT_HAVE_DEFAULT, name);
   }
   if (column.isAutoIncrement) throw mysqlError(ER_INVALID_DEFAULT, name);
+  if (expr.kind === 'FuncCallExpr' && expr.name.toUpperCase() === 'NEXTVAL' && expr.db === undefined) return sequenceDefault(expr, column, session);
   if (isCurrentTimestamp(expr)) {
     if (!isCurrentTimestampOf(expr, column)) throw mysqlError(ER_INVALID_DEFAULT, name);
     return { kind: 'current-timestamp' };
@@ -275,4 +279,15 @@ function checkAutoIncrement(columns: readonly ColumnInfo[], indexes: readonly In
   const column = auto[0]!;
   const isKey = indexes.some((index) => index.columnOffsets[0] === column.offset);
   if (auto.length > 1 || !isKey) throw mysqlError(ER_WRONG_AUTO_KEY);
+}
+
+/** `DEFAULT NEXTVAL(seq)` on an integer column: the sequence must exist (1146, 4138), as TiDB checks it. */
+function sequenceDefault(expr: FuncCallExpr, column: ColumnInfo, session: ExecutionContext): ColumnDefault {
+  const [arg] = expr.args;
+  if (expr.args.length !== 1 || arg?.kind !== 'ColumnRefExpr' || arg.db !== undefined || !isIntegerType(column.type)) throw mysqlError(ER_INVALID_DEFAULT, column.name);
+  const database = arg.table ?? session.currentDatabase;
+  if (database === undefined) throw mysqlError(ER_NO_DB_ERROR);
+  const sequence = session.sequences?.find(database, arg.column);
+  if (!sequence) throw mysqlError(ER_INVALID_DEFAULT, column.name);
+  return { kind: 'sequence', database: sequence.database, name: sequence.name };
 }

@@ -8,9 +8,11 @@ import { TypeKind, blobMaxBytes, fieldType, formatFieldType, isTextType } from '
 import { collationInfo, defaultCollationOf } from '../collation/index.js';
 import type { SqlValue } from '../types/index.js';
 import { likePatternToRegExp } from '../expression/index.js';
-import { mysqlError, ER_NO_DB_ERROR } from '../../errors/index.js';
-import { columnExtra, currentTimestampText, defaultText, keyKind } from '../infoschema/column-description.js';
+import { mysqlError, ER_NO_DB_ERROR, ER_NOT_SEQUENCE } from '../../errors/index.js';
+import { columnExtra, currentTimestampText, defaultText, keyKind, sequenceDefaultText } from '../infoschema/column-description.js';
 import { foreignKeyClause } from '../constraints/index.js';
+import { createSequenceText } from './sequence-executor.js';
+import { autoRandomText } from './auto-random.js';
 
 const TEXT = fieldType(TypeKind.VarChar, { length: 64 });
 const LONG_TEXT = fieldType(TypeKind.VarChar, { length: 1024 });
@@ -56,9 +58,13 @@ export function showIndex(catalog: Catalog, session: ExecutionContext, stmt: Sho
   return rowsResult(names.map((name) => expressionColumn(name, numeric.has(name) ? fieldType(TypeKind.BigInt, { length: 21 }) : TEXT, false)), rows);
 }
 
-/** SHOW CREATE TABLE t: the definition as MySQL prints it (views: SHOW CREATE VIEW's layout). */
+/** SHOW CREATE TABLE t: the definition as MySQL prints it (views: SHOW CREATE VIEW's layout; sequences: TiDB's). */
 export function showCreateTable(catalog: Catalog, session: ExecutionContext, stmt: ShowStmt): RowsResult {
   const { table, databaseName } = findTable(catalog, session, stmt.table!, stmt.db);
+  if (stmt.target === 'CREATE SEQUENCE' && !table.sequence) throw mysqlError(ER_NOT_SEQUENCE, stmt.table!.db ?? stmt.db ?? session.currentDatabase ?? '', table.name);
+  if (table.sequence) {
+    return rowsResult([expressionColumn('Table', TEXT, true), expressionColumn('Create Table', LONG_TEXT, true)], [[table.name, createSequenceText(table, table.sequence)]]);
+  }
   if (table.view) {
     const text = `CREATE ALGORITHM=UNDEFINED DEFINER=\`root\`@\`%\` SQL SECURITY DEFINER VIEW ${quote(table.name)} AS ${table.view.definition}`;
     return rowsResult(['View', 'Create View', 'character_set_client', 'collation_connection'].map((name) => expressionColumn(name, LONG_TEXT, true)), [[table.name, text, 'utf8mb4', 'utf8mb4_bin']]);
@@ -111,8 +117,11 @@ function columnDefinitionText(column: ColumnInfo, table: TableInfo): string {
   if (spec.kind === 'null' && !column.isNotNull && blobMaxBytes[column.type.kind] === undefined) parts.push('DEFAULT NULL');
   if (spec.kind === 'literal') parts.push(`DEFAULT '${String(spec.value).replace(/'/g, "''")}'`);
   if (spec.kind === 'current-timestamp') parts.push(`DEFAULT ${currentTimestampText(column)}`);
+  if (spec.kind === 'sequence') parts.push(`DEFAULT ${sequenceDefaultText(spec)}`);
   if (column.onUpdateCurrentTimestamp) parts.push(`ON UPDATE ${currentTimestampText(column)}`);
   if (column.isAutoIncrement) parts.push('AUTO_INCREMENT');
+  const autoRandom = autoRandomText(column);
+  if (autoRandom !== undefined) parts.push(autoRandom);
   if (column.comment) parts.push(`COMMENT '${column.comment.replace(/'/g, "''")}'`);
   return parts.join(' ');
 }

@@ -5,7 +5,7 @@ import type { Assignment, ColumnRefExpr, Expr, InsertStmt } from '../ast/index.j
 import type { ColumnInfo, TableInfo } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { Scope, compileExpr, mapExpr } from '../expression/index.js';
-import type { CompiledExpr } from '../expression/index.js';
+import type { AsyncPart, CompiledExpr } from '../expression/index.js';
 import type { OutputPlan } from '../planner/physical-plan.js';
 import { findColumn } from '../planner/plan-insert.js';
 import type { InsertPlan } from '../planner/write-plan.js';
@@ -20,6 +20,8 @@ import { collectRows } from './build-exec.js';
 import { columnDefaultValue } from './column-defaults.js';
 import { checkViewOptions } from './view-rows.js';
 import { currentDateTime } from '../timezone/session-time-zone.js';
+import { prepareParts } from './prepare-parts.js';
+import { autoRandomValue, explicitAutoRandomError, randomShard } from './auto-random.js';
 
 /** The table alias under which ON DUPLICATE KEY UPDATE sees the proposed row (VALUES(col)); no SQL name can clash. */
 const NEW_ROW_ALIAS = '\u0000new';
@@ -41,6 +43,10 @@ export async function insertExec(plan: InsertPlan): Promise<OkResult> {
   const now = currentDateTime(session, 6);
   const onDuplicate = stmt.onDuplicate ? compileOnDuplicate(stmt.onDuplicate, table, databaseName, session, params) : undefined;
   let firstGeneratedId: bigint | undefined;
+  /** The OK packet's insert id when no value was generated: the last explicit AUTO_INCREMENT value, as MySQL's. */
+  let lastExplicitId: bigint | undefined;
+  /** AUTO_RANDOM's shard for this statement's rows. */
+  let shard: number | undefined;
   let affected = 0n;
   let duplicates = 0;
   for (let r = 0; r < rows.length; r++) {
@@ -48,21 +54,37 @@ export async function insertExec(plan: InsertPlan): Promise<OkResult> {
     if (values.length !== targets.length) throw mysqlError(ER_WRONG_VALUE_COUNT_ON_ROW, r + 1);
     const given = new Map<number, SqlValue | undefined>();
     targets.forEach((column, i) => given.set(column.offset, values[i]));
-    const row: Row = table.columns.map((column) => {
+    const row: Row = [];
+    for (const column of table.columns) {
       const value = given.get(column.offset);
-      if (column.generated) return generatedPlaceholder(column, value, table, isStrict, session);
-      return value === undefined ? columnDefaultValue(column, isStrict, session.warnings, now) : value;
-    });
+      if (column.generated) {
+        row.push(generatedPlaceholder(column, value, table, isStrict, session));
+        continue;
+      }
+      const spec = column.defaultValue;
+      if (value !== undefined) row.push(value);
+      else if (spec.kind === 'sequence' && session.sequences) row.push(await session.sequences.next(spec.database, spec.name));
+      else row.push(columnDefaultValue(column, isStrict, session.warnings, now));
+    }
     for (const column of table.columns) {
       if (column.generated) continue;
       const store = { columnName: column.name, tableName: table.name, rowNumber: r + 1, isStrict, warnings: session.warnings };
       let value = coerceToColumn(row[column.offset] ?? null, column.type, store);
-      if (column.isAutoIncrement) {
+      if (column.autoRandom) {
+        if (value === null || value === 0n) {
+          value = autoRandomValue(column, await allocator.next(table.id), (shard ??= randomShard()));
+          firstGeneratedId ??= value;
+        } else {
+          if (session.systemVariable('allow_auto_random_explicit_insert', 'default') !== 1n) throw explicitAutoRandomError();
+          lastExplicitId = toInteger(value, session.warnings) ?? 0n;
+        }
+      } else if (column.isAutoIncrement) {
         if (value === null || value === 0n) {
           value = await allocator.next(table.id);
           firstGeneratedId ??= value;
         } else {
-          await allocator.rebase(table.id, toInteger(value, session.warnings) ?? 0n);
+          lastExplicitId = toInteger(value, session.warnings) ?? 0n;
+          await allocator.rebase(table.id, lastExplicitId);
         }
       }
       if (value === null && column.isNotNull) value = nullIntoNotNull(column, isStrict, session, rows.length);
@@ -97,7 +119,7 @@ export async function insertExec(plan: InsertPlan): Promise<OkResult> {
   }
   if (firstGeneratedId !== undefined) session.lastInsertId = firstGeneratedId;
   const info = rows.length > 1 || stmt.source.kind === 'select' ? `Records: ${rows.length}  Duplicates: ${duplicates}  Warnings: ${session.warningCount}` : '';
-  return { kind: 'ok', affectedRows: affected, lastInsertId: firstGeneratedId ?? 0n, info };
+  return { kind: 'ok', affectedRows: affected, lastInsertId: firstGeneratedId ?? lastExplicitId ?? 0n, info };
 }
 
 /**
@@ -118,12 +140,30 @@ function generatedPlaceholder(column: ColumnInfo, value: SqlValue | undefined, t
 /** The value rows: evaluated VALUES/SET expressions (undefined marks DEFAULT), or a SELECT's rows. */
 async function sourceRows(stmt: InsertStmt, width: number, query: OutputPlan | undefined, session: ExecutionContext, params?: StatementParams): Promise<(SqlValue | undefined)[][]> {
   const context = { scope: Scope.empty, clause: 'field list' as const, session, ...(params ? { params } : {}) };
-  const evaluate = (exprs: readonly Expr[]): (SqlValue | undefined)[] => exprs.map((expr) => (expr.kind === 'DefaultExpr' ? undefined : compileExpr(expr, context).evaluate([])));
+  // Functions that wait (NEXTVAL, GET_LOCK) run per value, in row order, before it is read.
+  const evaluate = async (exprs: readonly Expr[]): Promise<(SqlValue | undefined)[]> => {
+    const values: (SqlValue | undefined)[] = [];
+    for (const expr of exprs) {
+      if (expr.kind === 'DefaultExpr') {
+        values.push(undefined);
+        continue;
+      }
+      const parts: AsyncPart[] = [];
+      const compiled = compileExpr(expr, { ...context, asyncParts: parts });
+      const row: Row = [];
+      if (parts.length > 0) await prepareParts(parts, [row]);
+      values.push(compiled.evaluate(row));
+    }
+    return values;
+  };
   switch (stmt.source.kind) {
     case 'set':
-      return [evaluate(stmt.source.assignments.map((assignment) => assignment.value))];
-    case 'values':
-      return stmt.source.rows.map((row) => (row.length === 0 && width === 0 ? [] : evaluate(row)));
+      return [await evaluate(stmt.source.assignments.map((assignment) => assignment.value))];
+    case 'values': {
+      const rows: (SqlValue | undefined)[][] = [];
+      for (const row of stmt.source.rows) rows.push(row.length === 0 && width === 0 ? [] : await evaluate(row));
+      return rows;
+    }
     case 'select': {
       if (query!.columns.length !== width) throw mysqlError(ER_WRONG_VALUE_COUNT_ON_ROW, 1);
       return collectRows(query!, session);

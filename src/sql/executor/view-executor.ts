@@ -1,6 +1,7 @@
 // CREATE [OR REPLACE] VIEW and DROP VIEW: views are catalog entries holding their SELECT text.
 import { MySqlError, mysqlError, ER_NON_UPDATABLE_TABLE, ER_VIEW_DELETE_MERGE_VIEW, ER_VIEW_NONUPD_CHECK, ER_BAD_TABLE_ERROR, ER_NO_DB_ERROR, ER_TABLE_EXISTS_ERROR, ER_VIEW_WRONG_LIST, ER_WRONG_OBJECT } from '../../errors/index.js';
 import type { CreateViewStmt, DropViewStmt } from '../ast/index.js';
+import { columnlessTable } from '../catalog/index.js';
 import type { Catalog, TableInfo } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { OK_NOTHING } from '../statement-result.js';
@@ -26,15 +27,8 @@ export async function executeCreateView(stmt: CreateViewStmt, catalog: Catalog, 
     await catalog.alterTable(databaseName, existing.name, (current) => Promise.resolve({ ...current, view }));
     return OK_NOTHING;
   }
-  await catalog.createTable(databaseName, stmt.name.name, ({ databaseId, tableId }): TableInfo => ({
-    id: tableId,
-    databaseId,
-    name: stmt.name.name,
-    columns: [],
-    indexes: [],
-    handleColumnOffset: undefined,
-    charset: 'utf8mb4',
-    collation: 'utf8mb4_bin',
+  await catalog.createTable(databaseName, stmt.name.name, (ids): TableInfo => ({
+    ...columnlessTable(ids, stmt.name.name),
     comment: 'VIEW',
     engine: '',
     createdAt: new Date().toISOString(),
@@ -57,14 +51,7 @@ function checkUpdatable(view: NonNullable<TableInfo['view']>, stmt: CreateViewSt
 }
 
 const PROBE_TABLE: TableInfo = {
-  id: 0,
-  databaseId: 0,
-  name: '',
-  columns: [],
-  indexes: [],
-  handleColumnOffset: undefined,
-  charset: 'utf8mb4',
-  collation: 'utf8mb4_bin',
+  ...columnlessTable({ databaseId: 0, tableId: 0 }, ''),
   comment: 'VIEW',
   engine: '',
   createdAt: '',

@@ -55,7 +55,7 @@ export function tableStatus(databaseName: string, table: TableInfo): Row {
   }
   const autoIncrement = table.columns.some((column) => column.isAutoIncrement) ? 1n : null;
   return [
-    CATALOG, databaseName, table.name, 'BASE TABLE', 'InnoDB', 10n, 'Dynamic', 0n, 0n, 16384n, 0n, 0n, 0n, autoIncrement,
+    CATALOG, databaseName, table.name, table.sequence ? 'SEQUENCE' : 'BASE TABLE', 'InnoDB', 10n, 'Dynamic', 0n, 0n, 16384n, 0n, 0n, 0n, autoIncrement,
     created, null, null, table.collation, null, '', table.comment,
   ];
 }

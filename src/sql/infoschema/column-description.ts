@@ -27,6 +27,8 @@ export function defaultText(column: ColumnInfo): SqlValue {
       return spec.value;
     case 'current-timestamp':
       return currentTimestampText(column);
+    case 'sequence':
+      return sequenceDefaultText(spec);
     case 'null':
     case 'none':
       return null;
@@ -44,4 +46,10 @@ export function columnExtra(column: ColumnInfo, where: 'show' | 'information_sch
     column.onUpdateCurrentTimestamp ? `on update ${currentTimestampText(column)}` : '',
     column.generated ? (column.generated.isStored ? 'STORED GENERATED' : 'VIRTUAL GENERATED') : '',
   ].filter(Boolean).join(' ');
+}
+
+/** A sequence default as TiDB shows it: nextval(`db`.`seq`). */
+export function sequenceDefaultText(spec: { readonly database: string; readonly name: string }): string {
+  const quote = (name: string): string => `\`${name.replace(/`/g, '``')}\``;
+  return `nextval(${quote(spec.database)}.${quote(spec.name)})`;
 }

@@ -152,6 +152,10 @@ export function formatColumnDef(c: ColumnDef, f: Printer): string {
   if (c.default !== undefined) out += ' DEFAULT ' + formatDefault(c.default, f);
   if (c.onUpdate !== undefined) out += ' ON UPDATE ' + f.expr(c.onUpdate);
   if (c.isAutoIncrement === true) out += ' AUTO_INCREMENT';
+  if (c.autoRandom) {
+    const { shardBits, rangeBits } = c.autoRandom;
+    out += ' AUTO_RANDOM' + (shardBits === undefined ? '' : `(${shardBits}${rangeBits === undefined ? '' : `, ${rangeBits}`})`);
+  }
   if (c.visibility !== undefined) out += ' ' + c.visibility;
   if (c.isUnique === true) out += ' UNIQUE KEY';
   if (c.isPrimaryKey === true) out += ' PRIMARY KEY';

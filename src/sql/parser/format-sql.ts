@@ -1,6 +1,8 @@
 // formatSql: prints any AST node back to canonical SQL, wiring the family printers together.
 import type { Expr, QueryExpr, Statement, TableRef } from '../ast/index.js';
 import { formatAccountStmt } from './format-account.js';
+import { formatRoleStmt } from './format-role.js';
+import { formatSequenceStmt } from './format-sequence.js';
 import { formatDdl } from './format-ddl.js';
 import { formatDelete, formatInsert, formatUpdate } from './format-dml.js';
 import { formatExprNode } from './format-expr.js';
@@ -55,6 +57,17 @@ function formatStatement(s: Statement): string {
     case 'GrantStmt':
     case 'RevokeStmt':
       return formatAccountStmt(s);
+    case 'CreateRoleStmt':
+    case 'DropRoleStmt':
+    case 'GrantRoleStmt':
+    case 'RevokeRoleStmt':
+    case 'SetRoleStmt':
+    case 'SetDefaultRoleStmt':
+      return formatRoleStmt(s);
+    case 'CreateSequenceStmt':
+    case 'AlterSequenceStmt':
+    case 'DropSequenceStmt':
+      return formatSequenceStmt(s);
     default:
       return formatSession(s, printer);
   }

@@ -16,6 +16,7 @@ import {
   parseUse,
 } from './parse-admin.js';
 import { parseGrant, parseRenameUser, parseRevoke } from './parse-account.js';
+import { isRoleGrant, parseGrantRole, parseRevokeRole } from './parse-role.js';
 import { parseAlter, parseCreate, parseDrop, parseRenameTable, parseTruncate } from './parse-ddl.js';
 import { parseDelete, parseInsert, parseUpdate } from './parse-dml.js';
 import { parseExpr, startsQuery } from './parse-expr.js';
@@ -68,9 +69,9 @@ export function parseStatement(p: Parser): Statement {
     case 'RENAME':
       return p.isWordAt(1, 'USER') ? parseRenameUser(p) : parseRenameTable(p);
     case 'GRANT':
-      return parseGrant(p);
+      return isRoleGrant(p) ? parseGrantRole(p) : parseGrant(p);
     case 'REVOKE':
-      return parseRevoke(p);
+      return isRoleGrant(p) ? parseRevokeRole(p) : parseRevoke(p);
     case 'TRUNCATE':
       return parseTruncate(p);
     case 'USE':

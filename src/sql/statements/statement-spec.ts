@@ -4,7 +4,7 @@ import type { KvEngine } from '../../storage/kv.js';
 import type { AccountStore } from '../accounts/account-store.js';
 import type { Privileges } from '../accounts/privilege-check.js';
 import type { Statement, StatementKind } from '../ast/index.js';
-import type { AutoIncrementAllocator, Catalog } from '../catalog/index.js';
+import type { AutoIncrementAllocator, Catalog, SequenceAllocator } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import type { LateBoundParams, StatementParams } from '../expression/index.js';
 import type { ResultColumn, StatementResult } from '../statement-result.js';
@@ -19,6 +19,7 @@ export interface EngineServices {
   readonly kv: KvEngine;
   readonly catalog: Catalog;
   readonly allocator: AutoIncrementAllocator;
+  readonly sequences: SequenceAllocator;
   readonly accounts: AccountStore;
   readonly privileges: Privileges;
 }
