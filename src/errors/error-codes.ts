@@ -129,6 +129,7 @@ export const ER_GC_TOO_EARLY: ErrorSpec = { name: 'ER_GC_TOO_EARLY', code: 9006,
 export const ER_SP_DOES_NOT_EXIST: ErrorSpec = { name: 'ER_SP_DOES_NOT_EXIST', code: 1305, sqlState: '42000', template: "%s %s does not exist" };
 export const ER_BLOB_CANT_HAVE_DEFAULT: ErrorSpec = { name: 'ER_BLOB_CANT_HAVE_DEFAULT', code: 1101, sqlState: '42000', template: "BLOB, TEXT, GEOMETRY or JSON column '%-.192s' can't have a default value" };
 export const ER_WRONG_NUMBER_OF_COLUMNS_IN_SELECT: ErrorSpec = { name: 'ER_WRONG_NUMBER_OF_COLUMNS_IN_SELECT', code: 1222, sqlState: '21000', template: "The used SELECT statements have a different number of columns" };
+export const ER_VIEW_SELECT_TMPTABLE: ErrorSpec = { name: 'ER_VIEW_SELECT_TMPTABLE', code: 1352, sqlState: 'HY000', template: "View's SELECT refers to a temporary table '%-.192s'" };
 export const ER_VIEW_WRONG_LIST: ErrorSpec = { name: 'ER_VIEW_WRONG_LIST', code: 1353, sqlState: 'HY000', template: "In definition of view, derived table or common table expression, SELECT list and column names list have different column counts" };
 export const ER_VIEW_INVALID: ErrorSpec = { name: 'ER_VIEW_INVALID', code: 1356, sqlState: 'HY000', template: "View '%-.192s.%-.192s' references invalid table(s) or column(s) or function(s) or definer/invoker of view lack rights to use them" };
 export const ER_TRG_DOES_NOT_EXIST: ErrorSpec = { name: 'ER_TRG_DOES_NOT_EXIST', code: 1360, sqlState: 'HY000', template: "Trigger does not exist" };
@@ -325,6 +326,7 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [1305, ER_SP_DOES_NOT_EXIST],
   [1101, ER_BLOB_CANT_HAVE_DEFAULT],
   [1222, ER_WRONG_NUMBER_OF_COLUMNS_IN_SELECT],
+  [1352, ER_VIEW_SELECT_TMPTABLE],
   [1353, ER_VIEW_WRONG_LIST],
   [1356, ER_VIEW_INVALID],
   [1360, ER_TRG_DOES_NOT_EXIST],

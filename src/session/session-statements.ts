@@ -70,13 +70,13 @@ export const SESSION_STATEMENTS: { [K in SessionStatementKind]: Handler<Extract<
     if (stmt.options.includes('PRIVILEGES')) await session.host.sql.accounts.reload();
     if (stmt.options.includes('STATUS')) session.host.status.flush();
     if (stmt.tablesMode === 'WITH READ LOCK') await session.txn.commit();
-    checkFlushTables(stmt, session.host.sql, session.currentDatabase);
+    checkFlushTables(stmt, session.host.sql.servicesFor(session.context).catalog, session.currentDatabase);
     return OK_NOTHING;
   },
   LockTablesStmt: async (stmt, session) => {
     // LOCK TABLES commits the open transaction, as in MySQL.
     await session.txn.commit();
-    checkLockTables(stmt, session.host.sql, session.currentDatabase);
+    checkLockTables(stmt, session.host.sql.servicesFor(session.context).catalog, session.currentDatabase);
     return OK_NOTHING;
   },
   UnlockTablesStmt: () => OK_NOTHING,

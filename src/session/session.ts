@@ -14,6 +14,7 @@ import {
   parseStatements,
   runsInSession,
   userVariableValue,
+  TemporaryTables,
 } from '../sql/index.js';
 import type {
   ExecutionContext,
@@ -78,6 +79,8 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
   private isInterrupted = false;
   /** Aborted by KILL: ends the running statement's lock wait or SLEEP at once. Fresh for each statement. */
   private interruption = new AbortController();
+  /** CREATE TEMPORARY TABLE's tables, gone with the session; the transaction reads their rows through its engine. */
+  readonly temporaryTables: TemporaryTables;
 
   constructor(
     readonly host: SessionHost,
@@ -93,7 +96,8 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
     });
     this.status = host.status.createSession();
     if (connectionStatus) this.status.addProvider(connectionStatus);
-    this.txn = new Transaction(host.kv, host.locks, this.variables);
+    this.temporaryTables = new TemporaryTables(host.kv);
+    this.txn = new Transaction(this.temporaryTables.engine, host.locks, this.variables);
     if (identity.clientCollationId !== undefined) this.applyClientCollation(identity.clientCollationId);
   }
 
@@ -345,7 +349,7 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
     this.status.increment(comCounterOf(statement));
     this.host.sql.checkPrivileges(statement, this);
     if (this.database === undefined) throw mysqlError(ER_NO_DB_ERROR);
-    return Promise.resolve(this.host.sql.tableColumns(this.database, table));
+    return Promise.resolve(this.host.sql.tableColumns(this.database, table, this));
   }
 
   /** Forgets a prepared statement (COM_STMT_CLOSE, DEALLOCATE PREPARE). */
@@ -441,6 +445,7 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
       context: this,
       isEnabled: this.globals.get('tidb_enable_prepared_plan_cache') !== 0n,
       schemaVersion: sql.catalog.schemaVersion,
+      temporaryTablesVersion: this.temporaryTables.version,
       database: this.database,
       variablesChangeCount: this.variables.changeCount,
     });
@@ -452,6 +457,8 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
   /** Ends the session: an open transaction is rolled back, as when a MySQL client disconnects. */
   close(): void {
     this.txn.rollback();
+    // Temporary tables end with the session too (disconnect, COM_RESET_CONNECTION, COM_CHANGE_USER).
+    void this.temporaryTables.close();
     // User-level locks end with the session (disconnect, COM_RESET_CONNECTION, COM_CHANGE_USER), as in MySQL.
     void this.host.userLocks.releaseAll(this.connectionId);
     const count = this.prepared.clear();

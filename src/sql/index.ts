@@ -27,3 +27,5 @@ export {
 export type { SessionStatementKind } from './statements/statement-table.js';
 export type { UserLockOutcome, UserLocks } from './user-locks.js';
 export { collationById } from './collation/index.js';
+export type { Catalog } from './catalog/index.js';
+export { TemporaryTables } from './temporary/index.js';

@@ -70,6 +70,8 @@ export interface TableInfo {
   readonly comment: string;
   readonly engine: string;
   readonly createdAt: string;
+  /** A session's temporary table (CREATE TEMPORARY TABLE): never stored, seen only by its session. */
+  readonly isTemporary?: boolean;
   /**
    * Set for a view: its SELECT as written (re-parsed at use), the column names given in CREATE VIEW v (…), and the
    * options that decide whether and how it can be written through.

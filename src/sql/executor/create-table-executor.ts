@@ -34,7 +34,6 @@ const MAX_IDENTIFIER_LENGTH = 64;
 
 /** Runs CREATE TABLE: with a definition list, `LIKE other`, or `[(defs)] [AS] SELECT …`. */
 export async function executeCreateTable(stmt: CreateTableStmt, catalog: Catalog, session: ExecutionContext, allocator: AutoIncrementAllocator): Promise<OkResult> {
-  if (stmt.isTemporary) throw mysqlError(ER_NOT_SUPPORTED_YET, 'TEMPORARY tables');
   if (stmt.like) return executeCreateTableLike(stmt, catalog, session);
   const databaseName = stmt.table.db ?? session.currentDatabase;
   if (databaseName === undefined) throw mysqlError(ER_NO_DB_ERROR);
@@ -68,7 +67,7 @@ export async function executeCreateTable(stmt: CreateTableStmt, catalog: Catalog
       };
       return table;
     },
-    { ifNotExists: stmt.ifNotExists },
+    { ifNotExists: stmt.ifNotExists, isTemporary: stmt.isTemporary },
   );
   if (stmt.query) return executeCreateTableSelect(stmt, columns, create, catalog, allocator, session);
   await create(columns);

@@ -69,7 +69,7 @@ export function showCreateTable(catalog: Catalog, session: ExecutionContext, stm
     else lines.push(`  ${index.isUnique ? 'UNIQUE KEY' : 'KEY'} ${quote(index.name)} (${columns})`);
   }
   const comment = table.comment ? ` COMMENT='${table.comment.replace(/'/g, "''")}'` : '';
-  const text = `CREATE TABLE ${quote(table.name)} (\n${lines.join(',\n')}\n) ENGINE=InnoDB ${tableCharsetText(table)}${comment}`;
+  const text = `CREATE ${table.isTemporary === true ? 'TEMPORARY ' : ''}TABLE ${quote(table.name)} (\n${lines.join(',\n')}\n) ENGINE=InnoDB ${tableCharsetText(table)}${comment}`;
   return rowsResult([expressionColumn('Table', TEXT, true), expressionColumn('Create Table', LONG_TEXT, true)], [[table.name, text]]);
 }
 
