@@ -3,6 +3,7 @@
 import { mysqlError, ER_KILL_DENIED_ERROR, ER_NO_SUCH_THREAD, ER_NOT_SUPPORTED_YET, ER_UNKNOWN_STMT_HANDLER, ER_WRONG_ARGUMENTS } from '../errors/index.js';
 import { OK_NOTHING } from '../sql/index.js';
 import type { SessionStatementKind, Statement, StatementResult } from '../sql/index.js';
+import { executeLoadData } from './load-data-statement.js';
 import { textOfValue } from './prepared-statements.js';
 import { executeSet } from './set-statement.js';
 import type { StatementSession } from './statement-session.js';
@@ -97,6 +98,7 @@ export const SESSION_STATEMENTS: { [K in SessionStatementKind]: Handler<Extract<
     if (stmt.using.length !== prepared.paramCount) throw mysqlError(ER_WRONG_ARGUMENTS, 'EXECUTE');
     return session.executePrepared(prepared, stmt.using.map((variable) => session.userVariable(variable.name)));
   },
+  LoadDataStmt: (stmt, session) => executeLoadData(stmt, session),
   DeallocateStmt: (stmt, session) => {
     const prepared = session.prepared.named(stmt.name);
     if (!prepared) throw mysqlError(ER_UNKNOWN_STMT_HANDLER, stmt.name.length, stmt.name, 'DEALLOCATE PREPARE');

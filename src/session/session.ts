@@ -45,6 +45,7 @@ import { PreparedStatements } from './prepared-statements.js';
 import type { PreparedStatement } from './prepared-statements.js';
 import { runWithPlanCache } from './cached-plan.js';
 import { sessionTableRows } from './session-table-rows.js';
+import type { LocalInfileSource } from './load-data-statement.js';
 import { Transaction } from './transaction.js';
 import type { StatementLocking } from './transaction.js';
 
@@ -270,7 +271,19 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
    * Runs the statements of `text`, yielding one outcome per statement. Stops at the first error (thrown), as MySQL
    * does for multi-statement queries. The caller must consume each result's rows before asking for the next.
    */
-  async *run(text: string): AsyncGenerator<QueryOutcome> {
+  async *run(text: string, localInfile?: LocalInfileSource): AsyncGenerator<QueryOutcome> {
+    this.localInfile = localInfile;
+    try {
+      yield* this.runStatements(text);
+    } finally {
+      this.localInfile = undefined;
+    }
+  }
+
+  /** The client's files for LOAD DATA LOCAL while run() runs a query. */
+  localInfile: LocalInfileSource | undefined;
+
+  private async *runStatements(text: string): AsyncGenerator<QueryOutcome> {
     // MySQL runs the statements before a syntax error, then reports the error.
     const { statements, error } = parseStatements(text);
     if (statements.length === 0 && error === undefined) this.status.increment('Com_empty_query');

@@ -29,3 +29,6 @@ export type { UserLockOutcome, UserLocks } from './user-locks.js';
 export { collationById } from './collation/index.js';
 export type { Catalog } from './catalog/index.js';
 export { TemporaryTables } from './temporary/index.js';
+export { LoadDataReader, loadDataFormat } from './load-data/load-data-reader.js';
+export type { LoadDataField } from './load-data/load-data-reader.js';
+export { mapExpr } from './expression/index.js';
