@@ -68,6 +68,9 @@ export const CONFIG_LIMITS = {
   maxLogRetention: 100000,
   /** A day: the longest graceful wait we accept, in seconds. */
   maxGracefulWait: 86400,
+  /** TiDB's default txn-total-size-limit (100 MiB) and its maximum (1 TiB). */
+  defaultTxnTotalSize: 104857600,
+  maxTxnTotalSize: 1099511627776,
 } as const;
 
 /** TLS protocol versions tls-version may list; TLSv1 and TLSv1.1 (removed by MySQL 8.0.28) only with a warning. */
@@ -403,6 +406,13 @@ export const CONFIG_OPTIONS = [
     type: { kind: 'boolean' },
     default: false,
     description: 'Initial local_infile: whether clients may send files with LOAD DATA LOCAL INFILE (OFF, as MySQL 8.0).',
+  },
+  {
+    key: 'performance.txn-total-size-limit',
+    flag: 'txn-total-size-limit',
+    type: { kind: 'integer', min: 1, max: CONFIG_LIMITS.maxTxnTotalSize },
+    default: CONFIG_LIMITS.defaultTxnTotalSize,
+    description: 'Most bytes of keys and values one transaction may write before it commits; beyond it, error 8004.',
   },
 ] as const satisfies readonly OptionSpec[];
 

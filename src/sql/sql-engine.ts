@@ -17,6 +17,7 @@ import type { SqlValue } from './types/index.js';
 import { tableResultColumn } from './table/table-scope.js';
 import { SessionCatalog } from './temporary/session-catalog.js';
 import type { TemporaryTables } from './temporary/temporary-tables.js';
+import { beginStatementMemory } from './memory-guard.js';
 
 export type { ReusablePlan } from './statements/statement-spec.js';
 
@@ -68,6 +69,7 @@ export class SqlEngine implements EngineServices {
     const spec = specOf(stmt);
     if (spec.runsIn !== 'engine') throw new Error(`${stmt.kind} is run by the session`);
     this.checkPrivileges(stmt, context);
+    beginStatementMemory(context);
     return spec.execute(stmt, this.servicesFor(context), context, params);
   }
 
