@@ -121,8 +121,9 @@ class BatchLoader {
   async add(fields: readonly LoadDataField[]): Promise<void> {
     this.rowNumber++;
     const warnings = this.session.warnings;
-    if (fields.length < this.targets.length) warnings.warn(mysqlError(ER_WARN_TOO_FEW_RECORDS, this.rowNumber));
-    else if (fields.length > this.targets.length) warnings.warn(mysqlError(ER_WARN_TOO_MANY_RECORDS, this.rowNumber));
+    // One 1261 per missing field, as MySQL's loop over the columns warns.
+    for (let i = fields.length; i < this.targets.length; i++) warnings.warn(mysqlError(ER_WARN_TOO_FEW_RECORDS, this.rowNumber));
+    if (fields.length > this.targets.length) warnings.warn(mysqlError(ER_WARN_TOO_MANY_RECORDS, this.rowNumber));
     const byColumn = new Map<string, Expr>();
     const byVariable = new Map<string, Expr>();
     this.targets.forEach((target, i) => {
