@@ -8,7 +8,7 @@ const options = parseSideBySideOptions(process.argv.slice(2));
 const LINES_PER_CHUNK = 2000;
 
 /** The file: `rows` tab-separated lines of about 100 bytes, in chunks. */
-async function* file(rows: number): AsyncGenerator<Buffer> {
+function* file(rows: number): Generator<Buffer> {
   for (let start = 1; start <= rows; start += LINES_PER_CHUNK) {
     let text = '';
     const end = Math.min(start + LINES_PER_CHUNK, rows + 1);

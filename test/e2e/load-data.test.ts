@@ -16,7 +16,7 @@ import type { TidalProcess } from './helpers/tidal-process.js';
 /** The rows of `sql`, every value as text (NULL as null). */
 async function textRows(db: Connection, sql: string): Promise<(string | null)[][]> {
   const [result] = await db.query<RowDataPacket[]>({ sql, rowsAsArray: true });
-  return (result as unknown as unknown[][]).map((row) => row.map((value) => (value === null ? null : String(value))));
+  return (result as unknown as unknown[][]).map((row) => row.map((value) => (value === null ? null : String(value as string | number))));
 }
 
 /** Runs a LOAD DATA LOCAL statement, the client streaming `file` when the server asks for it. */
@@ -154,7 +154,7 @@ describe('LOAD DATA', () => {
       await big.query('CREATE TABLE ld.t (id INT PRIMARY KEY, n INT)');
       const rows = 200_000;
       const pad = 'x'.repeat(1000);
-      async function* chunks(): AsyncGenerator<string> {
+      function* chunks(): Generator<string> {
         // 1,000 lines per chunk: the client never holds the file either.
         for (let start = 1; start <= rows; start += 1000) {
           let text = '';
