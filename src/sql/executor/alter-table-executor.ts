@@ -21,7 +21,7 @@ import { TableRows } from '../table/table-rows.js';
 import { coerceToColumn, isTextType } from '../types/index.js';
 import type { Row } from '../types/index.js';
 
-import { buildColumn, buildDefault } from './create-table-executor.js';
+import { buildColumn, buildDefault, descendingParts, uniqueName } from './create-table-executor.js';
 import { indexColumnOffsets } from './index-ddl-executor.js';
 import { resolveTable } from './resolve-table.js';
 import { resolveCollation } from './column-type-from-ast.js';
@@ -108,7 +108,9 @@ function applyAction(draft: Draft, action: AlterTableAction, table: TableInfo, s
     case 'RenameColumn': {
       const old = find(draft, action.oldName);
       if (!old) throw mysqlError(ER_BAD_FIELD_ERROR, action.oldName, table.name);
-      if (find(draft, action.newName)) throw mysqlError(ER_DUP_FIELDNAME, action.newName);
+      // RENAME COLUMN a TO A changes only the letters' case: the column found is the one renamed, no duplicate.
+      const clash = find(draft, action.newName);
+      if (clash && clash.id !== old.id) throw mysqlError(ER_DUP_FIELDNAME, action.newName);
       draft.columns = draft.columns.map((c) => (c.id === old.id ? { ...c, name: action.newName } : c));
       return;
     }
@@ -129,8 +131,9 @@ function applyAction(draft: Draft, action: AlterTableAction, table: TableInfo, s
       if (constraint.indexType === 'FULLTEXT' || constraint.indexType === 'SPATIAL') throw mysqlError(ER_NOT_SUPPORTED_YET, `${constraint.indexType} indexes`);
       const current = finish(table, draft);
       const offsets = indexColumnOffsets(current, constraint.parts);
-      const name = constraint.name ?? current.columns[offsets[0]!]!.name;
-      addIndex(draft, { id: 0, name, isUnique: constraint.indexType === 'UNIQUE', isPrimary: false }, offsets.map((o) => current.columns[o]!.id));
+      const taken = new Set(draft.indexes.map((i) => i.info.name.toLowerCase()));
+      const name = constraint.name ?? uniqueName(current.columns[offsets[0]!]!.name, taken);
+      addIndex(draft, { id: 0, name, isUnique: constraint.indexType === 'UNIQUE', isPrimary: false, ...descendingParts(constraint.parts) }, offsets.map((o) => current.columns[o]!.id));
       return;
     }
     case 'DropIndex': {

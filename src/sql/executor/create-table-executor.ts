@@ -15,7 +15,7 @@ import {
   ER_TOO_LONG_IDENT,
   ER_WRONG_AUTO_KEY,
 } from '../../errors/index.js';
-import type { ColumnDef, CreateTableStmt, Expr, IndexDef } from '../ast/index.js';
+import type { ColumnDef, CreateTableStmt, Expr, IndexDef, IndexPart } from '../ast/index.js';
 import type { AutoIncrementAllocator, Catalog, ColumnDefault, ColumnInfo, IndexInfo, TableInfo } from '../catalog/index.js';
 import { CURRENT_INDEX_KEY_VERSION } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
@@ -207,14 +207,20 @@ function buildIndexes(
     const name = isPrimary ? 'PRIMARY' : (def.name ?? uniqueName(columns[offsets[0]!]!.name, names));
     if (names.has(name.toLowerCase())) throw mysqlError(ER_DUP_KEYNAME, name);
     names.add(name.toLowerCase());
-    indexes.push({ id: nextIndexId(), name, columnOffsets: offsets, isUnique: isPrimary || def.indexType === 'UNIQUE', isPrimary, keyVersion: CURRENT_INDEX_KEY_VERSION });
+    indexes.push({ id: nextIndexId(), name, columnOffsets: offsets, isUnique: isPrimary || def.indexType === 'UNIQUE', isPrimary, keyVersion: CURRENT_INDEX_KEY_VERSION, ...descendingParts(def.parts) });
     if (isPrimary && offsets.length === 1 && isIntegerType(columns[offsets[0]!]!.type)) handleColumnOffset = offsets[0];
   }
   return { indexes, handleColumnOffset };
 }
 
 /** MySQL names an unnamed key after its first column, adding _2, _3 … on clashes. */
-function uniqueName(base: string, taken: ReadonlySet<string>): string {
+/** `descending` of an index whose parts include DESC (kept for SHOW CREATE TABLE; keys are ordered ascending). */
+export function descendingParts(parts: readonly IndexPart[]): { descending?: readonly boolean[] } {
+  return parts.some((part) => part.direction === 'DESC') ? { descending: parts.map((part) => part.direction === 'DESC') } : {};
+}
+
+/** `base`, or `base_2`, `base_3`, … when an index already has that name (MySQL's names for unnamed keys). */
+export function uniqueName(base: string, taken: ReadonlySet<string>): string {
   if (!taken.has(base.toLowerCase())) return base;
   for (let suffix = 2; ; suffix++) {
     const candidate = `${base}_${suffix}`;

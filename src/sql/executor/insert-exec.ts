@@ -39,11 +39,15 @@ export async function insertExec(plan: InsertPlan): Promise<OkResult> {
   const isStrict = session.isStrictMode && !stmt.isIgnore;
   const onDuplicate = stmt.onDuplicate ? compileOnDuplicate(stmt.onDuplicate, table, databaseName, session, params) : undefined;
   let firstGeneratedId: bigint | undefined;
+  // The OK packet's insert id without a generated value: the last explicit AUTO_INCREMENT value stored (MySQL's
+  // mysql_insert_id()); LAST_INSERT_ID() is left alone.
+  let lastExplicitId: bigint | undefined;
   let affected = 0n;
   let duplicates = 0;
   for (let r = 0; r < rows.length; r++) {
     const values = rows[r]!;
     if (values.length !== targets.length) throw mysqlError(ER_WRONG_VALUE_COUNT_ON_ROW, r + 1);
+    let explicitId: bigint | undefined;
     const given = new Map<number, SqlValue | undefined>();
     targets.forEach((column, i) => given.set(column.offset, values[i]));
     const row: Row = table.columns.map((column) => {
@@ -58,7 +62,8 @@ export async function insertExec(plan: InsertPlan): Promise<OkResult> {
           value = await allocator.next(table.id);
           firstGeneratedId ??= value;
         } else {
-          await allocator.rebase(table.id, toInteger(value, session.warnings) ?? 0n);
+          explicitId = toInteger(value, session.warnings) ?? 0n;
+          await allocator.rebase(table.id, explicitId);
         }
       }
       if (value === null && column.isNotNull) value = nullIntoNotNull(column, isStrict, session, rows.length);
@@ -85,6 +90,7 @@ export async function insertExec(plan: InsertPlan): Promise<OkResult> {
     try {
       await tableRows.insert(handle, row);
       affected++;
+      if (explicitId !== undefined) lastExplicitId = explicitId;
     } catch (error) {
       if (!(stmt.isIgnore && error instanceof MySqlError && error.code === ER_DUP_ENTRY.code)) throw error;
       session.warnings.warn(error);
@@ -93,7 +99,7 @@ export async function insertExec(plan: InsertPlan): Promise<OkResult> {
   }
   if (firstGeneratedId !== undefined) session.lastInsertId = firstGeneratedId;
   const info = rows.length > 1 || stmt.source.kind === 'select' ? `Records: ${rows.length}  Duplicates: ${duplicates}  Warnings: ${session.warningCount}` : '';
-  return { kind: 'ok', affectedRows: affected, lastInsertId: firstGeneratedId ?? 0n, info };
+  return { kind: 'ok', affectedRows: affected, lastInsertId: firstGeneratedId ?? lastExplicitId ?? 0n, info };
 }
 
 

@@ -25,7 +25,8 @@ export async function executeCreateView(stmt: CreateViewStmt, catalog: Catalog, 
   const probe = await materializeQuery(stmt.query, catalog, session);
   if (stmt.columns && stmt.columns.length !== probe.columns.length) throw mysqlError(ER_VIEW_WRONG_LIST);
   const existing = catalog.findTable(databaseName, stmt.name.name);
-  const view = { definition: stmt.queryText, columnNames: stmt.columns, checkOption: stmt.checkOption, algorithm: stmt.algorithm };
+  const columns = probe.columns.map((column, i) => ({ name: stmt.columns?.[i] ?? column.name, type: column.type, isNotNull: column.isNotNull }));
+  const view = { definition: stmt.queryText, columnNames: stmt.columns, checkOption: stmt.checkOption, algorithm: stmt.algorithm, columns };
   if (stmt.checkOption) checkUpdatable(view, stmt, databaseName, catalog, session);
   if (existing) {
     if (!existing.view || !(stmt.orReplace || stmt.isAlter)) throw mysqlError(ER_TABLE_EXISTS_ERROR, stmt.name.name);
