@@ -90,10 +90,21 @@ function applyAction(draft: Draft, action: AlterTableAction, table: TableInfo, s
         if (action.ifExists) return;
         throw mysqlError(ER_CANT_DROP_FIELD_OR_KEY, action.name);
       }
-      for (const index of draft.indexes.filter((i) => i.columnIds.includes(column.id))) {
-        if (index.info.isPrimary || index.columnIds.length > 1) throw mysqlError(ER_NOT_SUPPORTED_YET, 'dropping a column of a multi-column or primary key');
-        dropIndex(draft, index);
+      // As MySQL: the column leaves every index it is part of, and an index left without columns goes. Only the
+      // column the rows are keyed by (an integer primary key) cannot go: the rows would need new keys.
+      if (table.handleColumnOffset !== undefined && table.columns[table.handleColumnOffset]!.id === column.id) {
+        throw mysqlError(ER_NOT_SUPPORTED_YET, 'dropping the integer primary key column the rows are keyed by');
       }
+      draft.indexes = draft.indexes.flatMap((index) => {
+        if (!index.columnIds.includes(column.id)) return [index];
+        if (!index.isNew) draft.droppedIndexIds.push(index.info.id);
+        const kept = index.columnIds.flatMap((id, i) => (id === column.id ? [] : [{ id, isDescending: index.info.descending?.[i] === true }]));
+        if (kept.length === 0) return [];
+        // The narrower index is built anew in the same place (a unique one checks its rows again: 1062).
+        const { descending: _descending, ...info } = index.info;
+        const descending = kept.some((part) => part.isDescending) ? { descending: kept.map((part) => part.isDescending) } : {};
+        return [{ info: { ...info, id: 0, ...descending }, columnIds: kept.map((part) => part.id), isNew: true }];
+      });
       draft.columns = draft.columns.filter((c) => c.id !== column.id);
       return;
     }
