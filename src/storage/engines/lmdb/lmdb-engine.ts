@@ -23,10 +23,13 @@ import type { LmdbByteStore } from './lmdb-snapshot.js';
 /**
  * LMDB environment settings. `overlappingSync: false` makes a commit's promise wait for its fsync (durability);
  * 8 KiB pages allow keys up to 4026 bytes (TiDB's index keys go up to 3072 bytes of values); every open snapshot
- * generation takes a reader slot, so allow far more than connections.
+ * generation takes a reader slot, so allow far more than connections. Every commit is its own explicit batch, so
+ * `eventTurnBatching` (lmdb-js grouping loose writes per event turn) is off: its internal promise, which nobody can
+ * await, was rejected when a write failed (a full disk) and surfaced as an unhandled rejection.
  */
 const EnvironmentOptions = {
   overlappingSync: false,
+  eventTurnBatching: false,
   pageSize: 8192,
   maxDbs: 4,
   maxReaders: 1024,
