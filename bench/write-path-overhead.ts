@@ -2,7 +2,7 @@
 // through TableRows directly (the plain path) and through RowWriter (as INSERT does), alternating A B A B, median of
 // the rounds. Usage: npm run bench:write-path [-- --rounds 15 --statements 20000]
 import { parseArgs } from 'node:util';
-import { Catalog } from '../src/sql/catalog/index.js';
+import { StoredCatalog } from '../src/sql/catalog/index.js';
 import type { ColumnInfo } from '../src/sql/catalog/index.js';
 import { TableWriters } from '../src/sql/constraints/index.js';
 import { TableRows } from '../src/sql/table/table-rows.js';
@@ -17,7 +17,7 @@ const rounds = Number(values.rounds);
 const statements = Number(values.statements);
 
 const engine = new MemoryEngine();
-const catalog = await Catalog.open(engine);
+const catalog = await StoredCatalog.open(engine);
 const column = (id: number, name: string, offset: number): ColumnInfo => ({
   id, name, offset, type: fieldType(TypeKind.Int), isNotNull: false, isAutoIncrement: false, defaultValue: { kind: 'null' }, onUpdateCurrentTimestamp: false, comment: '',
 });

@@ -335,6 +335,13 @@ export const CONFIG_OPTIONS = [
     description: 'Refuse clients that do not use TLS (or a Unix socket).',
   },
   {
+    key: 'security.secure-file-priv',
+    flag: 'secure-file-priv',
+    type: { kind: 'string' },
+    default: 'NULL',
+    description: 'The directory server-side LOAD DATA INFILE may read (MySQL\'s secure_file_priv); NULL refuses it, empty allows any.',
+  },
+  {
     key: 'security.rsa-private-key',
     flag: 'rsa-private-key',
     type: { kind: 'path' },
@@ -392,6 +399,13 @@ export const CONFIG_OPTIONS = [
     type: { kind: 'integer', min: CONFIG_LIMITS.minAllowedPacket, max: CONFIG_LIMITS.maxAllowedPacket },
     default: CONFIG_LIMITS.defaultAllowedPacket,
     description: 'Initial max_allowed_packet: the largest packet, in bytes, client and server exchange.',
+  },
+  {
+    key: 'instance.local_infile',
+    flag: 'local-infile',
+    type: { kind: 'boolean' },
+    default: false,
+    description: 'Initial local_infile: whether clients may send files with LOAD DATA LOCAL INFILE (OFF, as MySQL 8.0).',
   },
   {
     key: 'performance.txn-total-size-limit',

@@ -4,6 +4,7 @@ import { mysqlError, ER_KILL_DENIED_ERROR, ER_NO_SUCH_THREAD, ER_NOT_SUPPORTED_Y
 import { OK_NOTHING } from '../sql/index.js';
 import type { SessionStatementKind, Statement, StatementResult } from '../sql/index.js';
 import { selectActiveRoles } from '../sql/accounts/index.js';
+import { executeLoadData } from './load-data-statement.js';
 import { textOfValue } from './prepared-statements.js';
 import { executeSet } from './set-statement.js';
 import type { StatementSession } from './statement-session.js';
@@ -76,13 +77,13 @@ export const SESSION_STATEMENTS: { [K in SessionStatementKind]: Handler<Extract<
     if (stmt.options.includes('PRIVILEGES')) await session.host.sql.accounts.reload();
     if (stmt.options.includes('STATUS')) session.host.status.flush();
     if (stmt.tablesMode === 'WITH READ LOCK') await session.txn.commit();
-    checkFlushTables(stmt, session.host.sql, session.currentDatabase);
+    checkFlushTables(stmt, session.host.sql.servicesFor(session.context).catalog, session.currentDatabase);
     return OK_NOTHING;
   },
   LockTablesStmt: async (stmt, session) => {
     // LOCK TABLES commits the open transaction, as in MySQL.
     await session.txn.commit();
-    checkLockTables(stmt, session.host.sql, session.currentDatabase);
+    checkLockTables(stmt, session.host.sql.servicesFor(session.context).catalog, session.currentDatabase);
     return OK_NOTHING;
   },
   UnlockTablesStmt: () => OK_NOTHING,
@@ -103,6 +104,7 @@ export const SESSION_STATEMENTS: { [K in SessionStatementKind]: Handler<Extract<
     if (stmt.using.length !== prepared.paramCount) throw mysqlError(ER_WRONG_ARGUMENTS, 'EXECUTE');
     return session.executePrepared(prepared, stmt.using.map((variable) => session.userVariable(variable.name)));
   },
+  LoadDataStmt: (stmt, session) => executeLoadData(stmt, session),
   DeallocateStmt: (stmt, session) => {
     const prepared = session.prepared.named(stmt.name);
     if (!prepared) throw mysqlError(ER_UNKNOWN_STMT_HANDLER, stmt.name.length, stmt.name, 'DEALLOCATE PREPARE');

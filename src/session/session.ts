@@ -14,6 +14,7 @@ import {
   parseStatements,
   runsInSession,
   userVariableValue,
+  TemporaryTables,
 } from '../sql/index.js';
 import type {
   ExecutionContext,
@@ -49,6 +50,7 @@ import { runWithPlanCache } from './cached-plan.js';
 import type { PlanSlot } from './cached-plan.js';
 import { TextPlanCache } from './text-plan-cache.js';
 import { sessionTableRows } from './session-table-rows.js';
+import type { LocalInfileSource } from './load-data-statement.js';
 import { Transaction } from './transaction.js';
 import type { StatementLocking } from './transaction.js';
 import { armStatementDeadline, executionTimeLimitMs, takeTurnWhenBusy } from './statement-deadline.js';
@@ -94,6 +96,8 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
   private deadline: NodeJS.Timeout | undefined;
   /** Aborted by KILL: ends the running statement's lock wait or SLEEP at once. Fresh for each statement. */
   private interruption = new AbortController();
+  /** CREATE TEMPORARY TABLE's tables, gone with the session; the transaction reads their rows through its engine. */
+  readonly temporaryTables: TemporaryTables;
 
   constructor(
     readonly host: SessionHost,
@@ -109,7 +113,8 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
     });
     this.status = host.status.createSession();
     if (connectionStatus) this.status.addProvider(connectionStatus);
-    this.txn = new Transaction(host.kv, host.locks, this.variables);
+    this.temporaryTables = new TemporaryTables(host.kv);
+    this.txn = new Transaction(this.temporaryTables.engine, host.locks, this.variables);
     if (identity.clientCollationId !== undefined) this.applyClientCollation(identity.clientCollationId);
   }
 
@@ -303,7 +308,19 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
    * Runs the statements of `text`, yielding one outcome per statement. Stops at the first error (thrown), as MySQL
    * does for multi-statement queries. The caller must consume each result's rows before asking for the next.
    */
-  async *run(text: string): AsyncGenerator<QueryOutcome> {
+  async *run(text: string, localInfile?: LocalInfileSource): AsyncGenerator<QueryOutcome> {
+    this.localInfile = localInfile;
+    try {
+      yield* this.runStatements(text);
+    } finally {
+      this.localInfile = undefined;
+    }
+  }
+
+  /** The client's files for LOAD DATA LOCAL while run() runs a query. */
+  localInfile: LocalInfileSource | undefined;
+
+  private async *runStatements(text: string): AsyncGenerator<QueryOutcome> {
     const hit = this.variables.get('tidb_enable_non_prepared_plan_cache') === 0n ? undefined : this.textPlans.lookup(text);
     if (hit) {
       this.warnings.clear();
@@ -393,7 +410,7 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
     this.status.increment(comCounterOf(statement));
     this.host.sql.checkPrivileges(statement, this);
     if (this.database === undefined) throw mysqlError(ER_NO_DB_ERROR);
-    return Promise.resolve(this.host.sql.tableColumns(this.database, table));
+    return Promise.resolve(this.host.sql.tableColumns(this.database, table, this));
   }
 
   /** Forgets a prepared statement (COM_STMT_CLOSE, DEALLOCATE PREPARE). */
@@ -495,6 +512,7 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
       context: this,
       isEnabled: this.globals.get('tidb_enable_prepared_plan_cache') !== 0n,
       schemaVersion: sql.catalog.schemaVersion,
+      temporaryTablesVersion: this.temporaryTables.version,
       database: this.database,
       variablesChangeCount: this.variables.changeCount,
     });
@@ -506,6 +524,8 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
   /** Ends the session: an open transaction is rolled back, as when a MySQL client disconnects. */
   close(): void {
     this.txn.rollback();
+    // Temporary tables end with the session too (disconnect, COM_RESET_CONNECTION, COM_CHANGE_USER).
+    void this.temporaryTables.close();
     // User-level locks end with the session (disconnect, COM_RESET_CONNECTION, COM_CHANGE_USER), as in MySQL.
     void this.host.userLocks.releaseAll(this.connectionId);
     const count = this.prepared.clear();

@@ -209,6 +209,18 @@ export class Transaction implements RowLocker {
     if (this.isAutocommitting) await this.commit();
   }
 
+  /**
+   * LOAD DATA's batched commit: when autocommitting, commits the rows the running statement wrote so far and goes on
+   * in a new transaction (TiDB's non-atomic batches), so a huge file never sits in one transaction's memory.
+   */
+  async commitStatementBatch(): Promise<void> {
+    if (!this.isAutocommitting) return;
+    const locking = this.statement;
+    this.endStatementState();
+    await this.commit();
+    this.statement = locking;
+  }
+
   /** After a statement failed or was abandoned midway: drop its writes when autocommitting. */
   abandonStatement(): void {
     if (this.isAutocommitting) this.rollback();

@@ -4,6 +4,7 @@ import type { KvTransaction } from '../storage/kv.js';
 import type { LockMode, RowLocker } from './table/row-locker.js';
 import type { Row, SqlValue, WarningSink } from './types/index.js';
 import type { UserLocks } from './user-locks.js';
+import type { TemporaryTables } from './temporary/temporary-tables.js';
 
 /** The information_schema tables whose rows only the session layer knows. */
 export type SessionTableName =
@@ -89,6 +90,8 @@ export interface ExecutionContext extends RowLocker {
   readonly userLocks?: UserLocks;
   /** NEXTVAL/LASTVAL/SETVAL of TiDB's sequences; absent for internal statements. */
   readonly sequences?: SessionSequences;
+  /** The session's temporary tables; absent for internal statements, which see only stored tables. */
+  readonly temporaryTables?: TemporaryTables;
   /** Rows of an information_schema table that the session layer supplies, in that table's column order. */
   systemTableRows?(table: SessionTableName): Row[];
 }

@@ -30,3 +30,8 @@ export type { SessionStatementKind } from './statements/statement-table.js';
 export type { UserLockOutcome, UserLocks } from './user-locks.js';
 export { SessionSequences } from './session-sequences.js';
 export { collationById } from './collation/index.js';
+export type { Catalog } from './catalog/index.js';
+export { TemporaryTables } from './temporary/index.js';
+export { LoadDataReader, loadDataFormat } from './load-data/load-data-reader.js';
+export type { LoadDataField } from './load-data/load-data-reader.js';
+export { mapExpr } from './expression/index.js';

@@ -49,7 +49,11 @@ export const QUERY_CASES: readonly SqlCase[] = [
   { sql: 'SELECT name, COUNT(*) FROM a GROUP BY x', error: 1055 },
   { sql: 'SELECT name, COUNT(*) FROM a', error: 1140 },
   { sql: 'SELECT x FROM a GROUP BY x ORDER BY name', error: 1055 },
-  { sql: 'SELECT a.x, COUNT(*) FROM a JOIN b ON b.a_id = a.id GROUP BY b.a_id', error: 1055 },
+  // An inner join's ON equalities carry dependence as WHERE's do (MySQL 8.0 manual 12.20.4), an outer join's do not
+  { sql: 'SELECT a.x, COUNT(*) FROM a LEFT JOIN b ON b.a_id = a.id GROUP BY b.a_id', error: 1055 },
+  { sql: 'SELECT a.x, COUNT(*) FROM a JOIN b ON b.a_id = a.id GROUP BY b.a_id ORDER BY a.x', rows: [['10', '2'], ['20', '1']] },
+  // grouping by b's key determines b.a_id, which the join carries to a's key and so to a.name
+  { sql: 'SELECT b.id, a.name FROM b JOIN a ON a.id = b.a_id GROUP BY b.id ORDER BY b.id', rows: [['1', 'one'], ['2', 'one'], ['3', 'two']] },
   { sql: 'SELECT id, name FROM a GROUP BY id ORDER BY id', rows: [['1', 'one'], ['2', 'two'], ['3', 'three'], ['4', null]] },
   { sql: 'SELECT a.name, COUNT(b.id) FROM a JOIN b ON b.a_id = a.id GROUP BY a.id ORDER BY a.id', rows: [['one', '2'], ['two', '1']] },
   { sql: "SELECT x, name FROM a WHERE name = 'one' GROUP BY x", rows: [['10', 'one']] },

@@ -2,6 +2,7 @@
 export type * from './data-type.js';
 export type * from './query.js';
 export type * from './dml-stmt.js';
+export type * from './load-data-stmt.js';
 export type * from './ddl-stmt.js';
 export type * from './transaction-stmt.js';
 export type * from './set-stmt.js';

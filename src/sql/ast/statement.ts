@@ -1,6 +1,7 @@
 // The Statement union: every top-level statement node the parser produces.
 import type { QueryExpr, StmtBase } from './query.js';
 import type { DeleteStmt, InsertStmt, UpdateStmt } from './dml-stmt.js';
+import type { LoadDataStmt } from './load-data-stmt.js';
 import type {
   AlterDatabaseStmt,
   AlterTableStmt,
@@ -61,6 +62,7 @@ export type Statement =
   | InsertStmt
   | UpdateStmt
   | DeleteStmt
+  | LoadDataStmt
   | CreateDatabaseStmt
   | AlterDatabaseStmt
   | DropDatabaseStmt

@@ -82,12 +82,40 @@ export interface ForeignKeyInfo {
 }
 
 /** An index over columns (by offset into the table's columns). The primary key is the index named PRIMARY. */
+/** A view's result column: name, type and nullability, as its query gives them. */
+export interface ViewColumn {
+  readonly name: string;
+  readonly type: FieldType;
+  readonly isNotNull: boolean;
+}
+
+/**
+ * The columns a table shows in SHOW COLUMNS and information_schema.COLUMNS: a view's are its query's result columns
+ * (no key, no default), as MySQL lists them.
+ */
+export function shownColumns(table: TableInfo): readonly ColumnInfo[] {
+  if (!table.view?.columns) return table.columns;
+  return table.view.columns.map((column, offset) => ({
+    id: offset + 1,
+    name: column.name,
+    offset,
+    type: column.type,
+    isNotNull: column.isNotNull,
+    isAutoIncrement: false,
+    defaultValue: { kind: 'none' },
+    onUpdateCurrentTimestamp: false,
+    comment: '',
+  }));
+}
+
 export interface IndexInfo {
   readonly id: number;
   readonly name: string;
   readonly columnOffsets: readonly number[];
   readonly isUnique: boolean;
   readonly isPrimary: boolean;
+  /** Which parts were declared DESC (absent: none), as SHOW CREATE TABLE and SHOW INDEX (Collation 'D') print them. */
+  readonly descending?: readonly boolean[];
   /**
    * How text columns are encoded in this index's keys (see table/row-datums.ts `indexDatum`): absent in indexes
    * written before collations had sort keys (version 1), `CURRENT_INDEX_KEY_VERSION` for every index built since.
@@ -129,6 +157,8 @@ export interface TableInfo {
   readonly checks?: readonly CheckConstraintInfo[];
   /** FOREIGN KEY constraints this table (the child) declares, in the order they were defined. */
   readonly foreignKeys?: readonly ForeignKeyInfo[];
+  /** A session's temporary table (CREATE TEMPORARY TABLE): never stored, seen only by its session. */
+  readonly isTemporary?: boolean;
   /**
    * Set for a view: its SELECT as written (re-parsed at use), the column names given in CREATE VIEW v (…), and the
    * options that decide whether and how it can be written through.
@@ -139,6 +169,11 @@ export interface TableInfo {
     readonly columnNames?: readonly string[] | undefined;
     readonly checkOption?: 'CASCADED' | 'LOCAL' | undefined;
     readonly algorithm?: 'UNDEFINED' | 'MERGE' | 'TEMPTABLE' | undefined;
+    /**
+     * The result columns as CREATE/ALTER VIEW planned them, for information_schema.COLUMNS and SHOW COLUMNS (which
+     * MySQL works out at each read; absent for views made before they were kept).
+     */
+    readonly columns?: readonly ViewColumn[] | undefined;
   };
 }
 

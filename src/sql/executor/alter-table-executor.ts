@@ -20,7 +20,7 @@ import { TableRows } from '../table/table-rows.js';
 import { coerceToColumn, isTextType } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
 
-import { buildColumn, buildDefault } from './create-table-executor.js';
+import { buildColumn, buildDefault, descendingParts, uniqueName } from './create-table-executor.js';
 import { indexColumnOffsets } from './index-ddl-executor.js';
 import { resolveTable } from './resolve-table.js';
 import { resolveCollation } from '../expression/column-type-from-ast.js';
@@ -77,10 +77,21 @@ function applyAction(draft: Draft, action: AlterTableAction, scope: AlterScope):
         throw mysqlError(ER_CANT_DROP_FIELD_OR_KEY, action.name);
       }
       checkColumnDrop(draft, column, scope);
-      for (const index of draft.indexes.filter((i) => i.columnIds.includes(column.id))) {
-        if (index.info.isPrimary || index.columnIds.length > 1) throw mysqlError(ER_NOT_SUPPORTED_YET, 'dropping a column of a multi-column or primary key');
-        dropIndex(draft, index);
+      // As MySQL: the column leaves every index it is part of, and an index left without columns goes. Only the
+      // column the rows are keyed by (an integer primary key) cannot go: the rows would need new keys.
+      if (table.handleColumnOffset !== undefined && table.columns[table.handleColumnOffset]!.id === column.id) {
+        throw mysqlError(ER_NOT_SUPPORTED_YET, 'dropping the integer primary key column the rows are keyed by');
       }
+      draft.indexes = draft.indexes.flatMap((index) => {
+        if (!index.columnIds.includes(column.id)) return [index];
+        if (!index.isNew) draft.droppedIndexIds.push(index.info.id);
+        const kept = index.columnIds.flatMap((id, i) => (id === column.id ? [] : [{ id, isDescending: index.info.descending?.[i] === true }]));
+        if (kept.length === 0) return [];
+        // The narrower index is built anew in the same place (a unique one checks its rows again: 1062).
+        const { descending: _descending, ...info } = index.info;
+        const descending = kept.some((part) => part.isDescending) ? { descending: kept.map((part) => part.isDescending) } : {};
+        return [{ info: { ...info, id: 0, ...descending }, columnIds: kept.map((part) => part.id), isNew: true }];
+      });
       draft.columns = draft.columns.filter((c) => c.id !== column.id);
       return;
     }
@@ -96,7 +107,9 @@ function applyAction(draft: Draft, action: AlterTableAction, scope: AlterScope):
     case 'RenameColumn': {
       const old = find(draft, action.oldName);
       if (!old) throw mysqlError(ER_BAD_FIELD_ERROR, action.oldName, table.name);
-      if (find(draft, action.newName)) throw mysqlError(ER_DUP_FIELDNAME, action.newName);
+      // RENAME COLUMN a TO A changes only the letters' case: the column found is the one renamed, no duplicate.
+      const clash = find(draft, action.newName);
+      if (clash && clash.id !== old.id) throw mysqlError(ER_DUP_FIELDNAME, action.newName);
       renameColumnInConstraints(draft, old, action.newName, scope);
       draft.columns = draft.columns.map((c) => (c.id === old.id ? { ...c, name: action.newName } : c));
       return;
@@ -118,8 +131,9 @@ function applyAction(draft: Draft, action: AlterTableAction, scope: AlterScope):
       if (constraint.indexType === 'FULLTEXT' || constraint.indexType === 'SPATIAL') throw mysqlError(ER_NOT_SUPPORTED_YET, `${constraint.indexType} indexes`);
       const current = finish(table, draft);
       const offsets = indexColumnOffsets(current, constraint.parts);
-      const name = constraint.name ?? current.columns[offsets[0]!]!.name;
-      addIndex(draft, { id: 0, name, isUnique: constraint.indexType === 'UNIQUE', isPrimary: false }, offsets.map((o) => current.columns[o]!.id));
+      const taken = new Set(draft.indexes.map((i) => i.info.name.toLowerCase()));
+      const name = constraint.name ?? uniqueName(current.columns[offsets[0]!]!.name, taken);
+      addIndex(draft, { id: 0, name, isUnique: constraint.indexType === 'UNIQUE', isPrimary: false, ...descendingParts(constraint.parts) }, offsets.map((o) => current.columns[o]!.id));
       return;
     }
     case 'DropIndex': {

@@ -16,7 +16,7 @@ import {
   ER_TOO_LONG_IDENT,
   ER_WRONG_AUTO_KEY,
 } from '../../errors/index.js';
-import type { ColumnDef, CreateTableStmt, Expr, ForeignKeyDef, FuncCallExpr, IndexDef } from '../ast/index.js';
+import type { ColumnDef, CreateTableStmt, Expr, ForeignKeyDef, FuncCallExpr, IndexDef, IndexPart } from '../ast/index.js';
 import type { AutoIncrementAllocator, Catalog, ColumnDefault, ColumnInfo, IndexInfo, TableInfo } from '../catalog/index.js';
 import { CURRENT_INDEX_KEY_VERSION } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
@@ -41,7 +41,6 @@ const MAX_IDENTIFIER_LENGTH = 64;
 
 /** Runs CREATE TABLE: with a definition list, `LIKE other`, or `[(defs)] [AS] SELECT …`. */
 export async function executeCreateTable(stmt: CreateTableStmt, catalog: Catalog, session: ExecutionContext, allocator: AutoIncrementAllocator): Promise<OkResult> {
-  if (stmt.isTemporary) throw mysqlError(ER_NOT_SUPPORTED_YET, 'TEMPORARY tables');
   if (stmt.like) return executeCreateTableLike(stmt, catalog, session);
   const databaseName = stmt.table.db ?? session.currentDatabase;
   if (databaseName === undefined) throw mysqlError(ER_NO_DB_ERROR);
@@ -82,7 +81,7 @@ export async function executeCreateTable(stmt: CreateTableStmt, catalog: Catalog
       };
       return table;
     },
-    { ifNotExists: stmt.ifNotExists },
+    { ifNotExists: stmt.ifNotExists, isTemporary: stmt.isTemporary },
   );
   if (stmt.query) return executeCreateTableSelect(stmt, columns, create, catalog, allocator, session);
   await create(columns);
@@ -267,10 +266,24 @@ function buildIndexes(
     const name = isPrimary ? 'PRIMARY' : (def.name ?? uniqueIndexName(columns[offsets[0]!]!.name, names));
     if (names.has(name.toLowerCase())) throw mysqlError(ER_DUP_KEYNAME, name);
     names.add(name.toLowerCase());
-    indexes.push({ id: nextIndexId(), name, columnOffsets: offsets, isUnique: isPrimary || def.indexType === 'UNIQUE', isPrimary, keyVersion: CURRENT_INDEX_KEY_VERSION });
+    indexes.push({ id: nextIndexId(), name, columnOffsets: offsets, isUnique: isPrimary || def.indexType === 'UNIQUE', isPrimary, keyVersion: CURRENT_INDEX_KEY_VERSION, ...descendingParts(def.parts) });
     if (isPrimary && offsets.length === 1 && isIntegerType(columns[offsets[0]!]!.type)) handleColumnOffset = offsets[0];
   }
   return { indexes, handleColumnOffset };
+}
+
+/** `descending` of an index whose parts include DESC (kept for SHOW CREATE TABLE; keys are ordered ascending). */
+export function descendingParts(parts: readonly IndexPart[]): { descending?: readonly boolean[] } {
+  return parts.some((part) => part.direction === 'DESC') ? { descending: parts.map((part) => part.direction === 'DESC') } : {};
+}
+
+/** `base`, or `base_2`, `base_3`, … when an index already has that name (MySQL's names for unnamed keys). */
+export function uniqueName(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let suffix = 2; ; suffix++) {
+    const candidate = `${base}_${suffix}`;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
 }
 
 function checkAutoIncrement(columns: readonly ColumnInfo[], indexes: readonly IndexInfo[]): void {

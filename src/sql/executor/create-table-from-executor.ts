@@ -24,11 +24,13 @@ export async function executeCreateTableLike(stmt: CreateTableStmt, catalog: Cat
   if (databaseName === undefined || likeDatabase === undefined) throw mysqlError(ER_NO_DB_ERROR);
   const source = catalog.getTable(likeDatabase, stmt.like!.name);
   if (source.view) throw mysqlError(ER_WRONG_OBJECT, catalog.getDatabase(likeDatabase).name, source.name, 'BASE TABLE');
+  // A temporary table may be the model, and a stored table its copy (or the other way round).
+  const { isTemporary: _sourceIsTemporary, ...definition } = source;
   await catalog.createTable(
     databaseName,
     stmt.table.name,
     ({ databaseId, tableId, nextIndexId }): TableInfo => ({
-      ...source,
+      ...definition,
       id: tableId,
       databaseId,
       name: stmt.table.name,
@@ -41,7 +43,7 @@ export async function executeCreateTableLike(stmt: CreateTableStmt, catalog: Cat
       checks: (source.checks ?? []).map((check, i) => ({ ...check, name: `${stmt.table.name}_chk_${i + 1}` })),
       foreignKeys: [],
     }),
-    { ifNotExists: stmt.ifNotExists },
+    { ifNotExists: stmt.ifNotExists, isTemporary: stmt.isTemporary },
   );
   return OK_NOTHING;
 }
@@ -67,7 +69,10 @@ export async function executeCreateTableSelect(
 ): Promise<OkResult> {
   const databaseName = stmt.table.db ?? session.currentDatabase;
   if (databaseName === undefined) throw mysqlError(ER_NO_DB_ERROR);
-  if (catalog.findTable(databaseName, stmt.table.name)) {
+  // A temporary table hides a stored one of the same name: only a table of the kind being created is in the way (a
+  // stored one behind a temporary one is reported by the stored catalog when the table is created).
+  const existing = catalog.findTable(databaseName, stmt.table.name);
+  if (existing !== undefined && (existing.isTemporary === true) === stmt.isTemporary) {
     if (stmt.ifNotExists) return OK_NOTHING;
     throw mysqlError(ER_TABLE_EXISTS_ERROR, stmt.table.name);
   }

@@ -1,6 +1,7 @@
 // DESCRIBE / SHOW [FULL] COLUMNS, SHOW INDEX and SHOW CREATE TABLE, in MySQL's column layout and wording.
 import type { ShowStmt } from '../ast/index.js';
 import type { Catalog, ColumnInfo, TableInfo } from '../catalog/index.js';
+import { shownColumns } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { expressionColumn, rowsResult } from '../statement-result.js';
 import type { RowsResult } from '../statement-result.js';
@@ -33,7 +34,7 @@ export function showColumns(catalog: Catalog, session: ExecutionContext, stmt: P
   const names = isFull
     ? ['Field', 'Type', 'Collation', 'Null', 'Key', 'Default', 'Extra', 'Privileges', 'Comment']
     : ['Field', 'Type', 'Null', 'Key', 'Default', 'Extra'];
-  const rows = table.columns.filter((column) => matches(column.name)).map((column) => {
+  const rows = shownColumns(table).filter((column) => matches(column.name)).map((column) => {
     const extra = columnExtra(column, 'show');
     const base: SqlValue[] = [column.name, formatFieldType(column.type), column.isNotNull ? 'NO' : 'YES', keyKind(table, column), defaultText(column), extra];
     if (!isFull) return base;
@@ -51,7 +52,7 @@ export function showIndex(catalog: Catalog, session: ExecutionContext, stmt: Sho
   for (const index of table.indexes) {
     index.columnOffsets.forEach((offset, i) => {
       const column = table.columns[offset]!;
-      rows.push([table.name, index.isUnique ? 0n : 1n, index.name, BigInt(i + 1), column.name, 'A', 0n, null, null, column.isNotNull ? '' : 'YES', 'BTREE', '', '', 'YES', null]);
+      rows.push([table.name, index.isUnique ? 0n : 1n, index.name, BigInt(i + 1), column.name, index.descending?.[i] === true ? 'D' : 'A', 0n, null, null, column.isNotNull ? '' : 'YES', 'BTREE', '', '', 'YES', null]);
     });
   }
   const numeric = new Set(['Non_unique', 'Seq_in_index', 'Cardinality', 'Sub_part']);
@@ -71,7 +72,7 @@ export function showCreateTable(catalog: Catalog, session: ExecutionContext, stm
   }
   const lines = table.columns.map((column) => `  ${quote(column.name)} ${columnDefinitionText(column, table)}`);
   for (const index of table.indexes) {
-    const columns = index.columnOffsets.map((offset) => quote(table.columns[offset]!.name)).join(',');
+    const columns = index.columnOffsets.map((offset, i) => quote(table.columns[offset]!.name) + (index.descending?.[i] === true ? ' DESC' : '')).join(',');
     if (index.isPrimary) lines.push(`  PRIMARY KEY (${columns})`);
     else lines.push(`  ${index.isUnique ? 'UNIQUE KEY' : 'KEY'} ${quote(index.name)} (${columns})`);
   }
@@ -80,7 +81,7 @@ export function showCreateTable(catalog: Catalog, session: ExecutionContext, stm
   const checks = [...(table.checks ?? [])].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const check of checks) lines.push(`  CONSTRAINT ${quote(check.name)} CHECK (${check.expr})${check.isEnforced ? '' : ' /*!80016 NOT ENFORCED */'}`);
   const comment = table.comment ? ` COMMENT='${table.comment.replace(/'/g, "''")}'` : '';
-  const text = `CREATE TABLE ${quote(table.name)} (\n${lines.join(',\n')}\n) ENGINE=InnoDB ${tableCharsetText(table)}${comment}`;
+  const text = `CREATE ${table.isTemporary === true ? 'TEMPORARY ' : ''}TABLE ${quote(table.name)} (\n${lines.join(',\n')}\n) ENGINE=InnoDB ${tableCharsetText(table)}${comment}`;
   return rowsResult([expressionColumn('Table', TEXT, true), expressionColumn('Create Table', LONG_TEXT, true)], [[table.name, text]]);
 }
 

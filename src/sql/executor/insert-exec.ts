@@ -54,6 +54,8 @@ export async function insertExec(plan: InsertPlan): Promise<OkResult> {
     if (values.length !== targets.length) throw mysqlError(ER_WRONG_VALUE_COUNT_ON_ROW, r + 1);
     const given = new Map<number, SqlValue | undefined>();
     targets.forEach((column, i) => given.set(column.offset, values[i]));
+    /** This row's explicit AUTO_INCREMENT / AUTO_RANDOM value: the insert id once the row is really inserted. */
+    let explicitId: bigint | undefined;
     const row: Row = [];
     for (const column of table.columns) {
       const value = given.get(column.offset);
@@ -76,15 +78,15 @@ export async function insertExec(plan: InsertPlan): Promise<OkResult> {
           firstGeneratedId ??= value;
         } else {
           if (session.systemVariable('allow_auto_random_explicit_insert', 'default') !== 1n) throw explicitAutoRandomError();
-          lastExplicitId = toInteger(value, session.warnings) ?? 0n;
+          explicitId = toInteger(value, session.warnings) ?? 0n;
         }
       } else if (column.isAutoIncrement) {
         if (value === null || value === 0n) {
           value = await allocator.next(table.id);
           firstGeneratedId ??= value;
         } else {
-          lastExplicitId = toInteger(value, session.warnings) ?? 0n;
-          await allocator.rebase(table.id, lastExplicitId);
+          explicitId = toInteger(value, session.warnings) ?? 0n;
+          await allocator.rebase(table.id, explicitId);
         }
       }
       if (value === null && column.isNotNull) value = nullIntoNotNull(column, isStrict, session, rows.length);
@@ -110,7 +112,10 @@ export async function insertExec(plan: InsertPlan): Promise<OkResult> {
     }
     if (writeTarget.isView) await checkViewOptions(writeTarget, row, session);
     try {
-      if ((await writer.insert(handle, row)) !== false) affected++;
+      if ((await writer.insert(handle, row)) !== false) {
+        affected++;
+        if (explicitId !== undefined) lastExplicitId = explicitId;
+      }
     } catch (error) {
       if (!(stmt.isIgnore && error instanceof MySqlError && error.code === ER_DUP_ENTRY.code)) throw error;
       session.warnings.warn(error);

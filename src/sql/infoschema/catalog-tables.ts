@@ -2,6 +2,7 @@
 // TRIGGERS, PARTITIONS (the constraint tables are in constraint-tables.ts).
 import { collationInfo } from '../collation/index.js';
 import type { ColumnInfo, DatabaseInfo, TableInfo } from '../catalog/index.js';
+import { shownColumns } from '../catalog/index.js';
 import { columnExtra, defaultText, keyKind } from './column-description.js';
 import { MysqlDateTime, TypeKind, blobMaxBytes, formatFieldType, isBinaryType, isTextType } from '../types/index.js';
 import type { FieldType, Row, SqlValue } from '../types/index.js';
@@ -71,7 +72,7 @@ export const COLUMNS: SystemTable = {
     ['GENERATION_EXPRESSION', TEXT], ['SRS_ID', UINT, true],
   ]),
   rows: (context) =>
-    allTables(context).flatMap(({ database, table }) => table.columns.map((column): Row => columnRow(database.name, table, column))),
+    allTables(context).flatMap(({ database, table }) => shownColumns(table).map((column): Row => columnRow(database.name, table, column))),
 };
 
 const NUMERIC_PRECISION: Partial<Record<TypeKind, bigint>> = { tinyint: 3n, smallint: 5n, mediumint: 7n, int: 10n, bigint: 19n, float: 12n, double: 22n };
@@ -122,7 +123,7 @@ export const STATISTICS: SystemTable = {
           const column = table.columns[offset]!;
           return [
             CATALOG, database.name, table.name, index.isUnique ? 0n : 1n, database.name, index.name, BigInt(i + 1), column.name,
-            'A', 0n, null, null, column.isNotNull ? '' : 'YES', 'BTREE', '', '', 'YES', null,
+            index.descending?.[i] === true ? 'D' : 'A', 0n, null, null, column.isNotNull ? '' : 'YES', 'BTREE', '', '', 'YES', null,
           ];
         }),
       ),

@@ -4,7 +4,7 @@ import { formatAccountStmt } from './format-account.js';
 import { formatRoleStmt } from './format-role.js';
 import { formatSequenceStmt } from './format-sequence.js';
 import { formatDdl } from './format-ddl.js';
-import { formatDelete, formatInsert, formatUpdate } from './format-dml.js';
+import { formatDelete, formatInsert, formatLoadData, formatUpdate } from './format-dml.js';
 import { formatExprNode } from './format-expr.js';
 import { formatQueryNode, formatTableRefNode } from './format-query.js';
 import { formatSession } from './format-session.js';
@@ -33,6 +33,8 @@ function formatStatement(s: Statement): string {
       return formatUpdate(s, printer);
     case 'DeleteStmt':
       return formatDelete(s, printer);
+    case 'LoadDataStmt':
+      return formatLoadData(s, printer);
     case 'ExplainStmt':
       return `EXPLAIN ${s.isAnalyze ? 'ANALYZE ' : ''}${s.format === undefined ? '' : `FORMAT = ${s.format} `}${formatStatement(s.stmt)}`;
     case 'CreateDatabaseStmt':

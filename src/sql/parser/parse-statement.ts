@@ -20,6 +20,7 @@ import { isRoleGrant, parseGrantRole, parseRevokeRole } from './parse-role.js';
 import { parseAlter, parseCreate, parseDrop, parseRenameTable, parseTruncate } from './parse-ddl.js';
 import { parseDelete, parseInsert, parseUpdate } from './parse-dml.js';
 import { parseExpr, startsQuery } from './parse-expr.js';
+import { parseLoadData } from './parse-load-data.js';
 import { parseQuery, parseQueryTail } from './parse-select.js';
 import { parseSet } from './parse-set.js';
 import { parseDescribeTable, parseShow } from './parse-show.js';
@@ -60,6 +61,8 @@ export function parseStatement(p: Parser): Statement {
       return parseUpdate(p);
     case 'DELETE':
       return parseDelete(p);
+    case 'LOAD':
+      return parseLoadData(p);
     case 'CREATE':
       return parseCreate(p);
     case 'DROP':

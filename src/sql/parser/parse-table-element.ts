@@ -146,7 +146,8 @@ export function parseConstraint(p: Parser): TableConstraint {
   } else throw p.error();
   // MySQL accepts (and ignores) a name after PRIMARY KEY: the primary key is always called PRIMARY.
   const written = p.isIdentAt(0) && !p.isWord('USING') && !p.isWord('TYPE') ? p.ident() : undefined;
-  const name = indexType === 'PRIMARY' ? undefined : written;
+  // Without its own name, a UNIQUE or INDEX takes the constraint's (MySQL: CONSTRAINT c UNIQUE (x) is index c).
+  const name = indexType === 'PRIMARY' ? undefined : (written ?? constraintName);
   const options: Mutable<IndexOptions> = {};
   parseIndexOptions(p, options);
   const parts = parseIndexParts(p);

@@ -8,7 +8,7 @@ import type { FieldType, Row } from '../types/index.js';
 import { conjunction, splitConjuncts } from './access-path.js';
 import { describeConditions, describeExpr } from './describe-expr.js';
 import { AggregateExtractor } from './extract-aggregates.js';
-import { checkFullGroupBy } from './full-group-by-check.js';
+import { checkFullGroupBy, dependenceConjuncts } from './full-group-by-check.js';
 import type { CheckedItem } from './full-group-by-check.js';
 import { PSEUDO_SELECTIVITY, operatorPlan } from './operator-plan.js';
 import type { OperatorPlan } from './operator-plan.js';
@@ -141,7 +141,7 @@ async function planSelect(select: SelectStmt, context: PlanContext, outer: Outer
     if (session.isOnlyFullGroupBy) {
       const scope = source.scope;
       const checked = rewrittenItems.map((item): CheckedItem => (item.star ? { offsets: starColumns(item.star, scope) } : { expr: item.expr! }));
-      checkFullGroupBy(checked, orderExprs(), groupBy, scope, splitConjuncts(select.where));
+      checkFullGroupBy(checked, orderExprs(), groupBy, scope, dependenceConjuncts(select.where, select.from));
     }
     const groupedScope = source.scope;
     // GROUP BY keys and aggregate arguments may run subqueries (GROUP BY an alias of EXISTS(…)).

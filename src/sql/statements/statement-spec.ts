@@ -36,9 +36,9 @@ export type EngineHandler<S> = (stmt: S, engine: EngineServices, context: Execut
 export interface StatementTraits<S> {
   /**
    * Changes the schema or the accounts. The session commits its open transaction first and the statement is its own
-   * transaction, as MySQL's implicit commit.
+   * transaction, as MySQL's implicit commit (CREATE/DROP TEMPORARY TABLE do not commit, as in MySQL).
    */
-  readonly isDdl: boolean;
+  readonly isDdl: boolean | ((stmt: S) => boolean);
   /** Changes no data: allowed in a READ ONLY transaction, and reads the transaction's snapshot (no current read). */
   readonly isReadOnly: boolean | ((stmt: S) => boolean);
   /** May be prepared (COM_STMT_PREPARE, PREPARE … FROM). */

@@ -53,7 +53,7 @@ export function isReadOnlyStatement(stmt: Statement): boolean {
 
 /** True for statements that change the schema or accounts: the open transaction is committed first. */
 export function isDdlStatement(stmt: Statement): boolean {
-  return specOf(stmt).isDdl;
+  return traitOf(specOf(stmt).isDdl, stmt);
 }
 
 /** True when `stmt` may be prepared. */

@@ -58,6 +58,8 @@ export const serverVariables: readonly SystemVariableDefinition[] = [
   factVar('hostname', 'string', (facts) => facts.hostname),
   boolVar('innodb_read_only', 'global', false, { isReadOnly: true }),
   constantVar('license', 'string', 'Apache License 2.0'),
+  // LOAD DATA LOCAL: OFF by default, as MySQL 8.0 (the --local-infile start option turns it on).
+  boolVar('local_infile', 'global', false),
   boolVar('log_bin', 'global', false, { isReadOnly: true }),
   floatVar('long_query_time', 'both', 10, 0, LONG_QUERY_TIME_MAX),
   stringVar('mandatory_roles', 'global', ''),
@@ -72,6 +74,8 @@ export const serverVariables: readonly SystemVariableDefinition[] = [
   boolVar('read_only', 'global', false),
   uintVar('server_id', 'global', 1n, 0n, 4294967295n),
   boolVar('slow_query_log', 'global', false),
+  // The one directory server-side LOAD DATA INFILE may read; NULL (the default here) refuses it (--secure-file-priv).
+  stringVar('secure_file_priv', 'global', null, { isReadOnly: true }),
   factVar('socket', 'string', (facts) => facts.socket),
   boolVar('super_read_only', 'global', false),
   factVar('system_time_zone', 'string', (facts) => facts.systemTimeZone),
