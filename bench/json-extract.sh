@@ -3,24 +3,9 @@
 # and MariaDB (JSON = LONGTEXT, re-parsed per row), both servers up, the query timed alternately A B A B.
 set -euo pipefail
 
-BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-REPO_ROOT=$(dirname "$BENCH_DIR")
-BENCH_LIB="$BENCH_DIR/lib"
-RESULTS_FILE="$BENCH_DIR/.work/json-extract.txt"
-export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
-
-# shellcheck source=lib/common.sh
-source "$BENCH_LIB/common.sh"
-# shellcheck source=lib/install-deps.sh
-source "$BENCH_LIB/install-deps.sh"
-# shellcheck source=lib/certs.sh
-source "$BENCH_LIB/certs.sh"
-# shellcheck source=lib/mariadb.sh
-source "$BENCH_LIB/mariadb.sh"
-# shellcheck source=lib/tidal.sh
-source "$BENCH_LIB/tidal.sh"
 # shellcheck source=lib/side-by-side.sh
-source "$BENCH_LIB/side-by-side.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/side-by-side.sh"
+RESULTS_FILE="$BENCH_DIR/.work/json-extract.txt"
 
 JSON_ROWS=${JSON_ROWS:-100000}
 JSON_ROUNDS=${JSON_ROUNDS:-5}

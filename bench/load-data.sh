@@ -3,24 +3,9 @@
 # MariaDB, alternately A B A B, as rows per second, and TidalDB's peak resident memory (its bound while streaming).
 set -euo pipefail
 
-BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-REPO_ROOT=$(dirname "$BENCH_DIR")
-BENCH_LIB="$BENCH_DIR/lib"
-RESULTS_FILE="$BENCH_DIR/.work/load-data.txt"
-export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
-
-# shellcheck source=lib/common.sh
-source "$BENCH_LIB/common.sh"
-# shellcheck source=lib/install-deps.sh
-source "$BENCH_LIB/install-deps.sh"
-# shellcheck source=lib/certs.sh
-source "$BENCH_LIB/certs.sh"
-# shellcheck source=lib/mariadb.sh
-source "$BENCH_LIB/mariadb.sh"
-# shellcheck source=lib/tidal.sh
-source "$BENCH_LIB/tidal.sh"
 # shellcheck source=lib/side-by-side.sh
-source "$BENCH_LIB/side-by-side.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/side-by-side.sh"
+RESULTS_FILE="$BENCH_DIR/.work/load-data.txt"
 
 LOAD_ROWS=${LOAD_ROWS:-1000000}
 LOAD_ROUNDS=${LOAD_ROUNDS:-3}

@@ -1,6 +1,23 @@
 # Runs a Node client against a private MariaDB and TidalDB that are both up (the client alternates its queries
-# between them): the steps bench/json-extract.sh and bench/window-query.sh share. Sourced after common.sh,
-# install-deps.sh, certs.sh, mariadb.sh and tidal.sh; expects `set -euo pipefail` in the caller.
+# between them): the steps bench/json-extract.sh, bench/window-query.sh and bench/load-data.sh share. Sourced by
+# those entry scripts (which set `set -euo pipefail`); sets BENCH_DIR, REPO_ROOT and BENCH_LIB and sources the
+# libraries the steps use.
+
+BENCH_LIB=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+BENCH_DIR=$(dirname "$BENCH_LIB")
+REPO_ROOT=$(dirname "$BENCH_DIR")
+export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
+
+# shellcheck source=common.sh
+source "$BENCH_LIB/common.sh"
+# shellcheck source=install-deps.sh
+source "$BENCH_LIB/install-deps.sh"
+# shellcheck source=certs.sh
+source "$BENCH_LIB/certs.sh"
+# shellcheck source=mariadb.sh
+source "$BENCH_LIB/mariadb.sh"
+# shellcheck source=tidal.sh
+source "$BENCH_LIB/tidal.sh"
 
 SIDE_BY_SIDE_WORK=
 # Set by run_side_by_side: MariaDB's version string and the client's output (its result, one JSON line).
