@@ -70,6 +70,15 @@ export class SqlEngine implements EngineServices {
    * The result columns of a statement, planned but not run (COM_STMT_PREPARE's column definitions); none for a
    * statement without a result set. `params` stand in for the placeholders, whose values are not known yet.
    */
+  /**
+   * Another process sharing the store changed the schema: re-read the catalog (prepared plans see the new schema
+   * version and re-plan) and drop cached AUTO_INCREMENT ranges.
+   */
+  async reloadSchema(): Promise<void> {
+    await this.catalog.reload();
+    this.allocator.forgetAll();
+  }
+
   async describeQuery(stmt: Statement, context: ExecutionContext, params: StatementParams): Promise<readonly ResultColumn[]> {
     const spec = specOf(stmt);
     if (spec.runsIn !== 'engine' || spec.describe === undefined) return [];

@@ -7,7 +7,6 @@
 // so the version always matches exactly what the snapshot sees.
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { open } from 'lmdb';
 import type { Database, RootDatabase } from 'lmdb';
 import type { Bytes, CommitRequest, CommitResult, KvEngine, KvSnapshot } from '../../kv.js';
 import { asBuffer } from '../../bytes.js';
@@ -16,28 +15,9 @@ import { rejectWith } from '../reject-with.js';
 import { KeyLimits, validateMutationKeys } from '../key-limits.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
 import type { DataDirLock } from './data-dir-lock.js';
+import { Layout, decodeVersion, encodeVersion, messageOf, openLmdbStores } from './lmdb-layout.js';
+import type { LmdbByteStore } from './lmdb-layout.js';
 import { LmdbSnapshot } from './lmdb-snapshot.js';
-import type { LmdbByteStore } from './lmdb-snapshot.js';
-
-/**
- * LMDB environment settings. `overlappingSync: false` makes a commit's promise wait for its fsync (durability);
- * 8 KiB pages allow keys up to 4026 bytes (TiDB's index keys go up to 3072 bytes of values); every open snapshot
- * generation takes a reader slot, so allow far more than connections.
- */
-const EnvironmentOptions = {
-  overlappingSync: false,
-  pageSize: 8192,
-  maxDbs: 4,
-  maxReaders: 1024,
-} as const;
-
-/** The named databases and meta keys of the environment. */
-const Layout = {
-  dataDb: 'data',
-  metaDb: 'meta',
-  commitVersionKey: Buffer.from('commit-version', 'latin1'),
-  versionBytes: 8,
-} as const;
 
 /** Data directories opened by this process: one LmdbEngine per directory. */
 const openDirectories = new Set<string>();
@@ -51,7 +31,8 @@ export class LmdbEngine implements KvEngine {
   private readonly oracle: CommitOracle;
   private readonly openSnapshots = new Set<LmdbSnapshot>();
   private readonly pendingCommits = new Set<Promise<boolean>>();
-  private readonly maxKeyBytes: number;
+  /** The floor each reading member process reported (see CommitAdmission), registered in the oracle as a snapshot. */
+  private readonly memberFloors = new Map<number, bigint>();
   private isClosed = false;
 
   private constructor(
@@ -60,12 +41,11 @@ export class LmdbEngine implements KvEngine {
     private readonly root: RootDatabase,
     private readonly data: LmdbByteStore,
     private readonly meta: Database<Buffer, Bytes>,
+    private readonly maxKeyBytes: number,
     private readonly lock: DataDirLock,
   ) {
     const stored = meta.get(Layout.commitVersionKey);
     this.oracle = new CommitOracle(stored === undefined ? 0n : decodeVersion(stored));
-    const reported = (root as unknown as { maxKeySize?: unknown }).maxKeySize;
-    this.maxKeyBytes = typeof reported === 'number' ? Math.min(reported, KeyLimits.maxKeyBytes) : KeyLimits.maxKeyBytes;
   }
 
   /**
@@ -87,10 +67,8 @@ export class LmdbEngine implements KvEngine {
       }
       const lock = await acquireDataDirLock(directory);
       try {
-        const root = open(directory, { ...EnvironmentOptions });
-        const data = root.openDB<Buffer, Bytes>(Layout.dataDb, { keyEncoding: 'binary', encoding: 'binary' });
-        const meta = root.openDB<Buffer, Bytes>(Layout.metaDb, { keyEncoding: 'binary', encoding: 'binary' });
-        return new LmdbEngine(directory, root, data, meta, lock);
+        const { root, data, meta, maxKeyBytes } = openLmdbStores(directory, KeyLimits.maxKeyBytes);
+        return new LmdbEngine(directory, root, data, meta, maxKeyBytes, lock);
       } catch (error) {
         await lock.release();
         throw new Error(`cannot open the LMDB store in ${directory}: ${messageOf(error)}`, { cause: error });
@@ -104,6 +82,27 @@ export class LmdbEngine implements KvEngine {
   /** The newest commit version handed out (for tests and diagnostics). */
   get latestVersion(): bigint {
     return this.oracle.latestVersion;
+  }
+
+  /** The newest version visible to new snapshots: what a member process starting now reads at least. */
+  get visibleVersion(): bigint {
+    return this.oracle.visibleVersion;
+  }
+
+  /**
+   * Records the floor of member process `member` (another process reading this directory and committing through
+   * this engine; see CommitAdmission): conflict records at or below it may be forgotten. A floor never goes down;
+   * `undefined` removes the member (it exited).
+   */
+  setMemberFloor(member: number, floor: bigint | undefined): void {
+    const previous = this.memberFloors.get(member);
+    if (floor !== undefined && previous !== undefined && floor <= previous) return;
+    if (floor === undefined) this.memberFloors.delete(member);
+    else {
+      this.memberFloors.set(member, floor);
+      this.oracle.registerSnapshot(floor);
+    }
+    if (previous !== undefined) this.oracle.releaseSnapshot(previous);
   }
 
   snapshot(): Promise<KvSnapshot> {
@@ -163,19 +162,4 @@ export class LmdbEngine implements KvEngine {
   private assertOpen(): void {
     if (this.isClosed) throw new Error(`the LMDB storage engine for ${this.directory} is closed`);
   }
-}
-
-function encodeVersion(version: bigint): Buffer {
-  const bytes = Buffer.alloc(Layout.versionBytes);
-  bytes.writeBigUInt64BE(version);
-  return bytes;
-}
-
-function decodeVersion(bytes: Bytes): bigint {
-  if (bytes.byteLength !== Layout.versionBytes) throw new Error('corrupt commit version in the LMDB meta database');
-  return asBuffer(bytes).readBigUInt64BE();
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,0 +1,63 @@
+// The LMDB environment settings and layout shared by every process that opens a TidalDB data directory.
+import { open } from 'lmdb';
+import type { Database, RootDatabase } from 'lmdb';
+import type { Bytes } from '../../kv.js';
+import { asBuffer } from '../../bytes.js';
+
+/**
+ * LMDB environment settings. `overlappingSync: false` makes a commit's promise wait for its fsync (durability);
+ * 8 KiB pages allow keys up to 4026 bytes (TiDB's index keys go up to 3072 bytes of values); every open snapshot
+ * generation takes a reader slot (the table is shared by all processes of the directory), so allow far more than
+ * connections.
+ */
+export const EnvironmentOptions = {
+  overlappingSync: false,
+  pageSize: 8192,
+  maxDbs: 4,
+  maxReaders: 1024,
+} as const;
+
+/** The named databases and meta keys of the environment. */
+export const Layout = {
+  dataDb: 'data',
+  metaDb: 'meta',
+  commitVersionKey: Buffer.from('commit-version', 'latin1'),
+  versionBytes: 8,
+} as const;
+
+/** The store as LMDB holds it: raw byte keys and values. */
+export type LmdbByteStore = Database<Buffer, Bytes>;
+
+/** One opened environment: the root and its two databases. */
+export interface LmdbStores {
+  readonly root: RootDatabase;
+  readonly data: LmdbByteStore;
+  readonly meta: Database<Buffer, Bytes>;
+  /** The largest key LMDB accepts in this environment. */
+  readonly maxKeyBytes: number;
+}
+
+/** Opens the environment in `directory` (which must exist) with TidalDB's settings and databases. */
+export function openLmdbStores(directory: string, maxKeyBytesLimit: number): LmdbStores {
+  const root = open(directory, { ...EnvironmentOptions });
+  const data = root.openDB<Buffer, Bytes>(Layout.dataDb, { keyEncoding: 'binary', encoding: 'binary' });
+  const meta = root.openDB<Buffer, Bytes>(Layout.metaDb, { keyEncoding: 'binary', encoding: 'binary' });
+  const reported = (root as unknown as { maxKeySize?: unknown }).maxKeySize;
+  const maxKeyBytes = typeof reported === 'number' ? Math.min(reported, maxKeyBytesLimit) : maxKeyBytesLimit;
+  return { root, data, meta, maxKeyBytes };
+}
+
+export function encodeVersion(version: bigint): Buffer {
+  const bytes = Buffer.alloc(Layout.versionBytes);
+  bytes.writeBigUInt64BE(version);
+  return bytes;
+}
+
+export function decodeVersion(bytes: Bytes): bigint {
+  if (bytes.byteLength !== Layout.versionBytes) throw new Error('corrupt commit version in the LMDB meta database');
+  return asBuffer(bytes).readBigUInt64BE();
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
