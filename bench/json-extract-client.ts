@@ -1,27 +1,12 @@
 // The client of bench/json-extract.sh: loads the same documents into TidalDB (a JSON column) and MariaDB (its JSON
 // alias, LONGTEXT), then times one JSON_EXTRACT filter on each, alternating A B A B, and prints the result as JSON.
-import { createConnection } from 'mysql2/promise';
-import type { Connection, RowDataPacket } from 'mysql2/promise';
-
-interface Options {
-  readonly tidalPort: number;
-  readonly mariadbPort: number;
-  readonly rows: number;
-  readonly rounds: number;
-}
+import type { Connection } from 'mysql2/promise';
+import { median, parseSideBySideOptions, timeQuery as timeRun, withBothServers } from './side-by-side-client.js';
 
 /** The measured filter, and the same filter on a plain INT column holding the same value: the scan's own cost. */
 const QUERY = "SELECT COUNT(*) AS n FROM docs WHERE JSON_EXTRACT(doc, '$.score') > 900";
 const BASELINE_QUERY = 'SELECT COUNT(*) AS n FROM docs WHERE score > 900';
 const BATCH = 1000;
-
-function parseOptions(argv: readonly string[]): Options {
-  const value = (name: string, fallback: number): number => {
-    const at = argv.indexOf(`--${name}`);
-    return at < 0 ? fallback : Number(argv[at + 1]);
-  };
-  return { tidalPort: value('tidal-port', 0), mariadbPort: value('mariadb-port', 0), rows: value('rows', 100_000), rounds: value('rounds', 5) };
-}
 
 function score(i: number): number {
   return (i * 7919) % 1000;
@@ -53,23 +38,13 @@ async function load(db: Connection, rows: number): Promise<void> {
 
 /** Runs the query once: milliseconds and the count it found. */
 async function timeQuery(db: Connection, sql = QUERY): Promise<{ ms: number; count: number }> {
-  const started = process.hrtime.bigint();
-  const [result] = await db.query<RowDataPacket[]>(sql);
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  return { ms, count: Number(result[0]?.n) };
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  const { ms, row } = await timeRun(db, sql);
+  return { ms, count: Number(row?.n) };
 }
 
 async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
-  const tidal = await createConnection({ host: '127.0.0.1', port: options.tidalPort, user: 'root' });
-  const mariadb = await createConnection({ host: '127.0.0.1', port: options.mariadbPort, user: 'root' });
-  try {
+  const options = parseSideBySideOptions(process.argv.slice(2));
+  await withBothServers(options, async (tidal, mariadb) => {
     const loadStarted = Date.now();
     await load(tidal, options.rows);
     const tidalLoadMs = Date.now() - loadStarted;
@@ -91,10 +66,7 @@ async function main(): Promise<void> {
     const mariadbMedian = median(times.mariadb);
     const baselineRatio = median(times.tidalBaseline) / median(times.mariadbBaseline);
     console.log(JSON.stringify({ query: QUERY, baselineQuery: BASELINE_QUERY, rows: options.rows, matched: warm[0]!.count, rounds: options.rounds, tidalLoadMs, mariadbLoadMs, ...times, tidalMedianMs: tidalMedian, mariadbMedianMs: mariadbMedian, ratio: tidalMedian / mariadbMedian, baselineRatio }));
-  } finally {
-    await tidal.end();
-    await mariadb.end();
-  }
+  });
 }
 
 await main();

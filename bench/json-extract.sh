@@ -19,37 +19,18 @@ source "$BENCH_LIB/certs.sh"
 source "$BENCH_LIB/mariadb.sh"
 # shellcheck source=lib/tidal.sh
 source "$BENCH_LIB/tidal.sh"
+# shellcheck source=lib/side-by-side.sh
+source "$BENCH_LIB/side-by-side.sh"
 
 JSON_ROWS=${JSON_ROWS:-100000}
 JSON_ROUNDS=${JSON_ROUNDS:-5}
-WORK=
-
-on_exit() {
-  local rc=$?
-  set +e
-  stop_tidal
-  stop_mariadb
-  [[ -n $WORK && -d $WORK && $rc == 0 ]] && rm -rf "$WORK"
-  exit "$rc"
-}
 
 main() {
-  install_missing_packages
-  ensure_tidal_built "$REPO_ROOT"
-  [[ -f $REPO_ROOT/dist/bench/json-extract-client.js ]] || (cd "$REPO_ROOT" && npm run build --silent) >&2
-  mkdir -p "$BENCH_DIR/.work"
-  WORK=$(mktemp -d "$BENCH_DIR/.work/json-$(date +%Y%m%d-%H%M%S)-XXXX")
-  trap on_exit EXIT
-  make_certs "$REPO_ROOT" "$WORK/tls" "$WORK/client" >/dev/null
-  local mariadb_port tidal_port mariadb_version result
-  mariadb_port=$(free_port)
-  tidal_port=$(free_port "$mariadb_port")
-  start_mariadb "$WORK/mariadb" "$mariadb_port" "$WORK/tls"
-  mariadb_version=$(mariadb_version "$mariadb_port")
-  start_tidal "$REPO_ROOT" "$WORK/tidaldb" "$tidal_port" "$WORK/tls"
+  local mariadb_version result
   log "loading ${JSON_ROWS} documents into each server, then ${JSON_ROUNDS} alternating rounds"
-  result=$(node "$REPO_ROOT/dist/bench/json-extract-client.js" --tidal-port "$tidal_port" --mariadb-port "$mariadb_port" \
-    --rows "$JSON_ROWS" --rounds "$JSON_ROUNDS")
+  run_side_by_side "$REPO_ROOT" "$BENCH_DIR" json json-extract-client --rows "$JSON_ROWS" --rounds "$JSON_ROUNDS"
+  mariadb_version=$SIDE_BY_SIDE_MARIADB_VERSION
+  result=$SIDE_BY_SIDE_RESULT
   log "raw: ${result}"
   mkdir -p "$(dirname "$RESULTS_FILE")"
   node -e '

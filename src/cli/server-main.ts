@@ -2,7 +2,7 @@
 // SIGTERM/SIGINT (tidal-server.ts loads it once source maps are on).
 import { ConfigError, checkDataDirectoryWritable, loadConfig, storeLocation } from '../config/index.js';
 import { MySqlError } from '../errors/index.js';
-import { createLogger } from '../logging/index.js';
+import { createLogger, createRateLimitedLogger } from '../logging/index.js';
 import { StartupError, TidalServer } from '../server/tidal-server.js';
 import { logRotation } from '../server/status/server-observability.js';
 
@@ -40,8 +40,12 @@ async function main(): Promise<number> {
   }
   // A bug reached from one connection's event handler must not take every other connection down with it: log it
   // loudly with its stack and keep serving (the connection in question is closed by its own error handling).
-  process.on('uncaughtException', (error) => logger.error('uncaught exception (bug)', { err: error }));
-  process.on('unhandledRejection', (reason) => logger.error('unhandled rejection (bug)', { err: reason instanceof Error ? reason : new Error(String(reason)) }));
+  // Rate-limited like every repeatable failure, so one bug hit per statement cannot flood the log.
+  const bugLog = createRateLimitedLogger(logger, { limit: 20, intervalMs: 60_000 });
+  process.on('uncaughtException', (error) => bugLog.log('error', 'uncaught-exception', 'uncaught exception (bug)', { err: error }));
+  process.on('unhandledRejection', (reason) =>
+    bugLog.log('error', 'unhandled-rejection', 'unhandled rejection (bug)', { err: reason instanceof Error ? reason : new Error(String(reason)) }),
+  );
   // logrotate moves the files away and sends SIGHUP: write to new ones from here on.
   process.on('SIGHUP', () => {
     logger.reopen();

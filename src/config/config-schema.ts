@@ -70,6 +70,9 @@ export const CONFIG_LIMITS = {
   maxLogRetention: 100000,
   /** A day: the longest graceful wait we accept, in seconds. */
   maxGracefulWait: 86400,
+  /** TiDB's default txn-total-size-limit (100 MiB) and its maximum (1 TiB). */
+  defaultTxnTotalSize: 104857600,
+  maxTxnTotalSize: 1099511627776,
 } as const;
 
 /** TLS protocol versions tls-version may list; TLSv1 and TLSv1.1 (removed by MySQL 8.0.28) only with a warning. */
@@ -398,6 +401,13 @@ export const CONFIG_OPTIONS = [
     type: { kind: 'integer', min: CONFIG_LIMITS.minAllowedPacket, max: CONFIG_LIMITS.maxAllowedPacket },
     default: CONFIG_LIMITS.defaultAllowedPacket,
     description: 'Initial max_allowed_packet: the largest packet, in bytes, client and server exchange.',
+  },
+  {
+    key: 'performance.txn-total-size-limit',
+    flag: 'txn-total-size-limit',
+    type: { kind: 'integer', min: 1, max: CONFIG_LIMITS.maxTxnTotalSize },
+    default: CONFIG_LIMITS.defaultTxnTotalSize,
+    description: 'Most bytes of keys and values one transaction may write before it commits; beyond it, error 8004.',
   },
 ] as const satisfies readonly OptionSpec[];
 

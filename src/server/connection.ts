@@ -24,7 +24,7 @@ import type { DecodedPacket } from '../protocol/index.js';
 import type { ProcessInfo } from '../session/session-host.js';
 import { TlsHandshakeError, tlsSessionStatus } from '../protocol/tls/index.js';
 import type { ClientSession } from '../session/client-session.js';
-import type { Logger } from '../logging/index.js';
+import type { LogFields, LogLevel, Logger } from '../logging/index.js';
 import { columnDefinition, resultCollationId } from './column-definition.js';
 import { decodeUtf8Lossless } from '../sql/index.js';
 import type { Statement } from '../sql/index.js';
@@ -75,18 +75,23 @@ export class Connection {
     this.channel = new PacketChannel(socket, Number(context.globals.get('max_allowed_packet')));
   }
 
-  /** Runs the connection to its end. */
-  async serve(): Promise<void> {
+  /** Runs the connection to its end; with `refusal` (1040 before the handshake) it only sends that error. */
+  async serve(refusal?: MySqlError): Promise<void> {
     const status = this.context.driver.status;
     status.increment('Connections');
     status.set('Threads_connected', status.get('Threads_connected') + 1);
     status.set('Max_used_connections', Math.max(status.get('Max_used_connections'), status.get('Threads_connected')));
     try {
+      if (refusal) {
+        await this.sendError(refusal, 0);
+        return;
+      }
       if (!(await this.runLogin())) return;
       await this.commandLoop();
     } catch (error) {
       this.logUnexpected(error);
     } finally {
+      this.context.admission.release(this.id);
       status.set('Threads_connected', status.get('Threads_connected') - 1);
       this.countBytes();
       this.session?.close();
@@ -146,6 +151,8 @@ export class Connection {
       const result = await login(this.channel, this.context, this.id, this.peerHost, deadline);
       this.loginResult = result;
       this.capabilities = result.capabilities;
+      const refused = this.context.admission.admit(this.id, result.accountRecord);
+      if (refused) throw new LoginError(refused, result.nextSequenceId);
       const response = result.response;
       const session = this.createSession(response.username, result.account);
       this.session = session;
@@ -158,10 +165,10 @@ export class Connection {
     } catch (error) {
       this.context.driver.status.increment('Aborted_connects');
       if (error instanceof LoginError) {
-        this.logger.info('login failed', { reason: error.message });
+        this.logFailure('info', `login-${error.clientError.code}`, 'login failed', { reason: error.message });
         await this.sendError(error.clientError, error.sequenceId);
       } else if (error instanceof MySqlError) {
-        this.logger.info('login failed', { reason: error.message });
+        this.logFailure('info', `login-${error.code}`, 'login failed', { reason: error.message });
         await this.sendError(error, 2);
       } else if (error instanceof ChannelClosedError) {
         this.logChannelEnd(error, 'during login');
@@ -169,7 +176,7 @@ export class Connection {
         // Scanners and broken clients can fail handshakes by the thousand: bounded per kind of failure.
         this.context.handshakeLog.log('warn', `tls-${error.kind}`, 'login failed', { conn: this.id, peer: this.peer, reason: error.message });
       } else {
-        this.logger.warn('login failed', { reason: error instanceof Error ? error.message : String(error) });
+        this.logFailure('warn', 'login-other', 'login failed', { reason: error instanceof Error ? error.message : String(error) });
       }
       return false;
     } finally {
@@ -210,6 +217,9 @@ export class Connection {
         tlsSocket: result.tlsSocket,
         peerHost: this.peerHost,
       });
+      this.context.admission.release(this.id);
+      const refused = this.context.admission.admit(this.id, account);
+      if (refused) throw new LoginError(refused, exchange.sequenceId);
       this.session?.close();
       this.session = this.createSession(request.user, accountKey(account));
       if (request.database !== '') this.session.enterDatabase(request.database);
@@ -218,7 +228,7 @@ export class Connection {
       return false;
     } catch (error) {
       if (error instanceof LoginError) {
-        this.logger.info('change user failed', { reason: error.message });
+        this.logFailure('info', `change-user-${error.clientError.code}`, 'change user failed', { reason: error.message });
         await this.sendError(error.clientError, error.sequenceId);
       } else {
         await this.sendError(this.toClientError(error), exchange.sequenceId);
@@ -235,7 +245,7 @@ export class Connection {
       } catch (error) {
         if (error instanceof ChannelClosedError) {
           if (error.end.kind === 'protocol-error') {
-            this.logger.warn('closing connection after a malformed packet', { reason: error.end.error.message });
+            this.logFailure('warn', 'malformed-packet', 'closing connection after a malformed packet', { reason: error.end.error.message });
             await this.sendError(error.end.error, (error.end.sequenceId + 1) & 0xff);
             await this.channel.closeGracefully(CLOSE_GRACE_MS);
           } else if (!this.isClosing) {
@@ -246,7 +256,7 @@ export class Connection {
         throw error;
       }
       if (packet.firstSequenceId !== 0) {
-        this.logger.warn('closing connection: command packet out of order', { sequenceId: packet.firstSequenceId });
+        this.logFailure('warn', 'packet-out-of-order', 'closing connection: command packet out of order', { sequenceId: packet.firstSequenceId });
         return;
       }
       const isDone = await this.dispatch(packet);
@@ -273,6 +283,7 @@ export class Connection {
         case CommandCode.COM_QUERY: {
           const query = decodeComQuery(packet.payload, this.capabilities, 'utf8', decodeUtf8Lossless);
           this.activity.info = redactSecrets(query.query);
+          throwIfSet(this.context.admission.countStatement(this.id, query.query));
           await this.runQuery(query.query, sequenceId);
           return false;
         }
@@ -316,6 +327,7 @@ export class Connection {
         case CommandCode.COM_STMT_RESET:
         case CommandCode.COM_STMT_SEND_LONG_DATA:
         case CommandCode.COM_STMT_CLOSE:
+          if (command === CommandCode.COM_STMT_EXECUTE) throwIfSet(this.context.admission.countStatement(this.id, ''));
           this.prepared ??= new PreparedCommands(this.channel, this.capabilities, (current) => this.resultCollation(current), (error) => this.toClientError(error), this.context.driver.observer);
           await this.prepared.dispatch(session, packet.payload, sequenceId);
           return false;
@@ -431,13 +443,21 @@ export class Connection {
 
   private logUnexpected(error: unknown): void {
     if (error instanceof ChannelClosedError) return;
-    this.logger.error('unexpected error', { err: error instanceof Error ? error : new Error(String(error)) });
+    this.logFailure('error', 'unexpected-error', 'unexpected error', { err: error instanceof Error ? error : new Error(String(error)) });
+  }
+
+  /**
+   * Logs a failure a client can cause (bad logins, malformed packets, dropped connections, bugs it triggers) through
+   * the server's rate-limited log: at most 20 a minute per kind, then one "suppressed N similar messages" line.
+   */
+  private logFailure(level: LogLevel, kind: string, msg: string, fields: LogFields): void {
+    this.context.handshakeLog.log(level, kind, msg, { conn: this.id, peer: this.peer, ...fields });
   }
 
   private logChannelEnd(error: ChannelClosedError, when: string): void {
     const end = error.end;
     if (end.kind === 'closed') this.logger.debug(`client closed the connection ${when}`);
-    else this.logger.info(`connection ended ${when}`, { reason: end.error.message });
+    else this.logFailure('info', `connection-ended-${end.kind}`, `connection ended ${when}`, { reason: end.error.message });
   }
 }
 
@@ -459,4 +479,9 @@ function activityName(command: number | undefined): string {
     default:
       return command === undefined ? 'Sleep' : (commandName(command) ?? 'Unknown').replace(/^COM_/, '').toLowerCase().replace(/^./, (c) => c.toUpperCase());
   }
+}
+
+/** Throws `error` when there is one (a limit that refuses the command). */
+function throwIfSet(error: MySqlError | undefined): void {
+  if (error) throw error;
 }

@@ -6,7 +6,7 @@ import type { ServerConfig } from '../config/index.js';
 import { packageInfo, storeLocation } from '../config/index.js';
 import { createRateLimitedLogger } from '../logging/index.js';
 import type { Logger } from '../logging/index.js';
-import { openKvEngine } from '../storage/index.js';
+import { openKvEngine, setTxnTotalSizeLimit } from '../storage/index.js';
 import type { KvEngine } from '../storage/kv.js';
 import { SqlEngine } from '../sql/index.js';
 import { GlobalVariables, StatusVariables, hostPlatform } from '../session/variables/index.js';
@@ -20,6 +20,7 @@ import type { ProcessList } from '../session/session-host.js';
 import { createSessionDriver } from '../session/session-driver.js';
 import { Connection } from './connection.js';
 import { loadRsaKeys } from './rsa-keys.js';
+import { ConnectionAdmission } from './connection-admission.js';
 import { Sha2PasswordCache } from './sha2-password-cache.js';
 import type { ServerContext } from './server-context.js';
 import { tlsFilePaths } from './auto-tls.js';
@@ -62,6 +63,7 @@ export class TidalServer {
   /** Opens the store (data directory or etcd cluster), loads TLS material and starts listening. */
   static async start(config: ServerConfig, logger: Logger): Promise<TidalServer> {
     const policy = resolvePolicy(config, logger);
+    setTxnTotalSizeLimit(config.performance.txnTotalSizeLimit);
     const observability = await ServerObservability.open(config, logger);
     const kv = observability.wrapEngine(await openKvEngine(storeLocation(config), logger).catch(async (error: unknown) => {
       await observability.close();
@@ -128,6 +130,7 @@ export class TidalServer {
         handshakeLog: createRateLimitedLogger(logger, HANDSHAKE_LOG_RATE),
         rsaKeys: () => rsaKeys,
         sha2Cache: new Sha2PasswordCache(),
+        admission: new ConnectionAdmission(globals),
       };
       const listener = createServer({ noDelay: true });
       started.push(listener, context.handshakeLog);
@@ -164,9 +167,10 @@ export class TidalServer {
       return;
     }
     const id = this.nextConnectionId++;
+    const refusal = this.context.admission.refuseBeforeLogin(this.connections.size);
     const connection = new Connection(socket, this.context, id);
     this.connections.set(id, connection);
-    const served: Promise<void> = connection.serve().finally(() => {
+    const served: Promise<void> = connection.serve(refusal).finally(() => {
       this.connections.delete(id);
       this.served.delete(served);
     });

@@ -46,6 +46,7 @@ import { runWithPlanCache } from './cached-plan.js';
 import { sessionTableRows } from './session-table-rows.js';
 import { Transaction } from './transaction.js';
 import type { StatementLocking } from './transaction.js';
+import { armStatementDeadline, executionTimeLimitMs, takeTurnWhenBusy } from './statement-deadline.js';
 
 export type { QueryOutcome } from './client-session.js';
 export type { SessionIdentity } from './session-identity.js';
@@ -76,6 +77,10 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
   isLastPlanFromCache = false;
   /** Set by KILL QUERY from another connection; the running statement stops at its next batch of rows. */
   private isInterrupted = false;
+  /** Why it stops: KILL QUERY's 1317, or max_execution_time's 3024. */
+  private interruptReason = mysqlError(ER_QUERY_INTERRUPTED);
+  /** The running statement's max_execution_time timer. */
+  private deadline: NodeJS.Timeout | undefined;
   /** Aborted by KILL: ends the running statement's lock wait or SLEEP at once. Fresh for each statement. */
   private interruption = new AbortController();
 
@@ -244,9 +249,9 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
    * KILL QUERY: the running statement ends with 1317 at its next batch of rows, or at once when it waits for a row
    * lock (SLEEP() returns 1); the connection and its transaction stay.
    */
-  interrupt(): void {
-    this.isInterrupted = true;
-    this.interruption.abort(mysqlError(ER_QUERY_INTERRUPTED));
+  interrupt(reason: MySqlError = mysqlError(ER_QUERY_INTERRUPTED)): void {
+    [this.isInterrupted, this.interruptReason] = [true, reason];
+    this.interruption.abort(reason);
   }
 
   /** `@@character_set_results` (NULL: results are sent as stored). */
@@ -370,7 +375,8 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
     let sent = 0;
     try {
       for await (const batch of rows) {
-        if (this.isInterrupted) throw mysqlError(ER_QUERY_INTERRUPTED);
+        await takeTurnWhenBusy();
+        if (this.isInterrupted) throw this.interruptReason;
         sent += batch.length;
         yield batch;
       }
@@ -387,6 +393,7 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
     this.status.increment(comCounterOf(statement));
     this.isInterrupted = false;
     if (this.interruption.signal.aborted) this.interruption = new AbortController();
+    this.deadline = armStatementDeadline(this.deadline, executionTimeLimitMs(statement, this.variables.maxExecutionTime), (reason) => this.interrupt(reason));
     const result = await this.txn.runStatement(
       this.lockingOf(statement),
       isReadOnlyStatement(statement),

@@ -14,6 +14,7 @@ import type { EngineServices, ReusablePlan } from './statements/statement-spec.j
 import { checkStatementPrivileges, specOf } from './statements/statement-table.js';
 import type { SqlValue } from './types/index.js';
 import { tableResultColumn } from './table/table-scope.js';
+import { beginStatementMemory } from './memory-guard.js';
 
 export type { ReusablePlan } from './statements/statement-spec.js';
 
@@ -63,6 +64,7 @@ export class SqlEngine implements EngineServices {
     const spec = specOf(stmt);
     if (spec.runsIn !== 'engine') throw new Error(`${stmt.kind} is run by the session`);
     this.checkPrivileges(stmt, context);
+    beginStatementMemory(context);
     return spec.execute(stmt, this, context, params);
   }
 

@@ -11,6 +11,7 @@ export { openKvEngine } from './open-kv-engine.js';
 export type { EtcdConnectionOptions } from './engines/etcd/etcd-cluster-connection.js';
 export { KeyLimits } from './engines/key-limits.js';
 export { beginTransaction } from './txn/begin-transaction.js';
+export { setTxnTotalSizeLimit } from './txn/txn-size-limit.js';
 export type { Datum } from './codec/datum.js';
 export {
   DatumFlag,

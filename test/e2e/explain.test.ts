@@ -183,6 +183,39 @@ const PLANS: readonly { sql: string; plan: string[] }[] = [
     ],
   },
   {
+    sql: 'EXPLAIN SELECT id, ROW_NUMBER() OVER w, SUM(a) OVER w, RANK() OVER w, AVG(a) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND 2 FOLLOWING) FROM t WINDOW w AS (PARTITION BY b ORDER BY a DESC)',
+    plan: [
+      'Window_8 | 10000.00 | root |  | avg(d.t.a)->Column#3 over(order by d.t.id rows between 1 preceding and 2 following)',
+      '└─Sort_7 | 10000.00 | root |  | d.t.id',
+      '  └─Window_6 | 10000.00 | root |  | rank()->Column#2 over(partition by d.t.b order by d.t.a desc)',
+      '    └─Window_5 | 10000.00 | root |  | sum(d.t.a)->Column#1 over(partition by d.t.b order by d.t.a desc range between unbounded preceding and current row)',
+      '      └─Window_4 | 10000.00 | root |  | row_number()->Column#0 over(partition by d.t.b order by d.t.a desc rows between current row and current row)',
+      '        └─Sort_3 | 10000.00 | root |  | d.t.b, d.t.a:desc',
+      '          └─TableReader_2 | 10000.00 | root |  | data:TableFullScan',
+      '            └─TableFullScan_1 | 10000.00 | root | table:t | keep order:false, stats:pseudo',
+    ],
+  },
+  {
+    sql: 'EXPLAIN SELECT b, SUM(a), RANK() OVER (ORDER BY SUM(a) DESC) FROM t GROUP BY b',
+    plan: [
+      'Window_5 | 8000.00 | root |  | rank()->Column#1 over(order by Column#0 desc)',
+      '└─Sort_4 | 8000.00 | root |  | Column#0:desc',
+      '  └─HashAgg_3 | 8000.00 | root |  | group by:d.t.b, funcs:sum(d.t.a)->Column#0',
+      '    └─TableReader_2 | 10000.00 | root |  | data:TableFullScan',
+      '      └─TableFullScan_1 | 10000.00 | root | table:t | keep order:false, stats:pseudo',
+    ],
+  },
+  {
+    // The table is read in the window's order (its primary key), so neither the window nor ORDER BY sorts.
+    sql: 'EXPLAIN SELECT id, LAG(a) OVER (ORDER BY id) + 1 FROM t ORDER BY id',
+    plan: [
+      'Projection_4 | 10000.00 | root |  | d.t.id, plus(Column#0, 1)',
+      '└─Window_3 | 10000.00 | root |  | lag(d.t.a)->Column#0 over(order by d.t.id)',
+      '  └─TableReader_2 | 10000.00 | root |  | data:TableFullScan',
+      '    └─TableFullScan_1 | 10000.00 | root | table:t | keep order:true, stats:pseudo',
+    ],
+  },
+  {
     sql: "EXPLAIN FORMAT = 'brief' SELECT * FROM t JOIN u ON t.id = u.tid",
     plan: [
       'HashJoin | 10000.00 | root |  | inner join, equal:[eq(d.t.id, d.u.tid)]',
@@ -262,6 +295,20 @@ describe('EXPLAIN', () => {
       ],
     );
     assert.match(result.rows[6]![5]!, /loops:3$/);
+  });
+
+  it('EXPLAIN ANALYZE counts the rows each Sort and Window operator handed on', async () => {
+    const result = await query('EXPLAIN ANALYZE SELECT id, RANK() OVER (PARTITION BY b ORDER BY a) FROM t');
+    assert.deepEqual(
+      result.rows.map((row) => [row[0], row[2]]),
+      [
+        ['Window_4', '3'],
+        ['└─Sort_3', '3'],
+        ['  └─TableReader_2', '3'],
+        ['    └─TableFullScan_1', '3'],
+      ],
+    );
+    for (const row of result.rows) assert.match(row[5]!, /^time:[0-9.]+(µs|ms|s), loops:1$/);
   });
 
   it('EXPLAIN ANALYZE of a write really writes', async () => {

@@ -11,6 +11,12 @@ import type { CertificateSet } from './helpers/certificates.js';
 import { startTidal, tempDir } from './helpers/tidal-process.js';
 import type { TidalProcess } from './helpers/tidal-process.js';
 
+/**
+ * testssl.sh's budget. Measured: over 120 s on a busy machine (a fresh clone's .ci/run), and over 400 s with two
+ * test suites side by side at a load average of 24 on 2 cores (where one check failed to connect and was run again).
+ */
+const AUDIT_BUDGET_MS = 900_000;
+
 /** One record of testssl.sh's JSON output. */
 interface TestsslFinding {
   readonly id: string;
@@ -53,7 +59,7 @@ describe('external TLS audit', () => {
     await Promise.all([certs.remove(), work.remove()]);
   });
 
-  it('testssl.sh --starttls mysql finds nothing the server controls', { timeout: 400_000 }, async (t) => {
+  it('testssl.sh --starttls mysql finds nothing the server controls', { timeout: AUDIT_BUDGET_MS }, async (t) => {
     // Protocols, forward secrecy, server preference, cipher categories, server defaults (certificate, tickets),
     // vulnerabilities (renegotiation, CRIME, …); not the 370-cipher walk (-E) or client simulations (-c). testssl.sh
     // spends most of its time waiting on sockets, so the groups run side by side.
@@ -63,7 +69,7 @@ describe('external TLS audit', () => {
         'testssl',
         ['--quiet', '--warnings', 'off', '--color', '0', '--starttls', 'mysql', ...flags, '--jsonfile', json, `127.0.0.1:${server.port}`],
         work.path,
-        380_000,
+        AUDIT_BUDGET_MS - 20_000,
       );
       try {
         return JSON.parse(await readFile(json, 'utf8')) as TestsslFinding[];
@@ -102,7 +108,7 @@ describe('external TLS audit', () => {
   });
 
   it('sslscan --starttls-mysql sees only TLS 1.2/1.3, forward-secret AEAD ciphers, no renegotiation or compression', async () => {
-    const result = await run('sslscan', ['--no-colour', '--starttls-mysql', `127.0.0.1:${server.port}`], work.path, 60_000);
+    const result = await run('sslscan', ['--no-colour', '--starttls-mysql', `127.0.0.1:${server.port}`], work.path, 300_000);
     const out = result.stdout;
     assert.match(out, /TLSv1\.3\s+enabled/, out);
     for (const protocol of ['SSLv2', 'SSLv3', 'TLSv1\\.0', 'TLSv1\\.1']) assert.match(out, new RegExp(`${protocol}\\s+disabled`));

@@ -83,6 +83,8 @@ export const COLLATION_CASES: readonly SqlCase[] = [
   { sql: 'SELECT CONCAT(a, b) = c FROM mix', error: 1267, message: "Illegal mix of collations (utf8mb4_bin,NONE) and (utf8mb4_bin,IMPLICIT) for operation '='" },
   { sql: "SELECT CONCAT(a, b) = 'xX' FROM mix", error: 1267, message: "Illegal mix of collations (utf8mb4_bin,NONE) and (utf8mb4_unicode_ci,COERCIBLE) for operation '='" },
   { sql: "SELECT COLLATION('x'), COERCIBILITY('x'), COLLATION(_latin1'x'), COLLATION(UPPER(b)), COLLATION(USER()), COERCIBILITY(USER()), COERCIBILITY(1), COERCIBILITY(NULL), COERCIBILITY('x' COLLATE utf8mb4_bin) FROM mix", rows: [['utf8mb4_unicode_ci', '4', 'latin1_swedish_ci', 'utf8mb4_general_ci', 'utf8_general_ci', '3', '5', '6', '0']] },
+  // Functions that make their own text (digests, hex digits, formatted dates) answer in the connection's character set, even over bytes.
+  { sql: "SELECT CHARSET(MD5(_binary'a')), CHARSET(HEX(_binary'a')), CHARSET(SHA2(_binary'a', 256)), CHARSET(DATE_FORMAT(NOW(), '%Y')), CHARSET(UPPER(_binary'a')), CHARSET(CONCAT(_binary'a', 'b'))", rows: [['utf8mb4', 'utf8mb4', 'utf8mb4', 'utf8mb4', 'binary', 'binary']] },
   { sql: "SELECT COLLATION(IF(a = 'x', b, 'y')), COLLATION(COALESCE(NULL, c)) FROM mix", rows: [['utf8mb4_general_ci', 'utf8mb4_bin']] },
   { sql: "SELECT COLLATION(CONVERT('x' USING latin1)), COERCIBILITY(CONVERT('x' USING latin1)), COLLATION(CONVERT(a USING utf8mb3)) FROM mix", rows: [['latin1_swedish_ci', '2', 'utf8_general_ci']] },
   { sql: "SELECT CONVERT('x' USING klingon)", error: 1115 },

@@ -21,9 +21,10 @@ import type {
 import type { ExecutionContext } from '../execution-context.js';
 import { varcharType } from '../expression/index.js';
 import { formatTlsRequirement } from '../parser/format-account.js';
+import { formatResourceLimits } from '../parser/resource-limit-options.js';
 import { OK_NOTHING, expressionColumn, rowsResult } from '../statement-result.js';
 import type { RowsResult, StatementResult } from '../statement-result.js';
-import { DEFAULT_AUTH_PLUGIN, LOCK_TIME_UNBOUNDED, accountName } from './account.js';
+import { DEFAULT_AUTH_PLUGIN, LOCK_TIME_UNBOUNDED, NO_RESOURCE_LIMITS, accountName } from './account.js';
 import type { Account } from './account.js';
 import type { AccountRow, AccountStore } from './account-store.js';
 
@@ -57,6 +58,7 @@ function applyOptions(row: AccountRow, options: AccountOptions): AccountRow {
     ...(options.tls !== undefined && { tls: options.tls }),
     ...(options.isLocked !== undefined && { isLocked: options.isLocked }),
     ...(options.failedLoginAttempts !== undefined && { failedLoginAttempts: options.failedLoginAttempts }),
+    ...(options.resourceLimits !== undefined && { limits: { ...row.limits, ...options.resourceLimits } }),
     ...(lockTime !== undefined && { passwordLockTime: lockTime === 'UNBOUNDED' ? LOCK_TIME_UNBOUNDED : lockTime }),
   };
 }
@@ -87,6 +89,7 @@ export async function executeCreateUser(stmt: CreateUserStmt, store: AccountStor
         failedLoginAttempts: 0,
         passwordLockTime: 0,
         privileges: new Set(),
+        limits: NO_RESOURCE_LIMITS,
       };
       rows.push(applyOptions(base, stmt.options));
     }
@@ -192,6 +195,7 @@ export function createUserText(account: Account): string {
   let out = `CREATE USER ${quoteName(account.user)}@${quoteName(account.host)} IDENTIFIED WITH '${account.plugin}'`;
   if (account.authString !== '') out += ` AS ${literal(account.authString)}`;
   out += ' ' + formatTlsRequirement(account.tls);
+  out += formatResourceLimits(account.limits, true);
   out += ` PASSWORD EXPIRE DEFAULT ACCOUNT ${account.isLocked ? 'LOCK' : 'UNLOCK'}`;
   if (account.failedLoginAttempts > 0 || account.passwordLockTime !== 0) {
     const lockTime = account.passwordLockTime === LOCK_TIME_UNBOUNDED ? 'UNBOUNDED' : String(account.passwordLockTime);

@@ -1,20 +1,20 @@
 // AccountStore: accounts and grants, durable in the mysql grant tables and cached in memory for logins and checks.
 import type { KvEngine } from '../../storage/kv.js';
 import { beginTransaction } from '../../storage/index.js';
-import type { Statement, TlsRequirement } from '../ast/index.js';
+import type { ResourceLimits, Statement, TlsRequirement } from '../ast/index.js';
 import type { Catalog } from '../catalog/index.js';
 import { SerialQueue } from '../catalog/serial-queue.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { formatString, parseSql } from '../parser/index.js';
 import type { Row, SqlValue } from '../types/index.js';
 import type { StatementResult } from '../statement-result.js';
-import { DEFAULT_AUTH_PLUGIN, LOCK_TIME_UNBOUNDED } from './account.js';
+import { DEFAULT_AUTH_PLUGIN, LOCK_TIME_UNBOUNDED, NO_RESOURCE_LIMITS } from './account.js';
 import type { Account, AuthStringFactory } from './account.js';
 import { compareAccountSpecificity, hostMatches } from './host-pattern.js';
 import { PRIVILEGES, privilegesAt } from './privileges.js';
 import type { PrivilegeSet } from './privileges.js';
 import { LOG_TABLE_DDL } from './log-tables.js';
-import { SYSTEM_TABLE_DDL } from './system-tables.js';
+import { RESOURCE_LIMIT_COLUMNS, SYSTEM_TABLE_DDL } from './system-tables.js';
 import { SystemContext } from './system-context.js';
 import { FailedLogins } from './failed-logins.js';
 
@@ -70,9 +70,10 @@ const USER_COLUMNS = [
   'account_locked',
   'failed_login_attempts',
   'password_lock_time',
+  ...RESOURCE_LIMIT_COLUMNS,
   ...PRIVILEGES.map((p) => p.column),
 ];
-const USER_FIXED_COLUMNS = 12;
+const USER_FIXED_COLUMNS = 16;
 /**
  * root@% authenticates as TiDB bootstraps it, with mysql_native_password (the plugin the handshake announces), so a
  * password set by --initialize-root-password works on plain connections even without an RSA key pair.
@@ -91,6 +92,7 @@ export interface AccountRow {
   readonly failedLoginAttempts: number;
   readonly passwordLockTime: number;
   readonly privileges: PrivilegeSet;
+  readonly limits: ResourceLimits;
 }
 
 /** Writes to the grant tables inside one transaction; the store reloads its cache after the commit. */
@@ -142,6 +144,10 @@ function userRowValues(row: AccountRow): string[] {
     yn(row.isLocked),
     String(row.failedLoginAttempts),
     String(row.passwordLockTime),
+    String(row.limits.maxQuestions),
+    String(row.limits.maxUpdates),
+    String(row.limits.maxConnections),
+    String(row.limits.maxUserConnections),
     ...PRIVILEGES.map((p) => yn(row.privileges.has(p.name))),
   ];
 }
@@ -178,6 +184,11 @@ export class AccountStore {
       isFirstStart ||= table.name === 'user';
       await this.withContext((context) => this.exec(table.sql, context));
     }
+    // A mysql.user made before resource limits existed gains their columns.
+    const missingLimits = RESOURCE_LIMIT_COLUMNS.filter((column) => !this.catalog.findTable('mysql', 'user')?.columns.some((c) => c.name === column));
+    for (const column of missingLimits) {
+      await this.withContext((context) => this.exec(`ALTER TABLE mysql.user ADD COLUMN ${column} INT UNSIGNED NOT NULL DEFAULT 0`, context));
+    }
     if (isFirstStart) {
       const password = rootPassword ?? '';
       await this.write((writer) =>
@@ -191,6 +202,7 @@ export class AccountStore {
           failedLoginAttempts: 0,
           passwordLockTime: 0,
           privileges: new Set(PRIVILEGES.map((p) => p.name)),
+          limits: NO_RESOURCE_LIMITS,
         }),
       );
     } else {
@@ -259,6 +271,7 @@ export class AccountStore {
             isLocked: str(row[9]) === 'Y',
             failedLoginAttempts: Number(row[10] ?? 0),
             passwordLockTime: Number(row[11] ?? 0),
+            limits: { maxQuestions: Number(row[12] ?? 0), maxUpdates: Number(row[13] ?? 0), maxConnections: Number(row[14] ?? 0), maxUserConnections: Number(row[15] ?? 0) },
             privileges,
           };
         })

@@ -1,5 +1,5 @@
 // Account: one row of mysql.user as the server uses it (login, privilege checks, SHOW CREATE USER).
-import type { TlsRequirement } from '../ast/index.js';
+import type { ResourceLimits, TlsRequirement } from '../ast/index.js';
 import type { PrivilegeSet } from './privileges.js';
 
 /** The authentication plugin of new accounts, as in MySQL 8. */
@@ -21,7 +21,12 @@ export interface Account {
   readonly passwordLockTime: number;
   /** Global privileges (mysql.user's *_priv columns). */
   readonly privileges: PrivilegeSet;
+  /** WITH MAX_QUERIES_PER_HOUR … (mysql.user's max_questions, max_updates, max_connections, max_user_connections). */
+  readonly limits: ResourceLimits;
 }
+
+/** An account without resource limits. */
+export const NO_RESOURCE_LIMITS: ResourceLimits = { maxQuestions: 0, maxUpdates: 0, maxConnections: 0, maxUserConnections: 0 };
 
 /** `'user'@'host'` as MySQL quotes an account in messages and SHOW output. */
 export function accountName(account: { readonly user: string; readonly host: string }): string {

@@ -1,27 +1,12 @@
 // Account host patterns ('%', '_', IPs, 'localhost', 'ip/mask'): matching a client, and MySQL's most-specific-first order.
 // https://dev.mysql.com/doc/refman/8.0/en/connection-access.html
+import { likePatternToRegExp } from '../expression/like-pattern.js';
 
 const LOOPBACK_ADDRESSES: ReadonlySet<string> = new Set(['127.0.0.1', '::1', 'localhost']);
 
 /** True for the addresses MySQL also calls 'localhost' (a TCP client on the loopback interface). */
 export function isLoopbackHost(host: string): boolean {
   return LOOPBACK_ADDRESSES.has(host.toLowerCase());
-}
-
-function likeToRegExp(pattern: string): RegExp {
-  let source = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern.charAt(i);
-    if (c === '\\' && i + 1 < pattern.length) source += escapeRegExp(pattern.charAt(++i));
-    else if (c === '%') source += '.*';
-    else if (c === '_') source += '.';
-    else source += escapeRegExp(c);
-  }
-  return new RegExp(`^${source}$`, 'i');
-}
-
-function escapeRegExp(c: string): string {
-  return /[.*+?^${}()|[\]\\]/.test(c) ? `\\${c}` : c;
 }
 
 function ipv4ToNumber(ip: string): number | undefined {
@@ -53,7 +38,7 @@ export function hostMatches(pattern: string, clientHost: string): boolean {
   const netmask = matchesNetmask(pattern, clientHost);
   if (netmask !== undefined) return netmask;
   if (pattern.toLowerCase() === 'localhost') return isLoopbackHost(clientHost);
-  const regexp = likeToRegExp(pattern);
+  const regexp = likePatternToRegExp(pattern, '\\', true);
   if (regexp.test(clientHost)) return true;
   return isLoopbackHost(clientHost) && regexp.test('localhost');
 }

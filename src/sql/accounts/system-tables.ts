@@ -7,6 +7,9 @@ const privColumns = (level: 'global' | 'database'): string =>
     .map((p) => `\`${p.column}\` CHAR(1) NOT NULL DEFAULT 'N'`)
     .join(',\n  ');
 
+/** mysql.user's resource-limit columns, in the order of `ResourceLimits`' fields. */
+export const RESOURCE_LIMIT_COLUMNS = ['max_questions', 'max_updates', 'max_connections', 'max_user_connections'] as const;
+
 /** CREATE TABLE statements for the grant tables, in creation order. */
 export const SYSTEM_TABLE_DDL: readonly { readonly name: string; readonly sql: string }[] = [
   {
@@ -26,6 +29,7 @@ export const SYSTEM_TABLE_DDL: readonly { readonly name: string; readonly sql: s
   account_locked CHAR(1) NOT NULL DEFAULT 'N',
   failed_login_attempts INT UNSIGNED NOT NULL DEFAULT 0,
   password_lock_time INT NOT NULL DEFAULT 0,
+  ${RESOURCE_LIMIT_COLUMNS.map((column) => `${column} INT UNSIGNED NOT NULL DEFAULT 0`).join(',\n  ')},
   PRIMARY KEY (Host, User)
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`,
   },

@@ -30,9 +30,26 @@ export type TlsRequirement =
       readonly san?: string;
     };
 
+/**
+ * MySQL's per-account resource limits (`WITH MAX_QUERIES_PER_HOUR n …`), named after their mysql.user columns; 0 is
+ * no limit. https://dev.mysql.com/doc/refman/8.0/en/user-resources.html
+ */
+export interface ResourceLimits {
+  /** MAX_QUERIES_PER_HOUR: statements an account may run per hour. */
+  readonly maxQuestions: number;
+  /** MAX_UPDATES_PER_HOUR: statements that change data or schema per hour. */
+  readonly maxUpdates: number;
+  /** MAX_CONNECTIONS_PER_HOUR: logins per hour. */
+  readonly maxConnections: number;
+  /** MAX_USER_CONNECTIONS: simultaneous connections (0: the global max_user_connections applies). */
+  readonly maxUserConnections: number;
+}
+
 /** The account options after the account list; only those written are set. */
 export interface AccountOptions {
   readonly tls?: TlsRequirement;
+  /** The limits `WITH …` names. */
+  readonly resourceLimits?: Partial<ResourceLimits>;
   readonly isLocked?: boolean;
   readonly failedLoginAttempts?: number;
   /** Days, or 'UNBOUNDED' (locked until unlocked). */

@@ -268,6 +268,10 @@ export interface FuncCallExpr {
   readonly separator?: string;
   /** `… OVER (…)` / `… OVER w` window specification. */
   readonly over?: WindowSpec;
+  /** NTH_VALUE(…) FROM FIRST|LAST. */
+  readonly fromFirstLast?: 'FIRST' | 'LAST';
+  /** LAG/LEAD/FIRST_VALUE/LAST_VALUE/NTH_VALUE(…) RESPECT|IGNORE NULLS. */
+  readonly nullTreatment?: 'RESPECT NULLS' | 'IGNORE NULLS';
   /** TRIM(LEADING|TRAILING|BOTH … FROM …); args are [str] or [str, remstr]. */
   readonly trimMode?: 'LEADING' | 'TRAILING' | 'BOTH';
   /** CHAR(… USING charset), lower-cased. */
@@ -286,14 +290,35 @@ export interface JsonValueClauses {
   readonly onError?: JsonValueResponse;
 }
 
-/** A window: a named reference (`OVER w`) or an inline spec. */
+/**
+ * A window: a named reference (`OVER w`), or an inline spec that may start with the name of a window it refines
+ * (`OVER (w ORDER BY …)`, `WINDOW w2 AS (w1 …)`).
+ */
 export interface WindowSpec {
   readonly name?: string;
   readonly partitionBy?: readonly Expr[];
   readonly orderBy?: readonly OrderItem[];
-  /** Frame clause kept as canonical text (ROWS BETWEEN … AND …); the executor may parse it further later. */
-  readonly frame?: string;
+  readonly frame?: WindowFrame;
 }
+
+/**
+ * `ROWS|RANGE|GROUPS {start | BETWEEN start AND end} [EXCLUDE …]`. `end` is absent for the short form
+ * (`ROWS 2 PRECEDING`), whose end is CURRENT ROW.
+ */
+export interface WindowFrame {
+  readonly units: 'ROWS' | 'RANGE' | 'GROUPS';
+  readonly start: FrameBound;
+  readonly end?: FrameBound;
+  readonly exclude?: 'CURRENT ROW' | 'GROUP' | 'TIES' | 'NO OTHERS';
+}
+
+/**
+ * One end of a frame. An offset is a number literal or `?` (`value`), or `INTERVAL expr unit` (an IntervalExpr),
+ * as MySQL's grammar allows.
+ */
+export type FrameBound =
+  | { readonly kind: 'UNBOUNDED PRECEDING' | 'UNBOUNDED FOLLOWING' | 'CURRENT ROW' }
+  | { readonly kind: 'PRECEDING' | 'FOLLOWING'; readonly value: Expr };
 
 /** `CAST(x AS type)` or `CONVERT(x, type)`. */
 export interface CastExpr {

@@ -7,12 +7,15 @@ import type { Exec } from './exec.js';
 import { hashAggExec } from './hash-agg-exec.js';
 import { hashJoinExec } from './hash-join-exec.js';
 import { indexJoinExec } from './index-join-exec.js';
+import { lateralJoinExec } from './lateral-join-exec.js';
 import { memTableScanExec } from './mem-table-scan-exec.js';
 import { outputExec } from './output-exec.js';
 import { selectionExec } from './selection-exec.js';
 import { setOperationExec } from './set-operation-exec.js';
+import { sortExec } from './sort-exec.js';
 import { tableDualExec } from './table-dual-exec.js';
 import { tableHandleRowsExec, tableReaderExec } from './table-reader-exec.js';
+import { windowExec } from './window-exec.js';
 
 /**
  * The operator for one execution of `plan`, its inputs built first. One case per plan kind and no default, so a
@@ -34,8 +37,14 @@ export function buildExec(plan: PhysicalPlan, session: ExecutionContext): Exec {
       return hashJoinExec(plan, buildExec(plan.left, session), buildExec(plan.right, session), session);
     case 'IndexJoin':
       return indexJoinExec(plan, buildExec(plan.outer, session), session);
+    case 'LateralJoin':
+      return lateralJoinExec(plan, buildExec(plan.left, session), session);
     case 'HashAgg':
       return hashAggExec(plan, buildExec(plan.input, session), session);
+    case 'Sort':
+      return sortExec(plan, buildExec(plan.input, session), session);
+    case 'Window':
+      return windowExec(plan, buildExec(plan.input, session), session);
     case 'Output':
       return outputExec(plan, buildExec(plan.input, session), session);
     case 'SetOperation':

@@ -20,7 +20,7 @@ export async function* hashJoinExec(plan: HashJoinPlan, left: Exec, right: Exec,
     const inner: Row[] = [];
     for await (const batch of right) {
       for (const row of batch) inner.push(row);
-      checkMemory();
+      checkMemory(session);
     }
     const table =
       keys.length > 0

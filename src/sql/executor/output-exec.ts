@@ -3,11 +3,11 @@ import type { ExecutionContext } from '../execution-context.js';
 import { distinctKey } from '../expression/index.js';
 import { MEMORY_CHECK_INTERVAL, checkMemory } from '../memory-guard.js';
 import type { OperatorPlan } from '../planner/operator-plan.js';
-import type { OutputOperators, OutputPlan, SortKey } from '../planner/physical-plan.js';
-import { compareOrderValues } from '../types/index.js';
+import type { OutputOperators, OutputPlan } from '../planner/physical-plan.js';
 import type { Row, SqlValue } from '../types/index.js';
 import type { Exec } from './exec.js';
 import { prepareParts } from './prepare-parts.js';
+import { keysComparator } from './sort-keys.js';
 
 /**
  * Projection, DISTINCT, ORDER BY and LIMIT over `source` (the plan's input, built); streams when none of them needs
@@ -61,7 +61,8 @@ export function outputExec(plan: OutputPlan, source: Exec, session: ExecutionCon
       const types = projections.map((projection) => projection.expr.type);
       const seen = new Set<string>();
       const kept: { out: Row; keys: SqlValue[] }[] = [];
-      const compare = (a: { keys: SqlValue[] }, b: { keys: SqlValue[] }): number => compareSortKeys(a.keys, b.keys, sortKeys, session);
+      const compareKeys = keysComparator(sortKeys, session.warnings);
+      const compare = (a: { keys: SqlValue[] }, b: { keys: SqlValue[] }): number => compareKeys(a.keys, b.keys);
       // TopN: ORDER BY … LIMIT keeps only the rows that can still make the cut, pruning (with a stable sort, so ties
       // keep their input order as a full sort would) whenever the buffer doubles.
       const topN = limit && sortKeys.length > 0 && !isDistinct ? limit.offset + limit.count : undefined;
@@ -81,7 +82,7 @@ export function outputExec(plan: OutputPlan, source: Exec, session: ExecutionCon
             kept.sort(compare);
             kept.length = topN!;
           }
-          if (kept.length % MEMORY_CHECK_INTERVAL === 0) checkMemory();
+          if (kept.length % MEMORY_CHECK_INTERVAL === 0) checkMemory(session);
         }
       }
       if (sortKeys.length > 0) kept.sort(compare);
@@ -94,19 +95,6 @@ export function outputExec(plan: OutputPlan, source: Exec, session: ExecutionCon
       record(startedAt);
     }
   }
-}
-
-/** ORDER BY comparison: NULLs first ascending (last descending), as MySQL sorts them. */
-function compareSortKeys(a: SqlValue[], b: SqlValue[], keys: readonly SortKey[], session: ExecutionContext): number {
-  for (let i = 0; i < keys.length; i++) {
-    const x = a[i] ?? null;
-    const y = b[i] ?? null;
-    let order: number;
-    if (x === null || y === null) order = x === y ? 0 : x === null ? -1 : 1;
-    else order = compareOrderValues(x, y, keys[i]!.expr.type, session.warnings);
-    if (order !== 0) return keys[i]!.isDescending ? -order : order;
-  }
-  return 0;
 }
 
 function recordOutput(

@@ -23,6 +23,7 @@ import { jsonComparisonOperands } from './json-operands.js';
 import { BIGINT_TYPE, BOOL_RESULT_TYPE, DATE_TYPE, DOUBLE_TYPE, JSON_TYPE, NULL_TYPE, dateTimeType, decimalType, integerLiteralType, timeType, varcharType } from './literal-types.js';
 import { compileRegexpOperator } from './functions/regexp-functions.js';
 import { compileCast } from './compile-cast.js';
+import { bitLiteralExpr, comparisonOperands, hexLiteralExpr, inNumericContext } from './hex-literal.js';
 
 const INT64_MAX = (1n << 63n) - 1n;
 const UINT64_MAX = (1n << 64n) - 1n;
@@ -36,15 +37,10 @@ export function compileExpr(expr: Expr, context: CompileContext): CompiledExpr {
       return expr.charset === 'binary'
         ? constantExpr(encodeUtf8Lossless(expr.value), { ...fieldType(TypeKind.VarBinary, { length: expr.value.length }), coercibility: 'coercible' })
         : constantExpr(expr.value, { ...varcharType(expr.value.length), collation: literalCollation(expr.charset, context), coercibility: 'coercible' });
-    case 'HexLiteralExpr': {
-      const hex = expr.hex.length % 2 === 1 ? `0${expr.hex}` : expr.hex;
-      const bytes = Buffer.from(hex, 'hex');
-      return constantExpr(bytes, { ...fieldType(TypeKind.VarBinary, { length: bytes.length }), coercibility: 'coercible' });
-    }
-    case 'BitLiteralExpr': {
-      const value = expr.bits === '' ? 0n : BigInt(`0b${expr.bits}`);
-      return constantExpr(value, integerLiteralType(expr.bits.length, true));
-    }
+    case 'HexLiteralExpr':
+      return hexLiteralExpr(expr.hex);
+    case 'BitLiteralExpr':
+      return bitLiteralExpr(expr.bits);
     case 'NullLiteralExpr':
       return constantExpr(null, NULL_TYPE);
     case 'BoolLiteralExpr':
@@ -227,8 +223,9 @@ function compileNumber(expr: NumberLiteralExpr): CompiledExpr {
   }
 }
 
-function compileUnary(op: string, operand: CompiledExpr, context: CompileContext, text: () => string): CompiledExpr {
+function compileUnary(op: string, argument: CompiledExpr, context: CompileContext, text: () => string): CompiledExpr {
   const warnings = context.session.warnings;
+  const operand = op === '-' || op === '~' ? inNumericContext(argument) : argument;
   switch (op) {
     case '-': {
       const type = operand.type.kind === TypeKind.Decimal ? operand.type : isStringType(operand.type) ? DOUBLE_TYPE : operand.type.kind === TypeKind.Double || operand.type.kind === TypeKind.Float ? DOUBLE_TYPE : BIGINT_TYPE;
@@ -276,12 +273,14 @@ const comparisonOps = new Set(['=', '<=>', '<>', '<', '<=', '>', '>=']);
 function compileBinary(expr: BinaryExpr, context: CompileContext): CompiledExpr {
   const intervalCall = temporalIntervalCall(expr);
   if (intervalCall) return compileExpr(intervalCall, context);
-  const left = compileExpr(expr.left, context);
-  const right = compileExpr(expr.right, context);
+  const leftOperand = compileExpr(expr.left, context);
+  const rightOperand = compileExpr(expr.right, context);
   const warnings = context.session.warnings;
   const op = expr.op;
-  if (op === 'AND' || op === 'OR' || op === 'XOR') return compileLogic(op, left, right, context);
-  if (comparisonOps.has(op)) return compileComparison(op, left, right, context);
+  if (op === 'AND' || op === 'OR' || op === 'XOR') return compileLogic(op, leftOperand, rightOperand, context);
+  if (comparisonOps.has(op)) return compileComparison(op, ...comparisonOperands(leftOperand, rightOperand), context);
+  const left = inNumericContext(leftOperand);
+  const right = inNumericContext(rightOperand);
   if (op === '|' || op === '&' || op === '<<' || op === '>>' || op === '^') {
     return binaryFold(left, right, fieldType(TypeKind.BigInt, { length: 20, isUnsigned: true }), (a, b) => {
       if (a === null || b === null) return null;

@@ -6,31 +6,7 @@ import type { WarningSink } from '../types/index.js';
 import { comparisonCollation } from './collation-derivation.js';
 import type { CompiledExpr } from './compiled-expr.js';
 import { BOOL_RESULT_TYPE } from './literal-types.js';
-
-/**
- * Compiles a LIKE pattern into an anchored RegExp matching by code point (the `_bin` and `binary` collations'
- * match), or ignoring case (SHOW … LIKE over names).
- */
-export function likePatternToRegExp(pattern: string, escape: string, isCaseInsensitive = false): RegExp {
-  let source = '^';
-  for (let i = 0; i < pattern.length; i++) {
-    const char = pattern[i]!;
-    if (char === escape && i + 1 < pattern.length) {
-      source += escapeRegExp(pattern[++i]!);
-    } else if (char === '%') {
-      source += '[\\s\\S]*';
-    } else if (char === '_') {
-      source += '[\\s\\S]';
-    } else {
-      source += escapeRegExp(char);
-    }
-  }
-  return new RegExp(`${source}$`, isCaseInsensitive ? 'iu' : 'u');
-}
-
-function escapeRegExp(char: string): string {
-  return /[\\^$.*+?()[\]{}|/-]/.test(char) ? `\\${char}` : char;
-}
+import { likePatternToRegExp } from './like-pattern.js';
 
 /** One pattern element: `%`, `_`, or a character compared by its collation key. */
 type PatternToken = { readonly kind: 'any' } | { readonly kind: 'one' } | { readonly kind: 'char'; readonly key: string };
@@ -86,7 +62,7 @@ export function compileLike(
   const escapeChar = escape ? (toText(escape.constantValue ?? '\\') ?? '\\') : '\\';
   const compile = (text: string): ((value: string) => boolean) => {
     if (collator.isExact) {
-      const regexp = likePatternToRegExp(text, escapeChar);
+      const regexp = likePatternToRegExp(text, escapeChar, false);
       return (value) => regexp.test(value);
     }
     return collatedMatcher(text, escapeChar, collator);

@@ -1,5 +1,6 @@
-// mapExpr / forEachExpr: generic traversal of expression trees (not into subqueries), for rewrites and analysis.
-import type { Expr } from '../ast/index.js';
+// mapExpr / forEachExpr: generic traversal of expression trees (not into subqueries, but into a window call's
+// PARTITION BY and ORDER BY), for rewrites and analysis.
+import type { Expr, WindowSpec } from '../ast/index.js';
 
 /**
  * Rebuilds `expr` bottom-up after offering each node to `replace` first: when `replace` returns a node, that node is
@@ -33,7 +34,7 @@ export function mapExpr(expr: Expr, replace: (node: Expr) => Expr | undefined): 
     case 'AssignExpr':
       return { ...expr, value: map(expr.value) };
     case 'FuncCallExpr':
-      return { ...expr, args: expr.args.map(map) };
+      return { ...expr, args: expr.args.map(map), ...(expr.over ? { over: mapWindowSpec(expr.over, map) } : {}) };
     case 'CastExpr':
     case 'ConvertUsingExpr':
       return { ...expr, operand: map(expr.operand) };
@@ -71,6 +72,15 @@ export function mapExpr(expr: Expr, replace: (node: Expr) => Expr | undefined): 
     case 'MatchExpr':
       return expr;
   }
+}
+
+/** A window specification with its PARTITION BY and ORDER BY expressions mapped (frame offsets are constants). */
+export function mapWindowSpec(spec: WindowSpec, map: (expr: Expr) => Expr): WindowSpec {
+  return {
+    ...spec,
+    ...(spec.partitionBy ? { partitionBy: spec.partitionBy.map(map) } : {}),
+    ...(spec.orderBy ? { orderBy: spec.orderBy.map((item) => ({ ...item, expr: map(item.expr) })) } : {}),
+  };
 }
 
 /** `doc->'path'` as the call it abbreviates: JSON_EXTRACT(doc, 'path'), inside JSON_UNQUOTE for `->>`. */
@@ -112,7 +122,7 @@ function childrenOf(expr: Expr): readonly Expr[] {
     case 'AssignExpr':
       return [expr.value];
     case 'FuncCallExpr':
-      return expr.args;
+      return expr.over ? [...expr.args, ...(expr.over.partitionBy ?? []), ...(expr.over.orderBy ?? []).map((item) => item.expr)] : expr.args;
     case 'CaseExpr': {
       const children: Expr[] = expr.operand ? [expr.operand] : [];
       for (const branch of expr.whens) children.push(branch.when, branch.then);

@@ -22,7 +22,15 @@ export interface ScopeColumn {
 }
 
 /** Where in a statement a column reference stands, for MySQL's "Unknown column 'x' in 'field list'" message. */
-export type ClauseName = 'field list' | 'where clause' | 'order clause' | 'having clause' | 'group statement' | 'on clause';
+export type ClauseName =
+  | 'field list'
+  | 'where clause'
+  | 'order clause'
+  | 'having clause'
+  | 'group statement'
+  | 'on clause'
+  | 'window partition by'
+  | 'window order by';
 
 /** The input row layout an expression is compiled against. */
 export class Scope {

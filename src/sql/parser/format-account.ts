@@ -2,6 +2,7 @@
 import type { AccountOptions, AccountSpec, GrantLevel, Statement, TlsRequirement } from '../ast/index.js';
 import { formatUserSpec } from './format-ddl.js';
 import { formatIdent, formatString } from './format-ident.js';
+import { formatResourceLimits } from './resource-limit-options.js';
 
 type AccountStmt = Extract<
   Statement,
@@ -44,6 +45,7 @@ export function formatTlsRequirement(tls: TlsRequirement): string {
 function formatOptions(o: AccountOptions): string {
   let out = '';
   if (o.tls !== undefined) out += ' ' + formatTlsRequirement(o.tls);
+  if (o.resourceLimits !== undefined) out += formatResourceLimits(o.resourceLimits, false);
   if (o.isLocked !== undefined) out += o.isLocked ? ' ACCOUNT LOCK' : ' ACCOUNT UNLOCK';
   if (o.failedLoginAttempts !== undefined) out += ' FAILED_LOGIN_ATTEMPTS ' + o.failedLoginAttempts;
   if (o.passwordLockTime !== undefined) out += ' PASSWORD_LOCK_TIME ' + o.passwordLockTime;

@@ -1,5 +1,5 @@
 // Prints expressions in canonical SQL, adding parentheses exactly where precedence needs them.
-import type { CastType, Expr, FuncCallExpr, JsonValueClauses, JsonValueResponse, OrderItem, WindowSpec } from '../ast/index.js';
+import type { CastType, Expr, FrameBound, FuncCallExpr, JsonValueClauses, JsonValueResponse, OrderItem, WindowFrame, WindowSpec } from '../ast/index.js';
 import { formatCharset, formatIdent, formatQualified, formatString, formatUserVar } from './format-ident.js';
 import { Prec, precedenceOf } from './precedence.js';
 import type { Printer } from './printer.js';
@@ -155,7 +155,9 @@ function formatFuncCall(e: FuncCallExpr, f: Printer): string {
     if (e.usingCharset !== undefined) body += ' USING ' + formatCharset(e.usingCharset);
     if (e.jsonValue !== undefined) body += formatJsonValueClauses(e.jsonValue, f);
   }
-  const call = `${name}(${body})`;
+  let call = `${name}(${body})`;
+  if (e.fromFirstLast !== undefined) call += ` FROM ${e.fromFirstLast}`;
+  if (e.nullTreatment !== undefined) call += ` ${e.nullTreatment}`;
   return e.over === undefined ? call : `${call} OVER ${formatWindowRef(e.over, f)}`;
 }
 
@@ -190,8 +192,15 @@ export function formatWindowSpec(w: WindowSpec, f: Printer): string {
   if (w.name !== undefined) parts.push(formatIdent(w.name));
   if (w.partitionBy !== undefined) parts.push('PARTITION BY ' + w.partitionBy.map((x) => f.expr(x)).join(', '));
   if (w.orderBy !== undefined) parts.push('ORDER BY ' + formatOrderItems(w.orderBy, f));
-  if (w.frame !== undefined) parts.push(w.frame);
+  if (w.frame !== undefined) parts.push(formatFrame(w.frame, f));
   return `(${parts.join(' ')})`;
+}
+
+/** `ROWS BETWEEN 1 PRECEDING AND CURRENT ROW`, `RANGE INTERVAL 1 DAY PRECEDING`. */
+function formatFrame(frame: WindowFrame, f: Printer): string {
+  const bound = (b: FrameBound): string => ('value' in b ? `${f.expr(b.value)} ${b.kind}` : b.kind);
+  const extent = frame.end === undefined ? bound(frame.start) : `BETWEEN ${bound(frame.start)} AND ${bound(frame.end)}`;
+  return `${frame.units} ${extent}${frame.exclude === undefined ? '' : ` EXCLUDE ${frame.exclude}`}`;
 }
 
 /** `CHAR(10) CHARACTER SET utf8mb4`, `DECIMAL(10,2)`, `SIGNED`. */

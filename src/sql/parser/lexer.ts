@@ -266,36 +266,44 @@ export class Lexer {
     return this.make(type, start, close + 1, digits);
   }
 
-  /** '…' or "…": doubled quotes and (unless NO_BACKSLASH_ESCAPES) backslash escapes decoded. */
+  /**
+   * '…' or "…": doubled quotes and (unless NO_BACKSLASH_ESCAPES) backslash escapes decoded. The pieces between
+   * escapes are joined once at the end: a multi-megabyte literal with a million escapes is copied once, not built up
+   * as a million-node rope.
+   */
   private scanString(start: number, quote: number): Token {
     const sql = this.sql;
     const len = sql.length;
+    const quoteChar = String.fromCharCode(quote);
     let p = start + 1;
     let chunk = p;
-    let out = '';
+    const pieces: string[] = [];
+    // Each search result is kept until the scan passes it, so every character is looked at once.
+    let nextQuote = -2;
+    let nextBackslash = this.noBackslashEscapes ? -1 : -2;
     for (;;) {
-      if (p >= len) return this.make(TokenType.Error, start, len, '');
-      const c = sql.charCodeAt(p);
-      if (c === quote) {
-        if (sql.charCodeAt(p + 1) === quote) {
-          out += sql.slice(chunk, p + 1);
-          p += 2;
-          chunk = p;
-          continue;
-        }
-        out += sql.slice(chunk, p);
-        return this.make(TokenType.String, start, p + 1, out);
-      }
-      if (c === Ch.BACKSLASH && !this.noBackslashEscapes) {
+      if (nextQuote !== -1 && nextQuote < p) nextQuote = sql.indexOf(quoteChar, p);
+      if (nextBackslash !== -1 && nextBackslash < p) nextBackslash = sql.indexOf('\\', p);
+      if (nextQuote < 0 && nextBackslash < 0) return this.make(TokenType.Error, start, len, '');
+      if (nextBackslash >= 0 && (nextQuote < 0 || nextBackslash < nextQuote)) {
+        p = nextBackslash;
         if (p + 1 >= len) return this.make(TokenType.Error, start, len, '');
-        out += sql.slice(chunk, p);
+        if (p > chunk) pieces.push(sql.slice(chunk, p));
         const escaped = sql.charAt(p + 1);
-        out += ESCAPES[escaped] ?? escaped;
+        pieces.push(ESCAPES[escaped] ?? escaped);
         p += 2;
         chunk = p;
         continue;
       }
-      p++;
+      p = nextQuote;
+      if (sql.charCodeAt(p + 1) === quote) {
+        pieces.push(sql.slice(chunk, p + 1));
+        p += 2;
+        chunk = p;
+        continue;
+      }
+      pieces.push(sql.slice(chunk, p));
+      return this.make(TokenType.String, start, p + 1, pieces.length === 1 ? pieces[0]! : pieces.join(''));
     }
   }
 

@@ -9,12 +9,14 @@ import type {
   GrantLevel,
   GrantStmt,
   RenameUserStmt,
+  ResourceLimits,
   RevokeStmt,
   SetPasswordStmt,
   TlsRequirement,
   UserSpec,
 } from '../ast/index.js';
 import type { Mutable } from './mutable.js';
+import { RESOURCE_LIMIT_OPTIONS } from './resource-limit-options.js';
 import type { Parser } from './parser.js';
 import { parseUserSpec } from './parse-user.js';
 import { TokenType } from './token.js';
@@ -69,6 +71,15 @@ function parseTlsRequirement(p: Parser): TlsRequirement {
 function parseAccountOptions(p: Parser): AccountOptions {
   const options: Mutable<AccountOptions> = {};
   if (p.acceptWord('REQUIRE')) options.tls = parseTlsRequirement(p);
+  if (p.acceptWord('WITH')) {
+    const limits: Partial<Record<keyof ResourceLimits, number>> = {};
+    let word: string | undefined;
+    while ((word = Object.keys(RESOURCE_LIMIT_OPTIONS).find((option) => p.isWord(option))) !== undefined) {
+      p.advance();
+      limits[RESOURCE_LIMIT_OPTIONS[word as keyof typeof RESOURCE_LIMIT_OPTIONS]] = p.integer();
+    }
+    options.resourceLimits = limits;
+  }
   for (;;) {
     if (p.acceptWord('ACCOUNT')) options.isLocked = p.expectOneOf(['LOCK', 'UNLOCK'] as const) === 'LOCK';
     else if (p.acceptWord('FAILED_LOGIN_ATTEMPTS')) options.failedLoginAttempts = p.integer();

@@ -1,5 +1,5 @@
 // Function calls: the generic `name(args)` form, aggregates, window OVER clauses, and MySQL's special syntaxes.
-import type { Expr, FuncCallExpr, IntervalUnit, JsonValueClauses, JsonValueResponse, MatchExpr, OrderItem, WindowSpec } from '../ast/index.js';
+import type { Expr, FrameBound, FuncCallExpr, IntervalUnit, JsonValueClauses, JsonValueResponse, MatchExpr, OrderItem, WindowFrame, WindowSpec } from '../ast/index.js';
 import { parseCastType } from './parse-cast-type.js';
 import type { Parser } from './parser.js';
 import { Prec } from './precedence.js';
@@ -49,6 +49,26 @@ const DISTINCT_AGGREGATES: ReadonlySet<string> = new Set([
   'VAR_POP',
   'VAR_SAMP',
 ]);
+
+/**
+ * The window functions proper and their argument counts: MySQL's grammar gives each its own rule that ends in a
+ * required OVER clause; those taking a value also accept RESPECT NULLS (and IGNORE NULLS, which MySQL refuses later),
+ * NTH_VALUE also FROM FIRST|LAST.
+ */
+const WINDOW_ONLY_FUNCTIONS: ReadonlyMap<string, readonly [number, number]> = new Map([
+  ['ROW_NUMBER', [0, 0]],
+  ['RANK', [0, 0]],
+  ['DENSE_RANK', [0, 0]],
+  ['CUME_DIST', [0, 0]],
+  ['PERCENT_RANK', [0, 0]],
+  ['NTILE', [1, 1]],
+  ['LAG', [1, 3]],
+  ['LEAD', [1, 3]],
+  ['FIRST_VALUE', [1, 1]],
+  ['LAST_VALUE', [1, 1]],
+  ['NTH_VALUE', [2, 2]],
+]);
+const NULL_TREATMENT_FUNCTIONS: ReadonlySet<string> = new Set(['LAG', 'LEAD', 'FIRST_VALUE', 'LAST_VALUE', 'NTH_VALUE']);
 
 const SEARCH_MODIFIERS = [
   ['IN', 'NATURAL', 'LANGUAGE', 'MODE', 'WITH', 'QUERY', 'EXPANSION'],
@@ -115,8 +135,27 @@ export function parseFunctionCall(p: Parser, name: string, db?: string): FuncCal
       if (clauses !== undefined) call.jsonValue = clauses;
     }
   }
+  const arity = db === undefined ? WINDOW_ONLY_FUNCTIONS.get(name) : undefined;
+  if (arity && (call.args.length < arity[0] || call.args.length > arity[1] || call.isStar === true)) throw p.error();
   p.expectOp(')');
-  if (p.acceptWord('OVER')) call.over = parseWindowRef(p);
+  if (arity) {
+    if (name === 'NTH_VALUE' && p.isWordAt(0, 'FROM') && (p.isWordAt(1, 'FIRST') || p.isWordAt(1, 'LAST'))) {
+      p.advance();
+      call.fromFirstLast = p.expectOneOf(['FIRST', 'LAST'] as const);
+    }
+    if (NULL_TREATMENT_FUNCTIONS.has(name)) {
+      const treatment = p.acceptOneOf(['RESPECT', 'IGNORE'] as const);
+      if (treatment !== undefined) {
+        p.expectWord('NULLS');
+        call.nullTreatment = `${treatment} NULLS`;
+      }
+    }
+    p.expectWord('OVER');
+    call.over = parseWindowRef(p);
+  } else if (db === undefined && (DISTINCT_AGGREGATES.has(name) || name === 'JSON_OBJECTAGG') && p.acceptWord('OVER')) {
+    // Only aggregates take a window besides the window functions; OVER after anything else is a syntax error.
+    call.over = parseWindowRef(p);
+  }
   return call;
 }
 
@@ -345,32 +384,34 @@ export function parseWindowSpecBody(p: Parser): WindowSpec {
   };
 }
 
-/** `ROWS|RANGE|GROUPS {bound | BETWEEN bound AND bound} [EXCLUDE …]`, kept as canonical text. */
-function parseFrame(p: Parser): string | undefined {
+/** `ROWS|RANGE|GROUPS {bound | BETWEEN bound AND bound} [EXCLUDE …]`. */
+function parseFrame(p: Parser): WindowFrame | undefined {
   const units = p.acceptOneOf(['ROWS', 'RANGE', 'GROUPS'] as const);
   if (units === undefined) return undefined;
-  let text: string = units;
+  let frame: { -readonly [K in keyof WindowFrame]: WindowFrame[K] };
   if (p.acceptWord('BETWEEN')) {
-    text += ' BETWEEN ' + parseFrameBound(p);
+    const start = parseFrameBound(p);
     p.expectWord('AND');
-    text += ' AND ' + parseFrameBound(p);
+    frame = { units, start, end: parseFrameBound(p) };
   } else {
-    text += ' ' + parseFrameBound(p);
+    frame = { units, start: parseFrameBound(p) };
   }
   if (p.acceptWord('EXCLUDE')) {
-    if (p.acceptWords('CURRENT', 'ROW')) text += ' EXCLUDE CURRENT ROW';
-    else if (p.acceptWords('NO', 'OTHERS')) text += ' EXCLUDE NO OTHERS';
-    else text += ' EXCLUDE ' + p.expectOneOf(['GROUP', 'TIES'] as const);
+    if (p.acceptWords('CURRENT', 'ROW')) frame.exclude = 'CURRENT ROW';
+    else if (p.acceptWords('NO', 'OTHERS')) frame.exclude = 'NO OTHERS';
+    else frame.exclude = p.expectOneOf(['GROUP', 'TIES'] as const);
   }
-  return text;
+  return frame;
 }
 
-function parseFrameBound(p: Parser): string {
-  if (p.acceptWords('UNBOUNDED', 'PRECEDING')) return 'UNBOUNDED PRECEDING';
-  if (p.acceptWords('UNBOUNDED', 'FOLLOWING')) return 'UNBOUNDED FOLLOWING';
-  if (p.acceptWords('CURRENT', 'ROW')) return 'CURRENT ROW';
-  const start = p.tok.start;
-  p.grammar.expr(p, Prec.PREDICATE);
-  const text = p.textFrom(start).replace(/\s+/g, ' ');
-  return text + ' ' + p.expectOneOf(['PRECEDING', 'FOLLOWING'] as const);
+/** UNBOUNDED/CURRENT ROW, or an offset: a number literal, `?`, or `INTERVAL expr unit` (MySQL's grammar). */
+function parseFrameBound(p: Parser): FrameBound {
+  if (p.acceptWords('UNBOUNDED', 'PRECEDING')) return { kind: 'UNBOUNDED PRECEDING' };
+  if (p.acceptWords('UNBOUNDED', 'FOLLOWING')) return { kind: 'UNBOUNDED FOLLOWING' };
+  if (p.acceptWords('CURRENT', 'ROW')) return { kind: 'CURRENT ROW' };
+  const t = p.tok;
+  const isOffset = t.type === TokenType.Int || t.type === TokenType.Decimal || t.type === TokenType.Float || (t.type === TokenType.Op && t.value === '?') || p.isWord('INTERVAL');
+  if (!isOffset) throw p.error();
+  const value = p.grammar.expr(p, Prec.PRIMARY);
+  return { kind: p.expectOneOf(['PRECEDING', 'FOLLOWING'] as const), value };
 }

@@ -1,5 +1,5 @@
 // extractAggregates: replaces aggregate calls in expressions with references to per-group result columns.
-import type { ColumnRefExpr, Expr, FuncCallExpr } from '../ast/index.js';
+import type { ColumnRefExpr, Expr, FuncCallExpr, WindowSpec } from '../ast/index.js';
 import { AGGREGATE_FUNCTION_NAMES, forEachExpr, mapExpr } from '../expression/index.js';
 import { formatSql } from '../parser/index.js';
 
@@ -19,6 +19,11 @@ export class AggregateExtractor {
       return !found;
     });
     return found;
+  }
+
+  /** True when a window definition's PARTITION BY or ORDER BY contains an aggregate call. */
+  static containsInWindow(spec: WindowSpec): boolean {
+    return [...(spec.partitionBy ?? []), ...(spec.orderBy ?? []).map((item) => item.expr)].some((expr) => AggregateExtractor.contains(expr));
   }
 
   /** `expr` with each aggregate call replaced by a column reference to its result slot. */

@@ -1,13 +1,14 @@
 // PhysicalPlan: the tree of plan nodes the planner produces for a query and the executor builds operators from.
 import type { Expr, UnionStmt } from '../ast/index.js';
 import type { Catalog, IndexInfo, TableInfo } from '../catalog/index.js';
-import type { AggregateKind, AsyncPart, CompiledExpr, Scope } from '../expression/index.js';
+import type { AggregateKind, AsyncPart, CompiledExpr, OuterBinding, Scope } from '../expression/index.js';
 import type { SystemTable } from '../infoschema/system-table.js';
 import type { ResultColumn } from '../statement-result.js';
 import type { FieldType, Row } from '../types/index.js';
 import type { AccessPath } from './access-path.js';
 import type { OperatorPlan } from './operator-plan.js';
 import type { TableReadPlan } from './table-read-plan.js';
+import type { FramePlan, WindowFunctionPlan } from './window-function-plan.js';
 
 /**
  * Every plan node: plain data the planner decided (compiled expressions, access paths, join method), the layout of
@@ -99,6 +100,23 @@ export interface HashJoinPlan extends PlanNode {
   readonly residual: CompiledExpr | undefined;
 }
 
+/**
+ * TiDB's Apply for a LATERAL derived table: for each row of `left` (bound as `binding`'s current row), the derived
+ * table's rows from `run`, joined as `joinKind` on `condition`. Output rows are left columns then right columns.
+ */
+export interface LateralJoinPlan extends PlanNode {
+  readonly kind: 'LateralJoin';
+  readonly left: PhysicalPlan;
+  /** The derived table as planned for EXPLAIN (its layout is the right half of a joined row). */
+  readonly right: PhysicalPlan;
+  /** The row of `left` the derived table reads. */
+  readonly binding: OuterBinding;
+  /** Plans and runs the derived table for the binding's current row. */
+  readonly run: () => Promise<Row[]>;
+  readonly joinKind: JoinKind;
+  readonly condition: CompiledExpr | undefined;
+}
+
 /** How an index join fetches inner rows: by the table's integer handle, or by the first column of `index`. */
 export interface KeyLookupPlan {
   readonly table: TableInfo;
@@ -132,7 +150,9 @@ export interface CompiledAggregate {
 
 /**
  * GROUP BY `keys` with `aggregates` per group (TiDB's HashAgg). The output scope is the input's followed by one
- * column per aggregate; without GROUP BY an empty input still yields one row.
+ * column per aggregate; without GROUP BY an empty input still yields one row. With `rollup` (WITH ROLLUP) it also
+ * yields the super-aggregate groups, keys dropped from the right, each row followed by its group values (NULL where
+ * rolled up) and its level (the number of keys it keeps), in key order with each super-aggregate after its groups.
  */
 export interface HashAggPlan extends PlanNode {
   readonly kind: 'HashAgg';
@@ -141,6 +161,37 @@ export interface HashAggPlan extends PlanNode {
   readonly aggregates: readonly CompiledAggregate[];
   /** Subqueries in the keys and arguments (GROUP BY an alias of EXISTS(…)), run per batch before it is grouped. */
   readonly parts: readonly AsyncPart[];
+  readonly rollup?: boolean;
+}
+
+/** The input's rows sorted by `keys` (TiDB's Sort), for a Window operator that needs its partitions in order. */
+export interface SortPlan extends PlanNode {
+  readonly kind: 'Sort';
+  readonly input: PhysicalPlan;
+  readonly keys: readonly SortKey[];
+  /** Subqueries of the sort keys, prepared per input batch. */
+  readonly parts: readonly AsyncPart[];
+}
+
+/**
+ * TiDB's Window: over input sorted by PARTITION BY then ORDER BY, appends one column per function to each row
+ * (the functions share this window and frame). Partitions are read one at a time.
+ */
+export interface WindowPlan extends PlanNode {
+  readonly kind: 'Window';
+  readonly input: PhysicalPlan;
+  /** The window's name for messages (`<unnamed window>` when written inline). */
+  readonly windowName: string;
+  readonly partitionBy: readonly CompiledExpr[];
+  /** Rows that compare equal on these are peers. */
+  readonly orderBy: readonly SortKey[];
+  /** Undefined: every row's frame is its whole partition. */
+  readonly frame: FramePlan | undefined;
+  readonly functions: readonly WindowFunctionPlan[];
+  /** Subqueries of the partition, order and argument expressions, prepared per input batch. */
+  readonly parts: readonly AsyncPart[];
+  /** The input's rows are made for this execution alone, so the results may be appended to them in place. */
+  readonly isInputOwned: boolean;
 }
 
 /** One result column and the expression computing it from the input row. */
@@ -218,6 +269,9 @@ export type PhysicalPlan =
   | SelectionPlan
   | HashJoinPlan
   | IndexJoinPlan
+  | LateralJoinPlan
   | HashAggPlan
+  | SortPlan
+  | WindowPlan
   | OutputPlan
   | SetOperationPlan;

@@ -41,7 +41,8 @@ function aggregateExplain(input: PhysicalPlan, groupBy: readonly Expr[], calls: 
   return operatorPlan('HashAgg', estRows, [input.explain], info, subqueries.length > 0 ? { subqueries } : undefined);
 }
 
-function compileAggregate(call: FuncCallExpr, context: CompileContext, session: ExecutionContext): CompiledAggregate {
+/** One aggregate call compiled over its input rows: its accumulator factory, arguments and GROUP_CONCAT ORDER BY. */
+export function compileAggregate(call: FuncCallExpr, context: CompileContext, session: ExecutionContext): CompiledAggregate {
   const name = call.name.toUpperCase();
   // An aggregate inside an aggregate's argument (SUM(COUNT(*))) is MySQL's 1111.
   if (call.args.some((arg) => AggregateExtractor.contains(arg))) throw mysqlError(ER_INVALID_GROUP_FUNC_USE);

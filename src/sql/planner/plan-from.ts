@@ -1,6 +1,6 @@
 // planFrom: turns the FROM clause into a tree of plan nodes, pushing single-table WHERE conjuncts down to tables and
 // choosing the join order.
-import { mysqlError, ER_NO_DB_ERROR, ER_NONUNIQ_TABLE, ER_BAD_FIELD_ERROR, ER_VIEW_INVALID } from '../../errors/index.js';
+import { MySqlError, mysqlError, ER_NO_DB_ERROR, ER_NONUNIQ_TABLE, ER_BAD_FIELD_ERROR, ER_TF_FORBIDDEN_JOIN_TYPE, ER_VIEW_INVALID } from '../../errors/index.js';
 import type { ColumnRefExpr, Expr, QueryExpr, TableRef } from '../ast/index.js';
 import type { TableInfo } from '../catalog/index.js';
 import { parseSql } from '../parser/index.js';
@@ -18,6 +18,8 @@ import type { OrderRequest } from './ordered-path.js';
 import type { ColumnMapPlan, JoinKind, MemTableScanPlan, PhysicalPlan, TableDualPlan } from './physical-plan.js';
 import type { PlanContext } from './plan-context.js';
 import { planJoin, sideOf } from './plan-join.js';
+import { hasLateral, isLateral, planSequentialFrom } from './plan-lateral.js';
+import type { LateralPlanner } from './plan-lateral.js';
 import { planTableReader } from './plan-table-reader.js';
 
 /**
@@ -35,6 +37,8 @@ export interface PlannedFrom {
 interface FromContext {
   readonly plan: PlanContext;
   readonly planQuery: PlanQuery;
+  /** Plans and runs LATERAL derived tables; without it they are planned as ordinary derived tables. */
+  readonly lateral: LateralPlanner | undefined;
   /** Base tables append their row handle as a hidden column (multi-table UPDATE/DELETE). */
   readonly withHandles: boolean;
   /** Conjuncts of WHERE not yet placed. */
@@ -50,7 +54,7 @@ export async function planFrom(
   where: Expr | undefined,
   plan: PlanContext,
   planQuery: PlanQuery,
-  options: { readonly withHandles?: boolean; readonly order?: OrderRequest | undefined } = {},
+  options: { readonly withHandles?: boolean; readonly order?: OrderRequest | undefined; readonly lateral?: LateralPlanner } = {},
 ): Promise<PlannedFrom> {
   const single = from.length === 1 && from[0]!.kind === 'TableNameRef';
   const context: FromContext = {
@@ -60,7 +64,21 @@ export async function planFrom(
     pending: splitConjuncts(where),
     aliases: new Set(),
     order: single ? options.order : undefined,
+    lateral: options.lateral,
   };
+  if (context.lateral && from.some(hasLateral)) {
+    const lateral = context.lateral;
+    const joined = await planSequentialFrom(from, {
+      plan,
+      lateral,
+      planRef: (ref, isNullSupplying) => planRef(ref, context, isNullSupplying),
+      registerAlias: (alias) => registerAlias(context, alias),
+      takeConjuncts: (left, right) => takeConjuncts(context, left, right),
+      join: (left, right, kind, condition) => planJoin(left, right, kind, condition, plan),
+      renamed,
+    });
+    return { plan: joined, remaining: context.pending };
+  }
   const items: PhysicalPlan[] = [];
   for (const ref of from) items.push(await planRef(ref, context, false));
   if (items.length === 1) return { plan: items[0]!, remaining: context.pending };
@@ -209,7 +227,7 @@ async function planJoinRef(ref: Extract<TableRef, { kind: 'JoinRef' }>, context:
   const isRight = ref.joinType === 'RIGHT';
   const kind: JoinKind = ref.joinType === 'LEFT' || isRight ? 'left' : 'inner';
   // RIGHT JOIN is a LEFT JOIN with the inputs swapped; columns are put back in written order afterwards.
-  const outer = await planRef(isRight ? ref.right : ref.left, context, isNullSupplying);
+  const outer = isRight ? await planRightOfRightJoin(ref.right, context, isNullSupplying) : await planRef(ref.left, context, isNullSupplying);
   const inner = await planRef(isRight ? ref.left : ref.right, context, isNullSupplying || kind === 'left');
   const leftScope = isRight ? inner.scope : outer.scope;
   const rightScope = isRight ? outer.scope : inner.scope;
@@ -224,6 +242,20 @@ async function planJoinRef(ref: Extract<TableRef, { kind: 'JoinRef' }>, context:
   if (isRight) joined = reorder(joined, outer.scope.columns.length, inner.scope.columns.length);
   if (using) joined = hideMerged(joined, using, leftScope.columns.length, isRight);
   return joined;
+}
+
+/**
+ * The right side of a RIGHT JOIN. A LATERAL derived table there cannot read the left side (whose rows are the ones
+ * padded): MySQL's 3668 when it tries to, else it is an ordinary derived table.
+ */
+async function planRightOfRightJoin(ref: TableRef, context: FromContext, isNullSupplying: boolean): Promise<PhysicalPlan> {
+  if (!isLateral(ref)) return planRef(ref, context, isNullSupplying);
+  try {
+    return await planRef(ref, context, isNullSupplying);
+  } catch (error) {
+    if (error instanceof MySqlError && error.code === ER_BAD_FIELD_ERROR.code) throw mysqlError(ER_TF_FORBIDDEN_JOIN_TYPE, ref.alias ?? '');
+    throw error;
+  }
 }
 
 function registerAlias(context: FromContext, alias: string): void {

@@ -29,6 +29,11 @@ import {
   substituteAliases,
 } from './select-items.js';
 import type { Item } from './select-items.js';
+import { WindowDefinitions } from './window-definitions.js';
+import { WindowExtractor } from './extract-windows.js';
+import { planWindows, windowOrderRequest } from './plan-window.js';
+import { Rollup, refuseGrouping } from './plan-rollup.js';
+import type { LateralPlanner } from './plan-lateral.js';
 import { expandWith } from './with-clause.js';
 
 /** Plans a query expression without running anything (a recursive CTE in its WITH is computed first). */
@@ -75,17 +80,34 @@ async function planSelect(select: SelectStmt, context: PlanContext, outer: Outer
     ...(params ? { params } : {}),
   });
 
+  // The WINDOW clause is checked first; window functions may stand only in the select list and ORDER BY.
+  const windowDefinitions = new WindowDefinitions(select.windows ?? []);
+  WindowExtractor.refuseIn(select.where);
+  for (const expr of select.groupBy ?? []) WindowExtractor.refuseIn(expr);
+  WindowExtractor.refuseIn(select.having);
+
+  const items = expandAliases(select);
+  const isAggregate = (select.groupBy?.length ?? 0) > 0 || items.some((item) => item.expr && AggregateExtractor.contains(item.expr)) ||
+    (select.having !== undefined && AggregateExtractor.contains(select.having)) || (select.orderBy ?? []).some((item) => AggregateExtractor.contains(item.expr)) ||
+    windowDefinitions.windows.some((window) => AggregateExtractor.containsInWindow(window.spec));
+  // A single table may deliver its rows in the order the first window wants, which then needs no sort.
+  const windowOrder = isAggregate ? undefined : windowOrderRequest(items, windowDefinitions);
+
   // FROM and WHERE.
   let source: PhysicalPlan;
   let remaining: Expr[];
   if (select.from && select.from.length > 0) {
-    const planned = await planFrom(select.from, select.where, context, (query) => planQuery(query, context, outer), { order: orderRequest(select) });
+    const planned = await planFrom(select.from, select.where, context, (query) => planQuery(query, context, outer), {
+      order: windowOrder?.request ?? orderRequest(select),
+      lateral: lateralPlanner(context, outer),
+    });
     source = planned.plan;
     remaining = planned.remaining;
   } else {
     source = tableDual(Scope.empty, [[]]);
     remaining = splitConjuncts(select.where);
   }
+  const inputOrder = windowOrder && source.kind === 'TableReader' && source.access.isOrdered ? windowOrder.texts(source.scope) : [];
   const where = conjunction(remaining);
   if (where) {
     if (AggregateExtractor.contains(where)) throw mysqlError(ER_INVALID_GROUP_FUNC_USE);
@@ -94,33 +116,66 @@ async function planSelect(select: SelectStmt, context: PlanContext, outer: Outer
   }
 
   // GROUP BY and aggregates: aggregate calls become columns of the aggregated row layout.
-  const items = expandAliases(select);
-  const isAggregate = (select.groupBy?.length ?? 0) > 0 || items.some((item) => item.expr && AggregateExtractor.contains(item.expr)) ||
-    (select.having !== undefined && AggregateExtractor.contains(select.having)) || (select.orderBy ?? []).some((item) => AggregateExtractor.contains(item.expr));
   const extractor = new AggregateExtractor();
   const rewrite = (expr: Expr): Expr => (isAggregate ? extractor.rewrite(expr) : expr);
-  const rewrittenItems = items.map((item) => (item.expr ? { ...item, expr: rewrite(item.expr) } : item));
-  const having = select.having ? rewrite(substituteAliases(select.having, items, source.scope)) : undefined;
+  let rewrittenItems = items.map((item) => (item.expr ? { ...item, expr: rewrite(item.expr) } : item));
+  let groupedWindows = isAggregate ? windowDefinitions.map(rewrite) : windowDefinitions;
+  const aliases = items.map((item) => item.alias);
+  const havingResolved = select.having ? substituteAliases(select.having, items, source.scope) : undefined;
+  if (select.having && havingResolved) WindowExtractor.refuseAliasIn(select.having, havingResolved, aliases);
+  let having = havingResolved ? rewrite(havingResolved) : undefined;
   const orderBy = (select.orderBy ?? []).map((item) => ({ ...item, expr: resolveOrderExpr(item, items, source.scope, rewrite) }));
+  const orderExprs = (): Expr[] => orderBy.flatMap((item) => (typeof item.expr === 'number' ? [] : [item.expr]));
+  if (!select.withRollup) refuseGrouping([...rewrittenItems.map((item) => item.expr), having, ...orderExprs()]);
+  let rollupWidth = 0;
   if (isAggregate) {
-    const groupBy = (select.groupBy ?? []).map((expr) => resolveGroupExpr(expr, items, source.scope));
+    const groupBy = (select.groupBy ?? []).map((expr) => {
+      const resolved = resolveGroupExpr(expr, items, source.scope);
+      WindowExtractor.refuseAliasIn(expr, resolved, aliases);
+      return resolved;
+    });
+    const rollup = select.withRollup ? new Rollup(groupBy, source.scope, extractor.calls.length) : undefined;
+    rollup?.checkGrouping([...rewrittenItems.map((item) => item.expr), having, ...orderExprs()]);
     if (session.isOnlyFullGroupBy) {
       const scope = source.scope;
       const checked = rewrittenItems.map((item): CheckedItem => (item.star ? { offsets: starColumns(item.star, scope) } : { expr: item.expr! }));
-      const orderExprs = orderBy.flatMap((item) => (typeof item.expr === 'number' ? [] : [item.expr]));
-      checkFullGroupBy(checked, orderExprs, groupBy, scope, splitConjuncts(select.where));
+      checkFullGroupBy(checked, orderExprs(), groupBy, scope, splitConjuncts(select.where));
     }
+    const groupedScope = source.scope;
     // GROUP BY keys and aggregate arguments may run subqueries (GROUP BY an alias of EXISTS(…)).
     source = planAggregate(source, groupBy, extractor.calls, context, contextFor(source.scope, 'group statement', []));
+    if (rollup && source.kind === 'HashAgg') {
+      // Expressions over grouped values read the group's columns from here on (NULL in super-aggregate rows).
+      source = rollup.extend(source, groupedScope);
+      const rolled = (expr: Expr): Expr => rollup.rewrite(expr);
+      rewrittenItems = rewrittenItems.map((item) => (item.expr ? { ...item, expr: rolled(item.expr) } : item));
+      having = having ? rolled(having) : undefined;
+      for (const item of orderBy) if (typeof item.expr !== 'number') item.expr = rolled(item.expr);
+      groupedWindows = groupedWindows.map(rolled);
+      rollupWidth = rollup.width;
+    }
   }
   if (having) {
     const parts: AsyncPart[] = [];
     source = selection(source, compileExpr(having, contextFor(source.scope, 'having clause', parts)), parts, splitConjuncts(having));
   }
 
+  // Window functions, over the grouped and filtered rows; each call becomes a column of its Window operator.
+  const windows = new WindowExtractor(groupedWindows, extractor.calls.length + rollupWidth);
+  const windowedItems = rewrittenItems.map((item) => (item.expr ? { ...item, expr: windows.rewrite(item.expr) } : item));
+  for (const item of orderBy) if (typeof item.expr !== 'number') item.expr = windows.rewrite(item.expr);
+  if (windows.calls.length > 0 || windowDefinitions.windows.length > 0) {
+    const windowInput = source;
+    const planned = planWindows(windowInput, windows.calls, windows.definitions, (clause, parts) => contextFor(windowInput.scope, clause, parts), session, inputOrder);
+    source = planned.plan;
+    // Rows leave the last Window in its order: an ORDER BY it already satisfies needs no sort.
+    const orderTexts = orderBy.map((item) => (typeof item.expr === 'number' ? '' : `${describeExpr(item.expr, source.scope)}${item.direction === 'DESC' ? ':desc' : ''}`));
+    if (orderTexts.length > 0 && orderTexts.every((text, i) => text !== '' && planned.order[i] === text)) orderBy.length = 0;
+  }
+
   const outputParts: AsyncPart[] = [];
-  typing.subqueryTypes = await scalarSubqueryTypes(rewrittenItems, source.scope, outer, (query, binding) => planQuery(query, context, binding));
-  const projections = compileProjections(rewrittenItems, source.scope, contextFor(source.scope, 'field list', outputParts));
+  typing.subqueryTypes = await scalarSubqueryTypes(windowedItems, source.scope, outer, (query, binding) => planQuery(query, context, binding));
+  const projections = compileProjections(windowedItems, source.scope, contextFor(source.scope, 'field list', outputParts));
   // A table read in ORDER BY order (see orderRequest) needs no sort; nothing above it reorders rows.
   if (source.kind === 'TableReader' && source.access.isOrdered) orderBy.length = 0;
   const sortKeys: SortKey[] = orderBy.map((item) => ({
@@ -131,7 +186,7 @@ async function planSelect(select: SelectStmt, context: PlanContext, outer: Outer
   const input = source;
   const isTrivial =
     outputParts.length === 0 && projections.every((projection) => projection.expr.columnIndex !== undefined);
-  const projectionText = (): string => describeProjections(rewrittenItems, input.scope);
+  const projectionText = (): string => describeProjections(windowedItems, input.scope);
   const operators = outputOperators(input.explain, {
     ...(isTrivial ? {} : { projection: projectionText }),
     subqueries: outputParts,
@@ -219,6 +274,19 @@ function orderRequest(select: SelectStmt): OrderRequest | undefined {
   const isDescending = orderBy[0]!.direction === 'DESC';
   if (orderBy.some((item) => (item.direction === 'DESC') !== isDescending)) return undefined;
   return { columns, isDescending, hasLimit: select.limit !== undefined };
+}
+
+/** LATERAL derived tables are planned against the rows before them, then planned and run again for each such row. */
+function lateralPlanner(context: PlanContext, outer: OuterBinding | undefined): LateralPlanner {
+  return {
+    outer,
+    plan: (query, binding) => planQuery(query, context, binding),
+    run: async (query, binding, shown) => {
+      const result = await planAndRun(query, context, binding);
+      addStats(shown, result.plan.explain);
+      return result.rows;
+    },
+  };
 }
 
 /** Adds the stats of one run of a subquery's plan to the plan EXPLAIN shows for it (same shape, node by node). */

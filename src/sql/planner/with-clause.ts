@@ -81,7 +81,7 @@ async function computeRecursive(
     working = keep(step.rows);
     for (const row of working) {
       all.push(row);
-      if (all.length % MEMORY_CHECK_INTERVAL === 0) checkMemory();
+      if (all.length % MEMORY_CHECK_INTERVAL === 0) checkMemory(session);
     }
   }
   return { scope, rows: all };

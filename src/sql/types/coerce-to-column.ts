@@ -20,6 +20,7 @@ import type { TimeConversion } from './mysql-time.js';
 import type { SqlValue } from './sql-value.js';
 import type { WarningSink } from './warnings.js';
 import { encodeUtf8Lossless } from './lossless-utf8.js';
+import { literalNumberOf } from './literal-number.js';
 import { coerceEnumOrSet } from './enum-set-value.js';
 import { JsonValue } from './json/json-value.js';
 import { parseJsonForColumn } from './json/json-convert.js';
@@ -41,8 +42,9 @@ export interface StoreContext {
  * text that is not a number for a numeric column rejected (1366), dates parsed (1292). In non-strict mode the value is
  * clipped and a warning recorded instead, as MySQL does.
  */
-export function coerceToColumn(value: SqlValue, type: FieldType, context: StoreContext): SqlValue {
-  if (value === null) return null;
+export function coerceToColumn(stored: SqlValue, type: FieldType, context: StoreContext): SqlValue {
+  if (stored === null) return null;
+  const value = isNumericColumn(type) ? (literalNumberOf(stored) ?? stored) : stored;
   if (type.valueSet) return coerceEnumOrSet(value, type, type.valueSet, context);
   if (isIntegerType(type)) return coerceInteger(value, type, context);
   switch (type.kind) {
@@ -62,6 +64,10 @@ export function coerceToColumn(value: SqlValue, type: FieldType, context: StoreC
     default:
       return coerceString(value, type, context);
   }
+}
+
+function isNumericColumn(type: FieldType): boolean {
+  return isIntegerType(type) || type.kind === TypeKind.Float || type.kind === TypeKind.Double || type.kind === TypeKind.Decimal;
 }
 
 function fail(context: StoreContext, error: MySqlError): void {

@@ -22,3 +22,4 @@ export { compareJsonNodes, jsonNodeKey } from './json/json-compare.js';
 export { isValidJsonText, jsonDocumentArgument, jsonToSqlScalar, parseJsonArgument, parseJsonForColumn, sqlToJsonNode, sqlToJsonValue, userVariableValue } from './json/json-convert.js';
 export { quoteJsonString } from './json/json-text-writer.js';
 export { wallClockMicros } from './wall-clock.js';
+export { literalNumberOf, withLiteralNumber } from './literal-number.js';

@@ -97,6 +97,23 @@ export class CommitOracle {
     if (version > this.lastVisible) this.lastVisible = version;
   }
 
+  /**
+   * Forgets admitted commit `version`, which failed to reach storage (a full disk): its keys conflict again only with
+   * the commits before it, so retrying the same write is not a write conflict. Rare, so a scan of the records is fine.
+   */
+  abandon(version: bigint): void {
+    const index = this.records.findIndex((record) => record?.commitVersion === version);
+    const failed = this.records[index];
+    if (failed === undefined) return;
+    this.records[index] = undefined;
+    for (const name of failed.keys) {
+      if (this.lastCommitByKey.get(name) !== failed) continue;
+      const earlier = this.records.findLast((record) => record !== undefined && record.commitVersion < version && record.keys.includes(name));
+      if (earlier === undefined) this.lastCommitByKey.delete(name);
+      else this.lastCommitByKey.set(name, earlier);
+    }
+  }
+
   /** Forgets commits that every live (and every future) snapshot already sees. */
   prune(): void {
     this.commitsSincePrune = 0;
@@ -104,7 +121,12 @@ export class CommitOracle {
     for (const version of this.activeSnapshots.keys()) if (version < floor) floor = version;
     while (this.recordsHead < this.records.length) {
       const record = this.records[this.recordsHead];
-      if (record === undefined || record.commitVersion > floor) break;
+      if (record === undefined) {
+        // An abandoned commit's hole.
+        this.recordsHead++;
+        continue;
+      }
+      if (record.commitVersion > floor) break;
       for (const name of record.keys) {
         if (this.lastCommitByKey.get(name) === record) this.lastCommitByKey.delete(name);
       }

@@ -17,6 +17,7 @@ import { compareBytes, toHex } from '../bytes.js';
 import { resolveScanOptions } from '../engines/scan-options.js';
 import { rejectWith } from '../engines/reject-with.js';
 import { mergeScan } from './merge-scan.js';
+import { checkTxnSize, txnTotalSizeLimit } from './txn-size-limit.js';
 
 /** One undo step: the buffered state of `key` before a write (undefined: it was not buffered). */
 interface UndoRecord {
@@ -40,6 +41,9 @@ export class KvTransactionImpl implements KvTransaction {
   private isFinished = false;
   /** The snapshot of the newest locking view; commits are checked against its version. */
   private lockingSnapshot: KvSnapshot | undefined;
+  /** Bytes of keys and values written so far (overwrites count again, as in TiDB's membuffer), and their limit. */
+  private bufferedBytes = 0;
+  private readonly sizeLimit = txnTotalSizeLimit();
 
   constructor(
     private readonly engine: KvEngine,
@@ -176,6 +180,9 @@ export class KvTransactionImpl implements KvTransaction {
   private write(key: Bytes, value: BufferedValue): void {
     this.assertActive();
     if (key.byteLength === 0) throw new RangeError('storage keys must not be empty');
+    const size = this.bufferedBytes + key.byteLength + (value?.byteLength ?? 0);
+    checkTxnSize(size, this.sizeLimit);
+    this.bufferedBytes = size;
     const buffer = (this.buffer ??= new SortedBytesMap<BufferedValue>());
     if (this.isRecordingUndo) this.undoLog.push({ key, previous: buffer.get(key) });
     buffer.set(key, value);

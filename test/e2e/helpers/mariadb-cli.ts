@@ -1,6 +1,9 @@
 // Runs the real `mariadb` command-line client against a server, for end-to-end tests.
 import { execFile } from 'node:child_process';
 
+/** A hang guard for one CLI run, not a performance bound: generous enough for a heavily loaded 2-core machine. */
+const CLI_HANG_GUARD_MS = 120_000;
+
 export interface CliResult {
   readonly code: number;
   readonly stdout: string;
@@ -13,7 +16,7 @@ export function mariadb(port: number, args: readonly string[], sql: string | Buf
     const child = execFile(
       'mariadb',
       ['--no-defaults', '--protocol=TCP', '-h', '127.0.0.1', '-P', String(port), '-u', 'root', ...args],
-      { timeout: 30_000 },
+      { timeout: CLI_HANG_GUARD_MS },
       (error, stdout, stderr) => {
         const code = error && typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : error ? 1 : 0;
         resolve({ code, stdout, stderr });
@@ -31,7 +34,7 @@ export function mariadbAs(port: number, user: string, password: string, args: re
     const child = execFile(
       'mariadb',
       ['--no-defaults', '--protocol=TCP', '-h', '127.0.0.1', '-P', String(port), '-u', user, `--password=${password}`, ...args],
-      { timeout: 30_000 },
+      { timeout: CLI_HANG_GUARD_MS },
       (error, stdout, stderr) => {
         const code = error && typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : error ? 1 : 0;
         resolve({ code, stdout, stderr });

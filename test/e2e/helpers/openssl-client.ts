@@ -13,13 +13,16 @@ export interface SClientResult {
   readonly isReused: boolean;
 }
 
+/** A hang guard, not a performance bound: s_client ends by itself once its input closes. */
+const S_CLIENT_HANG_GUARD_MS = 120_000;
+
 /** Connects to 127.0.0.1:`port` with `openssl s_client -starttls mysql` plus `args`, sends nothing, and reports. */
 export function sClient(port: number, args: readonly string[] = []): Promise<SClientResult> {
   return new Promise((resolve) => {
     const child = execFile(
       'openssl',
       ['s_client', '-starttls', 'mysql', '-connect', `127.0.0.1:${port}`, ...args],
-      { timeout: 20_000 },
+      { timeout: S_CLIENT_HANG_GUARD_MS },
       (error, stdout, stderr) => {
         const output = `${stdout}\n${stderr}`;
         const protocol = /^\s*Protocol\s*: (\S+)$/m.exec(output)?.[1];

@@ -10,6 +10,12 @@ import { SSL_FILE_NAMES, generateSslFiles } from '../../../src/certificates/inde
 
 /** The built server entry point. */
 export const SERVER_BIN = fileURLToPath(new URL('../../../src/cli/tidal-server.js', import.meta.url));
+/**
+ * A hang guard, not a performance bound: a server that fails to start exits, and that is reported at once. With two
+ * test suites running side by side on a loaded 2-core machine, starting one took over 20 s.
+ */
+export const SERVER_START_GUARD_MS = 180_000;
+
 /** The built certificate tool. */
 export const SSL_SETUP_BIN = fileURLToPath(new URL('../../../src/cli/tidal-ssl-setup.js', import.meta.url));
 
@@ -34,6 +40,8 @@ export interface StartOptions {
   readonly args?: readonly string[];
   /** Reuse a data directory (restart tests); a fresh temporary one otherwise. */
   readonly dataDir?: string;
+  /** Flags for node itself, e.g. ['--max-old-space-size=512'] to prove a statement runs in bounded memory. */
+  readonly nodeFlags?: readonly string[];
 }
 
 /** A fresh temporary directory, removed by the returned cleanup. */
@@ -73,7 +81,7 @@ export async function startTidal(options: StartOptions = {}): Promise<TidalProce
     await Promise.all(Object.values(SSL_FILE_NAMES).map((name) => copyFile(join(seed, name), join(dataDir, name))));
   }
   // The status port is on by default (TiDB's 10080): tests take any free port instead, as for MySQL's.
-  const child = spawn(process.execPath, [SERVER_BIN, '--port', '0', '--status-port', '0', '--path', dataDir, '--log-level', 'debug', ...(options.args ?? [])], {
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), SERVER_BIN, '--port', '0', '--status-port', '0', '--path', dataDir, '--log-level', 'debug', ...(options.args ?? [])], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const logs: string[] = [];
@@ -81,7 +89,7 @@ export async function startTidal(options: StartOptions = {}): Promise<TidalProce
   let pending = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${logs.join('\n')}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${logs.join('\n')}`)), SERVER_START_GUARD_MS);
     child.stderr.on('data', (chunk: Buffer) => {
       pending += chunk.toString('utf8');
       const lines = pending.split('\n');

@@ -33,6 +33,8 @@ export const sqlVariables: readonly SystemVariableDefinition[] = [
   uintVar('innodb_autoinc_lock_mode', 'global', 2n, 0n, 2n, { isReadOnly: true }),
   boolVar('innodb_strict_mode', 'both', true),
   uintVar('max_error_count', 'both', 1024n, 0n, 65535n),
+  // TiDB's per-statement memory quota in bytes (1 GiB by default); 0 turns it off.
+  uintVar('tidb_mem_quota_query', 'both', 1073741824n, 0n, UINT64_MAX),
   uintVar('max_execution_time', 'both', 0n, 0n, UINT32_MAX),
   uintVar('max_join_size', 'both', UINT64_MAX, 1n, UINT64_MAX),
   uintVar('max_sort_length', 'both', 1024n, 4n, 8388608n),

@@ -1,5 +1,11 @@
 // compileFunctionCall: looks a function name up in the builtin registry and checks its argument count.
-import { mysqlError, ER_INVALID_GROUP_FUNC_USE, ER_SP_DOES_NOT_EXIST, ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT } from '../../../errors/index.js';
+import {
+  mysqlError,
+  ER_INVALID_GROUP_FUNC_USE,
+  ER_SP_DOES_NOT_EXIST,
+  ER_WINDOW_INVALID_WINDOW_FUNC_USE,
+  ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT,
+} from '../../../errors/index.js';
 import type { Expr, FuncCallExpr } from '../../ast/index.js';
 import { constantExpr } from '../compiled-expr.js';
 import type { CompiledExpr } from '../compiled-expr.js';
@@ -16,7 +22,10 @@ type Compile = (expr: Expr, context: CompileContext) => CompiledExpr;
 /** Compiles a scalar function call; aggregates reaching here are misplaced (1111). */
 export function compileFunctionCall(call: FuncCallExpr, context: CompileContext, compile: Compile): CompiledExpr {
   const name = call.name.toUpperCase();
-  if (AGGREGATE_FUNCTION_NAMES.has(name)) throw mysqlError(ER_INVALID_GROUP_FUNC_USE);
+  // The planner computes window calls where they may stand (the select list, ORDER BY); anywhere else is 3593.
+  if (call.over) throw mysqlError(ER_WINDOW_INVALID_WINDOW_FUNC_USE, call.name.toLowerCase());
+  // GROUPING() is computed by a WITH ROLLUP query's planner; anywhere else it is misplaced, as an aggregate is.
+  if (AGGREGATE_FUNCTION_NAMES.has(name) || (name === 'GROUPING' && call.db === undefined)) throw mysqlError(ER_INVALID_GROUP_FUNC_USE);
   const builtin = builtinFunctions.get(name);
   if (!builtin || call.db !== undefined) {
     const database = call.db ?? context.session.currentDatabase ?? '';
@@ -34,6 +43,16 @@ export function compileFunctionCall(call: FuncCallExpr, context: CompileContext,
 const SYSTEM_STRING_FUNCTIONS: ReadonlySet<string> = new Set(['USER', 'SESSION_USER', 'SYSTEM_USER', 'CURRENT_USER', 'DATABASE', 'SCHEMA', 'VERSION']);
 
 /**
+ * Functions that make their text themselves (digits, digests, names of days): the connection's collation whatever
+ * their arguments' (MD5 of a BLOB is text, not bytes), as MySQL.
+ */
+const CONNECTION_STRING_FUNCTIONS: ReadonlySet<string> = new Set([
+  'MD5', 'SHA1', 'SHA', 'SHA2', 'HEX', 'TO_BASE64', 'BIN', 'OCT', 'CONV', 'FORMAT', 'INET_NTOA', 'INET6_NTOA',
+  'DATE_FORMAT', 'TIME_FORMAT', 'FROM_UNIXTIME', 'DAYNAME', 'MONTHNAME', 'SPACE', 'UUID', 'BIN_TO_UUID',
+  'FORMAT_BYTES', 'FORMAT_PICO_TIME', 'STATEMENT_DIGEST_TEXT', 'STATEMENT_DIGEST', 'GET_FORMAT',
+]);
+
+/**
  * Gives a text result the collation MySQL derives for it: the aggregation of the string arguments' collations
  * (CONCAT(ci_column, 'x') is the column's), the connection's when no argument is a string (HEX(1), UUID()).
  */
@@ -41,6 +60,7 @@ function withResultCollation(result: CompiledExpr, name: string, args: readonly 
   if (!isTextType(result.type) || result.type.collation === BINARY_COLLATION) return result;
   if (result.type.coercibility === 'sysconst') return result;
   if (SYSTEM_STRING_FUNCTIONS.has(name)) return { ...result, type: { ...result.type, collation: SYSTEM_COLLATION, coercibility: 'sysconst' } };
+  if (CONNECTION_STRING_FUNCTIONS.has(name)) return { ...result, type: { ...result.type, collation: connectionCollation(context), coercibility: 'coercible' } };
   const derived = aggregateDerivations(args.map((arg) => arg.type), name.toLowerCase(), connectionCollation(context), false);
   return { ...result, type: { ...result.type, collation: derived.collation, coercibility: derived.coercibility } };
 }

@@ -3,7 +3,7 @@
 import { compareJsonKeys, compareJsonNodes, isJsonArray, isJsonObject, seekJsonPath, toText } from '../../types/index.js';
 import type { JsonNode, JsonPath, JsonPathLeg, SqlValue } from '../../types/index.js';
 import { resolveArrayIndex } from '../../types/index.js';
-import { likePatternToRegExp } from '../like.js';
+import { likePatternToRegExp } from '../like-pattern.js';
 import { BOOL_RESULT_TYPE } from '../literal-types.js';
 import type { BuiltinFunction } from './builtin-function.js';
 import { documentArg, jsonFunction, jsonResult, oneOrAll, pathReader, requireSinglePath, valueArg } from './json-args.js';

@@ -6,7 +6,7 @@
 // transaction and one fsync (group commit). A snapshot reads the commit version through its own read transaction,
 // so the version always matches exactly what the snapshot sees.
 import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Database, RootDatabase } from 'lmdb';
 import type { Bytes, CommitRequest, CommitResult, KvEngine, KvSnapshot } from '../../kv.js';
 import { asBuffer } from '../../bytes.js';
@@ -18,6 +18,10 @@ import type { DataDirLock } from './data-dir-lock.js';
 import { Layout, decodeVersion, encodeVersion, messageOf, openLmdbStores } from './lmdb-layout.js';
 import type { LmdbByteStore } from './lmdb-layout.js';
 import { LmdbSnapshot } from './lmdb-snapshot.js';
+import { storageWriteError } from './storage-write-error.js';
+
+/** The file lmdb-js keeps the environment's pages in, inside the data directory. */
+const DATA_FILE = 'data.mdb';
 
 /** Data directories opened by this process: one LmdbEngine per directory. */
 const openDirectories = new Set<string>();
@@ -129,16 +133,20 @@ export class LmdbEngine implements KvEngine {
     // Admission and queueing happen in one synchronous step, so LMDB applies commits in version order.
     const commitVersion = this.oracle.admit(request);
     if (request.mutations.length === 0) return { commitVersion };
+    // Each queued write's own promise fails with the batch; the batch's promise reports that failure once.
     const written = this.root.batch(() => {
       for (const { key, value } of request.mutations) {
-        if (value === undefined) void this.data.remove(key);
-        else void this.data.put(key, asBuffer(value));
+        if (value === undefined) this.data.remove(key).catch(reportedByBatch);
+        else this.data.put(key, asBuffer(value)).catch(reportedByBatch);
       }
-      void this.meta.put(Layout.commitVersionKey, encodeVersion(commitVersion));
+      this.meta.put(Layout.commitVersionKey, encodeVersion(commitVersion)).catch(reportedByBatch);
     });
     this.pendingCommits.add(written);
     try {
       await written;
+    } catch (error) {
+      this.oracle.abandon(commitVersion);
+      throw storageWriteError(error, join(this.directory, DATA_FILE), this.directory);
     } finally {
       this.pendingCommits.delete(written);
     }
@@ -163,3 +171,6 @@ export class LmdbEngine implements KvEngine {
     if (this.isClosed) throw new Error(`the LMDB storage engine for ${this.directory} is closed`);
   }
 }
+
+/** A queued write's failure, which the batch's own promise already reports. */
+function reportedByBatch(): void {}

@@ -38,6 +38,11 @@ const cases: [sql: string, near: string, line: number][] = [
   ['SELECT 1 LIMIT 1 UNION SELECT 2', 'UNION SELECT 2', 1],
   ['SELECT * FROM;', ';', 1],
   ['SELECT a FROM t ORDER a', 'a', 1],
+  // Window functions need OVER; only aggregates and window functions take one; frame offsets are literals or ?
+  ['SELECT ROW_NUMBER() FROM t', 'FROM t', 1],
+  ['SELECT UPPER(a) OVER () FROM t', 'OVER () FROM t', 1],
+  ['SELECT SUM(a) OVER (ROWS 1 + 1 PRECEDING) FROM t', '+ 1 PRECEDING) FROM t', 1],
+  ['SELECT SUM(a) OVER (ROWS -1 PRECEDING) FROM t', '-1 PRECEDING) FROM t', 1],
   ['INSERT INTO t VALUES (1,', '', 1],
   ['UPDATE t SET', '', 1],
   ['SHOW FOO', 'FOO', 1],
