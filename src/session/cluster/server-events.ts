@@ -2,6 +2,9 @@
 // next statement (TiDB's schema syncer, generalised): DDL, accounts, SET GLOBAL, TLS reloads.
 import type { SetValue } from '../variables/index.js';
 
+/** A SET GLOBAL value as it crosses processes: DEFAULT (a symbol) travels as `{ isDefault: true }`. */
+export type WireSetValue = Exclude<SetValue, symbol> | { readonly isDefault: true };
+
 /** What changed. Every field is structured-cloneable (it crosses processes, later etcd). */
 export type ServerEvent =
   /** A DDL committed: reload the catalog (and forget cached AUTO_INCREMENT ranges and plans with it). */
@@ -9,7 +12,7 @@ export type ServerEvent =
   /** CREATE/ALTER/DROP USER, GRANT, REVOKE, SET PASSWORD, FLUSH PRIVILEGES: reload the grant tables. */
   | { readonly kind: 'accounts-changed' }
   /** SET GLOBAL name = value, already checked by the process that ran it. */
-  | { readonly kind: 'global-variable-set'; readonly name: string; readonly value: SetValue }
+  | { readonly kind: 'global-variable-set'; readonly name: string; readonly value: WireSetValue }
   /** ALTER INSTANCE RELOAD TLS ran: reload the TLS files too. */
   | { readonly kind: 'tls-reload'; readonly noRollbackOnError: boolean }
   /** FLUSH STATUS: restart Uptime_since_flush_status. */

@@ -15,7 +15,7 @@ import { rejectWith } from '../reject-with.js';
 import { KeyLimits, validateMutationKeys } from '../key-limits.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
 import type { DataDirLock } from './data-dir-lock.js';
-import { Layout, decodeVersion, encodeVersion, messageOf, openLmdbStores } from './lmdb-layout.js';
+import { Layout, decodeVersion, encodeVersion, messageOf, openLmdbStores, openReadTransaction } from './lmdb-layout.js';
 import type { LmdbByteStore } from './lmdb-layout.js';
 import { LmdbSnapshot } from './lmdb-snapshot.js';
 import { storageWriteError } from './storage-write-error.js';
@@ -112,9 +112,7 @@ export class LmdbEngine implements KvEngine {
   snapshot(): Promise<KvSnapshot> {
     try {
       this.assertOpen();
-      const txn = this.data.useReadTransaction();
-      const stored = this.meta.get(Layout.commitVersionKey, { transaction: txn });
-      const version = stored === undefined ? 0n : decodeVersion(stored);
+      const { txn, version } = openReadTransaction(this.data, this.meta);
       this.oracle.registerSnapshot(version);
       const snapshot = new LmdbSnapshot(this.data, txn, version, this.maxKeyBytes, (closed) => {
         this.openSnapshots.delete(closed);

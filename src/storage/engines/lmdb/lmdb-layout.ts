@@ -1,6 +1,6 @@
 // The LMDB environment settings and layout shared by every process that opens a TidalDB data directory.
 import { open } from 'lmdb';
-import type { Database, RootDatabase } from 'lmdb';
+import type { Database, RootDatabase, Transaction } from 'lmdb';
 import type { Bytes } from '../../kv.js';
 import { asBuffer } from '../../bytes.js';
 
@@ -45,6 +45,16 @@ export function openLmdbStores(directory: string, maxKeyBytesLimit: number): Lmd
   const reported = (root as unknown as { maxKeySize?: unknown }).maxKeySize;
   const maxKeyBytes = typeof reported === 'number' ? Math.min(reported, maxKeyBytesLimit) : maxKeyBytesLimit;
   return { root, data, meta, maxKeyBytes };
+}
+
+/**
+ * Opens a read transaction and reads the commit version inside it, so that the version is exactly that of what the
+ * transaction sees.
+ */
+export function openReadTransaction(data: LmdbByteStore, meta: Database<Buffer, Bytes>): { readonly txn: Transaction; readonly version: bigint } {
+  const txn = data.useReadTransaction();
+  const stored = meta.get(Layout.commitVersionKey, { transaction: txn });
+  return { txn, version: stored === undefined ? 0n : decodeVersion(stored) };
 }
 
 export function encodeVersion(version: bigint): Buffer {

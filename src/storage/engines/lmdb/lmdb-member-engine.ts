@@ -12,7 +12,7 @@ import type { Bytes, CommitRequest, CommitResult, KvEngine, KvSnapshot } from '.
 import type { Database } from 'lmdb';
 import { KeyLimits, validateMutationKeys } from '../key-limits.js';
 import { rejectWith } from '../reject-with.js';
-import { Layout, decodeVersion, messageOf, openLmdbStores } from './lmdb-layout.js';
+import { messageOf, openLmdbStores, openReadTransaction } from './lmdb-layout.js';
 import type { LmdbByteStore } from './lmdb-layout.js';
 import { LmdbSnapshot } from './lmdb-snapshot.js';
 
@@ -67,9 +67,7 @@ export class LmdbMemberEngine implements KvEngine {
       // Another process may have committed since lmdb-js last renewed its shared read transaction (it does so once
       // per timer tick): renew, so that a commit acknowledged anywhere is visible to every snapshot taken after.
       (this.root as unknown as RenewableRoot).resetReadTxn();
-      const txn = this.data.useReadTransaction();
-      const stored = this.meta.get(Layout.commitVersionKey, { transaction: txn });
-      const version = stored === undefined ? 0n : decodeVersion(stored);
+      const { txn, version } = openReadTransaction(this.data, this.meta);
       if (version > this.newestSeen) this.newestSeen = version;
       this.openVersions.set(version, (this.openVersions.get(version) ?? 0) + 1);
       const snapshot = new LmdbSnapshot(this.data, txn, version, this.maxKeyBytes, (closed) => {
