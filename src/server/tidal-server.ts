@@ -100,6 +100,7 @@ export class TidalServer {
           keyPasswordFile: config.security.sslKeyPasswordFile,
           policy,
           verifyDepth: config.security.sslVerifyDepth,
+          ...(member ? { ticketKeys: await member.ticketKeys() } : {}),
         },
         logger,
         isSecureTransportRequired: () => holder.globals?.isSecureTransportRequired === true,

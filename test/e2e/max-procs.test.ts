@@ -1,10 +1,15 @@
 // End-to-end: tidal-server with --max-procs 2 (a primary and two worker processes over one data directory):
 // row locks, deadlocks, DDL, AUTO_INCREMENT, PROCESSLIST/KILL, SET GLOBAL and accounts span both workers.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
 import { connect } from './helpers/mysql2-client.js';
-import { startTidal } from './helpers/tidal-process.js';
+import { sClient } from './helpers/openssl-client.js';
+import { startTidal, tempDir } from './helpers/tidal-process.js';
+import { waitFor } from './helpers/wait-for.js';
 import type { TidalProcess } from './helpers/tidal-process.js';
 
 /** Each worker hands out connection ids from its own blocks of this many (see block-connection-ids.ts). */
@@ -171,5 +176,26 @@ describe('max-procs = 2', () => {
     await b.query('DROP USER mpuser');
     await assert.rejects(connect(server.port, { user: 'mpuser', password: 'pw1' }));
     await assert.rejects(connect(server.port, { user: 'mpuser', password: 'pw1' }));
+  });
+
+  it('TLS sessions resume on either worker (the workers share their session ticket keys)', async () => {
+    const dir = await tempDir('tickets');
+    try {
+      const session = join(dir.path, 'tls13.session');
+      // s_client must stay until the TLS 1.3 ticket, which follows the handshake, has arrived and been written out.
+      const first = await new Promise<string>((resolve) => {
+        const child = execFile('openssl', ['s_client', '-starttls', 'mysql', '-connect', `127.0.0.1:${server.port}`, '-sess_out', session], { timeout: 120_000 }, (_error, stdout) => resolve(stdout));
+        const end = (): void => void child.stdin?.end();
+        waitFor(() => existsSync(session), 'the TLS 1.3 session ticket file', 100_000).then(end, end);
+      });
+      assert.match(first, /^New, TLSv1\.3/m);
+      // Connections go to the workers in turn, so these reach both.
+      for (let i = 0; i < 4; i++) {
+        const resumed = await sClient(server.port, ['-sess_in', session]);
+        assert.match(resumed.output, /^Reused, TLSv1\.3/m, `resumption ${i + 1}`);
+      }
+    } finally {
+      await dir.remove();
+    }
   });
 });

@@ -1,6 +1,7 @@
 // ClusterCoordinator: what tidal-server's primary process keeps for all of its workers: commit admission for a
 // shared LMDB directory, the one row-lock table and user-lock table, connection-id blocks, and the fan-out of
 // events and peer questions. Workers reach it through RemoteRowLockManager & co. (see cluster-member.ts).
+import { randomBytes } from 'node:crypto';
 import type { LmdbEngine } from '../../storage/index.js';
 import type { CommitRequest } from '../../storage/kv.js';
 import { LocalRowLockManager } from '../locks/local-row-lock-manager.js';
@@ -34,6 +35,8 @@ export class ClusterCoordinator {
   private nextBlockStart = 1;
   /** Which member each block of connection ids went to, by block number. */
   private readonly blockOwners = new Map<number, number>();
+  /** TLS session ticket keys of every worker, so that a reconnect resumes whichever worker takes it. */
+  private readonly ticketKeys = randomBytes(48);
 
   /** `engine` admits the workers' commits when the store is an LMDB directory (an etcd store admits its own). */
   constructor(private readonly engine: LmdbEngine | undefined) {
@@ -116,6 +119,7 @@ export class ClusterCoordinator {
     rpc.handle('userlock.releaseAll', ({ owner }: { owner: number }) => this.userLocks.releaseAll(owner));
     rpc.handle('userlock.holderOf', async ({ name }: { name: string }) => (await this.userLocks.holderOf(name)) ?? null);
     rpc.handle('ids.block', () => this.allocateIdBlock(member.id));
+    rpc.handle('tls.ticketKeys', () => this.ticketKeys);
     rpc.handle('cluster.publish', (event: ServerEvent) => this.fanOut(member, 'event', event));
     rpc.handle('cluster.gather', ({ query, args }: { query: PeerQueryName; args: unknown }) => this.fanOut(member, 'peer', { query, args }));
     rpc.handle('cluster.askOwner', async ({ connectionId, query, args }: { connectionId: number; query: PeerQueryName; args: unknown }) => {

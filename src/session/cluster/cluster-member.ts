@@ -68,6 +68,11 @@ export class ClusterMember {
     this.lockObserver = observer;
   }
 
+  /** The TLS session ticket keys every worker of the server uses. */
+  async ticketKeys(): Promise<Buffer> {
+    return Buffer.from(await this.rpc.request<Uint8Array>('tls.ticketKeys', null));
+  }
+
   /** The primary is gone: fail what waits for it. */
   close(): void {
     this.rpc.close();
