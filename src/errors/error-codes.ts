@@ -222,6 +222,10 @@ export const ER_TOO_MANY_USER_CONNECTIONS: ErrorSpec = { name: 'ER_TOO_MANY_USER
 export const ER_USER_LIMIT_REACHED: ErrorSpec = { name: 'ER_USER_LIMIT_REACHED', code: 1226, sqlState: '42000', template: "User '%-.64s' has exceeded the '%s' resource (current value: %ld)" };
 export const ER_QUERY_TIMEOUT: ErrorSpec = { name: 'ER_QUERY_TIMEOUT', code: 3024, sqlState: 'HY000', template: "Query execution was interrupted, maximum statement execution time exceeded" };
 export const ER_MEM_EXCEED_THRESHOLD_FOR_QUERY: ErrorSpec = { name: 'ER_MEM_EXCEED_THRESHOLD_FOR_QUERY', code: 8175, sqlState: 'HY000', template: "Your query has been cancelled due to exceeding the allowed memory limit for a single SQL query. Please try narrowing your query scope or increase the tidb_mem_quota_query limit and try again.[conn=%d]" };
+export const ER_MISSING_JSON_TABLE_VALUE: ErrorSpec = { name: 'ER_MISSING_JSON_TABLE_VALUE', code: 3665, sqlState: '22035', template: "Missing value for JSON_TABLE column '%-.192s'" };
+export const ER_WRONG_JSON_TABLE_VALUE: ErrorSpec = { name: 'ER_WRONG_JSON_TABLE_VALUE', code: 3666, sqlState: '2203F', template: "Can't store an array or an object in the scalar column '%-.192s' of JSON_TABLE '%-.192s'." };
+export const ER_TF_MUST_HAVE_ALIAS: ErrorSpec = { name: 'ER_TF_MUST_HAVE_ALIAS', code: 3667, sqlState: '42000', template: "Every table function must have an alias." };
+export const ER_JT_VALUE_OUT_OF_RANGE: ErrorSpec = { name: 'ER_JT_VALUE_OUT_OF_RANGE', code: 3669, sqlState: '22003', template: "Value is out of range for JSON_TABLE's column '%-.192s'" };
 
 /** Every entry of the table, by MySQL error number. */
 export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
@@ -445,4 +449,8 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [1226, ER_USER_LIMIT_REACHED],
   [3024, ER_QUERY_TIMEOUT],
   [8175, ER_MEM_EXCEED_THRESHOLD_FOR_QUERY],
+  [3665, ER_MISSING_JSON_TABLE_VALUE],
+  [3666, ER_WRONG_JSON_TABLE_VALUE],
+  [3667, ER_TF_MUST_HAVE_ALIAS],
+  [3669, ER_JT_VALUE_OUT_OF_RANGE],
 ]);

@@ -10,17 +10,29 @@ import type { StatementRecord } from './statement-record.js';
 /** SLOW_QUERY reads at most the last 64 MiB of the live file, so a huge log cannot stall the server. */
 const MAX_READ_BYTES = 64 * 1024 * 1024;
 
-/** The slow query log file: written synchronously (entries are rare, and SLOW_QUERY must see them at once). */
+/**
+ * The slow query log file: written synchronously (entries are rare, and SLOW_QUERY must see them at once). A write
+ * that fails (a full disk) goes to `onWriteError` and never to the statement that was logged.
+ */
 export class SlowQueryLog {
-  private constructor(private readonly destination: LogDestination) {}
+  private constructor(
+    private readonly destination: LogDestination,
+    private readonly onWriteError: (error: unknown) => void,
+  ) {
+    destination.stream.on('error', onWriteError);
+  }
 
   /** Opens (creates) `file`, rotated like the server log; a file that cannot be opened fails with a ConfigError. */
-  static async open(file: string, rotation: LogRotation): Promise<SlowQueryLog> {
-    return new SlowQueryLog(await openLogDestination(file, rotation, true));
+  static async open(file: string, rotation: LogRotation, onWriteError: (error: unknown) => void): Promise<SlowQueryLog> {
+    return new SlowQueryLog(await openLogDestination(file, rotation, true), onWriteError);
   }
 
   write(record: StatementRecord): void {
-    this.destination.stream.write(formatSlowQueryEntry(record));
+    try {
+      this.destination.stream.write(formatSlowQueryEntry(record));
+    } catch (error) {
+      this.onWriteError(error);
+    }
   }
 
   /** The entries of the live file, oldest first. */

@@ -71,4 +71,21 @@ describe('JSON type cases', () => {
     const failed = await mariadb(server.port, ['--batch', 'json_cases'], "INSERT INTO docs VALUES (9, '{\"a\": tru}', 'x');");
     assert.match(failed.stderr, /ERROR 3140 \(22032\) at line 1: Invalid JSON text: "Invalid value\." at position 9 in value for column 'docs\.doc'\./);
   });
+
+  it('runs JSON_TABLE over a bound document through execute() and in the mariadb CLI', async () => {
+    const objects = await connect(server.port, { database: 'json_cases' });
+    try {
+      const sql = "SELECT t.n, t.name, t.qty FROM JSON_TABLE(?, '$.items[*]' COLUMNS (n FOR ORDINALITY, name VARCHAR(20) PATH '$.name', qty INT PATH '$.qty' DEFAULT '0' ON EMPTY)) AS t WHERE t.qty >= ?";
+      const document = JSON.stringify({ items: [{ name: 'pen', qty: 3 }, { name: 'ink' }, { name: 'pad', qty: 12 }] });
+      for (let run = 0; run < 2; run++) {
+        const [rows] = await objects.execute<RowDataPacket[]>(sql, [document, run]);
+        assert.deepEqual(rows, run === 0 ? [{ n: 1, name: 'pen', qty: 3 }, { n: 2, name: 'ink', qty: 0 }, { n: 3, name: 'pad', qty: 12 }] : [{ n: 1, name: 'pen', qty: 3 }, { n: 3, name: 'pad', qty: 12 }]);
+      }
+    } finally {
+      await objects.end();
+    }
+    const result = await mariadb(server.port, ['--batch', 'json_cases'], "SELECT d.id, t.tag FROM docs d, JSON_TABLE(d.doc, '$.tags[*]' COLUMNS (tag VARCHAR(5) PATH '$')) AS t WHERE d.id = 1;");
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout, 'id\ttag\n1\ta\n1\tb\n');
+  });
 });

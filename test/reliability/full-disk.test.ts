@@ -49,6 +49,7 @@ test('a full disk answers errno 28 and the server carries on', { timeout: 110_00
     const unhandled = server.records().filter((record) => String(record.msg).includes('unhandled'));
     report('full disk: acknowledged rows kept', acknowledged);
     report('full disk: unhandled rejections logged', unhandled.length);
+    assert.deepEqual(unhandled, [], 'a failed write is reported to its statement, never as an unhandled rejection');
     await db.end();
   } finally {
     await server?.stop();

@@ -171,4 +171,37 @@ export const JSON_CASES: readonly SqlCase[] = [
   // A view over JSON: -> through the view's column.
   { sql: "CREATE VIEW doc_names AS SELECT id, doc AS d FROM docs WHERE id < 4", affectedRows: 0 },
   { sql: "SELECT id, d->>'$.name' FROM doc_names ORDER BY id", rows: [['1', 'Ann'], ['2', 'Bob'], ['3', 'Cid']] },
+  // JSON_TABLE: the manual's examples (ordinality, ON EMPTY / ON ERROR defaults, EXISTS, NESTED PATH), checked against
+  // MariaDB where the two agree; MySQL's own answers where MariaDB differs (NULL, not 0, for 'x' in an INT column).
+  {
+    sql: `SELECT * FROM JSON_TABLE('[{"a":"3"},{"a":2},{"b":1},{"a":0},{"a":[1,2]}]', '$[*]' COLUMNS(rowid FOR ORDINALITY, ac VARCHAR(100) PATH '$.a' DEFAULT '111' ON EMPTY DEFAULT '999' ON ERROR, aj JSON PATH '$.a' DEFAULT '{"x": 333}' ON EMPTY, bx INT EXISTS PATH '$.b')) AS tt`,
+    rows: [['1', '3', '"3"', '0'], ['2', '2', '2', '0'], ['3', '111', '{"x": 333}', '1'], ['4', '0', '0', '0'], ['5', '999', '[1, 2]', '0']],
+  },
+  {
+    sql: `SELECT * FROM JSON_TABLE('[{"a": 1, "b": [11,111]}, {"a": 2, "b": [22,222]}, {"a": 3}]', '$[*]' COLUMNS(a INT PATH '$.a', NESTED PATH '$.b[*]' COLUMNS (b INT PATH '$'))) AS jt`,
+    rows: [['1', '11'], ['1', '111'], ['2', '22'], ['2', '222'], ['3', null]],
+  },
+  {
+    sql: `SELECT * FROM JSON_TABLE('[{"a": 1, "b": [11,111]}, {"a": 2, "b": [22]}]', '$[*]' COLUMNS(a INT PATH '$.a', NESTED PATH '$.b[*]' COLUMNS (b1 INT PATH '$'), NESTED PATH '$.b[*]' COLUMNS (n FOR ORDINALITY, b2 INT PATH '$'))) AS jt`,
+    rows: [['1', '11', null, null], ['1', '111', null, null], ['1', null, '1', '11'], ['1', null, '2', '111'], ['2', '22', null, null], ['2', null, '1', '22']],
+  },
+  { sql: `SELECT * FROM JSON_TABLE('[{"a": 1, "b": [11]}, {"a": 2, "c": [22]}]', '$[*]' COLUMNS(a INT PATH '$.a', NESTED PATH '$.b[*]' COLUMNS (b INT PATH '$'), NESTED PATH '$.c[*]' COLUMNS (c INT PATH '$'))) AS jt`, rows: [['1', '11', null], ['2', null, '22']] },
+  { sql: `SELECT * FROM JSON_TABLE('[1, "x", 3, 99999999999]', '$[*]' COLUMNS(i INT PATH '$')) AS t`, rows: [['1'], [null], ['3'], [null]] },
+  { sql: `SELECT * FROM JSON_TABLE('{"d": "2020-01-02"}', '$' COLUMNS(d DATE PATH '$.d', e DECIMAL(5,2) PATH '$.e' DEFAULT '1.5' ON EMPTY)) AS t`, rows: [['2020-01-02', '1.50']] },
+  { sql: `SELECT COUNT(*), SUM(i) FROM JSON_TABLE('[1, 2]', '$[*]' COLUMNS(i INT PATH '$')) AS t`, rows: [['2', '3']] },
+  { sql: `SELECT * FROM JSON_TABLE(NULL, '$[*]' COLUMNS(i INT PATH '$')) AS t`, rows: [] },
+  // Implicitly LATERAL: the document comes from the table before it, for an inner and a left join.
+  { sql: `SELECT d.id, t.tag FROM docs d, JSON_TABLE(d.doc, '$.tags[*]' COLUMNS (tag VARCHAR(10) PATH '$')) AS t ORDER BY d.id, t.tag`, rows: [['1', 'a'], ['1', 'b'], ['3', 'b'], ['3', 'c']] },
+  { sql: `SELECT d.id, t.tag FROM docs d LEFT JOIN JSON_TABLE(d.doc, '$.tags[*]' COLUMNS (tag VARCHAR(10) PATH '$')) AS t ON TRUE WHERE d.id < 4 ORDER BY d.id, t.tag`, rows: [['1', 'a'], ['1', 'b'], ['2', null], ['3', 'b'], ['3', 'c']] },
+  { sql: `SELECT t.tag, COUNT(*) FROM docs d JOIN JSON_TABLE(d.doc, '$.tags[*]' COLUMNS (tag VARCHAR(10) PATH '$')) AS t GROUP BY t.tag ORDER BY t.tag`, rows: [['a', '1'], ['b', '2'], ['c', '1']] },
+  { sql: `SELECT id FROM docs WHERE EXISTS (SELECT 1 FROM JSON_TABLE(docs.doc, '$.tags[*]' COLUMNS (tag VARCHAR(10) PATH '$')) AS t WHERE t.tag = 'c')`, rows: [['3']] },
+  { sql: `SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS(i INT PATH '$.x' ERROR ON EMPTY)) AS t`, error: 3665, message: "Missing value for JSON_TABLE column 'i'" },
+  { sql: `SELECT * FROM JSON_TABLE('[[1]]', '$[*]' COLUMNS(i INT PATH '$' ERROR ON ERROR)) AS t`, error: 3666, message: "Can't store an array or an object in the scalar column 'i' of JSON_TABLE 't'." },
+  { sql: `SELECT * FROM JSON_TABLE('["x"]', '$[*]' COLUMNS(i INT PATH '$' ERROR ON ERROR)) AS t`, error: 3669 },
+  { sql: `SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS(i INT PATH '$'))`, error: 3667, message: 'Every table function must have an alias.' },
+  { sql: `SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS(i INT PATH '$', I INT PATH '$')) AS t`, error: 1060, message: "Duplicate column name 'I'" },
+  { sql: `SELECT * FROM JSON_TABLE('[1', '$[*]' COLUMNS(i INT PATH '$')) AS t`, error: 3141 },
+  { sql: `SELECT * FROM JSON_TABLE('[1]', '$[*' COLUMNS(i INT PATH '$')) AS t`, error: 3143 },
+  { sql: `SELECT * FROM JSON_TABLE(nope, '$[*]' COLUMNS(i INT PATH '$')) AS t`, error: 1054, message: "Unknown column 'nope' in 'a table function argument'" },
+  { sql: `SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS(i INT PATH)) AS t`, error: 1064 },
 ];

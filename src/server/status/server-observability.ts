@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import type { ServerConfig } from '../../config/index.js';
 import { gitHash, packageInfo } from '../../config/index.js';
+import { createRateLimitedLogger } from '../../logging/index.js';
 import type { Logger, LogRotation, RateLimitedLogger } from '../../logging/index.js';
 import { ObservedKvEngine } from '../../observability/observed-kv-engine.js';
 import { ServerMetrics } from '../../observability/server-metrics.js';
@@ -24,6 +25,8 @@ import type { StatusBody } from './status-server.js';
 const DEFAULT_SLOW_LOG_NAME = 'tidb-slow.log';
 const BYTES_PER_MB = 1024 * 1024;
 const MS_PER_SECOND = 1000;
+/** At most this many slow-log write failures a minute reach the server log. */
+const SLOW_LOG_FAILURE_RATE = { limit: 5, intervalMs: 60_000 };
 
 /** The log rotation of `[log.file]`, applied to the server log and the slow query log alike (as TiDB does). */
 export function logRotation(config: ServerConfig): LogRotation {
@@ -57,7 +60,11 @@ export class ServerObservability {
   static async open(config: ServerConfig, logger: Logger): Promise<ServerObservability> {
     const clusterTls = config.status.reportStatus ? loadClusterTls(config.security) : undefined;
     const slowFile = config.log.slowQueryFile === '' ? join(config.path, DEFAULT_SLOW_LOG_NAME) : config.log.slowQueryFile;
-    const slowLog = await SlowQueryLog.open(slowFile, logRotation(config));
+    // A full disk must not fail the statements being logged: the failure is logged, at a bounded rate.
+    const failures = createRateLimitedLogger(logger, SLOW_LOG_FAILURE_RATE);
+    const slowLog = await SlowQueryLog.open(slowFile, logRotation(config), (error) => {
+      failures.log('warn', 'slow-query-log', 'cannot write the slow query log', { file: slowFile, error: error instanceof Error ? error.message : String(error) });
+    });
     const summary = new StatementSummary({ maxCount: 3000, refreshIntervalMs: 1800 * MS_PER_SECOND });
     return new ServerObservability(config, logger, clusterTls, summary, slowLog);
   }

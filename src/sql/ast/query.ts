@@ -1,5 +1,5 @@
 // Expression and query nodes: one file because expressions hold subqueries and queries hold expressions.
-import type { CastType } from './data-type.js';
+import type { CastType, DataType } from './data-type.js';
 
 /**
  * Every statement node carries the source text it was parsed from (trimmed, without the `;`), because the server
@@ -614,4 +614,33 @@ export interface JoinRef {
   readonly using?: readonly string[];
 }
 
-export type TableRef = TableNameRef | DerivedTableRef | JoinRef;
+/** What a JSON_TABLE column answers when its path finds nothing (ON EMPTY) or a value it cannot hold (ON ERROR). */
+export type JsonTableResponse = { readonly kind: 'NULL' } | { readonly kind: 'ERROR' } | { readonly kind: 'DEFAULT'; readonly value: string };
+
+/** One entry of a JSON_TABLE COLUMNS list. */
+export type JsonTableColumn =
+  | { readonly kind: 'ordinality'; readonly name: string }
+  | {
+      readonly kind: 'path';
+      readonly name: string;
+      readonly type: DataType;
+      readonly path: string;
+      readonly onEmpty?: JsonTableResponse;
+      readonly onError?: JsonTableResponse;
+    }
+  | { readonly kind: 'exists'; readonly name: string; readonly type: DataType; readonly path: string }
+  | { readonly kind: 'nested'; readonly path: string; readonly columns: readonly JsonTableColumn[] };
+
+/**
+ * `JSON_TABLE(expr, path COLUMNS (…)) [AS] alias`: the rows a JSON document yields. `expr` may read the tables
+ * before it in FROM (it is implicitly LATERAL).
+ */
+export interface JsonTableRef {
+  readonly kind: 'JsonTableRef';
+  readonly expr: Expr;
+  readonly path: string;
+  readonly columns: readonly JsonTableColumn[];
+  readonly alias?: string;
+}
+
+export type TableRef = TableNameRef | DerivedTableRef | JoinRef | JsonTableRef;

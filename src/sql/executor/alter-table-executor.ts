@@ -24,7 +24,7 @@ import type { Row } from '../types/index.js';
 import { buildColumn, buildDefault } from './create-table-executor.js';
 import { indexColumnOffsets } from './index-ddl-executor.js';
 import { resolveTable } from './resolve-table.js';
-import { resolveCollation } from './column-type-from-ast.js';
+import { resolveCollation } from '../expression/column-type-from-ast.js';
 import { charsetOf } from '../collation/index.js';
 import { alteredTimestamp } from '../timezone/timestamp-storage.js';
 

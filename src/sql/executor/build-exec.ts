@@ -13,6 +13,7 @@ import { outputExec } from './output-exec.js';
 import { selectionExec } from './selection-exec.js';
 import { setOperationExec } from './set-operation-exec.js';
 import { sortExec } from './sort-exec.js';
+import { jsonTableExec } from './json-table-exec.js';
 import { tableDualExec } from './table-dual-exec.js';
 import { tableHandleRowsExec, tableReaderExec } from './table-reader-exec.js';
 import { windowExec } from './window-exec.js';
@@ -27,6 +28,8 @@ export function buildExec(plan: PhysicalPlan, session: ExecutionContext): Exec {
       return plan.withHandles ? tableHandleRowsExec(plan, session) : tableReaderExec(plan, session);
     case 'TableDual':
       return tableDualExec(plan);
+    case 'JsonTable':
+      return jsonTableExec(plan, session);
     case 'MemTableScan':
       return memTableScanExec(plan, session);
     case 'ColumnMap':

@@ -25,7 +25,7 @@ import type { OkResult } from '../statement-result.js';
 import { checkKeyPartType } from './key-part-type.js';
 import { coerceToColumn, isBlobType, isIntegerType, TypeKind } from '../types/index.js';
 import type { CollationName } from '../types/index.js';
-import { fieldTypeFromAst, resolveCollation } from './column-type-from-ast.js';
+import { fieldTypeFromAst, resolveCollation } from '../expression/column-type-from-ast.js';
 import { charsetOf, findCollation } from '../collation/index.js';
 import { timestampStorage } from '../timezone/timestamp-storage.js';
 import { executeCreateTableLike, executeCreateTableSelect } from './create-table-from-executor.js';

@@ -2,7 +2,7 @@
 import { mysqlError, ER_BAD_TABLE_ERROR, ER_NO_DB_ERROR } from '../../errors/index.js';
 import type { AlterDatabaseStmt, CreateDatabaseStmt, DropDatabaseStmt, DropTableStmt } from '../ast/index.js';
 import { SERVER_DEFAULT_COLLATION, charsetOf, findCollation } from '../collation/index.js';
-import { resolveCollation } from './column-type-from-ast.js';
+import { resolveCollation } from '../expression/column-type-from-ast.js';
 import type { AutoIncrementAllocator, Catalog, TableInfo } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import type { OkResult } from '../statement-result.js';

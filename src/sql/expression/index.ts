@@ -16,3 +16,5 @@ export type { StatementParams } from './statement-params.js';
 export { aggregateKind } from './functions/aggregate-accumulators.js';
 export type { Accumulator, AggregateKind } from './functions/aggregate-accumulators.js';
 export { JSON_FUNCTION_NAMES } from './functions/json-functions.js';
+export { compileJsonTable } from './json-table.js';
+export type { CompiledJsonTable } from './json-table.js';

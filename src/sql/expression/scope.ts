@@ -30,7 +30,8 @@ export type ClauseName =
   | 'group statement'
   | 'on clause'
   | 'window partition by'
-  | 'window order by';
+  | 'window order by'
+  | 'a table function argument';
 
 /** The input row layout an expression is compiled against. */
 export class Scope {

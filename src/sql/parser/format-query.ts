@@ -12,6 +12,7 @@ import type {
 } from '../ast/index.js';
 import { formatOrderItems, formatWindowSpec } from './format-expr.js';
 import { formatIdent, formatQualified, formatUserVar } from './format-ident.js';
+import { formatJsonTable } from './format-json-table.js';
 import type { Printer } from './printer.js';
 
 /** Prints a query expression. */
@@ -132,6 +133,8 @@ export function formatTableRefNode(t: TableRef, f: Printer): string {
       if (t.using !== undefined) out += ` USING (${t.using.map(formatIdent).join(', ')})`;
       return out;
     }
+    case 'JsonTableRef':
+      return formatJsonTable(t, f);
   }
 }
 

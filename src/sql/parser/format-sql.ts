@@ -72,7 +72,7 @@ function isExpr(node: Statement | Expr | TableRef): node is Expr {
  */
 export function formatSql(node: Statement | Expr | TableRef): string {
   if (isExpr(node)) return printer.expr(node);
-  if (node.kind === 'TableNameRef' || node.kind === 'DerivedTableRef' || node.kind === 'JoinRef')
+  if (node.kind === 'TableNameRef' || node.kind === 'DerivedTableRef' || node.kind === 'JoinRef' || node.kind === 'JsonTableRef')
     return printer.tableRef(node);
   return formatStatement(node);
 }

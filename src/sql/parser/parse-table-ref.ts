@@ -1,6 +1,7 @@
 // FROM-clause table references: table names, derived tables, and joins with MySQL's nesting rules.
 import type { DerivedTableRef, Expr, IndexHint, JoinRef, TableName, TableNameRef, TableRef } from '../ast/index.js';
 import { parseExpr, startsQuery } from './parse-expr.js';
+import { parseJsonTable } from './parse-json-table.js';
 import type { Parser } from './parser.js';
 import { TokenType } from './token.js';
 
@@ -106,6 +107,7 @@ function parseTableFactor(p: Parser): TableRef {
       ref = { kind: 'JoinRef', joinType: 'CROSS', isNatural: false, left: ref, right: refs[i] as TableRef };
     return ref;
   }
+  if (p.isWord('JSON_TABLE') && p.isOpAt(1, '(')) return parseJsonTable(p, parseAlias);
   if (p.isWord('LATERAL') && p.isOpAt(1, '(')) {
     p.advance();
     return { ...parseDerivedTable(p), isLateral: true };

@@ -34,6 +34,9 @@ export function checkTargetNotRead(exprs: readonly (Expr | undefined)[], targets
       }
       case 'DerivedTableRef':
         return;
+      case 'JsonTableRef':
+        visitExpr(ref.expr);
+        return;
       case 'JoinRef':
         visitRef(ref.left);
         visitRef(ref.right);

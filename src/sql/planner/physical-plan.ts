@@ -4,7 +4,7 @@ import type { Catalog, IndexInfo, TableInfo } from '../catalog/index.js';
 import type { AggregateKind, AsyncPart, CompiledExpr, OuterBinding, Scope } from '../expression/index.js';
 import type { SystemTable } from '../infoschema/system-table.js';
 import type { ResultColumn } from '../statement-result.js';
-import type { FieldType, Row } from '../types/index.js';
+import type { FieldType, Row, WarningSink } from '../types/index.js';
 import type { AccessPath } from './access-path.js';
 import type { OperatorPlan } from './operator-plan.js';
 import type { TableReadPlan } from './table-read-plan.js';
@@ -48,6 +48,15 @@ export interface TableReaderPlan extends PlanNode {
 export interface TableDualPlan extends PlanNode {
   readonly kind: 'TableDual';
   readonly rows: readonly Row[];
+}
+
+/**
+ * JSON_TABLE's rows, computed when read from the document its expression gives (for the current row of the tables
+ * before it, when it follows them: then it is the right side of a LateralJoin).
+ */
+export interface JsonTablePlan extends PlanNode {
+  readonly kind: 'JsonTable';
+  readonly rows: (warnings: WarningSink) => Row[];
 }
 
 /** An information_schema table, its rows computed when it is read (TiDB's MemTableScan). */
@@ -264,6 +273,7 @@ export interface SetOperationPlan extends PlanNode {
 export type PhysicalPlan =
   | TableReaderPlan
   | TableDualPlan
+  | JsonTablePlan
   | MemTableScanPlan
   | ColumnMapPlan
   | SelectionPlan

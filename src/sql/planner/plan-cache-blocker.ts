@@ -96,6 +96,8 @@ function tableRefBlocker(ref: TableRef, isView: IsView): string | undefined {
       return isView(ref.table) ? 'a view' : undefined;
     case 'DerivedTableRef':
       return 'a derived table';
+    case 'JsonTableRef':
+      return 'a table function';
     case 'JoinRef':
       return tableRefBlocker(ref.left, isView) ?? tableRefBlocker(ref.right, isView) ?? exprsBlocker([ref.on]);
   }

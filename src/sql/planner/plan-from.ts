@@ -20,6 +20,7 @@ import type { PlanContext } from './plan-context.js';
 import { planJoin, sideOf } from './plan-join.js';
 import { hasLateral, isLateral, planSequentialFrom } from './plan-lateral.js';
 import type { LateralPlanner } from './plan-lateral.js';
+import { planJsonTable } from './plan-json-table.js';
 import { planTableReader } from './plan-table-reader.js';
 
 /**
@@ -183,6 +184,9 @@ async function planRef(ref: TableRef, context: FromContext, isNullSupplying: boo
     }
     case 'JoinRef':
       return planJoinRef(ref, context, isNullSupplying);
+    case 'JsonTableRef':
+      if (ref.alias !== undefined) registerAlias(context, ref.alias);
+      return planJsonTable(ref, context.plan, context.lateral?.outer);
   }
 }
 

@@ -1,8 +1,8 @@
 // LATERAL derived tables: a FROM list that has one is joined in written order, and each LATERAL derived table is
 // planned and run against every row of what stands before it (TiDB's Apply).
 // https://dev.mysql.com/doc/refman/8.0/en/lateral-derived-tables.html
-import { mysqlError, ER_DERIVED_MUST_HAVE_ALIAS } from '../../errors/index.js';
-import type { DerivedTableRef, Expr, JoinRef, QueryExpr, TableRef } from '../ast/index.js';
+import { mysqlError, ER_DERIVED_MUST_HAVE_ALIAS, ER_TF_MUST_HAVE_ALIAS } from '../../errors/index.js';
+import type { DerivedTableRef, Expr, JoinRef, JsonTableRef, QueryExpr, TableRef } from '../ast/index.js';
 import { compileExpr } from '../expression/index.js';
 import type { OuterBinding, Scope } from '../expression/index.js';
 import type { Row } from '../types/index.js';
@@ -11,6 +11,7 @@ import { PSEUDO_SELECTIVITY, operatorPlan } from './operator-plan.js';
 import type { OperatorPlan } from './operator-plan.js';
 import type { JoinKind, LateralJoinPlan, PhysicalPlan } from './physical-plan.js';
 import type { PlanContext } from './plan-context.js';
+import { planJsonTable } from './plan-json-table.js';
 import { splitConjuncts } from './access-path.js';
 
 /** How the query planner plans and runs a LATERAL derived table's query for the rows before it. */
@@ -39,9 +40,9 @@ export interface SequentialFrom {
   renamed(source: PhysicalPlan, alias: string, columns: readonly string[] | undefined): PhysicalPlan;
 }
 
-/** True when `ref` is a LATERAL derived table. */
-export function isLateral(ref: TableRef): ref is DerivedTableRef & { readonly isLateral: true } {
-  return ref.kind === 'DerivedTableRef' && ref.isLateral === true;
+/** True when `ref` is a LATERAL derived table, or JSON_TABLE (which may always read the tables before it). */
+export function isLateral(ref: TableRef): ref is (DerivedTableRef & { readonly isLateral: true }) | JsonTableRef {
+  return (ref.kind === 'DerivedTableRef' && ref.isLateral === true) || ref.kind === 'JsonTableRef';
 }
 
 /** True when `ref` is, or joins (along its left-deep spine), a LATERAL derived table. */
@@ -90,13 +91,23 @@ export async function planSequentialFrom(from: readonly TableRef[], seq: Sequent
   return joined!;
 }
 
-/** `left` joined with a LATERAL derived table run for each of its rows (TiDB's Apply). */
-async function lateralJoin(left: PhysicalPlan, ref: DerivedTableRef, kind: JoinKind, on: Expr | undefined, seq: SequentialFrom): Promise<LateralJoinPlan> {
-  if (ref.alias === undefined) throw mysqlError(ER_DERIVED_MUST_HAVE_ALIAS);
+/** `left` joined with a LATERAL derived table or a JSON_TABLE, run for each of its rows (TiDB's Apply). */
+async function lateralJoin(left: PhysicalPlan, ref: DerivedTableRef | JsonTableRef, kind: JoinKind, on: Expr | undefined, seq: SequentialFrom): Promise<LateralJoinPlan> {
+  if (ref.alias === undefined) throw mysqlError(ref.kind === 'JsonTableRef' ? ER_TF_MUST_HAVE_ALIAS : ER_DERIVED_MUST_HAVE_ALIAS);
   seq.registerAlias(ref.alias);
   const binding: OuterBinding = { scope: left.scope, current: [], wasRead: false, parent: seq.lateral.outer };
-  const shown = await seq.lateral.plan(ref.query, binding);
-  const right = seq.renamed(shown, ref.alias, ref.columns);
+  let right: PhysicalPlan;
+  let run: () => Promise<Row[]>;
+  if (ref.kind === 'JsonTableRef') {
+    const table = planJsonTable(ref, seq.plan, binding);
+    right = table;
+    run = () => Promise.resolve(table.rows(seq.plan.session.warnings));
+  } else {
+    const query = ref.query;
+    const shown = await seq.lateral.plan(query, binding);
+    right = seq.renamed(shown, ref.alias, ref.columns);
+    run = () => seq.lateral.run(query, binding, shown.explain);
+  }
   const pushed = kind === 'inner' ? seq.takeConjuncts(left.scope, right.scope) : undefined;
   const condition = and(on, pushed);
   const scope = left.scope.concat(right.scope);
@@ -115,7 +126,7 @@ async function lateralJoin(left: PhysicalPlan, ref: DerivedTableRef, kind: JoinK
     left,
     right,
     binding,
-    run: () => seq.lateral.run(ref.query, binding, shown.explain),
+    run,
     joinKind: kind,
     condition: compiled,
   };

@@ -121,6 +121,7 @@ function namedRefs(refs: readonly TableRef[], session: ExecutionContext): { alia
         out.push({ alias: ref.alias ?? ref.table.name, hasAlias: ref.alias !== undefined, databaseName: ref.table.db ?? session.currentDatabase ?? '' });
         return;
       case 'DerivedTableRef':
+      case 'JsonTableRef':
         out.push({ alias: ref.alias ?? '', hasAlias: true, databaseName: '' });
         return;
       case 'JoinRef':

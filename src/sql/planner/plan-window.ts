@@ -183,6 +183,8 @@ function hasFreshRows(plan: PhysicalPlan): boolean {
       return hasFreshRows(plan.input);
     case 'ColumnMap':
       return plan.permutation !== undefined || hasFreshRows(plan.input);
+    case 'JsonTable':
+      return true;
     case 'TableDual':
     case 'MemTableScan':
     case 'SetOperation':

@@ -138,6 +138,8 @@ function rewriteRef(ref: TableRef, bindings: Bindings): TableRef {
     }
     case 'DerivedTableRef':
       return { ...ref, query: rewriteQuery(ref.query, bindings) };
+    case 'JsonTableRef':
+      return { ...ref, expr: rewriteExpr(ref.expr, bindings) };
     case 'JoinRef':
       return { ...ref, left: rewriteRef(ref.left, bindings), right: rewriteRef(ref.right, bindings), ...(ref.on ? { on: rewriteExpr(ref.on, bindings) } : {}) };
   }

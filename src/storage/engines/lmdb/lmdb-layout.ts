@@ -8,10 +8,13 @@ import { asBuffer } from '../../bytes.js';
  * LMDB environment settings. `overlappingSync: false` makes a commit's promise wait for its fsync (durability);
  * 8 KiB pages allow keys up to 4026 bytes (TiDB's index keys go up to 3072 bytes of values); every open snapshot
  * generation takes a reader slot (the table is shared by all processes of the directory), so allow far more than
- * connections.
+ * connections. Every commit is its own explicit batch, so `eventTurnBatching` (lmdb-js grouping loose writes per
+ * event turn) is off: its internal promise, which nobody can await, was rejected when a write failed (a full disk)
+ * and surfaced as an unhandled rejection.
  */
 export const EnvironmentOptions = {
   overlappingSync: false,
+  eventTurnBatching: false,
   pageSize: 8192,
   maxDbs: 4,
   maxReaders: 1024,

@@ -91,6 +91,11 @@ const cases: RoundTripCase[] = [
   ['SELECT SUM(a) OVER (w RANGE UNBOUNDED PRECEDING), RANK() OVER (w) FROM t WINDOW w AS (ORDER BY b DESC)', 'SELECT SUM(a) OVER (w RANGE UNBOUNDED PRECEDING), RANK() OVER w FROM t WINDOW w AS (ORDER BY b DESC)'],
   ['SELECT a, GROUPING(a, b) FROM t GROUP BY a, b WITH ROLLUP ORDER BY GROUPING(a)'],
   ['SELECT * FROM t, LATERAL (SELECT t.a) AS d (x) LEFT JOIN LATERAL (SELECT d.x) AS e ON TRUE'],
+  // JSON_TABLE: every column kind, both responses, NESTED with and without the PATH keyword.
+  [
+    "SELECT * FROM t, json_table(t.doc, '$[*]' columns (id for ordinality, a varchar(10) path '$.a' default '1' on empty error on error, b json path '$.b' null on error, e int exists path '$.e', nested '$.n[*]' columns (v decimal(5,2) path '$'))) jt",
+    "SELECT * FROM t, JSON_TABLE(t.doc, '$[*]' COLUMNS(id FOR ORDINALITY, a VARCHAR(10) PATH '$.a' DEFAULT '1' ON EMPTY ERROR ON ERROR, b JSON PATH '$.b' NULL ON ERROR, e INT EXISTS PATH '$.e', NESTED PATH '$.n[*]' COLUMNS(v DECIMAL(5,2) PATH '$'))) AS jt",
+  ],
 ];
 
 roundTripSuite('select', cases);
