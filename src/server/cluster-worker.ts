@@ -10,7 +10,7 @@ import type { ClusterMember } from '../session/cluster/cluster-member.js';
 import type { ServerEvent } from '../session/cluster/server-events.js';
 import type { InstanceControl } from '../session/instance-control.js';
 import { DEFAULT_VALUE } from '../session/variables/index.js';
-import type { GlobalVariables } from '../session/variables/index.js';
+import type { GlobalVariables, StatusVariables } from '../session/variables/index.js';
 
 /** A worker's store: an LMDB directory is read here and committed through the primary; etcd admits its own. */
 export function openWorkerStore(config: ServerConfig, logger: Logger, member: ClusterMember): Promise<KvEngine> {
@@ -23,6 +23,7 @@ export function openWorkerStore(config: ServerConfig, logger: Logger, member: Cl
 export interface WorkerState {
   readonly sql: SqlEngine;
   readonly globals: GlobalVariables;
+  readonly status: StatusVariables;
   readonly tls: InstanceControl;
   readonly logger: Logger;
 }
@@ -30,6 +31,8 @@ export interface WorkerState {
 /** Applies the other workers' changes here before the statement that made them answers (see ServerEvents). */
 export function applyClusterEvents(member: ClusterMember, state: WorkerState): void {
   member.events.subscribe((event) => applyEvent(event, state));
+  member.peers.answer('status', () => state.status.ownCounters());
+  state.status.attachPeers(() => member.peers.gather('status', undefined));
 }
 
 async function applyEvent(event: ServerEvent, state: WorkerState): Promise<void> {

@@ -135,7 +135,7 @@ export class TidalServer {
       const shared = member
         ? { processes: new ClusterProcessList(localProcesses, member.peers), instance: clusterInstanceControl(tls, member, logger), events: member.events }
         : { processes: localProcesses, instance: tls };
-      if (member) applyClusterEvents(member, { sql, globals, tls, logger });
+      if (member) applyClusterEvents(member, { sql, globals, status, tls, logger });
       const userLocks = member?.userLocks ?? new LocalUserLockManager();
       const context: ServerContext = {
         logger,

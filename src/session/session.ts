@@ -396,6 +396,7 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
     this.deadline = armStatementDeadline(this.deadline, executionTimeLimitMs(statement, this.variables.maxExecutionTime), (reason) => this.interrupt(reason));
     const processes = this.host.processes;
     if (processes?.refresh && readsProcessList(statement)) await processes.refresh();
+    if (this.host.status.hasPeers && readsStatus(statement)) await this.host.status.refreshPeers();
     const accountChanges = this.host.sql.accounts.changeCount;
     const result = await this.txn.runStatement(
       this.lockingOf(statement),
@@ -489,4 +490,10 @@ function readsProcessList(statement: Statement): boolean {
   if (statement.kind === 'KillStmt') return true;
   if (statement.kind === 'ShowStmt') return statement.target === 'PROCESSLIST';
   return statement.kind === 'SelectStmt' && /processlist/i.test(statement.text);
+}
+
+/** Statements that show status counters, which with several server processes sum every process's. */
+function readsStatus(statement: Statement): boolean {
+  if (statement.kind === 'ShowStmt') return statement.target === 'STATUS';
+  return statement.kind === 'SelectStmt' && /_status\b/i.test(statement.text);
 }

@@ -178,6 +178,19 @@ describe('max-procs = 2', () => {
     await assert.rejects(connect(server.port, { user: 'mpuser', password: 'pw1' }));
   });
 
+  it('SHOW GLOBAL STATUS sums the counters of both workers', async () => {
+    const comDo = async (connection: Connection): Promise<number> => {
+      const [rows] = await connection.query<RowDataPacket[]>("SHOW GLOBAL STATUS LIKE 'Com_do'");
+      return Number(rows[0]?.Value);
+    };
+    const before = await comDo(a);
+    for (let i = 0; i < 3; i++) await a.query('DO 1');
+    for (let i = 0; i < 4; i++) await b.query('DO 1');
+    assert.equal(await comDo(a), before + 7);
+    assert.equal(await comDo(b), before + 7);
+    assert.equal(await value(b, "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'Com_do'"), String(before + 7));
+  });
+
   it('TLS sessions resume on either worker (the workers share their session ticket keys)', async () => {
     const dir = await tempDir('tickets');
     try {

@@ -4,8 +4,8 @@ import type { ProcessInfo } from '../session-host.js';
 
 /** What each kind of question carries and what each process answers. */
 export interface PeerQueries {
-  /** SHOW GLOBAL STATUS rows of the answering process (its own counters only). */
-  readonly status: { readonly args: undefined; readonly answer: ReadonlyArray<readonly [string, string]> };
+  /** The answering process's own status counters (Com_*, Questions, Connections, …), to be summed. */
+  readonly status: { readonly args: undefined; readonly answer: ReadonlyArray<readonly [string, number]> };
   /** The answering process's logged-in connections. */
   readonly processes: { readonly args: undefined; readonly answer: ProcessInfo[] };
   /** The answering process's Prometheus metrics, as prom-client's `getMetricsAsJSON()` gives them. */
