@@ -64,6 +64,7 @@ export class TidalServer {
     private readonly tls: TlsManager,
     private readonly observability: ServerObservability,
     private readonly connectionIds: ConnectionIds,
+    private readonly member: ClusterMember | undefined,
   ) {}
 
   /**
@@ -148,11 +149,13 @@ export class TidalServer {
         handshakeLog: createRateLimitedLogger(logger, HANDSHAKE_LOG_RATE),
         rsaKeys: () => rsaKeys,
         sha2Cache: new Sha2PasswordCache(),
-        admission: new ConnectionAdmission(globals),
+        admission: member
+          ? new ConnectionAdmission(globals, () => member.otherConnections(), () => holder.server?.reportConnections())
+          : new ConnectionAdmission(globals),
       };
       const listener = createServer({ noDelay: true });
       started.push(listener, context.handshakeLog);
-      const server = new TidalServer(config, logger, kv, listener, context, tls, observability, member?.connectionIds ?? new CountingConnectionIds());
+      const server = new TidalServer(config, logger, kv, listener, context, tls, observability, member?.connectionIds ?? new CountingConnectionIds(), member);
       holder.server = server;
       listener.on('connection', (socket) => server.accept(socket));
       holder.port = await listen(listener, config.host, config.port);
@@ -189,11 +192,18 @@ export class TidalServer {
     const refusal = this.context.admission.refuseBeforeLogin(this.connections.size);
     const connection = new Connection(socket, this.context, id);
     this.connections.set(id, connection);
+    this.reportConnections();
     const served: Promise<void> = connection.serve(refusal).finally(() => {
       this.connections.delete(id);
       this.served.delete(served);
+      this.reportConnections();
     });
     this.served.add(served);
+  }
+
+  /** With several processes: tells the others how many connections this one holds (for max_connections). */
+  reportConnections(): void {
+    this.member?.reportConnections(this.connections.size, this.context.admission.loggedInCount);
   }
 
   /**

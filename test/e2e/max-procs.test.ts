@@ -191,6 +191,27 @@ describe('max-procs = 2', () => {
     assert.equal(await value(b, "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'Com_do'"), String(before + 7));
   });
 
+  it('max_connections counts the connections of every worker', async () => {
+    await a.query("CREATE USER mcuser IDENTIFIED BY 'pw2'");
+    const [listed] = await a.query<RowDataPacket[]>('SHOW PROCESSLIST');
+    await a.query(`SET GLOBAL max_connections = ${listed.length + 2}`);
+    const admitted: Connection[] = [];
+    try {
+      for (let i = 0; i < 2; i++) {
+        admitted.push(await connect(server.port, { user: 'mcuser', password: 'pw2' }));
+        // A round trip through both workers, after which each knows of the new connection.
+        await a.query('SHOW PROCESSLIST');
+        await b.query('SHOW PROCESSLIST');
+      }
+      // The two land on different workers, and each worker alone is far below the limit: only the sum refuses.
+      await assert.rejects(connect(server.port, { user: 'mcuser', password: 'pw2' }), (error: { errno?: number }) => error.errno === 1040);
+    } finally {
+      for (const connection of admitted) await connection.end();
+      await a.query('SET GLOBAL max_connections = DEFAULT');
+      await a.query('DROP USER mcuser');
+    }
+  });
+
   it('TLS sessions resume on either worker (the workers share their session ticket keys)', async () => {
     const dir = await tempDir('tickets');
     try {

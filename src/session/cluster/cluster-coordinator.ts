@@ -25,6 +25,8 @@ interface Member {
   readonly userLockOwners: Set<number>;
   /** Row-lock and user-lock requests still waiting, by the worker's request id. */
   readonly waits: Map<number, AbortController>;
+  /** The worker's connections (open, and of those logged in), as it last reported them. */
+  connections: { open: number; loggedIn: number };
 }
 
 export class ClusterCoordinator {
@@ -61,7 +63,7 @@ export class ClusterCoordinator {
    * below every snapshot it can take.
    */
   addMember(memberId: number, port: MessagePort): void {
-    const member: Member = { id: memberId, rpc: new ClusterRpc(port), owners: new Map(), userLockOwners: new Set(), waits: new Map() };
+    const member: Member = { id: memberId, rpc: new ClusterRpc(port), owners: new Map(), userLockOwners: new Set(), waits: new Map(), connections: { open: 0, loggedIn: 0 } };
     this.members.set(memberId, member);
     if (this.engine) this.engine.setMemberFloor(memberId, this.engine.visibleVersion);
     this.serve(member);
@@ -77,6 +79,7 @@ export class ClusterCoordinator {
     for (const owner of member.owners.values()) this.locks.releaseAll(owner);
     for (const owner of member.userLockOwners) void this.userLocks.releaseAll(owner);
     this.engine?.setMemberFloor(memberId, undefined);
+    this.shareConnectionCounts();
   }
 
   /** How many members are connected. */
@@ -120,6 +123,10 @@ export class ClusterCoordinator {
     rpc.handle('userlock.holderOf', async ({ name }: { name: string }) => (await this.userLocks.holderOf(name)) ?? null);
     rpc.handle('ids.block', () => this.allocateIdBlock(member.id));
     rpc.handle('tls.ticketKeys', () => this.ticketKeys);
+    rpc.handle('conn.count', (connections: { open: number; loggedIn: number }) => {
+      member.connections = connections;
+      this.shareConnectionCounts();
+    });
     rpc.handle('cluster.publish', (event: ServerEvent) => this.fanOut(member, 'event', event));
     rpc.handle('cluster.gather', ({ query, args }: { query: PeerQueryName; args: unknown }) => this.fanOut(member, 'peer', { query, args }));
     rpc.handle('cluster.askOwner', async ({ connectionId, query, args }: { connectionId: number; query: PeerQueryName; args: unknown }) => {
@@ -136,6 +143,19 @@ export class ClusterCoordinator {
       return await this.locks.acquire({ owner: this.ownerOf(member, wire.owner), keys: wire.keys, mode: wire.mode, timeoutMs: wire.timeoutMs, statement: wire.statement, signal: controller.signal });
     } finally {
       member.waits.delete(wire.requestId);
+    }
+  }
+
+  /** Tells each worker how many connections the others hold (max_connections is the whole server's). */
+  private shareConnectionCounts(): void {
+    let open = 0;
+    let loggedIn = 0;
+    for (const member of this.members.values()) {
+      open += member.connections.open;
+      loggedIn += member.connections.loggedIn;
+    }
+    for (const member of this.members.values()) {
+      member.rpc.notify('conn.others', { open: open - member.connections.open, loggedIn: loggedIn - member.connections.loggedIn });
     }
   }
 

@@ -21,6 +21,8 @@ export class ClusterMember {
   private readonly listeners = new Set<ServerEventListener>();
   private readonly answerers = new Map<PeerQueryName, (args: unknown) => unknown>();
   private lockObserver: LockObserver | undefined;
+  /** Connections the other workers hold, as the primary last told (for max_connections). */
+  private others: { readonly open: number; readonly loggedIn: number } = { open: 0, loggedIn: 0 };
 
   /** `firstIdBlock` is the block of connection ids the primary gave this worker when it forked it. */
   constructor(port: MessagePort, firstIdBlock: number) {
@@ -57,6 +59,9 @@ export class ClusterMember {
       if (!answerer) throw new Error(`this worker does not answer ${query}`);
       return answerer(args);
     });
+    rpc.handle('conn.others', (others: { open: number; loggedIn: number }) => {
+      this.others = others;
+    });
     rpc.handle('lock.observed', (note: { result?: LockWaitResult; waitedMs?: number; isDeadlock?: boolean }) => {
       if (note.isDeadlock) this.lockObserver?.deadlockDetected();
       else if (note.result !== undefined) this.lockObserver?.waitEnded(note.result, note.waitedMs ?? 0);
@@ -66,6 +71,16 @@ export class ClusterMember {
   /** Where lock waits that the primary saw end are counted (this worker's metrics; /metrics sums all workers). */
   observeLocks(observer: LockObserver | undefined): void {
     this.lockObserver = observer;
+  }
+
+  /** Connections the other workers hold (open, and of those logged in), as last reported. */
+  otherConnections(): { readonly open: number; readonly loggedIn: number } {
+    return this.others;
+  }
+
+  /** Tells the other workers (through the primary) how many connections this one holds. */
+  reportConnections(open: number, loggedIn: number): void {
+    this.rpc.notify('conn.count', { open, loggedIn });
   }
 
   /** The TLS session ticket keys every worker of the server uses. */
