@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
-import { connect } from './helpers/mysql2-client.js';
+import { connect, connectionIdOf, firstValue } from './helpers/mysql2-client.js';
 import { sClient } from './helpers/openssl-client.js';
 import { startTidal, tempDir } from './helpers/tidal-process.js';
 import { waitFor } from './helpers/wait-for.js';
@@ -15,14 +15,8 @@ import type { TidalProcess } from './helpers/tidal-process.js';
 /** Each worker hands out connection ids from its own blocks of this many (see block-connection-ids.ts). */
 const ID_BLOCK = 4096;
 
-async function value(connection: Connection, sql: string): Promise<unknown> {
-  const [rows] = await connection.query<RowDataPacket[]>({ sql, rowsAsArray: true });
-  return (rows[0] as unknown[] | undefined)?.[0];
-}
-
-async function idOf(connection: Connection): Promise<number> {
-  return Number(await value(connection, 'SELECT CONNECTION_ID()'));
-}
+const value = firstValue;
+const idOf = connectionIdOf;
 
 /** The errno `promise` fails with (start it right away, so the rejection is always handled). */
 async function errnoOf(promise: Promise<unknown>): Promise<number | undefined> {
