@@ -53,3 +53,18 @@ make_certs() {
   cp "$dir/ca.pem" "$client_dir/cacert.pem"
   echo "$generator"
 }
+
+# Writes server-ecdsa-cert.pem / server-ecdsa-key.pem (P-256, signed by the CA in $1) into $1: the second key type
+# TidalDB serves beside the RSA certificate, as its auto-tls does (MariaDB serves one certificate).
+make_ecdsa_pair() {
+  local dir=$1
+  (
+    cd "$dir"
+    openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj '/CN=127.0.0.1' \
+      -keyout server-ecdsa-key.pem -out server-ecdsa.csr
+    printf '%s\n' 'subjectAltName=IP:127.0.0.1,DNS:localhost' 'extendedKeyUsage=serverAuth' >server-ecdsa.ext
+    openssl x509 -req -in server-ecdsa.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -days "$BENCH_CERT_DAYS" \
+      -extfile server-ecdsa.ext -out server-ecdsa-cert.pem
+    rm -f server-ecdsa.csr server-ecdsa.ext
+  ) >"$dir/openssl-ecdsa.log" 2>&1 || { cat "$dir/openssl-ecdsa.log" >&2; die "openssl could not create the ECDSA pair"; }
+}

@@ -26,7 +26,8 @@ export const CERTIFICATE_NAMES = {
 /** Validity of generated certificates: ten years, as MySQL's auto-generated ones. */
 export const CERTIFICATE_VALIDITY_DAYS = 3650;
 
-const MILLISECONDS_PER_DAY = 86_400_000;
+/** Milliseconds in a day, for validity periods. */
+export const MILLISECONDS_PER_DAY = 86_400_000;
 /** Bytes of a serial number: 128 random bits, comfortably above the CA/Browser Forum's 64-bit minimum. */
 const SERIAL_NUMBER_BYTES = 16;
 /** Clears the sign bit so the DER INTEGER stays positive, as RFC 5280 §4.1.2.2 requires. */
@@ -84,7 +85,7 @@ export async function generateSigningKeyPair(rsaKeySize: number): Promise<Signin
 }
 
 /** A random positive serial number as hex, different from every one in `taken`. */
-function newSerialNumber(taken: Set<string>): string {
+export function newSerialNumber(taken: Set<string>): string {
   for (;;) {
     const bytes = randomBytes(SERIAL_NUMBER_BYTES);
     bytes[0] = (bytes[0] ?? 0) & POSITIVE_SERIAL_MASK || 1;

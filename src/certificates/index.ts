@@ -19,3 +19,5 @@ export { SslSetupError } from './ssl-setup-error.js';
 export { inspectCrl } from './inspect-crl.js';
 export type { CrlFile, CrlInspection } from './inspect-crl.js';
 export { EXPIRY_WARNING_DAYS, expiryWarning, materialExpiryWarnings } from './certificate-expiry.js';
+export { ECDSA_SERVER_FILE_NAMES, ensureEcdsaServerPair, issueEcdsaServerCertificate } from './ecdsa-server-certificate.js';
+export type { EcdsaPairOutcome, EcdsaServerCertificate } from './ecdsa-server-certificate.js';

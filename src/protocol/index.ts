@@ -18,6 +18,7 @@ export {
   writeHandshakeResponse41,
 } from './packets/handshake-response-41.js';
 export type { HandshakeResponse41, ClientHandshake } from './packets/handshake-response-41.js';
+export { writeLocalInfileRequest, LOCAL_INFILE_HEADER } from './packets/local-infile-request.js';
 export { writeOkPacket, writeEofOkPacket, decodeOkPacket } from './packets/ok-packet.js';
 export type { OkPacket } from './packets/ok-packet.js';
 export { SessionTrackType } from './packets/session-state-change.js';

@@ -24,6 +24,7 @@ import type { DecodedPacket } from '../protocol/index.js';
 import type { ProcessInfo } from '../session/session-host.js';
 import { TlsHandshakeError, tlsSessionStatus } from '../protocol/tls/index.js';
 import type { ClientSession } from '../session/client-session.js';
+import { LocalInfile } from './local-infile.js';
 import type { LogFields, LogLevel, Logger } from '../logging/index.js';
 import { columnDefinition, resultCollationId } from './column-definition.js';
 import { decodeUtf8Lossless } from '../sql/index.js';
@@ -376,7 +377,8 @@ export class Connection {
     const collation = this.resultCollation(session);
     const trace = this.context.driver.observer && new StatementTrace(this.context.driver.observer, session, text, false);
     try {
-      for await (const outcome of session.run(text)) {
+      const localInfile = new LocalInfile(this.channel, batch, (this.capabilities & CapabilityFlags.CLIENT_LOCAL_FILES) !== 0);
+      for await (const outcome of session.run(text, localInfile)) {
         const rows = await writeStatementResult(batch, this.channel, session, outcome.result, outcome.hasMore, this.capabilities, collation);
         trace?.succeeded(outcome.statement.kind, outcome.result, rows);
       }

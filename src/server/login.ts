@@ -44,6 +44,7 @@ import type { ServerContext } from './server-context.js';
 const SERVER_CAPABILITIES =
   CapabilityFlags.CLIENT_LONG_PASSWORD |
   CapabilityFlags.CLIENT_FOUND_ROWS |
+  CapabilityFlags.CLIENT_LOCAL_FILES |
   CapabilityFlags.CLIENT_LONG_FLAG |
   CapabilityFlags.CLIENT_CONNECT_WITH_DB |
   CapabilityFlags.CLIENT_NO_SCHEMA |

@@ -11,6 +11,9 @@ export type ChannelEnd =
   | { readonly kind: 'socket-error'; readonly error: Error }
   | { readonly kind: 'protocol-error'; readonly error: MySqlError; readonly sequenceId: number };
 
+/** Unread bytes above which the socket stops reading until the reader catches up. */
+const PAUSE_ABOVE_BYTES = 4 * 1024 * 1024;
+
 /** Thrown by read() when no further packet will come. */
 export class ChannelClosedError extends Error {
   constructor(readonly end: ChannelEnd) {
@@ -27,6 +30,7 @@ export class ChannelClosedError extends Error {
 export class PacketChannel {
   private socket: Socket | TLSSocket;
   private readonly decoder: PacketDecoder;
+  private isPausedForBacklog = false;
   private waiter: { resolve: (packet: DecodedPacket) => void; reject: (error: Error) => void } | undefined;
   private ended: ChannelEnd | undefined;
   private readonly onData = (chunk: Buffer): void => this.receive(chunk);
@@ -72,13 +76,25 @@ export class PacketChannel {
   private receive(chunk: Buffer): void {
     this.bytesReceived += chunk.length;
     this.decoder.push(chunk);
-    if (!this.waiter) return;
+    this.pauseOnBacklog();
+    if (!this.waiter) return this.pauseOnBacklog();
     // decodeOne() settles the waiter itself when the stream turns out to be broken (via finish()).
     const next = this.decodeOne();
     if (next?.kind !== 'packet' || !this.waiter) return;
     const { resolve } = this.waiter;
     this.waiter = undefined;
     resolve(next.packet);
+    this.pauseOnBacklog();
+  }
+
+  /**
+   * A client streaming a LOAD DATA LOCAL file faster than rows are stored waits in TCP, not in this buffer. Only
+   * while nobody waits for a packet: a waiting reader needs the bytes.
+   */
+  private pauseOnBacklog(): void {
+    if (this.waiter || this.isPausedForBacklog || this.decoder.bufferedBytes <= PAUSE_ABOVE_BYTES) return;
+    this.isPausedForBacklog = true;
+    this.socket.pause();
   }
 
   private decodeOne(): { kind: 'packet'; packet: DecodedPacket } | { kind: 'end'; end: ChannelEnd } | undefined {
@@ -112,6 +128,11 @@ export class PacketChannel {
   /** The next packet; rejects with ChannelClosedError when the stream ended or broke. */
   read(): Promise<DecodedPacket> {
     const next = this.decodeOne();
+    // Resume once the backlog is read down, or when the next packet is incomplete (a large one needs its rest).
+    if (this.isPausedForBacklog && (next === undefined || this.decoder.bufferedBytes < PAUSE_ABOVE_BYTES / 2)) {
+      this.isPausedForBacklog = false;
+      if (!this.#isDetached) this.socket.resume();
+    }
     if (next) return next.kind === 'packet' ? Promise.resolve(next.packet) : Promise.reject(new ChannelClosedError(next.end));
     if (this.ended) return Promise.reject(new ChannelClosedError(this.ended));
     return new Promise((resolve, reject) => {

@@ -28,11 +28,11 @@ import {
 import type { BinaryParamType, ColumnDefinition41, PacketWriter } from '../protocol/index.js';
 import type { PreparedStatement } from '../session/prepared-statements.js';
 import type { ClientSession } from '../session/client-session.js';
-import { decodeUtf8Lossless, formatSql } from '../sql/index.js';
-import type { ResultColumn, Row, SqlValue, StatementResult } from '../sql/index.js';
+import { decodeUtf8Lossless, digestStatements, formatSql } from '../sql/index.js';
+import type { ResultColumn, Row, SqlValue, StatementDigest, StatementResult } from '../sql/index.js';
 import { binaryParamValue } from './binary-value.js';
 import { writeBinaryResultRows, writeBinaryStatementResult } from './binary-response.js';
-import { columnDefinition } from './column-definition.js';
+import { columnDefinitionPayloads } from './column-definition-cache.js';
 import type { PacketChannel } from './packet-channel.js';
 import { sessionStatusFlags } from './query-response.js';
 import { StatementTrace } from './statement-trace.js';
@@ -48,6 +48,8 @@ interface StatementState {
   cursor: { readonly columns: readonly ResultColumn[]; readonly rows: Row[]; position: number } | undefined;
   /** The statement text as prepared, for the statement summary and the slow log. */
   text: string;
+  /** The text's digest, computed at the first execution and kept for the others. */
+  digests: readonly StatementDigest[] | undefined;
 }
 
 /** MariaDB's statement id meaning "the statement this connection prepared last" (fails if that PREPARE failed). */
@@ -137,10 +139,7 @@ export class PreparedCommands {
       batch.end();
     }
     if (prepared.paramCount > 0) this.writeMetadataEnd(batch, session);
-    for (const column of prepared.columns) {
-      writeColumnDefinition41(batch.begin(), columnDefinition(column, this.resultCollationId(session)));
-      batch.end();
-    }
+    for (const payload of columnDefinitionPayloads(prepared.columns, this.resultCollationId(session))) batch.add(payload);
     if (prepared.columns.length > 0) this.writeMetadataEnd(batch, session);
     await this.channel.write(batch.take());
   }
@@ -157,7 +156,12 @@ export class PreparedCommands {
     });
     state.longData.clear();
     state.cursor = undefined;
-    const trace = this.observer && new StatementTrace(this.observer, session, state.text || formatSql(prepared.statement), true);
+    let trace: StatementTrace | undefined;
+    if (this.observer) {
+      const text = state.text || formatSql(prepared.statement);
+      state.digests ??= digestStatements(text);
+      trace = new StatementTrace(this.observer, session, text, true, state.digests);
+    }
     let result: StatementResult;
     try {
       result = await session.executePrepared(prepared, params);
@@ -189,10 +193,7 @@ export class PreparedCommands {
       state.cursor = { columns: result.columns, rows, position: 0 };
       writeColumnCount(batch.begin(), result.columns.length, this.capabilities);
       batch.end();
-      for (const column of result.columns) {
-        writeColumnDefinition41(batch.begin(), columnDefinition(column, this.resultCollationId(session)));
-        batch.end();
-      }
+      for (const payload of columnDefinitionPayloads(result.columns, this.resultCollationId(session))) batch.add(payload);
       // An open cursor's metadata always ends with an EOF, even under CLIENT_DEPRECATE_EOF, as MySQL sends it.
       writeEofPacket(batch.begin(), {
         warnings: 0,
@@ -237,7 +238,7 @@ export class PreparedCommands {
   private state(prepared: PreparedStatement): StatementState {
     let state = this.states.get(prepared);
     if (!state) {
-      state = { boundTypes: undefined, longData: new Map(), cursor: undefined, text: '' };
+      state = { boundTypes: undefined, longData: new Map(), cursor: undefined, text: '', digests: undefined };
       this.states.set(prepared, state);
     }
     return state;

@@ -3,7 +3,6 @@ import {
   CapabilityFlags,
   ServerStatus,
   writeColumnCount,
-  writeColumnDefinition41,
   writeEofOkPacket,
   writeEofPacket,
   writeOkPacket,
@@ -12,12 +11,14 @@ import {
 import type { PacketBatch, TextCell } from '../protocol/index.js';
 import type { ClientSession } from '../session/client-session.js';
 import type { ResultColumn, Row, StatementResult } from '../sql/index.js';
-import { columnDefinition } from './column-definition.js';
+import { columnDefinitionPayloads } from './column-definition-cache.js';
 import type { PacketChannel } from './packet-channel.js';
 import { textValue } from './text-value.js';
 
 /** Flush a batch to the socket once it holds this many bytes, so a large result streams with bounded memory. */
 const FLUSH_THRESHOLD = 64 * 1024;
+/** Rows of a complete result encoded between flush checks. */
+const COMPLETE_CHUNK = 256;
 
 /** The SERVER_STATUS bits describing `session` after a statement. */
 export function sessionStatusFlags(session: ClientSession, hasMore: boolean): number {
@@ -70,19 +71,22 @@ export async function writeStatementResult(
   const isDeprecateEof = (capabilities & CapabilityFlags.CLIENT_DEPRECATE_EOF) !== 0;
   writeColumnCount(batch.begin(), result.columns.length, capabilities);
   batch.end();
-  for (const column of result.columns) {
-    writeColumnDefinition41(batch.begin(), columnDefinition(column, resultCollationId));
-    batch.end();
-  }
+  for (const payload of columnDefinitionPayloads(result.columns, resultCollationId)) batch.add(payload);
   if (!isDeprecateEof) {
     writeEofPacket(batch.begin(), { warnings: 0, statusFlags: sessionStatusFlags(session, hasMore) }, capabilities);
     batch.end();
   }
   let count = 0;
-  for await (const rows of result.rows) {
-    count += rows.length;
-    writeRows(batch, result.columns, rows);
-    if (batch.byteLength >= FLUSH_THRESHOLD) await channel.write(batch.take());
+  const complete = result.complete;
+  if (complete && complete.length <= COMPLETE_CHUNK) {
+    count = complete.length;
+    writeRows(batch, result.columns, complete);
+  } else {
+    for await (const rows of complete ? chunksOf(complete) : result.rows) {
+      count += rows.length;
+      writeRows(batch, result.columns, rows);
+      if (batch.byteLength >= FLUSH_THRESHOLD) await channel.write(batch.take());
+    }
   }
   const statusFlags = sessionStatusFlags(session, hasMore);
   const warnings = Math.min(session.warningCount, 0xffff);
@@ -93,4 +97,9 @@ export async function writeStatementResult(
   }
   batch.end();
   return count;
+}
+
+/** A complete result's rows in chunks, so that a large one is flushed as it is encoded. */
+function* chunksOf(rows: readonly Row[]): Generator<Row[]> {
+  for (let i = 0; i < rows.length; i += COMPLETE_CHUNK) yield rows.slice(i, i + COMPLETE_CHUNK);
 }

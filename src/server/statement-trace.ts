@@ -12,7 +12,6 @@ import { redactSecrets } from './redact-secrets.js';
  * of the command) until its last row was written, as TiDB measures a statement until its result is sent.
  */
 export class StatementTrace {
-  private digests: readonly StatementDigest[] | undefined;
   private index = 0;
   private started = performance.now();
   private startedAt = Date.now();
@@ -22,6 +21,8 @@ export class StatementTrace {
     private readonly session: ClientSession,
     private readonly text: string,
     private readonly isPrepared: boolean,
+    /** The text's digests when the caller already has them (a prepared statement's, kept between executions). */
+    private digests?: readonly StatementDigest[],
   ) {}
 
   /** The next statement succeeded: `rows` were sent (for a result set) or `result.affectedRows` changed. */
@@ -56,7 +57,7 @@ export class StatementTrace {
       warnings: session.warningCount,
       errorCode,
       isPrepared: this.isPrepared,
-      isPlanFromCache: this.isPrepared && session.isLastPlanFromCache,
+      isPlanFromCache: session.isPlanFromCache,
     });
     if (isSlow) session.status.increment('Slow_queries');
     this.index++;

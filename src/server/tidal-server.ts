@@ -95,8 +95,8 @@ export class TidalServer {
           key: files.key,
           ca: files.ca,
           crl: config.security.sslCrl,
-          altCert: config.security.sslAltCert,
-          altKey: config.security.sslAltKey,
+          altCert: files.altCert,
+          altKey: files.altKey,
           keyPassword: config.security.sslKeyPassword,
           keyPasswordFile: config.security.sslKeyPasswordFile,
           policy,
@@ -125,6 +125,9 @@ export class TidalServer {
           // TiDB's max_connections = 0 means unlimited; MySQL's variable has no such value, so keep its default.
           ...(config.instance.maxConnections > 0 ? { max_connections: BigInt(config.instance.maxConnections) } : {}),
           require_secure_transport: config.security.requireSecureTransport ? 'ON' : 'OFF',
+          local_infile: config.instance.localInfile ? 'ON' : 'OFF',
+          // NULL (the variable's default) refuses server-side files; a directory allows files under it.
+          ...(config.security.secureFilePriv.toUpperCase() === 'NULL' ? {} : { secure_file_priv: config.security.secureFilePriv }),
           tidb_slow_log_threshold: BigInt(config.log.slowThreshold),
         },
       });

@@ -241,6 +241,7 @@ export class TlsManager implements InstanceControl {
       changed: changed.map((role) => this.#options.sources[role]),
       fingerprint256: context.certificate.fingerprint256,
       previousFingerprint256: previous?.certificate.fingerprint256,
+      ...(context.altCertificate ? { altFingerprint256: context.altCertificate.fingerprint256 } : {}),
       subject: context.certificate.subject,
       notAfter: context.notAfter.toISOString(),
     });

@@ -16,6 +16,8 @@ export interface CachedPlan {
 /** What a cached plan depends on besides the values themselves. */
 export interface PlanCacheState {
   readonly schemaVersion: number;
+  /** The session's temporary tables' version: a plan made before one appeared or went may read the wrong table. */
+  readonly temporaryTablesVersion: number;
   readonly database: string | undefined;
   readonly variablesChangeCount: number;
 }
@@ -65,7 +67,7 @@ export async function runWithPlanCache(
 
 /** The key a plan for `values` is cached under in `state`. */
 function cachedPlanKey(state: PlanCacheState, values: readonly SqlValue[]): string {
-  let key = `${state.schemaVersion}|${state.variablesChangeCount}|${state.database ?? ''}|`;
+  let key = `${state.schemaVersion}.${state.temporaryTablesVersion}|${state.variablesChangeCount}|${state.database ?? ''}|`;
   for (const value of values) key += typeSignature(value);
   return key;
 }

@@ -3,6 +3,7 @@
 import type { MySqlError } from '../errors/index.js';
 import type { ResultColumn, SqlValue, Statement, StatementResult } from '../sql/index.js';
 import type { Account, FailedLogins } from '../sql/accounts/index.js';
+import type { LocalInfileSource } from './load-data-statement.js';
 import type { PreparedStatement } from './prepared-statements.js';
 import type { StatementObserver } from '../observability/statement-observer.js';
 import type { ProcessList } from './session-host.js';
@@ -29,12 +30,15 @@ export interface ClientSession {
   readonly warningCount: number;
   /** This session's status counters (the connection adds Bytes_*, Questions, Com_* of commands). */
   readonly status: SessionStatus;
-  /** The last prepared-statement execution reused a cached plan (`@@last_plan_from_cache`). */
-  readonly isLastPlanFromCache: boolean;
+  /** The statement that ran last (prepared, or text through the text plan cache) reused a cached plan. */
+  readonly isPlanFromCache: boolean;
   /** `@@character_set_results` (NULL: results are sent as stored). */
   readonly resultCharset: string | null;
-  /** Runs the statements of a text query (COM_QUERY), one outcome each; see Session.run. */
-  run(text: string): AsyncGenerator<QueryOutcome>;
+  /**
+   * Runs the statements of a text query (COM_QUERY), one outcome each; see Session.run. `localInfile` is how LOAD DATA
+   * LOCAL asks the client for its file.
+   */
+  run(text: string, localInfile?: LocalInfileSource): AsyncGenerator<QueryOutcome>;
   /**
    * Runs one statement a COM_* command stands for (COM_INIT_DB as USE, COM_PROCESS_KILL as KILL, COM_PROCESS_INFO as
    * SHOW PROCESSLIST, COM_REFRESH as FLUSH), with that statement's counters and privilege checks.

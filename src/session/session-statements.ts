@@ -3,6 +3,8 @@
 import { mysqlError, ER_KILL_DENIED_ERROR, ER_NO_SUCH_THREAD, ER_NOT_SUPPORTED_YET, ER_UNKNOWN_STMT_HANDLER, ER_WRONG_ARGUMENTS } from '../errors/index.js';
 import { OK_NOTHING } from '../sql/index.js';
 import type { SessionStatementKind, Statement, StatementResult } from '../sql/index.js';
+import { selectActiveRoles } from '../sql/accounts/index.js';
+import { executeLoadData } from './load-data-statement.js';
 import { textOfValue } from './prepared-statements.js';
 import { executeSet } from './set-statement.js';
 import type { StatementSession } from './statement-session.js';
@@ -13,6 +15,11 @@ type Handler<S> = (stmt: S, session: StatementSession) => Promise<StatementResul
 export const SESSION_STATEMENTS: { [K in SessionStatementKind]: Handler<Extract<Statement, { kind: K }>> } = {
   SetStmt: async (stmt, session) => {
     await executeSet(stmt, session);
+    return OK_NOTHING;
+  },
+  SetRoleStmt: (stmt, session) => {
+    const account = session.context.privilegeAccount;
+    if (account !== undefined) session.setActiveRoles(selectActiveRoles(stmt.selection, account, session.host.sql.accounts, session.context));
     return OK_NOTHING;
   },
   UseStmt: (stmt, session) => {
@@ -61,7 +68,9 @@ export const SESSION_STATEMENTS: { [K in SessionStatementKind]: Handler<Extract<
     if (target.user !== session.identity.user && account !== undefined && !session.host.sql.privileges.hasGlobal(account, 'SUPER')) {
       throw mysqlError(ER_KILL_DENIED_ERROR, processId);
     }
-    if (!(await processes.kill(processId, stmt.isQuery))) throw mysqlError(ER_NO_SUCH_THREAD, processId);
+    // A local kill answers in the same turn, as with one process; another worker's connection goes via the primary.
+    const isKilled = processes.kill(processId, stmt.isQuery);
+    if (!(typeof isKilled === 'boolean' ? isKilled : await isKilled)) throw mysqlError(ER_NO_SUCH_THREAD, processId);
     return OK_NOTHING;
   },
   // FLUSH PRIVILEGES re-reads the grant tables and FLUSH STATUS restarts Uptime_since_flush_status; the other
@@ -70,13 +79,13 @@ export const SESSION_STATEMENTS: { [K in SessionStatementKind]: Handler<Extract<
     if (stmt.options.includes('PRIVILEGES')) await session.host.sql.accounts.reload();
     if (stmt.options.includes('STATUS')) session.host.status.flush();
     if (stmt.tablesMode === 'WITH READ LOCK') await session.txn.commit();
-    checkFlushTables(stmt, session.host.sql, session.currentDatabase);
+    checkFlushTables(stmt, session.host.sql.servicesFor(session.context).catalog, session.currentDatabase);
     return OK_NOTHING;
   },
   LockTablesStmt: async (stmt, session) => {
     // LOCK TABLES commits the open transaction, as in MySQL.
     await session.txn.commit();
-    checkLockTables(stmt, session.host.sql, session.currentDatabase);
+    checkLockTables(stmt, session.host.sql.servicesFor(session.context).catalog, session.currentDatabase);
     return OK_NOTHING;
   },
   UnlockTablesStmt: () => OK_NOTHING,
@@ -97,6 +106,7 @@ export const SESSION_STATEMENTS: { [K in SessionStatementKind]: Handler<Extract<
     if (stmt.using.length !== prepared.paramCount) throw mysqlError(ER_WRONG_ARGUMENTS, 'EXECUTE');
     return session.executePrepared(prepared, stmt.using.map((variable) => session.userVariable(variable.name)));
   },
+  LoadDataStmt: (stmt, session) => executeLoadData(stmt, session),
   DeallocateStmt: (stmt, session) => {
     const prepared = session.prepared.named(stmt.name);
     if (!prepared) throw mysqlError(ER_UNKNOWN_STMT_HANDLER, stmt.name.length, stmt.name, 'DEALLOCATE PREPARE');

@@ -1,6 +1,7 @@
 // sessionTableRows: the rows of the information_schema tables only the session layer knows (variables, status,
 // the process list, slow queries and statement summaries), in each table's column order.
 import type { Row, SessionTableName } from '../sql/index.js';
+import { applicableRoleRows, enabledRoleRows } from '../sql/accounts/index.js';
 import { slowQueryRows, statementsSummaryRows } from './observability-rows.js';
 import type { StatementSession } from './statement-session.js';
 
@@ -30,5 +31,9 @@ export function sessionTableRows(table: SessionTableName, session: StatementSess
       return slowQueryRows(host, reader);
     case 'STATEMENTS_SUMMARY':
       return statementsSummaryRows(host, reader);
+    case 'APPLICABLE_ROLES':
+      return applicableRoleRows(reader, host.sql.accounts, session.context);
+    case 'ENABLED_ROLES':
+      return enabledRoleRows(reader, account?.activeRoles ?? [], host.sql.accounts, session.context);
   }
 }

@@ -14,6 +14,7 @@ import {
   parseStatements,
   runsInSession,
   userVariableValue,
+  TemporaryTables,
 } from '../sql/index.js';
 import type {
   ExecutionContext,
@@ -31,6 +32,9 @@ import type {
 } from '../sql/index.js';
 import type { ClientSession, QueryOutcome } from './client-session.js';
 import { collationById } from '../sql/index.js';
+import { SessionSequences } from '../sql/index.js';
+import { loginRoles } from '../sql/accounts/index.js';
+import type { AuthId } from '../sql/accounts/index.js';
 import type { SessionHost } from './session-host.js';
 import type { SessionIdentity } from './session-identity.js';
 import { runSessionStatement } from './session-statements.js';
@@ -43,7 +47,10 @@ import { WarningList } from './warning-list.js';
 import { PreparedStatements } from './prepared-statements.js';
 import type { PreparedStatement } from './prepared-statements.js';
 import { runWithPlanCache } from './cached-plan.js';
+import type { PlanSlot } from './cached-plan.js';
+import { TextPlanCache } from './text-plan-cache.js';
 import { sessionTableRows } from './session-table-rows.js';
+import type { LocalInfileSource } from './load-data-statement.js';
 import { Transaction } from './transaction.js';
 import type { StatementLocking } from './transaction.js';
 import { armStatementDeadline, executionTimeLimitMs, takeTurnWhenBusy } from './statement-deadline.js';
@@ -73,16 +80,24 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
   private readonly userVariables = new Map<string, SqlValue>();
   /** Prepared statements of both protocols (COM_STMT_PREPARE ids and PREPARE names). */
   readonly prepared = new PreparedStatements();
-  /** The last prepared-statement execution ran a cached plan (`@@last_plan_from_cache`). */
-  isLastPlanFromCache = false;
+  /** Text queries' parameterised statements and plans by digest. */
+  private readonly textPlans = new TextPlanCache();
+  /** The previous statement ran a cached plan (`@@last_plan_from_cache`, read by the statement after it). */
+  private isLastPlanFromCache = false;
+  /** The statement running (or that ran last) runs a cached plan; it becomes isLastPlanFromCache when the next starts. */
+  isPlanFromCache = false;
   /** Set by KILL QUERY from another connection; the running statement stops at its next batch of rows. */
   private isInterrupted = false;
+  /** The statements' account with its active roles; undefined until first asked for. */
+  private account: { user: string; host: string; activeRoles: readonly AuthId[] } | undefined;
   /** Why it stops: KILL QUERY's 1317, or max_execution_time's 3024. */
   private interruptReason = mysqlError(ER_QUERY_INTERRUPTED);
   /** The running statement's max_execution_time timer. */
   private deadline: NodeJS.Timeout | undefined;
   /** Aborted by KILL: ends the running statement's lock wait or SLEEP at once. Fresh for each statement. */
   private interruption = new AbortController();
+  /** CREATE TEMPORARY TABLE's tables, gone with the session; the transaction reads their rows through its engine. */
+  readonly temporaryTables: TemporaryTables;
 
   constructor(
     readonly host: SessionHost,
@@ -98,7 +113,8 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
     });
     this.status = host.status.createSession();
     if (connectionStatus) this.status.addProvider(connectionStatus);
-    this.txn = new Transaction(host.kv, host.locks, this.variables);
+    this.temporaryTables = new TemporaryTables(host.kv);
+    this.txn = new Transaction(this.temporaryTables.engine, host.locks, this.variables);
     if (identity.clientCollationId !== undefined) this.applyClientCollation(identity.clientCollationId);
   }
 
@@ -143,13 +159,29 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
     return this.identity.account;
   }
 
-  get privilegeAccount(): { user: string; host: string } {
+  get privilegeAccount(): { user: string; host: string; activeRoles: readonly AuthId[] } {
+    // The roles are activated on first use: the default roles (or all, activate_all_roles_on_login) of the login.
+    this.account ??= { ...this.loginAccount, activeRoles: loginRoles(this.loginAccount, this.host.sql.accounts, this) };
+    return this.account;
+  }
+
+  /** The account that authenticated, without roles. */
+  private get loginAccount(): AuthId {
     const at = this.identity.account.lastIndexOf('@');
     return { user: this.identity.account.slice(0, at), host: this.identity.account.slice(at + 1) };
   }
 
+  /** SET ROLE: the roles whose privileges the session's statements have from now on. */
+  setActiveRoles(roles: readonly AuthId[]): void {
+    this.account = { ...this.loginAccount, activeRoles: roles };
+  }
+
   get isStrictMode(): boolean {
     return this.variables.isStrictMode;
+  }
+
+  get isForeignKeyChecks(): boolean {
+    return this.variables.isForeignKeyChecks;
   }
 
   get isOnlyFullGroupBy(): boolean {
@@ -189,6 +221,11 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
   }
 
   /** GET_LOCK() and its family, owned by this connection. */
+  private sessionSequences: SessionSequences | undefined;
+  /** NEXTVAL/LASTVAL/SETVAL, with this session's LASTVALs. */
+  get sequences(): SessionSequences {
+    return (this.sessionSequences ??= new SessionSequences(this.host.sql.catalog, this.host.sql.sequences));
+  }
   readonly userLocks: UserLocks = {
     acquire: (name, timeoutMs, signal) => this.host.userLocks.acquire(this.connectionId, name, timeoutMs, signal),
     release: (name) => this.host.userLocks.release(this.connectionId, name),
@@ -271,7 +308,26 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
    * Runs the statements of `text`, yielding one outcome per statement. Stops at the first error (thrown), as MySQL
    * does for multi-statement queries. The caller must consume each result's rows before asking for the next.
    */
-  async *run(text: string): AsyncGenerator<QueryOutcome> {
+  async *run(text: string, localInfile?: LocalInfileSource): AsyncGenerator<QueryOutcome> {
+    this.localInfile = localInfile;
+    try {
+      yield* this.runStatements(text);
+    } finally {
+      this.localInfile = undefined;
+    }
+  }
+
+  /** The client's files for LOAD DATA LOCAL while run() runs a query. */
+  localInfile: LocalInfileSource | undefined;
+
+  private async *runStatements(text: string): AsyncGenerator<QueryOutcome> {
+    const hit = this.variables.get('tidb_enable_non_prepared_plan_cache') === 0n ? undefined : this.textPlans.lookup(text);
+    if (hit) {
+      this.warnings.clear();
+      const statement = hit.slot.statement;
+      yield { result: this.streamed(await this.executeStatement(statement, hit.values, hit.slot)), hasMore: false, statement };
+      return;
+    }
     // MySQL runs the statements before a syntax error, then reports the error.
     const { statements, error } = parseStatements(text);
     if (statements.length === 0 && error === undefined) this.status.increment('Com_empty_query');
@@ -299,8 +355,7 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
       this.status.increment(comCounterOf(statement));
       return runSessionStatement(statement, this);
     }
-    const result = await this.executeStatement(statement);
-    return result.kind === 'rows' ? { ...result, rows: this.finishAfterRows(result.rows) } : result;
+    return this.streamed(await this.executeStatement(statement));
   }
 
   /**
@@ -310,8 +365,13 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
   async executePrepared(prepared: PreparedStatement, params: readonly SqlValue[]): Promise<StatementResult> {
     this.warnings.clear();
     this.status.increment('Com_stmt_execute');
-    const result = await this.executeStatement(prepared.statement, params, prepared);
-    return result.kind === 'rows' ? { ...result, rows: this.finishAfterRows(result.rows) } : result;
+    return this.streamed(await this.executeStatement(prepared.statement, params, prepared));
+  }
+
+  /** A result whose rows are still to be read finishes the statement once they are (see finishAfterRows). */
+  private streamed(result: StatementResult): StatementResult {
+    if (result.kind === 'ok' || result.complete) return result;
+    return { ...result, rows: this.finishAfterRows(result.rows) };
   }
 
   /**
@@ -350,7 +410,7 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
     this.status.increment(comCounterOf(statement));
     this.host.sql.checkPrivileges(statement, this);
     if (this.database === undefined) throw mysqlError(ER_NO_DB_ERROR);
-    return Promise.resolve(this.host.sql.tableColumns(this.database, table));
+    return Promise.resolve(this.host.sql.tableColumns(this.database, table, this));
   }
 
   /** Forgets a prepared statement (COM_STMT_CLOSE, DEALLOCATE PREPARE). */
@@ -389,8 +449,10 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
     }
   }
 
-  private async executeStatement(statement: Statement, params?: readonly SqlValue[], prepared?: PreparedStatement): Promise<StatementResult> {
+  private async executeStatement(statement: Statement, params?: readonly SqlValue[], prepared?: PlanSlot): Promise<StatementResult> {
     this.status.increment(comCounterOf(statement));
+    this.isLastPlanFromCache = this.isPlanFromCache;
+    this.isPlanFromCache = false;
     this.isInterrupted = false;
     if (this.interruption.signal.aborted) this.interruption = new AbortController();
     this.deadline = armStatementDeadline(this.deadline, executionTimeLimitMs(statement, this.variables.maxExecutionTime), (reason) => this.interrupt(reason));
@@ -404,10 +466,13 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
       async () => {
         const result = await this.dispatch(statement, params, prepared);
         // A locking read must finish locking before its first row is sent, so that it can still re-run.
-        return result.kind === 'rows' && this.txn.lockingRead ? { ...result, rows: await materializeRows(result.rows) } : result;
+        return result.kind === 'rows' && this.txn.lockingRead ? materializeRows(result) : result;
       },
       async (result) => {
-        if (result.kind === 'ok') await this.txn.finishStatement();
+        // A result read in full (a point get) is done now, as an OK is: its autocommit need not wait for the client.
+        if (result.kind === 'ok' || result.complete) await this.txn.finishStatement();
+        // FOUND_ROWS(): how many rows the last row-returning statement sent (finishAfterRows counts streamed ones).
+        if (result.kind === 'rows' && result.complete) this.status.lastFoundRows = BigInt(result.complete.length);
       },
     );
     this.status.recordStatement(result.kind === 'ok' ? result.affectedRows : undefined);
@@ -438,7 +503,7 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
   }
 
   /** Routes a statement by the statement table: the session's own handlers, or the SQL engine. */
-  private async dispatch(statement: Statement, params: readonly SqlValue[] | undefined, prepared: PreparedStatement | undefined): Promise<StatementResult> {
+  private async dispatch(statement: Statement, params: readonly SqlValue[] | undefined, prepared: PlanSlot | undefined): Promise<StatementResult> {
     if (runsInSession(statement)) {
       this.host.sql.checkPrivileges(statement, this);
       if (statement.kind === 'ShowStmt') return executeShowSession(statement as ShowStmt & { readonly target: SessionShowTarget }, this);
@@ -459,18 +524,18 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
   }
 
   /** A prepared statement through its plan cache (cached-plan.ts), noting whether the plan was reused. */
-  private async executeWithPlanCache(prepared: PreparedStatement, values: readonly SqlValue[]): Promise<StatementResult> {
-    this.isLastPlanFromCache = false;
+  private async executeWithPlanCache(prepared: PlanSlot, values: readonly SqlValue[]): Promise<StatementResult> {
     const sql = this.host.sql;
     const { result, isFromCache } = await runWithPlanCache(prepared, values, {
       sql,
       context: this,
       isEnabled: this.globals.get('tidb_enable_prepared_plan_cache') !== 0n,
       schemaVersion: sql.catalog.schemaVersion,
+      temporaryTablesVersion: this.temporaryTables.version,
       database: this.database,
       variablesChangeCount: this.variables.changeCount,
     });
-    this.isLastPlanFromCache = isFromCache;
+    this.isPlanFromCache = isFromCache;
     return result;
   }
 
@@ -478,6 +543,8 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
   /** Ends the session: an open transaction is rolled back, as when a MySQL client disconnects. */
   close(): void {
     this.txn.rollback();
+    // Temporary tables end with the session too (disconnect, COM_RESET_CONNECTION, COM_CHANGE_USER).
+    void this.temporaryTables.close();
     // User-level locks end with the session (disconnect, COM_RESET_CONNECTION, COM_CHANGE_USER), as in MySQL.
     void this.host.userLocks.releaseAll(this.connectionId);
     const count = this.prepared.clear();

@@ -1,5 +1,6 @@
 // StatementSession: what the handlers of session-run statements may use of the session that runs them.
 import type { ExecutionContext, SqlValue, StatementResult } from '../sql/index.js';
+import type { LocalInfileSource } from './load-data-statement.js';
 import type { PreparedStatement, PreparedStatements } from './prepared-statements.js';
 import type { SessionHost } from './session-host.js';
 import type { SessionIdentity } from './session-identity.js';
@@ -20,6 +21,10 @@ export interface StatementSession {
   readonly txn: Transaction;
   readonly prepared: PreparedStatements;
   readonly currentDatabase: string | undefined;
+  /** SET ROLE: the roles whose privileges the session's statements have from now on. */
+  setActiveRoles(roles: readonly { readonly user: string; readonly host: string }[]): void;
+  /** The client's files for LOAD DATA LOCAL, while the connection's query runs; absent where no client can send. */
+  readonly localInfile: LocalInfileSource | undefined;
   /** Switches the current database; 1049 when it does not exist. The privilege check is USE's, done before. */
   useDatabase(name: string): void;
   userVariable(name: string): SqlValue;

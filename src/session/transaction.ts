@@ -209,6 +209,18 @@ export class Transaction implements RowLocker {
     if (this.isAutocommitting) await this.commit();
   }
 
+  /**
+   * LOAD DATA's batched commit: when autocommitting, commits the rows the running statement wrote so far and goes on
+   * in a new transaction (TiDB's non-atomic batches), so a huge file never sits in one transaction's memory.
+   */
+  async commitStatementBatch(): Promise<void> {
+    if (!this.isAutocommitting) return;
+    const locking = this.statement;
+    this.endStatementState();
+    await this.commit();
+    this.statement = locking;
+  }
+
   /** After a statement failed or was abandoned midway: drop its writes when autocommitting. */
   abandonStatement(): void {
     if (this.isAutocommitting) this.rollback();
@@ -232,7 +244,9 @@ export class Transaction implements RowLocker {
 
   /**
    * Commits the open transaction, if any. On a write conflict nothing is applied and the error is returned. Row
-   * locks are held until the commit is durable, so no other transaction reads around it.
+   * locks are held until the commit is visible to new snapshots, so no other transaction reads around it; they go
+   * before the commit is durable (the fsync), as InnoDB releases its locks before its log flush: a transaction that
+   * then reads the rows commits after this one, and so is flushed after it.
    */
   async commit(): Promise<void> {
     const txn = this.txn;
@@ -240,6 +254,10 @@ export class Transaction implements RowLocker {
     const optimisticKeys = this.optimisticKeys;
     let owner = this.lockOwner;
     this.reset();
+    const release = (): void => {
+      if (owner !== undefined) this.locks.releaseAll(owner);
+      owner = undefined;
+    };
     try {
       if (!txn) return;
       if (mode === 'optimistic' && txn.isDirty && optimisticKeys.length > 0) {
@@ -247,13 +265,13 @@ export class Transaction implements RowLocker {
         const held = await this.locks.tryAcquireAll(owner, optimisticKeys);
         if (held) throw new WriteConflictError(txn.startVersion, 0n, 0n, Buffer.from(held).toString('hex'));
       }
-      await txn.commit();
+      await txn.commit(release);
     } catch (error) {
       txn?.rollback();
       if (error instanceof MySqlError) throw error;
       throw mysqlError(ER_UNKNOWN_ERROR, error instanceof Error ? error.message : String(error));
     } finally {
-      if (owner !== undefined) this.locks.releaseAll(owner);
+      release();
     }
   }
 

@@ -1,8 +1,10 @@
 // ExecutionContext: what the SQL engine needs from the session that runs a statement.
+import type { SessionSequences } from './session-sequences.js';
 import type { KvTransaction } from '../storage/kv.js';
 import type { LockMode, RowLocker } from './table/row-locker.js';
 import type { Row, SqlValue, WarningSink } from './types/index.js';
 import type { UserLocks } from './user-locks.js';
+import type { TemporaryTables } from './temporary/temporary-tables.js';
 
 /** The information_schema tables whose rows only the session layer knows. */
 export type SessionTableName =
@@ -12,7 +14,9 @@ export type SessionTableName =
   | 'SESSION_STATUS'
   | 'GLOBAL_STATUS'
   | 'SLOW_QUERY'
-  | 'STATEMENTS_SUMMARY';
+  | 'STATEMENTS_SUMMARY'
+  | 'APPLICABLE_ROLES'
+  | 'ENABLED_ROLES';
 
 /** Which copy of a system variable `@@x`, `@@session.x` or `@@global.x` reads. */
 export type VariableScope = 'global' | 'session' | 'default';
@@ -38,6 +42,10 @@ export interface ExecutionContext extends RowLocker {
   readonly warningCount: number;
   /** The client set CLIENT_FOUND_ROWS: UPDATE reports matched rather than changed rows. */
   readonly isFoundRowsMode: boolean;
+  /**
+   * `@@foreign_key_checks`: writes check and act on FOREIGN KEY constraints. Absent (internal statements): on.
+   */
+  readonly isForeignKeyChecks?: boolean;
   /** True when sql_mode has STRICT_TRANS_TABLES or STRICT_ALL_TABLES. */
   readonly isStrictMode: boolean;
   /** sql_mode has ONLY_FULL_GROUP_BY: grouped queries may only read grouped (or determined) columns. */
@@ -49,9 +57,12 @@ export interface ExecutionContext extends RowLocker {
   readonly currentUser: string;
   /**
    * The account whose privileges every statement is checked against; undefined only for the server's own internal
-   * statements (reading and writing the grant tables), which run unchecked.
+   * statements (reading and writing the grant tables), which run unchecked. Its `activeRoles` (SET ROLE, default
+   * roles) add their privileges.
    */
-  readonly privilegeAccount: { readonly user: string; readonly host: string } | undefined;
+  readonly privilegeAccount:
+    | { readonly user: string; readonly host: string; readonly activeRoles?: readonly { readonly user: string; readonly host: string }[] }
+    | undefined;
   /** The transaction the statement runs in; opened on first use. */
   transaction(): Promise<KvTransaction>;
   /** `@@name` (scope 'default' reads the session value when there is one). Throws 1193 for unknown names. */
@@ -77,6 +88,10 @@ export interface ExecutionContext extends RowLocker {
   canSee?(database: string, table?: string): boolean;
   /** GET_LOCK() and its family; absent where there are no sessions (internal statements), which have none. */
   readonly userLocks?: UserLocks;
+  /** NEXTVAL/LASTVAL/SETVAL of TiDB's sequences; absent for internal statements. */
+  readonly sequences?: SessionSequences;
+  /** The session's temporary tables; absent for internal statements, which see only stored tables. */
+  readonly temporaryTables?: TemporaryTables;
   /** Rows of an information_schema table that the session layer supplies, in that table's column order. */
   systemTableRows?(table: SessionTableName): Row[];
 }

@@ -5,7 +5,7 @@ import type { Expr, Statement } from './ast/index.js';
 import { AccountStore, NO_AUTH_STRINGS } from './accounts/index.js';
 import type { AuthStringFactory } from './accounts/index.js';
 import { Privileges } from './accounts/privilege-check.js';
-import { AutoIncrementAllocator, Catalog } from './catalog/index.js';
+import { SequenceAllocator, StoredAutoIncrementAllocator, StoredCatalog } from './catalog/index.js';
 import type { ExecutionContext } from './execution-context.js';
 import { planCacheBlocker } from './planner/plan-cache-blocker.js';
 import { Scope, compileExpr } from './expression/index.js';
@@ -14,6 +14,8 @@ import type { EngineServices, ReusablePlan } from './statements/statement-spec.j
 import { checkStatementPrivileges, specOf } from './statements/statement-table.js';
 import type { SqlValue } from './types/index.js';
 import { tableResultColumn } from './table/table-scope.js';
+import { SessionCatalog } from './temporary/session-catalog.js';
+import type { TemporaryTables } from './temporary/temporary-tables.js';
 import { beginStatementMemory } from './memory-guard.js';
 
 export type { ReusablePlan } from './statements/statement-spec.js';
@@ -29,15 +31,20 @@ export class SqlEngine implements EngineServices {
   readonly accounts: AccountStore;
   /** Privilege checks over the accounts' grants. */
   readonly privileges: Privileges;
+  /** TiDB's sequences' values (NEXTVAL), cached per server. */
+  readonly sequences: SequenceAllocator;
+  /** Each session's view of the services: its temporary tables in front of the stored ones. */
+  private readonly sessionServices = new WeakMap<TemporaryTables, EngineServices>();
 
   private constructor(
     readonly kv: KvEngine,
-    readonly catalog: Catalog,
-    readonly allocator: AutoIncrementAllocator,
+    readonly catalog: StoredCatalog,
+    readonly allocator: StoredAutoIncrementAllocator,
     authStrings: AuthStringFactory,
   ) {
     this.accounts = new AccountStore(kv, catalog, (stmt, context) => this.execute(stmt, context), authStrings);
     this.privileges = new Privileges(this.accounts);
+    this.sequences = new SequenceAllocator(kv);
   }
 
   /**
@@ -45,8 +52,8 @@ export class SqlEngine implements EngineServices {
    * password is `options.rootPassword` or empty). `authStrings` hashes passwords for the server's auth plugins.
    */
   static async open(kv: KvEngine, options: { authStrings?: AuthStringFactory; rootPassword?: string } = {}): Promise<SqlEngine> {
-    const catalog = await Catalog.open(kv);
-    const engine = new SqlEngine(kv, catalog, new AutoIncrementAllocator(kv), options.authStrings ?? NO_AUTH_STRINGS);
+    const catalog = await StoredCatalog.open(kv);
+    const engine = new SqlEngine(kv, catalog, new StoredAutoIncrementAllocator(kv), options.authStrings ?? NO_AUTH_STRINGS);
     await engine.accounts.bootstrap(options.rootPassword);
     return engine;
   }
@@ -65,26 +72,49 @@ export class SqlEngine implements EngineServices {
     if (spec.runsIn !== 'engine') throw new Error(`${stmt.kind} is run by the session`);
     this.checkPrivileges(stmt, context);
     beginStatementMemory(context);
-    return spec.execute(stmt, this, context, params);
+    return spec.execute(stmt, this.servicesFor(context), context, params);
+  }
+
+  /**
+   * The services a statement of `context` runs with: a session sees its temporary tables before the stored ones (its
+   * catalog, its store with their rows in memory, their AUTO_INCREMENT counters); internal statements see the server's.
+   */
+  servicesFor(context: ExecutionContext): EngineServices {
+    const temporary = context.temporaryTables;
+    if (temporary === undefined) return this;
+    let services = this.sessionServices.get(temporary);
+    if (services === undefined) {
+      services = {
+        kv: temporary.engine,
+        catalog: new SessionCatalog(this.catalog, temporary),
+        allocator: temporary.allocatorOver(this.allocator),
+        accounts: this.accounts,
+        privileges: this.privileges,
+        sequences: this.sequences,
+      };
+      this.sessionServices.set(temporary, services);
+    }
+    return services;
+  }
+
+  /**
+   * Another process sharing the store changed the schema: re-read the catalog (prepared plans see the new schema
+   * version and re-plan) and drop cached AUTO_INCREMENT and sequence ranges.
+   */
+  async reloadSchema(): Promise<void> {
+    await this.catalog.reload();
+    this.allocator.forgetAll();
+    this.sequences.forgetAll();
   }
 
   /**
    * The result columns of a statement, planned but not run (COM_STMT_PREPARE's column definitions); none for a
    * statement without a result set. `params` stand in for the placeholders, whose values are not known yet.
    */
-  /**
-   * Another process sharing the store changed the schema: re-read the catalog (prepared plans see the new schema
-   * version and re-plan) and drop cached AUTO_INCREMENT ranges.
-   */
-  async reloadSchema(): Promise<void> {
-    await this.catalog.reload();
-    this.allocator.forgetAll();
-  }
-
   async describeQuery(stmt: Statement, context: ExecutionContext, params: StatementParams): Promise<readonly ResultColumn[]> {
     const spec = specOf(stmt);
     if (spec.runsIn !== 'engine' || spec.describe === undefined) return [];
-    return spec.describe(stmt, this, context, params);
+    return spec.describe(stmt, this.servicesFor(context), context, params);
   }
 
   /**
@@ -97,7 +127,7 @@ export class SqlEngine implements EngineServices {
     if (spec.runsIn !== 'engine' || spec.planReusable === undefined) return 'not a query or a write';
     return planCacheBlocker(stmt, (name) => {
       const db = name.db ?? context.currentDatabase;
-      return db !== undefined && this.catalog.findTable(db, name.name)?.view !== undefined;
+      return db !== undefined && this.servicesFor(context).catalog.findTable(db, name.name)?.view !== undefined;
     });
   }
 
@@ -109,7 +139,7 @@ export class SqlEngine implements EngineServices {
     const spec = specOf(stmt);
     if (spec.runsIn !== 'engine' || spec.planReusable === undefined) throw new Error(`${stmt.kind} has no reusable plan`);
     this.checkPrivileges(stmt, context);
-    const plan = await spec.planReusable(stmt, this, context, params);
+    const plan = await spec.planReusable(stmt, this.servicesFor(context), context, params);
     params.seal();
     return plan;
   }
@@ -121,8 +151,8 @@ export class SqlEngine implements EngineServices {
   }
 
   /** The columns of a table as result columns (COM_FIELD_LIST); 1146 when it does not exist. */
-  tableColumns(database: string, table: string): readonly ResultColumn[] {
-    const info = this.catalog.getTable(database, table);
+  tableColumns(database: string, table: string, context: ExecutionContext): readonly ResultColumn[] {
+    const info = this.servicesFor(context).catalog.getTable(database, table);
     return info.columns.map((column, offset) => tableResultColumn(info, database, offset, column.name));
   }
 

@@ -38,6 +38,11 @@ export interface RowsResult {
   readonly kind: 'rows';
   readonly columns: readonly ResultColumn[];
   readonly rows: AsyncIterable<Row[]>;
+  /**
+   * Every row, when they were all read before the result was returned (a point get, a listing built in memory):
+   * `rows` yields the same. The session then finishes the statement at once, and writers skip the stream.
+   */
+  readonly complete?: readonly Row[];
 }
 
 export type StatementResult = OkResult | RowsResult;
@@ -65,10 +70,21 @@ export function expressionColumn(name: string, type: FieldType, isNotNull = fals
 
 /** A rows result from rows already in memory. */
 export function rowsResult(columns: readonly ResultColumn[], rows: Row[]): RowsResult {
-  return { kind: 'rows', columns, rows: singleBatch(rows) };
+  return { kind: 'rows', columns, rows: new SingleBatch(rows), complete: rows };
 }
 
-async function* singleBatch(rows: Row[]): AsyncGenerator<Row[]> {
-  if (rows.length > 0) yield rows;
-  return Promise.resolve();
+/** Rows in memory as a stream of one batch (none when empty); made without starting a generator. */
+class SingleBatch implements AsyncIterable<Row[]> {
+  constructor(private readonly rows: Row[]) {}
+
+  [Symbol.asyncIterator](): AsyncIterator<Row[]> {
+    let isDone = this.rows.length === 0;
+    return {
+      next: () => {
+        if (isDone) return Promise.resolve({ done: true, value: undefined });
+        isDone = true;
+        return Promise.resolve({ done: false, value: this.rows });
+      },
+    };
+  }
 }

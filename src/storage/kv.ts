@@ -71,6 +71,12 @@ export interface CommitRequest {
    * (optimistic read-set validation). Empty for blind writes.
    */
   readonly readKeys: readonly Bytes[];
+  /**
+   * Called once the writes are visible to new snapshots, which may be before they are durable (when the commit's
+   * promise resolves). A caller holding row locks over the keys may release them here, as InnoDB releases a
+   * transaction's locks before its log flush: a reader that then commits is flushed after it.
+   */
+  readonly onVisible?: () => void;
 }
 
 /** The outcome of a successful commit. */
@@ -113,8 +119,11 @@ export interface KvTransaction extends KvReader {
   readonly isDirty: boolean;
   /** Remembers `key` as read so that a later change to it by another commit fails this one (optimistic check). */
   trackRead(key: Bytes): void;
-  /** Commits the buffered writes; rejects with WriteConflictError on conflict. The transaction is finished after. */
-  commit(): Promise<CommitResult | undefined>;
+  /**
+   * Commits the buffered writes (durably: see KvEngine.commit); rejects with WriteConflictError on conflict. The
+   * transaction is finished after. `onVisible` is called once the writes are visible to others (CommitRequest).
+   */
+  commit(onVisible?: () => void): Promise<CommitResult | undefined>;
   /** Drops the buffered writes and releases the snapshot. Idempotent. */
   rollback(): void;
   /** A savepoint token for partial rollback (statement atomicity, SAVEPOINT). */

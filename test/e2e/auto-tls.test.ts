@@ -10,10 +10,11 @@ import type { CertificateSet } from './helpers/certificates.js';
 import { mariadb } from './helpers/mariadb-cli.js';
 import { connect } from './helpers/mysql2-client.js';
 import { makeServerCert } from './helpers/openssl-ca.js';
+import { generateSslFiles } from '../../src/certificates/index.js';
 import { startTidal, tempDir } from './helpers/tidal-process.js';
 import { waitFor } from './helpers/wait-for.js';
 
-/** 2048 keeps the test quick; the default (4096) is checked by the configuration tests. */
+/** The default RSA size, stated: the configuration tests check the default itself. */
 const AUTO = ['--auto-tls=true', '--rsa-key-size', '2048'];
 
 function record(logs: readonly string[], message: string): Record<string, unknown> | undefined {
@@ -27,9 +28,15 @@ function servedFingerprint(db: Connection): string | undefined {
   return stream.getPeerX509Certificate()?.fingerprint256;
 }
 
-/** Connects verifying the server against `ca`; returns the served fingerprint and Ssl_server_not_after. */
-async function served(port: number, ca: Buffer): Promise<{ fingerprint: string | undefined; notAfter: string }> {
-  const db = await connect(port, { ssl: { ca, rejectUnauthorized: true } });
+/** A client that can only take the RSA certificate: TLS 1.2 with an ECDHE-RSA cipher. */
+const RSA_ONLY = { maxVersion: 'TLSv1.2', ciphers: 'ECDHE-RSA-AES256-GCM-SHA384' } as const;
+
+/**
+ * Connects verifying the server against `ca` (as an RSA-only client when `isRsaOnly`); returns the served
+ * fingerprint and Ssl_server_not_after.
+ */
+async function served(port: number, ca: Buffer, isRsaOnly = false): Promise<{ fingerprint: string | undefined; notAfter: string }> {
+  const db = await connect(port, { ssl: { ca, rejectUnauthorized: true, ...(isRsaOnly ? RSA_ONLY : {}) } });
   try {
     const [[row]] = await db.query<RowDataPacket[]>("SHOW SESSION STATUS LIKE 'Ssl_server_not_after'");
     return { fingerprint: servedFingerprint(db), notAfter: String(row!.Value) };
@@ -47,7 +54,7 @@ describe('auto-tls', () => {
       try {
         const generated = record(first.logs, 'auto-tls generated certificates in the data directory');
         assert.ok(generated, first.logs.join('\n'));
-        assert.deepEqual([...(generated.written as string[])].sort(), ['ca-key.pem', 'ca.pem', 'client-cert.pem', 'client-key.pem', 'private_key.pem', 'public_key.pem', 'server-cert.pem', 'server-key.pem']);
+        assert.deepEqual([...(generated.written as string[])].sort(), ['ca-key.pem', 'ca.pem', 'client-cert.pem', 'client-key.pem', 'private_key.pem', 'public_key.pem', 'server-cert.pem', 'server-ecdsa-cert.pem', 'server-ecdsa-key.pem', 'server-key.pem']);
         assert.equal(generated.rsaKeySize, 2048);
         const server = new X509Certificate(await readFile(join(dir.path, 'server-cert.pem')));
         fingerprint = server.fingerprint256;
@@ -55,6 +62,16 @@ describe('auto-tls', () => {
         assert.equal(generated.caFingerprint256, new X509Certificate(await readFile(join(dir.path, 'ca.pem'))).fingerprint256);
         assert.equal(server.publicKey.asymmetricKeyDetails?.modulusLength, 2048);
         assert.equal((await stat(join(dir.path, 'server-key.pem'))).mode & 0o777, 0o600);
+        // The ECDSA P-256 pair from the same CA, served to clients that offer ECDSA; RSA stays for the others.
+        const ecdsa = new X509Certificate(await readFile(join(dir.path, 'server-ecdsa-cert.pem')));
+        assert.equal(ecdsa.publicKey.asymmetricKeyType, 'ec');
+        assert.equal(ecdsa.publicKey.asymmetricKeyDetails?.namedCurve, 'prime256v1');
+        assert.equal(generated.ecdsaServerFingerprint256, ecdsa.fingerprint256);
+        assert.equal((await stat(join(dir.path, 'server-ecdsa-key.pem'))).mode & 0o777, 0o600);
+        const caPem = await readFile(join(dir.path, 'ca.pem'));
+        assert.ok(ecdsa.verify(new X509Certificate(caPem).publicKey), 'signed by the generated CA');
+        assert.equal((await served(first.port, caPem)).fingerprint, ecdsa.fingerprint256);
+        assert.equal((await served(first.port, caPem, true)).fingerprint, fingerprint);
         assert.ok(first.logs.some((line) => line.includes('Secure connection is enabled')));
 
         const ca = await readFile(join(dir.path, 'ca.pem'));
@@ -96,6 +113,27 @@ describe('auto-tls', () => {
     }
   });
 
+  it('gives a data directory made before the ECDSA pair one from its own CA, and serves it', async () => {
+    const dir = await tempDir('auto-tls-upgrade');
+    try {
+      await generateSslFiles({ datadir: dir.path, rsaKeySize: 2048 });
+      const server = await startTidal({ dataDir: dir.path, args: AUTO });
+      try {
+        const generated = record(server.logs, 'auto-tls generated certificates in the data directory');
+        assert.ok(generated, server.logs.join('\n'));
+        assert.deepEqual(generated.written, ['server-ecdsa-cert.pem', 'server-ecdsa-key.pem']);
+        const ca = await readFile(join(dir.path, 'ca.pem'));
+        const ecdsa = new X509Certificate(await readFile(join(dir.path, 'server-ecdsa-cert.pem')));
+        assert.ok(ecdsa.verify(new X509Certificate(ca).publicKey));
+        assert.equal((await served(server.port, ca)).fingerprint, ecdsa.fingerprint256);
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      await dir.remove();
+    }
+  });
+
   it('with auto-tls = false leaves TLS off and writes no files', async () => {
     const dir = await tempDir('auto-tls-off');
     try {
@@ -120,8 +158,9 @@ describe('auto-tls', () => {
     const scratch = await tempDir('auto-tls-rotate');
     try {
       assert.ok(record(server.logs, 'auto-tls reuses the certificates in the data directory'), server.logs.join('\n'));
-      const certPath = join(server.dataDir, 'server-cert.pem');
-      const keyPath = join(server.dataDir, 'server-key.pem');
+      // The ECDSA pair is the one current clients are served (the RSA pair is watched the same way).
+      const certPath = join(server.dataDir, 'server-ecdsa-cert.pem');
+      const keyPath = join(server.dataDir, 'server-ecdsa-key.pem');
       const ca = await readFile(join(server.dataDir, 'ca.pem'));
       const before = await served(server.port, ca);
       assert.equal(before.fingerprint, new X509Certificate(await readFile(certPath)).fingerprint256);
@@ -148,7 +187,7 @@ describe('auto-tls', () => {
       const reloaded = server.records().filter((entry) => entry.msg === 'TLS material reloaded' && entry.trigger === 'file change');
       assert.equal(reloaded.length, 1, server.logs.slice(marker).join('\n'));
       assert.ok((reloaded[0]!.changed as string[]).includes(certPath));
-      assert.equal(reloaded[0]!.fingerprint256, expected);
+      assert.equal(reloaded[0]!.altFingerprint256, expected);
     } finally {
       await server.stop();
       await scratch.remove();

@@ -36,6 +36,12 @@ describe('first SQL slice over mysql2', () => {
     );
     assert.equal(insert.affectedRows, 3);
     assert.equal(insert.insertId, 1);
+    // An explicit AUTO_INCREMENT value is the OK packet's insert id (ORMs read it back), but not LAST_INSERT_ID().
+    const [explicit] = await db.query<ResultSetHeader>("INSERT INTO items (id, name) VALUES (40, 'kiwi'), (41, 'lime')");
+    assert.equal(explicit.insertId, 41);
+    const [[last]] = await db.query<RowDataPacket[]>('SELECT LAST_INSERT_ID() AS id');
+    assert.equal(last?.id, 1);
+    await db.query('DELETE FROM items WHERE id >= 40');
     const [rows] = await db.query<RowDataPacket[]>('SELECT id, name, price, weight, stock, notes FROM items WHERE price > 2 ORDER BY price DESC LIMIT 5');
     assert.deepEqual(rows.map((row) => ({ ...row })), [
       { id: 3, name: 'fig', price: '10.00', weight: 0.05, stock: 5, notes: 'dry' },

@@ -113,7 +113,8 @@ describe('information_schema and SHOW', () => {
     assert.deepEqual(
       collations.map((row) => [row.COLLATION_NAME, row.ID, row.MAXLEN]),
       [
-        ['utf8mb4_general_ci', '45', '4'], ['utf8mb4_bin', '46', '4'], ['utf8mb4_unicode_ci', '224', '4'], ['utf8mb4_unicode_520_ci', '246', '4'],
+        ['utf8mb4_general_ci', '45', '4'], ['utf8mb4_bin', '46', '4'], ['utf8mb4_unicode_ci', '224', '4'], ['utf8mb4_swedish_ci', '232', '4'],
+        ['utf8mb4_esperanto_ci', '241', '4'], ['utf8mb4_unicode_520_ci', '246', '4'],
         ['utf8mb4_0900_ai_ci', '255', '4'], ['utf8mb4_0900_as_cs', '278', '4'], ['utf8mb4_0900_as_ci', '305', '4'], ['utf8mb4_0900_bin', '309', '4'],
       ],
     );

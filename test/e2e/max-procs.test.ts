@@ -1,5 +1,6 @@
 // End-to-end: tidal-server with --max-procs 2 (a primary and two worker processes over one data directory):
-// row locks, deadlocks, DDL, AUTO_INCREMENT, PROCESSLIST/KILL, SET GLOBAL and accounts span both workers.
+// row locks, deadlocks, DDL (and the cached plans it outdates), AUTO_INCREMENT, sequences, PROCESSLIST/KILL, SET GLOBAL
+// and accounts span both workers.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -82,6 +83,35 @@ describe('max-procs = 2', () => {
     await b.query('CREATE INDEX tv ON t (v)');
     assert.equal(await value(a, "SELECT COUNT(*) FROM information_schema.STATISTICS WHERE TABLE_NAME = 't' AND INDEX_NAME = 'tv'"), 1);
     assert.equal(await value(a, 'SELECT id FROM t WHERE v = 20'), 2);
+  });
+
+  it('cached plans (text plan cache, prepared point gets) are not reused after DDL on the other worker', async () => {
+    const fromCache = async (connection: Connection): Promise<number> => Number(await value(connection, 'SELECT @@last_plan_from_cache'));
+    await b.query('CREATE TABLE pc (id INT PRIMARY KEY, v INT)');
+    await b.query('INSERT INTO pc VALUES (1, 10), (2, 20)');
+    for (let i = 0; i < 3; i++) await a.query(`SELECT * FROM pc WHERE id = ${1 + (i % 2)}`);
+    assert.equal(await fromCache(a), 1);
+    for (let i = 0; i < 2; i++) await a.execute('SELECT * FROM pc WHERE id = ?', [1]);
+    assert.equal(await fromCache(a), 1);
+    await b.query('ALTER TABLE pc ADD COLUMN w INT DEFAULT 5');
+    const [text] = await a.query<RowDataPacket[]>('SELECT * FROM pc WHERE id = 2');
+    assert.equal(await fromCache(a), 0);
+    assert.deepEqual({ ...text[0] }, { id: 2, v: 20, w: 5 });
+    const [prepared] = await a.execute<RowDataPacket[]>('SELECT * FROM pc WHERE id = ?', [1]);
+    assert.equal(await fromCache(a), 0);
+    assert.deepEqual({ ...prepared[0] }, { id: 1, v: 10, w: 5 });
+  });
+
+  it('sequence values are unique across workers (each caches its own reserved block)', async () => {
+    await a.query('CREATE SEQUENCE sq CACHE 5');
+    const seen: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      seen.push(Number(await value(a, 'SELECT NEXTVAL(sq)')));
+      seen.push(Number(await value(b, 'SELECT NEXTVAL(sq)')));
+    }
+    assert.equal(new Set(seen).size, seen.length, `values ${seen.join(',')}`);
+    await b.query('ALTER SEQUENCE sq RESTART WITH 1000');
+    assert.equal(Number(await value(a, 'SELECT NEXTVAL(sq)')), 1000);
   });
 
   it('row locks span workers: NOWAIT, lock wait timeout, SKIP LOCKED, and a wait that ends at the commit', async () => {

@@ -14,12 +14,14 @@ const ROWS = 50;
 describe('prepared plan cache', () => {
   let server: TidalProcess;
   let db: Connection;
+  /** Text queries planned afresh each time (its text plan cache is off), to compare reused plans against. */
+  let fresh: Connection;
 
   const fromCache = async (connection: Connection = db): Promise<number> => {
     const [rows] = await connection.query<RowDataPacket[]>('SELECT @@last_plan_from_cache AS hit');
     return Number(rows[0]!.hit);
   };
-  const text = async (sql: string): Promise<unknown[]> => (await db.query<RowDataPacket[]>(sql))[0].map((row) => ({ ...row }));
+  const text = async (sql: string): Promise<unknown[]> => (await fresh.query<RowDataPacket[]>(sql))[0].map((row) => ({ ...row }));
   const binary = async (sql: string, params: (number | string | null)[]): Promise<unknown[]> =>
     (await db.execute<RowDataPacket[]>(sql, params))[0].map((row) => ({ ...row }));
 
@@ -31,20 +33,25 @@ describe('prepared plan cache', () => {
     await db.query('CREATE TABLE t (id INT PRIMARY KEY, k INT, c VARCHAR(20), INDEX k_idx (k))');
     const values = Array.from({ length: ROWS }, (_, i) => `(${i + 1}, ${(i * 7) % 10}, 'c${i % 5}')`).join(',');
     await db.query(`INSERT INTO t VALUES ${values}`);
+    fresh = await connect(server.port, { supportBigNumbers: true, bigNumberStrings: true, database: 'pc' });
+    await fresh.query('SET SESSION tidb_enable_non_prepared_plan_cache = OFF');
   });
 
   after(async () => {
     await db.end();
+    await fresh.end();
     await server.stop();
   });
 
   it('plans a point select once and reuses it for new ids, with the rows a fresh plan gives', async () => {
     const sql = 'SELECT id, k, c FROM t WHERE id = ?';
-    assert.deepEqual(await binary(sql, [3]), await text('SELECT id, k, c FROM t WHERE id = 3'));
+    const got = await binary(sql, [3]);
     assert.equal(await fromCache(), 0, 'the first execution builds the plan');
+    assert.deepEqual(got, await text('SELECT id, k, c FROM t WHERE id = 3'));
     for (const id of [7, 50, 1, 51, 0, -4]) {
-      assert.deepEqual(await binary(sql, [id]), await text(`SELECT id, k, c FROM t WHERE id = ${id}`), `id ${id}`);
+      const got = await binary(sql, [id]);
       assert.equal(await fromCache(), 1, `id ${id} reuses the plan`);
+      assert.deepEqual(got, await text(`SELECT id, k, c FROM t WHERE id = ${id}`), `id ${id}`);
     }
   });
 
@@ -62,8 +69,9 @@ describe('prepared plan cache', () => {
     for (const [sql, literal] of cases) {
       const bounds: [number, number][] = [[1, 10], [5, 45], [3, 3], [9, 2], [40, 60]];
       for (const [i, [a, b]] of bounds.entries()) {
-        assert.deepEqual(await binary(sql, [a, b]), await text(literal(a, b)), `${sql} with ${a}, ${b}`);
+        const got = await binary(sql, [a, b]);
         assert.equal(await fromCache(), i === 0 ? 0 : 1, `${sql} execution ${i + 1}`);
+        assert.deepEqual(got, await text(literal(a, b)), `${sql} with ${a}, ${b}`);
       }
     }
   });
@@ -73,18 +81,21 @@ describe('prepared plan cache', () => {
     await db.query("INSERT INTO u VALUES (1, 2, 'a'), (2, 2, 'b'), (3, 9, 'c'), (4, 40, 'd')");
     const sql = 'SELECT t.id, u.note FROM t JOIN u ON u.t_id = t.id WHERE t.id = ? ORDER BY u.note';
     for (const [i, id] of [2, 9, 40, 41].entries()) {
-      assert.deepEqual(await binary(sql, [id]), await text(sql.replace('?', String(id))));
+      const got = await binary(sql, [id]);
       assert.equal(await fromCache(), i === 0 ? 0 : 1);
+      assert.deepEqual(got, await text(sql.replace('?', String(id))));
     }
   });
 
   it('plans again when a parameter changes type, and keeps the rows right', async () => {
     const sql = 'SELECT id, c FROM t WHERE id = ?';
     await binary(sql, [4]);
-    assert.deepEqual(await binary(sql, ['5']), await text("SELECT id, c FROM t WHERE id = '5'"));
+    const five = await binary(sql, ['5']);
     assert.equal(await fromCache(), 0, 'string after number: new plan');
-    assert.deepEqual(await binary(sql, ['6']), await text("SELECT id, c FROM t WHERE id = '6'"));
+    assert.deepEqual(five, await text("SELECT id, c FROM t WHERE id = '5'"));
+    const six = await binary(sql, ['6']);
     assert.equal(await fromCache(), 1, 'string again: reused');
+    assert.deepEqual(six, await text("SELECT id, c FROM t WHERE id = '6'"));
     assert.deepEqual(await binary(sql, [null]), []);
     assert.equal(await fromCache(), 0, 'NULL: new plan');
   });

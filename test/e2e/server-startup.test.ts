@@ -56,7 +56,7 @@ describe('tidal-server startup and configuration', () => {
     const running = await startTidal();
     const dir = await tempDir('cfg');
     try {
-      // auto-tls off: generating 4096-bit keys first would only slow this check down.
+      // auto-tls off: generating keys first would only slow this check down.
       assertOneLineError(await runServer(['--port', String(running.port), '--path', join(dir.path, 'data'), '--auto-tls=false']), /cannot listen on 127\.0\.0\.1:\d+: address already in use/);
       const notADir = join(dir.path, 'file');
       await writeFile(notADir, 'x');

@@ -24,7 +24,7 @@ export interface SltServer {
 /** Spawns tidal-server and resolves once its log says it listens. */
 export async function startSltServer(): Promise<SltServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tidal-slt-'));
-  // Plain connections only: no point generating auto-tls certificates (4096-bit keys) in a throwaway data directory.
+  // Plain connections only: no point generating auto-tls certificates in a throwaway data directory.
   const child = spawn(process.execPath, [SERVER_BIN, '--port', '0', '--path', dataDir, '--auto-tls=false'], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -124,7 +124,7 @@ export const COLLATION_CASES: readonly SqlCase[] = [
   { sql: 'SELECT COUNT(DISTINCT c) FROM l1', rows: [['7']] },
   // The collations that exist, with MySQL's ids; SET NAMES … COLLATE sets the literals' collation.
   { sql: "SELECT COLLATION_NAME, ID, IS_DEFAULT, PAD_ATTRIBUTE FROM information_schema.COLLATIONS WHERE COLLATION_NAME IN ('utf8mb4_0900_ai_ci', 'utf8mb4_0900_as_cs', 'utf8mb4_unicode_ci', 'utf8mb4_unicode_520_ci', 'utf8mb4_general_ci', 'utf8mb4_bin', 'latin1_swedish_ci', 'binary') ORDER BY ID", rows: [['latin1_swedish_ci', '8', 'Yes', 'PAD SPACE'], ['utf8mb4_general_ci', '45', '', 'PAD SPACE'], ['utf8mb4_bin', '46', '', 'PAD SPACE'], ['binary', '63', 'Yes', 'NO PAD'], ['utf8mb4_unicode_ci', '224', '', 'PAD SPACE'], ['utf8mb4_unicode_520_ci', '246', '', 'PAD SPACE'], ['utf8mb4_0900_ai_ci', '255', 'Yes', 'NO PAD'], ['utf8mb4_0900_as_cs', '278', '', 'NO PAD']] },
-  { sql: "SELECT COUNT(*) FROM information_schema.COLLATION_CHARACTER_SET_APPLICABILITY WHERE CHARACTER_SET_NAME = 'utf8mb4'", rows: [['8']] },
+  { sql: "SELECT COUNT(*) FROM information_schema.COLLATION_CHARACTER_SET_APPLICABILITY WHERE CHARACTER_SET_NAME = 'utf8mb4'", rows: [['10']] },
   { sql: "SHOW COLLATION LIKE 'utf8mb4_0900%'", rows: [['utf8mb4_0900_ai_ci', 'utf8mb4', '255', 'Yes', 'Yes', '0', 'NO PAD'], ['utf8mb4_0900_as_ci', 'utf8mb4', '305', '', 'Yes', '0', 'NO PAD'], ['utf8mb4_0900_as_cs', 'utf8mb4', '278', '', 'Yes', '0', 'NO PAD'], ['utf8mb4_0900_bin', 'utf8mb4', '309', '', 'Yes', '1', 'NO PAD']] },
   { sql: 'SET NAMES utf8mb4 COLLATE utf8mb4_bin', affectedRows: 0 },
   { sql: "SELECT 'a' = 'A', @@collation_connection, COLLATION('a')", rows: [['0', 'utf8mb4_bin', 'utf8mb4_bin']] },
@@ -134,4 +134,7 @@ export const COLLATION_CASES: readonly SqlCase[] = [
   { sql: 'SET NAMES latin1 COLLATE utf8mb4_bin', error: 1253 },
   { sql: 'SET collation_connection = 224', affectedRows: 0 },
   { sql: 'SELECT @@collation_connection', rows: [['utf8mb4_unicode_ci']] },
+  // Language tailorings of UCA 4.0.0 (checked against MariaDB): Swedish å ä ö after z, ü as y; Esperanto ĉ after c
+  { sql: "SELECT 'å' > 'zz' COLLATE utf8mb4_swedish_ci, 'ü' = 'y' COLLATE utf8mb4_swedish_ci, 'ä' = 'æ' COLLATE utf8mb4_swedish_ci, 'ö' > 'ä' COLLATE utf8mb4_swedish_ci", rows: [['1', '1', '1', '1']] },
+  { sql: "SELECT 'ĉ' > 'cz' COLLATE utf8mb4_esperanto_ci, 'ĉ' < 'd' COLLATE utf8mb4_esperanto_ci, 'Ĉ' = 'ĉ' COLLATE utf8mb4_esperanto_ci, 'å' = 'a' COLLATE utf8mb4_esperanto_ci", rows: [['1', '1', '1', '1']] },
 ];

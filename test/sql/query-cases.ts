@@ -11,6 +11,11 @@ export interface SqlCase {
   readonly affectedRows?: number;
   /** With `affectedRows`: the OK packet's info text (`Rows matched: 1  Changed: 0  Warnings: 0`). */
   readonly info?: string;
+  /**
+   * Run on a connection of this account (no password) instead of root's: `user`, or `user/tag` for a further
+   * connection of the same account (opened at its first case, kept for the later ones; no current database).
+   */
+  readonly as?: string;
 }
 
 /** The schema and data every case runs against. */
@@ -44,7 +49,11 @@ export const QUERY_CASES: readonly SqlCase[] = [
   { sql: 'SELECT name, COUNT(*) FROM a GROUP BY x', error: 1055 },
   { sql: 'SELECT name, COUNT(*) FROM a', error: 1140 },
   { sql: 'SELECT x FROM a GROUP BY x ORDER BY name', error: 1055 },
-  { sql: 'SELECT a.x, COUNT(*) FROM a JOIN b ON b.a_id = a.id GROUP BY b.a_id', error: 1055 },
+  // An inner join's ON equalities carry dependence as WHERE's do (MySQL 8.0 manual 12.20.4), an outer join's do not
+  { sql: 'SELECT a.x, COUNT(*) FROM a LEFT JOIN b ON b.a_id = a.id GROUP BY b.a_id', error: 1055 },
+  { sql: 'SELECT a.x, COUNT(*) FROM a JOIN b ON b.a_id = a.id GROUP BY b.a_id ORDER BY a.x', rows: [['10', '2'], ['20', '1']] },
+  // grouping by b's key determines b.a_id, which the join carries to a's key and so to a.name
+  { sql: 'SELECT b.id, a.name FROM b JOIN a ON a.id = b.a_id GROUP BY b.id ORDER BY b.id', rows: [['1', 'one'], ['2', 'one'], ['3', 'two']] },
   { sql: 'SELECT id, name FROM a GROUP BY id ORDER BY id', rows: [['1', 'one'], ['2', 'two'], ['3', 'three'], ['4', null]] },
   { sql: 'SELECT a.name, COUNT(b.id) FROM a JOIN b ON b.a_id = a.id GROUP BY a.id ORDER BY a.id', rows: [['one', '2'], ['two', '1']] },
   { sql: "SELECT x, name FROM a WHERE name = 'one' GROUP BY x", rows: [['10', 'one']] },
@@ -182,6 +191,24 @@ export const QUERY_CASES: readonly SqlCase[] = [
   { sql: 'SELECT t.n FROM (SELECT COUNT(*) AS n FROM b) AS t', rows: [['4']] },
   { sql: 'SELECT (SELECT id FROM b)', error: 1242 },
   { sql: 'SELECT (SELECT id, a_id FROM b WHERE id = 1)', error: 1241 },
+  // A range or full read decodes only the columns the query names (anywhere: WHERE, ORDER BY, HAVING, subqueries)
+  { sql: "CREATE TABLE wide (id INT PRIMARY KEY, k INT, c VARCHAR(20), pad CHAR(5), t TIMESTAMP NULL)", affectedRows: 0 },
+  { sql: "INSERT INTO wide VALUES (1, 30, 'c1', 'p1', '2020-01-01 10:00:00'), (2, 10, 'c2', NULL, NULL), (3, 20, 'c3', 'p3', '2021-06-01 00:00:00')", affectedRows: 3 },
+  { sql: 'ALTER TABLE wide ADD COLUMN late INT NOT NULL DEFAULT 5', affectedRows: 0 },
+  { sql: 'SELECT c FROM wide WHERE id BETWEEN 1 AND 3 ORDER BY k', rows: [['c2'], ['c3'], ['c1']] },
+  { sql: 'SELECT DISTINCT pad FROM wide WHERE id BETWEEN 1 AND 3 ORDER BY pad', rows: [[null], ['p1'], ['p3']] },
+  { sql: 'SELECT SUM(k), COUNT(*), MAX(late) FROM wide WHERE id BETWEEN 2 AND 3', rows: [['30', '2', '5']] },
+  { sql: 'SELECT id FROM wide WHERE id >= 1 GROUP BY id HAVING MAX(pad) IS NOT NULL ORDER BY id', rows: [['1'], ['3']] },
+  { sql: "SELECT id, t FROM wide WHERE t > '2020-06-01' ORDER BY id", rows: [['3', '2021-06-01 00:00:00']] },
+  { sql: 'SELECT id FROM wide w WHERE EXISTS (SELECT 1 FROM a WHERE a.x = w.k) ORDER BY id', rows: [['1'], ['2'], ['3']] },
+  { sql: 'SELECT COUNT(*) FROM wide', rows: [['3']] },
+  { sql: 'SELECT * FROM wide WHERE id < 3 ORDER BY id', rows: [['1', '30', 'c1', 'p1', '2020-01-01 10:00:00', '5'], ['2', '10', 'c2', null, null, '5']] },
+  { sql: 'SELECT w.late + w.k FROM wide w ORDER BY w.c DESC LIMIT 1', rows: [['25']] },
+  // DISTINCT streams: rows read in index order need no sort, and LIMIT / OFFSET count distinct rows
+  { sql: 'SELECT DISTINCT n FROM c ORDER BY n LIMIT 3', rows: [[null], ['-3'], ['5']] },
+  { sql: 'SELECT DISTINCT n FROM c ORDER BY n DESC LIMIT 2', rows: [['7'], ['5']] },
+  { sql: 'SELECT DISTINCT id, k FROM wide ORDER BY id DESC LIMIT 2', rows: [['3', '20'], ['2', '10']] },
+  { sql: 'SELECT DISTINCT n FROM c WHERE k >= 1 LIMIT 2 OFFSET 1', rows: [['7'], [null]] },
   // Expressions without FROM
   { sql: 'SELECT 7 / 2, 7 DIV 2, 7 % 3, -7 % 3, 1 + 2 * 3', rows: [['3.5000', '3', '1', '-1', '7']] },
   { sql: "SELECT 'a' = 'A', 'abc' LIKE 'a%', NULL <=> NULL, NULL = NULL, 5 BETWEEN 1 AND 10", rows: [['1', '1', '1', null, '1']] },

@@ -53,19 +53,22 @@ export function tlsStatusVariables(
 
 /**
  * The connection rows for one connection: `socket` is its TLS socket, undefined for a plain connection. The
- * certificate dates and verify mode are those of the context the socket was accepted with (a later reload does
- * not change them). Cipher names are OpenSSL's (`TLS_AES_256_GCM_SHA384`, `ECDHE-RSA-AES128-GCM-SHA256`), as MySQL's.
+ * certificate dates (of the certificate the client was served) and verify mode are those of the context the socket
+ * was accepted with (a later reload does not change them). Cipher names are OpenSSL's (`TLS_AES_256_GCM_SHA384`, `ECDHE-RSA-AES128-GCM-SHA256`), as MySQL's.
  */
 export function tlsSessionStatus(socket: TLSSocket | undefined): TlsStatusRow[] {
   const context = socket === undefined ? undefined : socketContext(socket);
+  // With an RSA and an ECDSA certificate side by side, the dates are those of the one this client was served.
+  const local = socket?.getCertificate();
+  const served = local && 'valid_to' in local ? local : undefined;
   return [
     ['Ssl_cipher', socket?.getCipher()?.name ?? ''],
     ['Ssl_cipher_list', socket === undefined ? '' : (context?.cipherList ?? '')],
     ['Ssl_version', socket?.getProtocol() ?? ''],
     ['Ssl_verify_mode', context?.verifyMode ?? 0],
     ['Ssl_verify_depth', context?.verifyDepth ?? 0],
-    ['Ssl_server_not_before', context?.serverNotBefore ?? ''],
-    ['Ssl_server_not_after', context?.serverNotAfter ?? ''],
+    ['Ssl_server_not_before', served?.valid_from ?? context?.serverNotBefore ?? ''],
+    ['Ssl_server_not_after', served?.valid_to ?? context?.serverNotAfter ?? ''],
     ['Ssl_sessions_reused', socket?.isSessionReused() === true ? 1 : 0],
   ];
 }

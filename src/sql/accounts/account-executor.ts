@@ -63,7 +63,8 @@ function applyOptions(row: AccountRow, options: AccountOptions): AccountRow {
   };
 }
 
-const failure = (operation: string, names: readonly AccountId[]): Error =>
+/** 1396 naming every account an account statement could not change. */
+export const failure = (operation: string, names: readonly AccountId[]): Error =>
   mysqlError(ER_CANNOT_USER, operation, names.map(accountName).join(','));
 
 /** CREATE USER [IF NOT EXISTS]: all accounts or none (MySQL's atomic DDL). */

@@ -39,6 +39,25 @@ export interface TableGrant {
   readonly privileges: PrivilegeSet;
 }
 
+/** A role granted to an account or role (mysql.role_edges: FROM is the role, TO the grantee). */
+export interface RoleEdge {
+  readonly from: AuthId;
+  readonly to: AuthId;
+  readonly withAdminOption: boolean;
+}
+
+/** One default role of an account (mysql.default_roles). */
+export interface DefaultRole {
+  readonly account: AuthId;
+  readonly role: AuthId;
+}
+
+/** An account or role name. */
+export interface AuthId {
+  readonly user: string;
+  readonly host: string;
+}
+
 /** The values of mysql.tables_priv.Table_priv's SET, by GRANT name. */
 const TABLE_PRIV_VALUES: Readonly<Record<string, string>> = {
   SELECT: 'Select',
@@ -107,10 +126,19 @@ export interface GrantTableWriter {
   setDatabaseGrant(user: string, host: string, db: string, privileges: PrivilegeSet): Promise<void>;
   /** Replaces the privileges on `db.table` (an empty set deletes the row). */
   setTableGrant(user: string, host: string, db: string, table: string, grantor: string, privileges: PrivilegeSet): Promise<void>;
+  /** Grants `role` to `grantee` (or changes its admin option). */
+  setRoleEdge(role: AuthId, grantee: AuthId, withAdminOption: boolean): Promise<void>;
+  deleteRoleEdge(role: AuthId, grantee: AuthId): Promise<void>;
+  /** Replaces the default roles of `account`. */
+  setDefaultRoles(account: AuthId, roles: readonly AuthId[]): Promise<void>;
 }
 
 const yn = (flag: boolean): string => (flag ? "'Y'" : "'N'");
 const q = formatString;
+/** Matches one end (FROM: the role, TO: the grantee) of a mysql.role_edges row. */
+const edgeEnd = (end: 'FROM' | 'TO', id: AuthId): string => `${end}_USER = ${q(id.user)} AND ${end}_HOST = ${q(id.host)}`;
+/** Same account name: users compare exactly, hosts without case (as MySQL does). */
+export const sameId = (a: AuthId, b: AuthId): boolean => a.user === b.user && a.host.toLowerCase() === b.host.toLowerCase();
 
 function sslType(tls: TlsRequirement): string {
   return tls.type === 'NONE' ? '' : tls.type === 'SSL' ? 'ANY' : tls.type;
@@ -160,6 +188,8 @@ export class AccountStore {
   private accounts: Account[] = [];
   private databaseGrants: DatabaseGrant[] = [];
   private tableGrants: TableGrant[] = [];
+  private roleEdges: RoleEdge[] = [];
+  private defaultRoles: DefaultRole[] = [];
   private readonly queue = new SerialQueue();
   private writeCount = 0;
   /** Consecutive failed logins of accounts with FAILED_LOGIN_ATTEMPTS and PASSWORD_LOCK_TIME. */
@@ -235,6 +265,21 @@ export class AccountStore {
     return this.tableGrants.filter((grant) => grant.user === user && grant.host === host);
   }
 
+  /** The roles granted directly to `grantee` (mysql.role_edges). */
+  rolesGrantedTo(grantee: AuthId): RoleEdge[] {
+    return this.roleEdges.filter((edge) => sameId(edge.to, grantee));
+  }
+
+  /** The accounts and roles `role` is granted to. */
+  granteesOf(role: AuthId): RoleEdge[] {
+    return this.roleEdges.filter((edge) => sameId(edge.from, role));
+  }
+
+  /** The default roles of `account` (mysql.default_roles). */
+  defaultRolesOf(account: AuthId): AuthId[] {
+    return this.defaultRoles.filter((entry) => sameId(entry.account, account)).map((entry) => entry.role);
+  }
+
   /** Runs `change` in one transaction over the grant tables, commits, and reloads the cache (even on failure). */
   write<T>(change: (writer: GrantTableWriter) => Promise<T>): Promise<T> {
     return this.queue.run(async () => {
@@ -297,6 +342,14 @@ export class AccountStore {
             .filter((name): name is string => name !== undefined),
         ),
       }));
+      const edgeRows = await this.select('SELECT FROM_HOST, FROM_USER, TO_HOST, TO_USER, WITH_ADMIN_OPTION FROM mysql.role_edges', context);
+      this.roleEdges = edgeRows.map((row) => ({
+        from: { host: str(row[0]), user: str(row[1]) },
+        to: { host: str(row[2]), user: str(row[3]) },
+        withAdminOption: str(row[4]) === 'Y',
+      }));
+      const defaultRows = await this.select('SELECT HOST, USER, DEFAULT_ROLE_HOST, DEFAULT_ROLE_USER FROM mysql.default_roles', context);
+      this.defaultRoles = defaultRows.map((row) => ({ account: { host: str(row[0]), user: str(row[1]) }, role: { host: str(row[2]), user: str(row[3]) } }));
     });
   }
 
@@ -311,10 +364,32 @@ export class AccountStore {
       },
       deleteAccount: async (user, host) => {
         for (const table of ['user', 'db', 'tables_priv']) await exec(`DELETE FROM mysql.${table} WHERE ${where(user, host)}`);
+        // The account's role grants in both directions, and its default roles as account and as role.
+        await exec(`DELETE FROM mysql.role_edges WHERE ${edgeEnd('FROM', { user, host })} OR ${edgeEnd('TO', { user, host })}`);
+        await exec(`DELETE FROM mysql.default_roles WHERE ${where(user, host)} OR (DEFAULT_ROLE_USER = ${q(user)} AND DEFAULT_ROLE_HOST = ${q(host)})`);
       },
       renameAccount: async (from, to) => {
-        for (const table of ['user', 'db', 'tables_priv']) {
+        for (const table of ['user', 'db', 'tables_priv', 'default_roles']) {
           await exec(`UPDATE mysql.${table} SET User = ${q(to.user)}, Host = ${q(to.host)} WHERE ${where(from.user, from.host)}`);
+        }
+        for (const end of ['FROM', 'TO'] as const) {
+          await exec(`UPDATE mysql.role_edges SET ${end}_USER = ${q(to.user)}, ${end}_HOST = ${q(to.host)} WHERE ${edgeEnd(end, from)}`);
+        }
+        await exec(`UPDATE mysql.default_roles SET DEFAULT_ROLE_USER = ${q(to.user)}, DEFAULT_ROLE_HOST = ${q(to.host)} WHERE DEFAULT_ROLE_USER = ${q(from.user)} AND DEFAULT_ROLE_HOST = ${q(from.host)}`);
+      },
+      setRoleEdge: async (role, grantee, withAdminOption) => {
+        await exec(`DELETE FROM mysql.role_edges WHERE ${edgeEnd('FROM', role)} AND ${edgeEnd('TO', grantee)}`);
+        await exec(
+          `INSERT INTO mysql.role_edges (FROM_HOST, FROM_USER, TO_HOST, TO_USER, WITH_ADMIN_OPTION) VALUES (${q(role.host)}, ${q(role.user)}, ${q(grantee.host)}, ${q(grantee.user)}, ${yn(withAdminOption)})`,
+        );
+      },
+      deleteRoleEdge: (role, grantee) => exec(`DELETE FROM mysql.role_edges WHERE ${edgeEnd('FROM', role)} AND ${edgeEnd('TO', grantee)}`),
+      setDefaultRoles: async (account, roles) => {
+        await exec(`DELETE FROM mysql.default_roles WHERE ${where(account.user, account.host)}`);
+        for (const role of roles) {
+          await exec(
+            `INSERT INTO mysql.default_roles (HOST, USER, DEFAULT_ROLE_HOST, DEFAULT_ROLE_USER) VALUES (${q(account.host)}, ${q(account.user)}, ${q(role.host)}, ${q(role.user)})`,
+          );
         }
       },
       setDatabaseGrant: async (user, host, db, privileges) => {

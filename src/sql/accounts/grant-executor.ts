@@ -6,6 +6,7 @@ import {
   ER_NO_DB_ERROR,
   ER_NONEXISTING_GRANT,
   ER_NONEXISTING_TABLE_GRANT,
+  ER_ROLE_NOT_GRANTED,
   ER_WRONG_USAGE,
 } from '../../errors/index.js';
 import type { GrantLevel, GrantStmt, RevokeStmt, UserSpec } from '../ast/index.js';
@@ -17,7 +18,9 @@ import type { RowsResult, StatementResult } from '../statement-result.js';
 import { resolveUser } from './account-executor.js';
 import type { AccountId } from './account-executor.js';
 import type { Account } from './account.js';
-import type { AccountStore } from './account-store.js';
+import type { AccountStore, AuthId } from './account-store.js';
+import { formatAuthId } from './role-graph.js';
+import { roleGraph } from './role-executor.js';
 import type { Privileges } from './privilege-check.js';
 import { PRIVILEGE_BY_NAME, privilegesAt } from './privileges.js';
 import type { PrivilegeSet } from './privileges.js';
@@ -156,16 +159,49 @@ function grantLine(held: PrivilegeSet, level: 'global' | 'database' | 'table', o
   return `GRANT ${list} ON ${on} TO ${to}${held.has(GRANT_OPTION) ? ' WITH GRANT OPTION' : ''}`;
 }
 
-/** SHOW GRANTS [FOR user]: one GRANT statement per level the account holds privileges at. */
-export function showGrants(spec: UserSpec | undefined, store: AccountStore, context: ExecutionContext): RowsResult {
+/** The union of the grants `holders` have, by level (SHOW GRANTS … USING merges the roles' privileges in). */
+function mergedGrants(store: AccountStore, holders: readonly AuthId[]): { global: Set<string>; databases: Map<string, Set<string>>; tables: Map<string, Set<string>> } {
+  const global = new Set<string>();
+  const databases = new Map<string, Set<string>>();
+  const tables = new Map<string, Set<string>>();
+  const into = (map: Map<string, Set<string>>, key: string, privileges: PrivilegeSet): void => {
+    const set = map.get(key) ?? new Set<string>();
+    for (const p of privileges) set.add(p);
+    map.set(key, set);
+  };
+  for (const holder of holders) {
+    for (const p of store.get(holder.user, holder.host)?.privileges ?? []) global.add(p);
+    for (const grant of store.databaseGrantsOf(holder.user, holder.host)) into(databases, `${quote(grant.db)}.*`, grant.privileges);
+    for (const grant of store.tableGrantsOf(holder.user, holder.host)) into(tables, `${quote(grant.db)}.${quote(grant.table)}`, grant.privileges);
+  }
+  return { global, databases, tables };
+}
+
+/**
+ * SHOW GRANTS [FOR user [USING role, …]]: one GRANT per level the account holds privileges at, merged with the named
+ * roles' (without FOR: the current account's active roles), then its role grants, as MySQL 8 prints them.
+ */
+export function showGrants(spec: UserSpec | undefined, usingRoles: readonly UserSpec[] | undefined, store: AccountStore, context: ExecutionContext): RowsResult {
   const id = spec === undefined ? (context.privilegeAccount ?? resolveUser({ kind: 'currentUser' }, context)) : resolveUser(spec, context);
   const account = store.get(id.user, id.host);
   if (!account) throw mysqlError(ER_NONEXISTING_GRANT, id.user, id.host);
+  const graph = roleGraph(store, context);
+  let roles: readonly AuthId[] = [];
+  if (usingRoles !== undefined) {
+    roles = usingRoles.map((role) => resolveUser(role, context));
+    for (const role of roles) if (!graph.holds(account, role)) throw mysqlError(ER_ROLE_NOT_GRANTED, role.user, role.host, account.user, account.host);
+  } else if (spec === undefined || (spec.kind === 'currentUser' && context.privilegeAccount !== undefined)) {
+    roles = context.privilegeAccount?.activeRoles ?? [];
+  }
   const to = `${quote(account.user)}@${quote(account.host)}`;
-  const lines = [grantLine(account.privileges, 'global', '*.*', to)];
-  for (const grant of store.databaseGrantsOf(account.user, account.host)) lines.push(grantLine(grant.privileges, 'database', `${quote(grant.db)}.*`, to));
-  for (const grant of store.tableGrantsOf(account.user, account.host)) {
-    lines.push(grantLine(grant.privileges, 'table', `${quote(grant.db)}.${quote(grant.table)}`, to));
+  const merged = mergedGrants(store, [account, ...graph.closure(roles)]);
+  const lines = [grantLine(merged.global, 'global', '*.*', to)];
+  for (const [on, held] of merged.databases) if (held.size > 0) lines.push(grantLine(held, 'database', on, to));
+  for (const [on, held] of merged.tables) if (held.size > 0) lines.push(grantLine(held, 'table', on, to));
+  const granted = store.rolesGrantedTo(account);
+  for (const withAdmin of [false, true]) {
+    const names = granted.filter((edge) => edge.withAdminOption === withAdmin).map((edge) => formatAuthId(edge.from));
+    if (names.length > 0) lines.push(`GRANT ${names.join(',')} TO ${to}${withAdmin ? ' WITH ADMIN OPTION' : ''}`);
   }
   return rowsResult([expressionColumn(`Grants for ${account.user}@${account.host}`, varcharType(1024), true)], lines.map((line) => [line]));
 }

@@ -6,3 +6,7 @@ export type { Account, AuthStringFactory } from './account.js';
 export { hostMatches, isLoopbackHost } from './host-pattern.js';
 export { FailedLogins } from './failed-logins.js';
 export type { LoginBlock } from './failed-logins.js';
+export { loginRoles, selectActiveRoles } from './role-executor.js';
+export { formatAuthId } from './role-graph.js';
+export type { AuthId } from './account-store.js';
+export { applicableRoleRows, enabledRoleRows } from './role-rows.js';

@@ -7,12 +7,14 @@ import {
 } from '../../errors/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { isInformationSchema } from '../infoschema/information-schema-name.js';
-import type { AccountStore } from './account-store.js';
+import type { AccountStore, AuthId } from './account-store.js';
+import { RoleGraph } from './role-graph.js';
 
-/** The account a statement's privileges come from. */
+/** The account a statement's privileges come from, with the roles its session has activated (SET ROLE). */
 export interface PrivilegeAccount {
   readonly user: string;
   readonly host: string;
+  readonly activeRoles?: readonly { readonly user: string; readonly host: string }[];
 }
 
 /** `user@client-host` split, as MySQL names the client in 1044/1142 messages. */
@@ -27,9 +29,20 @@ const lower = (name: string): string => name.toLowerCase();
 export class Privileges {
   constructor(private readonly store: AccountStore) {}
 
+  /** Whose grants count for `account`: the account itself and its active roles with the roles granted to them. */
+  private holders(account: PrivilegeAccount): readonly AuthId[] {
+    const roles = account.activeRoles;
+    if (roles === undefined || roles.length === 0) return [account];
+    return [account, ...new RoleGraph(this.store, []).closure(roles)];
+  }
+
+  private globalOf(holder: AuthId): ReadonlySet<string> | undefined {
+    return this.store.get(holder.user, holder.host)?.privileges;
+  }
+
   /** True when `account` holds `privilege` globally. */
   hasGlobal(account: PrivilegeAccount, privilege: string): boolean {
-    return this.store.get(account.user, account.host)?.privileges.has(privilege) ?? false;
+    return this.holders(account).some((holder) => this.globalOf(holder)?.has(privilege) ?? false);
   }
 
   /** True when `account` holds `privilege` on database `db` (globally or for the database). */
@@ -37,38 +50,44 @@ export class Privileges {
     if (this.hasGlobal(account, privilege)) return true;
     // Every account may read information_schema; its rows show only what the account may see.
     if (privilege === 'SELECT' && isInformationSchema(db)) return true;
-    return this.store.databaseGrantsOf(account.user, account.host).some((grant) => lower(grant.db) === lower(db) && grant.privileges.has(privilege));
+    return this.holders(account).some((holder) =>
+      this.store.databaseGrantsOf(holder.user, holder.host).some((grant) => lower(grant.db) === lower(db) && grant.privileges.has(privilege)),
+    );
   }
 
   /** True when `account` holds `privilege` on `db`.`table` (at any level that covers it). */
   hasTable(account: PrivilegeAccount, privilege: string, db: string, table: string): boolean {
     if (this.hasDatabase(account, privilege, db)) return true;
-    return this.store
-      .tableGrantsOf(account.user, account.host)
-      .some((grant) => lower(grant.db) === lower(db) && lower(grant.table) === lower(table) && grant.privileges.has(privilege));
+    return this.holders(account).some((holder) =>
+      this.store
+        .tableGrantsOf(holder.user, holder.host)
+        .some((grant) => lower(grant.db) === lower(db) && lower(grant.table) === lower(table) && grant.privileges.has(privilege)),
+    );
   }
 
   /** True when `account` has any privilege that lets it see database `db` (SHOW DATABASES, USE). */
   canSeeDatabase(account: PrivilegeAccount, db: string): boolean {
     if (isInformationSchema(db)) return true;
-    const global = this.store.get(account.user, account.host)?.privileges;
-    if (global !== undefined && global.size > 0) return true;
     const d = lower(db);
-    return (
-      this.store.databaseGrantsOf(account.user, account.host).some((grant) => lower(grant.db) === d && grant.privileges.size > 0) ||
-      this.store.tableGrantsOf(account.user, account.host).some((grant) => lower(grant.db) === d && grant.privileges.size > 0)
+    return this.holders(account).some(
+      (holder) =>
+        (this.globalOf(holder)?.size ?? 0) > 0 ||
+        this.store.databaseGrantsOf(holder.user, holder.host).some((grant) => lower(grant.db) === d && grant.privileges.size > 0) ||
+        this.store.tableGrantsOf(holder.user, holder.host).some((grant) => lower(grant.db) === d && grant.privileges.size > 0),
     );
   }
 
   /** True when `account` has any privilege on `db`.`table` (SHOW CREATE TABLE, DESCRIBE). */
   canSeeTable(account: PrivilegeAccount, db: string, table: string): boolean {
     if (isInformationSchema(db)) return true;
-    const global = this.store.get(account.user, account.host)?.privileges;
-    if (global !== undefined && global.size > 0) return true;
     const d = lower(db);
-    return (
-      this.store.databaseGrantsOf(account.user, account.host).some((grant) => lower(grant.db) === d && grant.privileges.size > 0) ||
-      this.store.tableGrantsOf(account.user, account.host).some((grant) => lower(grant.db) === d && lower(grant.table) === lower(table) && grant.privileges.size > 0)
+    return this.holders(account).some(
+      (holder) =>
+        (this.globalOf(holder)?.size ?? 0) > 0 ||
+        this.store.databaseGrantsOf(holder.user, holder.host).some((grant) => lower(grant.db) === d && grant.privileges.size > 0) ||
+        this.store
+          .tableGrantsOf(holder.user, holder.host)
+          .some((grant) => lower(grant.db) === d && lower(grant.table) === lower(table) && grant.privileges.size > 0),
     );
   }
 

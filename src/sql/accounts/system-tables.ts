@@ -1,4 +1,4 @@
-// The grant tables of the `mysql` system database, created at bootstrap, in MySQL's layout (the columns TidalDB uses);
+// The grant tables of the `mysql` system database (role_edges and default_roles hold MySQL 8's roles), created at bootstrap, in MySQL's layout (the columns TidalDB uses);
 // names compare exactly (utf8mb4_bin, as MySQL's utf8_bin), whatever the server's default collation.
 import { privilegesAt } from './privileges.js';
 
@@ -54,6 +54,27 @@ export const SYSTEM_TABLE_DDL: readonly { readonly name: string; readonly sql: s
   Table_priv VARCHAR(1024) NOT NULL DEFAULT '',
   Column_priv VARCHAR(1024) NOT NULL DEFAULT '',
   PRIMARY KEY (Host, Db, User, Table_name)
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`,
+  },
+  {
+    name: 'role_edges',
+    sql: `CREATE TABLE mysql.role_edges (
+  FROM_HOST VARCHAR(255) NOT NULL DEFAULT '',
+  FROM_USER VARCHAR(32) NOT NULL DEFAULT '',
+  TO_HOST VARCHAR(255) NOT NULL DEFAULT '',
+  TO_USER VARCHAR(32) NOT NULL DEFAULT '',
+  WITH_ADMIN_OPTION ENUM('N','Y') NOT NULL DEFAULT 'N',
+  PRIMARY KEY (FROM_HOST, FROM_USER, TO_HOST, TO_USER)
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`,
+  },
+  {
+    name: 'default_roles',
+    sql: `CREATE TABLE mysql.default_roles (
+  HOST VARCHAR(255) NOT NULL DEFAULT '',
+  USER VARCHAR(32) NOT NULL DEFAULT '',
+  DEFAULT_ROLE_HOST VARCHAR(255) NOT NULL DEFAULT '%',
+  DEFAULT_ROLE_USER VARCHAR(32) NOT NULL DEFAULT '',
+  PRIMARY KEY (HOST, USER, DEFAULT_ROLE_HOST, DEFAULT_ROLE_USER)
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`,
   },
 ];

@@ -48,6 +48,8 @@ export interface ColumnDef {
   readonly default?: Expr;
   readonly onUpdate?: Expr;
   readonly isAutoIncrement?: boolean;
+  /** TiDB's `AUTO_RANDOM[(shard_bits[, range_bits])]`; undefined numbers were not written. */
+  readonly autoRandom?: { readonly shardBits?: number; readonly rangeBits?: number };
   /** `PRIMARY KEY` or bare `KEY` on the column. */
   readonly isPrimaryKey?: boolean;
   /** `UNIQUE [KEY]` on the column. */
@@ -106,6 +108,8 @@ export interface CheckConstraint {
   readonly expr: Expr;
   /** undefined when not written (enforced). */
   readonly isEnforced?: boolean;
+  /** In CREATE TABLE: how many column definitions come before this table-level CHECK (not printed). */
+  readonly columnsBefore?: number;
 }
 
 export type TableConstraint = IndexDef | ForeignKeyDef | CheckConstraint;
@@ -176,6 +180,8 @@ export type AlterTableAction =
   | { readonly kind: 'DropPrimaryKey' }
   | { readonly kind: 'DropForeignKey'; readonly name: string }
   | { readonly kind: 'DropCheck'; readonly name: string }
+  | { readonly kind: 'DropConstraint'; readonly name: string }
+  | { readonly kind: 'AlterCheckEnforcement'; readonly name: string; readonly isEnforced: boolean; readonly word: 'CHECK' | 'CONSTRAINT' }
   | { readonly kind: 'ModifyColumn'; readonly column: ColumnDef; readonly position?: ColumnPosition }
   | {
       readonly kind: 'ChangeColumn';

@@ -12,6 +12,7 @@ export type ShowTarget =
   | 'INDEX'
   | 'CREATE TABLE'
   | 'CREATE VIEW'
+  | 'CREATE SEQUENCE'
   | 'CREATE DATABASE'
   | 'WARNINGS'
   | 'ERRORS'
@@ -56,6 +57,8 @@ export interface ShowStmt extends StmtBase {
   readonly db?: string;
   readonly ifNotExists?: boolean;
   readonly user?: UserSpec;
+  /** `SHOW GRANTS FOR user USING role, …`: the roles whose privileges are shown as the account's. */
+  readonly usingRoles?: readonly UserSpec[];
   /** `SHOW WARNINGS|ERRORS LIMIT …` / `SHOW ENGINE x STATUS` engine name. */
   readonly limit?: { readonly count: Expr; readonly offset?: Expr };
   readonly engine?: string;

@@ -1,6 +1,7 @@
 // The Statement union: every top-level statement node the parser produces.
 import type { QueryExpr, StmtBase } from './query.js';
 import type { DeleteStmt, InsertStmt, UpdateStmt } from './dml-stmt.js';
+import type { LoadDataStmt } from './load-data-stmt.js';
 import type {
   AlterDatabaseStmt,
   AlterTableStmt,
@@ -41,6 +42,8 @@ import type {
   RevokeStmt,
   SetPasswordStmt,
 } from './account-stmt.js';
+import type { AlterSequenceStmt, CreateSequenceStmt, DropSequenceStmt } from './sequence-stmt.js';
+import type { CreateRoleStmt, DropRoleStmt, GrantRoleStmt, RevokeRoleStmt, SetDefaultRoleStmt, SetRoleStmt } from './role-stmt.js';
 
 /** The statements EXPLAIN accepts. */
 export type ExplainableStmt = QueryExpr | InsertStmt | UpdateStmt | DeleteStmt;
@@ -59,6 +62,7 @@ export type Statement =
   | InsertStmt
   | UpdateStmt
   | DeleteStmt
+  | LoadDataStmt
   | CreateDatabaseStmt
   | AlterDatabaseStmt
   | DropDatabaseStmt
@@ -99,7 +103,16 @@ export type Statement =
   | RenameUserStmt
   | SetPasswordStmt
   | GrantStmt
-  | RevokeStmt;
+  | RevokeStmt
+  | CreateRoleStmt
+  | DropRoleStmt
+  | GrantRoleStmt
+  | RevokeRoleStmt
+  | SetRoleStmt
+  | SetDefaultRoleStmt
+  | CreateSequenceStmt
+  | AlterSequenceStmt
+  | DropSequenceStmt;
 
 /** The `kind` tags of all statements. */
 export type StatementKind = Statement['kind'];

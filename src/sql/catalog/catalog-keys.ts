@@ -25,4 +25,6 @@ export const CatalogKeys = {
   allTablesEnd: metaKey('Tbl;'),
   /** The persisted upper bound of auto-increment values handed out for a table. */
   autoIncrement: (tableId: number): Buffer => metaKey(`AutoID:${padId(tableId)}`),
+  /** A sequence's next value not yet reserved by any server, and its round (CYCLE). */
+  sequence: (tableId: number): Buffer => metaKey(`Seq:${padId(tableId)}`),
 } as const;

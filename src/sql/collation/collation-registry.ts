@@ -1,5 +1,6 @@
 // The character sets and collations TidalDB implements, with MySQL's ids: the one owner of these facts.
 // https://dev.mysql.com/doc/refman/8.0/en/charset-unicode-sets.html
+import type { UcaTailoring } from './uca-tailoring.js';
 
 /** How a collation compares, which `collatorFor` turns into a Collator. */
 export type CollationAlgorithm =
@@ -11,7 +12,7 @@ export type CollationAlgorithm =
   /** MySQL's Latin-1 one-level Swedish table (`latin1_swedish_ci`). */
   | { readonly kind: 'latin1' }
   /** The Unicode Collation Algorithm over a DUCET version, compared to `levels` levels. */
-  | { readonly kind: 'uca'; readonly version: UcaVersion; readonly levels: 1 | 2 | 3 };
+  | { readonly kind: 'uca'; readonly version: UcaVersion; readonly levels: 1 | 2 | 3; readonly tailoring?: UcaTailoring };
 
 /** The DUCET versions MySQL's UCA collations are built on. */
 export type UcaVersion = '4.0.0' | '5.2.0' | '9.0.0';
@@ -40,6 +41,8 @@ export interface CharsetInfo {
 const bin = (isPadSpace: boolean): CollationAlgorithm => ({ kind: 'codepoint', isPadSpace });
 const uca = (version: UcaVersion, levels: 1 | 2 | 3 = 1): CollationAlgorithm => ({ kind: 'uca', version, levels });
 const general: CollationAlgorithm = { kind: 'general' };
+/** A language tailoring of UCA 4.0.0 (MySQL's `*_swedish_ci`, `*_esperanto_ci`). */
+const tailored = (tailoring: UcaTailoring): CollationAlgorithm => ({ kind: 'uca', version: '4.0.0', levels: 1, tailoring });
 
 function collation(id: number, name: string, sortlen: number, algorithm: CollationAlgorithm, isDefault = false): CollationInfo {
   const underscore = name.indexOf('_');
@@ -61,10 +64,14 @@ export const COLLATIONS: readonly CollationInfo[] = [
   collation(45, 'utf8mb4_general_ci', 1, general),
   collation(224, 'utf8mb4_unicode_ci', 8, uca('4.0.0')),
   collation(246, 'utf8mb4_unicode_520_ci', 8, uca('5.2.0')),
+  collation(232, 'utf8mb4_swedish_ci', 8, tailored('swedish')),
+  collation(241, 'utf8mb4_esperanto_ci', 8, tailored('esperanto')),
   collation(33, 'utf8_general_ci', 1, general, true),
   collation(83, 'utf8_bin', 1, bin(true)),
   collation(192, 'utf8_unicode_ci', 8, uca('4.0.0')),
   collation(214, 'utf8_unicode_520_ci', 8, uca('5.2.0')),
+  collation(200, 'utf8_swedish_ci', 8, tailored('swedish')),
+  collation(209, 'utf8_esperanto_ci', 8, tailored('esperanto')),
   collation(8, 'latin1_swedish_ci', 1, { kind: 'latin1' }, true),
   collation(47, 'latin1_bin', 1, bin(true)),
   collation(11, 'ascii_general_ci', 1, general, true),

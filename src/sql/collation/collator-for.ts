@@ -31,6 +31,6 @@ function build(name: string): Collator {
     case 'latin1':
       return new Latin1SwedishCollator(info.name);
     case 'uca':
-      return new UcaCollator(info.name, algorithm.version, algorithm.levels, info.isPadSpace);
+      return new UcaCollator(info.name, algorithm.version, algorithm.levels, info.isPadSpace, algorithm.tailoring);
   }
 }

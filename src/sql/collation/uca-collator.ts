@@ -5,6 +5,8 @@ import type { Collator } from './collator.js';
 import type { UcaVersion } from './collation-registry.js';
 import { ucaTable } from './uca-table.js';
 import type { UcaTable } from './uca-table.js';
+import { tailoredTable } from './uca-tailoring.js';
+import type { UcaTailoring } from './uca-tailoring.js';
 
 const SPACE = 0x20;
 const ASCII_END = 0x80;
@@ -32,8 +34,9 @@ export class UcaCollator implements Collator {
     version: UcaVersion,
     private readonly levels: 1 | 2 | 3,
     private readonly isPadSpace: boolean,
+    tailoring?: UcaTailoring,
   ) {
-    this.table = ucaTable(version);
+    this.table = tailoring === undefined ? ucaTable(version) : tailoredTable(ucaTable(version), tailoring);
     this.maxPrimaries = version === '9.0.0' ? Infinity : OLD_MAX_WEIGHTS_PER_CHARACTER;
     for (let level = 0; level < levels; level++) {
       const weights = new Uint16Array(ASCII_END);

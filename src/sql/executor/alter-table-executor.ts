@@ -4,14 +4,13 @@ import {
   ER_BAD_FIELD_ERROR,
   ER_CANT_DROP_FIELD_OR_KEY,
   ER_DUP_FIELDNAME,
-  ER_DUP_KEYNAME,
   ER_MULTIPLE_PRI_KEY,
   ER_INVALID_USE_OF_NULL,
   ER_NOT_SUPPORTED_YET,
 } from '../../errors/index.js';
 import type { AlterTableAction, AlterTableStmt, ColumnDef, ColumnPosition } from '../ast/index.js';
-import type { Catalog, ColumnInfo, IndexInfo, TableInfo } from '../catalog/index.js';
-import { CURRENT_INDEX_KEY_VERSION } from '../catalog/index.js';
+import type { Catalog, ColumnInfo, TableInfo } from '../catalog/index.js';
+import { CheckConstraints, GeneratedColumns, ParentCheck } from '../constraints/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import type { KvTransaction } from '../../storage/kv.js';
 import { tableIndexRange } from '../../storage/index.js';
@@ -19,57 +18,41 @@ import { OK_NOTHING } from '../statement-result.js';
 import type { OkResult } from '../statement-result.js';
 import { TableRows } from '../table/table-rows.js';
 import { coerceToColumn, isTextType } from '../types/index.js';
-import type { Row } from '../types/index.js';
+import type { Row, SqlValue } from '../types/index.js';
 
-import { buildColumn, buildDefault } from './create-table-executor.js';
+import { buildColumn, buildDefault, descendingParts, uniqueName } from './create-table-executor.js';
 import { indexColumnOffsets } from './index-ddl-executor.js';
 import { resolveTable } from './resolve-table.js';
 import { resolveCollation } from '../expression/column-type-from-ast.js';
-import { charsetOf } from '../collation/index.js';
+import { addIndex, draftOf, dropIndex, findColumn as find, finishDraft as finish, insertAt } from './alter-table-draft.js';
+import type { Draft } from './alter-table-draft.js';
+import { applyConstraintAction, checkColumnDrop, checkIndexDrop, finishConstraints, renameColumnInConstraints } from './alter-table-constraints.js';
+import type { AlterScope } from './alter-table-constraints.js';
 import { alteredTimestamp } from '../timezone/timestamp-storage.js';
-
-/** An index while the table is being altered: columns by id, so column moves do not disturb it. */
-interface DraftIndex {
-  readonly info: Omit<IndexInfo, 'columnOffsets'>;
-  readonly columnIds: number[];
-  readonly isNew: boolean;
-}
-
-/** The table being altered. `rewrite` is set when stored rows must be converted (a column type changed). */
-interface Draft {
-  columns: ColumnInfo[];
-  indexes: DraftIndex[];
-  droppedIndexIds: number[];
-  rewrite: boolean;
-  renameTo: { db?: string | undefined; name: string } | undefined;
-  /** The table's new default collation (`[DEFAULT] CHARSET=… COLLATE=…`, CONVERT TO CHARACTER SET). */
-  collation?: string;
-}
 
 /** Runs ALTER TABLE; all actions of the statement commit together or not at all. */
 export async function executeAlterTable(stmt: AlterTableStmt, catalog: Catalog, session: ExecutionContext): Promise<OkResult> {
   const { table, databaseName } = resolveTable(stmt.table, catalog, session);
-  const draft: Draft = {
-    columns: [...table.columns],
-    indexes: table.indexes.map((index) => ({ info: index, columnIds: index.columnOffsets.map((offset) => table.columns[offset]!.id), isNew: false })),
-    droppedIndexIds: [],
-    rewrite: false,
-    renameTo: undefined,
-  };
-  for (const action of stmt.actions) applyAction(draft, action, table, session);
+  const draft = draftOf(table);
+  const scope: AlterScope = { table, databaseName, catalog, session };
+  for (const action of stmt.actions) {
+    if (!applyConstraintAction(draft, action)) applyAction(draft, action, scope);
+  }
+  finishConstraints(draft, scope);
   const hasChanges = draft.rewrite || draft.collation !== undefined || stmt.actions.some((action) => action.kind !== 'RenameTable' && action.kind !== 'TableOptions' && action.kind !== 'AlgorithmOption' && action.kind !== 'Force');
   if (hasChanges) {
     await catalog.alterTable(databaseName, table.name, async (current, txn) => {
       const next = finish(current, draft);
-      await applyData(txn, current, next, draft, session);
-      return next;
+      await applyData(txn, current, next, draft, { ...scope, table: next });
+      return { table: next, others: [...draft.children.values()] };
     });
   }
   if (draft.renameTo) await catalog.renameTable(databaseName, table.name, draft.renameTo.db ?? databaseName, draft.renameTo.name);
   return OK_NOTHING;
 }
 
-function applyAction(draft: Draft, action: AlterTableAction, table: TableInfo, session: ExecutionContext): void {
+function applyAction(draft: Draft, action: AlterTableAction, scope: AlterScope): void {
+  const { table, session } = scope;
   const collation = table.collation;
   const nextId = (): number => Math.max(0, ...draft.columns.map((c) => c.id), ...table.columns.map((c) => c.id)) + 1;
   switch (action.kind) {
@@ -82,6 +65,9 @@ function applyAction(draft: Draft, action: AlterTableAction, table: TableInfo, s
         const originDefault = spec.kind === 'literal' ? spec.value : null;
         insertAt(draft, { ...column, originDefault }, action.position);
         if (def.isUnique) addIndex(draft, { id: 0, name: def.name, isUnique: true, isPrimary: false }, [column.id]);
+        if (def.check) draft.addedChecks.push({ check: def.check, column: def.name });
+        // A generated column's value must be computed for every existing row.
+        if (column.generated) draft.rewrite = true;
       }
       return;
     case 'DropColumn': {
@@ -90,10 +76,22 @@ function applyAction(draft: Draft, action: AlterTableAction, table: TableInfo, s
         if (action.ifExists) return;
         throw mysqlError(ER_CANT_DROP_FIELD_OR_KEY, action.name);
       }
-      for (const index of draft.indexes.filter((i) => i.columnIds.includes(column.id))) {
-        if (index.info.isPrimary || index.columnIds.length > 1) throw mysqlError(ER_NOT_SUPPORTED_YET, 'dropping a column of a multi-column or primary key');
-        dropIndex(draft, index);
+      checkColumnDrop(draft, column, scope);
+      // As MySQL: the column leaves every index it is part of, and an index left without columns goes. Only the
+      // column the rows are keyed by (an integer primary key) cannot go: the rows would need new keys.
+      if (table.handleColumnOffset !== undefined && table.columns[table.handleColumnOffset]!.id === column.id) {
+        throw mysqlError(ER_NOT_SUPPORTED_YET, 'dropping the integer primary key column the rows are keyed by');
       }
+      draft.indexes = draft.indexes.flatMap((index) => {
+        if (!index.columnIds.includes(column.id)) return [index];
+        if (!index.isNew) draft.droppedIndexIds.push(index.info.id);
+        const kept = index.columnIds.flatMap((id, i) => (id === column.id ? [] : [{ id, isDescending: index.info.descending?.[i] === true }]));
+        if (kept.length === 0) return [];
+        // The narrower index is built anew in the same place (a unique one checks its rows again: 1062).
+        const { descending: _descending, ...info } = index.info;
+        const descending = kept.some((part) => part.isDescending) ? { descending: kept.map((part) => part.isDescending) } : {};
+        return [{ info: { ...info, id: 0, ...descending }, columnIds: kept.map((part) => part.id), isNew: true }];
+      });
       draft.columns = draft.columns.filter((c) => c.id !== column.id);
       return;
     }
@@ -102,13 +100,17 @@ function applyAction(draft: Draft, action: AlterTableAction, table: TableInfo, s
       const oldName = action.kind === 'ChangeColumn' ? action.oldName : action.column.name;
       const old = find(draft, oldName);
       if (!old) throw mysqlError(ER_BAD_FIELD_ERROR, oldName, table.name);
+      renameColumnInConstraints(draft, old, action.column.name, scope);
       replaceColumn(draft, old, action.column, action.position, collation, session);
       return;
     }
     case 'RenameColumn': {
       const old = find(draft, action.oldName);
       if (!old) throw mysqlError(ER_BAD_FIELD_ERROR, action.oldName, table.name);
-      if (find(draft, action.newName)) throw mysqlError(ER_DUP_FIELDNAME, action.newName);
+      // RENAME COLUMN a TO A changes only the letters' case: the column found is the one renamed, no duplicate.
+      const clash = find(draft, action.newName);
+      if (clash && clash.id !== old.id) throw mysqlError(ER_DUP_FIELDNAME, action.newName);
+      renameColumnInConstraints(draft, old, action.newName, scope);
       draft.columns = draft.columns.map((c) => (c.id === old.id ? { ...c, name: action.newName } : c));
       return;
     }
@@ -129,8 +131,9 @@ function applyAction(draft: Draft, action: AlterTableAction, table: TableInfo, s
       if (constraint.indexType === 'FULLTEXT' || constraint.indexType === 'SPATIAL') throw mysqlError(ER_NOT_SUPPORTED_YET, `${constraint.indexType} indexes`);
       const current = finish(table, draft);
       const offsets = indexColumnOffsets(current, constraint.parts);
-      const name = constraint.name ?? current.columns[offsets[0]!]!.name;
-      addIndex(draft, { id: 0, name, isUnique: constraint.indexType === 'UNIQUE', isPrimary: false }, offsets.map((o) => current.columns[o]!.id));
+      const taken = new Set(draft.indexes.map((i) => i.info.name.toLowerCase()));
+      const name = constraint.name ?? uniqueName(current.columns[offsets[0]!]!.name, taken);
+      addIndex(draft, { id: 0, name, isUnique: constraint.indexType === 'UNIQUE', isPrimary: false, ...descendingParts(constraint.parts) }, offsets.map((o) => current.columns[o]!.id));
       return;
     }
     case 'DropIndex': {
@@ -140,6 +143,7 @@ function applyAction(draft: Draft, action: AlterTableAction, table: TableInfo, s
         throw mysqlError(ER_CANT_DROP_FIELD_OR_KEY, action.name);
       }
       if (index.info.isPrimary) throw mysqlError(ER_NOT_SUPPORTED_YET, 'dropping the primary key');
+      checkIndexDrop(draft, index, scope);
       dropIndex(draft, index);
       return;
     }
@@ -175,27 +179,13 @@ function applyAction(draft: Draft, action: AlterTableAction, table: TableInfo, s
     case 'OrderBy':
     case 'DropForeignKey':
     case 'DropCheck':
+    case 'DropConstraint':
+    case 'AlterCheckEnforcement':
       return;
     case 'AlterColumnVisibility':
     case 'AlterIndexVisibility':
       throw mysqlError(ER_NOT_SUPPORTED_YET, action.kind);
   }
-}
-
-function find(draft: Draft, name: string): ColumnInfo | undefined {
-  return draft.columns.find((c) => c.name.toLowerCase() === name.toLowerCase());
-}
-
-function insertAt(draft: Draft, column: ColumnInfo, position: ColumnPosition | undefined): void {
-  const columns = [...draft.columns];
-  if (!position) columns.push(column);
-  else if (position.kind === 'FIRST') columns.unshift(column);
-  else {
-    const at = columns.findIndex((c) => c.name.toLowerCase() === position.column.toLowerCase());
-    if (at < 0) throw mysqlError(ER_BAD_FIELD_ERROR, position.column, 'table');
-    columns.splice(at + 1, 0, column);
-  }
-  draft.columns = columns;
 }
 
 function replaceColumn(draft: Draft, old: ColumnInfo, def: ColumnDef, position: ColumnPosition | undefined, collation: string, session: ExecutionContext): void {
@@ -205,6 +195,8 @@ function replaceColumn(draft: Draft, old: ColumnInfo, def: ColumnDef, position: 
   const column: ColumnInfo = { ...built, isNotNull: built.isNotNull || isKey, ...(old.originDefault === undefined ? {} : { originDefault: old.originDefault }) };
   const isStorageChanged = JSON.stringify(column.type) !== JSON.stringify(old.type) || column.storesUtc !== old.storesUtc;
   if (isStorageChanged || (column.isNotNull && !old.isNotNull)) draft.rewrite = true;
+  if (JSON.stringify(column.generated) !== JSON.stringify(old.generated)) draft.rewrite = true;
+  if (def.check) draft.addedChecks.push({ check: def.check, column: def.name });
   draft.columns = draft.columns.filter((c) => c.id !== old.id);
   if (position) insertAt(draft, column, position);
   else {
@@ -213,41 +205,24 @@ function replaceColumn(draft: Draft, old: ColumnInfo, def: ColumnDef, position: 
   }
 }
 
-function addIndex(draft: Draft, info: Omit<IndexInfo, 'columnOffsets'>, columnIds: number[]): void {
-  if (draft.indexes.some((i) => i.info.name.toLowerCase() === info.name.toLowerCase())) throw mysqlError(ER_DUP_KEYNAME, info.name);
-  draft.indexes.push({ info, columnIds, isNew: true });
-}
-
-function dropIndex(draft: Draft, index: DraftIndex): void {
-  draft.indexes = draft.indexes.filter((i) => i !== index);
-  if (!index.isNew) draft.droppedIndexIds.push(index.info.id);
-}
-
-/** The final definition: offsets renumbered, indexes mapped back to offsets, new indexes given ids. */
-function finish(table: TableInfo, draft: Draft): TableInfo {
-  const columns = draft.columns.map((column, offset) => ({ ...column, offset }));
-  const offsetOf = new Map(columns.map((c) => [c.id, c.offset]));
-  let nextIndexId = Math.max(0, ...table.indexes.map((i) => i.id), ...draft.droppedIndexIds);
-  // A rewrite re-creates every index entry, so every index takes the current key encoding; new indexes always do.
-  const indexes: IndexInfo[] = draft.indexes.map((index) => ({
-    ...index.info,
-    ...(index.isNew || draft.rewrite ? { keyVersion: CURRENT_INDEX_KEY_VERSION } : {}),
-    id: index.isNew ? ++nextIndexId : index.info.id,
-    columnOffsets: index.columnIds.map((id) => offsetOf.get(id)!),
-  }));
-  const handleColumn = table.handleColumnOffset === undefined ? undefined : table.columns[table.handleColumnOffset]!.id;
-  const collation = draft.collation ?? table.collation;
-  return { ...table, columns, indexes, collation, charset: charsetOf(collation), handleColumnOffset: handleColumn === undefined ? undefined : offsetOf.get(handleColumn) };
-}
-
-/** Deletes dropped indexes' entries, rewrites rows whose column types changed, and builds new indexes. */
-async function applyData(txn: KvTransaction, current: TableInfo, next: TableInfo, draft: Draft, session: ExecutionContext): Promise<void> {
+/**
+ * Deletes dropped indexes' entries, rewrites rows whose column types changed (computing generated columns anew),
+ * builds new indexes, and checks the existing rows against added or newly enforced CHECK constraints (3819) and
+ * added foreign keys (1452), as MySQL's table copy does.
+ */
+async function applyData(txn: KvTransaction, current: TableInfo, next: TableInfo, draft: Draft, scope: AlterScope): Promise<void> {
+  const { catalog, databaseName, session } = scope;
   const tableId = BigInt(current.id);
   for (const indexId of draft.droppedIndexIds) {
     for await (const batch of txn.scan(tableIndexRange(tableId, BigInt(indexId)))) for (const pair of batch) txn.delete(pair.key);
   }
   const newIndexes = next.indexes.filter((index) => !current.indexes.some((old) => old.id === index.id));
-  if (!draft.rewrite && newIndexes.length === 0) return;
+  const checks = draft.checksToValidate.size > 0 || draft.rewrite ? CheckConstraints.compile(next, databaseName, session) : undefined;
+  const parents = (next.foreignKeys ?? [])
+    .filter((fk) => draft.foreignKeysToValidate.has(fk.name.toLowerCase()))
+    .map((fk) => ParentCheck.create(fk, next, databaseName, catalog, txn, session, undefined));
+  if (!draft.rewrite && newIndexes.length === 0 && !checks && parents.length === 0) return;
+  const generated = draft.rewrite ? GeneratedColumns.compile(next, databaseName, session) : undefined;
   const oldRows = new TableRows(txn, current, undefined, undefined);
   const rows: { handle: bigint; row: Row }[] = [];
   for await (const batch of oldRows.scan()) rows.push(...batch);
@@ -255,13 +230,17 @@ async function applyData(txn: KvTransaction, current: TableInfo, next: TableInfo
   let rowNumber = 0;
   for (const { handle, row } of rows) {
     rowNumber++;
-    const converted: Row = next.columns.map((column) => {
+    const converted: SqlValue[] = next.columns.map((column) => {
       const oldColumn = current.columns.find((c) => c.id === column.id);
+      if (column.generated && draft.rewrite) return null;
       const value = oldColumn ? alteredTimestamp(row[oldColumn.offset] ?? null, oldColumn, column, session) : column.originDefault ?? null;
       const stored = coerceToColumn(value, column.type, { columnName: column.name, rowNumber, isStrict: session.isStrictMode, warnings: session.warnings });
       if (stored === null && column.isNotNull) throw mysqlError(ER_INVALID_USE_OF_NULL);
       return stored;
     });
+    generated?.fill(converted, rowNumber, session.isStrictMode);
+    checks?.verify(converted);
+    for (const parent of parents) await parent.verify(converted);
     if (draft.rewrite) {
       await oldRows.delete(handle, row);
       await nextRows.insert(handle, converted);

@@ -17,8 +17,11 @@ export function columnDefaultValue(column: ColumnInfo, isStrict: boolean, warnin
       return currentTimestampFor(column, now);
     case 'literal':
       return spec.value;
+    case 'sequence':
+      // Only INSERT can wait for a sequence (insert-exec takes its value first); elsewhere the column starts NULL.
+      return null;
     case 'none': {
-      if (column.isAutoIncrement) return null;
+      if (column.isAutoIncrement || column.autoRandom) return null;
       if (!column.isNotNull) return null;
       // "If an ENUM column is declared NOT NULL, its default value is the first element" (MySQL manual).
       if (column.type.valueSet?.kind === 'enum') return column.type.valueSet.members[0] ?? '';

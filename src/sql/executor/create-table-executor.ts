@@ -1,4 +1,5 @@
 // executeCreateTable: validates a CREATE TABLE definition as MySQL does and stores the new table in the catalog.
+import { autoRandomOf, checkAutoRandomKey } from './auto-random.js';
 import { Decimal } from 'decimal.js';
 import {
   mysqlError,
@@ -15,7 +16,7 @@ import {
   ER_TOO_LONG_IDENT,
   ER_WRONG_AUTO_KEY,
 } from '../../errors/index.js';
-import type { ColumnDef, CreateTableStmt, Expr, IndexDef } from '../ast/index.js';
+import type { ColumnDef, CreateTableStmt, Expr, ForeignKeyDef, FuncCallExpr, IndexDef, IndexPart } from '../ast/index.js';
 import type { AutoIncrementAllocator, Catalog, ColumnDefault, ColumnInfo, IndexInfo, TableInfo } from '../catalog/index.js';
 import { CURRENT_INDEX_KEY_VERSION } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
@@ -29,12 +30,17 @@ import { fieldTypeFromAst, resolveCollation } from '../expression/column-type-fr
 import { charsetOf, findCollation } from '../collation/index.js';
 import { timestampStorage } from '../timezone/timestamp-storage.js';
 import { executeCreateTableLike, executeCreateTableSelect } from './create-table-from-executor.js';
+import { uniqueIndexName } from './constraint-names.js';
+import { buildCheckConstraints, checkNamesInDatabase } from './check-constraint-definition.js';
+import type { CheckDefinition } from './check-constraint-definition.js';
+import { planForeignKeys } from './foreign-key-definition.js';
+import type { ForeignKeyChild } from './foreign-key-definition.js';
+import { generatedColumnInfo, validateGeneratedColumns } from './generated-column-definition.js';
 
 const MAX_IDENTIFIER_LENGTH = 64;
 
 /** Runs CREATE TABLE: with a definition list, `LIKE other`, or `[(defs)] [AS] SELECT …`. */
 export async function executeCreateTable(stmt: CreateTableStmt, catalog: Catalog, session: ExecutionContext, allocator: AutoIncrementAllocator): Promise<OkResult> {
-  if (stmt.isTemporary) throw mysqlError(ER_NOT_SUPPORTED_YET, 'TEMPORARY tables');
   if (stmt.like) return executeCreateTableLike(stmt, catalog, session);
   const databaseName = stmt.table.db ?? session.currentDatabase;
   if (databaseName === undefined) throw mysqlError(ER_NO_DB_ERROR);
@@ -48,11 +54,16 @@ export async function executeCreateTable(stmt: CreateTableStmt, catalog: Catalog
     databaseName,
     stmt.table.name,
     ({ databaseId, tableId, nextIndexId }) => {
-      const { indexes, handleColumnOffset } = buildIndexes(indexDefs, columns, nextIndexId);
+      const { foreignKeys, newIndexes } = planForeignKeys(foreignKeyDefs(stmt), foreignKeyChild(databaseName, stmt.table.name, columns, indexDefs), catalog, session.isForeignKeyChecks ?? true);
+      const allIndexDefs = [...indexDefs, ...newIndexes.map((index): IndexDef => ({ kind: 'IndexDef', indexType: 'INDEX', name: index.name, parts: index.columns.map((column) => ({ column })) }))];
+      const { indexes, handleColumnOffset } = buildIndexes(allIndexDefs, columns, nextIndexId);
       const keyed = columns.map((column) =>
         indexes.some((index) => index.isPrimary && index.columnOffsets.includes(column.offset)) ? { ...column, isNotNull: true } : column,
       );
       checkAutoIncrement(keyed, indexes);
+      validateGeneratedColumns(keyed, indexes, session);
+      const checks = buildCheckConstraints(checkDefinitions(stmt), { name: stmt.table.name, columns: keyed, checks: [], foreignKeys }, checkNamesInDatabase(catalog, databaseName), session);
+      checkAutoRandomKey(keyed, handleColumnOffset);
       const table: TableInfo = {
         id: tableId,
         databaseId,
@@ -65,10 +76,12 @@ export async function executeCreateTable(stmt: CreateTableStmt, catalog: Catalog
         comment: option('COMMENT') ?? '',
         engine: 'InnoDB',
         createdAt: new Date().toISOString(),
+        ...(checks.length > 0 && { checks }),
+        ...(foreignKeys.length > 0 && { foreignKeys }),
       };
       return table;
     },
-    { ifNotExists: stmt.ifNotExists },
+    { ifNotExists: stmt.ifNotExists, isTemporary: stmt.isTemporary },
   );
   if (stmt.query) return executeCreateTableSelect(stmt, columns, create, catalog, allocator, session);
   await create(columns);
@@ -96,7 +109,6 @@ function buildColumns(defs: readonly ColumnDef[], tableCollation: CollationName,
 /** One column definition, checked as MySQL checks it (type limits, default value, generated columns). */
 export function buildColumn(def: ColumnDef, id: number, offset: number, tableCollation: CollationName, session: ExecutionContext): ColumnInfo {
   if (def.name.length > MAX_IDENTIFIER_LENGTH) throw mysqlError(ER_TOO_LONG_IDENT, def.name);
-  if (def.generated) throw mysqlError(ER_NOT_SUPPORTED_YET, 'generated columns');
   const type = fieldTypeFromAst(def.name, def.type, tableCollation);
   const isNotNull = def.nullable === false || def.isPrimaryKey === true;
   const column: ColumnInfo = {
@@ -112,7 +124,11 @@ export function buildColumn(def: ColumnDef, id: number, offset: number, tableCol
     ...timestampStorage(type),
   };
   if (def.onUpdate !== undefined && !isCurrentTimestampOf(def.onUpdate, column)) throw mysqlError(ER_INVALID_ON_UPDATE, def.name);
-  return { ...column, defaultValue: buildDefault(def.default, column, session) };
+  // A generated column has no default: its value is always its expression's.
+  const generated = generatedColumnInfo(def);
+  if (generated) return { ...column, generated };
+  const autoRandom = autoRandomOf(def, column);
+  return { ...column, ...(autoRandom && { autoRandom }), defaultValue: buildDefault(def.default, column, session) };
 }
 
 function isCurrentTimestamp(expr: Expr): boolean {
@@ -143,6 +159,7 @@ export function buildDefault(expr: Expr | undefined, column: ColumnInfo, session
     throw mysqlError(ER_BLOB_CANT_HAVE_DEFAULT, name);
   }
   if (column.isAutoIncrement) throw mysqlError(ER_INVALID_DEFAULT, name);
+  if (expr.kind === 'FuncCallExpr' && expr.name.toUpperCase() === 'NEXTVAL' && expr.db === undefined) return sequenceDefault(expr, column, session);
   if (isCurrentTimestamp(expr)) {
     if (!isCurrentTimestampOf(expr, column)) throw mysqlError(ER_INVALID_DEFAULT, name);
     return { kind: 'current-timestamp' };
@@ -173,6 +190,48 @@ export function buildDefault(expr: Expr | undefined, column: ColumnInfo, session
   }
 }
 
+/**
+ * The table's CHECK constraints in statement order (which numbers the unnamed ones): each column's in its place,
+ * each table-level one after the columns written before it.
+ */
+function checkDefinitions(stmt: CreateTableStmt): CheckDefinition[] {
+  const placed: { readonly at: number; readonly definition: CheckDefinition }[] = [];
+  stmt.columns.forEach((column, i) => {
+    if (column.check) placed.push({ at: 2 * i + 1, definition: { check: column.check, column: column.name } });
+  });
+  for (const constraint of stmt.constraints) {
+    if (constraint.kind === 'CheckConstraint') placed.push({ at: 2 * (constraint.columnsBefore ?? stmt.columns.length), definition: { check: constraint } });
+  }
+  return placed.sort((a, b) => a.at - b.at).map((entry) => entry.definition);
+}
+
+/** Table-level FOREIGN KEY clauses; MySQL 8.0 parses a column's inline REFERENCES and ignores it. */
+function foreignKeyDefs(stmt: CreateTableStmt): ForeignKeyDef[] {
+  return stmt.constraints.filter((constraint): constraint is ForeignKeyDef => constraint.kind === 'ForeignKeyDef');
+}
+
+function foreignKeyChild(databaseName: string, name: string, columns: readonly ColumnInfo[], indexDefs: readonly IndexDef[]): ForeignKeyChild {
+  const keyed = indexDefs.filter((def) => def.indexType !== 'FULLTEXT' && def.indexType !== 'SPATIAL');
+  return {
+    databaseName,
+    name,
+    columns,
+    indexColumns: keyed.map((def) => leadingWholeColumns(def)),
+    indexNames: new Set(keyed.map((def) => (def.indexType === 'PRIMARY' ? 'PRIMARY' : (def.name ?? def.parts[0]?.column ?? '')))),
+    foreignKeys: [],
+  };
+}
+
+/** An index's columns up to its first prefix or expression part (only whole columns can serve a foreign key). */
+function leadingWholeColumns(def: IndexDef): string[] {
+  const names: string[] = [];
+  for (const part of def.parts) {
+    if (part.column === undefined || part.length !== undefined) break;
+    names.push(part.column);
+  }
+  return names;
+}
+
 function collectIndexDefs(stmt: CreateTableStmt): IndexDef[] {
   const defs: IndexDef[] = [];
   for (const column of stmt.columns) {
@@ -181,7 +240,6 @@ function collectIndexDefs(stmt: CreateTableStmt): IndexDef[] {
   }
   for (const constraint of stmt.constraints) {
     if (constraint.kind === 'IndexDef') defs.push(constraint);
-    // FOREIGN KEY and CHECK are parsed and ignored, as TiDB did before enforcing them.
   }
   return defs;
 }
@@ -205,17 +263,22 @@ function buildIndexes(
     });
     const isPrimary = def.indexType === 'PRIMARY';
     if (isPrimary && indexes.some((index) => index.isPrimary)) throw mysqlError(ER_MULTIPLE_PRI_KEY);
-    const name = isPrimary ? 'PRIMARY' : (def.name ?? uniqueName(columns[offsets[0]!]!.name, names));
+    const name = isPrimary ? 'PRIMARY' : (def.name ?? uniqueIndexName(columns[offsets[0]!]!.name, names));
     if (names.has(name.toLowerCase())) throw mysqlError(ER_DUP_KEYNAME, name);
     names.add(name.toLowerCase());
-    indexes.push({ id: nextIndexId(), name, columnOffsets: offsets, isUnique: isPrimary || def.indexType === 'UNIQUE', isPrimary, keyVersion: CURRENT_INDEX_KEY_VERSION });
+    indexes.push({ id: nextIndexId(), name, columnOffsets: offsets, isUnique: isPrimary || def.indexType === 'UNIQUE', isPrimary, keyVersion: CURRENT_INDEX_KEY_VERSION, ...descendingParts(def.parts) });
     if (isPrimary && offsets.length === 1 && isIntegerType(columns[offsets[0]!]!.type)) handleColumnOffset = offsets[0];
   }
   return { indexes, handleColumnOffset };
 }
 
-/** MySQL names an unnamed key after its first column, adding _2, _3 … on clashes. */
-function uniqueName(base: string, taken: ReadonlySet<string>): string {
+/** `descending` of an index whose parts include DESC (kept for SHOW CREATE TABLE; keys are ordered ascending). */
+export function descendingParts(parts: readonly IndexPart[]): { descending?: readonly boolean[] } {
+  return parts.some((part) => part.direction === 'DESC') ? { descending: parts.map((part) => part.direction === 'DESC') } : {};
+}
+
+/** `base`, or `base_2`, `base_3`, … when an index already has that name (MySQL's names for unnamed keys). */
+export function uniqueName(base: string, taken: ReadonlySet<string>): string {
   if (!taken.has(base.toLowerCase())) return base;
   for (let suffix = 2; ; suffix++) {
     const candidate = `${base}_${suffix}`;
@@ -229,4 +292,15 @@ function checkAutoIncrement(columns: readonly ColumnInfo[], indexes: readonly In
   const column = auto[0]!;
   const isKey = indexes.some((index) => index.columnOffsets[0] === column.offset);
   if (auto.length > 1 || !isKey) throw mysqlError(ER_WRONG_AUTO_KEY);
+}
+
+/** `DEFAULT NEXTVAL(seq)` on an integer column: the sequence must exist (1146, 4138), as TiDB checks it. */
+function sequenceDefault(expr: FuncCallExpr, column: ColumnInfo, session: ExecutionContext): ColumnDefault {
+  const [arg] = expr.args;
+  if (expr.args.length !== 1 || arg?.kind !== 'ColumnRefExpr' || arg.db !== undefined || !isIntegerType(column.type)) throw mysqlError(ER_INVALID_DEFAULT, column.name);
+  const database = arg.table ?? session.currentDatabase;
+  if (database === undefined) throw mysqlError(ER_NO_DB_ERROR);
+  const sequence = session.sequences?.find(database, arg.column);
+  if (!sequence) throw mysqlError(ER_INVALID_DEFAULT, column.name);
+  return { kind: 'sequence', database: sequence.database, name: sequence.name };
 }

@@ -6,13 +6,13 @@ import { CURRENT_INDEX_KEY_VERSION } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { OK_NOTHING } from '../statement-result.js';
 import type { OkResult, ResultColumn } from '../statement-result.js';
-import { TableRows } from '../table/table-rows.js';
+import { TableWriters } from '../constraints/index.js';
 import { TypeKind, coerceToColumn, fieldType } from '../types/index.js';
 import { timestampStorage } from '../timezone/timestamp-storage.js';
 import type { FieldType, Row, SqlValue } from '../types/index.js';
 import { columnDefaultValue } from './column-defaults.js';
 import { materializeQuery } from './select-executor.js';
-import { currentDateTime, sessionTimeZone } from '../timezone/session-time-zone.js';
+import { currentDateTime } from '../timezone/session-time-zone.js';
 
 /**
  * `CREATE TABLE t2 LIKE t1`: the same columns and indexes (new ids), no rows. A view is not a base table (1347).
@@ -24,11 +24,13 @@ export async function executeCreateTableLike(stmt: CreateTableStmt, catalog: Cat
   if (databaseName === undefined || likeDatabase === undefined) throw mysqlError(ER_NO_DB_ERROR);
   const source = catalog.getTable(likeDatabase, stmt.like!.name);
   if (source.view) throw mysqlError(ER_WRONG_OBJECT, catalog.getDatabase(likeDatabase).name, source.name, 'BASE TABLE');
+  // A temporary table may be the model, and a stored table its copy (or the other way round).
+  const { isTemporary: _sourceIsTemporary, ...definition } = source;
   await catalog.createTable(
     databaseName,
     stmt.table.name,
     ({ databaseId, tableId, nextIndexId }): TableInfo => ({
-      ...source,
+      ...definition,
       id: tableId,
       databaseId,
       name: stmt.table.name,
@@ -36,8 +38,12 @@ export async function executeCreateTableLike(stmt: CreateTableStmt, catalog: Cat
       columns: source.columns.map((column) => withoutOriginDefault(column)),
       indexes: source.indexes.map((index): IndexInfo => ({ ...index, id: nextIndexId(), keyVersion: CURRENT_INDEX_KEY_VERSION })),
       createdAt: new Date().toISOString(),
+      // CHECK constraints are copied under names made for the new table (names are unique per database); foreign
+      // keys are not copied, as in MySQL.
+      checks: (source.checks ?? []).map((check, i) => ({ ...check, name: `${stmt.table.name}_chk_${i + 1}` })),
+      foreignKeys: [],
     }),
-    { ifNotExists: stmt.ifNotExists },
+    { ifNotExists: stmt.ifNotExists, isTemporary: stmt.isTemporary },
   );
   return OK_NOTHING;
 }
@@ -63,7 +69,10 @@ export async function executeCreateTableSelect(
 ): Promise<OkResult> {
   const databaseName = stmt.table.db ?? session.currentDatabase;
   if (databaseName === undefined) throw mysqlError(ER_NO_DB_ERROR);
-  if (catalog.findTable(databaseName, stmt.table.name)) {
+  // A temporary table hides a stored one of the same name: only a table of the kind being created is in the way (a
+  // stored one behind a temporary one is reported by the stored catalog when the table is created).
+  const existing = catalog.findTable(databaseName, stmt.table.name);
+  if (existing !== undefined && (existing.isTemporary === true) === stmt.isTemporary) {
     if (stmt.ifNotExists) return OK_NOTHING;
     throw mysqlError(ER_TABLE_EXISTS_ERROR, stmt.table.name);
   }
@@ -86,7 +95,7 @@ export async function executeCreateTableSelect(
   const table = await create(columns);
   if (!table) return OK_NOTHING;
   try {
-    const affected = await insertRows(table, result.rows, sourceOffsets, stmt, allocator, session);
+    const affected = await insertRows(table, databaseName, result.rows, sourceOffsets, stmt, allocator, catalog, session);
     return { kind: 'ok', affectedRows: affected, lastInsertId: 0n, info: `Records: ${affected}  Duplicates: ${result.rows.length - Number(affected)}  Warnings: ${session.warningCount}` };
   } catch (error) {
     await catalog.dropTable(databaseName, table.name);
@@ -94,31 +103,34 @@ export async function executeCreateTableSelect(
   }
 }
 
-async function insertRows(table: TableInfo, rows: readonly Row[], sourceOffsets: readonly number[], stmt: CreateTableStmt, allocator: AutoIncrementAllocator, session: ExecutionContext): Promise<bigint> {
-  const tableRows = new TableRows(await session.transaction(), table, session, sessionTimeZone(session));
+async function insertRows(table: TableInfo, databaseName: string, rows: readonly Row[], sourceOffsets: readonly number[], stmt: CreateTableStmt, allocator: AutoIncrementAllocator, catalog: Catalog, session: ExecutionContext): Promise<bigint> {
   const isStrict = session.isStrictMode && stmt.duplicateHandling !== 'IGNORE';
+  const context = { catalog, session, txn: await session.transaction(), isStrict, isIgnore: stmt.duplicateHandling === 'IGNORE' };
+  const writer = new TableWriters(context).writer(table, databaseName);
+  const tableRows = writer.rows;
   const now = currentDateTime(session, 6);
   let affected = 0n;
   for (let r = 0; r < rows.length; r++) {
     const values = new Map<number, SqlValue>();
     sourceOffsets.forEach((offset, i) => values.set(offset, rows[r]![i] ?? null));
     const row: SqlValue[] = table.columns.map((column) => {
+      if (column.generated) return null;
       const value = values.has(column.offset) ? values.get(column.offset)! : columnDefaultValue(column, isStrict, session.warnings, now);
       return coerceToColumn(value, column.type, { columnName: column.name, rowNumber: r + 1, isStrict, warnings: session.warnings });
     });
     for (const column of table.columns) {
       if (column.isAutoIncrement && (row[column.offset] === null || row[column.offset] === 0n)) row[column.offset] = await allocator.next(table.id);
-      if (row[column.offset] === null && column.isNotNull) throw mysqlError(ER_BAD_NULL_ERROR, column.name);
+      if (row[column.offset] === null && column.isNotNull && !column.generated) throw mysqlError(ER_BAD_NULL_ERROR, column.name);
     }
+    if (!writer.prepare(row, r + 1)) continue;
     const handle = table.handleColumnOffset === undefined ? await allocator.next(table.id) : (row[table.handleColumnOffset] as bigint);
     if (stmt.duplicateHandling === 'REPLACE') {
       for (let conflict = await tableRows.findConflict(handle, row); conflict; conflict = await tableRows.findConflict(handle, row)) {
-        await tableRows.delete(conflict.handle, conflict.row);
+        await writer.delete(conflict.handle, conflict.row);
       }
     }
     try {
-      await tableRows.insert(handle, row);
-      affected++;
+      if ((await writer.insert(handle, row)) !== false) affected++;
     } catch (error) {
       if (!(stmt.duplicateHandling === 'IGNORE' && error instanceof MySqlError && error.code === ER_DUP_ENTRY.code)) throw error;
       session.warnings.warn(error);

@@ -1,6 +1,7 @@
 // DESCRIBE / SHOW [FULL] COLUMNS, SHOW INDEX and SHOW CREATE TABLE, in MySQL's column layout and wording.
 import type { ShowStmt } from '../ast/index.js';
 import type { Catalog, ColumnInfo, TableInfo } from '../catalog/index.js';
+import { shownColumns } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { expressionColumn, rowsResult } from '../statement-result.js';
 import type { RowsResult } from '../statement-result.js';
@@ -8,8 +9,11 @@ import { TypeKind, blobMaxBytes, fieldType, formatFieldType, isTextType } from '
 import { collationInfo, defaultCollationOf } from '../collation/index.js';
 import type { SqlValue } from '../types/index.js';
 import { likePatternToRegExp } from '../expression/index.js';
-import { mysqlError, ER_NO_DB_ERROR } from '../../errors/index.js';
-import { currentTimestampText, defaultText, keyKind } from '../infoschema/column-description.js';
+import { mysqlError, ER_NO_DB_ERROR, ER_NOT_SEQUENCE } from '../../errors/index.js';
+import { columnExtra, currentTimestampText, defaultText, keyKind, sequenceDefaultText } from '../infoschema/column-description.js';
+import { foreignKeyClause } from '../constraints/index.js';
+import { createSequenceText } from './sequence-executor.js';
+import { autoRandomText } from './auto-random.js';
 
 const TEXT = fieldType(TypeKind.VarChar, { length: 64 });
 const LONG_TEXT = fieldType(TypeKind.VarChar, { length: 1024 });
@@ -30,8 +34,8 @@ export function showColumns(catalog: Catalog, session: ExecutionContext, stmt: P
   const names = isFull
     ? ['Field', 'Type', 'Collation', 'Null', 'Key', 'Default', 'Extra', 'Privileges', 'Comment']
     : ['Field', 'Type', 'Null', 'Key', 'Default', 'Extra'];
-  const rows = table.columns.filter((column) => matches(column.name)).map((column) => {
-    const extra = [column.isAutoIncrement ? 'auto_increment' : '', column.onUpdateCurrentTimestamp ? `on update ${currentTimestampText(column)}` : ''].filter(Boolean).join(' ');
+  const rows = shownColumns(table).filter((column) => matches(column.name)).map((column) => {
+    const extra = columnExtra(column, 'show');
     const base: SqlValue[] = [column.name, formatFieldType(column.type), column.isNotNull ? 'NO' : 'YES', keyKind(table, column), defaultText(column), extra];
     if (!isFull) return base;
     const collation = column.type.collation === 'binary' || !column.type.kind.match(/char|text/) ? null : column.type.collation;
@@ -48,28 +52,36 @@ export function showIndex(catalog: Catalog, session: ExecutionContext, stmt: Sho
   for (const index of table.indexes) {
     index.columnOffsets.forEach((offset, i) => {
       const column = table.columns[offset]!;
-      rows.push([table.name, index.isUnique ? 0n : 1n, index.name, BigInt(i + 1), column.name, 'A', 0n, null, null, column.isNotNull ? '' : 'YES', 'BTREE', '', '', 'YES', null]);
+      rows.push([table.name, index.isUnique ? 0n : 1n, index.name, BigInt(i + 1), column.name, index.descending?.[i] === true ? 'D' : 'A', 0n, null, null, column.isNotNull ? '' : 'YES', 'BTREE', '', '', 'YES', null]);
     });
   }
   const numeric = new Set(['Non_unique', 'Seq_in_index', 'Cardinality', 'Sub_part']);
   return rowsResult(names.map((name) => expressionColumn(name, numeric.has(name) ? fieldType(TypeKind.BigInt, { length: 21 }) : TEXT, false)), rows);
 }
 
-/** SHOW CREATE TABLE t: the definition as MySQL prints it (views: SHOW CREATE VIEW's layout). */
+/** SHOW CREATE TABLE t: the definition as MySQL prints it (views: SHOW CREATE VIEW's layout; sequences: TiDB's). */
 export function showCreateTable(catalog: Catalog, session: ExecutionContext, stmt: ShowStmt): RowsResult {
-  const { table } = findTable(catalog, session, stmt.table!, stmt.db);
+  const { table, databaseName } = findTable(catalog, session, stmt.table!, stmt.db);
+  if (stmt.target === 'CREATE SEQUENCE' && !table.sequence) throw mysqlError(ER_NOT_SEQUENCE, stmt.table!.db ?? stmt.db ?? session.currentDatabase ?? '', table.name);
+  if (table.sequence) {
+    return rowsResult([expressionColumn('Table', TEXT, true), expressionColumn('Create Table', LONG_TEXT, true)], [[table.name, createSequenceText(table, table.sequence)]]);
+  }
   if (table.view) {
     const text = `CREATE ALGORITHM=UNDEFINED DEFINER=\`root\`@\`%\` SQL SECURITY DEFINER VIEW ${quote(table.name)} AS ${table.view.definition}`;
     return rowsResult(['View', 'Create View', 'character_set_client', 'collation_connection'].map((name) => expressionColumn(name, LONG_TEXT, true)), [[table.name, text, 'utf8mb4', 'utf8mb4_bin']]);
   }
   const lines = table.columns.map((column) => `  ${quote(column.name)} ${columnDefinitionText(column, table)}`);
   for (const index of table.indexes) {
-    const columns = index.columnOffsets.map((offset) => quote(table.columns[offset]!.name)).join(',');
+    const columns = index.columnOffsets.map((offset, i) => quote(table.columns[offset]!.name) + (index.descending?.[i] === true ? ' DESC' : '')).join(',');
     if (index.isPrimary) lines.push(`  PRIMARY KEY (${columns})`);
     else lines.push(`  ${index.isUnique ? 'UNIQUE KEY' : 'KEY'} ${quote(index.name)} (${columns})`);
   }
+  for (const fk of table.foreignKeys ?? []) lines.push(`  ${foreignKeyClause(fk, databaseName)}`);
+  // MySQL lists CHECK constraints by name, a NOT ENFORCED one with that in a versioned comment.
+  const checks = [...(table.checks ?? [])].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const check of checks) lines.push(`  CONSTRAINT ${quote(check.name)} CHECK (${check.expr})${check.isEnforced ? '' : ' /*!80016 NOT ENFORCED */'}`);
   const comment = table.comment ? ` COMMENT='${table.comment.replace(/'/g, "''")}'` : '';
-  const text = `CREATE TABLE ${quote(table.name)} (\n${lines.join(',\n')}\n) ENGINE=InnoDB ${tableCharsetText(table)}${comment}`;
+  const text = `CREATE ${table.isTemporary === true ? 'TEMPORARY ' : ''}TABLE ${quote(table.name)} (\n${lines.join(',\n')}\n) ENGINE=InnoDB ${tableCharsetText(table)}${comment}`;
   return rowsResult([expressionColumn('Table', TEXT, true), expressionColumn('Create Table', LONG_TEXT, true)], [[table.name, text]]);
 }
 
@@ -98,6 +110,7 @@ function columnCharsetText(column: ColumnInfo, table: TableInfo): string[] {
 
 function columnDefinitionText(column: ColumnInfo, table: TableInfo): string {
   const parts = [formatFieldType(column.type), ...columnCharsetText(column, table)];
+  if (column.generated) parts.push(`GENERATED ALWAYS AS (${column.generated.expr}) ${column.generated.isStored ? 'STORED' : 'VIRTUAL'}`);
   if (column.isNotNull) parts.push('NOT NULL');
   const spec = column.defaultValue;
   // MySQL prints no DEFAULT for BLOB/TEXT, and a nullable TIMESTAMP says NULL explicitly.
@@ -105,8 +118,11 @@ function columnDefinitionText(column: ColumnInfo, table: TableInfo): string {
   if (spec.kind === 'null' && !column.isNotNull && blobMaxBytes[column.type.kind] === undefined) parts.push('DEFAULT NULL');
   if (spec.kind === 'literal') parts.push(`DEFAULT '${String(spec.value).replace(/'/g, "''")}'`);
   if (spec.kind === 'current-timestamp') parts.push(`DEFAULT ${currentTimestampText(column)}`);
+  if (spec.kind === 'sequence') parts.push(`DEFAULT ${sequenceDefaultText(spec)}`);
   if (column.onUpdateCurrentTimestamp) parts.push(`ON UPDATE ${currentTimestampText(column)}`);
   if (column.isAutoIncrement) parts.push('AUTO_INCREMENT');
+  const autoRandom = autoRandomText(column);
+  if (autoRandom !== undefined) parts.push(autoRandom);
   if (column.comment) parts.push(`COMMENT '${column.comment.replace(/'/g, "''")}'`);
   return parts.join(' ');
 }

@@ -3,6 +3,7 @@ import { mysqlError, ER_BAD_TABLE_ERROR, ER_NO_DB_ERROR } from '../../errors/ind
 import type { AlterDatabaseStmt, CreateDatabaseStmt, DropDatabaseStmt, DropTableStmt } from '../ast/index.js';
 import { SERVER_DEFAULT_COLLATION, charsetOf, findCollation } from '../collation/index.js';
 import { resolveCollation } from '../expression/column-type-from-ast.js';
+import { checkDropReferenced } from './referenced-table-guards.js';
 import type { AutoIncrementAllocator, Catalog, TableInfo } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import type { OkResult } from '../statement-result.js';
@@ -56,13 +57,16 @@ export async function executeDropTable(stmt: DropTableStmt, catalog: Catalog, en
     if (databaseName === undefined) throw mysqlError(ER_NO_DB_ERROR);
     return { databaseName, name: name.name };
   });
-  // A view is not a table: DROP TABLE of a view reports it unknown, as MySQL does.
-  const missing = names.filter((name) => !catalog.findTable(name.databaseName, name.name) || catalog.findTable(name.databaseName, name.name)?.view);
+  // A view is not a table: DROP TABLE of a view reports it unknown, as MySQL does; DROP TEMPORARY TABLE knows only
+  // the session's temporary tables, and DROP TABLE drops a temporary table before the stored one it hides.
+  const isDroppable = (table: TableInfo | undefined): boolean => table !== undefined && table.view === undefined && (!stmt.isTemporary || table.isTemporary === true);
+  const missing = names.filter((name) => !isDroppable(catalog.findTable(name.databaseName, name.name)));
   if (missing.length > 0 && !stmt.ifExists) {
     throw mysqlError(ER_BAD_TABLE_ERROR, missing.map((name) => `${name.databaseName}.${name.name}`).join(','));
   }
+  checkDropReferenced(catalog, names, session);
   for (const name of names) {
-    if (catalog.findTable(name.databaseName, name.name)?.view) continue;
+    if (!isDroppable(catalog.findTable(name.databaseName, name.name))) continue;
     const table = await catalog.dropTable(name.databaseName, name.name);
     if (table) await deleteTableData(engine, allocator, table);
   }

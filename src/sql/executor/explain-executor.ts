@@ -44,7 +44,7 @@ export async function executeExplain(
       const planned = await buildQuery(target, catalog, session, params, subqueryPlans);
       root = planned.plan.explain;
       run = async () => {
-        for await (const batch of planned.rows()) void batch;
+        for await (const batch of (await planned.run()).rows) void batch;
       };
       break;
     }

@@ -16,6 +16,8 @@ import type { OkResult } from '../statement-result.js';
 import { TableRows } from '../table/table-rows.js';
 import { checkKeyPartType } from './key-part-type.js';
 import { resolveTable } from './resolve-table.js';
+import { draftOf } from './alter-table-draft.js';
+import { checkIndexDrop } from './alter-table-constraints.js';
 
 /** The column offsets of index parts, with MySQL's errors for unknown columns and unprefixed BLOB/TEXT keys. */
 export function indexColumnOffsets(table: TableInfo, parts: readonly IndexPart[]): number[] {
@@ -65,6 +67,8 @@ export async function executeDropIndex(stmt: DropIndexStmt, catalog: Catalog, se
     throw mysqlError(ER_CANT_DROP_FIELD_OR_KEY, stmt.name);
   }
   if (index.isPrimary) throw mysqlError(ER_NOT_SUPPORTED_YET, 'dropping the primary key');
+  const draft = draftOf(table);
+  checkIndexDrop(draft, draft.indexes.find((candidate) => candidate.info.id === index.id)!, { table, databaseName, catalog, session });
   await catalog.alterTable(databaseName, table.name, async (current, txn) => {
     for await (const batch of txn.scan(tableIndexRange(BigInt(current.id), BigInt(index.id)))) {
       for (const pair of batch) txn.delete(pair.key);

@@ -1,23 +1,27 @@
 // insertExec: runs INSERT/REPLACE … VALUES | SET | SELECT, with IGNORE and ON DUPLICATE KEY UPDATE, as MySQL counts them.
 import type { StatementParams } from '../expression/index.js';
-import { MySqlError, mysqlError, ER_BAD_NULL_ERROR, ER_DUP_ENTRY, ER_WRONG_VALUE_COUNT_ON_ROW } from '../../errors/index.js';
+import { MySqlError, mysqlError, ER_BAD_NULL_ERROR, ER_DUP_ENTRY, ER_NON_DEFAULT_VALUE_FOR_GENERATED_COLUMN, ER_WRONG_VALUE_COUNT_ON_ROW } from '../../errors/index.js';
 import type { Assignment, ColumnRefExpr, Expr, InsertStmt } from '../ast/index.js';
 import type { ColumnInfo, TableInfo } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { Scope, compileExpr, mapExpr } from '../expression/index.js';
-import type { CompiledExpr } from '../expression/index.js';
+import type { AsyncPart, CompiledExpr } from '../expression/index.js';
 import type { OutputPlan } from '../planner/physical-plan.js';
 import { findColumn } from '../planner/plan-insert.js';
 import type { InsertPlan } from '../planner/write-plan.js';
 import type { OkResult } from '../statement-result.js';
-import { TableRows } from '../table/table-rows.js';
+import { TableWriters } from '../constraints/index.js';
+import type { RowWriter } from '../constraints/index.js';
+import { isDefaultIntoGenerated } from '../planner/generated-assignment.js';
 import { tableScope } from '../table/table-scope.js';
 import { coerceToColumn, compareValues, toInteger } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
 import { collectRows } from './build-exec.js';
 import { columnDefaultValue } from './column-defaults.js';
 import { checkViewOptions } from './view-rows.js';
-import { currentDateTime, sessionTimeZone } from '../timezone/session-time-zone.js';
+import { currentDateTime } from '../timezone/session-time-zone.js';
+import { prepareParts } from './prepare-parts.js';
+import { autoRandomValue, explicitAutoRandomError, randomShard } from './auto-random.js';
 
 /** The table alias under which ON DUPLICATE KEY UPDATE sees the proposed row (VALUES(col)); no SQL name can clash. */
 const NEW_ROW_ALIAS = '\u0000new';
@@ -34,11 +38,15 @@ export async function insertExec(plan: InsertPlan): Promise<OkResult> {
   const { table, databaseName } = writeTarget;
   const rows = await sourceRows(stmt, targets.length, query, session, params);
   const txn = await session.transaction();
-  const tableRows = new TableRows(txn, table, session, sessionTimeZone(session));
-  const now = currentDateTime(session, 6);
   const isStrict = session.isStrictMode && !stmt.isIgnore;
+  const writer = new TableWriters({ catalog: context.catalog, session, txn, isStrict, isIgnore: stmt.isIgnore }).writer(table, databaseName);
+  const now = currentDateTime(session, 6);
   const onDuplicate = stmt.onDuplicate ? compileOnDuplicate(stmt.onDuplicate, table, databaseName, session, params) : undefined;
   let firstGeneratedId: bigint | undefined;
+  /** The OK packet's insert id when no value was generated: the last explicit AUTO_INCREMENT value, as MySQL's. */
+  let lastExplicitId: bigint | undefined;
+  /** AUTO_RANDOM's shard for this statement's rows. */
+  let shard: number | undefined;
   let affected = 0n;
   let duplicates = 0;
   for (let r = 0; r < rows.length; r++) {
@@ -46,36 +54,57 @@ export async function insertExec(plan: InsertPlan): Promise<OkResult> {
     if (values.length !== targets.length) throw mysqlError(ER_WRONG_VALUE_COUNT_ON_ROW, r + 1);
     const given = new Map<number, SqlValue | undefined>();
     targets.forEach((column, i) => given.set(column.offset, values[i]));
-    const row: Row = table.columns.map((column) => {
-      const value = given.get(column.offset);
-      return value === undefined ? columnDefaultValue(column, isStrict, session.warnings, now) : value;
-    });
+    /** This row's explicit AUTO_INCREMENT / AUTO_RANDOM value: the insert id once the row is really inserted. */
+    let explicitId: bigint | undefined;
+    const row: Row = [];
     for (const column of table.columns) {
+      const value = given.get(column.offset);
+      if (column.generated) {
+        row.push(generatedPlaceholder(column, value, table, isStrict, session));
+        continue;
+      }
+      const spec = column.defaultValue;
+      if (value !== undefined) row.push(value);
+      else if (spec.kind === 'sequence' && session.sequences) row.push(await session.sequences.next(spec.database, spec.name));
+      else row.push(columnDefaultValue(column, isStrict, session.warnings, now));
+    }
+    for (const column of table.columns) {
+      if (column.generated) continue;
       const store = { columnName: column.name, tableName: table.name, rowNumber: r + 1, isStrict, warnings: session.warnings };
       let value = coerceToColumn(row[column.offset] ?? null, column.type, store);
-      if (column.isAutoIncrement) {
+      if (column.autoRandom) {
+        if (value === null || value === 0n) {
+          value = autoRandomValue(column, await allocator.next(table.id), (shard ??= randomShard()));
+          firstGeneratedId ??= value;
+        } else {
+          if (session.systemVariable('allow_auto_random_explicit_insert', 'default') !== 1n) throw explicitAutoRandomError();
+          explicitId = toInteger(value, session.warnings) ?? 0n;
+        }
+      } else if (column.isAutoIncrement) {
         if (value === null || value === 0n) {
           value = await allocator.next(table.id);
           firstGeneratedId ??= value;
         } else {
-          await allocator.rebase(table.id, toInteger(value, session.warnings) ?? 0n);
+          explicitId = toInteger(value, session.warnings) ?? 0n;
+          await allocator.rebase(table.id, explicitId);
         }
       }
       if (value === null && column.isNotNull) value = nullIntoNotNull(column, isStrict, session, rows.length);
       row[column.offset] = value;
     }
+    if (!writer.prepare(row, r + 1)) continue;
     const handle = table.handleColumnOffset === undefined ? await allocator.next(table.id) : (row[table.handleColumnOffset] as bigint);
     if (stmt.isReplace || onDuplicate) {
-      const conflict = await tableRows.findConflict(handle, row);
+      const conflict = await writer.rows.findConflict(handle, row);
       if (conflict && onDuplicate) {
-        affected += await applyOnDuplicate(onDuplicate, tableRows, table, conflict, row, session, r + 1, isStrict);
+        affected += await applyOnDuplicate(onDuplicate, writer, table, conflict, row, session, r + 1, isStrict);
         duplicates++;
         continue;
       }
       if (conflict) {
-        // REPLACE deletes every row the new one collides with, then inserts it.
-        for (let next: typeof conflict | undefined = conflict; next; next = await tableRows.findConflict(handle, row)) {
-          await tableRows.delete(next.handle, next.row);
+        // REPLACE deletes every row the new one collides with (acting on their children), then inserts it.
+        for (let next: typeof conflict | undefined = conflict; next; next = await writer.rows.findConflict(handle, row)) {
+          await writer.delete(next.handle, next.row);
           affected++;
           duplicates++;
         }
@@ -83,8 +112,10 @@ export async function insertExec(plan: InsertPlan): Promise<OkResult> {
     }
     if (writeTarget.isView) await checkViewOptions(writeTarget, row, session);
     try {
-      await tableRows.insert(handle, row);
-      affected++;
+      if ((await writer.insert(handle, row)) !== false) {
+        affected++;
+        if (explicitId !== undefined) lastExplicitId = explicitId;
+      }
     } catch (error) {
       if (!(stmt.isIgnore && error instanceof MySqlError && error.code === ER_DUP_ENTRY.code)) throw error;
       session.warnings.warn(error);
@@ -93,20 +124,51 @@ export async function insertExec(plan: InsertPlan): Promise<OkResult> {
   }
   if (firstGeneratedId !== undefined) session.lastInsertId = firstGeneratedId;
   const info = rows.length > 1 || stmt.source.kind === 'select' ? `Records: ${rows.length}  Duplicates: ${duplicates}  Warnings: ${session.warningCount}` : '';
-  return { kind: 'ok', affectedRows: affected, lastInsertId: firstGeneratedId ?? 0n, info };
+  return { kind: 'ok', affectedRows: affected, lastInsertId: firstGeneratedId ?? lastExplicitId ?? 0n, info };
 }
 
-
+/**
+ * A generated column's place in a new row until the row is prepared: only DEFAULT (or nothing) may be given for it;
+ * any other value is 3105, which IGNORE turns into a warning (the value is not used), as in MySQL. Outside strict
+ * mode it is a warning too, as in MariaDB: MariaDB's mysqldump writes generated columns' values into its INSERTs
+ * (and loads them with SQL_MODE='NO_AUTO_VALUE_ON_ZERO'), where MySQL's leaves those columns out.
+ */
+function generatedPlaceholder(column: ColumnInfo, value: SqlValue | undefined, table: TableInfo, isStrict: boolean, session: ExecutionContext): SqlValue {
+  if (value !== undefined) {
+    const error = mysqlError(ER_NON_DEFAULT_VALUE_FOR_GENERATED_COLUMN, column.name, table.name);
+    if (isStrict) throw error;
+    session.warnings.warn(error);
+  }
+  return null;
+}
 
 /** The value rows: evaluated VALUES/SET expressions (undefined marks DEFAULT), or a SELECT's rows. */
 async function sourceRows(stmt: InsertStmt, width: number, query: OutputPlan | undefined, session: ExecutionContext, params?: StatementParams): Promise<(SqlValue | undefined)[][]> {
   const context = { scope: Scope.empty, clause: 'field list' as const, session, ...(params ? { params } : {}) };
-  const evaluate = (exprs: readonly Expr[]): (SqlValue | undefined)[] => exprs.map((expr) => (expr.kind === 'DefaultExpr' ? undefined : compileExpr(expr, context).evaluate([])));
+  // Functions that wait (NEXTVAL, GET_LOCK) run per value, in row order, before it is read.
+  const evaluate = async (exprs: readonly Expr[]): Promise<(SqlValue | undefined)[]> => {
+    const values: (SqlValue | undefined)[] = [];
+    for (const expr of exprs) {
+      if (expr.kind === 'DefaultExpr') {
+        values.push(undefined);
+        continue;
+      }
+      const parts: AsyncPart[] = [];
+      const compiled = compileExpr(expr, { ...context, asyncParts: parts });
+      const row: Row = [];
+      if (parts.length > 0) await prepareParts(parts, [row]);
+      values.push(compiled.evaluate(row));
+    }
+    return values;
+  };
   switch (stmt.source.kind) {
     case 'set':
-      return [evaluate(stmt.source.assignments.map((assignment) => assignment.value))];
-    case 'values':
-      return stmt.source.rows.map((row) => (row.length === 0 && width === 0 ? [] : evaluate(row)));
+      return [await evaluate(stmt.source.assignments.map((assignment) => assignment.value))];
+    case 'values': {
+      const rows: (SqlValue | undefined)[][] = [];
+      for (const row of stmt.source.rows) rows.push(row.length === 0 && width === 0 ? [] : await evaluate(row));
+      return rows;
+    }
     case 'select': {
       if (query!.columns.length !== width) throw mysqlError(ER_WRONG_VALUE_COUNT_ON_ROW, 1);
       return collectRows(query!, session);
@@ -125,21 +187,22 @@ function compileOnDuplicate(assignments: readonly Assignment[], table: TableInfo
   const scope = new Scope([...existing.columns, ...proposed.columns.map((column) => ({ ...column, isHidden: true }))]);
   const context = { scope, clause: 'field list' as const, session, ...(params ? { params } : {}) };
   return {
-    assignments: assignments.map((assignment) => {
+    assignments: assignments.flatMap((assignment) => {
       const column = findColumn(table, assignment.column.column);
+      if (isDefaultIntoGenerated(column, assignment.value, table)) return [];
       const value = mapExpr(assignment.value, (node) => {
         if (node.kind !== 'FuncCallExpr' || node.name.toUpperCase() !== 'VALUES' || node.args[0]?.kind !== 'ColumnRefExpr') return undefined;
         const ref: ColumnRefExpr = { kind: 'ColumnRefExpr', table: NEW_ROW_ALIAS, column: node.args[0].column };
         return ref;
       });
-      return { column, value: compileExpr(value, context) };
+      return [{ column, value: compileExpr(value, context) }];
     }),
   };
 }
 
 async function applyOnDuplicate(
   onDuplicate: CompiledOnDuplicate,
-  rows: TableRows,
+  writer: RowWriter,
   table: TableInfo,
   conflict: { handle: bigint; row: Row },
   proposed: Row,
@@ -160,8 +223,7 @@ async function applyOnDuplicate(
   });
   if (!isChanged) return session.isFoundRowsMode ? 1n : 0n;
   const newHandle = table.handleColumnOffset === undefined ? conflict.handle : (next[table.handleColumnOffset] as bigint);
-  await rows.update(conflict.handle, conflict.row, newHandle, next);
-  return 2n;
+  return (await writer.update(conflict.handle, conflict.row, newHandle, next, undefined, rowNumber)) !== false ? 2n : 0n;
 }
 
 

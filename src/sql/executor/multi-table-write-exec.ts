@@ -4,14 +4,14 @@ import { mysqlError, ER_BAD_NULL_ERROR } from '../../errors/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import type { JoinRead, JoinTarget, MultiDeletePlan, MultiUpdatePlan } from '../planner/write-plan.js';
 import type { OkResult } from '../statement-result.js';
-import { TableRows } from '../table/table-rows.js';
+import { TableWriters } from '../constraints/index.js';
 import { coerceToColumn, toBoolean } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
 import { buildExec } from './build-exec.js';
 import { currentTimestampFor } from './column-defaults.js';
 import { prepareParts } from './prepare-parts.js';
 import { rowChanged } from './row-changed.js';
-import { currentDateTime, sessionTimeZone } from '../timezone/session-time-zone.js';
+import { currentDateTime } from '../timezone/session-time-zone.js';
 
 /** Each matched stored row (by handle) → the first joined row it appeared in; a row is written at most once. */
 type FirstSeen = Map<bigint, number>;
@@ -45,12 +45,13 @@ export async function multiUpdateExec(plan: MultiUpdatePlan, session: ExecutionC
     });
   }
 
-  const txn = await session.transaction();
+  const writers = new TableWriters({ catalog: plan.context.catalog, session, txn: await session.transaction(), isStrict, isIgnore: stmt.isIgnore });
   const now = currentDateTime(session, 6);
   let matched = 0;
   let changed = 0n;
   for (const target of targetList) {
-    const rows = new TableRows(txn, target.table, session, sessionTimeZone(session));
+    const writer = writers.writer(target.table, target.databaseName);
+    const rows = writer.rows;
     const targetSeen = seen.get(target)!;
     await rows.lockHandles([...targetSeen.keys()], 'exclusive');
     const assigned = new Set(assignments.filter((a) => a.target === target).map((a) => a.column.offset));
@@ -61,8 +62,7 @@ export async function multiUpdateExec(plan: MultiUpdatePlan, session: ExecutionC
       if (!rowChanged(before, after, session)) continue;
       for (const column of target.table.columns) if (column.onUpdateCurrentTimestamp && !assigned.has(column.offset)) after[column.offset] = currentTimestampFor(column, now);
       const newHandle = target.table.handleColumnOffset === undefined ? handle : (after[target.table.handleColumnOffset] as bigint);
-      await rows.update(handle, before, newHandle, after);
-      changed++;
+      if ((await writer.update(handle, before, newHandle, after, undefined, index + 1)) !== false) changed++;
     }
   }
   const affected = session.isFoundRowsMode ? BigInt(matched) : changed;
@@ -73,16 +73,13 @@ export async function multiUpdateExec(plan: MultiUpdatePlan, session: ExecutionC
 export async function multiDeleteExec(plan: MultiDeletePlan, session: ExecutionContext): Promise<OkResult> {
   const targetList = plan.targets;
   const joined = await readJoin(plan.read, session);
-  const txn = await session.transaction();
+  const writers = new TableWriters({ catalog: plan.context.catalog, session, txn: await session.transaction(), isStrict: session.isStrictMode, isIgnore: plan.stmt.isIgnore });
   let deleted = 0n;
   for (const target of targetList) {
     const targetSeen = firstSeen(target, joined);
-    const rows = new TableRows(txn, target.table, session, sessionTimeZone(session));
-    await rows.lockHandles([...targetSeen.keys()], 'exclusive');
-    for (const [handle, index] of targetSeen) {
-      await rows.delete(handle, storedRow(target, joined[index]!));
-      deleted++;
-    }
+    const writer = writers.writer(target.table, target.databaseName);
+    await writer.rows.lockHandles([...targetSeen.keys()], 'exclusive');
+    for (const [handle, index] of targetSeen) if ((await writer.delete(handle, storedRow(target, joined[index]!))) !== false) deleted++;
   }
   return { kind: 'ok', affectedRows: deleted, lastInsertId: 0n, info: '' };
 }

@@ -26,7 +26,9 @@ export function outputExec(plan: OutputPlan, source: Exec, session: ExecutionCon
     return out;
   };
   const record = (startedAt: number): void => recordOutput(plan.operators, { projected, distinctRows, returned }, startedAt);
-  return sortKeys.length === 0 && !isDistinct ? streamed() : collected();
+  // DISTINCT without a sort streams too (first occurrences in input order, as the collected path keeps them), so
+  // rows already in ORDER BY order (an index read) or a LIMIT stop early instead of reading everything first.
+  return sortKeys.length === 0 ? streamed() : collected();
 
   async function* streamed(): AsyncGenerator<Row[]> {
     const startedAt = performance.now();
@@ -34,15 +36,26 @@ export function outputExec(plan: OutputPlan, source: Exec, session: ExecutionCon
       if (limit?.count === 0) return;
       let skip = limit?.offset ?? 0;
       let remaining = limit?.count ?? Infinity;
+      const types = projections.map((projection) => projection.expr.type);
+      const seen = new Set<string>();
       for await (const batch of source) {
         if (parts.length > 0) await prepareParts(parts, batch);
         const out: Row[] = [];
         for (const row of batch) {
+          let projectedRow: Row | undefined;
+          if (isDistinct) {
+            projectedRow = project(row);
+            const key = distinctKey(projectedRow, types);
+            if (seen.has(key)) continue;
+            seen.add(key);
+            distinctRows++;
+            if (seen.size % MEMORY_CHECK_INTERVAL === 0) checkMemory(session);
+          }
           if (skip > 0) {
             skip--;
             continue;
           }
-          out.push(project(row));
+          out.push(projectedRow ?? project(row));
           if (--remaining === 0) break;
         }
         returned += out.length;
@@ -97,7 +110,8 @@ export function outputExec(plan: OutputPlan, source: Exec, session: ExecutionCon
   }
 }
 
-function recordOutput(
+/** Adds one execution's row counts and time to the EXPLAIN ANALYZE stats of an Output plan's operators. */
+export function recordOutput(
   plan: OutputOperators,
   counts: { projected: number; distinctRows: number; returned: number },
   startedAt: number,

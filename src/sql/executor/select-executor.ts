@@ -4,19 +4,21 @@ import type { Catalog } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import type { OuterBinding, Scope, StatementParams } from '../expression/index.js';
 import type { OperatorPlan } from '../planner/operator-plan.js';
-import type { OutputPlan } from '../planner/physical-plan.js';
+import type { OutputPlan, PointGetPlan } from '../planner/physical-plan.js';
+import { planPointGet } from '../planner/plan-point-get.js';
 import type { PlanContext, SubqueryPlans } from '../planner/plan-context.js';
 import { planQuery } from '../planner/plan-query.js';
+import { rowsResult } from '../statement-result.js';
 import type { ResultColumn, RowsResult } from '../statement-result.js';
 import type { Row } from '../types/index.js';
 import { buildExec, collectRows } from './build-exec.js';
-import type { Exec } from './exec.js';
+import { runPointGet } from './point-get-exec.js';
 
-/** A planned query ready to run: its plan, result columns, and `rows()`, which runs it (again) each call. */
+/** A planned query ready to run: its plan, result columns, and `run()`, which runs it (again) each call. */
 export interface BuiltQuery {
   readonly plan: OutputPlan;
   readonly columns: readonly ResultColumn[];
-  rows(): Exec;
+  run(): Promise<RowsResult>;
 }
 
 /** The context a statement is planned in, with the executor as the planner's way to run nested plans. */
@@ -33,7 +35,8 @@ export async function buildQuery(
   subqueryPlans?: SubqueryPlans,
 ): Promise<BuiltQuery> {
   const plan = await planQuery(query, planContext(catalog, session, params, subqueryPlans));
-  return { plan, columns: plan.columns, rows: () => buildExec(plan, session) };
+  const pointGet = planPointGet(plan);
+  return { plan, columns: plan.columns, run: () => runPlan(plan, pointGet, session) };
 }
 
 /** Runs a query expression and streams its rows. */
@@ -45,7 +48,13 @@ export async function executeQuery(
   outer?: OuterBinding,
 ): Promise<RowsResult> {
   const plan = await planQuery(query, planContext(catalog, session, params), outer);
-  return { kind: 'rows', columns: plan.columns, rows: buildExec(plan, session) };
+  return runPlan(plan, outer === undefined ? planPointGet(plan) : undefined, session);
+}
+
+/** Runs a query's plan: its PointGet in one step when it has one that still applies, else the operator tree. */
+async function runPlan(plan: OutputPlan, pointGet: PointGetPlan | undefined, session: ExecutionContext): Promise<RowsResult> {
+  const rows = pointGet ? await runPointGet(pointGet, session) : undefined;
+  return rows ? rowsResult(plan.columns, rows) : { kind: 'rows', columns: plan.columns, rows: buildExec(plan, session) };
 }
 
 /** Runs a query to completion and returns its rows with their layout (CREATE TABLE … AS SELECT, view checks). */

@@ -50,5 +50,5 @@ export function showTables(
   const tables = catalog.listTables(canonical).filter((table) => matches(table.name) && isVisible(canonical, table.name));
   const columns = [expressionColumn(header, varcharType(64), true)];
   if (isFull) columns.push(expressionColumn('Table_type', varcharType(64), true));
-  return rowsResult(columns, tables.map((table) => (isFull ? [table.name, table.view ? 'VIEW' : 'BASE TABLE'] : [table.name])));
+  return rowsResult(columns, tables.map((table) => (isFull ? [table.name, table.view ? 'VIEW' : table.sequence ? 'SEQUENCE' : 'BASE TABLE'] : [table.name])));
 }

@@ -8,10 +8,15 @@ import { OK_NOTHING } from '../statement-result.js';
 import type { OkResult } from '../statement-result.js';
 import { deleteTableData } from './drop-executor.js';
 import { resolveTable } from './resolve-table.js';
+import { checkTruncateReferenced } from './referenced-table-guards.js';
 
-/** TRUNCATE TABLE: removes every row and index entry; AUTO_INCREMENT starts again at 1, as in MySQL. */
+/**
+ * TRUNCATE TABLE: removes every row and index entry (without acting on foreign keys, which is why a referenced
+ * table cannot be truncated: 1701); AUTO_INCREMENT starts again at 1, as in MySQL.
+ */
 export async function executeTruncate(stmt: TruncateTableStmt, catalog: Catalog, engine: KvEngine, allocator: AutoIncrementAllocator, session: ExecutionContext): Promise<OkResult> {
-  const { table } = resolveTable(stmt.table, catalog, session);
+  const { table, databaseName } = resolveTable(stmt.table, catalog, session);
+  checkTruncateReferenced(catalog, databaseName, table.name, session);
   await deleteTableData(engine, allocator, table);
   await allocator.reset(table.id);
   return OK_NOTHING;

@@ -41,7 +41,7 @@ export async function* tableReaderExec(plan: TableReaderPlan, session: Execution
       }
       return;
     }
-    for await (const batch of readTable(rows, path, isReverse)) {
+    for await (const batch of readTable(rows, path, isReverse, plan.readColumns)) {
       readCount += batch.length;
       if (!filter) {
         returned += batch.length;
@@ -85,7 +85,8 @@ export async function* tableHandleRowsExec(plan: TableReaderPlan, session: Execu
 /** The most rows a locking read locks at once (see lockedRows). */
 const MAX_LOCK_CHUNK = 1024;
 
-async function* readTable(rows: TableRows, path: AccessPath, isReverse: boolean): AsyncGenerator<Row[]> {
+/** The rows `path` reads; range and full reads decode only `columns` when given (TableReaderPlan.readColumns). */
+async function* readTable(rows: TableRows, path: AccessPath, isReverse: boolean, columns: readonly number[] | undefined): AsyncGenerator<Row[]> {
   switch (path.kind) {
     case 'point': {
       if (path.handles.length === 1) {
@@ -99,9 +100,7 @@ async function* readTable(rows: TableRows, path: AccessPath, isReverse: boolean)
     }
     case 'range':
       if (path.low !== undefined && path.high !== undefined && path.low > path.high) return;
-      for await (const batch of rows.scan({ ...handleBounds(path), reverse: isReverse })) {
-        yield batch.map((entry) => entry.row);
-      }
+      yield* rows.scanRows({ ...handleBounds(path), reverse: isReverse }, columns);
       return;
     case 'index':
       for (const range of path.ranges) {
@@ -112,7 +111,7 @@ async function* readTable(rows: TableRows, path: AccessPath, isReverse: boolean)
       }
       return;
     case 'full':
-      for await (const batch of rows.scan({ reverse: isReverse })) yield batch.map((entry) => entry.row);
+      yield* rows.scanRows({ reverse: isReverse }, columns);
   }
 }
 

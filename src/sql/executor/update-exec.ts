@@ -3,25 +3,27 @@
 import { mysqlError, ER_BAD_NULL_ERROR } from '../../errors/index.js';
 import type { UpdatePlan } from '../planner/write-plan.js';
 import type { OkResult } from '../statement-result.js';
-import { TableRows } from '../table/table-rows.js';
+import { TableWriters } from '../constraints/index.js';
 import { coerceToColumn } from '../types/index.js';
 import { collectMatchingRows } from './collect-matching-rows.js';
 import { currentTimestampFor } from './column-defaults.js';
 import { prepareParts } from './prepare-parts.js';
 import { rowChanged } from './row-changed.js';
 import { checkViewOptions } from './view-rows.js';
-import { currentDateTime, sessionTimeZone } from '../timezone/session-time-zone.js';
+import { currentDateTime } from '../timezone/session-time-zone.js';
 
 /** Runs `plan` once. */
 export async function updateExec(plan: UpdatePlan): Promise<OkResult> {
   const { stmt, target, assignments, matching, context } = plan;
   const { session } = context;
   const table = target.table;
-  const rows = new TableRows(await session.transaction(), table, session, sessionTimeZone(session));
+  const isStrict = session.isStrictMode && !stmt.isIgnore;
+  const writers = new TableWriters({ catalog: context.catalog, session, txn: await session.transaction(), isStrict, isIgnore: stmt.isIgnore });
+  const writer = writers.writer(table, target.databaseName);
+  const rows = writer.rows;
   const matched = await collectMatchingRows(rows, target, matching, stmt, context);
   // InnoDB locks every matched row, also those the assignments leave unchanged.
   await rows.lockHandles(matched.map((item) => item.entry.handle), 'exclusive');
-  const isStrict = session.isStrictMode && !stmt.isIgnore;
   // MySQL evaluates assignments left to right, each seeing the columns already assigned; one assignment at a time
   // over all rows lets its subqueries be prepared for the rows as they are at that point.
   const visible = matched.map((item) => [...item.visible]);
@@ -46,8 +48,7 @@ export async function updateExec(plan: UpdatePlan): Promise<OkResult> {
     }
     if (target.levels.length > 0) await checkViewOptions(target, next, session);
     const newHandle = table.handleColumnOffset === undefined ? handle : (next[table.handleColumnOffset] as bigint);
-    await rows.update(handle, row, newHandle, next);
-    changed++;
+    if ((await writer.update(handle, row, newHandle, next, undefined, i + 1)) !== false) changed++;
   }
   const affected = session.isFoundRowsMode ? BigInt(matched.length) : changed;
   return { kind: 'ok', affectedRows: affected, lastInsertId: 0n, info: `Rows matched: ${matched.length}  Changed: ${changed}  Warnings: ${session.warningCount}` };

@@ -1,6 +1,7 @@
 // CREATE [OR REPLACE] VIEW and DROP VIEW: views are catalog entries holding their SELECT text.
-import { MySqlError, mysqlError, ER_NON_UPDATABLE_TABLE, ER_VIEW_DELETE_MERGE_VIEW, ER_VIEW_NONUPD_CHECK, ER_BAD_TABLE_ERROR, ER_NO_DB_ERROR, ER_TABLE_EXISTS_ERROR, ER_VIEW_WRONG_LIST, ER_WRONG_OBJECT } from '../../errors/index.js';
+import { MySqlError, mysqlError, ER_NON_UPDATABLE_TABLE, ER_VIEW_DELETE_MERGE_VIEW, ER_VIEW_NONUPD_CHECK, ER_BAD_TABLE_ERROR, ER_NO_DB_ERROR, ER_TABLE_EXISTS_ERROR, ER_VIEW_SELECT_TMPTABLE, ER_VIEW_WRONG_LIST, ER_WRONG_OBJECT } from '../../errors/index.js';
 import type { CreateViewStmt, DropViewStmt } from '../ast/index.js';
+import { columnlessTable } from '../catalog/index.js';
 import type { Catalog, TableInfo } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { OK_NOTHING } from '../statement-result.js';
@@ -8,6 +9,7 @@ import type { OkResult } from '../statement-result.js';
 import { materializeQuery } from './select-executor.js';
 import { assertUpdatableView } from '../planner/write-target.js';
 import { planContext } from './select-executor.js';
+import { referencedTables } from '../planner/referenced-tables.js';
 
 /**
  * CREATE VIEW: the query runs once first, so that unknown tables or columns fail now with MySQL's errors rather
@@ -16,25 +18,24 @@ import { planContext } from './select-executor.js';
 export async function executeCreateView(stmt: CreateViewStmt, catalog: Catalog, session: ExecutionContext): Promise<OkResult> {
   const databaseName = stmt.name.db ?? session.currentDatabase;
   if (databaseName === undefined) throw mysqlError(ER_NO_DB_ERROR);
+  // A view outlives the session, so it may not read the session's temporary tables.
+  for (const name of referencedTables(stmt.query)) {
+    const db = name.db ?? session.currentDatabase;
+    if (db !== undefined && session.temporaryTables?.find(db, name.name)) throw mysqlError(ER_VIEW_SELECT_TMPTABLE, name.name);
+  }
   const probe = await materializeQuery(stmt.query, catalog, session);
   if (stmt.columns && stmt.columns.length !== probe.columns.length) throw mysqlError(ER_VIEW_WRONG_LIST);
   const existing = catalog.findTable(databaseName, stmt.name.name);
-  const view = { definition: stmt.queryText, columnNames: stmt.columns, checkOption: stmt.checkOption, algorithm: stmt.algorithm };
+  const columns = probe.columns.map((column, i) => ({ name: stmt.columns?.[i] ?? column.name, type: column.type, isNotNull: column.isNotNull }));
+  const view = { definition: stmt.queryText, columnNames: stmt.columns, checkOption: stmt.checkOption, algorithm: stmt.algorithm, columns };
   if (stmt.checkOption) checkUpdatable(view, stmt, databaseName, catalog, session);
   if (existing) {
     if (!existing.view || !(stmt.orReplace || stmt.isAlter)) throw mysqlError(ER_TABLE_EXISTS_ERROR, stmt.name.name);
     await catalog.alterTable(databaseName, existing.name, (current) => Promise.resolve({ ...current, view }));
     return OK_NOTHING;
   }
-  await catalog.createTable(databaseName, stmt.name.name, ({ databaseId, tableId }): TableInfo => ({
-    id: tableId,
-    databaseId,
-    name: stmt.name.name,
-    columns: [],
-    indexes: [],
-    handleColumnOffset: undefined,
-    charset: 'utf8mb4',
-    collation: 'utf8mb4_bin',
+  await catalog.createTable(databaseName, stmt.name.name, (ids): TableInfo => ({
+    ...columnlessTable(ids, stmt.name.name),
     comment: 'VIEW',
     engine: '',
     createdAt: new Date().toISOString(),
@@ -57,14 +58,7 @@ function checkUpdatable(view: NonNullable<TableInfo['view']>, stmt: CreateViewSt
 }
 
 const PROBE_TABLE: TableInfo = {
-  id: 0,
-  databaseId: 0,
-  name: '',
-  columns: [],
-  indexes: [],
-  handleColumnOffset: undefined,
-  charset: 'utf8mb4',
-  collation: 'utf8mb4_bin',
+  ...columnlessTable({ databaseId: 0, tableId: 0 }, ''),
   comment: 'VIEW',
   engine: '',
   createdAt: '',

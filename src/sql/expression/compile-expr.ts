@@ -1,7 +1,7 @@
 // compileExpr: turns an expression AST into a CompiledExpr (closures), resolving columns, types and functions once.
 import { Decimal } from 'decimal.js';
 import { mysqlError, ER_WRONG_VALUE, ER_DATA_OUT_OF_RANGE, ER_NOT_SUPPORTED_YET, ER_OPERAND_COLUMNS } from '../../errors/index.js';
-import type { BinaryExpr, ColumnRefExpr, Expr, FuncCallExpr, NumberLiteralExpr } from '../ast/index.js';
+import type { BinaryExpr, ColumnRefExpr, Expr, FuncCallExpr, NumberLiteralExpr, StringLiteralExpr } from '../ast/index.js';
 import { formatSql } from '../parser/index.js';
 import { TypeKind, compareValues, encodeUtf8Lossless, fieldType, isStringType, toBoolean, toDouble, toInteger, JsonValue, MysqlDateTime, MysqlTime } from '../types/index.js';
 import type { FieldType, Row, SqlValue } from '../types/index.js';
@@ -202,6 +202,11 @@ function compileTimeLiteral(text: string): CompiledExpr {
   const conversion = MysqlTime.fromText(text, fsp);
   if (!conversion || conversion.isTruncated || conversion.isOutOfRange) throw mysqlError(ER_WRONG_VALUE, 'TIME', text);
   return constantExpr(conversion.time, timeType(fsp));
+}
+
+/** The value of a number or plain string literal (the text plan cache passes a query's literals as parameters). */
+export function literalValue(expr: NumberLiteralExpr | StringLiteralExpr): SqlValue {
+  return expr.kind === 'StringLiteralExpr' ? expr.value : compileNumber(expr).evaluate([]);
 }
 
 function compileNumber(expr: NumberLiteralExpr): CompiledExpr {

@@ -1,18 +1,19 @@
-// The information_schema tables computed from the catalog: SCHEMATA, TABLES, COLUMNS, STATISTICS, KEY_COLUMN_USAGE,
-// TABLE_CONSTRAINTS, REFERENTIAL_CONSTRAINTS, VIEWS, ROUTINES, TRIGGERS.
+// The information_schema tables computed from the catalog: SCHEMATA, TABLES, COLUMNS, STATISTICS, VIEWS, ROUTINES,
+// TRIGGERS, PARTITIONS (the constraint tables are in constraint-tables.ts).
 import { collationInfo } from '../collation/index.js';
 import type { ColumnInfo, DatabaseInfo, TableInfo } from '../catalog/index.js';
-import { currentTimestampText, defaultText, keyKind } from './column-description.js';
+import { shownColumns } from '../catalog/index.js';
+import { columnExtra, defaultText, keyKind } from './column-description.js';
 import { MysqlDateTime, TypeKind, blobMaxBytes, formatFieldType, isBinaryType, isTextType } from '../types/index.js';
 import type { FieldType, Row, SqlValue } from '../types/index.js';
 import { DATETIME, INT, NAME, SHORT, TEXT, UINT, columns } from './system-table.js';
 import type { SystemTable, SystemTableContext } from './system-table.js';
 import { INFORMATION_SCHEMA_DATABASE } from './information-schema-name.js';
 
-const CATALOG = 'def';
+export const CATALOG = 'def';
 
 /** Every user-visible table with its database's canonical name. */
-function allTables({ catalog }: SystemTableContext): { database: DatabaseInfo; table: TableInfo }[] {
+export function allTables({ catalog }: SystemTableContext): { database: DatabaseInfo; table: TableInfo }[] {
   return catalog.listDatabases().flatMap((database) => catalog.listTables(database.name).map((table) => ({ database, table })));
 }
 
@@ -55,7 +56,7 @@ export function tableStatus(databaseName: string, table: TableInfo): Row {
   }
   const autoIncrement = table.columns.some((column) => column.isAutoIncrement) ? 1n : null;
   return [
-    CATALOG, databaseName, table.name, 'BASE TABLE', 'InnoDB', 10n, 'Dynamic', 0n, 0n, 16384n, 0n, 0n, 0n, autoIncrement,
+    CATALOG, databaseName, table.name, table.sequence ? 'SEQUENCE' : 'BASE TABLE', 'InnoDB', 10n, 'Dynamic', 0n, 0n, 16384n, 0n, 0n, 0n, autoIncrement,
     created, null, null, table.collation, null, '', table.comment,
   ];
 }
@@ -71,7 +72,7 @@ export const COLUMNS: SystemTable = {
     ['GENERATION_EXPRESSION', TEXT], ['SRS_ID', UINT, true],
   ]),
   rows: (context) =>
-    allTables(context).flatMap(({ database, table }) => table.columns.map((column): Row => columnRow(database.name, table, column))),
+    allTables(context).flatMap(({ database, table }) => shownColumns(table).map((column): Row => columnRow(database.name, table, column))),
 };
 
 const NUMERIC_PRECISION: Partial<Record<TypeKind, bigint>> = { tinyint: 3n, smallint: 5n, mediumint: 7n, int: 10n, bigint: 19n, float: 12n, double: 22n };
@@ -92,17 +93,13 @@ function columnRow(databaseName: string, table: TableInfo, column: ColumnInfo): 
     scale = type.kind === TypeKind.Float || type.kind === TypeKind.Double ? (type.decimals >= 0 ? BigInt(type.decimals) : null) : 0n;
   }
   const hasFsp = type.kind === TypeKind.DateTime || type.kind === TypeKind.Timestamp || type.kind === TypeKind.Time;
-  const extra = [
-    column.isAutoIncrement ? 'auto_increment' : '',
-    column.defaultValue.kind === 'current-timestamp' ? 'DEFAULT_GENERATED' : '',
-    column.onUpdateCurrentTimestamp ? `on update ${currentTimestampText(column)}` : '',
-  ].filter(Boolean).join(' ');
+  const extra = columnExtra(column, 'information_schema');
   return [
     CATALOG, databaseName, table.name, column.name, BigInt(column.offset + 1), defaultText(column), column.isNotNull ? 'NO' : 'YES',
     dataType(type), characters === undefined ? null : BigInt(characters), octets, precision, scale,
     hasFsp ? BigInt(Math.max(type.decimals, 0)) : type.kind === TypeKind.Date ? 0n : null,
     isText ? collationInfo(type.collation).charset : null, isText ? type.collation : null, formatFieldType(type), keyKind(table, column), extra,
-    'select,insert,update,references', column.comment, '', null,
+    'select,insert,update,references', column.comment, column.generated?.expr ?? '', null,
   ];
 }
 
@@ -126,57 +123,11 @@ export const STATISTICS: SystemTable = {
           const column = table.columns[offset]!;
           return [
             CATALOG, database.name, table.name, index.isUnique ? 0n : 1n, database.name, index.name, BigInt(i + 1), column.name,
-            'A', 0n, null, null, column.isNotNull ? '' : 'YES', 'BTREE', '', '', 'YES', null,
+            index.descending?.[i] === true ? 'D' : 'A', 0n, null, null, column.isNotNull ? '' : 'YES', 'BTREE', '', '', 'YES', null,
           ];
         }),
       ),
     ),
-};
-
-export const KEY_COLUMN_USAGE: SystemTable = {
-  name: 'KEY_COLUMN_USAGE',
-  columns: columns([
-    ['CONSTRAINT_CATALOG', NAME], ['CONSTRAINT_SCHEMA', NAME], ['CONSTRAINT_NAME', NAME, true], ['TABLE_CATALOG', NAME],
-    ['TABLE_SCHEMA', NAME], ['TABLE_NAME', NAME], ['COLUMN_NAME', NAME, true], ['ORDINAL_POSITION', UINT],
-    ['POSITION_IN_UNIQUE_CONSTRAINT', UINT, true], ['REFERENCED_TABLE_SCHEMA', NAME, true],
-    ['REFERENCED_TABLE_NAME', NAME, true], ['REFERENCED_COLUMN_NAME', NAME, true],
-  ]),
-  rows: (context) =>
-    allTables(context).flatMap(({ database, table }) =>
-      table.indexes
-        .filter((index) => index.isUnique)
-        .flatMap((index) =>
-          index.columnOffsets.map((offset, i): Row => [
-            CATALOG, database.name, index.name, CATALOG, database.name, table.name, table.columns[offset]!.name, BigInt(i + 1),
-            null, null, null, null,
-          ]),
-        ),
-    ),
-};
-
-export const TABLE_CONSTRAINTS: SystemTable = {
-  name: 'TABLE_CONSTRAINTS',
-  columns: columns([
-    ['CONSTRAINT_CATALOG', NAME], ['CONSTRAINT_SCHEMA', NAME], ['CONSTRAINT_NAME', NAME, true], ['TABLE_SCHEMA', NAME],
-    ['TABLE_NAME', NAME], ['CONSTRAINT_TYPE', NAME], ['ENFORCED', NAME],
-  ]),
-  rows: (context) =>
-    allTables(context).flatMap(({ database, table }) =>
-      table.indexes
-        .filter((index) => index.isUnique)
-        .map((index): Row => [CATALOG, database.name, index.name, database.name, table.name, index.isPrimary ? 'PRIMARY KEY' : 'UNIQUE', 'YES']),
-    ),
-};
-
-/** Foreign keys are not supported, so there are no referential constraints (the table exists for tools). */
-export const REFERENTIAL_CONSTRAINTS: SystemTable = {
-  name: 'REFERENTIAL_CONSTRAINTS',
-  columns: columns([
-    ['CONSTRAINT_CATALOG', NAME], ['CONSTRAINT_SCHEMA', NAME], ['CONSTRAINT_NAME', NAME, true],
-    ['UNIQUE_CONSTRAINT_CATALOG', NAME], ['UNIQUE_CONSTRAINT_SCHEMA', NAME], ['UNIQUE_CONSTRAINT_NAME', NAME, true],
-    ['MATCH_OPTION', NAME], ['UPDATE_RULE', NAME], ['DELETE_RULE', NAME], ['TABLE_NAME', NAME], ['REFERENCED_TABLE_NAME', NAME],
-  ]),
-  rows: () => [],
 };
 
 export const VIEWS: SystemTable = {

@@ -27,8 +27,29 @@ export function defaultText(column: ColumnInfo): SqlValue {
       return spec.value;
     case 'current-timestamp':
       return currentTimestampText(column);
+    case 'sequence':
+      return sequenceDefaultText(spec);
     case 'null':
     case 'none':
       return null;
   }
+}
+
+/**
+ * The Extra column of SHOW COLUMNS / COLUMNS.EXTRA: auto_increment, DEFAULT_GENERATED (information_schema only),
+ * `on update CURRENT_TIMESTAMP`, and `VIRTUAL GENERATED` / `STORED GENERATED` for a generated column.
+ */
+export function columnExtra(column: ColumnInfo, where: 'show' | 'information_schema'): string {
+  return [
+    column.isAutoIncrement ? 'auto_increment' : '',
+    where === 'information_schema' && column.defaultValue.kind === 'current-timestamp' ? 'DEFAULT_GENERATED' : '',
+    column.onUpdateCurrentTimestamp ? `on update ${currentTimestampText(column)}` : '',
+    column.generated ? (column.generated.isStored ? 'STORED GENERATED' : 'VIRTUAL GENERATED') : '',
+  ].filter(Boolean).join(' ');
+}
+
+/** A sequence default as TiDB shows it: nextval(`db`.`seq`). */
+export function sequenceDefaultText(spec: { readonly database: string; readonly name: string }): string {
+  const quote = (name: string): string => `\`${name.replace(/`/g, '``')}\``;
+  return `nextval(${quote(spec.database)}.${quote(spec.name)})`;
 }

@@ -4,6 +4,7 @@ import type { Catalog } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import type { Row } from '../types/index.js';
 import * as catalogTables from './catalog-tables.js';
+import * as constraintTables from './constraint-tables.js';
 import { INFORMATION_SCHEMA_DATABASE } from './information-schema-name.js';
 import * as observabilityTables from './observability-tables.js';
 import * as serverTables from './server-tables.js';
@@ -15,9 +16,10 @@ const TABLES: ReadonlyMap<string, SystemTable> = new Map(
     catalogTables.TABLES,
     catalogTables.COLUMNS,
     catalogTables.STATISTICS,
-    catalogTables.KEY_COLUMN_USAGE,
-    catalogTables.TABLE_CONSTRAINTS,
-    catalogTables.REFERENTIAL_CONSTRAINTS,
+    constraintTables.KEY_COLUMN_USAGE,
+    constraintTables.TABLE_CONSTRAINTS,
+    constraintTables.REFERENTIAL_CONSTRAINTS,
+    constraintTables.CHECK_CONSTRAINTS,
     catalogTables.VIEWS,
     catalogTables.ROUTINES,
     catalogTables.TRIGGERS,
@@ -28,6 +30,8 @@ const TABLES: ReadonlyMap<string, SystemTable> = new Map(
     serverTables.COLLATION_CHARACTER_SET_APPLICABILITY,
     serverTables.FILES,
     serverTables.PROCESSLIST,
+    serverTables.APPLICABLE_ROLES,
+    serverTables.ENABLED_ROLES,
     serverTables.SESSION_VARIABLES,
     serverTables.GLOBAL_VARIABLES,
     serverTables.SESSION_STATUS,

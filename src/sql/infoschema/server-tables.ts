@@ -2,8 +2,12 @@
 // the ones the session layer fills in (PROCESSLIST, SESSION/GLOBAL_VARIABLES, SESSION/GLOBAL_STATUS).
 import type { Row } from '../types/index.js';
 import { INT, NAME, SHORT, TEXT, UINT, columns, sessionTable } from './system-table.js';
+import { TypeKind, fieldType } from '../types/index.js';
 import type { SystemTable } from './system-table.js';
 import { CHARSETS, COLLATIONS as COLLATION_LIST } from '../collation/index.js';
+
+/** MySQL's 'YES'/'NO' columns. */
+const YES_NO = fieldType(TypeKind.VarChar, { length: 3 });
 
 export const ENGINES: SystemTable = {
   name: 'ENGINES',
@@ -43,6 +47,15 @@ export const PROCESSLIST = sessionTable('PROCESSLIST', [
   ['ID', UINT], ['USER', NAME], ['HOST', NAME], ['DB', NAME, true], ['COMMAND', NAME], ['TIME', INT], ['STATE', NAME, true],
   ['INFO', TEXT, true], ['TLS', NAME],
 ]);
+
+/** The roles the reading account can use (MySQL 8.0.19's APPLICABLE_ROLES), from the session's account. */
+export const APPLICABLE_ROLES = sessionTable('APPLICABLE_ROLES', [
+  ['USER', NAME, true], ['HOST', NAME, true], ['GRANTEE', NAME, true], ['GRANTEE_HOST', NAME, true], ['ROLE_NAME', NAME, true],
+  ['ROLE_HOST', NAME, true], ['IS_GRANTABLE', YES_NO], ['IS_DEFAULT', YES_NO, true], ['IS_MANDATORY', YES_NO],
+]);
+
+/** The roles active in the reading session (SET ROLE), with the roles granted to them. */
+export const ENABLED_ROLES = sessionTable('ENABLED_ROLES', [['ROLE_NAME', NAME, true], ['ROLE_HOST', NAME, true], ['IS_DEFAULT', YES_NO, true], ['IS_MANDATORY', YES_NO]]);
 
 const VARIABLE_COLUMNS = [['VARIABLE_NAME', NAME], ['VARIABLE_VALUE', SHORT, true]] as const;
 export const SESSION_VARIABLES = sessionTable('SESSION_VARIABLES', VARIABLE_COLUMNS);

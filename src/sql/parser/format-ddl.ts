@@ -152,6 +152,10 @@ export function formatColumnDef(c: ColumnDef, f: Printer): string {
   if (c.default !== undefined) out += ' DEFAULT ' + formatDefault(c.default, f);
   if (c.onUpdate !== undefined) out += ' ON UPDATE ' + f.expr(c.onUpdate);
   if (c.isAutoIncrement === true) out += ' AUTO_INCREMENT';
+  if (c.autoRandom) {
+    const { shardBits, rangeBits } = c.autoRandom;
+    out += ' AUTO_RANDOM' + (shardBits === undefined ? '' : `(${shardBits}${rangeBits === undefined ? '' : `, ${rangeBits}`})`);
+  }
   if (c.visibility !== undefined) out += ' ' + c.visibility;
   if (c.isUnique === true) out += ' UNIQUE KEY';
   if (c.isPrimaryKey === true) out += ' PRIMARY KEY';
@@ -252,6 +256,10 @@ function formatAlterAction(a: AlterTableAction, f: Printer): string {
       return 'DROP FOREIGN KEY ' + formatIdent(a.name);
     case 'DropCheck':
       return 'DROP CHECK ' + formatIdent(a.name);
+    case 'DropConstraint':
+      return 'DROP CONSTRAINT ' + formatIdent(a.name);
+    case 'AlterCheckEnforcement':
+      return `ALTER ${a.word} ${formatIdent(a.name)} ${a.isEnforced ? '' : 'NOT '}ENFORCED`;
     case 'ModifyColumn':
       return `MODIFY COLUMN ${formatColumnDef(a.column, f)}${formatPosition(a.position)}`;
     case 'ChangeColumn':

@@ -1,6 +1,6 @@
 // Prints INSERT / REPLACE / UPDATE / DELETE.
-import type { Assignment, DeleteStmt, InsertStmt, UpdateStmt } from '../ast/index.js';
-import { formatIdent, formatQualified } from './format-ident.js';
+import type { Assignment, DeleteStmt, InsertStmt, LoadDataStmt, UpdateStmt } from '../ast/index.js';
+import { formatCharset, formatIdent, formatQualified, formatString, formatUserVar } from './format-ident.js';
 import { formatOrderLimit } from './format-query.js';
 import type { Printer } from './printer.js';
 
@@ -58,4 +58,31 @@ export function formatDelete(s: DeleteStmt, f: Printer): string {
   }
   if (s.where !== undefined) out += ' WHERE ' + f.expr(s.where);
   return out + formatOrderLimit(s, f);
+}
+
+export function formatLoadData(s: LoadDataStmt, f: Printer): string {
+  let out = 'LOAD DATA';
+  if (s.priority !== undefined) out += ' ' + s.priority;
+  if (s.isLocal) out += ' LOCAL';
+  out += ` INFILE ${formatString(s.fileName)}`;
+  if (s.duplicates !== undefined) out += ' ' + s.duplicates;
+  out += ' INTO TABLE ' + formatQualified(s.table.db, s.table.name);
+  if (s.partitions !== undefined) out += ` PARTITION (${s.partitions.map(formatIdent).join(', ')})`;
+  if (s.charset !== undefined) out += ' CHARACTER SET ' + formatCharset(s.charset);
+  const fields = s.fields;
+  if (fields !== undefined) {
+    out += ' FIELDS';
+    if (fields.terminatedBy !== undefined) out += ' TERMINATED BY ' + formatString(fields.terminatedBy);
+    if (fields.enclosedBy !== undefined) out += `${fields.isOptionallyEnclosed === true ? ' OPTIONALLY' : ''} ENCLOSED BY ${formatString(fields.enclosedBy)}`;
+    if (fields.escapedBy !== undefined) out += ' ESCAPED BY ' + formatString(fields.escapedBy);
+  }
+  if (s.lines !== undefined) {
+    out += ' LINES';
+    if (s.lines.startingBy !== undefined) out += ' STARTING BY ' + formatString(s.lines.startingBy);
+    if (s.lines.terminatedBy !== undefined) out += ' TERMINATED BY ' + formatString(s.lines.terminatedBy);
+  }
+  if (s.ignoreLines !== undefined) out += ` IGNORE ${s.ignoreLines} LINES`;
+  if (s.targets !== undefined) out += ` (${s.targets.map((t) => (t.kind === 'variable' ? formatUserVar(t.name) : formatIdent(t.name))).join(', ')})`;
+  if (s.assignments !== undefined) out += ' SET ' + formatAssignments(s.assignments, f);
+  return out;
 }

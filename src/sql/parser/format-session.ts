@@ -149,6 +149,7 @@ function formatShow(s: ShowStmt, f: Printer): string {
       break;
     case 'CREATE TABLE':
     case 'CREATE VIEW':
+    case 'CREATE SEQUENCE':
     case 'CREATE PROCEDURE':
     case 'CREATE FUNCTION':
     case 'CREATE TRIGGER':
@@ -163,6 +164,7 @@ function formatShow(s: ShowStmt, f: Printer): string {
       break;
     case 'GRANTS':
       out += ' GRANTS' + (s.user === undefined ? '' : ' FOR ' + formatUserSpec(s.user));
+      if (s.usingRoles !== undefined) out += ' USING ' + s.usingRoles.map(formatUserSpec).join(', ');
       break;
     case 'COUNT WARNINGS':
     case 'COUNT ERRORS':

@@ -1,8 +1,10 @@
 // formatSql: prints any AST node back to canonical SQL, wiring the family printers together.
 import type { Expr, QueryExpr, Statement, TableRef } from '../ast/index.js';
 import { formatAccountStmt } from './format-account.js';
+import { formatRoleStmt } from './format-role.js';
+import { formatSequenceStmt } from './format-sequence.js';
 import { formatDdl } from './format-ddl.js';
-import { formatDelete, formatInsert, formatUpdate } from './format-dml.js';
+import { formatDelete, formatInsert, formatLoadData, formatUpdate } from './format-dml.js';
 import { formatExprNode } from './format-expr.js';
 import { formatQueryNode, formatTableRefNode } from './format-query.js';
 import { formatSession } from './format-session.js';
@@ -31,6 +33,8 @@ function formatStatement(s: Statement): string {
       return formatUpdate(s, printer);
     case 'DeleteStmt':
       return formatDelete(s, printer);
+    case 'LoadDataStmt':
+      return formatLoadData(s, printer);
     case 'ExplainStmt':
       return `EXPLAIN ${s.isAnalyze ? 'ANALYZE ' : ''}${s.format === undefined ? '' : `FORMAT = ${s.format} `}${formatStatement(s.stmt)}`;
     case 'CreateDatabaseStmt':
@@ -55,6 +59,17 @@ function formatStatement(s: Statement): string {
     case 'GrantStmt':
     case 'RevokeStmt':
       return formatAccountStmt(s);
+    case 'CreateRoleStmt':
+    case 'DropRoleStmt':
+    case 'GrantRoleStmt':
+    case 'RevokeRoleStmt':
+    case 'SetRoleStmt':
+    case 'SetDefaultRoleStmt':
+      return formatRoleStmt(s);
+    case 'CreateSequenceStmt':
+    case 'AlterSequenceStmt':
+    case 'DropSequenceStmt':
+      return formatSequenceStmt(s);
     default:
       return formatSession(s, printer);
   }

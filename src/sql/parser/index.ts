@@ -5,6 +5,7 @@ import type { ParseOptions } from './parser.js';
 
 export type * from '../ast/index.js';
 export { formatSql } from './format-sql.js';
+export { formatStoredExpr } from './format-stored-expr.js';
 export { formatIdent, formatString } from './format-ident.js';
 export { parseStatements, parseSingleStatement } from './parse-statement.js';
 export type { ParseResult } from './parse-statement.js';
@@ -22,3 +23,5 @@ export function parseSql(sql: string, options?: ParseOptions): Statement[] {
   if (result.error !== undefined) throw result.error;
   return result.statements;
 }
+export { parameterizeStatement } from './parameterize-statement.js';
+export type { ParameterizedStatement, StatementLiteral } from './parameterize-statement.js';

@@ -180,6 +180,12 @@ export class Lexer {
             continue;
           }
         }
+        const feature = this.inExecutableComment ? undefined : tidbFeatureComment(sql, p);
+        if (feature !== undefined) {
+          this.inExecutableComment = true;
+          p = feature;
+          continue;
+        }
         const close = sql.indexOf('*/', p + 2);
         if (close < 0) {
           this.pos = p;
@@ -349,4 +355,16 @@ export class Lexer {
 
 function isBinaryDigit(c: number): boolean {
   return c === Ch.ZERO || c === Ch.ONE;
+}
+
+/** The TiDB features whose `/*T![feature] … *\/` comments are parsed (SHOW CREATE TABLE and dumps write them). */
+const TIDB_FEATURES: ReadonlySet<string> = new Set(['auto_rand']);
+
+/** Where the content of a TiDB feature comment `/*T![f, …] …` at `start` begins, when every feature is known. */
+function tidbFeatureComment(sql: string, start: number): number | undefined {
+  if (!sql.startsWith('T![', start + 2)) return undefined;
+  const close = sql.indexOf(']', start + 5);
+  if (close < 0) return undefined;
+  const features = sql.slice(start + 5, close).split(',').map((name) => name.trim());
+  return features.every((name) => TIDB_FEATURES.has(name)) ? close + 1 : undefined;
 }

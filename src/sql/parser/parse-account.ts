@@ -18,7 +18,7 @@ import type {
 import type { Mutable } from './mutable.js';
 import { RESOURCE_LIMIT_OPTIONS } from './resource-limit-options.js';
 import type { Parser } from './parser.js';
-import { parseUserSpec } from './parse-user.js';
+import { parseUserList, parseUserSpec } from './parse-user.js';
 import { TokenType } from './token.js';
 
 /** `IDENTIFIED [WITH plugin] [BY 'password' | AS 'hash']`, or undefined when absent. */
@@ -40,13 +40,6 @@ function parseAccountList(p: Parser): AccountSpec[] {
     accounts.push(auth === undefined ? { user } : { user, auth });
   } while (p.acceptOp(','));
   return accounts;
-}
-
-function parseUserList(p: Parser): UserSpec[] {
-  const users: UserSpec[] = [];
-  do users.push(parseUserSpec(p));
-  while (p.acceptOp(','));
-  return users;
 }
 
 /** `REQUIRE …` after the account list. */

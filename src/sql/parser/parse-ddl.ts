@@ -1,4 +1,5 @@
 // CREATE / DROP / ALTER for databases, tables, indexes and views; RENAME TABLE; TRUNCATE.
+import { parseAlterSequence, parseCreateSequence, parseDropSequence } from './parse-sequence.js';
 import type {
   AlterDatabaseStmt,
   AlterTableAction,
@@ -36,6 +37,7 @@ import {
 import { parseIdentList, parseTableName, parseTableNameList } from './parse-table-ref.js';
 import { parseUserSpec } from './parse-user.js';
 import { parseAlterUser, parseCreateUser, parseDropUser } from './parse-account.js';
+import { parseAlterUserDefaultRole, parseCreateRole, parseDropRole } from './parse-role.js';
 import type { Parser } from './parser.js';
 import { Prec } from './precedence.js';
 import type { Mutable } from './mutable.js';
@@ -46,6 +48,8 @@ export function parseCreate(p: Parser): Statement {
   p.expectWord('CREATE');
   if (p.isWord('DATABASE') || p.isWord('SCHEMA')) return parseCreateDatabase(p, start);
   if (p.isWord('USER')) return parseCreateUser(p, start);
+  if (p.isWord('ROLE')) return parseCreateRole(p, start);
+  if (p.isWord('SEQUENCE') || (p.isWord('TEMPORARY') && p.isWordAt(1, 'SEQUENCE'))) return parseCreateSequence(p, start);
   if (p.isWord('TABLE') || p.isWord('TEMPORARY')) return parseCreateTable(p, start);
   if (p.isWord('INDEX') || p.isWord('UNIQUE') || p.isWord('FULLTEXT') || p.isWord('SPATIAL'))
     return parseCreateIndex(p, start);
@@ -119,8 +123,11 @@ function parseCreateTable(p: Parser, start: number): CreateTableStmt {
       const columns: ColumnDef[] = [];
       const constraints: TableConstraint[] = [];
       do {
-        if (isConstraintStart(p)) constraints.push(parseConstraint(p));
-        else columns.push(parseColumnDef(p));
+        if (isConstraintStart(p)) {
+          const constraint = parseConstraint(p);
+          // A CHECK's place among the columns decides its generated name (t_chk_N counts in statement order).
+          constraints.push(constraint.kind === 'CheckConstraint' ? { ...constraint, columnsBefore: columns.length } : constraint);
+        } else columns.push(parseColumnDef(p));
       } while (p.acceptOp(','));
       p.expectOp(')');
       stmt.columns = columns;
@@ -242,6 +249,8 @@ export function parseDrop(p: Parser): Statement {
   const start = p.tok.start;
   p.expectWord('DROP');
   if (p.isWord('USER')) return parseDropUser(p, start);
+  if (p.isWord('ROLE')) return parseDropRole(p, start);
+  if (p.isWord('SEQUENCE')) return parseDropSequence(p, start);
   if (p.acceptWord('DATABASE') || p.acceptWord('SCHEMA')) {
     const exists = ifExists(p);
     const stmt: DropDatabaseStmt = { kind: 'DropDatabaseStmt', text: '', ifExists: exists, name: p.ident() };
@@ -304,7 +313,8 @@ export function parseDrop(p: Parser): Statement {
 export function parseAlter(p: Parser): Statement {
   const start = p.tok.start;
   p.expectWord('ALTER');
-  if (p.isWord('USER')) return parseAlterUser(p, start);
+  if (p.isWord('USER')) return parseAlterUserDefaultRole(p, start) ?? parseAlterUser(p, start);
+  if (p.isWord('SEQUENCE')) return parseAlterSequence(p, start);
   if (p.acceptWord('DATABASE') || p.acceptWord('SCHEMA')) {
     const name =
       p.isIdentAt(0) &&
@@ -374,7 +384,8 @@ function parseAlterAction(p: Parser): AlterTableAction[] {
   if (p.acceptWord('DROP')) {
     if (p.acceptWords('PRIMARY', 'KEY')) return [{ kind: 'DropPrimaryKey' }];
     if (p.acceptWords('FOREIGN', 'KEY')) return [{ kind: 'DropForeignKey', name: p.ident() }];
-    if (p.acceptWord('CHECK') || p.acceptWord('CONSTRAINT')) return [{ kind: 'DropCheck', name: p.ident() }];
+    if (p.acceptWord('CHECK')) return [{ kind: 'DropCheck', name: p.ident() }];
+    if (p.acceptWord('CONSTRAINT')) return [{ kind: 'DropConstraint', name: p.ident() }];
     if (p.acceptWord('INDEX') || p.acceptWord('KEY')) {
       const exists = ifExists(p);
       return [{ kind: 'DropIndex', name: p.ident(), ...(exists && { ifExists: true }) }];
@@ -415,6 +426,13 @@ function parseAlterAction(p: Parser): AlterTableAction[] {
     return [{ kind: 'RenameTable', to: parseTableName(p) }];
   }
   if (p.acceptWord('ALTER')) {
+    if (p.isWord('CHECK') || p.isWord('CONSTRAINT')) {
+      const word = p.advance().upper as 'CHECK' | 'CONSTRAINT';
+      const name = p.ident();
+      const isEnforced = !p.acceptWord('NOT');
+      p.expectWord('ENFORCED');
+      return [{ kind: 'AlterCheckEnforcement', name, isEnforced, word }];
+    }
     if (p.acceptWord('INDEX')) {
       const name = p.ident();
       return [{ kind: 'AlterIndexVisibility', name, visibility: p.expectOneOf(['VISIBLE', 'INVISIBLE'] as const) }];

@@ -400,6 +400,14 @@ export function parseIdentExpr(p: Parser): Expr {
   const first = p.advance();
   if (first.type !== TokenType.Ident && first.type !== TokenType.QuotedIdent) throw p.error(first);
   if (p.isOp('(')) return parseFunctionCall(p, first.value.toUpperCase());
+  // TiDB's `NEXT VALUE FOR seq` is NEXTVAL(seq).
+  if (first.type === TokenType.Ident && first.upper === 'NEXT' && p.isWord('VALUE') && p.isWordAt(1, 'FOR')) {
+    p.advance();
+    p.advance();
+    const name = parseIdentExpr(p);
+    if (name.kind !== 'ColumnRefExpr' || name.db !== undefined) throw p.error();
+    return { kind: 'FuncCallExpr', name: 'NEXTVAL', args: [name] };
+  }
   let ref: ColumnRefExpr;
   if (p.acceptOp('.')) {
     const second = p.anyIdent();

@@ -10,6 +10,7 @@ import type {
 } from '../ast/index.js';
 import { parseExpr } from './parse-expr.js';
 import { parseSetPassword } from './parse-account.js';
+import { parseSetDefaultRole, parseSetRole } from './parse-role.js';
 import type { Parser } from './parser.js';
 import { TokenType } from './token.js';
 import type { Mutable } from './mutable.js';
@@ -33,6 +34,8 @@ export function parseSet(p: Parser): Statement {
   if (p.isWord('TRANSACTION') || (scopeWord !== undefined && p.isWordAt(1, 'TRANSACTION')))
     return parseSetTransaction(p, start);
   if (p.isWord('PASSWORD') && (p.isOpAt(1, '=') || p.isWordAt(1, 'FOR'))) return parseSetPassword(p, start);
+  if (p.isWord('ROLE') && !p.isOpAt(1, '=') && !p.isOpAt(1, ':=')) return parseSetRole(p, start);
+  if (p.isWord('DEFAULT') && p.isWordAt(1, 'ROLE')) return parseSetDefaultRole(p, start);
   const assignments: SetAssignment[] = [];
   let scope: VarScope | undefined;
   do {

@@ -102,8 +102,10 @@ function parseTarget(p: Parser, s: Mutable<ShowStmt>): ShowTarget {
       if (p.acceptWord('FOR')) {
         s.user = parseUserSpec(p);
         if (p.acceptWord('USING')) {
-          do parseUserSpec(p);
+          const roles = [];
+          do roles.push(parseUserSpec(p));
           while (p.acceptOp(','));
+          s.usingRoles = roles;
         }
       }
       return 'GRANTS';
@@ -142,6 +144,7 @@ function parseShowCreate(p: Parser, s: Mutable<ShowStmt>): ShowTarget {
   const what = p.expectOneOf([
     'TABLE',
     'VIEW',
+    'SEQUENCE',
     'DATABASE',
     'SCHEMA',
     'USER',

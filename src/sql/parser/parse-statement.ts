@@ -16,9 +16,11 @@ import {
   parseUse,
 } from './parse-admin.js';
 import { parseGrant, parseRenameUser, parseRevoke } from './parse-account.js';
+import { isRoleGrant, parseGrantRole, parseRevokeRole } from './parse-role.js';
 import { parseAlter, parseCreate, parseDrop, parseRenameTable, parseTruncate } from './parse-ddl.js';
 import { parseDelete, parseInsert, parseUpdate } from './parse-dml.js';
 import { parseExpr, startsQuery } from './parse-expr.js';
+import { parseLoadData } from './parse-load-data.js';
 import { parseQuery, parseQueryTail } from './parse-select.js';
 import { parseSet } from './parse-set.js';
 import { parseDescribeTable, parseShow } from './parse-show.js';
@@ -59,6 +61,8 @@ export function parseStatement(p: Parser): Statement {
       return parseUpdate(p);
     case 'DELETE':
       return parseDelete(p);
+    case 'LOAD':
+      return parseLoadData(p);
     case 'CREATE':
       return parseCreate(p);
     case 'DROP':
@@ -68,9 +72,9 @@ export function parseStatement(p: Parser): Statement {
     case 'RENAME':
       return p.isWordAt(1, 'USER') ? parseRenameUser(p) : parseRenameTable(p);
     case 'GRANT':
-      return parseGrant(p);
+      return isRoleGrant(p) ? parseGrantRole(p) : parseGrant(p);
     case 'REVOKE':
-      return parseRevoke(p);
+      return isRoleGrant(p) ? parseRevokeRole(p) : parseRevoke(p);
     case 'TRUNCATE':
       return parseTruncate(p);
     case 'USE':

@@ -49,6 +49,15 @@ export function parseColumnDef(p: Parser): ColumnDef {
     else if (p.acceptWord('DEFAULT')) col.default = parseDefaultValue(p);
     else if (p.acceptWords('ON', 'UPDATE')) col.onUpdate = parseExpr(p, Prec.COLLATE);
     else if (p.acceptWord('AUTO_INCREMENT')) col.isAutoIncrement = true;
+    else if (p.acceptWord('AUTO_RANDOM')) {
+      const autoRandom: { shardBits?: number; rangeBits?: number } = {};
+      if (p.acceptOp('(')) {
+        autoRandom.shardBits = p.integer();
+        if (p.acceptOp(',')) autoRandom.rangeBits = p.integer();
+        p.expectOp(')');
+      }
+      col.autoRandom = autoRandom;
+    }
     else if (p.acceptWords('PRIMARY', 'KEY') || p.acceptWord('KEY')) col.isPrimaryKey = true;
     else if (p.acceptWord('UNIQUE')) {
       if (!p.acceptWord('KEY')) p.acceptWord('INDEX');
@@ -137,7 +146,8 @@ export function parseConstraint(p: Parser): TableConstraint {
   } else throw p.error();
   // MySQL accepts (and ignores) a name after PRIMARY KEY: the primary key is always called PRIMARY.
   const written = p.isIdentAt(0) && !p.isWord('USING') && !p.isWord('TYPE') ? p.ident() : undefined;
-  const name = indexType === 'PRIMARY' ? undefined : written;
+  // Without its own name, a UNIQUE or INDEX takes the constraint's (MySQL: CONSTRAINT c UNIQUE (x) is index c).
+  const name = indexType === 'PRIMARY' ? undefined : (written ?? constraintName);
   const options: Mutable<IndexOptions> = {};
   parseIndexOptions(p, options);
   const parts = parseIndexParts(p);

@@ -16,3 +16,11 @@ export function parseUserSpec(p: Parser): UserSpec {
   if (p.acceptOp('@')) return { kind: 'user', user, host: p.identOrString() };
   return { kind: 'user', user };
 }
+
+/** `user, …` (CURRENT_USER allowed). */
+export function parseUserList(p: Parser): UserSpec[] {
+  const users: UserSpec[] = [];
+  do users.push(parseUserSpec(p));
+  while (p.acceptOp(','));
+  return users;
+}

@@ -1,11 +1,12 @@
 // checkFullGroupBy: sql_mode=ONLY_FULL_GROUP_BY, MySQL 5.7+'s default: in a grouped query every column the select
 // list or ORDER BY reads outside an aggregate must be grouped or functionally dependent on the grouped columns.
 import { mysqlError, ER_MIX_OF_GROUP_FUNC_AND_FIELDS, ER_WRONG_FIELD_WITH_GROUP } from '../../errors/index.js';
-import type { Expr } from '../ast/index.js';
+import type { Expr, TableRef } from '../ast/index.js';
 import type { TableInfo } from '../catalog/index.js';
 import { forEachExpr } from '../expression/index.js';
 import type { Scope } from '../expression/index.js';
 import { formatSql } from '../parser/index.js';
+import { splitConjuncts } from './access-path.js';
 
 /** One select-list entry (an expression, or a `*` already expanded to column offsets). */
 export type CheckedItem = { readonly expr: Expr } | { readonly offsets: readonly number[] };
@@ -72,23 +73,8 @@ function determinedOffsets(groupBy: readonly Expr[], scope: Scope, whereConjunct
   );
   const offsetOf = (expr: Expr): number | undefined => (expr.kind === 'ColumnRefExpr' ? scope.find(expr) : undefined);
   const isConstant = (expr: Expr): boolean => expr.kind.endsWith('LiteralExpr') || expr.kind === 'ParamExpr';
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const [left, right] of equalities) {
-      const [l, r] = [offsetOf(left), offsetOf(right)];
-      const pin = (offset: number | undefined, other: Expr, otherOffset: number | undefined): void => {
-        if (offset === undefined || determined.has(offset)) return;
-        if (isConstant(other) || (otherOffset !== undefined && determined.has(otherOffset))) {
-          determined.add(offset);
-          changed = true;
-        }
-      };
-      pin(l, right, r);
-      pin(r, left, l);
-    }
-  }
-  // Group the scope's base-table columns by table instance (alias), then add every column of an instance whose
-  // key columns are all determined.
+  // Group the scope's base-table columns by table instance (alias): every column of an instance whose key columns
+  // are all determined is determined too.
   const instances = new Map<string, { table: TableInfo; offsets: Map<number, number> }>();
   scope.columns.forEach((column, offset) => {
     if (!column.origin) return;
@@ -100,18 +86,52 @@ function determinedOffsets(groupBy: readonly Expr[], scope: Scope, whereConjunct
     }
     instance.offsets.set(column.origin.offset, offset);
   });
-  for (const { table, offsets } of instances.values()) {
-    const isDetermined = (columnOffset: number): boolean => {
-      const offset = offsets.get(columnOffset);
-      return offset !== undefined && determined.has(offset);
+  // Equalities and keys feed each other (grouping by ch.id determines ch.pid, which ON p.id = ch.pid carries to p's
+  // key and so to every column of p), so both run until nothing more is determined.
+  for (let changed = true; changed; ) {
+    changed = false;
+    const add = (offset: number): void => {
+      if (determined.has(offset)) return;
+      determined.add(offset);
+      changed = true;
     };
-    const keys = table.indexes
-      .filter((index) => index.isPrimary || (index.isUnique && index.columnOffsets.every((c) => table.columns[c]!.isNotNull)))
-      .map((index) => index.columnOffsets);
-    if (table.handleColumnOffset !== undefined) keys.push([table.handleColumnOffset]);
-    if (keys.some((key) => key.every(isDetermined))) for (const offset of offsets.values()) determined.add(offset);
+    for (const [left, right] of equalities) {
+      const [l, r] = [offsetOf(left), offsetOf(right)];
+      const pin = (offset: number | undefined, other: Expr, otherOffset: number | undefined): void => {
+        if (offset !== undefined && (isConstant(other) || (otherOffset !== undefined && determined.has(otherOffset)))) add(offset);
+      };
+      pin(l, right, r);
+      pin(r, left, l);
+    }
+    for (const { table, offsets } of instances.values()) {
+      const isDetermined = (columnOffset: number): boolean => {
+        const offset = offsets.get(columnOffset);
+        return offset !== undefined && determined.has(offset);
+      };
+      const keys = table.indexes
+        .filter((index) => index.isPrimary || (index.isUnique && index.columnOffsets.every((c) => table.columns[c]!.isNotNull)))
+        .map((index) => index.columnOffsets);
+      if (table.handleColumnOffset !== undefined) keys.push([table.handleColumnOffset]);
+      if (keys.some((key) => key.every(isDetermined))) for (const offset of offsets.values()) add(offset);
+    }
   }
   return determined;
+}
+
+/**
+ * The conditions functional dependence may use: WHERE's conjuncts and those of inner joins' ON (an outer join's ON
+ * does not hold for its NULL-extended rows), as MySQL's detection of functional dependence reads them.
+ */
+export function dependenceConjuncts(where: Expr | undefined, from: readonly TableRef[] | undefined): Expr[] {
+  const conjuncts = splitConjuncts(where);
+  const visit = (ref: TableRef): void => {
+    if (ref.kind !== 'JoinRef' || ref.joinType === 'LEFT' || ref.joinType === 'RIGHT') return;
+    conjuncts.push(...splitConjuncts(ref.on));
+    visit(ref.left);
+    visit(ref.right);
+  };
+  for (const ref of from ?? []) visit(ref);
+  return conjuncts;
 }
 
 /** The first column `expr` reads outside aggregates that the groups do not determine, or undefined. */

@@ -42,6 +42,11 @@ export interface TableReaderPlan extends PlanNode {
   readonly read: TableReadPlan;
   /** Each row's handle is appended as a hidden column (multi-table UPDATE/DELETE). */
   readonly withHandles: boolean;
+  /**
+   * The offsets of the only columns the query reads, in table order, when that is not all of them: a plain range
+   * or full read decodes just these and leaves the others NULL. Undefined: every column.
+   */
+  readonly readColumns: readonly number[] | undefined;
 }
 
 /** Rows already in memory: `SELECT` without FROM, or a recursive CTE's result (TiDB's TableDual). */
@@ -285,3 +290,15 @@ export type PhysicalPlan =
   | WindowPlan
   | OutputPlan
   | SetOperationPlan;
+
+/**
+ * TiDB's PointGet / BatchPointGet: a query whose only input is one base table read by primary-key handles (`pk = ?`,
+ * `pk IN (…)`), with a plain projection on top. It is not a member of the operator tree: the executor reads its rows
+ * in one step (no operator per row batch) and hands back a complete result. `output` is the general plan it stands
+ * for (EXPLAIN and ANALYZE print that tree, whose stats it fills in); `reader` is `output.input`.
+ */
+export interface PointGetPlan {
+  readonly kind: 'PointGet';
+  readonly output: OutputPlan;
+  readonly reader: TableReaderPlan;
+}

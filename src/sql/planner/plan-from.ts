@@ -47,6 +47,8 @@ interface FromContext {
   readonly aliases: Set<string>;
   /** The ORDER BY the query would like its only base table to deliver. */
   readonly order: OrderRequest | undefined;
+  /** The only base table's columns the query can read (see referenced-columns.ts); undefined: all. */
+  readonly columnNames: ReadonlySet<string> | undefined;
 }
 
 /** Plans `from` (a comma list of table references, each possibly a join tree). */
@@ -55,7 +57,12 @@ export async function planFrom(
   where: Expr | undefined,
   plan: PlanContext,
   planQuery: PlanQuery,
-  options: { readonly withHandles?: boolean; readonly order?: OrderRequest | undefined; readonly lateral?: LateralPlanner } = {},
+  options: {
+    readonly withHandles?: boolean;
+    readonly order?: OrderRequest | undefined;
+    readonly columnNames?: ReadonlySet<string> | undefined;
+    readonly lateral?: LateralPlanner;
+  } = {},
 ): Promise<PlannedFrom> {
   const single = from.length === 1 && from[0]!.kind === 'TableNameRef';
   const context: FromContext = {
@@ -65,6 +72,7 @@ export async function planFrom(
     pending: splitConjuncts(where),
     aliases: new Set(),
     order: single ? options.order : undefined,
+    columnNames: single ? options.columnNames : undefined,
     lateral: options.lateral,
   };
   if (context.lateral && from.some(hasLateral)) {
@@ -175,7 +183,11 @@ async function planRef(ref: TableRef, context: FromContext, isNullSupplying: boo
       const scope = tableScope(table, database.name, ref.alias);
       // A table on the NULL-supplying side of an outer join must see WHERE only after the join.
       const own = isNullSupplying ? [] : takeOwn(context, scope);
-      return planTableReader(table, database.name, ref.alias, own, context.plan, { order: context.order, withHandles: context.withHandles });
+      return planTableReader(table, database.name, ref.alias, own, context.plan, {
+        order: context.order,
+        withHandles: context.withHandles,
+        columnNames: context.columnNames,
+      });
     }
     case 'DerivedTableRef': {
       const alias = ref.alias ?? '';

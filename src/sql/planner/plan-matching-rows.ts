@@ -2,7 +2,8 @@
 // views, the innermost view's), and the read, Sort/TopN/Limit that EXPLAIN shows.
 import type { Expr, Limit, OrderItem } from '../ast/index.js';
 import { LateBoundParams, containsParam, withCurrentValues } from '../expression/index.js';
-import { chooseAccessPath, accessConditions, isSamePathShape, splitConjuncts } from './access-path.js';
+import { chooseAccessPath, accessConditions, conjunction, isSamePathShape, splitConjuncts } from './access-path.js';
+import { substituteGeneratedColumns } from './generated-column-substitution.js';
 import type { AccessPath } from './access-path.js';
 import { describeExpr } from './describe-expr.js';
 import { operatorPlan } from './operator-plan.js';
@@ -19,14 +20,19 @@ export type MatchClauses = { where?: Expr | undefined; orderBy?: readonly OrderI
  * view the filter runs over the view's columns, not the table's.
  */
 export function planMatchingRows(target: WriteTarget, alias: string | undefined, clauses: MatchClauses): MatchingRowsPlan {
-  const { where, context } = target.access;
+  const { context } = target.access;
+  // On a base table a condition on an indexed generated column's expression reads as one on the column (MySQL's
+  // substitution); through views the conditions stay as written.
+  const isBase = target.levels.length === 0;
+  const conjuncts = isBase ? substituteGeneratedColumns(target.table, alias, splitConjuncts(clauses.where), withCurrentValues(context)) : splitConjuncts(clauses.where);
+  const where = isBase ? conjunction(conjuncts) : target.access.where;
   const choose = (): AccessPath => chooseAccessPath(target.table, where, withCurrentValues(context));
   const path = choose();
   const params = context.params;
   const isLateBound = params instanceof LateBoundParams && where !== undefined && containsParam(where);
   // A reused plan tests every conjunct: its path is chosen anew for each execution's values.
-  const consumed = target.levels.length === 0 && !isLateBound ? accessConditions(path) : [];
-  const filterConjuncts = splitConjuncts(clauses.where).filter((conjunct) => !consumed.includes(conjunct));
+  const consumed = isBase && !isLateBound ? accessConditions(path) : [];
+  const filterConjuncts = conjuncts.filter((conjunct) => !consumed.includes(conjunct));
   const read = tableReadPlan(target.table, alias, path, filterConjuncts, target.scope);
   let top = read.top;
   const orderBy = clauses.orderBy ?? [];

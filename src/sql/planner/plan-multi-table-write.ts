@@ -9,6 +9,7 @@ import type { AsyncPart, Scope, ScopeColumn } from '../expression/index.js';
 import { HANDLE_COLUMN } from '../table/table-scope.js';
 import { conjunction } from './access-path.js';
 import { checkTargetNotRead } from './check-target-not-read.js';
+import { isDefaultIntoGenerated } from './generated-assignment.js';
 import type { PlanContext } from './plan-context.js';
 import { planFrom } from './plan-from.js';
 import { planQuery } from './plan-query.js';
@@ -25,18 +26,20 @@ export async function planMultiUpdate(stmt: UpdateStmt, context: PlanContext): P
   if (stmt.limit) throw mysqlError(ER_WRONG_USAGE, 'UPDATE', 'LIMIT');
   const { scope, read } = await planJoinRead(stmt.tables, stmt.where, context);
   const targets = new Map<string, JoinTarget>();
-  const assignments = stmt.assignments.map((assignment) => {
+  const assignments = stmt.assignments.flatMap((assignment) => {
     const offset = scope.resolve(assignment.column, 'field list');
     const scopeColumn = scope.columns[offset]!;
     const target = joinTarget(scope, scopeColumn.table, targets, 'UPDATE');
     if (!target || scopeColumn.origin?.table !== target.table) throw mysqlError(ER_NON_UPDATABLE_TABLE, scopeColumn.table, 'UPDATE');
+    const column = target.table.columns[scopeColumn.origin.offset]!;
+    if (isDefaultIntoGenerated(column, assignment.value, target.table)) return [];
     const parts: AsyncPart[] = [];
     const value = compileExpr(assignment.value, writeCompileContext(scope, 'field list', context, parts));
-    return { offset, target, column: target.table.columns[scopeColumn.origin.offset]!, value, parts };
+    return [{ offset, target, column, value, parts }];
   });
   const targetList = [...targets.values()];
   checkTargetNotRead([stmt.where, ...stmt.assignments.map((a) => a.value), ...joinConditions(stmt.tables)], targetNames(targetList), session);
-  return { kind: 'MultiUpdate', stmt, read: read(), targets: targetList, assignments };
+  return { kind: 'MultiUpdate', stmt, read: read(), targets: targetList, assignments, context };
 }
 
 /**
@@ -57,7 +60,7 @@ export async function planMultiDelete(stmt: DeleteStmt, context: PlanContext): P
   for (const alias of aliases) if (!joinTarget(scope, alias, targets, 'DELETE')) throw mysqlError(ER_NON_UPDATABLE_TABLE, alias, 'DELETE');
   const targetList = [...targets.values()];
   checkTargetNotRead([stmt.where, ...joinConditions(from)], targetNames(targetList), session);
-  return { kind: 'MultiDelete', read: read(), targets: targetList };
+  return { kind: 'MultiDelete', stmt, read: read(), targets: targetList, context };
 }
 
 /**

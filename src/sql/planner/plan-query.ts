@@ -8,7 +8,7 @@ import type { FieldType, Row } from '../types/index.js';
 import { conjunction, splitConjuncts } from './access-path.js';
 import { describeConditions, describeExpr } from './describe-expr.js';
 import { AggregateExtractor } from './extract-aggregates.js';
-import { checkFullGroupBy } from './full-group-by-check.js';
+import { checkFullGroupBy, dependenceConjuncts } from './full-group-by-check.js';
 import type { CheckedItem } from './full-group-by-check.js';
 import { PSEUDO_SELECTIVITY, operatorPlan } from './operator-plan.js';
 import type { OperatorPlan } from './operator-plan.js';
@@ -35,6 +35,7 @@ import { planWindows, windowOrderRequest } from './plan-window.js';
 import { Rollup, refuseGrouping } from './plan-rollup.js';
 import type { LateralPlanner } from './plan-lateral.js';
 import { expandWith } from './with-clause.js';
+import { referencedColumnNames } from './referenced-columns.js';
 
 /** Plans a query expression without running anything (a recursive CTE in its WITH is computed first). */
 export async function planQuery(query: QueryExpr, context: PlanContext, outer?: OuterBinding): Promise<OutputPlan> {
@@ -99,6 +100,7 @@ async function planSelect(select: SelectStmt, context: PlanContext, outer: Outer
   if (select.from && select.from.length > 0) {
     const planned = await planFrom(select.from, select.where, context, (query) => planQuery(query, context, outer), {
       order: windowOrder?.request ?? orderRequest(select),
+      columnNames: referencedColumnNames(select),
       lateral: lateralPlanner(context, outer),
     });
     source = planned.plan;
@@ -139,7 +141,7 @@ async function planSelect(select: SelectStmt, context: PlanContext, outer: Outer
     if (session.isOnlyFullGroupBy) {
       const scope = source.scope;
       const checked = rewrittenItems.map((item): CheckedItem => (item.star ? { offsets: starColumns(item.star, scope) } : { expr: item.expr! }));
-      checkFullGroupBy(checked, orderExprs(), groupBy, scope, splitConjuncts(select.where));
+      checkFullGroupBy(checked, orderExprs(), groupBy, scope, dependenceConjuncts(select.where, select.from));
     }
     const groupedScope = source.scope;
     // GROUP BY keys and aggregate arguments may run subqueries (GROUP BY an alias of EXISTS(…)).
@@ -256,13 +258,13 @@ async function scalarSubqueryTypes(
 }
 
 /**
- * The ORDER BY a single-table SELECT may ask its table to deliver: plain columns in one direction, no grouping,
- * aggregates or DISTINCT (which reorder or need all rows), and no select-list alias among the names (an alias may
- * name an expression).
+ * The ORDER BY a single-table SELECT may ask its table to deliver: plain columns in one direction, no grouping or
+ * aggregates (which reorder or need all rows), and no select-list alias among the names (an alias may name an
+ * expression). DISTINCT may: it keeps each first occurrence in input order, so rows read in order stay in order.
  */
 function orderRequest(select: SelectStmt): OrderRequest | undefined {
   const orderBy = select.orderBy;
-  if (!orderBy || orderBy.length === 0 || select.isDistinct || (select.groupBy?.length ?? 0) > 0) return undefined;
+  if (!orderBy || orderBy.length === 0 || (select.groupBy?.length ?? 0) > 0) return undefined;
   if (select.items.some((item) => item.kind !== 'SelectStarItem' && AggregateExtractor.contains(item.expr))) return undefined;
   if (select.having !== undefined) return undefined;
   const aliases = new Set(select.items.flatMap((item) => (item.kind !== 'SelectStarItem' && item.alias ? [item.alias.toLowerCase()] : [])));

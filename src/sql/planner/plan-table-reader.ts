@@ -7,6 +7,7 @@ import type { CompileContext, StatementParams } from '../expression/index.js';
 import { handleScope, tableScope } from '../table/table-scope.js';
 import { accessConditions, chooseAccessPath, conjunction, isSamePathShape } from './access-path.js';
 import { orderedPath } from './ordered-path.js';
+import { substituteGeneratedColumns } from './generated-column-substitution.js';
 import type { OrderRequest } from './ordered-path.js';
 import type { ChosenPath, TableReaderPlan } from './physical-plan.js';
 import type { PlanContext } from './plan-context.js';
@@ -18,6 +19,8 @@ export interface TableReaderOptions {
   readonly order?: OrderRequest | undefined;
   /** Append each row's handle as a hidden column (multi-table UPDATE/DELETE). */
   readonly withHandles?: boolean;
+  /** The names of the only columns the query reads (lower case); undefined: all. */
+  readonly columnNames?: ReadonlySet<string> | undefined;
 }
 
 /** A base table in FROM, its alias, and the conjuncts that only concern it. */
@@ -25,7 +28,7 @@ export function planTableReader(
   table: TableInfo,
   databaseName: string,
   alias: string | undefined,
-  conjuncts: readonly Expr[],
+  written: readonly Expr[],
   context: PlanContext,
   options: TableReaderOptions = {},
 ): TableReaderPlan {
@@ -33,6 +36,7 @@ export function planTableReader(
   const order = options.order;
   const scope = tableScope(table, databaseName, alias);
   const compileContext: CompileContext = { scope, clause: 'where clause', session, ...(params ? { params } : {}) };
+  const conjuncts = substituteGeneratedColumns(table, alias, written, withCurrentValues(compileContext));
   const choose = (): ChosenPath => {
     const chosen = chooseAccessPath(table, conjunction(conjuncts), withCurrentValues(compileContext));
     const ordered = order ? orderedPath(table, scope, chosen, order) : undefined;
@@ -59,6 +63,7 @@ export function planTableReader(
     conjuncts,
     read,
     withHandles,
+    readColumns: readColumns(table, options.columnNames),
   };
   if (isLateBound) {
     params.onRebind(() => {
@@ -69,6 +74,16 @@ export function planTableReader(
     });
   }
   return plan;
+}
+
+/** The offsets of `table`'s columns named in `names`, or undefined when that is all of them (or no set was given). */
+function readColumns(table: TableInfo, names: ReadonlySet<string> | undefined): readonly number[] | undefined {
+  if (names === undefined) return undefined;
+  const offsets: number[] = [];
+  table.columns.forEach((column, offset) => {
+    if (names.has(column.name.toLowerCase())) offsets.push(offset);
+  });
+  return offsets.length === table.columns.length ? undefined : offsets;
 }
 
 /** True when the path depends on late-bound parameter values, so it is chosen again for each execution. */

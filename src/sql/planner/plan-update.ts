@@ -6,6 +6,7 @@ import type { ExecutionContext } from '../execution-context.js';
 import { compileExpr } from '../expression/index.js';
 import type { AsyncPart } from '../expression/index.js';
 import { checkTargetNotRead } from './check-target-not-read.js';
+import { isDefaultIntoGenerated } from './generated-assignment.js';
 import type { WriteTargetName } from './check-target-not-read.js';
 import { operatorPlan } from './operator-plan.js';
 import type { OperatorPlan } from './operator-plan.js';
@@ -24,13 +25,15 @@ export function planUpdate(stmt: UpdateStmt, context: PlanContext): UpdatePlan {
   const target = resolveWriteTarget(ref.table, ref.alias, 'UPDATE', context, stmt.where);
   const table = target.table;
   checkTargetNotRead([stmt.where, ...stmt.assignments.map((a) => a.value), ...(stmt.orderBy ?? []).map((item) => item.expr)], targetNames(target, ref.table, ref.alias, session), session);
-  const assignments = stmt.assignments.map((assignment) => {
+  const assignments = stmt.assignments.flatMap((assignment) => {
     const offset = target.scope.resolve(assignment.column, 'field list');
     const baseOffset = target.baseOffsets[offset];
     if (baseOffset === undefined) throw mysqlError(ER_NONUPDATEABLE_COLUMN, assignment.column.column);
+    const column = table.columns[baseOffset]!;
+    if (isDefaultIntoGenerated(column, assignment.value, table)) return [];
     const parts: AsyncPart[] = [];
     const value = compileExpr(assignment.value, writeCompileContext(target.scope, 'field list', context, parts));
-    return { offset, column: table.columns[baseOffset]!, value, parts };
+    return [{ offset, column, value, parts }];
   });
   const matching = planMatchingRows(target, ref.alias, stmt);
   return { kind: 'Update', stmt, target, assignments, matching, context, explain: writeExplain('Update', matching.top) };

@@ -95,13 +95,16 @@ export interface MultiUpdatePlan {
   readonly read: JoinRead;
   readonly targets: readonly JoinTarget[];
   readonly assignments: readonly MultiUpdateAssignment[];
+  readonly context: PlanContext;
 }
 
 /** `DELETE t1, t2 FROM …`: every row of a target that takes part in a joined row passing WHERE is deleted once. */
 export interface MultiDeletePlan {
   readonly kind: 'MultiDelete';
+  readonly stmt: DeleteStmt;
   readonly read: JoinRead;
   readonly targets: readonly JoinTarget[];
+  readonly context: PlanContext;
 }
 
 /** Every kind of write plan; the executor's `runWrite` has one case for each. */

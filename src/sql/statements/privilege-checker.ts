@@ -1,28 +1,9 @@
 // PrivilegeChecker: the privilege checks a statement spec states, over one statement's context and the grants.
-import type { TableName, TableNameRef, UserSpec } from '../ast/index.js';
+import type { TableName, UserSpec } from '../ast/index.js';
+import { referencedTables } from '../planner/referenced-tables.js';
 import { resolveUser } from '../accounts/account-executor.js';
 import type { Privileges } from '../accounts/privilege-check.js';
 import type { ExecutionContext } from '../execution-context.js';
-
-/** Every table a statement reads through FROM/JOIN (subqueries included), minus the names of its CTEs. */
-function readTables(node: unknown): TableName[] {
-  const tables: TableName[] = [];
-  const cteNames = new Set<string>();
-  const visit = (value: unknown): void => {
-    if (value === null || typeof value !== 'object') return;
-    if (Array.isArray(value)) {
-      for (const item of value) visit(item);
-      return;
-    }
-    const record = value as Record<string, unknown>;
-    if (record.kind === 'TableNameRef') tables.push((record as unknown as TableNameRef).table);
-    const withClause = record.with as { ctes?: readonly { name?: string }[] } | undefined;
-    for (const cte of withClause?.ctes ?? []) if (typeof cte.name === 'string') cteNames.add(cte.name.toLowerCase());
-    for (const key of Object.keys(record)) if (key !== 'text') visit(record[key]);
-  };
-  visit(node);
-  return tables.filter((table) => table.db !== undefined || !cteNames.has(table.name.toLowerCase()));
-}
 
 /**
  * Checks for one statement run by `context`'s account (MySQL's 1142 table, 1044 database, 1227 global). Names
@@ -40,16 +21,27 @@ export class PrivilegeChecker {
     return this.context.currentDatabase;
   }
 
-  /** `privilege` on table `name`. */
+  /**
+   * `privilege` on table `name`. A temporary table of the session needs none: MySQL checks nothing more once a
+   * session has created one.
+   */
   table(privilege: string, name: TableName): void {
     const db = name.db ?? this.context.currentDatabase;
-    if (db !== undefined) this.privileges.requireTable(this.context, privilege, db, name.name);
+    if (db === undefined || this.context.temporaryTables?.find(db, name.name) !== undefined) return;
+    this.privileges.requireTable(this.context, privilege, db, name.name);
+  }
+
+  /** `privilege` on the database of table `name` (CREATE TEMPORARY TABLES). */
+  databaseOf(privilege: string, name: TableName): void {
+    const db = name.db ?? this.context.currentDatabase;
+    if (db !== undefined) this.privileges.requireDatabase(this.context, privilege, db);
   }
 
   /** Some privilege on the table, as SHOW COLUMNS and DESCRIBE ask (the error names `command`). */
   tableAccess(command: string, db: string | undefined, table: string): void {
     const database = db ?? this.context.currentDatabase;
-    if (database !== undefined) this.privileges.requireTableAccess(this.context, command, database, table);
+    if (database === undefined || this.context.temporaryTables?.find(database, table) !== undefined) return;
+    this.privileges.requireTableAccess(this.context, command, database, table);
   }
 
   /** SELECT on every table `node` reads through FROM/JOIN, except `except`. */
@@ -60,12 +52,12 @@ export class PrivilegeChecker {
     const current = this.context.currentDatabase ?? '';
     const key = (name: TableName): string => `${(name.db ?? current).toLowerCase()}.${name.name.toLowerCase()}`;
     const skip = new Set(except.map(key));
-    for (const name of readTables(node)) if (!skip.has(key(name))) this.table('SELECT', name);
+    for (const name of referencedTables(node)) if (!skip.has(key(name))) this.table('SELECT', name);
   }
 
   /** The tables `node` names through FROM/JOIN (for statements that write them). */
   tablesOf(node: unknown): TableName[] {
-    return readTables(node);
+    return referencedTables(node);
   }
 
   /** `privilege` on database `db`. */

@@ -23,7 +23,7 @@ function querySpec<S extends QueryExpr>(): EngineStatementSpec<S> {
     execute: (stmt, engine, context, params) => executeQuery(stmt, engine.catalog, context, params),
     planReusable: async (stmt, engine, context, params) => {
       const planned = await buildQuery(stmt, engine.catalog, context, params);
-      return { run: () => Promise.resolve({ kind: 'rows', columns: planned.columns, rows: planned.rows() }) };
+      return { run: () => planned.run() };
     },
     describe: async (stmt, engine, context, params) => (await buildQuery(stmt, engine.catalog, context, params)).columns,
   };
@@ -118,7 +118,7 @@ export const QUERY_STATEMENTS = {
     execute: async (stmt, engine, context, params) => {
       const items = stmt.exprs.map((expr) => ({ kind: 'SelectExprItem' as const, expr, text: '' }));
       const planned = await buildQuery({ kind: 'SelectStmt', text: stmt.text, isDistinct: false, items }, engine.catalog, context, params);
-      for await (const batch of planned.rows()) void batch;
+      for await (const batch of (await planned.run()).rows) void batch;
       return OK_NOTHING;
     },
   },

@@ -40,22 +40,32 @@ export const SCHEMA_STATEMENTS: { [K in SchemaKind]: EngineStatementSpec<Stateme
     (stmt, engine, context) => executeAlterDatabase(stmt, engine.catalog, context),
   ),
   DropDatabaseStmt: ddl('Com_drop_db', (stmt, check) => check.database('DROP', stmt.name), (stmt, engine) => executeDropDatabase(stmt, engine.catalog, engine.kv, engine.allocator)),
-  CreateTableStmt: ddl(
-    'Com_create_table',
-    (stmt, check) => {
-      check.table('CREATE', stmt.table);
-      if (stmt.like !== undefined) check.table('SELECT', stmt.like);
-      check.reads(stmt.query);
-    },
-    (stmt, engine, context) => executeCreateTable(stmt, engine.catalog, context, engine.allocator),
-  ),
-  DropTableStmt: ddl(
-    'Com_drop_table',
-    (stmt, check) => {
-      for (const name of stmt.tables) check.table('DROP', name);
-    },
-    (stmt, engine, context) => executeDropTable(stmt, engine.catalog, engine.kv, engine.allocator, context),
-  ),
+  CreateTableStmt: {
+    ...ddl(
+      'Com_create_table',
+      (stmt, check) => {
+        // A temporary table needs CREATE TEMPORARY TABLES on its database, and nothing more once it exists.
+        if (stmt.isTemporary) check.databaseOf('CREATE TEMPORARY TABLES', stmt.table);
+        else check.table('CREATE', stmt.table);
+        if (stmt.like !== undefined) check.table('SELECT', stmt.like);
+        check.reads(stmt.query);
+      },
+      (stmt, engine, context) => executeCreateTable(stmt, engine.catalog, context, engine.allocator),
+    ),
+    // CREATE TEMPORARY TABLE does not commit the open transaction (MySQL's implicit-commit list excludes it).
+    isDdl: (stmt) => !stmt.isTemporary,
+  },
+  DropTableStmt: {
+    ...ddl(
+      'Com_drop_table',
+      (stmt, check) => {
+        for (const name of stmt.tables) check.table('DROP', name);
+      },
+      (stmt, engine, context) => executeDropTable(stmt, engine.catalog, engine.kv, engine.allocator, context),
+    ),
+    // DROP TEMPORARY TABLE does not commit; DROP TABLE does, whatever it drops (MySQL).
+    isDdl: (stmt) => !stmt.isTemporary,
+  },
   AlterTableStmt: ddl('Com_alter_table', (stmt, check) => check.table('ALTER', stmt.table), (stmt, engine, context) => executeAlterTable(stmt, engine.catalog, context)),
   CreateIndexStmt: ddl('Com_create_index', (stmt, check) => check.table('INDEX', stmt.table), (stmt, engine, context) => executeCreateIndex(stmt, engine.catalog, context)),
   DropIndexStmt: ddl('Com_drop_index', (stmt, check) => check.table('INDEX', stmt.table), (stmt, engine, context) => executeDropIndex(stmt, engine.catalog, context)),

@@ -21,7 +21,8 @@ type SessionRunKind =
   | 'AlterInstanceStmt'
   | 'PrepareStmt'
   | 'ExecuteStmt'
-  | 'DeallocateStmt';
+  | 'DeallocateStmt'
+  | 'LoadDataStmt';
 
 /** A statement that changes session or transaction state and needs no privilege. */
 function sessionState(com: ComCounter, isPreparable = true): SessionStatementSpec<unknown> {
@@ -77,4 +78,19 @@ export const SESSION_RUN_STATEMENTS: { [K in SessionRunKind]: SessionStatementSp
   PrepareStmt: sessionState('Com_prepare_sql', false),
   ExecuteStmt: sessionState('Com_execute_sql', false),
   DeallocateStmt: sessionState('Com_dealloc_sql', false),
+  // The session runs it: it asks the client for the file and commits in batches. Each batch is an INSERT checked as one.
+  LoadDataStmt: {
+    runsIn: 'session',
+    isDdl: false,
+    isReadOnly: false,
+    isPreparable: false,
+    com: 'Com_load',
+    checkPrivileges: (stmt, check) => {
+      check.table('INSERT', stmt.table);
+      if (stmt.duplicates === 'REPLACE') check.table('DELETE', stmt.table);
+      // A file of the server's needs FILE, as MySQL asks.
+      if (!stmt.isLocal) check.global('FILE');
+      check.reads(stmt.assignments ?? []);
+    },
+  },
 };

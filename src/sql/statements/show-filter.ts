@@ -2,6 +2,7 @@
 import type { Expr } from '../ast/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { Scope, compileExpr } from '../expression/index.js';
+import { rowsResult } from '../statement-result.js';
 import type { RowsResult, StatementResult } from '../statement-result.js';
 import { toBoolean } from '../types/index.js';
 import type { Row } from '../types/index.js';
@@ -11,12 +12,15 @@ export function filterShowResult<R extends StatementResult>(result: R, where: Ex
   if (where === undefined || result.kind !== 'rows') return result;
   const scope = new Scope(result.columns.map((column) => ({ name: column.name, table: '', database: '', type: column.type, isNotNull: column.isNotNull })));
   const condition = compileExpr(where, { scope, clause: 'where clause', session: context });
+  const isKept = (row: Row): boolean => toBoolean(condition.evaluate(row), context.warnings) === true;
+  if (result.complete) return rowsResult(result.columns, result.complete.filter(isKept)) as R;
   const rows = result.rows;
   const filtered: RowsResult = {
-    ...result,
+    kind: 'rows',
+    columns: result.columns,
     rows: (async function* (): AsyncGenerator<Row[]> {
       for await (const batch of rows) {
-        const kept = batch.filter((row) => toBoolean(condition.evaluate(row), context.warnings) === true);
+        const kept = batch.filter(isKept);
         if (kept.length > 0) yield kept;
       }
     })(),

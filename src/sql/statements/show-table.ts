@@ -75,8 +75,9 @@ export const SHOW_TARGETS = {
   INDEX: { runsIn: 'engine', com: 'Com_show_keys', checkPrivileges: tableShow, execute: (stmt, engine, context) => showIndex(engine.catalog, context, stmt) },
   'CREATE TABLE': { runsIn: 'engine', com: 'Com_show_create_table', checkPrivileges: tableShow, execute: (stmt, engine, context) => showCreateTable(engine.catalog, context, stmt) },
   'CREATE VIEW': { runsIn: 'engine', com: 'Com_show_create_table', checkPrivileges: tableShow, execute: (stmt, engine, context) => showCreateTable(engine.catalog, context, stmt) },
+  'CREATE SEQUENCE': { runsIn: 'engine', com: 'Com_show_create_table', checkPrivileges: tableShow, execute: (stmt, engine, context) => showCreateTable(engine.catalog, context, stmt) },
   'CREATE DATABASE': serverShow('Com_show_create_db', (stmt, check) => check.databaseAccess(stmt.db)),
-  GRANTS: { runsIn: 'engine', com: 'Com_show_grants', checkPrivileges: accountShow, execute: (stmt, engine, context) => showGrants(stmt.user, engine.accounts, context) },
+  GRANTS: { runsIn: 'engine', com: 'Com_show_grants', checkPrivileges: accountShow, execute: (stmt, engine, context) => showGrants(stmt.user, stmt.usingRoles, engine.accounts, context) },
   'CREATE USER': {
     runsIn: 'engine',
     com: 'Com_show_create_user',

@@ -4,7 +4,7 @@ import type { KvEngine } from '../../storage/kv.js';
 import type { AccountStore } from '../accounts/account-store.js';
 import type { Privileges } from '../accounts/privilege-check.js';
 import type { Statement, StatementKind } from '../ast/index.js';
-import type { AutoIncrementAllocator, Catalog } from '../catalog/index.js';
+import type { AutoIncrementAllocator, Catalog, SequenceAllocator } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import type { LateBoundParams, StatementParams } from '../expression/index.js';
 import type { ResultColumn, StatementResult } from '../statement-result.js';
@@ -19,6 +19,7 @@ export interface EngineServices {
   readonly kv: KvEngine;
   readonly catalog: Catalog;
   readonly allocator: AutoIncrementAllocator;
+  readonly sequences: SequenceAllocator;
   readonly accounts: AccountStore;
   readonly privileges: Privileges;
 }
@@ -35,9 +36,9 @@ export type EngineHandler<S> = (stmt: S, engine: EngineServices, context: Execut
 export interface StatementTraits<S> {
   /**
    * Changes the schema or the accounts. The session commits its open transaction first and the statement is its own
-   * transaction, as MySQL's implicit commit.
+   * transaction, as MySQL's implicit commit (CREATE/DROP TEMPORARY TABLE do not commit, as in MySQL).
    */
-  readonly isDdl: boolean;
+  readonly isDdl: boolean | ((stmt: S) => boolean);
   /** Changes no data: allowed in a READ ONLY transaction, and reads the transaction's snapshot (no current read). */
   readonly isReadOnly: boolean | ((stmt: S) => boolean);
   /** May be prepared (COM_STMT_PREPARE, PREPARE … FROM). */

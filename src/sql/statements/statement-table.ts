@@ -7,6 +7,8 @@ import { ACCOUNT_STATEMENTS } from './account-statements.js';
 import type { ComCounter } from './com-counter.js';
 import { PrivilegeChecker } from './privilege-checker.js';
 import { QUERY_STATEMENTS } from './query-statements.js';
+import { ROLE_STATEMENTS } from './role-statements.js';
+import { SEQUENCE_STATEMENTS } from './sequence-statements.js';
 import { SCHEMA_STATEMENTS } from './schema-statements.js';
 import { SESSION_RUN_STATEMENTS } from './session-run-statements.js';
 import { SHOW_TARGETS } from './show-table.js';
@@ -19,6 +21,8 @@ export const STATEMENTS = {
   ...QUERY_STATEMENTS,
   ...SCHEMA_STATEMENTS,
   ...ACCOUNT_STATEMENTS,
+  ...ROLE_STATEMENTS,
+  ...SEQUENCE_STATEMENTS,
   ...SESSION_RUN_STATEMENTS,
   ...TABLE_MAINTENANCE_STATEMENTS,
 } as const satisfies StatementTable;
@@ -49,7 +53,7 @@ export function isReadOnlyStatement(stmt: Statement): boolean {
 
 /** True for statements that change the schema or accounts: the open transaction is committed first. */
 export function isDdlStatement(stmt: Statement): boolean {
-  return specOf(stmt).isDdl;
+  return traitOf(specOf(stmt).isDdl, stmt);
 }
 
 /** True when `stmt` may be prepared. */

@@ -1,6 +1,6 @@
 // TableRows: reads and writes a table's rows and keeps its index entries in step, over one KV transaction.
 import { mysqlError, ER_DUP_ENTRY } from '../../errors/index.js';
-import type { KvTransaction } from '../../storage/kv.js';
+import type { KvPair, KvTransaction } from '../../storage/kv.js';
 import {
   decodeIndexKeyHandle,
   decodeRow,
@@ -8,6 +8,7 @@ import {
   encodeIndexKey,
   encodeRow,
   encodeRowKey,
+  indexValuesRange,
   tableIndexRange,
   tableRecordRange,
 } from '../../storage/index.js';
@@ -24,6 +25,14 @@ import type { LockMode, RowLocker } from './row-locker.js';
 export interface HandleRow {
   readonly handle: bigint;
   readonly row: Row;
+}
+
+/** Which handles a scan reads: `[low, high]` (bounds optional), in handle order or reversed, at most `limit` rows. */
+export interface ScanBounds {
+  readonly low?: bigint;
+  readonly high?: bigint;
+  readonly reverse?: boolean;
+  readonly limit?: number;
 }
 
 const EMPTY = Buffer.alloc(0);
@@ -76,12 +85,8 @@ export class TableRows {
   }
 
   /** All rows with handles in `[low, high]` (bounds optional), in handle order, in batches. */
-  async *scan(options: { low?: bigint; high?: bigint; reverse?: boolean; limit?: number } = {}): AsyncGenerator<HandleRow[]> {
-    const whole = tableRecordRange(this.tableId);
-    const start = options.low === undefined ? whole.start : encodeRowKey(this.tableId, options.low);
-    const end = options.high === undefined ? whole.end : encodeRowKey(this.tableId, options.high + 1n);
-    const scanOptions = { reverse: options.reverse ?? false, batchSize: SCAN_BATCH, ...(options.limit === undefined ? {} : { limit: options.limit }) };
-    for await (const pairs of this.txn.scan({ start, end }, scanOptions)) {
+  async *scan(options: ScanBounds = {}): AsyncGenerator<HandleRow[]> {
+    for await (const pairs of this.scanPairs(options)) {
       const batch: HandleRow[] = new Array<HandleRow>(pairs.length);
       for (let i = 0; i < pairs.length; i++) {
         const pair = pairs[i]!;
@@ -89,6 +94,27 @@ export class TableRows {
       }
       yield batch;
     }
+  }
+
+  /**
+   * As `scan`, the rows alone: a plain read needs no handles, so no key is decoded (sysbench's range reads). With
+   * `columns` (offsets in table order) only those columns are decoded; the others read NULL.
+   */
+  async *scanRows(options: ScanBounds = {}, columns?: readonly number[]): AsyncGenerator<Row[]> {
+    const ids = columns?.map((offset) => this.columnIds[offset]!);
+    for await (const pairs of this.scanPairs(options)) {
+      const batch: Row[] = new Array<Row>(pairs.length);
+      for (let i = 0; i < pairs.length; i++) batch[i] = columns && ids ? this.decodeSome(pairs[i]!.value, columns, ids) : this.decode(pairs[i]!.value);
+      yield batch;
+    }
+  }
+
+  private scanPairs(options: ScanBounds): AsyncIterable<KvPair[]> {
+    const whole = tableRecordRange(this.tableId);
+    const start = options.low === undefined ? whole.start : encodeRowKey(this.tableId, options.low);
+    const end = options.high === undefined ? whole.end : encodeRowKey(this.tableId, options.high + 1n);
+    const scanOptions = { reverse: options.reverse ?? false, batchSize: SCAN_BATCH, ...(options.limit === undefined ? {} : { limit: options.limit }) };
+    return this.txn.scan({ start, end }, scanOptions);
   }
 
   /**
@@ -244,6 +270,22 @@ export class TableRows {
     }
   }
 
+  /**
+   * The handles of rows whose leading `index` columns equal `values` (each encoded as that column's index key), in
+   * index order: how a foreign key finds a parent row or the child rows of a parent. `limit` stops early.
+   */
+  async handlesWithPrefix(index: IndexInfo, values: readonly SqlValue[], limit?: number): Promise<bigint[]> {
+    const datums = values.map((value, i) => indexDatum(value, this.table.columns[index.columnOffsets[i]!]!.type, index.keyVersion));
+    const handles: bigint[] = [];
+    for await (const batch of this.indexHandles(index, indexValuesRange(this.tableId, BigInt(index.id), datums))) {
+      for (const handle of batch) {
+        handles.push(handle);
+        if (handles.length === limit) return handles;
+      }
+    }
+    return handles;
+  }
+
   private indexEntry(index: IndexInfo, handle: bigint, row: Row): { key: Uint8Array; value: Uint8Array } {
     const values: Datum[] = index.columnOffsets.map((offset) => this.keyDatum(index, offset, row[offset] ?? null));
     const isDistinct = index.isUnique && !values.some((value) => value === null);
@@ -260,14 +302,24 @@ export class TableRows {
     const datums = decodeRow(bytes, this.columnIds);
     const columns = this.table.columns;
     const row: SqlValue[] = new Array<SqlValue>(columns.length);
-    for (let i = 0; i < columns.length; i++) {
-      const datum = datums[i];
-      const column = columns[i]!;
-      // A column added after the row was written has no datum: the row reads the column's original default.
-      row[i] = datum === undefined && column.originDefault !== undefined ? originDefault(column) : datumToValue(datum ?? null, column.type);
-    }
-    if (this.timestamps) for (let i = 0; i < columns.length; i++) row[i] = this.timestamps.toSession(i, row[i] ?? null);
+    for (let i = 0; i < columns.length; i++) row[i] = this.valueOf(i, datums[i]);
     return row;
+  }
+
+  /** The columns at `offsets` (whose ids are `ids`) of a stored row; the others are NULL. */
+  private decodeSome(bytes: Uint8Array, offsets: readonly number[], ids: readonly number[]): Row {
+    const datums = decodeRow(bytes, ids);
+    const row: SqlValue[] = new Array<SqlValue>(this.table.columns.length).fill(null);
+    for (let i = 0; i < offsets.length; i++) row[offsets[i]!] = this.valueOf(offsets[i]!, datums[i]);
+    return row;
+  }
+
+  /** The value of the column at `offset` from its stored datum (undefined: the row predates the column). */
+  private valueOf(offset: number, datum: Datum | undefined): SqlValue {
+    const column = this.table.columns[offset]!;
+    // A column added after the row was written has no datum: the row reads the column's original default.
+    const value = datum === undefined && column.originDefault !== undefined ? originDefault(column) : datumToValue(datum ?? null, column.type);
+    return this.timestamps ? this.timestamps.toSession(offset, value) : value;
   }
 }
 

@@ -155,7 +155,7 @@ export class KvTransactionImpl implements KvTransaction {
     }
   }
 
-  async commit(): Promise<CommitResult | undefined> {
+  async commit(onVisible?: () => void): Promise<CommitResult | undefined> {
     this.assertActive();
     this.isFinished = true;
     try {
@@ -165,6 +165,7 @@ export class KvTransactionImpl implements KvTransaction {
         startVersion: this.lockingSnapshot?.version ?? this.snapshot.version,
         mutations: collectMutations(buffer),
         readKeys: this.readKeys,
+        ...(onVisible && { onVisible }),
       });
     } finally {
       this.release();
@@ -273,8 +274,8 @@ class LockingView implements KvTransaction {
     return this.txn.lockingView();
   }
 
-  commit(): Promise<CommitResult | undefined> {
-    return this.txn.commit();
+  commit(onVisible?: () => void): Promise<CommitResult | undefined> {
+    return this.txn.commit(onVisible);
   }
 
   rollback(): void {

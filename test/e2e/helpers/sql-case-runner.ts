@@ -15,6 +15,17 @@ export function runSqlCases(title: string, setup: readonly string[], cases: read
   describe(title, () => {
     let server: TidalProcess;
     let db: Connection;
+    /** Connections of other accounts (`as`), by name. */
+    const others = new Map<string, Connection>();
+    const connectionFor = async (as: string | undefined): Promise<Connection> => {
+      if (as === undefined) return db;
+      let connection = others.get(as);
+      if (connection === undefined) {
+        connection = await connect(server.port, { rowsAsArray: true, user: as.split('/')[0] ?? as });
+        others.set(as, connection);
+      }
+      return connection;
+    };
 
     before(async () => {
       server = await startTidal();
@@ -25,13 +36,14 @@ export function runSqlCases(title: string, setup: readonly string[], cases: read
     });
 
     after(async () => {
+      for (const connection of others.values()) await connection.end();
       await db.end();
       await server.stop();
     });
 
     for (const testCase of cases) {
-      it(testCase.sql, async () => {
-        await checkSqlCase(db, testCase);
+      it(testCase.as === undefined ? testCase.sql : `${testCase.sql} (as ${testCase.as})`, async () => {
+        await checkSqlCase(await connectionFor(testCase.as), testCase);
       });
     }
   });

@@ -6,7 +6,7 @@ import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SSL_FILE_NAMES, generateSslFiles } from '../../../src/certificates/index.js';
+import { ECDSA_SERVER_FILE_NAMES, SSL_FILE_NAMES, ensureEcdsaServerPair, generateSslFiles } from '../../../src/certificates/index.js';
 
 /** The built server entry point. */
 export const SERVER_BIN = fileURLToPath(new URL('../../../src/cli/tidal-server.js', import.meta.url));
@@ -65,6 +65,7 @@ function autoTlsSeed(): Promise<string> {
   seedFiles ??= (async () => {
     const dir = (await tempDir('auto-tls-seed')).path;
     await generateSslFiles({ datadir: dir, rsaKeySize: 2048 });
+    await ensureEcdsaServerPair(dir, 'localhost');
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
     return dir;
   })();
@@ -78,7 +79,8 @@ export async function startTidal(options: StartOptions = {}): Promise<TidalProce
   if (!hasTlsChoice && !existsSync(join(dataDir, SSL_FILE_NAMES.caCert))) {
     const seed = await autoTlsSeed();
     await mkdir(dataDir, { recursive: true });
-    await Promise.all(Object.values(SSL_FILE_NAMES).map((name) => copyFile(join(seed, name), join(dataDir, name))));
+    const names = [...Object.values(SSL_FILE_NAMES), ...Object.values(ECDSA_SERVER_FILE_NAMES)];
+    await Promise.all(names.map((name) => copyFile(join(seed, name), join(dataDir, name))));
   }
   // The status port is on by default (TiDB's 10080): tests take any free port instead, as for MySQL's.
   const child = spawn(process.execPath, [...(options.nodeFlags ?? []), SERVER_BIN, '--port', '0', '--status-port', '0', '--path', dataDir, '--log-level', 'debug', ...(options.args ?? [])], {

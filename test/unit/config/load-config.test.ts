@@ -71,14 +71,15 @@ void describe('loadConfig defaults', () => {
       tlsVersion: '',
       sslVerifyDepth: -1,
       requireSecureTransport: false,
+      secureFilePriv: 'NULL',
       rsaPrivateKey: '',
       rsaPublicKey: '',
       initializeRootPassword: '',
       autoTls: true,
-      rsaKeySize: 4096,
+      rsaKeySize: 2048,
       sslExpiryCheckInterval: 86400,
     });
-    assert.deepEqual(config.instance, { maxConnections: 0, maxAllowedPacket: 67108864 });
+    assert.deepEqual(config.instance, { maxConnections: 0, maxAllowedPacket: 67108864, localInfile: false });
     assert.deepEqual(config.status, { reportStatus: true, statusHost: '127.0.0.1', statusPort: 10080 });
     assert.deepEqual(config.log, {
       level: 'info',

@@ -2,7 +2,7 @@
 import { ER_UNKNOWN_STORAGE_ENGINE, mysqlError } from '../../../errors/index.js';
 import { classifyValue, wrongType, wrongValue } from '../assigned-value.js';
 import type { AssignedValue, SystemVariableDefinition } from '../system-variable.js';
-import { boolVar, constantVar, enumVar, factVar, floatVar, uintVar } from './define-variable.js';
+import { boolVar, constantVar, enumVar, factVar, floatVar, stringVar, uintVar } from './define-variable.js';
 
 /** The one storage engine name TidalDB answers to; its LMDB-backed engine plays InnoDB's part. */
 const STORAGE_ENGINE = 'InnoDB';
@@ -42,6 +42,8 @@ function engineVar(name: string): SystemVariableDefinition {
  * - performance_schema, log_bin, gtid_mode: OFF, since TidalDB has none of them.
  */
 export const serverVariables: readonly SystemVariableDefinition[] = [
+  // Roles: mandatory_roles are granted to every account; activate_all_roles_on_login activates every granted role.
+  boolVar('activate_all_roles_on_login', 'global', false),
   factVar('basedir', 'string', (facts) => facts.baseDir),
   factVar('bind_address', 'string', (facts) => facts.bindAddress),
   enumVar('binlog_format', 'both', ['MIXED', 'STATEMENT', 'ROW'], 'ROW'),
@@ -56,8 +58,11 @@ export const serverVariables: readonly SystemVariableDefinition[] = [
   factVar('hostname', 'string', (facts) => facts.hostname),
   boolVar('innodb_read_only', 'global', false, { isReadOnly: true }),
   constantVar('license', 'string', 'Apache License 2.0'),
+  // LOAD DATA LOCAL: OFF by default, as MySQL 8.0 (the --local-infile start option turns it on).
+  boolVar('local_infile', 'global', false),
   boolVar('log_bin', 'global', false, { isReadOnly: true }),
   floatVar('long_query_time', 'both', 10, 0, LONG_QUERY_TIME_MAX),
+  stringVar('mandatory_roles', 'global', ''),
   boolVar('lower_case_file_system', 'global', false, { isReadOnly: true }),
   uintVar('lower_case_table_names', 'global', 2n, 0n, 2n, { isReadOnly: true }),
   boolVar('offline_mode', 'global', false),
@@ -69,6 +74,8 @@ export const serverVariables: readonly SystemVariableDefinition[] = [
   boolVar('read_only', 'global', false),
   uintVar('server_id', 'global', 1n, 0n, 4294967295n),
   boolVar('slow_query_log', 'global', false),
+  // The one directory server-side LOAD DATA INFILE may read; NULL (the default here) refuses it (--secure-file-priv).
+  stringVar('secure_file_priv', 'global', null, { isReadOnly: true }),
   factVar('socket', 'string', (facts) => facts.socket),
   boolVar('super_read_only', 'global', false),
   factVar('system_time_zone', 'string', (facts) => facts.systemTimeZone),

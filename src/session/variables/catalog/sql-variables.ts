@@ -23,6 +23,8 @@ export const sqlVariables: readonly SystemVariableDefinition[] = [
   uintVar('auto_increment_increment', 'both', 1n, 1n, 65535n),
   uintVar('auto_increment_offset', 'both', 1n, 1n, 65535n),
   boolVar('big_tables', 'both', false),
+  // TiDB: may an INSERT give an AUTO_RANDOM column's value itself (error 8216 when OFF).
+  boolVar('allow_auto_random_explicit_insert', 'both', false),
   enumVar('block_encryption_mode', 'both', ['128', '192', '256'].flatMap((bits) => ['ecb', 'cbc', 'cfb1', 'cfb8', 'cfb128', 'ofb'].map((mode) => `aes-${bits}-${mode}`)), 'aes-128-ecb'),
   uintVar('cte_max_recursion_depth', 'both', 1000n, 0n, UINT32_MAX),
   uintVar('default_week_format', 'both', 0n, 0n, 7n),

@@ -23,9 +23,14 @@ export const transactionVariables: readonly SystemVariableDefinition[] = [
   boolVar('foreign_key_checks', 'both', true),
   // TiDB's switch for reusing prepared statements' plans (GLOBAL, ON by default since TiDB 6.1).
   boolVar('tidb_enable_prepared_plan_cache', 'global', true),
+  // TiDB's plan cache for text queries of the same digest (off by default in TiDB; on here, where it pays the most).
+  boolVar('tidb_enable_non_prepared_plan_cache', 'both', true),
   uintVar('innodb_lock_wait_timeout', 'both', 50n, 1n, 1073741824n),
   uintVar('lock_wait_timeout', 'both', 31536000n, 1n, 31536000n),
   boolVar('sql_log_bin', 'session', true),
+  // TiDB's batch size of non-atomic DML (0: off). LOAD DATA commits every this many rows when autocommitting, or
+  // every 20,000 when it is 0, as TiDB's LOAD DATA did (https://docs.pingcap.com/tidb/v4.0/sql-statement-load-data).
+  uintVar('tidb_dml_batch_size', 'both', 0n, 0n, 2147483647n),
   enumVar('tidb_txn_mode', 'both', TXN_MODES, 'pessimistic'),
   enumVar('transaction_isolation', 'both', ISOLATION_LEVELS, 'REPEATABLE-READ'),
   boolVar('transaction_read_only', 'both', false),

@@ -13,6 +13,8 @@ export interface BuiltinFunction {
   readonly maxArgs: number;
   /** True when the function takes `INTERVAL expr unit` or bare unit arguments (DATE_ADD, EXTRACT, TIMESTAMPDIFF). */
   readonly takesUnits?: boolean;
+  /** True when the first argument names an object (NEXTVAL's sequence): it is read from the call, not compiled. */
+  readonly takesObjectName?: boolean;
   /**
    * Expressions written in the call's own syntax rather than as arguments (JSON_VALUE's DEFAULT … ON EMPTY/ERROR):
    * they are compiled like arguments and passed after them.

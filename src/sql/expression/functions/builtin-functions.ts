@@ -10,6 +10,7 @@ import { datePartFunctions } from './date-part-functions.js';
 import { encodingFunctions } from './encoding-functions.js';
 import { informationFunctions } from './information-functions.js';
 import { lockingFunctions } from './locking-functions.js';
+import { sequenceFunctions } from './sequence-functions.js';
 import { collationFunctions } from './collation-functions.js';
 import { mathFunctions } from './math-functions.js';
 import { networkFunctions } from './network-functions.js';
@@ -55,6 +56,7 @@ export const builtinFunctions: ReadonlyMap<string, BuiltinFunction> = new Map([
   ...unitFormatFunctions,
   ['SLEEP', sleepFunction],
   ...lockingFunctions,
+  ...sequenceFunctions,
 ]);
 
 /** Names the planner treats as aggregates; they are compiled by the aggregation operator, not here. */

@@ -35,12 +35,12 @@ export function compileFunctionCall(call: FuncCallExpr, context: CompileContext,
   if (count < builtin.minArgs || count > builtin.maxArgs) throw mysqlError(ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT, name);
   const compileArg = builtin.takesUnits === true ? (arg: Expr): CompiledExpr => compileUnitArgument(arg, context, compile) : (arg: Expr): CompiledExpr => compile(arg, context);
   const clauseExprs = builtin.clauseExprs?.(call) ?? [];
-  const args = [...call.args, ...clauseExprs].map(compileArg);
+  const args = [...call.args.slice(builtin.takesObjectName === true ? 1 : 0), ...clauseExprs].map(compileArg);
   return withResultCollation(builtin.compile(args, context, call), name, args, context);
 }
 
 /** MySQL's own strings (user and database names, the version): utf8_general_ci, coercibility SYSCONST. */
-const SYSTEM_STRING_FUNCTIONS: ReadonlySet<string> = new Set(['USER', 'SESSION_USER', 'SYSTEM_USER', 'CURRENT_USER', 'DATABASE', 'SCHEMA', 'VERSION']);
+const SYSTEM_STRING_FUNCTIONS: ReadonlySet<string> = new Set(['USER', 'SESSION_USER', 'SYSTEM_USER', 'CURRENT_USER', 'CURRENT_ROLE', 'DATABASE', 'SCHEMA', 'VERSION']);
 
 /**
  * Functions that make their text themselves (digits, digests, names of days): the connection's collation whatever

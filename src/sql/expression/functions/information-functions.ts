@@ -1,6 +1,7 @@
 // Information functions: DATABASE(), USER(), CURRENT_USER(), CONNECTION_ID(), VERSION(), LAST_INSERT_ID(),
 // ROW_COUNT(), FOUND_ROWS(), BENCHMARK(), ICU_VERSION().
 // https://dev.mysql.com/doc/refman/8.0/en/information-functions.html
+import { formatAuthId } from '../../accounts/role-graph.js';
 import { mysqlError, ER_WRONG_VALUE_FOR_TYPE } from '../../../errors/index.js';
 import { toInteger } from '../../types/index.js';
 import { constantExpr } from '../compiled-expr.js';
@@ -34,6 +35,18 @@ const benchmarkFunction: BuiltinFunction = {
   }),
 };
 
+/** CURRENT_ROLE()'s declared length, as MySQL's (utf8 text of any number of roles). */
+const CURRENT_ROLE_LENGTH = 4096;
+
+/** The session's active roles as MySQL's CURRENT_ROLE() lists them: sorted, comma-separated, NONE when there are none. */
+function currentRole(roles: readonly { readonly user: string; readonly host: string }[]): string {
+  if (roles.length === 0) return 'NONE';
+  return roles
+    .map(formatAuthId)
+    .sort()
+    .join(',');
+}
+
 export const informationFunctions: ReadonlyMap<string, BuiltinFunction> = new Map<string, BuiltinFunction>([
   ['DATABASE', { minArgs: 0, maxArgs: 0, compile: (_args, { session }) => constantExpr(session.currentDatabase ?? null, varcharType(NAME_LENGTH)) }],
   ['SCHEMA', { minArgs: 0, maxArgs: 0, compile: (_args, { session }) => constantExpr(session.currentDatabase ?? null, varcharType(NAME_LENGTH)) }],
@@ -41,6 +54,7 @@ export const informationFunctions: ReadonlyMap<string, BuiltinFunction> = new Ma
   ['SESSION_USER', { minArgs: 0, maxArgs: 0, compile: (_args, { session }) => constantExpr(session.user, varcharType(USER_NAME_LENGTH)) }],
   ['SYSTEM_USER', { minArgs: 0, maxArgs: 0, compile: (_args, { session }) => constantExpr(session.user, varcharType(USER_NAME_LENGTH)) }],
   ['CURRENT_USER', { minArgs: 0, maxArgs: 0, compile: (_args, { session }) => constantExpr(session.currentUser, varcharType(USER_NAME_LENGTH)) }],
+  ['CURRENT_ROLE', { minArgs: 0, maxArgs: 0, compile: (_args, { session }) => constantExpr(currentRole(session.privilegeAccount?.activeRoles ?? []), varcharType(CURRENT_ROLE_LENGTH)) }],
   ['CONNECTION_ID', { minArgs: 0, maxArgs: 0, compile: (_args, { session }) => constantExpr(BigInt(session.connectionId), UNSIGNED_BIGINT_TYPE) }],
   ['VERSION', { minArgs: 0, maxArgs: 0, compile: (_args, { session }) => {
     const version = String(session.systemVariable('version', 'default'));

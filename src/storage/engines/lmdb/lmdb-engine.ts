@@ -34,7 +34,7 @@ export class LmdbEngine implements KvEngine {
   readonly name = 'lmdb';
   private readonly oracle: CommitOracle;
   private readonly openSnapshots = new Set<LmdbSnapshot>();
-  private readonly pendingCommits = new Set<Promise<boolean>>();
+  private readonly pendingCommits = new Set<Promise<void>>();
   /** The floor each reading member process reported (see CommitAdmission), registered in the oracle as a snapshot. */
   private readonly memberFloors = new Map<number, bigint>();
   private isClosed = false;
@@ -132,23 +132,34 @@ export class LmdbEngine implements KvEngine {
     const commitVersion = this.oracle.admit(request);
     if (request.mutations.length === 0) return { commitVersion };
     // Each queued write's own promise fails with the batch; the batch's promise reports that failure once.
-    const written = this.root.batch(() => {
+    const written: Promise<boolean> & { flushed?: Promise<unknown> } = this.root.batch(() => {
       for (const { key, value } of request.mutations) {
         if (value === undefined) this.data.remove(key).catch(reportedByBatch);
         else this.data.put(key, asBuffer(value)).catch(reportedByBatch);
       }
       this.meta.put(Layout.commitVersionKey, encodeVersion(commitVersion)).catch(reportedByBatch);
     });
-    this.pendingCommits.add(written);
+    const durable = written.then(() => written.flushed ?? this.root.flushed);
+    // close() waits for commits in flight; this promise settles either way, so a failed one is not left unhandled.
+    const settled = durable.then(() => undefined, () => undefined);
+    this.pendingCommits.add(settled);
     try {
       await written;
     } catch (error) {
+      this.pendingCommits.delete(settled);
       this.oracle.abandon(commitVersion);
       throw storageWriteError(error, join(this.directory, DATA_FILE), this.directory);
-    } finally {
-      this.pendingCommits.delete(written);
     }
+    // Row locks may go once the commit is visible; the caller's answer still waits for the flush.
     this.oracle.markVisible(commitVersion);
+    request.onVisible?.();
+    try {
+      await durable;
+    } catch (error) {
+      throw storageWriteError(error, join(this.directory, DATA_FILE), this.directory);
+    } finally {
+      this.pendingCommits.delete(settled);
+    }
     return { commitVersion };
   }
 

@@ -1,11 +1,16 @@
 // The LMDB environment settings and layout shared by every process that opens a TidalDB data directory.
 import { open } from 'lmdb';
-import type { Database, RootDatabase, Transaction } from 'lmdb';
+import type { Database, RootDatabase, RootDatabaseOptions, Transaction } from 'lmdb';
 import type { Bytes } from '../../kv.js';
 import { asBuffer } from '../../bytes.js';
+import { pooledValueCodec } from './pooled-value-codec.js';
 
 /**
- * LMDB environment settings. `overlappingSync: false` makes a commit's promise wait for its fsync (durability);
+ * LMDB environment settings. `overlappingSync` commits a transaction (visible to readers) before its fsync, and
+ * `separateFlushed` gives each write promise a `flushed` promise for the fsync: a commit is visible sooner (row
+ * locks can go, see CommitRequest.onVisible) and resolves once durable. After a process crash lmdb-js keeps the
+ * last committed transaction (the OS still has it); after an OS crash, the last flushed one, which is the last one
+ * any client was told about;
  * 8 KiB pages allow keys up to 4026 bytes (TiDB's index keys go up to 3072 bytes of values); every open snapshot
  * generation takes a reader slot (the table is shared by all processes of the directory), so allow far more than
  * connections. Every commit is its own explicit batch, so `eventTurnBatching` (lmdb-js grouping loose writes per
@@ -13,7 +18,8 @@ import { asBuffer } from '../../bytes.js';
  * and surfaced as an unhandled rejection.
  */
 export const EnvironmentOptions = {
-  overlappingSync: false,
+  overlappingSync: true,
+  separateFlushed: true,
   eventTurnBatching: false,
   pageSize: 8192,
   maxDbs: 4,
@@ -43,7 +49,10 @@ export interface LmdbStores {
 /** Opens the environment in `directory` (which must exist) with TidalDB's settings and databases. */
 export function openLmdbStores(directory: string, maxKeyBytesLimit: number): LmdbStores {
   const root = open(directory, { ...EnvironmentOptions });
-  const data = root.openDB<Buffer, Bytes>(Layout.dataDb, { keyEncoding: 'binary', encoding: 'binary' });
+  // Values read are copied into shared slabs rather than each into a new buffer (pooled-value-codec.ts).
+  // lmdb-js reads `encoder` per database although its types list it with the root's options.
+  const dataOptions: RootDatabaseOptions = { keyEncoding: 'binary', encoding: 'binary', encoder: pooledValueCodec() };
+  const data = root.openDB<Buffer, Bytes>(Layout.dataDb, dataOptions);
   const meta = root.openDB<Buffer, Bytes>(Layout.metaDb, { keyEncoding: 'binary', encoding: 'binary' });
   const reported = (root as unknown as { maxKeySize?: unknown }).maxKeySize;
   const maxKeyBytes = typeof reported === 'number' ? Math.min(reported, maxKeyBytesLimit) : maxKeyBytesLimit;

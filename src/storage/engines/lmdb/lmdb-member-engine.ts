@@ -88,8 +88,12 @@ export class LmdbMemberEngine implements KvEngine {
     validateMutationKeys(request, this.maxKeyBytes);
     const floor = this.floor();
     this.reportedFloor = floor;
-    const result = await this.admission.commit(request, floor);
+    // A callback cannot cross to the admitting process: the commit is visible here once it answers (durably), which
+    // is later than the admitting side makes it visible, so releasing row locks then is still safe.
+    const { onVisible, ...sent } = request;
+    const result = await this.admission.commit(sent, floor);
     if (result.commitVersion > this.newestSeen) this.newestSeen = result.commitVersion;
+    onVisible?.();
     return result;
   }
 

@@ -39,6 +39,7 @@ export class MemoryEngine implements KvEngine {
         }
         this.frozen = undefined;
         this.oracle.markVisible(commitVersion);
+        request.onVisible?.();
       }
       return Promise.resolve({ commitVersion });
     } catch (error) {

@@ -112,4 +112,28 @@ void describe('LmdbEngine', () => {
     await assert.rejects(snapshot.get(Buffer.from('a')), /closed/);
     snapshot.close();
   });
+
+  void it('keeps every value read intact while later reads fill the shared value slabs', async () => {
+    const engine = await LmdbEngine.open(freshDir());
+    // Sizes cross the 64 KiB slab boundary many times, and one value is bigger than a slab.
+    const valueOf = (i: number): Buffer => Buffer.alloc(i === 7 ? 100_000 : 1 + ((i * 37) % 900), i % 251);
+    const keyOf = (i: number): Buffer => Buffer.from(`k${String(i).padStart(5, '0')}`);
+    const txn = await beginTransaction(engine);
+    for (let i = 0; i < 1500; i++) txn.set(keyOf(i), valueOf(i));
+    await txn.commit();
+    const snapshot = await engine.snapshot();
+    const scanned: Buffer[] = [];
+    for await (const batch of snapshot.scan({ start: keyOf(0) }, { batchSize: 100 })) for (const pair of batch) scanned.push(Buffer.from(pair.value));
+    const viewed: Uint8Array[] = [];
+    for await (const batch of snapshot.scan({ start: keyOf(0) }, { batchSize: 100 })) for (const pair of batch) viewed.push(pair.value);
+    const got = await Promise.all([3, 7, 1499].map((i) => snapshot.get(keyOf(i))));
+    snapshot.close();
+    await engine.close();
+    assert.equal(viewed.length, 1500);
+    for (let i = 0; i < 1500; i++) {
+      assert.deepEqual(scanned[i], valueOf(i));
+      assert.deepEqual(Buffer.from(viewed[i]!), valueOf(i));
+    }
+    assert.deepEqual(got.map((value) => Buffer.from(value!)), [valueOf(3), valueOf(7), valueOf(1499)]);
+  });
 });

@@ -1,0 +1,55 @@
+// SQL behaviour as data for what Django's test suite found in ALTER TABLE and metadata (issue 14): a constraint's name
+// naming its index, case-only column renames, DESC key parts kept, DROP COLUMN of key columns, a view's columns in
+// information_schema.COLUMNS.
+// Checked against MariaDB 10.11 and MySQL 8.0.
+import type { SqlCase } from './query-cases.js';
+
+export const ORM_DDL_SETUP = [
+  'CREATE TABLE b (id INT PRIMARY KEY, x INT, y INT, KEY x (x))',
+  'CREATE TABLE d (id INT PRIMARY KEY, a INT, b INT, KEY ix_ab (a, b DESC))',
+  'CREATE TABLE c (id INT, k INT, v INT, PRIMARY KEY (id, k), KEY kv (k, v DESC), KEY k_only (k))',
+  'INSERT INTO c VALUES (1, 1, 10), (2, 1, 20)',
+  'CREATE TABLE c2 (id INT, k INT, PRIMARY KEY (id, k))',
+  'INSERT INTO c2 VALUES (1, 1), (1, 2)',
+];
+
+const INDEX_COLUMNS = 'SELECT index_name, seq_in_index, column_name, collation, non_unique FROM information_schema.statistics';
+
+export const ORM_DDL_CASES: readonly SqlCase[] = [
+  // ADD CONSTRAINT name UNIQUE (col): the index is called `name`, even when an index is named after the column
+  { sql: 'ALTER TABLE b ADD CONSTRAINT b_x_uniq UNIQUE (x)', affectedRows: 0 },
+  { sql: `${INDEX_COLUMNS} WHERE table_schema = 'cases' AND table_name = 'b' ORDER BY index_name`, rows: [['b_x_uniq', '1', 'x', 'A', '0'], ['PRIMARY', '1', 'id', 'A', '0'], ['x', '1', 'x', 'A', '1']] },
+  // an unnamed key on a column whose name an index already has is numbered, as MySQL names them
+  { sql: 'ALTER TABLE b ADD UNIQUE (x)', affectedRows: 0 },
+  { sql: "SHOW INDEX FROM b WHERE Key_name LIKE 'x%'", rows: [['b', '1', 'x', '1', 'x', 'A', '0', null, null, 'YES', 'BTREE', '', '', 'YES', null], ['b', '0', 'x_2', '1', 'x', 'A', '0', null, null, 'YES', 'BTREE', '', '', 'YES', null]] },
+  { sql: 'ALTER TABLE b ADD CONSTRAINT x UNIQUE (y)', error: 1061 },
+  // RENAME COLUMN a TO A: only the case changes
+  { sql: 'ALTER TABLE b RENAME COLUMN y TO Y', affectedRows: 0 },
+  { sql: "SHOW COLUMNS FROM b WHERE Field = 'Y'", rows: [['Y', 'int', 'YES', '', null, '']] },
+  { sql: 'ALTER TABLE b RENAME COLUMN Y TO x', error: 1060 },
+  // DESC key parts are kept through ALTER TABLE and shown (SHOW INDEX Collation 'D', SHOW CREATE TABLE `b` DESC)
+  { sql: 'ALTER TABLE d ADD COLUMN e INT', affectedRows: 0 },
+  { sql: 'ALTER TABLE d ADD INDEX ix_e (e DESC, a)', affectedRows: 0 },
+  {
+    sql: `${INDEX_COLUMNS} WHERE table_schema = 'cases' AND table_name = 'd' AND index_name <> 'PRIMARY' ORDER BY index_name, seq_in_index`,
+    rows: [['ix_ab', '1', 'a', 'A', '1'], ['ix_ab', '2', 'b', 'D', '1'], ['ix_e', '1', 'e', 'D', '1'], ['ix_e', '2', 'a', 'A', '1']],
+  },
+  // DROP COLUMN of a key column: it leaves its indexes (an index left empty goes), the primary key included
+  { sql: 'ALTER TABLE c DROP COLUMN k', affectedRows: 0 },
+  {
+    sql: `${INDEX_COLUMNS} WHERE table_schema = 'cases' AND table_name = 'c' ORDER BY index_name, seq_in_index`,
+    rows: [['kv', '1', 'v', 'D', '1'], ['PRIMARY', '1', 'id', 'A', '0']],
+  },
+  { sql: 'SELECT id, v FROM c ORDER BY id', rows: [['1', '10'], ['2', '20']] },
+  { sql: 'INSERT INTO c VALUES (1, 30)', error: 1062 },
+  { sql: 'ALTER TABLE c2 DROP COLUMN k', error: 1062 },
+  // the integer primary key the rows are keyed by cannot go yet (TiDB refuses it too)
+  { sql: 'ALTER TABLE d DROP COLUMN id', error: 1235 },
+  // a view's columns are listed in information_schema.COLUMNS and SHOW COLUMNS, named by its column list
+  { sql: 'CREATE VIEW vw (k, a1) AS SELECT id, a + 1 FROM d', affectedRows: 0 },
+  {
+    sql: "SELECT column_name, ordinal_position, data_type, is_nullable, column_key FROM information_schema.columns WHERE table_schema = 'cases' AND table_name = 'vw' ORDER BY ordinal_position",
+    rows: [['k', '1', 'int', 'NO', ''], ['a1', '2', 'bigint', 'YES', '']],
+  },
+  { sql: 'SHOW COLUMNS FROM vw', rows: [['k', 'int', 'NO', '', null, ''], ['a1', 'bigint', 'YES', '', null, '']] },
+];
