@@ -333,6 +333,6 @@ describe('EXPLAIN', () => {
       assert.equal(error.message, "Unknown EXPLAIN format name: 'XYZ'");
       return true;
     });
-    await assert.rejects(query("EXPLAIN FORMAT = 'json' SELECT 1"), (error: { errno?: number }) => error.errno === 1235);
+    await assert.rejects(query("EXPLAIN FORMAT = 'tidb_json' SELECT 1"), (error: { errno?: number }) => error.errno === 1235);
   });
 });

@@ -1,10 +1,13 @@
-// executeExplain: EXPLAIN [ANALYZE] [FORMAT='row'|'brief'] of a query or write, printing the plan that would run.
+// executeExplain: EXPLAIN [ANALYZE] [FORMAT='row'|'brief'|'json'|'tree'] of a query or write, printing the plan that would run.
 import { mysqlError, ER_NOT_SUPPORTED_YET, ER_UNKNOWN_EXPLAIN_FORMAT } from '../../errors/index.js';
-import type { ExplainStmt } from '../ast/index.js';
+import type { ExplainableStmt, ExplainStmt, TableRef } from '../ast/index.js';
 import type { AutoIncrementAllocator, Catalog } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { varcharType } from '../expression/index.js';
 import type { StatementParams } from '../expression/index.js';
+import { formatPlanJson } from '../planner/format-plan-json.js';
+import type { ExplainedWrite, ShownSubquery } from '../planner/format-plan-json.js';
+import { formatPlanTreeText } from '../planner/format-plan-tree-text.js';
 import { EXPLAIN_ANALYZE_COLUMNS, EXPLAIN_COLUMNS, formatPlanTree } from '../planner/format-plan-tree.js';
 import type { ExplainNode } from '../planner/format-plan-tree.js';
 import type { OperatorPlan } from '../planner/operator-plan.js';
@@ -17,7 +20,7 @@ import { buildQuery, planContext } from './select-executor.js';
 import { buildDelete, buildUpdate } from './update-executor.js';
 
 /** Formats MySQL or TiDB know but we do not print. */
-const KNOWN_FORMATS = new Set(['JSON', 'TREE', 'TIDB_JSON', 'DOT', 'VERBOSE', 'TRUE_CARD_COST', 'COST_TRACE', 'PLAN_TREE', 'BINARY']);
+const KNOWN_FORMATS = new Set(['TIDB_JSON', 'DOT', 'VERBOSE', 'TRUE_CARD_COST', 'COST_TRACE', 'PLAN_TREE', 'BINARY']);
 
 /**
  * Plans the statement as running it would (the same planner calls) and prints the plan nodes' descriptions; ANALYZE
@@ -32,7 +35,8 @@ export async function executeExplain(
   session: ExecutionContext,
   params?: StatementParams,
 ): Promise<RowsResult> {
-  const isBrief = isBriefFormat(stmt.format);
+  const format = explainFormat(stmt.format);
+  if (format === 'JSON' && stmt.isAnalyze) throw mysqlError(ER_NOT_SUPPORTED_YET, 'EXPLAIN ANALYZE with JSON format');
   const subqueryPlans: SubqueryPlans = new Map();
   const target = stmt.stmt;
   let root: OperatorPlan;
@@ -64,6 +68,17 @@ export async function executeExplain(
   }
   await planSubqueries(root, subqueryPlans, catalog, session, params);
   if (stmt.isAnalyze) await run();
+  if (format === 'JSON' || format === 'TREE') {
+    const subqueriesOf = (plan: OperatorPlan): ShownSubquery[] =>
+      (plan.subqueries ?? []).flatMap((ref) => {
+        const shown = ref.query && subqueryPlans.get(ref.query);
+        return shown ? [{ plan: shown, isDependent: ref.binding?.isReferenced === true }] : [];
+      });
+    const options = { subqueriesOf, write: explainedWrite(target) };
+    const text = format === 'JSON' ? formatPlanJson(root, options) : formatPlanTreeText(root, { ...options, isAnalyze: stmt.isAnalyze });
+    return rowsResult([expressionColumn('EXPLAIN', varcharType(MAX_EXPLAIN_TEXT))], [[text]]);
+  }
+  const isBrief = format === 'BRIEF';
   const rows = formatPlanTree(explainNode(root, undefined, subqueryPlans), { isBrief, isAnalyze: stmt.isAnalyze });
   const names = stmt.isAnalyze ? EXPLAIN_ANALYZE_COLUMNS : EXPLAIN_COLUMNS;
   return rowsResult(
@@ -72,13 +87,40 @@ export async function executeExplain(
   );
 }
 
-/** FORMAT = 'row' (the default; MySQL's TRADITIONAL prints the same) or 'brief'; anything else is an error. */
-function isBriefFormat(format: string | undefined): boolean {
+/** The declared length of the single EXPLAIN column of FORMAT=JSON / TREE (MySQL sends it as a long text). */
+const MAX_EXPLAIN_TEXT = 65535;
+
+/**
+ * FORMAT = 'row' (the default; MySQL's TRADITIONAL prints the same), 'brief', MySQL's 'json' and 'tree'; anything
+ * else is an error.
+ */
+function explainFormat(format: string | undefined): 'ROW' | 'BRIEF' | 'JSON' | 'TREE' {
   const name = (format ?? 'ROW').toUpperCase();
-  if (name === 'ROW' || name === 'TRADITIONAL') return false;
-  if (name === 'BRIEF') return true;
+  if (name === 'ROW' || name === 'TRADITIONAL') return 'ROW';
+  if (name === 'BRIEF' || name === 'JSON' || name === 'TREE') return name;
   if (KNOWN_FORMATS.has(name)) throw mysqlError(ER_NOT_SUPPORTED_YET, `EXPLAIN FORMAT=${name}`);
   throw mysqlError(ER_UNKNOWN_EXPLAIN_FORMAT, format ?? '');
+}
+
+/** The table a write names (its alias if it has one), which MySQL's forms mark as written. */
+function explainedWrite(target: ExplainableStmt): ExplainedWrite | undefined {
+  switch (target.kind) {
+    case 'InsertStmt':
+      return { kind: 'insert', table: target.table.name };
+    case 'UpdateStmt':
+      return { kind: 'update', table: firstTableName(target.tables[0]) };
+    case 'DeleteStmt':
+      return { kind: 'delete', table: target.alias ?? target.targets[0]?.name ?? '' };
+    default:
+      return undefined;
+  }
+}
+
+/** The name the first table of a FROM list goes by (the left-most of a join). */
+function firstTableName(ref: TableRef | undefined): string {
+  if (!ref) return '';
+  if (ref.kind === 'JoinRef') return firstTableName(ref.left);
+  return ref.kind === 'TableNameRef' ? (ref.alias ?? ref.table.name) : ref.alias ?? '';
 }
 
 /** Plans, for display, every subquery an operator of `plan` evaluates (and theirs, recursively). */

@@ -13,6 +13,8 @@ export interface OuterBinding {
   readonly scope: Scope;
   current: Row;
   wasRead: boolean;
+  /** Set when a column reference to this row is compiled: EXPLAIN's MySQL forms call such a subquery `dependent`. */
+  isReferenced?: boolean;
   readonly parent: OuterBinding | undefined;
 }
 

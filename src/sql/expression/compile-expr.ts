@@ -156,6 +156,10 @@ function compileColumnRef(ref: ColumnRefExpr, context: CompileContext): Compiled
     const index = binding.scope.resolve(ref, context.clause);
     const column = binding.scope.columns[index]!;
     const target = binding;
+    for (let b: OuterBinding | undefined = context.outer; b; b = b.parent) {
+      b.isReferenced = true;
+      if (b === target) break;
+    }
     return {
       type: column.type,
       isNullable: true,

@@ -17,6 +17,18 @@ export interface SubqueryPlanRef {
   readonly binding?: OuterBinding | undefined;
 }
 
+/** The table (and key) a read operator reads, for EXPLAIN's MySQL forms (FORMAT=JSON / TREE). */
+export interface TableAccess {
+  /** The name the query gives the table (its alias, else its name). */
+  readonly table: string;
+  /** MySQL's access type: `ALL` (full scan), `const`, `eq_ref`, `ref` (key equality), `range`, `index` (whole index). */
+  readonly accessType: 'ALL' | 'const' | 'eq_ref' | 'ref' | 'range' | 'index';
+  /** `PRIMARY` or the index's name, when the read goes through a key. */
+  readonly key?: string | undefined;
+  readonly keyParts?: readonly string[];
+  readonly columns: readonly string[];
+}
+
 /**
  * One operator of a statement's plan, held by the plan node it describes (its `explain`). Descriptions
  * are closures so the normal path never formats anything; `stats` is filled by the running operator itself.
@@ -35,6 +47,10 @@ export interface OperatorPlan {
   readonly roles?: readonly (string | undefined)[];
   /** Subqueries the operator evaluates for its input (shown as an Apply between it and its input). */
   readonly subqueries?: readonly SubqueryPlanRef[];
+  /** A HashAgg that removes duplicate rows (SELECT DISTINCT), not one that groups for GROUP BY. */
+  readonly isDistinct?: boolean;
+  /** Set on the operators that read a table. */
+  readonly access?: TableAccess;
   readonly stats: OperatorStats;
 }
 
@@ -44,7 +60,7 @@ export function operatorPlan(
   estRows: number | undefined,
   children: readonly OperatorPlan[],
   info: () => string = () => '',
-  extra: { accessObject?: string; roles?: readonly (string | undefined)[]; subqueries?: readonly SubqueryPlanRef[] } = {},
+  extra: { accessObject?: string; roles?: readonly (string | undefined)[]; subqueries?: readonly SubqueryPlanRef[]; access?: TableAccess } = {},
 ): OperatorPlan {
   return {
     operator,
@@ -54,6 +70,7 @@ export function operatorPlan(
     children,
     ...(extra.roles ? { roles: extra.roles } : {}),
     ...(extra.subqueries && extra.subqueries.length > 0 ? { subqueries: extra.subqueries } : {}),
+    ...(extra.access ? { access: extra.access } : {}),
     stats: { rows: 0, loops: 0, timeMs: 0 },
   };
 }

@@ -11,6 +11,7 @@ import { PSEUDO_SELECTIVITY, operatorPlan } from './operator-plan.js';
 import type { OperatorPlan } from './operator-plan.js';
 import type { EquiKey, IndexJoinPlan, JoinKind, KeyLookupPlan, PhysicalPlan, TableReaderPlan } from './physical-plan.js';
 import type { PlanContext } from './plan-context.js';
+import { tableAccess } from './table-read-plan.js';
 
 /**
  * Without statistics the choice follows the pseudo estimates: an outer side estimated at no more than this many rows
@@ -85,9 +86,10 @@ function keyLookupPlan(reader: TableReaderPlan, target: LookupTarget, decidedBy:
   const object = `table:${alias ?? table.name}`;
   const info = (): string => `range: decided by [${decidedBy()}], keep order:false, stats:pseudo`;
   const scan = target.isHandle
-    ? operatorPlan('TableRangeScan', ROWS_PER_KEY, [], info, { accessObject: object })
+    ? operatorPlan('TableRangeScan', ROWS_PER_KEY, [], info, { accessObject: object, access: tableAccess(table, alias, 'handle', 'eq_ref') })
     : operatorPlan('IndexRangeScan', ROWS_PER_KEY, [], info, {
         accessObject: `${object}, index:${target.index.name}(${target.index.columnOffsets.map((o) => table.columns[o]!.name).join(', ')})`,
+        access: tableAccess(table, alias, target.index, target.index.isUnique ? 'eq_ref' : 'ref'),
       });
   const explain: OperatorPlan = filter
     ? operatorPlan('Selection', ROWS_PER_KEY * PSEUDO_SELECTIVITY, [scan], () => describeConditions(conjuncts, reader.scope))

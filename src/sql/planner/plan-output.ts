@@ -58,7 +58,7 @@ export function outputOperators(
   }
   if (parts.distinct) {
     const text = parts.distinct;
-    distinct = operatorPlan('HashAgg', (top.estRows ?? 0) * PSEUDO_SELECTIVITY, [top], () => `group by:${text()}`);
+    distinct = { ...operatorPlan('HashAgg', (top.estRows ?? 0) * PSEUDO_SELECTIVITY, [top], () => `group by:${text()}`), isDistinct: true };
     top = distinct;
   }
   const sortText = (): string =>

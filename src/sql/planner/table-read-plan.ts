@@ -1,11 +1,11 @@
 // tableReadPlan: the operators that read one table through an access path, named as TiDB names them.
 import type { Expr } from '../ast/index.js';
-import type { TableInfo } from '../catalog/index.js';
+import type { IndexInfo, TableInfo } from '../catalog/index.js';
 import type { Scope } from '../expression/index.js';
 import type { AccessPath } from './access-path.js';
 import { describeConditions } from './describe-expr.js';
 import { PSEUDO_SELECTIVITY, PSEUDO_TABLE_ROWS, operatorPlan } from './operator-plan.js';
-import type { OperatorPlan } from './operator-plan.js';
+import type { OperatorPlan, TableAccess } from './operator-plan.js';
 
 /** TiDB's pseudo estimates for a one-sided and a two-sided range. */
 const OPEN_RANGE_ROWS = PSEUDO_TABLE_ROWS / 3;
@@ -33,6 +33,7 @@ export function tableReadPlan(
   order?: { readonly isReverse: boolean },
 ): TableReadPlan {
   const object = `table:${alias ?? table.name}`;
+  const access = tableAccess(table, alias, path.kind === 'index' ? path.index : path.kind === 'full' ? undefined : 'handle', mysqlAccessType(path));
   const keepOrder = order ? `keep order:true${order.isReverse ? ', desc' : ''}` : 'keep order:false';
   const withFilter = (scan: OperatorPlan): OperatorPlan =>
     filter.length === 0 ? scan : operatorPlan('Selection', (scan.estRows ?? 0) * PSEUDO_SELECTIVITY, [scan], () => describeConditions(filter, scope));
@@ -41,7 +42,7 @@ export function tableReadPlan(
       const isSingle = path.handles.length === 1;
       const scan = operatorPlan(isSingle ? 'Point_Get' : 'Batch_Point_Get', path.handles.length, [], () =>
         isSingle ? `handle:${path.handles[0]!.toString()}` : `handle:[${path.handles.join(' ')}], keep order:${order ? 'true' : 'false'}, desc:false`,
-      { accessObject: object });
+      { accessObject: object, access });
       const top = withFilter(scan);
       return { top, scans: [scan], outputs: top === scan ? [] : [top] };
     }
@@ -49,8 +50,8 @@ export function tableReadPlan(
     case 'full': {
       const scan =
         path.kind === 'full'
-          ? operatorPlan('TableFullScan', PSEUDO_TABLE_ROWS, [], () => `${keepOrder}, stats:pseudo`, { accessObject: object })
-          : operatorPlan('TableRangeScan', handleRangeRows(path.low, path.high), [], () => `range:${handleRangeText(path.low, path.high)}, ${keepOrder}, stats:pseudo`, { accessObject: object });
+          ? operatorPlan('TableFullScan', PSEUDO_TABLE_ROWS, [], () => `${keepOrder}, stats:pseudo`, { accessObject: object, access })
+          : operatorPlan('TableRangeScan', handleRangeRows(path.low, path.high), [], () => `range:${handleRangeText(path.low, path.high)}, ${keepOrder}, stats:pseudo`, { accessObject: object, access });
       const filtered = withFilter(scan);
       const top = operatorPlan('TableReader', filtered.estRows, [filtered], () => `data:${filtered.operator}`);
       return { top, scans: [scan], outputs: filtered === scan ? [top] : [filtered, top] };
@@ -61,11 +62,42 @@ export function tableReadPlan(
       const estRows = isEqual ? INDEX_EQUAL_ROWS * path.rangeText.length : path.rangeText[0]?.includes('inf') ? OPEN_RANGE_ROWS : CLOSED_RANGE_ROWS;
       const build = operatorPlan('IndexRangeScan', estRows, [], () => `range:${path.rangeText.join(', ') || '[]'}, ${keepOrder}, stats:pseudo`, {
         accessObject: `${object}, index:${path.index.name}(${columns})`,
+        access,
       });
       const rowScan = operatorPlan('TableRowIDScan', estRows, [], () => 'keep order:false, stats:pseudo', { accessObject: object });
       const probe = withFilter(rowScan);
       const top = operatorPlan('IndexLookUp', probe.estRows, [build, probe], () => '', { roles: ['Build', 'Probe'] });
       return { top, scans: [build, rowScan], outputs: probe === rowScan ? [top] : [probe, top] };
+    }
+  }
+}
+
+/** What a read of `table` through `key` (an index, the row handle, or none) tells EXPLAIN's MySQL forms. */
+export function tableAccess(table: TableInfo, alias: string | undefined, key: IndexInfo | 'handle' | undefined, accessType: TableAccess['accessType']): TableAccess {
+  const columns = table.columns.map((column) => column.name);
+  const base = { table: alias ?? table.name, accessType, columns };
+  if (key === undefined) return base;
+  if (key === 'handle') {
+    const offset = table.handleColumnOffset;
+    return { ...base, key: 'PRIMARY', keyParts: offset === undefined ? [] : [table.columns[offset]!.name] };
+  }
+  return { ...base, key: key.name, keyParts: key.columnOffsets.map((offset) => table.columns[offset]!.name) };
+}
+
+/** MySQL's name for an access path: one key value is `const` (primary key) or `ref` (index), a whole index `index`. */
+function mysqlAccessType(path: AccessPath): TableAccess['accessType'] {
+  switch (path.kind) {
+    case 'point':
+      return path.handles.length === 1 ? 'const' : 'range';
+    case 'full':
+      return 'ALL';
+    case 'range':
+      return 'range';
+    case 'index': {
+      const [only, ...rest] = path.rangeText;
+      if (only === undefined || rest.length > 0) return 'range';
+      if (isPointText(only)) return 'ref';
+      return only === '[NULL,+inf]' ? 'index' : 'range';
     }
   }
 }
