@@ -1,7 +1,7 @@
 // textValue: a value as the text protocol sends it, formatted by its column type as MySQL does.
 import { Decimal } from 'decimal.js';
 import type { TextCell } from '../protocol/index.js';
-import { MysqlDateTime, MysqlTime, TypeKind, bitWidth, formatDouble } from '../sql/index.js';
+import { MysqlDateTime, MysqlTime, TypeKind, bitBytes, formatDouble } from '../sql/index.js';
 import type { FieldType, SqlValue } from '../sql/index.js';
 
 /** Decimals above this mean "not fixed" (MySQL's NOT_FIXED_DEC is 31). */
@@ -27,16 +27,4 @@ export function textValue(value: SqlValue, type: FieldType): TextCell {
 function formatFloat(value: number): string {
   const text = Number(value.toPrecision(6)).toString();
   return text.replace('e+', 'e');
-}
-
-/** A BIT(M) value travels as its ceil(M/8) big-endian bytes (binary data, not digits), as MySQL sends it. */
-function bitBytes(value: bigint, type: FieldType): Buffer {
-  const size = Math.ceil(bitWidth(type) / 8);
-  const bytes = Buffer.alloc(size);
-  let rest = BigInt.asUintN(size * 8, value);
-  for (let i = size - 1; i >= 0; i--) {
-    bytes[i] = Number(rest & 0xffn);
-    rest >>= 8n;
-  }
-  return bytes;
 }

@@ -38,6 +38,9 @@ export const BIT_CASES: readonly SqlCase[] = [
   { sql: 'SELECT b, one FROM flags WHERE id = 1', rows: [['\u0005', '\u0001']] },
   { sql: "SELECT k, HEX(k) FROM keyed WHERE v = 'mid'", rows: [['\u0001\u0002', '102']] },
   { sql: "SELECT b'101' + 0, 0b101 + 0, HEX(b'101'), b'1' = 1, b'1010' | 1", rows: [['5', '5', '05', '1', '11']] },
+  // In string context a BIT is its bytes.
+  { sql: "SELECT CONCAT(b), HEX(CONCAT('<', b, '>')), HEX(CAST(b AS BINARY)), HEX(CAST(b AS CHAR)) FROM flags WHERE id = 1", rows: [['\u0005', '3C053E', '05', '05']] },
+  { sql: "SELECT HEX(CONCAT(k)) FROM keyed WHERE v = 'top'", rows: [['0801']] },
   // Comparison with numbers and bit literals, ordering and grouping by the number.
   { sql: 'SELECT id FROM flags WHERE b = 5', rows: [['1']] },
   { sql: "SELECT id FROM flags WHERE b = b'11' ORDER BY id", rows: [['2'], ['4']] },

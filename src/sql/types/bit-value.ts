@@ -45,3 +45,20 @@ export function defaultLiteralText(type: FieldType, text: string): string {
   if (type.kind === TypeKind.Bit && /^\d+$/u.test(text)) return `b'${BigInt(text).toString(2)}'`;
   return `'${text.replace(/'/g, "''")}'`;
 }
+
+/** A BIT(M) value's bytes: ceil(M/8) of them, big-endian, as MySQL sends it and reads it in string context. */
+export function bitBytes(value: bigint, type: FieldType): Buffer {
+  const size = Math.ceil(bitWidth(type) / 8);
+  const bytes = Buffer.alloc(size);
+  let rest = BigInt.asUintN(size * 8, value);
+  for (let i = size - 1; i >= 0; i--) {
+    bytes[i] = Number(rest & 0xffn);
+    rest >>= 8n;
+  }
+  return bytes;
+}
+
+/** A value in string context: a BIT's number becomes its bytes (CONCAT(b), CAST(b AS CHAR)); others unchanged. */
+export function bitAsString(value: SqlValue, type: FieldType): SqlValue {
+  return type.kind === TypeKind.Bit && typeof value === 'bigint' ? bitBytes(value, type) : value;
+}
