@@ -157,6 +157,7 @@ export const ER_STMT_HAS_NO_OPEN_CURSOR: ErrorSpec = { name: 'ER_STMT_HAS_NO_OPE
 export const ER_TOO_BIG_SCALE: ErrorSpec = { name: 'ER_TOO_BIG_SCALE', code: 1425, sqlState: '42000', template: "Too big scale %d specified for column '%-.192s'. Maximum is %lu." };
 export const ER_TOO_BIG_PRECISION: ErrorSpec = { name: 'ER_TOO_BIG_PRECISION', code: 1426, sqlState: '42000', template: "Too-big precision %d specified for '%-.192s'. Maximum is %lu." };
 export const ER_M_BIGGER_THAN_D: ErrorSpec = { name: 'ER_M_BIGGER_THAN_D', code: 1427, sqlState: '42000', template: "For float(M,D), double(M,D) or decimal(M,D), M must be >= D (column '%-.192s')." };
+export const ER_TOO_BIG_DISPLAYWIDTH: ErrorSpec = { name: 'ER_TOO_BIG_DISPLAYWIDTH', code: 1439, sqlState: '42000', template: "Display width out of range for column '%-.192s' (max = %lu)" };
 export const ER_MAX_PREPARED_STMT_COUNT_REACHED: ErrorSpec = { name: 'ER_MAX_PREPARED_STMT_COUNT_REACHED', code: 1461, sqlState: '42000', template: "Can't create more than max_prepared_stmt_count statements (current value: %lu)" };
 export const ER_NON_INSERTABLE_TABLE: ErrorSpec = { name: 'ER_NON_INSERTABLE_TABLE', code: 1471, sqlState: 'HY000', template: "The target table %-.100s of the %s is not insertable-into" };
 export const ER_PLUGIN_IS_NOT_LOADED: ErrorSpec = { name: 'ER_PLUGIN_IS_NOT_LOADED', code: 1524, sqlState: 'HY000', template: "Plugin '%-.192s' is not loaded" };
@@ -449,6 +450,7 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [1425, ER_TOO_BIG_SCALE],
   [1426, ER_TOO_BIG_PRECISION],
   [1427, ER_M_BIGGER_THAN_D],
+  [1439, ER_TOO_BIG_DISPLAYWIDTH],
   [1461, ER_MAX_PREPARED_STMT_COUNT_REACHED],
   [1471, ER_NON_INSERTABLE_TABLE],
   [1524, ER_PLUGIN_IS_NOT_LOADED],

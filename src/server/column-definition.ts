@@ -2,7 +2,7 @@
 import { Collation, ColumnFlags, ColumnType } from '../protocol/index.js';
 import type { ColumnDefinition41 } from '../protocol/index.js';
 import type { FieldType, ResultColumn } from '../sql/index.js';
-import { TypeKind, blobMaxBytes, isBinaryType, isIntegerType, isTextType } from '../sql/index.js';
+import { TypeKind, bitWidth, blobMaxBytes, isBinaryType, isIntegerType, isTextType } from '../sql/index.js';
 import { collationInfo } from '../sql/collation/index.js';
 
 /** utf8mb4 needs up to 4 bytes per character: column lengths of text are characters × 4, as MySQL reports. */
@@ -39,6 +39,7 @@ const columnTypes: Record<TypeKind, number> = {
   timestamp: ColumnType.MYSQL_TYPE_TIMESTAMP,
   time: ColumnType.MYSQL_TYPE_TIME,
   year: ColumnType.MYSQL_TYPE_YEAR,
+  bit: ColumnType.MYSQL_TYPE_BIT,
   json: ColumnType.MYSQL_TYPE_JSON,
 };
 
@@ -65,6 +66,7 @@ export function columnDefinition(column: ResultColumn, resultCollationId: number
 }
 
 function columnLength(type: FieldType): number {
+  if (type.kind === TypeKind.Bit) return bitWidth(type);
   if (isIntegerType(type)) {
     if (type.length > 0) return type.length;
     const width = integerDisplayWidth[type.kind] ?? 20;
@@ -127,8 +129,10 @@ function columnFlags(column: ResultColumn): number {
   if (column.hasNoDefault && column.orgName !== '') flags |= ColumnFlags.NO_DEFAULT_VALUE_FLAG;
   if (type.isUnsigned) flags |= ColumnFlags.UNSIGNED_FLAG;
   if (blobMaxBytes[type.kind] !== undefined || type.kind === TypeKind.Json) flags |= ColumnFlags.BLOB_FLAG;
-  if (isBinaryType(type) || (!isTextType(type) && type.kind !== TypeKind.Null)) flags |= ColumnFlags.BINARY_FLAG;
-  if (isIntegerType(type) || type.kind === TypeKind.Decimal || type.kind === TypeKind.Float || type.kind === TypeKind.Double) {
+  // BIT carries UNSIGNED alone (no BINARY, no NUM), as MySQL and MariaDB send it.
+  const isBit = type.kind === TypeKind.Bit;
+  if (isBinaryType(type) || (!isTextType(type) && type.kind !== TypeKind.Null && !isBit)) flags |= ColumnFlags.BINARY_FLAG;
+  if ((isIntegerType(type) && !isBit) || type.kind === TypeKind.Decimal || type.kind === TypeKind.Float || type.kind === TypeKind.Double) {
     flags |= ColumnFlags.NUM_FLAG;
   }
   if (type.kind === TypeKind.Timestamp) flags |= ColumnFlags.TIMESTAMP_FLAG;

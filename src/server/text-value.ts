@@ -1,7 +1,7 @@
 // textValue: a value as the text protocol sends it, formatted by its column type as MySQL does.
 import { Decimal } from 'decimal.js';
 import type { TextCell } from '../protocol/index.js';
-import { MysqlDateTime, MysqlTime, TypeKind, formatDouble } from '../sql/index.js';
+import { MysqlDateTime, MysqlTime, TypeKind, bitBytes, formatDouble } from '../sql/index.js';
 import type { FieldType, SqlValue } from '../sql/index.js';
 
 /** Decimals above this mean "not fixed" (MySQL's NOT_FIXED_DEC is 31). */
@@ -11,7 +11,7 @@ const MAX_FIXED_DECIMALS = 30;
 export function textValue(value: SqlValue, type: FieldType): TextCell {
   if (value === null) return null;
   if (typeof value === 'string') return value;
-  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'bigint') return type.kind === TypeKind.Bit ? bitBytes(value, type) : value.toString();
   if (typeof value === 'number') {
     // A fixed number of decimals (DOUBLE(M,D), PI()) prints exactly that many digits, as MySQL does.
     if (type.decimals >= 0 && type.decimals <= MAX_FIXED_DECIMALS && Number.isFinite(value)) return value.toFixed(type.decimals);

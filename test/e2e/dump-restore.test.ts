@@ -3,26 +3,15 @@
 // --single-transaction); a dump taken from MariaDB restored into TidalDB with identical data; and --all-databases
 // (with the `mysql` database, whose general_log/slow_log mysqldump always dumps) restored into a fresh server.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { mariadb, mariadbAs } from './helpers/mariadb-cli.js';
+import { mysqldump } from './helpers/mysqldump.js';
 import { startTidal } from './helpers/tidal-process.js';
 import type { TidalProcess } from './helpers/tidal-process.js';
 
 const FIXTURES = fileURLToPath(new URL('../../../test/e2e/fixtures/', import.meta.url));
-
-function mysqldump(port: number, args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      'mysqldump',
-      ['--no-defaults', '--protocol=TCP', '-h', '127.0.0.1', '-P', String(port), '-u', 'root', '--skip-dump-date', ...args],
-      { timeout: 60_000, maxBuffer: 64 * 1024 * 1024, encoding: 'latin1' },
-      (error, stdout, stderr) => resolve({ code: error ? 1 : 0, stdout, stderr }),
-    );
-  });
-}
 
 /** Runs `sql` through the CLI and returns its batch output; fails on any error. */
 async function cli(port: number, sql: string, args: readonly string[] = []): Promise<string> {

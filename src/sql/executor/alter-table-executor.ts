@@ -17,7 +17,7 @@ import { tableIndexRange } from '../../storage/index.js';
 import { OK_NOTHING } from '../statement-result.js';
 import type { OkResult } from '../statement-result.js';
 import { TableRows } from '../table/table-rows.js';
-import { coerceToColumn, isTextType } from '../types/index.js';
+import { coerceToColumn, defaultLiteralValue, isTextType } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
 
 import { buildColumn, buildDefault, descendingParts, uniqueName } from './create-table-executor.js';
@@ -233,7 +233,7 @@ async function applyData(txn: KvTransaction, current: TableInfo, next: TableInfo
     const converted: SqlValue[] = next.columns.map((column) => {
       const oldColumn = current.columns.find((c) => c.id === column.id);
       if (column.generated && draft.rewrite) return null;
-      const value = oldColumn ? alteredTimestamp(row[oldColumn.offset] ?? null, oldColumn, column, session) : column.originDefault ?? null;
+      const value = oldColumn ? alteredTimestamp(row[oldColumn.offset] ?? null, oldColumn, column, session) : column.originDefault == null ? null : defaultLiteralValue(column.type, column.originDefault);
       const stored = coerceToColumn(value, column.type, { columnName: column.name, rowNumber, isStrict: session.isStrictMode, warnings: session.warnings });
       if (stored === null && column.isNotNull) throw mysqlError(ER_INVALID_USE_OF_NULL);
       return stored;

@@ -1,6 +1,7 @@
 // The value a column takes when a statement does not give one.
 import { mysqlError, ER_NO_DEFAULT_FOR_FIELD } from '../../errors/index.js';
 import type { ColumnInfo } from '../catalog/index.js';
+import { defaultLiteralValue } from '../types/index.js';
 import type { MysqlDateTime } from '../types/index.js';
 import type { SqlValue, WarningSink } from '../types/index.js';
 
@@ -16,7 +17,7 @@ export function columnDefaultValue(column: ColumnInfo, isStrict: boolean, warnin
     case 'current-timestamp':
       return currentTimestampFor(column, now);
     case 'literal':
-      return spec.value;
+      return spec.value === null ? null : defaultLiteralValue(column.type, spec.value);
     case 'sequence':
       // Only INSERT can wait for a sequence (insert-exec takes its value first); elsewhere the column starts NULL.
       return null;

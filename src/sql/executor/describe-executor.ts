@@ -5,7 +5,7 @@ import { shownColumns } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { expressionColumn, rowsResult } from '../statement-result.js';
 import type { RowsResult } from '../statement-result.js';
-import { TypeKind, blobMaxBytes, fieldType, formatFieldType, isTextType } from '../types/index.js';
+import { TypeKind, blobMaxBytes, fieldType, defaultLiteralText, formatFieldType, isTextType } from '../types/index.js';
 import { collationInfo, defaultCollationOf } from '../collation/index.js';
 import type { SqlValue } from '../types/index.js';
 import { likePatternToRegExp } from '../expression/index.js';
@@ -116,7 +116,7 @@ function columnDefinitionText(column: ColumnInfo, table: TableInfo): string {
   // MySQL prints no DEFAULT for BLOB/TEXT, and a nullable TIMESTAMP says NULL explicitly.
   if (column.type.kind === TypeKind.Timestamp && !column.isNotNull) parts.push('NULL');
   if (spec.kind === 'null' && !column.isNotNull && blobMaxBytes[column.type.kind] === undefined) parts.push('DEFAULT NULL');
-  if (spec.kind === 'literal') parts.push(`DEFAULT '${String(spec.value).replace(/'/g, "''")}'`);
+  if (spec.kind === 'literal') parts.push(`DEFAULT ${defaultLiteralText(column.type, String(spec.value))}`);
   if (spec.kind === 'current-timestamp') parts.push(`DEFAULT ${currentTimestampText(column)}`);
   if (spec.kind === 'sequence') parts.push(`DEFAULT ${sequenceDefaultText(spec)}`);
   if (column.onUpdateCurrentTimestamp) parts.push(`ON UPDATE ${currentTimestampText(column)}`);

@@ -1,5 +1,5 @@
 // fieldTypeFromAst: validates a column's declared type against MySQL's limits and turns it into a FieldType.
-import { mysqlError, ER_COLLATION_CHARSET_MISMATCH, ER_UNKNOWN_CHARACTER_SET, ER_UNKNOWN_COLLATION, ER_DUPLICATED_VALUE_IN_TYPE, ER_ILLEGAL_VALUE_FOR_TYPE, ER_M_BIGGER_THAN_D, ER_NOT_SUPPORTED_YET, ER_TOO_BIG_FIELDLENGTH, ER_TOO_BIG_PRECISION, ER_TOO_BIG_SCALE } from '../../errors/index.js';
+import { mysqlError, ER_COLLATION_CHARSET_MISMATCH, ER_UNKNOWN_CHARACTER_SET, ER_UNKNOWN_COLLATION, ER_DUPLICATED_VALUE_IN_TYPE, ER_ILLEGAL_VALUE_FOR_TYPE, ER_M_BIGGER_THAN_D, ER_NOT_SUPPORTED_YET, ER_TOO_BIG_DISPLAYWIDTH, ER_TOO_BIG_FIELDLENGTH, ER_TOO_BIG_PRECISION, ER_TOO_BIG_SCALE } from '../../errors/index.js';
 import type { DataType } from '../ast/index.js';
 import { collationInfo, findCharset, findCollation } from '../collation/index.js';
 import { TypeKind, compareStrings, fieldType } from '../types/index.js';
@@ -12,6 +12,7 @@ const MAX_CHAR_LENGTH = 255;
 const MAX_VARCHAR_LENGTH = 16_383;
 const MAX_VARBINARY_LENGTH = 65_535;
 const MAX_FSP = 6;
+const MAX_BIT_WIDTH = 64;
 
 /** Most members an ENUM (65,535) and a SET (64, one bit each) may have. */
 const MAX_ENUM_MEMBERS = 65_535;
@@ -140,6 +141,12 @@ export function fieldTypeFromAst(columnName: string, type: DataType, defaultColl
       return fieldType(TypeKind.Year, { length: 4, isUnsigned: true });
     case 'JSON':
       return fieldType(TypeKind.Json);
+    case 'BIT': {
+      // BIT(0) is BIT(1), as in MySQL.
+      const width = Math.max(type.length ?? 1, 1);
+      if (width > MAX_BIT_WIDTH) throw mysqlError(ER_TOO_BIG_DISPLAYWIDTH, columnName, MAX_BIT_WIDTH);
+      return fieldType(TypeKind.Bit, { length: width, isUnsigned: true });
+    }
     case 'ENUM':
     case 'SET':
       return valueSetType(columnName, type.name === 'ENUM' ? 'enum' : 'set', type.values ?? [], collation);

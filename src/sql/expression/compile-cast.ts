@@ -3,7 +3,7 @@
 import { Decimal } from 'decimal.js';
 import { mysqlError, ER_NOT_SUPPORTED_YET, ER_TRUNCATED_WRONG_VALUE, ER_WARN_DATA_OUT_OF_RANGE } from '../../errors/index.js';
 import type { CastType } from '../ast/index.js';
-import { MysqlDateTime, TypeKind, fieldType, toDecimal, toDouble, toInteger, toText } from '../types/index.js';
+import { MysqlDateTime, TypeKind, bitAsString, fieldType, toDecimal, toDouble, toInteger, toText } from '../types/index.js';
 import type { SqlValue, WarningSink } from '../types/index.js';
 import type { CompiledExpr } from './compiled-expr.js';
 import type { CompileContext } from './compile-context.js';
@@ -35,10 +35,10 @@ export function compileCast(target: CastType, operand: CompiledExpr, context: Co
       // The result is text of the connection's character set and collation, as in MySQL.
       return cast(
         { ...varcharType(target.length ?? Math.max(operand.type.length, 0)), collation: connectionCollation(context), coercibility: 'coercible' },
-        (value) => castToChar(value, target.length, warnings),
+        (value) => castToChar(bitAsString(value, operand.type) ?? value, target.length, warnings),
       );
     case 'BINARY':
-      return cast(fieldType(TypeKind.VarBinary, { length: target.length ?? Math.max(operand.type.length, 0) }), (value) => castToBinary(value, target.length, warnings));
+      return cast(fieldType(TypeKind.VarBinary, { length: target.length ?? Math.max(operand.type.length, 0) }), (value) => castToBinary(bitAsString(value, operand.type) ?? value, target.length, warnings));
     case 'DOUBLE':
     case 'FLOAT':
     case 'REAL':

@@ -4,7 +4,7 @@ import { collationInfo } from '../collation/index.js';
 import type { ColumnInfo, DatabaseInfo, TableInfo } from '../catalog/index.js';
 import { shownColumns } from '../catalog/index.js';
 import { columnExtra, defaultText, keyKind } from './column-description.js';
-import { MysqlDateTime, TypeKind, blobMaxBytes, formatFieldType, isBinaryType, isTextType } from '../types/index.js';
+import { MysqlDateTime, TypeKind, bitWidth, blobMaxBytes, formatFieldType, isBinaryType, isTextType } from '../types/index.js';
 import type { FieldType, Row, SqlValue } from '../types/index.js';
 import { DATETIME, INT, NAME, SHORT, TEXT, UINT, columns } from './system-table.js';
 import type { SystemTable, SystemTableContext } from './system-table.js';
@@ -91,6 +91,8 @@ function columnRow(databaseName: string, table: TableInfo, column: ColumnInfo): 
   } else if (NUMERIC_PRECISION[type.kind] !== undefined) {
     precision = type.kind === TypeKind.BigInt && type.isUnsigned ? 20n : NUMERIC_PRECISION[type.kind]!;
     scale = type.kind === TypeKind.Float || type.kind === TypeKind.Double ? (type.decimals >= 0 ? BigInt(type.decimals) : null) : 0n;
+  } else if (type.kind === TypeKind.Bit) {
+    precision = BigInt(bitWidth(type));
   }
   const hasFsp = type.kind === TypeKind.DateTime || type.kind === TypeKind.Timestamp || type.kind === TypeKind.Time;
   const extra = columnExtra(column, 'information_schema');

@@ -1,5 +1,6 @@
 // How MySQL describes a column in SHOW COLUMNS and information_schema.COLUMNS: its key kind and its default.
 import type { ColumnInfo, TableInfo } from '../catalog/index.js';
+import { defaultLiteralText, isBitType } from '../types/index.js';
 import type { SqlValue } from '../types/index.js';
 
 /** The Key column of SHOW COLUMNS and COLUMN_KEY: PRI, UNI, MUL or empty, from the indexes the column leads. */
@@ -24,7 +25,8 @@ export function defaultText(column: ColumnInfo): SqlValue {
   const spec = column.defaultValue;
   switch (spec.kind) {
     case 'literal':
-      return spec.value;
+      // A BIT default reads as MySQL shows it, b'101'.
+      return spec.value !== null && isBitType(column.type) ? defaultLiteralText(column.type, spec.value) : spec.value;
     case 'current-timestamp':
       return currentTimestampText(column);
     case 'sequence':

@@ -14,7 +14,7 @@ import {
 } from '../../storage/index.js';
 import type { Datum } from '../../storage/index.js';
 import type { ColumnInfo, IndexInfo, TableInfo } from '../catalog/index.js';
-import { coerceToColumn, toText } from '../types/index.js';
+import { coerceToColumn, defaultLiteralValue, toText } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
 import { TimestampStorage } from '../timezone/timestamp-storage.js';
 import type { TimeZone } from '../timezone/time-zone.js';
@@ -327,7 +327,7 @@ function originDefault(column: ColumnInfo): SqlValue {
   const text = column.originDefault ?? null;
   if (text === null) return null;
   const warnings = { warn: () => undefined };
-  return coerceToColumn(text, column.type, { columnName: column.name, rowNumber: 0, isStrict: false, warnings });
+  return coerceToColumn(defaultLiteralValue(column.type, text), column.type, { columnName: column.name, rowNumber: 0, isStrict: false, warnings });
 }
 
 function encodeHandle(handle: bigint): Buffer {

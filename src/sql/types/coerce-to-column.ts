@@ -22,6 +22,7 @@ import type { WarningSink } from './warnings.js';
 import { encodeUtf8Lossless } from './lossless-utf8.js';
 import { literalNumberOf } from './literal-number.js';
 import { coerceEnumOrSet } from './enum-set-value.js';
+import { coerceBit } from './bit-value.js';
 import { JsonValue } from './json/json-value.js';
 import { parseJsonForColumn } from './json/json-convert.js';
 
@@ -46,6 +47,7 @@ export function coerceToColumn(stored: SqlValue, type: FieldType, context: Store
   if (stored === null) return null;
   const value = isNumericColumn(type) ? (literalNumberOf(stored) ?? stored) : stored;
   if (type.valueSet) return coerceEnumOrSet(value, type, type.valueSet, context);
+  if (type.kind === TypeKind.Bit) return coerceBit(value, type, context);
   if (isIntegerType(type)) return coerceInteger(value, type, context);
   switch (type.kind) {
     case TypeKind.Json:

@@ -28,6 +28,8 @@ export const TypeKind = {
   Timestamp: 'timestamp',
   Time: 'time',
   Year: 'year',
+  /** BIT(M): an unsigned integer of M bits (1–64), sent to clients as ceil(M/8) big-endian bytes. */
+  Bit: 'bit',
   Json: 'json',
 } as const;
 export type TypeKind = (typeof TypeKind)[keyof typeof TypeKind];
@@ -72,6 +74,7 @@ const integerKinds: ReadonlySet<TypeKind> = new Set([
   TypeKind.Int,
   TypeKind.BigInt,
   TypeKind.Year,
+  TypeKind.Bit,
 ]);
 const textKinds: ReadonlySet<TypeKind> = new Set([
   TypeKind.Char,
@@ -119,6 +122,7 @@ export function fieldType(kind: TypeKind, options: Partial<Omit<FieldType, 'kind
 export function integerRange(type: FieldType): { readonly min: bigint; readonly max: bigint } {
   const bits = integerBits[type.kind] ?? 64;
   if (type.kind === TypeKind.Year) return { min: 0n, max: 2155n };
+  if (type.kind === TypeKind.Bit) return { min: 0n, max: (1n << BigInt(bitWidth(type))) - 1n };
   if (type.isUnsigned) return { min: 0n, max: (1n << BigInt(bits)) - 1n };
   return { min: -(1n << BigInt(bits - 1)), max: (1n << BigInt(bits - 1)) - 1n };
 }
@@ -130,6 +134,10 @@ const integerBits: Partial<Record<TypeKind, number>> = {
   int: 32,
   bigint: 64,
 };
+
+/** The M of a BIT(M) type (1 when unspecified). */
+export const bitWidth = (type: FieldType): number => (type.length > 0 ? type.length : 1);
+export const isBitType = (type: FieldType): boolean => type.kind === TypeKind.Bit;
 
 /** Maximum bytes of a TEXT/BLOB kind, for "Data too long" checks. */
 export const blobMaxBytes: Partial<Record<TypeKind, number>> = {
@@ -160,6 +168,8 @@ export function formatFieldType(type: FieldType): string {
       return `${type.kind}(${type.length})`;
     case TypeKind.VarBinary:
       return `${type.kind}(${type.length})`;
+    case TypeKind.Bit:
+      return `bit(${bitWidth(type)})`;
     case TypeKind.DateTime:
     case TypeKind.Timestamp:
     case TypeKind.Time:

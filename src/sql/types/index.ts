@@ -7,6 +7,7 @@ export * from './convert.js';
 export * from './compare-values.js';
 export * from './coerce-to-column.js';
 export { compareOrderValues } from './enum-set-value.js';
+export { bitAsString, bitBytes, defaultLiteralText, defaultLiteralValue } from './bit-value.js';
 export * from './warnings.js';
 export { decodeUtf8Lossless, encodeUtf8Lossless } from './lossless-utf8.js';
 export { JsonValue } from './json/json-value.js';

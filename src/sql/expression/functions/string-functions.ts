@@ -1,7 +1,7 @@
 // String functions used daily: CONCAT, CONCAT_WS, LENGTH, CHAR_LENGTH, UPPER, LOWER, FORMAT, QUOTE.
 import { Decimal } from 'decimal.js';
 import { mysqlError, ER_UNKNOWN_LOCALE } from '../../../errors/index.js';
-import { toDouble, toInteger, toText } from '../../types/index.js';
+import { bitAsString, toDouble, toInteger, toText } from '../../types/index.js';
 import type { SqlValue, WarningSink } from '../../types/index.js';
 import type { CompiledExpr } from '../compiled-expr.js';
 import { BIGINT_TYPE, varcharType } from '../literal-types.js';
@@ -98,7 +98,7 @@ export const stringFunctions: ReadonlyMap<string, BuiltinFunction> = new Map<str
       for (const arg of args) {
         const value = arg.evaluate(row);
         if (value === null) return null;
-        result += toText(value);
+        result += toText(bitAsString(value, arg.type));
       }
       return result;
     },
