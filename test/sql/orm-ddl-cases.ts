@@ -52,4 +52,11 @@ export const ORM_DDL_CASES: readonly SqlCase[] = [
     rows: [['k', '1', 'int', 'NO', ''], ['a1', '2', 'bigint', 'YES', '']],
   },
   { sql: 'SHOW COLUMNS FROM vw', rows: [['k', 'int', 'NO', '', null, ''], ['a1', 'bigint', 'YES', '', null, '']] },
+  // A column added after another was dropped (in separate statements) never shows the dropped column's old values.
+  { sql: 'CREATE TABLE reuse (id INT PRIMARY KEY, a INT, c INT)', affectedRows: 0 },
+  { sql: 'INSERT INTO reuse VALUES (1, 5, 77)', affectedRows: 1 },
+  { sql: 'ALTER TABLE reuse DROP COLUMN c', affectedRows: 0 },
+  { sql: 'ALTER TABLE reuse ADD COLUMN d INT DEFAULT 9', affectedRows: 0 },
+  { sql: 'ALTER TABLE reuse ADD COLUMN e INT', affectedRows: 0 },
+  { sql: 'SELECT * FROM reuse', rows: [['1', '5', '9', null]] },
 ];

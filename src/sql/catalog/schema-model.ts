@@ -146,6 +146,11 @@ export interface TableInfo {
   readonly databaseId: number;
   readonly name: string;
   readonly columns: readonly ColumnInfo[];
+  /**
+   * The highest column id the table has ever had (TiDB's MaxColumnID). Rows keep a dropped column's value under its
+   * id, so a new column must never take an old id. Absent: the highest id among `columns`.
+   */
+  readonly maxColumnId?: number;
   readonly indexes: readonly IndexInfo[];
   readonly handleColumnOffset: number | undefined;
   readonly charset: string;

@@ -95,6 +95,7 @@ export function finishDraft(table: TableInfo, draft: Draft): TableInfo {
   return {
     ...rest,
     columns,
+    maxColumnId: Math.max(table.maxColumnId ?? 0, ...table.columns.map((c) => c.id), ...columns.map((c) => c.id)),
     indexes,
     collation,
     charset: charsetOf(collation),

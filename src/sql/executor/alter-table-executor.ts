@@ -54,7 +54,7 @@ export async function executeAlterTable(stmt: AlterTableStmt, catalog: Catalog, 
 function applyAction(draft: Draft, action: AlterTableAction, scope: AlterScope): void {
   const { table, session } = scope;
   const collation = table.collation;
-  const nextId = (): number => Math.max(0, ...draft.columns.map((c) => c.id), ...table.columns.map((c) => c.id)) + 1;
+  const nextId = (): number => Math.max(table.maxColumnId ?? 0, ...draft.columns.map((c) => c.id), ...table.columns.map((c) => c.id)) + 1;
   switch (action.kind) {
     case 'AddColumn':
       for (const def of action.columns) {
