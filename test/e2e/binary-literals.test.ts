@@ -41,6 +41,14 @@ describe('binary literals keep their bytes', () => {
     assert.deepEqual(await run('SELECT COUNT(*) FROM t WHERE k IN (', literal, ", 'x') AND k LIKE CONCAT(LEFT(", literal, ', 3), "%");'), [['1']]);
   });
 
+  it('a plain quoted literal of raw bytes (how mysqlclient sends a BLOB) finds the bytes stored, by key and by scan', async () => {
+    // mysqlclient and Django's BinaryField send bytes as '…' without _binary: compared with a binary column, the
+    // literal is its bytes (MySQL's binary comparison), not text with replacement characters.
+    const plain = binaryLiteral(NOT_UTF8).subarray('_binary'.length);
+    assert.deepEqual(await run('SELECT v FROM t WHERE k = ', plain, ';'), [['2']]);
+    assert.deepEqual(await run('SELECT COUNT(*) FROM t WHERE CONCAT(k) = ', plain, ';'), [['1']]);
+  });
+
   it("X'…', 0x… and b'…' literals are the same bytes", async () => {
     const hex = NOT_UTF8.toString('hex');
     const bits = [...NOT_UTF8].map((byte) => byte.toString(2).padStart(8, '0')).join('');

@@ -3,7 +3,7 @@ import { Decimal } from 'decimal.js';
 import { mysqlError, ER_WRONG_VALUE, ER_DATA_OUT_OF_RANGE, ER_NOT_SUPPORTED_YET, ER_OPERAND_COLUMNS } from '../../errors/index.js';
 import type { BinaryExpr, ColumnRefExpr, Expr, FuncCallExpr, NumberLiteralExpr, StringLiteralExpr } from '../ast/index.js';
 import { formatSql } from '../parser/index.js';
-import { TypeKind, compareValues, encodeUtf8Lossless, fieldType, isStringType, toBoolean, toDouble, toInteger, JsonValue, MysqlDateTime, MysqlTime } from '../types/index.js';
+import { TypeKind, compareValues, encodeUtf8Lossless, fieldType, hasRawBytes, isStringType, toBoolean, toDouble, toInteger, JsonValue, MysqlDateTime, MysqlTime } from '../types/index.js';
 import type { FieldType, Row, SqlValue } from '../types/index.js';
 import { comparisonCollation, comparisonTest, unifyTypes } from './type-inference.js';
 import { arithmeticDomain, arithmeticResultType, evaluateArithmetic } from './arithmetic.js';
@@ -34,7 +34,9 @@ export function compileExpr(expr: Expr, context: CompileContext): CompiledExpr {
     case 'NumberLiteralExpr':
       return compileNumber(expr);
     case 'StringLiteralExpr':
-      return expr.charset === 'binary'
+      // A quoted literal carrying bytes that are not UTF-8 (mysqlclient sends a BLOB as '…' with its raw bytes) is
+      // those bytes, as _binary'…' is: MySQL keeps a literal's bytes as sent.
+      return expr.charset === 'binary' || hasRawBytes(expr.value)
         ? constantExpr(encodeUtf8Lossless(expr.value), { ...fieldType(TypeKind.VarBinary, { length: expr.value.length }), coercibility: 'coercible' })
         : constantExpr(expr.value, { ...varcharType(expr.value.length), collation: literalCollation(expr.charset, context), coercibility: 'coercible' });
     case 'HexLiteralExpr':

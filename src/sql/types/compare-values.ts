@@ -6,7 +6,8 @@ import type { SqlValue } from './sql-value.js';
 import { toDecimal, toDouble, toText } from './convert.js';
 import type { CollationName } from './field-type.js';
 import type { WarningSink } from './warnings.js';
-import { collatorFor } from '../collation/index.js';
+import { BINARY_COLLATION, collatorFor } from '../collation/index.js';
+import { encodeUtf8Lossless } from './lossless-utf8.js';
 
 /** utf8mb4_bin, the collation of most existing tables, is looked up once: its comparison is the hot path. */
 const DEFAULT_BIN = 'utf8mb4_bin';
@@ -36,11 +37,17 @@ export function compareValues(
   if (Buffer.isBuffer(a) && Buffer.isBuffer(b)) return Buffer.compare(a, b);
   if (isExact(a) && isExact(b)) return toExactDecimal(a).comparedTo(toExactDecimal(b));
   if ((typeof a === 'string' || Buffer.isBuffer(a)) && (typeof b === 'string' || Buffer.isBuffer(b))) {
+    // A binary string against text compares bytes: the text's own bytes, raw ones kept (a driver's literal of a BLOB).
+    if (collation === BINARY_COLLATION && (Buffer.isBuffer(a) || Buffer.isBuffer(b))) return Buffer.compare(asBytes(a), asBytes(b));
     return compareStrings(toText(a) ?? '', toText(b) ?? '', collation);
   }
   const x = toDouble(a, warnings) ?? 0;
   const y = toDouble(b, warnings) ?? 0;
   return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function asBytes(value: string | Buffer): Buffer {
+  return Buffer.isBuffer(value) ? value : encodeUtf8Lossless(value);
 }
 
 function isExact(value: SqlValue): value is bigint | Decimal {

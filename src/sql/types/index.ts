@@ -9,7 +9,7 @@ export * from './coerce-to-column.js';
 export { compareOrderValues } from './enum-set-value.js';
 export { bitAsString, bitBytes, defaultLiteralText, defaultLiteralValue } from './bit-value.js';
 export * from './warnings.js';
-export { decodeUtf8Lossless, encodeUtf8Lossless } from './lossless-utf8.js';
+export { decodeUtf8Lossless, encodeUtf8Lossless, hasRawBytes } from './lossless-utf8.js';
 export { JsonValue } from './json/json-value.js';
 export { JsonType } from './json/json-binary.js';
 export type { JsonNode, JsonObject } from './json/json-node.js';

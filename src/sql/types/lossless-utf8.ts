@@ -43,6 +43,11 @@ export function decodeUtf8Lossless(bytes: Uint8Array): string {
   return Buffer.from(units.buffer, 0, out * 2).toString('utf16le');
 }
 
+/** True when `text` holds raw bytes that were not UTF-8 (escaped by decodeUtf8Lossless). */
+export function hasRawBytes(text: string): boolean {
+  return ESCAPED_BYTE.test(text);
+}
+
 /** Encodes `text` as UTF-8, turning escaped raw bytes back into themselves. */
 export function encodeUtf8Lossless(text: string): Buffer {
   if (!ESCAPED_BYTE.test(text)) return Buffer.from(text, 'utf8');

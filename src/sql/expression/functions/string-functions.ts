@@ -1,7 +1,8 @@
 // String functions used daily: CONCAT, CONCAT_WS, LENGTH, CHAR_LENGTH, UPPER, LOWER, FORMAT, QUOTE.
 import { Decimal } from 'decimal.js';
 import { mysqlError, ER_UNKNOWN_LOCALE } from '../../../errors/index.js';
-import { bitAsString, toDouble, toInteger, toText } from '../../types/index.js';
+import { TypeKind, bitAsString, encodeUtf8Lossless, fieldType, toDouble, toInteger, toText } from '../../types/index.js';
+import { BINARY_COLLATION } from '../../collation/index.js';
 import type { SqlValue, WarningSink } from '../../types/index.js';
 import type { CompiledExpr } from '../compiled-expr.js';
 import { BIGINT_TYPE, varcharType } from '../literal-types.js';
@@ -89,8 +90,25 @@ const quoteFunction: BuiltinFunction = {
     }, false),
 };
 
+/** CONCAT with a binary string among its arguments: a binary string, each argument's bytes (raw ones kept), as MySQL. */
+function concatBytes(args: readonly CompiledExpr[]): CompiledExpr {
+  return {
+    type: fieldType(TypeKind.VarBinary, { length: totalLength(args) }),
+    isNullable: true,
+    evaluate: (row) => {
+      const parts: Buffer[] = [];
+      for (const arg of args) {
+        const value = bitAsString(arg.evaluate(row), arg.type);
+        if (value === null) return null;
+        parts.push(Buffer.isBuffer(value) ? value : encodeUtf8Lossless(toText(value) ?? ''));
+      }
+      return Buffer.concat(parts);
+    },
+  };
+}
+
 export const stringFunctions: ReadonlyMap<string, BuiltinFunction> = new Map<string, BuiltinFunction>([
-  ['CONCAT', { minArgs: 1, maxArgs: Infinity, compile: (args) => ({
+  ['CONCAT', { minArgs: 1, maxArgs: Infinity, compile: (args) => (args.some((arg) => arg.type.collation === BINARY_COLLATION) ? concatBytes(args) : {
     type: varcharType(totalLength(args)),
     isNullable: true,
     evaluate: (row) => {
