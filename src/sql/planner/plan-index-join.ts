@@ -11,6 +11,7 @@ import { PSEUDO_SELECTIVITY, operatorPlan } from './operator-plan.js';
 import type { OperatorPlan } from './operator-plan.js';
 import type { EquiKey, IndexJoinPlan, JoinKind, KeyLookupPlan, PhysicalPlan, TableReaderPlan } from './physical-plan.js';
 import type { PlanContext } from './plan-context.js';
+import { indexEqualRows, statsSuffix } from './stats-estimates.js';
 
 /**
  * Without statistics the choice follows the pseudo estimates: an outer side estimated at no more than this many rows
@@ -83,14 +84,16 @@ function keyLookupPlan(reader: TableReaderPlan, target: LookupTarget, decidedBy:
     ? compileExpr(ownWhere, { scope: reader.scope, clause: 'where clause', session: context.session, ...(context.params ? { params: context.params } : {}) })
     : undefined;
   const object = `table:${alias ?? table.name}`;
-  const info = (): string => `range: decided by [${decidedBy()}], keep order:false, stats:pseudo`;
+  const info = (): string => `range: decided by [${decidedBy()}], keep order:false${statsSuffix(table)}`;
+  // With statistics a handle matches one row and an index key the table's rows over the column's NDV.
+  const rowsPerKey = table.stats === undefined ? ROWS_PER_KEY : target.isHandle ? 1 : indexEqualRows(table, target.index, 1);
   const scan = target.isHandle
-    ? operatorPlan('TableRangeScan', ROWS_PER_KEY, [], info, { accessObject: object })
-    : operatorPlan('IndexRangeScan', ROWS_PER_KEY, [], info, {
+    ? operatorPlan('TableRangeScan', rowsPerKey, [], info, { accessObject: object })
+    : operatorPlan('IndexRangeScan', rowsPerKey, [], info, {
         accessObject: `${object}, index:${target.index.name}(${target.index.columnOffsets.map((o) => table.columns[o]!.name).join(', ')})`,
       });
   const explain: OperatorPlan = filter
-    ? operatorPlan('Selection', ROWS_PER_KEY * PSEUDO_SELECTIVITY, [scan], () => describeConditions(conjuncts, reader.scope))
+    ? operatorPlan('Selection', rowsPerKey * PSEUDO_SELECTIVITY, [scan], () => describeConditions(conjuncts, reader.scope))
     : scan;
   return { table, index: target.isHandle ? undefined : target.index, filter, explain };
 }
