@@ -102,6 +102,14 @@ describe('ANALYZE TABLE', () => {
     // With statistics the more selective index wins: c = 1 would read 150 rows, a = 7 only 10.
     assert.deepEqual((await plan(db, 'SELECT * FROM t WHERE c = 1 AND a = 7'))[1], '├─IndexRangeScan_1(Build) | 10.00 | table:t, index:ia(a) | range:[7,7], keep order:false');
     assert.deepEqual(await plan(db, 'SELECT * FROM t WHERE id BETWEEN 1 AND 100'), ['TableReader_2 | 100.00 |  | data:TableRangeScan', '└─TableRangeScan_1 | 100.00 | table:t | range:[1,100], keep order:false']);
+    // With both tables analyzed the smaller one leads the join, small enough to probe t by its handle.
+    assert.deepEqual(await plan(db, 'SELECT * FROM t, small WHERE t.id = small.tid'), [
+      'IndexJoin_4 | 2.00 |  | inner join, inner:TableRangeScan, outer key:d.small.tid, equal cond:eq(d.t.id, d.small.tid)',
+      '├─TableReader_2(Build) | 2.00 |  | data:TableFullScan',
+      '│ └─TableFullScan_1 | 2.00 | table:small | keep order:false',
+      '└─TableRangeScan_3(Probe) | 1.00 | table:t | range: decided by [eq(d.t.id, d.small.tid)], keep order:false',
+    ]);
+    assert.deepEqual(await rows(db, 'SELECT t.id, small.id FROM t, small WHERE t.id = small.tid ORDER BY 1'), [[5, 1], [6, 2]]);
     // No histograms are kept: an open range reads a third of the rows, as the pseudo estimate does of 10000.
     assert.deepEqual((await plan(db, 'SELECT * FROM t WHERE id > 100'))[1], '└─TableRangeScan_1 | 200.00 | table:t | range:[101,+inf], keep order:false');
   });
