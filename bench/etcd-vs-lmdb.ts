@@ -41,7 +41,7 @@ interface Server {
 function startServer(args: readonly string[]): Promise<Server> {
   const child: ChildProcess = spawn(
     process.execPath,
-    [SERVER_BIN, '--port', '0', '--auto-tls=false', '--log-level', 'info', ...args],
+    [SERVER_BIN, '--port', '0', '--status-port', '0', '--auto-tls=false', '--log-level', 'info', ...args],
     {
       stdio: ['ignore', 'ignore', 'pipe'],
     },

@@ -1,9 +1,16 @@
 // tidal-server's body: parses configuration, starts the server, reopens its logs on SIGHUP and stops it gracefully on
 // SIGTERM/SIGINT (tidal-server.ts loads it once source maps are on).
+import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
 import { ConfigError, checkDataDirectoryWritable, loadConfig, storeLocation } from '../config/index.js';
 import { MySqlError } from '../errors/index.js';
 import { createLogger, createRateLimitedLogger } from '../logging/index.js';
 import { StartupError, TidalServer } from '../server/tidal-server.js';
+import { ClusterPrimary, WorkerEnv, readyMessage } from '../server/cluster-primary.js';
+import { ClusterMember } from '../session/cluster/cluster-member.js';
+import type { MessagePort } from '../session/cluster/cluster-rpc.js';
+import type { ServerConfig } from '../config/index.js';
+import type { Logger } from '../logging/index.js';
 import { logRotation } from '../server/status/server-observability.js';
 
 async function main(): Promise<number> {
@@ -31,9 +38,10 @@ async function main(): Promise<number> {
   } catch (error) {
     return fail(error);
   }
-  let server: TidalServer;
+  const procs = config.performance.maxProcs === 0 ? availableParallelism() : config.performance.maxProcs;
+  let server: { stop(gracefulWaitMs?: number): Promise<void>; reopenLogs(): void };
   try {
-    server = await TidalServer.start(config, logger);
+    server = await startServer(config, logger, procs);
   } catch (error) {
     logger.flushSync();
     return fail(error);
@@ -73,6 +81,50 @@ async function main(): Promise<number> {
     process.on('SIGTERM', () => shutdown('SIGTERM'));
     process.on('SIGINT', () => shutdown('SIGINT'));
   }).finally(() => logger.close());
+}
+
+/**
+ * One process (max-procs = 1), the primary of several, or one of its workers (forked by the primary with the
+ * worker environment set). A worker stops when its primary goes away.
+ */
+async function startServer(config: ServerConfig, logger: Logger, procs: number): Promise<{ stop(gracefulWaitMs?: number): Promise<void>; reopenLogs(): void }> {
+  const memberId = process.env[WorkerEnv.memberId];
+  if (cluster.isWorker && memberId !== undefined) {
+    const member = new ClusterMember(primaryPort(), Number(process.env[WorkerEnv.firstIdBlock]));
+    const server = await TidalServer.start(config, logger, member);
+    process.send?.(readyMessage(server.port));
+    const onPrimaryGone = (): void => {
+      member.close();
+      process.kill(process.pid, 'SIGTERM');
+    };
+    process.once('disconnect', onPrimaryGone);
+    return {
+      stop: async (gracefulWaitMs) => {
+        await server.stop(gracefulWaitMs);
+        // The IPC channel keeps a worker alive: close it once the server has stopped.
+        process.off('disconnect', onPrimaryGone);
+        member.close();
+        if (process.connected) process.disconnect();
+      },
+      reopenLogs: () => server.reopenLogs(),
+    };
+  }
+  if (procs <= 1) return TidalServer.start(config, logger);
+  const primary = await ClusterPrimary.start(config, logger, procs);
+  return { stop: () => primary.stop(), reopenLogs: () => undefined };
+}
+
+/** A worker's end of the IPC channel to its primary. */
+function primaryPort(): MessagePort {
+  return {
+    send: (message) => {
+      process.send?.(message);
+    },
+    onMessage: (listener) => {
+      process.on('message', listener);
+      return () => process.off('message', listener);
+    },
+  };
 }
 
 /** `auto` is TiDB's text layout on a terminal and JSON lines anywhere else (files, pipes, log collectors). */

@@ -53,6 +53,8 @@ export const CONFIG_LIMITS = {
   minRsaKeySize: 2048,
   maxRsaKeySize: 16384,
   defaultRsaKeySize: 2048,
+  /** The most worker processes `max-procs` may ask for. */
+  maxProcs: 256,
   /** OpenSSL's own default verify depth. */
   maxVerifyDepth: 100,
   /** Certificate expiry checks: daily by default, at least yearly. */
@@ -186,6 +188,13 @@ export const CONFIG_OPTIONS = [
     type: { kind: 'integer', min: -1, max: Number.MAX_SAFE_INTEGER },
     default: CONFIG_LIMITS.defaultSlowThreshold,
     description: 'Initial tidb_slow_log_threshold: statements running at least this many milliseconds go to the slow query log; -1 logs none.',
+  },
+  {
+    key: 'performance.max-procs',
+    flag: 'max-procs',
+    type: { kind: 'integer', min: 0, max: CONFIG_LIMITS.maxProcs },
+    default: 1,
+    description: 'Worker processes serving connections over the same store (TiDB\'s key); 1 keeps a single process, 0 means one per CPU core.',
   },
   {
     key: 'graceful-wait-before-shutdown',

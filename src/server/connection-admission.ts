@@ -21,20 +21,41 @@ const ADMIN_PRIVILEGES = ['SUPER', 'CONNECTION_ADMIN'] as const;
 /** Statements MAX_UPDATES_PER_HOUR counts: those that change data, schema or accounts. */
 const UPDATE_STATEMENT = /^\s*(?:\/\*.*?\*\/\s*)*(?:INSERT|UPDATE|DELETE|REPLACE|CREATE|ALTER|DROP|TRUNCATE|RENAME|GRANT|REVOKE|LOAD|SET\s+PASSWORD)\b/is;
 
+/** Connections the server's other processes hold (max-procs > 1): open ones, and of those the logged-in ones. */
+export interface OtherConnections {
+  readonly open: number;
+  readonly loggedIn: number;
+}
+
+const NO_OTHERS: OtherConnections = { open: 0, loggedIn: 0 };
+
 /** One server's admission state: which logged-in connection belongs to which account, and hourly usage. */
 export class ConnectionAdmission {
   private readonly accountOf = new Map<number, Account>();
   private readonly openByAccount = new Map<string, number>();
   private readonly usage = new Map<string, HourlyUsage>();
 
-  constructor(private readonly globals: GlobalVariables) {}
+  /**
+   * `others` tells what the server's other processes hold, as they last reported it (max_connections counts the
+   * whole server's connections; per-account limits count this process's); `onChange` hears each login and logout.
+   */
+  constructor(
+    private readonly globals: GlobalVariables,
+    private readonly others: () => OtherConnections = () => NO_OTHERS,
+    private readonly onChange: () => void = () => undefined,
+  ) {}
+
+  /** Logged-in connections admitted here. */
+  get loggedInCount(): number {
+    return this.accountOf.size;
+  }
 
   /**
    * Before the handshake: refuses (1040) when the connections already open, counting those still logging in, exceed
    * max_connections by more than the one MySQL keeps for an administrator.
    */
   refuseBeforeLogin(openConnections: number): MySqlError | undefined {
-    return openConnections > this.globals.maxConnections ? mysqlError(ER_CON_COUNT_ERROR) : undefined;
+    return openConnections + this.others().open > this.globals.maxConnections ? mysqlError(ER_CON_COUNT_ERROR) : undefined;
   }
 
   /**
@@ -44,7 +65,7 @@ export class ConnectionAdmission {
    */
   admit(id: number, account: Account): MySqlError | undefined {
     const isAdmin = ADMIN_PRIVILEGES.some((privilege) => account.privileges.has(privilege));
-    if (this.accountOf.size >= this.globals.maxConnections && !isAdmin) return mysqlError(ER_CON_COUNT_ERROR);
+    if (this.accountOf.size + this.others().loggedIn >= this.globals.maxConnections && !isAdmin) return mysqlError(ER_CON_COUNT_ERROR);
     const key = accountKey(account);
     const open = this.openByAccount.get(key) ?? 0;
     const { maxUserConnections, maxConnections } = account.limits;
@@ -60,6 +81,7 @@ export class ConnectionAdmission {
     usage.connections++;
     this.accountOf.set(id, account);
     this.openByAccount.set(key, open + 1);
+    this.onChange();
     return undefined;
   }
 
@@ -72,6 +94,7 @@ export class ConnectionAdmission {
     const open = (this.openByAccount.get(key) ?? 1) - 1;
     if (open > 0) this.openByAccount.set(key, open);
     else this.openByAccount.delete(key);
+    this.onChange();
   }
 
   /**

@@ -17,6 +17,12 @@ import { TlsServerCounters, resolveTlsPolicy, tlsStatusVariables, tlsVersionList
 import type { TlsPolicy } from '../protocol/tls/index.js';
 import { serverAuthStrings } from './auth-strings.js';
 import type { ProcessList } from '../session/session-host.js';
+import type { ClusterMember } from '../session/cluster/cluster-member.js';
+import { ClusterProcessList } from '../session/cluster/cluster-process-list.js';
+import { CountingConnectionIds } from '../session/cluster/connection-ids.js';
+import type { ConnectionIds } from '../session/cluster/connection-ids.js';
+import type { RowLockManager } from '../session/locks/row-lock-manager.js';
+import { applyClusterEvents, clusterInstanceControl, openWorkerStore } from './cluster-worker.js';
 import { createSessionDriver } from '../session/session-driver.js';
 import { Connection } from './connection.js';
 import { loadRsaKeys } from './rsa-keys.js';
@@ -46,7 +52,6 @@ export class TidalServer {
   readonly connections = new Map<number, Connection>();
   /** Each connection's serve() until it has ended (session closed, transaction rolled back). */
   private readonly served = new Set<Promise<void>>();
-  private nextConnectionId = 1;
   private isStopping = false;
   private readonly startedAt = Date.now();
 
@@ -58,14 +63,20 @@ export class TidalServer {
     private readonly context: ServerContext,
     private readonly tls: TlsManager,
     private readonly observability: ServerObservability,
+    private readonly connectionIds: ConnectionIds,
+    private readonly member: ClusterMember | undefined,
   ) {}
 
-  /** Opens the store (data directory or etcd cluster), loads TLS material and starts listening. */
-  static async start(config: ServerConfig, logger: Logger): Promise<TidalServer> {
+  /**
+   * Opens the store (data directory or etcd cluster), loads TLS material and starts listening. With `member` this
+   * is one worker of several (max-procs > 1): locks, connection ids, commits and changes go through the primary.
+   */
+  static async start(config: ServerConfig, logger: Logger, member?: ClusterMember): Promise<TidalServer> {
     const policy = resolvePolicy(config, logger);
     setTxnTotalSizeLimit(config.performance.txnTotalSizeLimit);
     const observability = await ServerObservability.open(config, logger);
-    const kv = observability.wrapEngine(await openKvEngine(storeLocation(config), logger).catch(async (error: unknown) => {
+    const store = member ? openWorkerStore(config, logger, member) : openKvEngine(storeLocation(config), logger);
+    const kv = observability.wrapEngine(await store.catch(async (error: unknown) => {
       await observability.close();
       throw error;
     }));
@@ -90,6 +101,7 @@ export class TidalServer {
           keyPasswordFile: config.security.sslKeyPasswordFile,
           policy,
           verifyDepth: config.security.sslVerifyDepth,
+          ...(member ? { ticketKeys: await member.ticketKeys() } : {}),
         },
         logger,
         isSecureTransportRequired: () => holder.globals?.isSecureTransportRequired === true,
@@ -121,10 +133,17 @@ export class TidalServer {
       });
       holder.globals = globals;
       observability.bindVariables(globals);
-      const locks = new LocalRowLockManager(observability.lockObserver);
+      const locks: RowLockManager = member?.locks ?? new LocalRowLockManager(observability.lockObserver);
+      member?.observeLocks(observability.lockObserver);
+      const localProcesses = processList(() => holder.server?.connections);
+      const shared = member
+        ? { processes: new ClusterProcessList(localProcesses, member.peers), instance: clusterInstanceControl(tls, member, logger), events: member.events }
+        : { processes: localProcesses, instance: tls };
+      if (member) applyClusterEvents(member, { sql, globals, status, tls, logger });
+      const userLocks = member?.userLocks ?? new LocalUserLockManager();
       const context: ServerContext = {
         logger,
-        driver: createSessionDriver({ sql, kv, status, locks, userLocks: new LocalUserLockManager(), instance: tls, processes: processList(() => holder.server?.connections), observer: observability.observer }, globals),
+        driver: createSessionDriver({ sql, kv, status, locks, userLocks, ...shared, observer: observability.observer }, globals),
         globals,
         tls: () => tls.current,
         tlsCounters,
@@ -133,17 +152,20 @@ export class TidalServer {
         handshakeLog: createRateLimitedLogger(logger, HANDSHAKE_LOG_RATE),
         rsaKeys: () => rsaKeys,
         sha2Cache: new Sha2PasswordCache(),
-        admission: new ConnectionAdmission(globals),
+        admission: member
+          ? new ConnectionAdmission(globals, () => member.otherConnections(), () => holder.server?.reportConnections())
+          : new ConnectionAdmission(globals),
       };
       const listener = createServer({ noDelay: true });
       started.push(listener, context.handshakeLog);
-      const server = new TidalServer(config, logger, kv, listener, context, tls, observability);
+      const server = new TidalServer(config, logger, kv, listener, context, tls, observability, member?.connectionIds ?? new CountingConnectionIds(), member);
       holder.server = server;
       listener.on('connection', (socket) => server.accept(socket));
       holder.port = await listen(listener, config.host, config.port);
       await observability.startStatusServer(server.metricsSources(tlsCounters, locks), () => server.statusBody(), context.handshakeLog);
       warnAboutOpenRoot(sql, config.host, logger);
-      logger.info('server is running MySQL protocol', { host: config.host, port: holder.port, path: config.path, version: SERVER_VERSION });
+      // With several processes the primary says the server is running, once every worker listens.
+      logger.info(member ? 'worker is running MySQL protocol' : 'server is running MySQL protocol', { host: config.host, port: holder.port, path: config.path, version: SERVER_VERSION });
       return server;
     } catch (error) {
       for (const resource of started) resource.close();
@@ -169,15 +191,22 @@ export class TidalServer {
       socket.destroy();
       return;
     }
-    const id = this.nextConnectionId++;
+    const id = this.connectionIds.next();
     const refusal = this.context.admission.refuseBeforeLogin(this.connections.size);
     const connection = new Connection(socket, this.context, id);
     this.connections.set(id, connection);
+    this.reportConnections();
     const served: Promise<void> = connection.serve(refusal).finally(() => {
       this.connections.delete(id);
       this.served.delete(served);
+      this.reportConnections();
     });
     this.served.add(served);
+  }
+
+  /** With several processes: tells the others how many connections this one holds (for max_connections). */
+  reportConnections(): void {
+    this.member?.reportConnections(this.connections.size, this.context.admission.loggedInCount);
   }
 
   /**
@@ -220,7 +249,7 @@ export class TidalServer {
   }
 
   /** What the metrics read from this server at each scrape. */
-  private metricsSources(counters: TlsServerCounters, locks: LocalRowLockManager): MetricsSources {
+  private metricsSources(counters: TlsServerCounters, locks: RowLockManager): MetricsSources {
     return {
       connections: () =>
         [...this.connections.values()].flatMap((connection) => {

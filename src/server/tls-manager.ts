@@ -23,6 +23,8 @@ export interface TlsSources {
   readonly keyPasswordFile: string;
   readonly policy: TlsPolicy;
   readonly verifyDepth: number;
+  /** Session ticket keys shared by every worker of the server (max-procs > 1); absent for the context's own. */
+  readonly ticketKeys?: Buffer | undefined;
 }
 
 /** Options of {@link TlsManager}. */
@@ -266,6 +268,7 @@ export class TlsManager implements InstanceControl {
       keyPasswordFile: sources.keyPasswordFile,
       policy: sources.policy,
       verifyDepth: sources.verifyDepth,
+      ticketKeys: sources.ticketKeys,
     });
     return loaded.ok ? { ok: true, context: loaded.context, digests } : loaded;
   }

@@ -5,6 +5,7 @@ import type { SqlEngine } from '../sql/index.js';
 import type { InstanceControl } from './instance-control.js';
 import type { RowLockManager } from './locks/row-lock-manager.js';
 import type { UserLockManager } from './locks/user-lock-manager.js';
+import type { ServerEvents } from './cluster/server-events.js';
 import type { StatusVariables } from './variables/index.js';
 
 /** Server-wide services shared by all sessions. */
@@ -23,6 +24,11 @@ export interface SessionHost {
   readonly processes?: ProcessList;
   /** Finished statements: the statement summary and the slow query log behind information_schema; absent in tests. */
   readonly observer?: StatementObserver;
+  /**
+   * The other processes of the server (max-procs > 1): a statement that changed the schema or accounts tells them
+   * and waits until they have taken it in before it answers. Absent with one process.
+   */
+  readonly events?: ServerEvents;
 }
 
 /** One connection as SHOW PROCESSLIST shows it. */
@@ -48,5 +54,10 @@ export interface ProcessList {
   /** One connection, or undefined when there is none with that id (or it has not logged in). */
   find(id: number): ProcessInfo | undefined;
   /** KILL [QUERY] id: false when there is no such connection. */
-  kill(id: number, isQueryOnly: boolean): boolean;
+  kill(id: number, isQueryOnly: boolean): boolean | Promise<boolean>;
+  /**
+   * With several server processes: brings what `list` and `find` tell of the other processes' connections up to
+   * date. Called before the statements that read the process list (SHOW PROCESSLIST, KILL, information_schema).
+   */
+  refresh?(): Promise<void>;
 }

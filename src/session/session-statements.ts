@@ -57,7 +57,7 @@ export const SESSION_STATEMENTS: { [K in SessionStatementKind]: Handler<Extract<
     }
     return OK_NOTHING;
   },
-  KillStmt: (stmt, session) => {
+  KillStmt: async (stmt, session) => {
     const id = session.host.sql.evaluate(stmt.id, session.context);
     const processId = typeof id === 'bigint' ? Number(id) : Number(id ?? -1);
     const processes = session.host.processes;
@@ -68,7 +68,9 @@ export const SESSION_STATEMENTS: { [K in SessionStatementKind]: Handler<Extract<
     if (target.user !== session.identity.user && account !== undefined && !session.host.sql.privileges.hasGlobal(account, 'SUPER')) {
       throw mysqlError(ER_KILL_DENIED_ERROR, processId);
     }
-    if (!processes.kill(processId, stmt.isQuery)) throw mysqlError(ER_NO_SUCH_THREAD, processId);
+    // A local kill answers in the same turn, as with one process; another worker's connection goes via the primary.
+    const isKilled = processes.kill(processId, stmt.isQuery);
+    if (!(typeof isKilled === 'boolean' ? isKilled : await isKilled)) throw mysqlError(ER_NO_SUCH_THREAD, processId);
     return OK_NOTHING;
   },
   // FLUSH PRIVILEGES re-reads the grant tables and FLUSH STATUS restarts Uptime_since_flush_status; the other

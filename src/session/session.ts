@@ -40,7 +40,7 @@ import type { SessionIdentity } from './session-identity.js';
 import { runSessionStatement } from './session-statements.js';
 import { executeShowSession } from './show-session.js';
 import type { StatementSession } from './statement-session.js';
-import { SessionVariables } from './variables/index.js';
+import { DEFAULT_VALUE, SessionVariables } from './variables/index.js';
 import type { GlobalVariables, SessionStatus, StatusProvider } from './variables/index.js';
 import { materializeRows } from './materialize-rows.js';
 import { WarningList } from './warning-list.js';
@@ -456,6 +456,10 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
     this.isInterrupted = false;
     if (this.interruption.signal.aborted) this.interruption = new AbortController();
     this.deadline = armStatementDeadline(this.deadline, executionTimeLimitMs(statement, this.variables.maxExecutionTime), (reason) => this.interrupt(reason));
+    const processes = this.host.processes;
+    if (processes?.refresh && readsProcessList(statement)) await processes.refresh();
+    if (this.host.status.hasPeers && readsStatus(statement)) await this.host.status.refreshPeers();
+    const accountChanges = this.host.sql.accounts.changeCount;
     const result = await this.txn.runStatement(
       this.lockingOf(statement),
       isReadOnlyStatement(statement),
@@ -472,7 +476,19 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
       },
     );
     this.status.recordStatement(result.kind === 'ok' ? result.affectedRows : undefined);
+    await this.publishChanges(accountChanges);
     return result;
+  }
+
+  /** Tells the server's other processes what this statement changed in accounts and global variables. */
+  private async publishChanges(accountChanges: number): Promise<void> {
+    const globalChanges = this.variables.takeGlobalChanges();
+    const events = this.host.events;
+    if (!events) return;
+    if (this.host.sql.accounts.changeCount !== accountChanges) await events.publish({ kind: 'accounts-changed' });
+    for (const [name, value] of globalChanges) {
+      await events.publish({ kind: 'global-variable-set', name, value: value === DEFAULT_VALUE ? { isDefault: true } : value });
+    }
   }
 
   private lockingOf(statement: Statement): StatementLocking {
@@ -495,7 +511,10 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
     }
     if (!isDdlStatement(statement)) return prepared ? this.executeWithPlanCache(prepared, params ?? []) : this.host.sql.execute(statement, this, params);
     await this.txn.commit();
+    const schemaVersion = this.host.sql.catalog.schemaVersion;
     const result = await this.host.sql.execute(statement, this, params);
+    // Every other server process loads the new schema before this DDL answers (TiDB's schema lease, made exact).
+    if (this.host.events && this.host.sql.catalog.schemaVersion !== schemaVersion) await this.host.events.publish({ kind: 'schema-changed' });
     // MySQL leaves no current database once the current one is dropped (DATABASE() is NULL); ALTER DATABASE may
     // change the current one's defaults.
     const database = this.database;
@@ -531,4 +550,17 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
     const count = this.prepared.clear();
     if (count > 0) this.host.status.set('Prepared_stmt_count', Math.max(this.host.status.get('Prepared_stmt_count') - count, 0));
   }
+}
+
+/** Statements whose answer includes other server processes' connections (see ProcessList.refresh). */
+function readsProcessList(statement: Statement): boolean {
+  if (statement.kind === 'KillStmt') return true;
+  if (statement.kind === 'ShowStmt') return statement.target === 'PROCESSLIST';
+  return statement.kind === 'SelectStmt' && /processlist/i.test(statement.text);
+}
+
+/** Statements that show status counters, which with several server processes sum every process's. */
+function readsStatus(statement: Statement): boolean {
+  if (statement.kind === 'ShowStmt') return statement.target === 'STATUS';
+  return statement.kind === 'SelectStmt' && /_status\b/i.test(statement.text);
 }

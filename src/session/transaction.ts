@@ -141,7 +141,7 @@ export class Transaction implements RowLocker {
     // SKIP LOCKED (MySQL 8): rows another transaction has locked are left out of the result instead of waited for.
     this.statementToken ??= this.locks.beginStatement();
     this.lockOwner ??= this.locks.newOwner();
-    const { locked, isStale } = this.locks.acquireAvailable({ owner: this.lockOwner, keys, mode, timeoutMs: 0, statement: this.statementToken });
+    const { locked, isStale } = await this.locks.acquireAvailable({ owner: this.lockOwner, keys, mode, timeoutMs: 0, statement: this.statementToken });
     if (isStale) throw new StaleReadRetry();
     return locked;
   }
@@ -262,7 +262,7 @@ export class Transaction implements RowLocker {
       if (!txn) return;
       if (mode === 'optimistic' && txn.isDirty && optimisticKeys.length > 0) {
         owner = this.locks.newOwner();
-        const held = this.locks.tryAcquireAll(owner, optimisticKeys);
+        const held = await this.locks.tryAcquireAll(owner, optimisticKeys);
         if (held) throw new WriteConflictError(txn.startVersion, 0n, 0n, Buffer.from(held).toString('hex'));
       }
       await txn.commit(release);

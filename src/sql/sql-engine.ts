@@ -6,7 +6,6 @@ import { AccountStore, NO_AUTH_STRINGS } from './accounts/index.js';
 import type { AuthStringFactory } from './accounts/index.js';
 import { Privileges } from './accounts/privilege-check.js';
 import { SequenceAllocator, StoredAutoIncrementAllocator, StoredCatalog } from './catalog/index.js';
-import type { AutoIncrementAllocator, Catalog } from './catalog/index.js';
 import type { ExecutionContext } from './execution-context.js';
 import { planCacheBlocker } from './planner/plan-cache-blocker.js';
 import { Scope, compileExpr } from './expression/index.js';
@@ -39,8 +38,8 @@ export class SqlEngine implements EngineServices {
 
   private constructor(
     readonly kv: KvEngine,
-    readonly catalog: Catalog,
-    readonly allocator: AutoIncrementAllocator,
+    readonly catalog: StoredCatalog,
+    readonly allocator: StoredAutoIncrementAllocator,
     authStrings: AuthStringFactory,
   ) {
     this.accounts = new AccountStore(kv, catalog, (stmt, context) => this.execute(stmt, context), authStrings);
@@ -96,6 +95,16 @@ export class SqlEngine implements EngineServices {
       this.sessionServices.set(temporary, services);
     }
     return services;
+  }
+
+  /**
+   * Another process sharing the store changed the schema: re-read the catalog (prepared plans see the new schema
+   * version and re-plan) and drop cached AUTO_INCREMENT and sequence ranges.
+   */
+  async reloadSchema(): Promise<void> {
+    await this.catalog.reload();
+    this.allocator.forgetAll();
+    this.sequences.forgetAll();
   }
 
   /**

@@ -4,6 +4,8 @@ export { WriteConflictError } from './write-conflict-error.js';
 export { compareBytes, prefixNext, toHex } from './bytes.js';
 export { MemoryEngine } from './engines/memory/memory-engine.js';
 export { LmdbEngine } from './engines/lmdb/lmdb-engine.js';
+export { LmdbMemberEngine } from './engines/lmdb/lmdb-member-engine.js';
+export type { CommitAdmission } from './commit-admission.js';
 export { EtcdEngine } from './engines/etcd/etcd-engine.js';
 export type { EtcdEngineOptions } from './engines/etcd/etcd-engine.js';
 export { EtcdClusterConnection } from './engines/etcd/etcd-cluster-connection.js';

@@ -59,7 +59,7 @@ function connectTls(port: number): Promise<Connection> {
 /** Runs tidal-server expecting it to refuse to start; resolves with its exit code and stderr. */
 function startFails(args: readonly string[]): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [SERVER_BIN, '--port', '0', ...clusterArgs, ...args], {
+    const child = spawn(process.execPath, [SERVER_BIN, '--port', '0', '--status-port', '0', ...clusterArgs, ...args], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';

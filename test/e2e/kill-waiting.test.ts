@@ -2,9 +2,9 @@
 // one that streams rows: the waiter fails with 1317 at once (or its connection closes), and everyone else goes on.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Connection, RowDataPacket } from 'mysql2/promise';
+import type { Connection } from 'mysql2/promise';
 import { mariadb } from './helpers/mariadb-cli.js';
-import { connect } from './helpers/mysql2-client.js';
+import { connect, connectionIdOf, firstValue } from './helpers/mysql2-client.js';
 import { startTidal } from './helpers/tidal-process.js';
 import type { TidalProcess } from './helpers/tidal-process.js';
 
@@ -14,14 +14,8 @@ import type { TidalProcess } from './helpers/tidal-process.js';
  */
 const PROMPT_MS = 10_000;
 
-async function value(connection: Connection, sql: string): Promise<unknown> {
-  const [rows] = await connection.query<RowDataPacket[]>({ sql, rowsAsArray: true });
-  return (rows[0] as unknown[] | undefined)?.[0];
-}
-
-async function idOf(connection: Connection): Promise<number> {
-  return Number(await value(connection, 'SELECT CONNECTION_ID()'));
-}
+const value = firstValue;
+const idOf = connectionIdOf;
 
 /** Waits until connection `id` shows `info` in PROCESSLIST (its statement has reached the server and runs). */
 async function waitUntilRunning(observer: Connection, id: number, info: string): Promise<void> {

@@ -22,7 +22,7 @@ async function refusedStart(args: readonly string[]): Promise<string[]> {
   const dir = await tempDir('policy-refused');
   try {
     const { code, stderr } = await new Promise<{ code: number; stderr: string }>((resolve) => {
-      execFile(process.execPath, [SERVER_BIN, '--port', '0', '--path', dir.path, ...args], { timeout: SERVER_START_GUARD_MS }, (error, _stdout, text) => {
+      execFile(process.execPath, [SERVER_BIN, '--port', '0', '--status-port', '0', '--path', dir.path, ...args], { timeout: SERVER_START_GUARD_MS }, (error, _stdout, text) => {
         resolve({ code: error ? 1 : 0, stderr: text });
       });
     });

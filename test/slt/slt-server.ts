@@ -25,7 +25,7 @@ export interface SltServer {
 export async function startSltServer(): Promise<SltServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tidal-slt-'));
   // Plain connections only: no point generating auto-tls certificates in a throwaway data directory.
-  const child = spawn(process.execPath, [SERVER_BIN, '--port', '0', '--path', dataDir, '--auto-tls=false'], {
+  const child = spawn(process.execPath, [SERVER_BIN, '--port', '0', '--status-port', '0', '--path', dataDir, '--auto-tls=false'], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const logs: string[] = [];

@@ -94,6 +94,11 @@ export interface ServerTlsOptions {
   readonly policy?: TlsPolicy | undefined;
   /** Client-certificate verify depth; absent or negative for OpenSSL's default (no limit of ours). */
   readonly verifyDepth?: number | undefined;
+  /**
+   * The 48 bytes that encrypt TLS session tickets; absent for keys of this context's own. Processes that share them
+   * resume each other's sessions (the workers of one server).
+   */
+  readonly ticketKeys?: Buffer | undefined;
 }
 
 /** The result of {@link loadServerTlsContext}: a context, or why there is none (one line). */
@@ -165,6 +170,7 @@ export function createServerTlsContext(material: TlsMaterial, options: ServerTls
         }
       : {}),
     sessionIdContext: SESSION_ID_CONTEXT,
+    ...(options.ticketKeys ? { ticketKeys: options.ticketKeys } : {}),
   });
   const { certificate } = material;
   return {

@@ -34,8 +34,19 @@ export class LocalRowLockManager implements RowLockManager {
   private readonly runningStatements = new Map<number, number>();
   private sequence = 0;
   private lastOwner = 0;
+  /** Shared-clock mode: releases older than this were forgotten, so a statement older than it re-runs. */
+  private forgottenBefore = -Infinity;
 
-  constructor(private readonly observer?: LockObserver) {}
+  /**
+   * With `clock`, statement tokens come from the requesters (readings of a clock every process shares, taken before
+   * their snapshots) and releases are stamped with the same clock: the lock table of several worker processes.
+   * Running statements are then unknown here, so old release stamps are forgotten by age and a statement that
+   * began before the forgotten ones re-runs (a needless re-run, never a missed one).
+   */
+  constructor(
+    private readonly observer?: LockObserver,
+    private readonly clock?: () => number,
+  ) {}
 
   get waitingCount(): number {
     return this.waitsFor.size;
@@ -70,7 +81,12 @@ export class LocalRowLockManager implements RowLockManager {
     return { isStale };
   }
 
-  acquireAvailable(request: LockRequest): { locked: boolean[]; isStale: boolean } {
+  acquireAvailable(request: LockRequest): Promise<{ locked: boolean[]; isStale: boolean }> {
+    return Promise.resolve(this.acquireAvailableNow(request));
+  }
+
+  /** SKIP LOCKED, answered at once (the primary's lock table answers worker processes through this). */
+  acquireAvailableNow(request: LockRequest): { locked: boolean[]; isStale: boolean } {
     let isStale = false;
     const locked = request.keys.map((bytes) => {
       const key = keyName(bytes);
@@ -96,10 +112,17 @@ export class LocalRowLockManager implements RowLockManager {
 
   /** Another transaction released `key` after the statement's snapshot: what it read may be stale. */
   private isReleasedSince(key: string, request: LockRequest): boolean {
-    return (this.releasedAt.get(key) ?? -1) >= request.statement;
+    const released = this.releasedAt.get(key);
+    if (released === undefined) return request.statement < this.forgottenBefore;
+    return released >= request.statement;
   }
 
-  tryAcquireAll(owner: LockOwnerId, keys: readonly Uint8Array[]): Uint8Array | undefined {
+  tryAcquireAll(owner: LockOwnerId, keys: readonly Uint8Array[]): Promise<Uint8Array | undefined> {
+    return Promise.resolve(this.tryAcquireAllNow(owner, keys));
+  }
+
+  /** tryAcquireAll, answered at once. */
+  tryAcquireAllNow(owner: LockOwnerId, keys: readonly Uint8Array[]): Uint8Array | undefined {
     const names = keys.map(keyName);
     for (let i = 0; i < names.length; i++) {
       const entry = this.entries.get(names[i]!);
@@ -130,7 +153,7 @@ export class LocalRowLockManager implements RowLockManager {
       const entry = this.entries.get(key);
       if (!entry) continue;
       entry.holders.delete(owner);
-      this.releasedAt.set(key, this.sequence++);
+      this.releasedAt.set(key, this.clock ? this.clock() : this.sequence++);
       this.wakeWaiters(entry, key);
     }
     if (this.releasedAt.size >= PRUNE_RELEASES_AT) this.pruneReleases();
@@ -244,6 +267,14 @@ export class LocalRowLockManager implements RowLockManager {
   }
 
   private pruneReleases(): void {
+    if (this.clock) {
+      // Keep the newest half; everything older is summed up by `forgottenBefore`.
+      const stamps = [...this.releasedAt.values()].sort((a, b) => a - b);
+      const cut = stamps[Math.floor(stamps.length / 2)] ?? -Infinity;
+      for (const [key, stamp] of this.releasedAt) if (stamp < cut) this.releasedAt.delete(key);
+      if (cut > this.forgottenBefore) this.forgottenBefore = cut;
+      return;
+    }
     let oldest = Infinity;
     for (const statement of this.runningStatements.keys()) if (statement < oldest) oldest = statement;
     for (const [key, sequence] of this.releasedAt) if (sequence < oldest) this.releasedAt.delete(key);

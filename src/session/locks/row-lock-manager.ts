@@ -50,7 +50,7 @@ export interface RowLockManager {
   newOwner(): LockOwnerId;
   /**
    * Marks the start of a statement that reads before it locks; call before taking the statement's snapshot. Pair
-   * with `endStatement`.
+   * with `endStatement`. Synchronous and local in every implementation (a worker process reads the shared clock).
    */
   beginStatement(): number;
   endStatement(statement: number): void;
@@ -65,12 +65,12 @@ export interface RowLockManager {
    * and skips the others without waiting (`timeoutMs` and `signal` are not used). `locked[i]` tells whether key i
    * was locked; `isStale` is as for `acquire`, over the keys locked.
    */
-  acquireAvailable(request: LockRequest): { readonly locked: readonly boolean[]; readonly isStale: boolean };
+  acquireAvailable(request: LockRequest): Promise<{ readonly locked: readonly boolean[]; readonly isStale: boolean }>;
   /**
    * Locks all of `keys` exclusively at once if none is held by another owner and returns undefined; otherwise locks
    * nothing and returns a key that is held (an optimistic commit then fails with a write conflict).
    */
-  tryAcquireAll(owner: LockOwnerId, keys: readonly Uint8Array[]): Uint8Array | undefined;
+  tryAcquireAll(owner: LockOwnerId, keys: readonly Uint8Array[]): Promise<Uint8Array | undefined>;
   /** Releases everything `owner` holds and cancels its pending wait, if any. */
   releaseAll(owner: LockOwnerId): void;
   /** How many owners wait right now (for status and tests). */

@@ -37,6 +37,8 @@ export class SessionVariables {
   #values: VariableValue[];
   #sqlMode: SqlModeFlags;
   #changeCount = 0;
+  /** SET GLOBAL assignments not yet told to the server's other processes (see takeGlobalChanges). */
+  #globalChanges: Array<readonly [string, SetValue]> = [];
 
   /** Starts a session from the current globals; `session` supplies @@warning_count, @@error_count and the clock. */
   constructor(globals: GlobalVariables, session?: SessionFacts) {
@@ -75,6 +77,7 @@ export class SessionVariables {
         warnings,
         isStrictAllTables: this.#sqlMode.isStrictAllTables,
       });
+      this.#globalChanges.push([name, value]);
       return;
     }
     const entry = this.globals.catalog.require(name);
@@ -347,6 +350,13 @@ export class SessionVariables {
    * How many session values SET has stored so far: plans cached for prepared statements were compiled under the
    * values of the moment (sql_mode, collations, div_precision_increment …) and are rebuilt once it moves.
    */
+  /** The SET GLOBAL assignments made since the last call, for the server's other processes to apply too. */
+  takeGlobalChanges(): Array<readonly [string, SetValue]> {
+    const changes = this.#globalChanges;
+    if (changes.length > 0) this.#globalChanges = [];
+    return changes;
+  }
+
   get changeCount(): number {
     return this.#changeCount;
   }

@@ -48,6 +48,9 @@ const perSessionCounters: ReadonlySet<string> = new Set(
 export class StatusVariables {
   readonly #counters = new Map<string, number>(STATUS_COUNTERS.map((counter) => [counter.name, 0]));
   readonly #providers = new Set<StatusProvider>();
+  /** The counters of the server's other processes (max-procs > 1) as last gathered; summed into what SHOW shows. */
+  #peerCounters: ReadonlyArray<ReadonlyArray<readonly [string, number]>> = [];
+  #gatherPeers: (() => Promise<ReadonlyArray<ReadonlyArray<readonly [string, number]>>>) | undefined;
   readonly #now: () => number;
   readonly #startedAt: number;
   #flushedAt: number;
@@ -74,6 +77,29 @@ export class StatusVariables {
     return this.#counters.get(name) ?? 0;
   }
 
+  /** This process's own counters, for the server's other processes to sum. */
+  ownCounters(): Array<readonly [string, number]> {
+    return [...this.#counters];
+  }
+
+  /**
+   * With several server processes: `gather` asks the others for their counters (see ownCounters), which SHOW
+   * STATUS then sums with this process's own, so that the counters are the whole server's.
+   */
+  attachPeers(gather: () => Promise<ReadonlyArray<ReadonlyArray<readonly [string, number]>>>): void {
+    this.#gatherPeers = gather;
+  }
+
+  /** Whether other server processes' counters are summed in (see attachPeers). */
+  get hasPeers(): boolean {
+    return this.#gatherPeers !== undefined;
+  }
+
+  /** Brings the other processes' counters up to date; before the statements that read status. */
+  async refreshPeers(): Promise<void> {
+    if (this.#gatherPeers) this.#peerCounters = await this.#gatherPeers();
+  }
+
   /** Registers rows computed at each SHOW STATUS (e.g. the TLS context's Ssl_*); returns the unregister function. */
   addProvider(provider: StatusProvider): () => void {
     this.#providers.add(provider);
@@ -96,6 +122,9 @@ export class StatusVariables {
    */
   list(scope: StatusScope, likePattern?: string, session?: SessionStatus): ShowRow[] {
     const values = new Map<string, StatusValue>(this.#counters);
+    for (const counters of this.#peerCounters) {
+      for (const [name, value] of counters) values.set(name, Number(values.get(name) ?? 0) + value);
+    }
     const uptimeSeconds = (since: number): number => Math.floor((this.#now() - since) / MILLISECONDS_PER_SECOND);
     values.set('Uptime', uptimeSeconds(this.#startedAt));
     values.set('Uptime_since_flush_status', uptimeSeconds(this.#flushedAt));

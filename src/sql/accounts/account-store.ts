@@ -191,6 +191,7 @@ export class AccountStore {
   private roleEdges: RoleEdge[] = [];
   private defaultRoles: DefaultRole[] = [];
   private readonly queue = new SerialQueue();
+  private writeCount = 0;
   /** Consecutive failed logins of accounts with FAILED_LOGIN_ATTEMPTS and PASSWORD_LOCK_TIME. */
   readonly failedLogins = new FailedLogins();
 
@@ -285,9 +286,15 @@ export class AccountStore {
       try {
         return await this.withContext(async (context) => change(this.writer(context)), true);
       } finally {
+        this.writeCount++;
         await this.reload();
       }
     });
+  }
+
+  /** How many account changes this process has made: a statement that moved it tells the other processes. */
+  get changeCount(): number {
+    return this.writeCount;
   }
 
   /** Re-reads the grant tables (FLUSH PRIVILEGES, and after every account change). */

@@ -113,6 +113,14 @@ export class SequenceAllocator {
     this.ranges.delete(tableId);
   }
 
+  /**
+   * Drops every cached range: another process sharing the store ran DDL (ALTER SEQUENCE may have restarted one); the
+   * next value of each sequence reserves a new range from what the store holds.
+   */
+  forgetAll(): void {
+    this.ranges.clear();
+  }
+
   /** A dropped sequence: its cache and stored state go. */
   async drop(tableId: number): Promise<void> {
     await this.queue.run(async () => {

@@ -16,8 +16,10 @@ interface TableRange {
 }
 
 /**
- * Allocates auto-increment values per table. Values are unique and increasing within a server; after a restart they
+ * Allocates auto-increment values per table. Values are unique and increasing within a process; after a restart they
  * continue above everything reserved before, so gaps can appear (MySQL's innodb_autoinc_lock_mode=2 allows them too).
+ * Several worker processes each reserve their own ranges through conflict-checked commits, as every tidb-server
+ * caches its own batch: values are unique server-wide but interleave across workers (increasing per connection).
  */
 export class StoredAutoIncrementAllocator implements AutoIncrementAllocator {
   private readonly ranges = new Map<number, TableRange>();
@@ -62,6 +64,14 @@ export class StoredAutoIncrementAllocator implements AutoIncrementAllocator {
       txn.delete(CatalogKeys.autoIncrement(tableId));
       await txn.commit();
     });
+  }
+
+  /**
+   * Forgets every cached range (another process ran DDL: TRUNCATE or ALTER TABLE … AUTO_INCREMENT may have moved a
+   * table's counter); the next value of each table reserves a new range past what the store holds.
+   */
+  forgetAll(): void {
+    this.ranges.clear();
   }
 
   /** Forgets a dropped table's range. */

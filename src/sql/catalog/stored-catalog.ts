@@ -1,7 +1,7 @@
 // StoredCatalog: the schema (databases, tables) loaded from the store into memory, changed only through serialised DDL.
 import { mysqlError, ER_BAD_DB_ERROR, ER_DB_CREATE_EXISTS, ER_DB_DROP_EXISTS, ER_NO_SUCH_TABLE, ER_TABLE_EXISTS_ERROR } from '../../errors/index.js';
 import type { KvEngine, KvTransaction } from '../../storage/kv.js';
-import { beginTransaction } from '../../storage/index.js';
+import { WriteConflictError, beginTransaction } from '../../storage/index.js';
 import { CatalogKeys } from './catalog-keys.js';
 import type { DatabaseInfo, TableInfo } from './schema-model.js';
 import type { Catalog, CreateTableOptions, TableBuilder } from './catalog.js';
@@ -12,6 +12,8 @@ import { SERVER_DEFAULT_CHARSET, SERVER_DEFAULT_COLLATION } from '../collation/i
 const BOOTSTRAP_DATABASES = ['mysql', 'test'] as const;
 const DEFAULT_CHARSET = SERVER_DEFAULT_CHARSET;
 const DEFAULT_COLLATION = SERVER_DEFAULT_COLLATION;
+/** A DDL that lost a race with another process's DDL runs again on the new schema, up to this many times. */
+const MAX_DDL_ATTEMPTS = 8;
 
 /** Name lookups ignore case, as TiDB's lower_case_table_names = 2 does; names keep the case they were created with. */
 const nameKey = (name: string): string => name.toLowerCase();
@@ -45,24 +47,43 @@ export class StoredCatalog implements Catalog {
   private async load(): Promise<void> {
     const txn = await beginTransaction(this.engine);
     try {
-      for await (const batch of txn.scan({ start: CatalogKeys.databasesStart, end: CatalogKeys.databasesEnd })) {
-        for (const pair of batch) {
-          const info = decode<DatabaseInfo>(pair.value);
-          this.databases.set(nameKey(info.name), { info, tables: new Map() });
-        }
-      }
-      const byId = new Map([...this.databases.values()].map((entry) => [entry.info.id, entry]));
-      for await (const batch of txn.scan({ start: CatalogKeys.allTablesStart, end: CatalogKeys.allTablesEnd })) {
-        for (const pair of batch) {
-          const table = decode<TableInfo>(pair.value);
-          byId.get(table.databaseId)?.tables.set(nameKey(table.name), table);
-        }
-      }
-      const version = await txn.get(CatalogKeys.schemaVersion);
-      this.version = version ? Number(Buffer.from(version).toString()) : 0;
+      await this.loadFrom(txn);
     } finally {
       txn.rollback();
     }
+  }
+
+  /**
+   * Reads the whole schema through `txn` and then replaces what memory holds in one synchronous step, so that no
+   * statement sees half of an old and half of a new schema.
+   */
+  private async loadFrom(txn: KvTransaction): Promise<void> {
+    const databases = new Map<string, DatabaseEntry>();
+    for await (const batch of txn.scan({ start: CatalogKeys.databasesStart, end: CatalogKeys.databasesEnd })) {
+      for (const pair of batch) {
+        const info = decode<DatabaseInfo>(pair.value);
+        databases.set(nameKey(info.name), { info, tables: new Map() });
+      }
+    }
+    const byId = new Map([...databases.values()].map((entry) => [entry.info.id, entry]));
+    for await (const batch of txn.scan({ start: CatalogKeys.allTablesStart, end: CatalogKeys.allTablesEnd })) {
+      for (const pair of batch) {
+        const table = decode<TableInfo>(pair.value);
+        byId.get(table.databaseId)?.tables.set(nameKey(table.name), table);
+      }
+    }
+    const version = await storedVersion(txn);
+    this.databases.clear();
+    for (const [name, entry] of databases) this.databases.set(name, entry);
+    this.version = version;
+  }
+
+  /**
+   * Re-reads the schema from the store: another server process ran DDL (see session/cluster/server-events.ts).
+   * Waits for DDL of this process that is under way.
+   */
+  reload(): Promise<void> {
+    return this.ddlQueue.run(() => this.load());
   }
 
   /** Bumped by every successful DDL; caches keyed on schema (plans) compare it. */
@@ -268,21 +289,27 @@ export class StoredCatalog implements Catalog {
    */
   private ddl<T>(change: (txn: KvTransaction) => Promise<T | (() => T)>): Promise<T> {
     return this.ddlQueue.run(async () => {
-      const txn = await beginTransaction(this.engine);
-      try {
-        const outcome = await change(txn);
-        if (typeof outcome !== 'function') {
+      for (let attempt = 1; ; attempt++) {
+        const txn = await beginTransaction(this.engine);
+        try {
+          // Another process sharing the store may have changed the schema since this one loaded it: decide on the
+          // schema as committed, and let two concurrent DDLs conflict on the version key (the loser retries).
+          const stored = await storedVersion(txn);
+          if (stored !== this.version) await this.loadFrom(txn);
+          const outcome = await change(txn);
+          if (typeof outcome !== 'function') {
+            txn.rollback();
+            return outcome;
+          }
+          const nextVersion = stored + 1;
+          txn.set(CatalogKeys.schemaVersion, Buffer.from(String(nextVersion)));
+          await txn.commit();
+          this.version = nextVersion;
+          return (outcome as () => T)();
+        } catch (error) {
           txn.rollback();
-          return outcome;
+          if (!(error instanceof WriteConflictError) || attempt >= MAX_DDL_ATTEMPTS) throw error;
         }
-        const nextVersion = this.version + 1;
-        txn.set(CatalogKeys.schemaVersion, Buffer.from(String(nextVersion)));
-        await txn.commit();
-        this.version = nextVersion;
-        return (outcome as () => T)();
-      } catch (error) {
-        txn.rollback();
-        throw error;
       }
     });
   }
@@ -303,6 +330,12 @@ function parentRenamer(fromDatabase: string, fromName: string, toDatabase: strin
     if (!keys.some((fk) => isParent(fk.refDatabase, fk.refTable))) return undefined;
     return { ...table, foreignKeys: keys.map((fk) => (isParent(fk.refDatabase, fk.refTable) ? { ...fk, refDatabase: toDatabase, refTable: toName } : fk)) };
   };
+}
+
+/** The schema version committed in the store as `txn` sees it (0 before the first DDL). */
+async function storedVersion(txn: KvTransaction): Promise<number> {
+  const stored = await txn.get(CatalogKeys.schemaVersion);
+  return stored ? Number(Buffer.from(stored).toString()) : 0;
 }
 
 function encode(value: unknown): Buffer {

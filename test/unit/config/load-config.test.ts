@@ -251,8 +251,8 @@ void describe('loadConfig errors (exact one-line messages)', () => {
   });
 
   void it('gives no suggestion when nothing is close', () => {
-    const file = writeToml('[performance]\nmax-procs = 2\n');
-    assertConfigError(['--config', file], `config file ${file}: unknown configuration key 'performance.max-procs'`);
+    const file = writeToml('[performance]\ncross-join = true\n');
+    assertConfigError(['--config', file], `config file ${file}: unknown configuration key 'performance.cross-join'`);
   });
 
   void it('rejects a wrong type in the file', () => {

@@ -7,8 +7,7 @@
 // so the version always matches exactly what the snapshot sees.
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { open } from 'lmdb';
-import type { Database, RootDatabase, RootDatabaseOptions } from 'lmdb';
+import type { Database, RootDatabase } from 'lmdb';
 import type { Bytes, CommitRequest, CommitResult, KvEngine, KvSnapshot } from '../../kv.js';
 import { asBuffer } from '../../bytes.js';
 import { CommitOracle } from '../commit-oracle.js';
@@ -16,41 +15,13 @@ import { rejectWith } from '../reject-with.js';
 import { KeyLimits, validateMutationKeys } from '../key-limits.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
 import type { DataDirLock } from './data-dir-lock.js';
+import { Layout, decodeVersion, encodeVersion, messageOf, openLmdbStores, openReadTransaction } from './lmdb-layout.js';
+import type { LmdbByteStore } from './lmdb-layout.js';
 import { LmdbSnapshot } from './lmdb-snapshot.js';
-import { pooledValueCodec } from './pooled-value-codec.js';
 import { storageWriteError } from './storage-write-error.js';
-import type { LmdbByteStore } from './lmdb-snapshot.js';
-
-/**
- * LMDB environment settings. `overlappingSync` commits a transaction (visible to readers) before its fsync, and
- * `separateFlushed` gives each write promise a `flushed` promise for the fsync: a commit is visible sooner (row
- * locks can go, see CommitRequest.onVisible) and resolves once durable. After a process crash lmdb-js keeps the
- * last committed transaction (the OS still has it); after an OS crash, the last flushed one, which is the last one
- * any client was told about;
- * 8 KiB pages allow keys up to 4026 bytes (TiDB's index keys go up to 3072 bytes of values); every open snapshot
- * generation takes a reader slot, so allow far more than connections. Every commit is its own explicit batch, so
- * `eventTurnBatching` (lmdb-js grouping loose writes per event turn) is off: its internal promise, which nobody can
- * await, was rejected when a write failed (a full disk) and surfaced as an unhandled rejection.
- */
-const EnvironmentOptions = {
-  overlappingSync: true,
-  separateFlushed: true,
-  eventTurnBatching: false,
-  pageSize: 8192,
-  maxDbs: 4,
-  maxReaders: 1024,
-} as const;
 
 /** The file lmdb-js keeps the environment's pages in, inside the data directory. */
 const DATA_FILE = 'data.mdb';
-
-/** The named databases and meta keys of the environment. */
-const Layout = {
-  dataDb: 'data',
-  metaDb: 'meta',
-  commitVersionKey: Buffer.from('commit-version', 'latin1'),
-  versionBytes: 8,
-} as const;
 
 /** Data directories opened by this process: one LmdbEngine per directory. */
 const openDirectories = new Set<string>();
@@ -64,7 +35,8 @@ export class LmdbEngine implements KvEngine {
   private readonly oracle: CommitOracle;
   private readonly openSnapshots = new Set<LmdbSnapshot>();
   private readonly pendingCommits = new Set<Promise<void>>();
-  private readonly maxKeyBytes: number;
+  /** The floor each reading member process reported (see CommitAdmission), registered in the oracle as a snapshot. */
+  private readonly memberFloors = new Map<number, bigint>();
   private isClosed = false;
 
   private constructor(
@@ -73,12 +45,11 @@ export class LmdbEngine implements KvEngine {
     private readonly root: RootDatabase,
     private readonly data: LmdbByteStore,
     private readonly meta: Database<Buffer, Bytes>,
+    private readonly maxKeyBytes: number,
     private readonly lock: DataDirLock,
   ) {
     const stored = meta.get(Layout.commitVersionKey);
     this.oracle = new CommitOracle(stored === undefined ? 0n : decodeVersion(stored));
-    const reported = (root as unknown as { maxKeySize?: unknown }).maxKeySize;
-    this.maxKeyBytes = typeof reported === 'number' ? Math.min(reported, KeyLimits.maxKeyBytes) : KeyLimits.maxKeyBytes;
   }
 
   /**
@@ -100,13 +71,8 @@ export class LmdbEngine implements KvEngine {
       }
       const lock = await acquireDataDirLock(directory);
       try {
-        const root = open(directory, { ...EnvironmentOptions });
-        // Values read are copied into shared slabs rather than each into a new buffer (pooled-value-codec.ts).
-        // lmdb-js reads `encoder` per database although its types list it with the root's options.
-        const dataOptions: RootDatabaseOptions = { keyEncoding: 'binary', encoding: 'binary', encoder: pooledValueCodec() };
-        const data = root.openDB<Buffer, Bytes>(Layout.dataDb, dataOptions);
-        const meta = root.openDB<Buffer, Bytes>(Layout.metaDb, { keyEncoding: 'binary', encoding: 'binary' });
-        return new LmdbEngine(directory, root, data, meta, lock);
+        const { root, data, meta, maxKeyBytes } = openLmdbStores(directory, KeyLimits.maxKeyBytes);
+        return new LmdbEngine(directory, root, data, meta, maxKeyBytes, lock);
       } catch (error) {
         await lock.release();
         throw new Error(`cannot open the LMDB store in ${directory}: ${messageOf(error)}`, { cause: error });
@@ -122,12 +88,31 @@ export class LmdbEngine implements KvEngine {
     return this.oracle.latestVersion;
   }
 
+  /** The newest version visible to new snapshots: what a member process starting now reads at least. */
+  get visibleVersion(): bigint {
+    return this.oracle.visibleVersion;
+  }
+
+  /**
+   * Records the floor of member process `member` (another process reading this directory and committing through
+   * this engine; see CommitAdmission): conflict records at or below it may be forgotten. A floor never goes down;
+   * `undefined` removes the member (it exited).
+   */
+  setMemberFloor(member: number, floor: bigint | undefined): void {
+    const previous = this.memberFloors.get(member);
+    if (floor !== undefined && previous !== undefined && floor <= previous) return;
+    if (floor === undefined) this.memberFloors.delete(member);
+    else {
+      this.memberFloors.set(member, floor);
+      this.oracle.registerSnapshot(floor);
+    }
+    if (previous !== undefined) this.oracle.releaseSnapshot(previous);
+  }
+
   snapshot(): Promise<KvSnapshot> {
     try {
       this.assertOpen();
-      const txn = this.data.useReadTransaction();
-      const stored = this.meta.get(Layout.commitVersionKey, { transaction: txn });
-      const version = stored === undefined ? 0n : decodeVersion(stored);
+      const { txn, version } = openReadTransaction(this.data, this.meta);
       this.oracle.registerSnapshot(version);
       const snapshot = new LmdbSnapshot(this.data, txn, version, this.maxKeyBytes, (closed) => {
         this.openSnapshots.delete(closed);
@@ -198,18 +183,3 @@ export class LmdbEngine implements KvEngine {
 
 /** A queued write's failure, which the batch's own promise already reports. */
 function reportedByBatch(): void {}
-
-function encodeVersion(version: bigint): Buffer {
-  const bytes = Buffer.alloc(Layout.versionBytes);
-  bytes.writeBigUInt64BE(version);
-  return bytes;
-}
-
-function decodeVersion(bytes: Bytes): bigint {
-  if (bytes.byteLength !== Layout.versionBytes) throw new Error('corrupt commit version in the LMDB meta database');
-  return asBuffer(bytes).readBigUInt64BE();
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

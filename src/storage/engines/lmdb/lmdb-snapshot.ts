@@ -1,13 +1,12 @@
 // LmdbSnapshot: a KvSnapshot backed by one LMDB read transaction.
-import type { Database, RangeOptions, Transaction } from 'lmdb';
+import type { RangeOptions, Transaction } from 'lmdb';
 import type { Bytes, KeyRange, KvPair, KvSnapshot, ScanOptions } from '../../kv.js';
 import { compareBytes, toHex } from '../../bytes.js';
 import { resolveScanOptions } from '../scan-options.js';
 import { asAsyncBatches } from '../async-batches.js';
 import { rejectWith } from '../reject-with.js';
+import type { LmdbByteStore } from './lmdb-layout.js';
 
-/** The store as LMDB holds it: raw byte keys and values. */
-export type LmdbByteStore = Database<Buffer, Bytes>;
 
 /**
  * Reads through one LMDB read transaction, so every read sees the same committed state. LMDB reads are synchronous

@@ -108,8 +108,8 @@ describe('LocalRowLockManager', () => {
     const locks = new LocalRowLockManager();
     const [a, b] = [locks.newOwner(), locks.newOwner()];
     await locks.acquire(request(a, ['held']));
-    assert.deepEqual(locks.tryAcquireAll(b, [k('free'), k('held')]), k('held'));
-    assert.equal(locks.tryAcquireAll(a, [k('free')]), undefined);
+    assert.deepEqual(await locks.tryAcquireAll(b, [k('free'), k('held')]), k('held'));
+    assert.equal(await locks.tryAcquireAll(a, [k('free')]), undefined);
     assert.equal(await state(locks.acquire(request(b, ['free']))), 'waiting', 'free was locked by a, not by the failed attempt');
     locks.releaseAll(a);
   });

@@ -1,0 +1,85 @@
+// The LMDB environment settings and layout shared by every process that opens a TidalDB data directory.
+import { open } from 'lmdb';
+import type { Database, RootDatabase, RootDatabaseOptions, Transaction } from 'lmdb';
+import type { Bytes } from '../../kv.js';
+import { asBuffer } from '../../bytes.js';
+import { pooledValueCodec } from './pooled-value-codec.js';
+
+/**
+ * LMDB environment settings. `overlappingSync` commits a transaction (visible to readers) before its fsync, and
+ * `separateFlushed` gives each write promise a `flushed` promise for the fsync: a commit is visible sooner (row
+ * locks can go, see CommitRequest.onVisible) and resolves once durable. After a process crash lmdb-js keeps the
+ * last committed transaction (the OS still has it); after an OS crash, the last flushed one, which is the last one
+ * any client was told about;
+ * 8 KiB pages allow keys up to 4026 bytes (TiDB's index keys go up to 3072 bytes of values); every open snapshot
+ * generation takes a reader slot (the table is shared by all processes of the directory), so allow far more than
+ * connections. Every commit is its own explicit batch, so `eventTurnBatching` (lmdb-js grouping loose writes per
+ * event turn) is off: its internal promise, which nobody can await, was rejected when a write failed (a full disk)
+ * and surfaced as an unhandled rejection.
+ */
+export const EnvironmentOptions = {
+  overlappingSync: true,
+  separateFlushed: true,
+  eventTurnBatching: false,
+  pageSize: 8192,
+  maxDbs: 4,
+  maxReaders: 1024,
+} as const;
+
+/** The named databases and meta keys of the environment. */
+export const Layout = {
+  dataDb: 'data',
+  metaDb: 'meta',
+  commitVersionKey: Buffer.from('commit-version', 'latin1'),
+  versionBytes: 8,
+} as const;
+
+/** The store as LMDB holds it: raw byte keys and values. */
+export type LmdbByteStore = Database<Buffer, Bytes>;
+
+/** One opened environment: the root and its two databases. */
+export interface LmdbStores {
+  readonly root: RootDatabase;
+  readonly data: LmdbByteStore;
+  readonly meta: Database<Buffer, Bytes>;
+  /** The largest key LMDB accepts in this environment. */
+  readonly maxKeyBytes: number;
+}
+
+/** Opens the environment in `directory` (which must exist) with TidalDB's settings and databases. */
+export function openLmdbStores(directory: string, maxKeyBytesLimit: number): LmdbStores {
+  const root = open(directory, { ...EnvironmentOptions });
+  // Values read are copied into shared slabs rather than each into a new buffer (pooled-value-codec.ts).
+  // lmdb-js reads `encoder` per database although its types list it with the root's options.
+  const dataOptions: RootDatabaseOptions = { keyEncoding: 'binary', encoding: 'binary', encoder: pooledValueCodec() };
+  const data = root.openDB<Buffer, Bytes>(Layout.dataDb, dataOptions);
+  const meta = root.openDB<Buffer, Bytes>(Layout.metaDb, { keyEncoding: 'binary', encoding: 'binary' });
+  const reported = (root as unknown as { maxKeySize?: unknown }).maxKeySize;
+  const maxKeyBytes = typeof reported === 'number' ? Math.min(reported, maxKeyBytesLimit) : maxKeyBytesLimit;
+  return { root, data, meta, maxKeyBytes };
+}
+
+/**
+ * Opens a read transaction and reads the commit version inside it, so that the version is exactly that of what the
+ * transaction sees.
+ */
+export function openReadTransaction(data: LmdbByteStore, meta: Database<Buffer, Bytes>): { readonly txn: Transaction; readonly version: bigint } {
+  const txn = data.useReadTransaction();
+  const stored = meta.get(Layout.commitVersionKey, { transaction: txn });
+  return { txn, version: stored === undefined ? 0n : decodeVersion(stored) };
+}
+
+export function encodeVersion(version: bigint): Buffer {
+  const bytes = Buffer.alloc(Layout.versionBytes);
+  bytes.writeBigUInt64BE(version);
+  return bytes;
+}
+
+export function decodeVersion(bytes: Bytes): bigint {
+  if (bytes.byteLength !== Layout.versionBytes) throw new Error('corrupt commit version in the LMDB meta database');
+  return asBuffer(bytes).readBigUInt64BE();
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
