@@ -20,15 +20,17 @@ export function tableRowCount(table: TableInfo): number {
 }
 
 /**
- * Rows read by `points` equalities on the first column of `index`: the table's rows over that column's NDV each
+ * Rows read by `points` equalities on the first column of `index`: the non-NULL rows over that column's NDV each
  * (none when it has no non-NULL value), or 10 each without statistics.
  */
 export function indexEqualRows(table: TableInfo, index: IndexInfo, points: number): number {
   if (table.stats === undefined) return PSEUDO_INDEX_EQUAL_ROWS * points;
   const column = table.columns[index.columnOffsets[0]!]!;
-  const ndv = columnStats(table.stats, column.id)?.ndv;
-  if (ndv === undefined) return PSEUDO_INDEX_EQUAL_ROWS * points;
-  return ndv === 0 ? 0 : Math.min(table.stats.rowCount, (points * table.stats.rowCount) / ndv);
+  const entry = columnStats(table.stats, column.id);
+  if (entry === undefined) return PSEUDO_INDEX_EQUAL_ROWS * points;
+  // NULLs never equal a constant: the non-NULL rows share the distinct values.
+  const nonNull = table.stats.rowCount - entry.nullCount;
+  return entry.ndv === 0 ? 0 : Math.min(nonNull, (points * nonNull) / entry.ndv);
 }
 
 /** Rows read by a range with one side open, or both closed (no histograms are kept, so a fixed share of the rows). */
@@ -49,7 +51,7 @@ const CONSTANT_KINDS = new Set(['NumberLiteralExpr', 'StringLiteralExpr', 'HexLi
 
 /**
  * The share of rows a table's filter keeps. Without statistics, TiDB's pseudo 0.8 for the whole filter; with them, the
- * product over its conjuncts of 1/NDV for `column = constant` and 0.8 for anything else, leaving out the equalities on
+ * product over its conjuncts of (non-NULL share)/NDV for `column = constant` and 0.8 for anything else, leaving out the equalities on
  * `accessColumn` that the access path already counted.
  */
 export function filterSelectivity(table: TableInfo, filter: readonly Expr[], accessColumn?: number): number {
@@ -60,8 +62,9 @@ export function filterSelectivity(table: TableInfo, filter: readonly Expr[], acc
     if (offset === undefined) {
       share *= PSEUDO_SELECTIVITY;
     } else if (offset !== accessColumn) {
-      const ndv = columnStats(table.stats, table.columns[offset]!.id)?.ndv;
-      share *= ndv === undefined ? PSEUDO_SELECTIVITY : ndv === 0 ? 0 : 1 / ndv;
+      const entry = columnStats(table.stats, table.columns[offset]!.id);
+      const rows = table.stats.rowCount;
+      share *= entry === undefined ? PSEUDO_SELECTIVITY : entry.ndv === 0 || rows === 0 ? 0 : (rows - entry.nullCount) / rows / entry.ndv;
     }
   }
   return share;
