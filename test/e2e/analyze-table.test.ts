@@ -120,6 +120,23 @@ describe('ANALYZE TABLE', () => {
     await db.query('DROP TABLE p');
   });
 
+  it("analyzes a session's temporary table from the session's own rows", async () => {
+    await db.query('CREATE TEMPORARY TABLE tt (id INT PRIMARY KEY, a INT); INSERT INTO tt VALUES (1, 1), (2, 2), (3, 3)');
+    assert.deepEqual(await rows(db, 'ANALYZE TABLE tt'), [['d.tt', 'analyze', 'status', 'OK']]);
+    assert.deepEqual((await plan(db, 'SELECT * FROM tt'))[1], '└─TableFullScan_1 | 3.00 | table:tt | keep order:false');
+    await db.query('DROP TEMPORARY TABLE tt');
+  });
+
+  it('makes a prepared statement plan again with the new statistics', async () => {
+    await db.query('CREATE TABLE q (id INT PRIMARY KEY, a INT); INSERT INTO q VALUES (1, 1), (2, 2)');
+    await db.query("PREPARE s FROM 'EXPLAIN SELECT * FROM q'");
+    const explainRows = async (): Promise<unknown> => (await rows(db, 'EXECUTE s'))[1]?.[1];
+    assert.equal(await explainRows(), '10000.00');
+    await db.query('ANALYZE TABLE q');
+    assert.equal(await explainRows(), '2.00');
+    await db.query('DEALLOCATE PREPARE s; DROP TABLE q');
+  });
+
   it('refuses an account without SELECT and INSERT on the table', async () => {
     await db.query("CREATE USER reader IDENTIFIED BY 'pw'; GRANT SELECT ON d.* TO reader");
     const reader = await connect(server.port, { user: 'reader', password: 'pw', database: 'd' });
