@@ -21,6 +21,19 @@ export const STATEMENT_CASES: readonly SqlCase[] = [
   },
   { sql: 'CHECK TABLES t FOR UPGRADE', rows: [['cases.t', 'check', 'status', 'OK']] },
   { sql: 'CHECK TABLE', error: 1064 },
+  // ANALYZE TABLE: the same report; a view is not a base table (MySQL's 1347 message)
+  // (only u, whose statistics no later case shows)
+  { sql: 'ANALYZE TABLE u, cases.u', rows: [['cases.u', 'analyze', 'status', 'OK'], ['cases.u', 'analyze', 'status', 'OK']] },
+  {
+    sql: 'ANALYZE NO_WRITE_TO_BINLOG TABLE nosuch, w',
+    rows: [
+      ['cases.nosuch', 'analyze', 'Error', "Table 'cases.nosuch' doesn't exist"],
+      ['cases.nosuch', 'analyze', 'status', 'Operation failed'],
+      ['cases.w', 'analyze', 'Error', "'cases.w' is not BASE TABLE"],
+      ['cases.w', 'analyze', 'status', 'Operation failed'],
+    ],
+  },
+  { sql: 'ANALYZE TABLE', error: 1064 },
   // SHOW … WHERE over the listing's own column names, for every SHOW form
   { sql: "SHOW TABLES WHERE Tables_in_cases IN ('t', 'w')", rows: [['t'], ['w']] },
   { sql: "SHOW FULL TABLES WHERE Table_type = 'VIEW'", rows: [['w', 'VIEW']] },

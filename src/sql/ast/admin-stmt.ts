@@ -61,6 +61,13 @@ export interface CheckTableStmt extends StmtBase {
   readonly option?: string;
 }
 
+/** `ANALYZE [NO_WRITE_TO_BINLOG | LOCAL] TABLE t [, …]`: computes each table's statistics for the planner. */
+export interface AnalyzeTableStmt extends StmtBase {
+  readonly kind: 'AnalyzeTableStmt';
+  readonly tables: readonly TableName[];
+  readonly option?: 'NO_WRITE_TO_BINLOG' | 'LOCAL';
+}
+
 /** `PREPARE name FROM 'text'` or `FROM @var`. */
 export interface PrepareStmt extends StmtBase {
   readonly kind: 'PrepareStmt';

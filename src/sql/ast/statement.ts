@@ -22,6 +22,7 @@ import type { SetStmt, SetTransactionStmt } from './set-stmt.js';
 import type { DescribeStmt, ShowStmt } from './show-stmt.js';
 import type {
   AlterInstanceStmt,
+  AnalyzeTableStmt,
   CheckTableStmt,
   DeallocateStmt,
   DoStmt,
@@ -94,6 +95,7 @@ export type Statement =
   | AlterInstanceStmt
   | DoStmt
   | CheckTableStmt
+  | AnalyzeTableStmt
   | PrepareStmt
   | ExecuteStmt
   | DeallocateStmt

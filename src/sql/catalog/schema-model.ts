@@ -1,5 +1,6 @@
 // The persisted schema objects: databases, tables, columns and indexes, as plain JSON-serialisable records.
 import type { FieldType } from '../types/index.js';
+import type { TableStats } from './table-stats.js';
 
 /** A database (schema). */
 export interface DatabaseInfo {
@@ -164,6 +165,8 @@ export interface TableInfo {
   readonly foreignKeys?: readonly ForeignKeyInfo[];
   /** A session's temporary table (CREATE TEMPORARY TABLE): never stored, seen only by its session. */
   readonly isTemporary?: boolean;
+  /** Set by ANALYZE TABLE (cleared by TRUNCATE): the planner estimates with it instead of pseudo statistics. */
+  readonly stats?: TableStats;
   /**
    * Set for a view: its SELECT as written (re-parsed at use), the column names given in CREATE VIEW v (…), and the
    * options that decide whether and how it can be written through.

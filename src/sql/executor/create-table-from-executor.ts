@@ -25,7 +25,7 @@ export async function executeCreateTableLike(stmt: CreateTableStmt, catalog: Cat
   const source = catalog.getTable(likeDatabase, stmt.like!.name);
   if (source.view) throw mysqlError(ER_WRONG_OBJECT, catalog.getDatabase(likeDatabase).name, source.name, 'BASE TABLE');
   // A temporary table may be the model, and a stored table its copy (or the other way round).
-  const { isTemporary: _sourceIsTemporary, ...definition } = source;
+  const { isTemporary: _sourceIsTemporary, stats: _sourceStats, ...definition } = source;
   await catalog.createTable(
     databaseName,
     stmt.table.name,

@@ -1,7 +1,7 @@
 // DESCRIBE / SHOW [FULL] COLUMNS, SHOW INDEX and SHOW CREATE TABLE, in MySQL's column layout and wording.
 import type { ShowStmt } from '../ast/index.js';
 import type { Catalog, ColumnInfo, TableInfo } from '../catalog/index.js';
-import { shownColumns } from '../catalog/index.js';
+import { indexCardinality, shownColumns } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { expressionColumn, rowsResult } from '../statement-result.js';
 import type { RowsResult } from '../statement-result.js';
@@ -52,7 +52,7 @@ export function showIndex(catalog: Catalog, session: ExecutionContext, stmt: Sho
   for (const index of table.indexes) {
     index.columnOffsets.forEach((offset, i) => {
       const column = table.columns[offset]!;
-      rows.push([table.name, index.isUnique ? 0n : 1n, index.name, BigInt(i + 1), column.name, index.descending?.[i] === true ? 'D' : 'A', 0n, null, null, column.isNotNull ? '' : 'YES', 'BTREE', '', '', 'YES', null]);
+      rows.push([table.name, index.isUnique ? 0n : 1n, index.name, BigInt(i + 1), column.name, index.descending?.[i] === true ? 'D' : 'A', indexCardinality(table, index, i + 1), null, null, column.isNotNull ? '' : 'YES', 'BTREE', '', '', 'YES', null]);
     });
   }
   const numeric = new Set(['Non_unique', 'Seq_in_index', 'Cardinality', 'Sub_part']);

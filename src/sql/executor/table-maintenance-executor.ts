@@ -19,6 +19,8 @@ export async function executeTruncate(stmt: TruncateTableStmt, catalog: Catalog,
   checkTruncateReferenced(catalog, databaseName, table.name, session);
   await deleteTableData(engine, allocator, table);
   await allocator.reset(table.id);
+  // The statistics described the rows just removed (TiDB's TRUNCATE makes a new table, which has none).
+  if (table.stats !== undefined) await catalog.alterTable(databaseName, table.name, ({ stats: _removed, ...rest }) => Promise.resolve(rest));
   return OK_NOTHING;
 }
 

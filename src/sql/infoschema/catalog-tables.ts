@@ -2,7 +2,7 @@
 // TRIGGERS, PARTITIONS (the constraint tables are in constraint-tables.ts).
 import { collationInfo } from '../collation/index.js';
 import type { ColumnInfo, DatabaseInfo, TableInfo } from '../catalog/index.js';
-import { shownColumns } from '../catalog/index.js';
+import { indexCardinality, shownColumns } from '../catalog/index.js';
 import { columnExtra, defaultText, keyKind } from './column-description.js';
 import { MysqlDateTime, TypeKind, bitWidth, blobMaxBytes, formatFieldType, isBinaryType, isTextType } from '../types/index.js';
 import type { FieldType, Row, SqlValue } from '../types/index.js';
@@ -56,7 +56,7 @@ export function tableStatus(databaseName: string, table: TableInfo): Row {
   }
   const autoIncrement = table.columns.some((column) => column.isAutoIncrement) ? 1n : null;
   return [
-    CATALOG, databaseName, table.name, table.sequence ? 'SEQUENCE' : 'BASE TABLE', 'InnoDB', 10n, 'Dynamic', 0n, 0n, 16384n, 0n, 0n, 0n, autoIncrement,
+    CATALOG, databaseName, table.name, table.sequence ? 'SEQUENCE' : 'BASE TABLE', 'InnoDB', 10n, 'Dynamic', BigInt(table.stats?.rowCount ?? 0), 0n, 16384n, 0n, 0n, 0n, autoIncrement,
     created, null, null, table.collation, null, '', table.comment,
   ];
 }
@@ -125,7 +125,7 @@ export const STATISTICS: SystemTable = {
           const column = table.columns[offset]!;
           return [
             CATALOG, database.name, table.name, index.isUnique ? 0n : 1n, database.name, index.name, BigInt(i + 1), column.name,
-            index.descending?.[i] === true ? 'D' : 'A', 0n, null, null, column.isNotNull ? '' : 'YES', 'BTREE', '', '', 'YES', null,
+            index.descending?.[i] === true ? 'D' : 'A', indexCardinality(table, index, i + 1), null, null, column.isNotNull ? '' : 'YES', 'BTREE', '', '', 'YES', null,
           ];
         }),
       ),

@@ -25,6 +25,7 @@ type SessionStmt = Extract<
       | 'AlterInstanceStmt'
       | 'DoStmt'
       | 'CheckTableStmt'
+      | 'AnalyzeTableStmt'
       | 'PrepareStmt'
       | 'ExecuteStmt'
       | 'DeallocateStmt';
@@ -110,6 +111,8 @@ export function formatSession(s: SessionStmt, f: Printer): string {
       return 'DO ' + s.exprs.map((e) => f.expr(e)).join(', ');
     case 'CheckTableStmt':
       return `CHECK TABLE ${s.tables.map((t) => formatQualified(t.db, t.name)).join(', ')}${s.option === undefined ? '' : ` ${s.option}`}`;
+    case 'AnalyzeTableStmt':
+      return `ANALYZE ${s.option === undefined ? '' : `${s.option} `}TABLE ${s.tables.map((t) => formatQualified(t.db, t.name)).join(', ')}`;
     case 'PrepareStmt':
       return `PREPARE ${formatIdent(s.name)} FROM ${s.source.kind === 'text' ? formatString(s.source.text) : formatUserVar(s.source.variable.name)}`;
     case 'ExecuteStmt':

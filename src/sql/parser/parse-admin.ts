@@ -2,6 +2,7 @@
 // PREPARE…
 import type {
   AlterInstanceStmt,
+  AnalyzeTableStmt,
   CheckTableStmt,
   DeallocateStmt,
   DoStmt,
@@ -163,6 +164,16 @@ export function parseCheckTable(p: Parser): CheckTableStmt {
     option = CHECK_TABLE_OPTIONS.find((word) => p.acceptWord(word));
   }
   return { kind: 'CheckTableStmt', text: p.textFrom(start), tables, ...(option !== undefined && { option }) };
+}
+
+/** `ANALYZE [NO_WRITE_TO_BINLOG | LOCAL] TABLE t [, …]` (MySQL's form, which TiDB's `ANALYZE TABLE t` is part of). */
+export function parseAnalyzeTable(p: Parser): AnalyzeTableStmt {
+  const start = p.tok.start;
+  p.expectWord('ANALYZE');
+  const option = p.acceptWord('NO_WRITE_TO_BINLOG') ? 'NO_WRITE_TO_BINLOG' : p.acceptWord('LOCAL') ? 'LOCAL' : undefined;
+  if (!p.acceptWord('TABLE')) p.expectWord('TABLES');
+  const tables = parseTableNameList(p);
+  return { kind: 'AnalyzeTableStmt', text: p.textFrom(start), tables, ...(option !== undefined && { option }) };
 }
 
 /** `PREPARE name FROM 'text' | @var` */

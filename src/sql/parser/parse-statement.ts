@@ -4,6 +4,7 @@ import type { ExplainableStmt, ExplainStmt, Statement } from '../ast/index.js';
 import { isSpace } from './char-codes.js';
 import {
   parseAlterInstance,
+  parseAnalyzeTable,
   parseCheckTable,
   parseDeallocate,
   parseDo,
@@ -111,6 +112,8 @@ export function parseStatement(p: Parser): Statement {
       return parseDo(p);
     case 'CHECK':
       return parseCheckTable(p);
+    case 'ANALYZE':
+      return parseAnalyzeTable(p);
     case 'PREPARE':
       return parsePrepare(p);
     case 'EXECUTE':

@@ -11,6 +11,7 @@ import { MAX_FSP, MysqlDateTime, MysqlTime, TypeKind, isFloatType, isIntegerType
 import type { FieldType, SqlValue } from '../types/index.js';
 import { indexDatum, isIndexKeyUsableForText } from '../table/row-datums.js';
 import { storedConstant } from '../timezone/timestamp-storage.js';
+import { indexEqualRows } from './stats-estimates.js';
 
 type Bound = { readonly datum: Datum; readonly isInclusive: boolean };
 
@@ -24,6 +25,15 @@ type IndexPath = { kind: 'index'; index: IndexInfo; ranges: KeyRange[]; rangeTex
 export function chooseIndexPath(table: TableInfo, conjuncts: readonly Expr[], context: CompileContext): IndexPath | undefined {
   const candidates = table.indexes.filter((index) => !(index.isPrimary && table.handleColumnOffset !== undefined));
   let rangePath: IndexPath | undefined;
+  // Without statistics the first index with an equality wins (plans stay as they were); with them, the one that
+  // reads the fewest rows.
+  let pointPath: { path: IndexPath; rows: number } | undefined;
+  const offer = (path: IndexPath): IndexPath | undefined => {
+    if (table.stats === undefined) return path;
+    const rows = indexEqualRows(table, path.index, path.ranges.length);
+    if (pointPath === undefined || rows < pointPath.rows) pointPath = { path, rows };
+    return undefined;
+  };
   for (const index of candidates) {
     const offset = index.columnOffsets[0]!;
     const column = table.columns[offset]!;
@@ -41,9 +51,8 @@ export function chooseIndexPath(table: TableInfo, conjuncts: readonly Expr[], co
         const other = isColumn(conjunct.left) ? conjunct.right : isColumn(conjunct.right) ? conjunct.left : undefined;
         const value = other && isKeyComparable(index, column.type, [other], context) ? constantOf(other, context) : undefined;
         const datum = exactDatum(value, column.type, index);
-        if (datum !== undefined) {
-          return { kind: 'index', index, ranges: datum === null ? [] : [prefixRangeOf(keyOf(datum))], rangeText: datum === null ? [] : [pointText(value)] };
-        }
+        const chosen = datum === undefined ? undefined : offer({ kind: 'index', index, ranges: datum === null ? [] : [prefixRangeOf(keyOf(datum))], rangeText: datum === null ? [] : [pointText(value)] });
+        if (chosen !== undefined) return chosen;
       }
       if (conjunct.kind === 'InListExpr' && !conjunct.isNot && isColumn(conjunct.operand)) {
         const values = isKeyComparable(index, column.type, conjunct.list, context) ? conjunct.list.map((item) => constantOf(item, context)) : conjunct.list.map(() => undefined);
@@ -56,7 +65,8 @@ export function chooseIndexPath(table: TableInfo, conjuncts: readonly Expr[], co
             byKey.set(key.toString('hex'), { key, text: pointText(values[i]) });
           });
           const entries = [...byKey.values()].sort((x, y) => Buffer.compare(x.key, y.key));
-          return { kind: 'index', index, ranges: entries.map((entry) => prefixRangeOf(entry.key)), rangeText: entries.map((entry) => entry.text) };
+          const chosen = offer({ kind: 'index', index, ranges: entries.map((entry) => prefixRangeOf(entry.key)), rangeText: entries.map((entry) => entry.text) });
+          if (chosen !== undefined) return chosen;
         }
       }
       if (isTextType(column.type)) continue;
@@ -87,7 +97,7 @@ export function chooseIndexPath(table: TableInfo, conjuncts: readonly Expr[], co
       rangePath = { kind: 'index', index, ranges: isEmpty ? [] : [{ start, end }], rangeText: isEmpty ? [] : [text] };
     }
   }
-  return rangePath;
+  return pointPath?.path ?? rangePath;
 }
 
 /** `[v,v]` as TiDB prints an equality range (strings quoted). */

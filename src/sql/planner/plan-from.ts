@@ -92,11 +92,15 @@ export async function planFrom(
   for (const ref of from) items.push(await planRef(ref, context, false));
   if (items.length === 1) return { plan: items[0]!, remaining: context.pending };
   // Join order: start from the first table, then always add a table that some WHERE conjunct connects to what is
-  // joined so far (a cross product only when nothing connects), so a long comma list never multiplies out.
-  const order: number[] = [0];
-  let source = items[0]!;
+  // joined so far (a cross product only when nothing connects), so a long comma list never multiplies out. When
+  // every table has been analyzed, start from the one estimated to give the fewest rows (it drives the join).
+  const first = items.every((item) => item.kind === 'TableReader' && item.table.stats !== undefined)
+    ? items.reduce((best, item, index) => ((item.explain.estRows ?? 0) < (items[best]!.explain.estRows ?? 0) ? index : best), 0)
+    : 0;
+  const order: number[] = [first];
+  let source = items[first]!;
   const left = new Set(items.keys());
-  left.delete(0);
+  left.delete(first);
   while (left.size > 0) {
     let next = [...left].find((index) => context.pending.some((conjunct) => connects(conjunct, source.scope, items[index]!.scope)));
     next ??= Math.min(...left);

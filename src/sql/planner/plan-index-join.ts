@@ -12,6 +12,7 @@ import type { OperatorPlan } from './operator-plan.js';
 import type { EquiKey, IndexJoinPlan, JoinKind, KeyLookupPlan, PhysicalPlan, TableReaderPlan } from './physical-plan.js';
 import type { PlanContext } from './plan-context.js';
 import { tableAccess } from './table-read-plan.js';
+import { indexEqualRows, statsSuffix } from './stats-estimates.js';
 
 /**
  * Without statistics the choice follows the pseudo estimates: an outer side estimated at no more than this many rows
@@ -84,15 +85,17 @@ function keyLookupPlan(reader: TableReaderPlan, target: LookupTarget, decidedBy:
     ? compileExpr(ownWhere, { scope: reader.scope, clause: 'where clause', session: context.session, ...(context.params ? { params: context.params } : {}) })
     : undefined;
   const object = `table:${alias ?? table.name}`;
-  const info = (): string => `range: decided by [${decidedBy()}], keep order:false, stats:pseudo`;
+  const info = (): string => `range: decided by [${decidedBy()}], keep order:false${statsSuffix(table)}`;
+  // With statistics a handle matches one row and an index key the table's rows over the column's NDV.
+  const rowsPerKey = table.stats === undefined ? ROWS_PER_KEY : target.isHandle ? 1 : indexEqualRows(table, target.index, 1);
   const scan = target.isHandle
-    ? operatorPlan('TableRangeScan', ROWS_PER_KEY, [], info, { accessObject: object, access: tableAccess(table, alias, 'handle', 'eq_ref') })
-    : operatorPlan('IndexRangeScan', ROWS_PER_KEY, [], info, {
+    ? operatorPlan('TableRangeScan', rowsPerKey, [], info, { accessObject: object, access: tableAccess(table, alias, 'handle', 'eq_ref') })
+    : operatorPlan('IndexRangeScan', rowsPerKey, [], info, {
         accessObject: `${object}, index:${target.index.name}(${target.index.columnOffsets.map((o) => table.columns[o]!.name).join(', ')})`,
         access: tableAccess(table, alias, target.index, target.index.isUnique ? 'eq_ref' : 'ref'),
       });
   const explain: OperatorPlan = filter
-    ? operatorPlan('Selection', ROWS_PER_KEY * PSEUDO_SELECTIVITY, [scan], () => describeConditions(conjuncts, reader.scope))
+    ? operatorPlan('Selection', rowsPerKey * PSEUDO_SELECTIVITY, [scan], () => describeConditions(conjuncts, reader.scope))
     : scan;
   return { table, index: target.isHandle ? undefined : target.index, filter, explain };
 }

@@ -4,13 +4,9 @@ import type { IndexInfo, TableInfo } from '../catalog/index.js';
 import type { Scope } from '../expression/index.js';
 import type { AccessPath } from './access-path.js';
 import { describeConditions } from './describe-expr.js';
-import { PSEUDO_SELECTIVITY, PSEUDO_TABLE_ROWS, operatorPlan } from './operator-plan.js';
+import { operatorPlan } from './operator-plan.js';
 import type { OperatorPlan, TableAccess } from './operator-plan.js';
-
-/** TiDB's pseudo estimates for a one-sided and a two-sided range. */
-const OPEN_RANGE_ROWS = PSEUDO_TABLE_ROWS / 3;
-const CLOSED_RANGE_ROWS = 250;
-const INDEX_EQUAL_ROWS = 10;
+import { filterSelectivity, handleRangeRows, indexEqualRows, rangeRows, statsSuffix, tableRowCount } from './stats-estimates.js';
 
 /** The plan of a table read, with the nodes that count rows read (scans) and rows returned (filter and above). */
 export interface TableReadPlan {
@@ -35,8 +31,10 @@ export function tableReadPlan(
   const object = `table:${alias ?? table.name}`;
   const access = tableAccess(table, alias, path.kind === 'index' ? path.index : path.kind === 'full' ? undefined : 'handle', mysqlAccessType(path));
   const keepOrder = order ? `keep order:true${order.isReverse ? ', desc' : ''}` : 'keep order:false';
+  const pseudo = statsSuffix(table);
+  const accessColumn = path.kind === 'index' ? path.index.columnOffsets[0] : undefined;
   const withFilter = (scan: OperatorPlan): OperatorPlan =>
-    filter.length === 0 ? scan : operatorPlan('Selection', (scan.estRows ?? 0) * PSEUDO_SELECTIVITY, [scan], () => describeConditions(filter, scope));
+    filter.length === 0 ? scan : operatorPlan('Selection', (scan.estRows ?? 0) * filterSelectivity(table, filter, accessColumn), [scan], () => describeConditions(filter, scope));
   switch (path.kind) {
     case 'point': {
       const isSingle = path.handles.length === 1;
@@ -50,8 +48,8 @@ export function tableReadPlan(
     case 'full': {
       const scan =
         path.kind === 'full'
-          ? operatorPlan('TableFullScan', PSEUDO_TABLE_ROWS, [], () => `${keepOrder}, stats:pseudo`, { accessObject: object, access })
-          : operatorPlan('TableRangeScan', handleRangeRows(path.low, path.high), [], () => `range:${handleRangeText(path.low, path.high)}, ${keepOrder}, stats:pseudo`, { accessObject: object, access });
+          ? operatorPlan('TableFullScan', tableRowCount(table), [], () => `${keepOrder}${pseudo}`, { accessObject: object, access })
+          : operatorPlan('TableRangeScan', handleRangeRows(table, path.low, path.high), [], () => `range:${handleRangeText(path.low, path.high)}, ${keepOrder}${pseudo}`, { accessObject: object, access });
       const filtered = withFilter(scan);
       const top = operatorPlan('TableReader', filtered.estRows, [filtered], () => `data:${filtered.operator}`);
       return { top, scans: [scan], outputs: filtered === scan ? [top] : [filtered, top] };
@@ -59,12 +57,12 @@ export function tableReadPlan(
     case 'index': {
       const columns = path.index.columnOffsets.map((offset) => table.columns[offset]!.name).join(', ');
       const isEqual = path.rangeText.every((text) => isPointText(text));
-      const estRows = isEqual ? INDEX_EQUAL_ROWS * path.rangeText.length : path.rangeText[0]?.includes('inf') ? OPEN_RANGE_ROWS : CLOSED_RANGE_ROWS;
-      const build = operatorPlan('IndexRangeScan', estRows, [], () => `range:${path.rangeText.join(', ') || '[]'}, ${keepOrder}, stats:pseudo`, {
+      const estRows = isEqual ? indexEqualRows(table, path.index, path.rangeText.length) : rangeRows(table, path.rangeText[0]?.includes('inf') === true);
+      const build = operatorPlan('IndexRangeScan', estRows, [], () => `range:${path.rangeText.join(', ') || '[]'}, ${keepOrder}${pseudo}`, {
         accessObject: `${object}, index:${path.index.name}(${columns})`,
         access,
       });
-      const rowScan = operatorPlan('TableRowIDScan', estRows, [], () => 'keep order:false, stats:pseudo', { accessObject: object });
+      const rowScan = operatorPlan('TableRowIDScan', estRows, [], () => `keep order:false${pseudo}`, { accessObject: object });
       const probe = withFilter(rowScan);
       const top = operatorPlan('IndexLookUp', probe.estRows, [build, probe], () => '', { roles: ['Build', 'Probe'] });
       return { top, scans: [build, rowScan], outputs: probe === rowScan ? [top] : [probe, top] };
@@ -124,11 +122,4 @@ function isPointText(text: string): boolean {
 
 function handleRangeText(low: bigint | undefined, high: bigint | undefined): string {
   return `[${low === undefined ? '-inf' : low.toString()},${high === undefined ? '+inf' : high.toString()}]`;
-}
-
-function handleRangeRows(low: bigint | undefined, high: bigint | undefined): number {
-  if (low === undefined || high === undefined) return OPEN_RANGE_ROWS;
-  if (high < low) return 0;
-  const count = high - low + 1n;
-  return count > BigInt(PSEUDO_TABLE_ROWS) ? PSEUDO_TABLE_ROWS : Number(count);
 }

@@ -17,6 +17,10 @@ const cases: RoundTripCase[] = [
   ['ROLLBACK TO sp1', 'ROLLBACK TO SAVEPOINT sp1'],
   ['ROLLBACK WORK TO SAVEPOINT sp1', 'ROLLBACK TO SAVEPOINT sp1'],
   ['RELEASE SAVEPOINT sp1'],
+  // ANALYZE TABLE (MySQL's form; TiDB's ANALYZE TABLE t is part of it)
+  ['ANALYZE TABLE t'],
+  ['analyze no_write_to_binlog table d.t, u', 'ANALYZE NO_WRITE_TO_BINLOG TABLE d.t, u'],
+  ['ANALYZE LOCAL TABLES t', 'ANALYZE LOCAL TABLE t'],
   // SET
   ['SET autocommit = 1'],
   ['set autocommit=0', 'SET autocommit = 0'],
