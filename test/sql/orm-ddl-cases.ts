@@ -43,8 +43,6 @@ export const ORM_DDL_CASES: readonly SqlCase[] = [
   { sql: 'SELECT id, v FROM c ORDER BY id', rows: [['1', '10'], ['2', '20']] },
   { sql: 'INSERT INTO c VALUES (1, 30)', error: 1062 },
   { sql: 'ALTER TABLE c2 DROP COLUMN k', error: 1062 },
-  // the integer primary key the rows are keyed by cannot go yet (TiDB refuses it too)
-  { sql: 'ALTER TABLE d DROP COLUMN id', error: 1235 },
   // a view's columns are listed in information_schema.COLUMNS and SHOW COLUMNS, named by its column list
   { sql: 'CREATE VIEW vw (k, a1) AS SELECT id, a + 1 FROM d', affectedRows: 0 },
   {
@@ -59,4 +57,17 @@ export const ORM_DDL_CASES: readonly SqlCase[] = [
   { sql: 'ALTER TABLE reuse ADD COLUMN d INT DEFAULT 9', affectedRows: 0 },
   { sql: 'ALTER TABLE reuse ADD COLUMN e INT', affectedRows: 0 },
   { sql: 'SELECT * FROM reuse', rows: [['1', '5', '9', null]] },
+  // The integer primary key the rows are keyed by can go (DROP COLUMN, DROP PRIMARY KEY): rows get new hidden keys.
+  { sql: 'CREATE TABLE pk1 (id INT PRIMARY KEY, a INT, KEY (a))', affectedRows: 0 },
+  { sql: 'INSERT INTO pk1 VALUES (5, 50), (1, 10), (3, 30)', affectedRows: 3 },
+  { sql: 'ALTER TABLE pk1 DROP COLUMN id', affectedRows: 0 },
+  { sql: 'INSERT INTO pk1 VALUES (40)', affectedRows: 1 },
+  { sql: 'SELECT a FROM pk1 ORDER BY a', rows: [['10'], ['30'], ['40'], ['50']] },
+  { sql: 'SELECT a FROM pk1 WHERE a = 30', rows: [['30']] },
+  { sql: 'CREATE TABLE pk2 (id INT PRIMARY KEY, c INT)', affectedRows: 0 },
+  { sql: 'INSERT INTO pk2 VALUES (1, 1), (2, 2)', affectedRows: 2 },
+  { sql: 'ALTER TABLE pk2 DROP PRIMARY KEY', affectedRows: 0 },
+  { sql: 'INSERT INTO pk2 VALUES (1, 9)', affectedRows: 1 },
+  { sql: 'SELECT id, c FROM pk2 ORDER BY id, c', rows: [['1', '1'], ['1', '9'], ['2', '2']] },
+  { sql: 'ALTER TABLE pk2 DROP PRIMARY KEY', error: 1091, message: "Can't DROP 'PRIMARY'; check that column/key exists" },
 ];

@@ -89,7 +89,10 @@ export function finishDraft(table: TableInfo, draft: Draft): TableInfo {
     id: index.isNew ? ++nextIndexId : index.info.id,
     columnOffsets: index.columnIds.map((id) => offsetOf.get(id)!),
   }));
-  const handleColumn = table.handleColumnOffset === undefined ? undefined : table.columns[table.handleColumnOffset]!.id;
+  // Rows stay keyed by their integer primary key column while the primary key is still that column alone.
+  const keyColumn = table.handleColumnOffset === undefined ? undefined : table.columns[table.handleColumnOffset]!.id;
+  const isStillKey = draft.indexes.some((index) => index.info.isPrimary && index.columnIds.length === 1 && index.columnIds[0] === keyColumn);
+  const handleColumn = isStillKey ? keyColumn : undefined;
   const collation = draft.collation ?? table.collation;
   const { checks: _checks, foreignKeys: _foreignKeys, ...rest } = table;
   return {

@@ -9,7 +9,7 @@ import {
   ER_NOT_SUPPORTED_YET,
 } from '../../errors/index.js';
 import type { AlterTableAction, AlterTableStmt, ColumnDef, ColumnPosition } from '../ast/index.js';
-import type { Catalog, ColumnInfo, TableInfo } from '../catalog/index.js';
+import type { AutoIncrementAllocator, Catalog, ColumnInfo, TableInfo } from '../catalog/index.js';
 import { CheckConstraints, GeneratedColumns, ParentCheck } from '../constraints/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import type { KvTransaction } from '../../storage/kv.js';
@@ -31,7 +31,7 @@ import type { AlterScope } from './alter-table-constraints.js';
 import { alteredTimestamp } from '../timezone/timestamp-storage.js';
 
 /** Runs ALTER TABLE; all actions of the statement commit together or not at all. */
-export async function executeAlterTable(stmt: AlterTableStmt, catalog: Catalog, session: ExecutionContext): Promise<OkResult> {
+export async function executeAlterTable(stmt: AlterTableStmt, catalog: Catalog, session: ExecutionContext, allocator: AutoIncrementAllocator): Promise<OkResult> {
   const { table, databaseName } = resolveTable(stmt.table, catalog, session);
   const draft = draftOf(table);
   const scope: AlterScope = { table, databaseName, catalog, session };
@@ -43,12 +43,19 @@ export async function executeAlterTable(stmt: AlterTableStmt, catalog: Catalog, 
   if (hasChanges) {
     await catalog.alterTable(databaseName, table.name, async (current, txn) => {
       const next = finish(current, draft);
-      await applyData(txn, current, next, draft, { ...scope, table: next });
+      await applyData(txn, current, next, draft, { ...scope, table: next }, allocator);
       return { table: next, others: [...draft.children.values()] };
     });
   }
   if (draft.renameTo) await catalog.renameTable(databaseName, table.name, draft.renameTo.db ?? databaseName, draft.renameTo.name);
   return OK_NOTHING;
+}
+
+/** Drops an index; dropping an integer primary key the rows are keyed by gives every row a new key (a hidden row id). */
+function dropKey(draft: Draft, index: Draft['indexes'][number], scope: AlterScope): void {
+  checkIndexDrop(draft, index, scope);
+  dropIndex(draft, index);
+  if (index.info.isPrimary && scope.table.handleColumnOffset !== undefined) draft.rewrite = true;
 }
 
 function applyAction(draft: Draft, action: AlterTableAction, scope: AlterScope): void {
@@ -77,11 +84,9 @@ function applyAction(draft: Draft, action: AlterTableAction, scope: AlterScope):
         throw mysqlError(ER_CANT_DROP_FIELD_OR_KEY, action.name);
       }
       checkColumnDrop(draft, column, scope);
-      // As MySQL: the column leaves every index it is part of, and an index left without columns goes. Only the
-      // column the rows are keyed by (an integer primary key) cannot go: the rows would need new keys.
-      if (table.handleColumnOffset !== undefined && table.columns[table.handleColumnOffset]!.id === column.id) {
-        throw mysqlError(ER_NOT_SUPPORTED_YET, 'dropping the integer primary key column the rows are keyed by');
-      }
+      // As MySQL: the column leaves every index it is part of, and an index left without columns goes. Dropping
+      // the column the rows are keyed by (an integer primary key) gives every row a new key (a hidden row id).
+      if (table.handleColumnOffset !== undefined && table.columns[table.handleColumnOffset]!.id === column.id) draft.rewrite = true;
       draft.indexes = draft.indexes.flatMap((index) => {
         if (!index.columnIds.includes(column.id)) return [index];
         if (!index.isNew) draft.droppedIndexIds.push(index.info.id);
@@ -142,13 +147,15 @@ function applyAction(draft: Draft, action: AlterTableAction, scope: AlterScope):
         if (action.ifExists) return;
         throw mysqlError(ER_CANT_DROP_FIELD_OR_KEY, action.name);
       }
-      if (index.info.isPrimary) throw mysqlError(ER_NOT_SUPPORTED_YET, 'dropping the primary key');
-      checkIndexDrop(draft, index, scope);
-      dropIndex(draft, index);
+      dropKey(draft, index, scope);
       return;
     }
-    case 'DropPrimaryKey':
-      throw mysqlError(ER_NOT_SUPPORTED_YET, 'dropping the primary key');
+    case 'DropPrimaryKey': {
+      const primary = draft.indexes.find((i) => i.info.isPrimary);
+      if (!primary) throw mysqlError(ER_CANT_DROP_FIELD_OR_KEY, 'PRIMARY');
+      dropKey(draft, primary, scope);
+      return;
+    }
     case 'RenameIndex': {
       const index = draft.indexes.find((i) => i.info.name.toLowerCase() === action.oldName.toLowerCase());
       if (!index) throw mysqlError(ER_CANT_DROP_FIELD_OR_KEY, action.oldName);
@@ -210,7 +217,7 @@ function replaceColumn(draft: Draft, old: ColumnInfo, def: ColumnDef, position: 
  * builds new indexes, and checks the existing rows against added or newly enforced CHECK constraints (3819) and
  * added foreign keys (1452), as MySQL's table copy does.
  */
-async function applyData(txn: KvTransaction, current: TableInfo, next: TableInfo, draft: Draft, scope: AlterScope): Promise<void> {
+async function applyData(txn: KvTransaction, current: TableInfo, next: TableInfo, draft: Draft, scope: AlterScope, allocator: AutoIncrementAllocator): Promise<void> {
   const { catalog, databaseName, session } = scope;
   const tableId = BigInt(current.id);
   for (const indexId of draft.droppedIndexIds) {
@@ -227,6 +234,10 @@ async function applyData(txn: KvTransaction, current: TableInfo, next: TableInfo
   const rows: { handle: bigint; row: Row }[] = [];
   for await (const batch of oldRows.scan()) rows.push(...batch);
   const nextRows = new TableRows(txn, next, undefined, undefined);
+  // Rows keyed by a column that goes (or whose primary key goes) take new hidden row ids: every old row leaves first,
+  // so a new id can never meet an old key.
+  const isRekeyed = current.handleColumnOffset !== undefined && next.handleColumnOffset === undefined;
+  if (isRekeyed) for (const { handle, row } of rows) await oldRows.delete(handle, row);
   let rowNumber = 0;
   for (const { handle, row } of rows) {
     rowNumber++;
@@ -241,7 +252,9 @@ async function applyData(txn: KvTransaction, current: TableInfo, next: TableInfo
     generated?.fill(converted, rowNumber, session.isStrictMode);
     checks?.verify(converted);
     for (const parent of parents) await parent.verify(converted);
-    if (draft.rewrite) {
+    if (isRekeyed) {
+      await nextRows.insert(await allocator.next(next.id), converted);
+    } else if (draft.rewrite) {
       await oldRows.delete(handle, row);
       await nextRows.insert(handle, converted);
     } else {

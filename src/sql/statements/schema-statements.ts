@@ -66,7 +66,7 @@ export const SCHEMA_STATEMENTS: { [K in SchemaKind]: EngineStatementSpec<Stateme
     // DROP TEMPORARY TABLE does not commit; DROP TABLE does, whatever it drops (MySQL).
     isDdl: (stmt) => !stmt.isTemporary,
   },
-  AlterTableStmt: ddl('Com_alter_table', (stmt, check) => check.table('ALTER', stmt.table), (stmt, engine, context) => executeAlterTable(stmt, engine.catalog, context)),
+  AlterTableStmt: ddl('Com_alter_table', (stmt, check) => check.table('ALTER', stmt.table), (stmt, engine, context) => executeAlterTable(stmt, engine.catalog, context, engine.allocator)),
   CreateIndexStmt: ddl('Com_create_index', (stmt, check) => check.table('INDEX', stmt.table), (stmt, engine, context) => executeCreateIndex(stmt, engine.catalog, context)),
   DropIndexStmt: ddl('Com_drop_index', (stmt, check) => check.table('INDEX', stmt.table), (stmt, engine, context) => executeDropIndex(stmt, engine.catalog, context)),
   RenameTableStmt: ddl(
