@@ -70,4 +70,15 @@ export const ORM_DDL_CASES: readonly SqlCase[] = [
   { sql: 'INSERT INTO pk2 VALUES (1, 9)', affectedRows: 1 },
   { sql: 'SELECT id, c FROM pk2 ORDER BY id, c', rows: [['1', '1'], ['1', '9'], ['2', '2']] },
   { sql: 'ALTER TABLE pk2 DROP PRIMARY KEY', error: 1091, message: "Can't DROP 'PRIMARY'; check that column/key exists" },
+  // ADD PRIMARY KEY on existing columns (Django's AlterField to primary_key): NOT NULL, unique, 1138 over a NULL.
+  { sql: 'CREATE TABLE pk3 (id INT PRIMARY KEY, b INT)', affectedRows: 0 },
+  { sql: 'INSERT INTO pk3 VALUES (1, 100), (2, 200)', affectedRows: 2 },
+  { sql: 'ALTER TABLE pk3 DROP PRIMARY KEY, ADD PRIMARY KEY (b)', affectedRows: 0 },
+  { sql: "SELECT column_name, is_nullable, column_key FROM information_schema.columns WHERE table_schema = 'cases' AND table_name = 'pk3' ORDER BY ordinal_position", rows: [['id', 'NO', ''], ['b', 'NO', 'PRI']] },
+  { sql: 'INSERT INTO pk3 VALUES (3, 200)', error: 1062 },
+  { sql: 'SELECT id FROM pk3 WHERE b = 200', rows: [['2']] },
+  { sql: 'ALTER TABLE pk3 ADD PRIMARY KEY (id)', error: 1068 },
+  { sql: 'CREATE TABLE pk4 (a INT, b INT)', affectedRows: 0 },
+  { sql: 'INSERT INTO pk4 VALUES (1, NULL)', affectedRows: 1 },
+  { sql: 'ALTER TABLE pk4 ADD PRIMARY KEY (b)', error: 1138, message: 'Invalid use of NULL value' },
 ];

@@ -8,7 +8,7 @@ import {
   ER_INVALID_USE_OF_NULL,
   ER_NOT_SUPPORTED_YET,
 } from '../../errors/index.js';
-import type { AlterTableAction, AlterTableStmt, ColumnDef, ColumnPosition } from '../ast/index.js';
+import type { AlterTableAction, AlterTableStmt, ColumnDef, ColumnPosition, IndexDef } from '../ast/index.js';
 import type { AutoIncrementAllocator, Catalog, ColumnInfo, TableInfo } from '../catalog/index.js';
 import { CheckConstraints, GeneratedColumns, ParentCheck } from '../constraints/index.js';
 import type { ExecutionContext } from '../execution-context.js';
@@ -49,6 +49,18 @@ export async function executeAlterTable(stmt: AlterTableStmt, catalog: Catalog, 
   }
   if (draft.renameTo) await catalog.renameTable(databaseName, table.name, draft.renameTo.db ?? databaseName, draft.renameTo.name);
   return OK_NOTHING;
+}
+
+/**
+ * ADD PRIMARY KEY on existing columns: they become NOT NULL (1138 when a stored row holds NULL) and the key is a
+ * unique index over rows keyed as before (TiDB's NONCLUSTERED primary key); rows are rewritten so both are checked.
+ */
+function addPrimaryKey(draft: Draft, table: TableInfo, constraint: IndexDef): void {
+  const current = finish(table, draft);
+  const ids = indexColumnOffsets(current, constraint.parts).map((offset) => current.columns[offset]!.id);
+  draft.columns = draft.columns.map((column) => (ids.includes(column.id) ? { ...column, isNotNull: true } : column));
+  addIndex(draft, { id: 0, name: 'PRIMARY', isUnique: true, isPrimary: true, ...descendingParts(constraint.parts) }, ids);
+  draft.rewrite = true;
 }
 
 /** Drops an index; dropping an integer primary key the rows are keyed by gives every row a new key (a hidden row id). */
@@ -131,7 +143,8 @@ function applyAction(draft: Draft, action: AlterTableAction, scope: AlterScope):
       if (constraint.kind !== 'IndexDef') return;
       if (constraint.indexType === 'PRIMARY') {
         if (draft.indexes.some((i) => i.info.isPrimary)) throw mysqlError(ER_MULTIPLE_PRI_KEY);
-        throw mysqlError(ER_NOT_SUPPORTED_YET, 'adding a primary key');
+        addPrimaryKey(draft, table, constraint);
+        return;
       }
       if (constraint.indexType === 'FULLTEXT' || constraint.indexType === 'SPATIAL') throw mysqlError(ER_NOT_SUPPORTED_YET, `${constraint.indexType} indexes`);
       const current = finish(table, draft);
