@@ -398,7 +398,7 @@ export const CONFIG_OPTIONS = [
     flag: 'max-connections',
     type: { kind: 'integer', min: 0, max: CONFIG_LIMITS.maxConnections },
     default: 0,
-    description: 'Maximum simultaneous client connections; 0 means unlimited.',
+    description: 'Maximum simultaneous client connections (the max_connections variable); 0 keeps its default, 151, as MySQL.',
   },
   {
     // TiDB has max_allowed_packet only as a system variable; its initial value lives with the other
