@@ -81,4 +81,12 @@ export const ORM_DDL_CASES: readonly SqlCase[] = [
   { sql: 'CREATE TABLE pk4 (a INT, b INT)', affectedRows: 0 },
   { sql: 'INSERT INTO pk4 VALUES (1, NULL)', affectedRows: 1 },
   { sql: 'ALTER TABLE pk4 ADD PRIMARY KEY (b)', error: 1138, message: 'Invalid use of NULL value' },
+  // `VALUES ()` is a row of defaults (ORMs insert a model without fields that way); not with a column list.
+  { sql: 'CREATE TABLE dv (id INT AUTO_INCREMENT PRIMARY KEY, a INT DEFAULT 7, b VARCHAR(5))', affectedRows: 0 },
+  { sql: 'INSERT INTO dv VALUES ()', affectedRows: 1 },
+  { sql: 'INSERT INTO dv () VALUES (), ()', affectedRows: 2, info: 'Records: 2  Duplicates: 0  Warnings: 0' },
+  { sql: 'INSERT INTO dv (a) VALUES ()', error: 1136 },
+  { sql: 'SELECT * FROM dv ORDER BY id', rows: [['1', '7', null], ['2', '7', null], ['3', '7', null]] },
+  { sql: 'CREATE TABLE dn (x INT NOT NULL)', affectedRows: 0 },
+  { sql: 'INSERT INTO dn VALUES ()', error: 1364, message: "Field 'x' doesn't have a default value" },
 ];

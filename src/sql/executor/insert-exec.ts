@@ -51,9 +51,11 @@ export async function insertExec(plan: InsertPlan): Promise<OkResult> {
   let duplicates = 0;
   for (let r = 0; r < rows.length; r++) {
     const values = rows[r]!;
-    if (values.length !== targets.length) throw mysqlError(ER_WRONG_VALUE_COUNT_ON_ROW, r + 1);
+    // `VALUES ()` without a column list (or with an empty one) is a row of defaults, as MySQL.
+    const isDefaultRow = values.length === 0 && (stmt.columns?.length ?? 0) === 0;
+    if (values.length !== targets.length && !isDefaultRow) throw mysqlError(ER_WRONG_VALUE_COUNT_ON_ROW, r + 1);
     const given = new Map<number, SqlValue | undefined>();
-    targets.forEach((column, i) => given.set(column.offset, values[i]));
+    if (values.length > 0) targets.forEach((column, i) => given.set(column.offset, values[i]));
     /** This row's explicit AUTO_INCREMENT / AUTO_RANDOM value: the insert id once the row is really inserted. */
     let explicitId: bigint | undefined;
     const row: Row = [];
