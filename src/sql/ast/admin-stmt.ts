@@ -1,5 +1,6 @@
 // Administrative and utility statement nodes that drivers and tools send.
-import type { Expr, StmtBase, TableName, UserVarExpr } from './query.js';
+import type { Expr, StmtBase, UserVarExpr } from './query.js';
+import type { TableName } from './table-ref.js';
 
 export interface UseStmt extends StmtBase {
   readonly kind: 'UseStmt';

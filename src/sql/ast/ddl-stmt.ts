@@ -1,6 +1,7 @@
 // Data definition statement nodes: databases, tables, indexes, views.
 import type { DataType } from './data-type.js';
-import type { Expr, QueryExpr, StmtBase, TableName } from './query.js';
+import type { Expr, QueryExpr, StmtBase } from './query.js';
+import type { TableName } from './table-ref.js';
 
 /** `[DEFAULT] CHARACTER SET x` / `[DEFAULT] COLLATE y` / `ENCRYPTION 'Y'` of CREATE/ALTER DATABASE; lower-cased. */
 export interface DatabaseOptions {

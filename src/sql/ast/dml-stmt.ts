@@ -1,5 +1,6 @@
 // INSERT / REPLACE / UPDATE / DELETE statement nodes.
-import type { ColumnRefExpr, Expr, Limit, OrderItem, QueryExpr, StmtBase, TableName, TableRef } from './query.js';
+import type { ColumnRefExpr, Expr, Limit, OrderItem, QueryExpr, StmtBase } from './query.js';
+import type { TableName, TableRef } from './table-ref.js';
 
 /** `col = expr` in SET lists and ON DUPLICATE KEY UPDATE. */
 export interface Assignment {

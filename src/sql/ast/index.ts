@@ -1,6 +1,7 @@
 // The SQL AST's public surface: node types only (the parser builds them, formatSql prints them).
 export type * from './data-type.js';
 export type * from './query.js';
+export type * from './table-ref.js';
 export type * from './dml-stmt.js';
 export type * from './load-data-stmt.js';
 export type * from './ddl-stmt.js';

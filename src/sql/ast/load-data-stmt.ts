@@ -1,6 +1,7 @@
 // The LOAD DATA statement node.
 import type { Assignment } from './dml-stmt.js';
-import type { StmtBase, TableName } from './query.js';
+import type { StmtBase } from './query.js';
+import type { TableName } from './table-ref.js';
 
 /** One entry of LOAD DATA's column list: a column the field fills, or a user variable it is read into. */
 export interface LoadDataTarget {

@@ -1,6 +1,7 @@
 // Sequence statement nodes (TiDB's, modelled on MariaDB's): CREATE/ALTER/DROP SEQUENCE.
 // https://docs.pingcap.com/tidb/stable/sql-statement-create-sequence
-import type { StmtBase, TableName } from './query.js';
+import type { StmtBase } from './query.js';
+import type { TableName } from './table-ref.js';
 
 /**
  * The options a CREATE/ALTER SEQUENCE states, in the order written; a `null` bound is NO MINVALUE / NO MAXVALUE, a

@@ -1,5 +1,6 @@
 // SHOW / DESCRIBE / EXPLAIN statement nodes.
-import type { Expr, StmtBase, TableName } from './query.js';
+import type { Expr, StmtBase } from './query.js';
+import type { TableName } from './table-ref.js';
 import type { UserSpec } from './ddl-stmt.js';
 
 /** What SHOW shows. */
