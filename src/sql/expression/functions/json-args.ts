@@ -1,6 +1,6 @@
 // Shared by the JSON function families: reading document, path and value arguments with MySQL's errors.
 import { mysqlError, ER_INVALID_JSON_PATH_WILDCARD, ER_JSON_BAD_ONE_OR_ALL_ARG } from '../../../errors/index.js';
-import { JsonValue, jsonDocumentArgument, parseJsonPath, sqlToJsonNode, toText } from '../../types/index.js';
+import { JsonValue, jsonDocumentArgument, parseJsonPath, seekJsonPath, sqlToJsonNode, toText } from '../../types/index.js';
 import type { FieldType, JsonNode, JsonPath, SqlValue } from '../../types/index.js';
 import type { CompiledExpr } from '../compiled-expr.js';
 import { JSON_TYPE } from '../literal-types.js';
@@ -41,6 +41,18 @@ export function requireSinglePath(path: JsonPath): JsonPath {
 }
 
 /** The 'one' / 'all' argument of JSON_CONTAINS_PATH and JSON_SEARCH (3154 for anything else). */
+/**
+ * The value a `(doc[, path])` function reads: the document, or the one value at its path; null for a NULL argument
+ * or a path that finds nothing.
+ */
+export function documentOrPathTarget(values: readonly SqlValue[], readPath: (value: SqlValue) => JsonPath | null, functionName: string): JsonValue | null {
+  const document = documentArg(values[0] ?? null, 0, functionName);
+  if (document === null || values.length < 2) return document;
+  const path = readPath(values[1] ?? null);
+  if (path === null) return null;
+  return seekJsonPath(document, requireSinglePath(path), true)[0] ?? null;
+}
+
 export function oneOrAll(value: SqlValue, functionName: string): 'one' | 'all' {
   const text = (toText(value) ?? '').toLowerCase();
   if (text === 'one' || text === 'all') return text;

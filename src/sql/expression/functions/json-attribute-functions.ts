@@ -1,10 +1,10 @@
 // Describing JSON: JSON_LENGTH, JSON_DEPTH, JSON_TYPE, JSON_VALID, JSON_PRETTY, JSON_STORAGE_SIZE.
 // https://dev.mysql.com/doc/refman/8.0/en/json-attribute-functions.html
-import { JsonType, JsonValue, isValidJsonText, isJsonArray, isJsonObject, seekJsonPath } from '../../types/index.js';
+import { JsonType, JsonValue, isValidJsonText, isJsonArray, isJsonObject } from '../../types/index.js';
 import type { JsonNode } from '../../types/index.js';
 import { BIGINT_TYPE, BOOL_RESULT_TYPE, JSON_TEXT_TYPE, varcharType } from '../literal-types.js';
 import type { BuiltinFunction } from './builtin-function.js';
-import { documentArg, jsonFunction, pathReader, requireSinglePath } from './json-args.js';
+import { documentArg, documentOrPathTarget, jsonFunction, pathReader } from './json-args.js';
 
 /** JSON_LENGTH(doc[, path]): elements of an array, members of an object, 1 for a scalar; NULL when the path misses. */
 const jsonLength: BuiltinFunction = {
@@ -13,16 +13,8 @@ const jsonLength: BuiltinFunction = {
   compile: (args, context, call) => {
     const readPath = pathReader();
     return jsonFunction(1, 2, (values) => {
-      const document = documentArg(values[0] ?? null, 0, 'json_length');
-      if (document === null) return null;
-      let target = document;
-      if (values.length > 1) {
-        const path = readPath(values[1] ?? null);
-        if (path === null) return null;
-        const found = seekJsonPath(document, requireSinglePath(path), true)[0];
-        if (found === undefined) return null;
-        target = found;
-      }
+      const target = documentOrPathTarget(values, readPath, 'json_length');
+      if (target === null) return null;
       return BigInt(target.type === JsonType.array || target.type === JsonType.object ? target.buffer.readUInt32LE(target.at) : 1);
     }, BIGINT_TYPE).compile(args, context, call);
   },

@@ -6,7 +6,7 @@ import { resolveArrayIndex } from '../../types/index.js';
 import { likePatternToRegExp } from '../like-pattern.js';
 import { BOOL_RESULT_TYPE } from '../literal-types.js';
 import type { BuiltinFunction } from './builtin-function.js';
-import { documentArg, jsonFunction, jsonResult, oneOrAll, pathReader, requireSinglePath, valueArg } from './json-args.js';
+import { documentArg, documentOrPathTarget, jsonFunction, jsonResult, oneOrAll, pathReader, requireSinglePath, valueArg } from './json-args.js';
 
 /** True when `candidate` is contained in `target`, by MySQL's rules for JSON_CONTAINS. */
 export function contains(target: JsonNode, candidate: JsonNode): boolean {
@@ -113,16 +113,8 @@ const jsonKeys: BuiltinFunction = {
   compile: (args, context, call) => {
     const readPath = pathReader();
     return jsonFunction(1, 2, (values) => {
-      const document = documentArg(values[0] ?? null, 0, 'json_keys');
-      if (document === null) return null;
-      let target = document;
-      if (values.length > 1) {
-        const path = readPath(values[1] ?? null);
-        if (path === null) return null;
-        const found = seekJsonPath(document, requireSinglePath(path), true)[0];
-        if (found === undefined) return null;
-        target = found;
-      }
+      const target = documentOrPathTarget(values, readPath, 'json_keys');
+      if (target === null) return null;
       const node = target.toNode();
       return isJsonObject(node) ? jsonResult([...node.keys()].sort(compareJsonKeys)) : null;
     }).compile(args, context, call);
