@@ -11,7 +11,7 @@ import type { KvEngine } from '../storage/kv.js';
 import { SqlEngine } from '../sql/index.js';
 import { GlobalVariables, StatusVariables, hostPlatform } from '../session/variables/index.js';
 import type { ServerFacts } from '../session/variables/index.js';
-import { LocalRowLockManager } from '../session/locks/local-row-lock-manager.js';
+import { chooseRowLocks } from './row-locks.js';
 import { LocalUserLockManager } from '../session/locks/local-user-lock-manager.js';
 import { TlsServerCounters, resolveTlsPolicy, tlsStatusVariables, tlsVersionList } from '../protocol/tls/index.js';
 import type { TlsPolicy } from '../protocol/tls/index.js';
@@ -76,10 +76,11 @@ export class TidalServer {
     setTxnTotalSizeLimit(config.performance.txnTotalSizeLimit);
     const observability = await ServerObservability.open(config, logger);
     const store = member ? openWorkerStore(config, logger, member) : openKvEngine(storeLocation(config), logger);
-    const kv = observability.wrapEngine(await store.catch(async (error: unknown) => {
+    const engine = await store.catch(async (error: unknown) => {
       await observability.close();
       throw error;
-    }));
+    });
+    const kv = observability.wrapEngine(engine);
     // What a failed start must release so that the process can exit: timers, file watchers, listeners.
     const started: Array<{ close(): unknown }> = [];
     try {
@@ -133,7 +134,7 @@ export class TidalServer {
       });
       holder.globals = globals;
       observability.bindVariables(globals);
-      const locks: RowLockManager = member?.locks ?? new LocalRowLockManager(observability.lockObserver);
+      const locks = chooseRowLocks(engine, member, observability.lockObserver);
       member?.observeLocks(observability.lockObserver);
       const localProcesses = processList(() => holder.server?.connections);
       const shared = member
