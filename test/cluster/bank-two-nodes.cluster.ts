@@ -1,5 +1,5 @@
-// Two tidal-server nodes on one etcd keyspace (mutual TLS on every link): row locks across nodes through mysql2,
-// and bank transfers on both nodes through a kill -9 of the etcd leader, its restart and a kill -9 of one node.
+// Two tidal-server nodes (one with two worker processes) on one etcd keyspace, mutual TLS on every link: row locks
+// across nodes through mysql2, and bank transfers on both nodes through kill -9 of the etcd leader and of one node.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -52,7 +52,8 @@ before(async () => {
   await setup.query(`INSERT INTO bank.accounts VALUES ${rows}`);
   await setup.query('INSERT INTO bank.probe VALUES (1, 0), (2, 0), (3, 0)');
   await setup.end();
-  nodes.push(await startTidal({ dataDir: home.path, args: nodeArgs }));
+  // Node B runs two worker processes: each takes its row locks in etcd as a node of its own.
+  nodes.push(await startTidal({ dataDir: home.path, args: [...nodeArgs, '--max-procs', '2'] }));
 });
 
 after(async () => {
@@ -136,12 +137,14 @@ void describe('two tidal-server nodes on etcd', () => {
       db?.destroy();
     };
     const clients = [0, 1].flatMap((nodeIndex) => [0, 1, 2].map((clientIndex) => client(nodeIndex, clientIndex)));
+    const startedAt = Date.now();
     const progress = async (what: string, nodeIndexes: readonly number[]): Promise<void> => {
       const start = [...perNode];
       await waitFor(() => nodeIndexes.every((n) => perNode[n]! >= start[n]! + 20), what, 120_000);
     };
 
     await progress('transfers on both nodes', [0, 1]);
+    const steadyRate = (acknowledged.size * 1000) / (Date.now() - startedAt);
     const leader = await cluster.leader();
     await cluster.kill9(leader);
     await progress('transfers on both nodes after the etcd leader died', [0, 1]);
@@ -181,7 +184,8 @@ void describe('two tidal-server nodes on etcd', () => {
     const bound = 2 * DEFAULT_LOCK_LEASE_TTL_SECONDS * 1000 + ELECTION_MS;
     assert.ok(takeoverMs <= bound + LOAD_SLACK_MS, `node A got node B's lock ${takeoverMs} ms after B died (bound ${bound} ms)`);
     t.diagnostic(
-      `${acknowledged.size} transfers acknowledged (node A ${perNode[0]}, node B ${perNode[1]}), ${present.size} present, ` +
+      `${acknowledged.size} transfers acknowledged (node A ${perNode[0]}, node B ${perNode[1]}; ${steadyRate.toFixed(1)}/s before the kills), ` +
+        `${present.size} present, ` +
         `${errors} client errors; leader ${leader.name} killed and restarted; node B's lock taken over after ${takeoverMs} ms`,
     );
     await taker.end();
