@@ -11,8 +11,7 @@ import type { KvEngine } from '../storage/kv.js';
 import { SqlEngine } from '../sql/index.js';
 import { GlobalVariables, StatusVariables, hostPlatform } from '../session/variables/index.js';
 import type { ServerFacts } from '../session/variables/index.js';
-import { chooseRowLocks } from './row-locks.js';
-import { LocalUserLockManager } from '../session/locks/local-user-lock-manager.js';
+import { chooseRowLocks, chooseUserLocks } from './lock-managers.js';
 import { TlsServerCounters, resolveTlsPolicy, tlsStatusVariables, tlsVersionList } from '../protocol/tls/index.js';
 import type { TlsPolicy } from '../protocol/tls/index.js';
 import { serverAuthStrings } from './auth-strings.js';
@@ -141,7 +140,7 @@ export class TidalServer {
         ? { processes: new ClusterProcessList(localProcesses, member.peers), instance: clusterInstanceControl(tls, member, logger), events: member.events }
         : { processes: localProcesses, instance: tls };
       if (member) applyClusterEvents(member, { sql, globals, status, tls, logger });
-      const userLocks = member?.userLocks ?? new LocalUserLockManager();
+      const userLocks = chooseUserLocks(engine, member);
       const context: ServerContext = {
         logger,
         driver: createSessionDriver({ sql, kv, status, locks, userLocks, ...shared, observer: observability.observer }, globals),

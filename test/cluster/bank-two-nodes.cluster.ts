@@ -96,6 +96,29 @@ void describe('two tidal-server nodes on etcd', () => {
     await b.end();
   });
 
+  void it('shares GET_LOCK names between the nodes', async () => {
+    const [a, b] = [await connectTo(nodes[0]!), await connectTo(nodes[1]!)];
+    const value = async (db: Connection, sql: string): Promise<unknown> => {
+      const [rows] = await db.query<RowDataPacket[]>({ sql, rowsAsArray: true });
+      return (rows[0] as unknown[] | undefined)?.[0];
+    };
+    const aId = await value(a, 'SELECT CONNECTION_ID()');
+    assert.equal(await value(a, "SELECT GET_LOCK('job', 0)"), 1);
+    assert.equal(await value(a, "SELECT GET_LOCK('job', 0)"), 1, 'names are re-entrant');
+    assert.equal(await value(b, "SELECT GET_LOCK('job', 0)"), 0, 'the other node sees the name taken');
+    assert.equal(await value(b, "SELECT IS_USED_LOCK('job')"), aId);
+    assert.equal(await value(b, "SELECT RELEASE_LOCK('job')"), 0, 'not the holder');
+    const waiting = value(b, "SELECT GET_LOCK('job', 60)");
+    assert.equal(await value(a, "SELECT RELEASE_LOCK('job')"), 1);
+    assert.equal(await value(a, "SELECT RELEASE_LOCK('job')"), 1);
+    assert.equal(await waiting, 1, 'the waiter on the other node gets the name once it is free');
+    assert.equal(await value(a, "SELECT IS_FREE_LOCK('job')"), 0);
+    assert.equal(await value(b, 'SELECT RELEASE_ALL_LOCKS()'), 1);
+    assert.equal(await value(a, "SELECT IS_FREE_LOCK('job')"), 1);
+    await a.end();
+    await b.end();
+  });
+
   void it('keeps the total and every acknowledged transfer through kill -9 of the etcd leader and of one node', async (t) => {
     const acknowledged = new Set<number>();
     const perNode = [0, 0];

@@ -234,6 +234,27 @@ export class EtcdRowLockManager implements RowLockManager {
     });
   }
 
+  /** Releases some of `owner`'s keys (GET_LOCK's RELEASE_LOCK); resolves once etcd dropped them. */
+  async releaseKeys(owner: LockOwnerId, keys: readonly Uint8Array[]): Promise<void> {
+    const modes = this.held.get(owner);
+    const me = this.holderOf(owner);
+    const deletes: Buffer[] = [];
+    for (const key of keys) {
+      const hex = toHex(key);
+      if (modes?.delete(hex) !== true) continue;
+      deletes.push(this.keys.lockKey(hex, 'shared', me), this.keys.lockKey(hex, 'exclusive', me));
+    }
+    if (modes?.size === 0) this.held.delete(owner);
+    await this.deleteKeys(deletes);
+  }
+
+  /** The owners (`<node>.<owner>`) holding `key` now, as etcd says. */
+  async holdersOf(key: Uint8Array): Promise<string[]> {
+    const range = this.keys.holdersRange(toHex(key));
+    const answer = await this.etcd.retry(() => this.etcd.client.kv.range(range));
+    return this.blockersIn(answer.kvs, 'exclusive', '');
+  }
+
   /**
    * Runs a request of `owner`, counted: when releaseAll comes while requests are in flight, their etcd transactions
    * may still grant keys after it, so the owner is released once more when the last of them ends.
