@@ -63,12 +63,16 @@ after(async () => {
 });
 
 void describe('two tidal-server nodes on etcd', () => {
-  void it('makes a FOR UPDATE on one node wait for the other, and gives NOWAIT 3572 and cross-node deadlocks 1213', async () => {
+  void it('makes a FOR UPDATE on one node wait for the other; NOWAIT 3572, SKIP LOCKED and deadlocks 1213 across nodes', async () => {
     const [a, b] = [await connectTo(nodes[0]!), await connectTo(nodes[1]!)];
     await a.query('BEGIN');
     await a.query('SELECT v FROM bank.probe WHERE id = 1 FOR UPDATE');
     await b.query('BEGIN');
     await assertSqlError(b, 'SELECT v FROM bank.probe WHERE id = 1 FOR UPDATE NOWAIT', 3572);
+    const [unlocked] = await b.query<RowDataPacket[]>('SELECT id FROM bank.probe ORDER BY id FOR UPDATE SKIP LOCKED');
+    assert.deepEqual(unlocked.map((row) => row.id as number), [2, 3], 'SKIP LOCKED passes over the row node A holds');
+    await b.query('ROLLBACK');
+    await b.query('BEGIN');
     let isGranted = false;
     const waiting = b.query<RowDataPacket[]>('SELECT v FROM bank.probe WHERE id = 1 FOR UPDATE').then(([rows]) => {
       isGranted = true;

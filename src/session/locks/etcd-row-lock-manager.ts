@@ -234,6 +234,11 @@ export class EtcdRowLockManager implements RowLockManager {
     });
   }
 
+  /** Resolves once the release releaseAll started for `owner` reached etcd (or gave up to the lease). */
+  whenReleased(owner: LockOwnerId): Promise<void> {
+    return this.releasing.get(this.holderOf(owner)) ?? Promise.resolve();
+  }
+
   /** Releases some of `owner`'s keys (GET_LOCK's RELEASE_LOCK); resolves once etcd dropped them. */
   async releaseKeys(owner: LockOwnerId, keys: readonly Uint8Array[]): Promise<void> {
     const modes = this.held.get(owner);

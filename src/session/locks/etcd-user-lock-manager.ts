@@ -61,13 +61,15 @@ export class EtcdUserLockManager implements UserLockManager {
     return 'released';
   }
 
-  releaseAll(owner: UserLockOwner): Promise<number> {
+  async releaseAll(owner: UserLockOwner): Promise<number> {
     const names = this.counts.get(owner);
     this.counts.delete(owner);
     this.locks.releaseAll(owner);
+    // RELEASE_ALL_LOCKS answers once the names are free for every node.
+    await this.locks.whenReleased(owner);
     let released = 0;
     for (const count of names?.values() ?? []) released += count;
-    return Promise.resolve(released);
+    return released;
   }
 
   async holderOf(name: string): Promise<UserLockOwner | undefined> {
