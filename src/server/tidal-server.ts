@@ -73,10 +73,10 @@ export class TidalServer {
   static async start(config: ServerConfig, logger: Logger, member?: ClusterMember): Promise<TidalServer> {
     const policy = resolvePolicy(config, logger);
     setTxnTotalSizeLimit(config.performance.txnTotalSizeLimit);
-    const observability = await ServerObservability.open(config, logger);
-    const store = member ? openWorkerStore(config, logger, member) : openKvEngine(storeLocation(config), logger);
-    const engine = await store.catch(async (error: unknown) => {
-      await observability.close();
+    // The store first: on etcd it checks the cluster TLS files the status port also uses, with the store's wording.
+    const engine = await (member ? openWorkerStore(config, logger, member) : openKvEngine(storeLocation(config), logger));
+    const observability = await ServerObservability.open(config, logger).catch(async (error: unknown) => {
+      await engine.close();
       throw error;
     });
     const kv = observability.wrapEngine(engine);
