@@ -143,13 +143,15 @@ export class TidalServer {
       const locks: RowLockManager = member?.locks ?? new LocalRowLockManager(observability.lockObserver);
       member?.observeLocks(observability.lockObserver);
       const localProcesses = processList(() => holder.server?.connections);
-      const shared = node
-        ? { processes: node.processList(localProcesses), instance: tls, events: node.events }
-        : member
-          ? { processes: new ClusterProcessList(localProcesses, member.peers), instance: clusterInstanceControl(tls, member, logger), events: member.events }
-          : { processes: localProcesses, instance: tls };
+      // On etcd the node's events and peers reach every process of every node; the primary's channel between this
+      // server's workers still carries TLS reloads and global status.
+      const shared = {
+        processes: node ? node.processList(localProcesses) : member ? new ClusterProcessList(localProcesses, member.peers) : localProcesses,
+        instance: member ? clusterInstanceControl(tls, member, logger) : tls,
+        ...(node ? { events: node.events } : member ? { events: member.events } : {}),
+      };
       if (node) await node.takeChanges({ sql, globals, status, tls, logger });
-      else if (member) applyClusterEvents(member, { sql, globals, status, tls, logger });
+      if (member) applyClusterEvents(member, { sql, globals, status, tls, logger });
       const userLocks = member?.userLocks ?? new LocalUserLockManager();
       const context: ServerContext = {
         logger,

@@ -40,7 +40,8 @@ async function cli(node: TidalProcess, sql: string): Promise<string> {
 before(async () => {
   // One after the other: the first bootstraps the keyspace (system databases, root account).
   nodes.push(await startTidal({ dataDir: home.path, args: clusterArgs }));
-  nodes.push(await startTidal({ dataDir: home.path, args: clusterArgs }));
+  // The second as two worker processes: each is a node of the keyspace of its own.
+  nodes.push(await startTidal({ dataDir: home.path, args: [...clusterArgs, '--max-procs', '2'] }));
 });
 
 after(async () => {
@@ -144,6 +145,24 @@ void describe('two SQL nodes on one etcd keyspace', () => {
     const b = await open(nodeB());
     assert.equal(Number(await firstValue(b, 'SELECT @@global.max_execution_time')), 4321);
     assert.equal(Number(await firstValue(b, 'SELECT @@session.max_execution_time')), 4321);
+  });
+
+  void it('leaves a node killed with SIGKILL out once its lease lapses: DDL goes on, CLUSTER_PROCESSLIST drops it', async () => {
+    const doomed = await startTidal({ dataDir: home.path, args: clusterArgs });
+    const a = await open(nodeA());
+    const gone = await open(doomed);
+    const goneId = await connectionIdOf(gone);
+    const [before] = await a.query<RowDataPacket[]>('SELECT ID FROM information_schema.CLUSTER_PROCESSLIST');
+    assert.ok(before.some((row) => row.ID === goneId));
+    await doomed.kill9();
+    // The DDL waits for the dead node only until its lease lapses (a few seconds), not for ever.
+    await a.query('CREATE TABLE shared.after_death (id INT PRIMARY KEY)');
+    await waitFor(async () => {
+      const [rows] = await a.query<RowDataPacket[]>('SELECT INSTANCE FROM information_schema.CLUSTER_PROCESSLIST');
+      return !rows.some((row) => row.INSTANCE === `127.0.0.1:${doomed.port}`);
+    }, 'the dead node to leave CLUSTER_PROCESSLIST', 60_000);
+    const b = await open(nodeB());
+    await b.query('INSERT INTO shared.after_death VALUES (1)');
   });
 
   void it('AUTO_INCREMENT ids from both nodes inserting at once are unique', async () => {
