@@ -9,7 +9,7 @@ import {
   ER_UNKNOWN_ERROR,
 } from '../errors/index.js';
 import type { KvEngine, KvTransaction } from '../storage/kv.js';
-import { KeyPrefix, KeyReader, WriteConflictError, beginTransaction } from '../storage/index.js';
+import { KeyPrefix, KeyReader, WriteConflictError, beginTransaction, toHex } from '../storage/index.js';
 import type { LockMode, RowLocker } from '../sql/index.js';
 import type { LockOwnerId, RowLockManager } from './locks/row-lock-manager.js';
 import { SavepointList } from './savepoint-list.js';
@@ -44,6 +44,8 @@ export interface StatementLocking {
 export interface SchemaGuard {
   readonly schemaVersion: number;
   tableChangedSince(tableId: number, version: number): boolean;
+  /** The store key every DDL of the table writes (read by the commit, so a DDL racing it conflicts). */
+  tableMetaKey(tableId: number): Uint8Array | undefined;
 }
 
 /** Bytes of a row or index key's `t{tableId}` prefix. */
@@ -275,6 +277,7 @@ export class Transaction implements RowLocker {
     let owner = this.lockOwner;
     const startSchemaVersion = this.startSchemaVersion;
     const writtenTables = this.writtenTables;
+    let schemaKeys: Uint8Array[] | undefined;
     this.reset();
     const release = (): void => {
       if (owner !== undefined) this.locks.releaseAll(owner);
@@ -283,6 +286,7 @@ export class Transaction implements RowLocker {
     try {
       if (!txn) return;
       if (txn.isDirty && this.isSchemaChanged(startSchemaVersion, writtenTables)) throw mysqlError(ER_INFO_SCHEMA_CHANGED);
+      if (txn.isDirty) schemaKeys = this.readTableDefinitions(txn, writtenTables);
       if (mode === 'optimistic' && txn.isDirty && optimisticKeys.length > 0) {
         owner = this.locks.newOwner();
         const held = await this.locks.tryAcquireAll(owner, optimisticKeys);
@@ -291,6 +295,8 @@ export class Transaction implements RowLocker {
       await txn.commit(release);
     } catch (error) {
       txn?.rollback();
+      // A DDL of a written table committed after this transaction's snapshot, before this node loaded it.
+      if (error instanceof WriteConflictError && schemaKeys?.some((key) => toHex(key) === error.keyHex)) throw mysqlError(ER_INFO_SCHEMA_CHANGED);
       if (error instanceof MySqlError) throw error;
       throw mysqlError(ER_UNKNOWN_ERROR, error instanceof Error ? error.message : String(error));
     } finally {
@@ -327,6 +333,19 @@ export class Transaction implements RowLocker {
       this.lastTablePrefix = key.subarray(0, TABLE_PREFIX_BYTES);
       (this.writtenTables ??= new Set()).add(new KeyReader(key, KeyPrefix.table.length).readInt64());
     }
+  }
+
+  /** Makes the commit check that no DDL changed a written table since the snapshot; returns the keys it reads. */
+  private readTableDefinitions(txn: KvTransaction, tables: Set<bigint> | undefined): Uint8Array[] | undefined {
+    if (this.schema === undefined || tables === undefined) return undefined;
+    const keys: Uint8Array[] = [];
+    for (const table of tables) {
+      const key = this.schema.tableMetaKey(Number(table));
+      if (key === undefined) continue;
+      txn.trackRead(key);
+      keys.push(key);
+    }
+    return keys;
   }
 
   /** A table the transaction wrote was changed by a DDL after the transaction began. */

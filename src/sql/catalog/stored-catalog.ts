@@ -33,6 +33,8 @@ export class StoredCatalog implements Catalog {
   private version = 0;
   /** The schema version at which each table (by id) last changed: created, altered, renamed or dropped. */
   private readonly tableVersions = new Map<number, number>();
+  /** Every table by id, rebuilt after each change. */
+  private byId = new Map<number, TableInfo>();
 
   private constructor(private readonly engine: KvEngine) {}
 
@@ -91,6 +93,15 @@ export class StoredCatalog implements Catalog {
     return (this.tableVersions.get(tableId) ?? 0) > version;
   }
 
+  /**
+   * The key holding table `tableId`'s definition, which every DDL of the table writes: a transaction that wrote the
+   * table reads it at commit, so that a DDL committed meanwhile fails the commit. Undefined for an unknown table.
+   */
+  tableMetaKey(tableId: number): Buffer | undefined {
+    const table = this.byId.get(tableId);
+    return table === undefined ? undefined : CatalogKeys.table(table.databaseId, tableId);
+  }
+
   private tablesById(): Map<number, TableInfo> {
     const tables = new Map<number, TableInfo>();
     for (const entry of this.databases.values()) for (const table of entry.tables.values()) tables.set(table.id, table);
@@ -100,6 +111,7 @@ export class StoredCatalog implements Catalog {
   /** Marks the tables that differ from `before` (by `isSame`) as changed at `version`. */
   private noteTableChanges(before: Map<number, TableInfo>, version: number, isSame: (old: TableInfo, now: TableInfo) => boolean): void {
     const after = this.tablesById();
+    this.byId = after;
     for (const [id, old] of before) {
       const now = after.get(id);
       if (now === undefined || !isSame(old, now)) this.tableVersions.set(id, version);
