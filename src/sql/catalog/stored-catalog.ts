@@ -35,6 +35,8 @@ export class StoredCatalog implements Catalog {
   private readonly tableVersions = new Map<number, number>();
   /** Every table by id, rebuilt after each change. */
   private byId = new Map<number, TableInfo>();
+  /** tableMetaKey's answers, kept until the next change (asked at every commit that wrote rows). */
+  private readonly metaKeys = new Map<number, Buffer>();
 
   private constructor(private readonly engine: KvEngine) {}
 
@@ -98,8 +100,13 @@ export class StoredCatalog implements Catalog {
    * table reads it at commit, so that a DDL committed meanwhile fails the commit. Undefined for an unknown table.
    */
   tableMetaKey(tableId: number): Buffer | undefined {
+    let key = this.metaKeys.get(tableId);
+    if (key !== undefined) return key;
     const table = this.byId.get(tableId);
-    return table === undefined ? undefined : CatalogKeys.table(table.databaseId, tableId);
+    if (table === undefined) return undefined;
+    key = CatalogKeys.table(table.databaseId, tableId);
+    this.metaKeys.set(tableId, key);
+    return key;
   }
 
   private tablesById(): Map<number, TableInfo> {
@@ -112,6 +119,7 @@ export class StoredCatalog implements Catalog {
   private noteTableChanges(before: Map<number, TableInfo>, version: number, isSame: (old: TableInfo, now: TableInfo) => boolean): void {
     const after = this.tablesById();
     this.byId = after;
+    this.metaKeys.clear();
     for (const [id, old] of before) {
       const now = after.get(id);
       if (now === undefined || !isSame(old, now)) this.tableVersions.set(id, version);
