@@ -163,7 +163,9 @@ function applyAction(draft: Draft, action: AlterTableAction, scope: AlterScope):
       dropKey(draft, index, scope);
       return;
     }
-    case 'DropPrimaryKey': {
+    // DropConstraint reaches here only for the primary key's constraint (alter-table-constraints.ts does the others).
+    case 'DropPrimaryKey':
+    case 'DropConstraint': {
       const primary = draft.indexes.find((i) => i.info.isPrimary);
       if (!primary) throw mysqlError(ER_CANT_DROP_FIELD_OR_KEY, 'PRIMARY');
       dropKey(draft, primary, scope);
@@ -199,7 +201,6 @@ function applyAction(draft: Draft, action: AlterTableAction, scope: AlterScope):
     case 'OrderBy':
     case 'DropForeignKey':
     case 'DropCheck':
-    case 'DropConstraint':
     case 'AlterCheckEnforcement':
       return;
     case 'AlterColumnVisibility':
