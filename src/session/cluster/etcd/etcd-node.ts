@@ -82,6 +82,12 @@ export class EtcdNode {
     return [...found].flatMap(([id, entry]) => (entry.instance === undefined ? [] : [{ id, instance: entry.instance, applied: entry.applied }]));
   }
 
+  /** etcd's current revision. */
+  async currentRevision(): Promise<bigint> {
+    const response = await this.client.kv.range({ key: this.keys.nodes, count_only: true });
+    return BigInt(response.header.revision);
+  }
+
   /** Writes `value` at `key`, bound to this node's lease; resolves with the revision of the write. */
   async putOwned(key: Buffer, value: unknown): Promise<bigint> {
     const response = await this.client.kv.put({ key, value: encodeWire(value), lease: await this.leaseId() });
@@ -94,20 +100,26 @@ export class EtcdNode {
   }
 
   /**
-   * Calls `onPut` for every key written under `prefix` from now on (from `startRevision` when given), one at a time
-   * in revision order. Resolves once the watch is established.
+   * Calls `onPut` for every key written under `prefix` from now on, one at a time in revision order. Resolves once
+   * the watch is established. etcd3 resumes a broken stream after the last revision it delivered; when etcd cancels
+   * the watch instead (that revision was compacted away), it is started again from now and `onGap` runs first, to
+   * make up for what may have been missed.
    */
-  async watch(prefix: Buffer, onPut: (kv: IKeyValue) => Promise<void> | void, startRevision?: bigint): Promise<void> {
-    const builder = this.client.watch().prefix(prefix);
-    if (startRevision !== undefined) builder.startRevision(startRevision.toString());
-    const watcher = await builder.create();
+  async watch(prefix: Buffer, onPut: (kv: IKeyValue) => Promise<void> | void, onGap?: () => Promise<void>): Promise<void> {
+    const watcher = await this.client.watch().prefix(prefix).create();
     this.watchers.push(watcher);
     let queue: Promise<void> = Promise.resolve();
-    watcher.on('put', (kv) => {
-      queue = queue.then(() => onPut(kv)).catch((error: unknown) => this.onError('an etcd watch handler failed', error));
+    const run = (work: () => Promise<void> | void): void => {
+      queue = queue.then(work).catch((error: unknown) => this.onError('an etcd watch handler failed', error));
+    };
+    watcher.on('put', (kv) => run(() => onPut(kv)));
+    watcher.on('error', (error) => {
+      this.onError('etcd cancelled a watch; watching again', error);
+      if (this.isClosed) return;
+      this.watch(prefix, onPut, onGap)
+        .then(() => onGap !== undefined && run(onGap))
+        .catch((cause: unknown) => this.onError('could not watch etcd again', cause));
     });
-    // etcd3 reconnects a broken watch by itself and resumes after the last revision it delivered.
-    watcher.on('error', (error) => this.onError('an etcd watch failed', error));
   }
 
   /** Stops the watches and revokes the lease: the node's keys go at once, as its questions and events do. */

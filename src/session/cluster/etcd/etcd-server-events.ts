@@ -33,6 +33,15 @@ export class EtcdServerEvents implements ServerEvents {
         for (const listener of events.listeners) await listener(event);
       }
       await node.acknowledge(revision);
+    }, async () => {
+      // Events may have been missed: the schema and the accounts are in the store, so read them again (a missed SET
+      // GLOBAL is not: globals are not persisted), then acknowledge everything up to before the reading.
+      const revision = await node.currentRevision();
+      for (const listener of events.listeners) {
+        await listener({ kind: 'schema-changed' });
+        await listener({ kind: 'accounts-changed' });
+      }
+      await node.acknowledge(revision);
     });
     return events;
   }
