@@ -83,6 +83,39 @@ export const ORM_DDL_CASES: readonly SqlCase[] = [
   { sql: 'INSERT INTO pk6 VALUES (1, 1)', affectedRows: 1 },
   { sql: "SELECT COUNT(*) FROM information_schema.statistics WHERE table_schema = 'cases' AND table_name = 'pk6'", rows: [['0']] },
   { sql: 'ALTER TABLE pk6 DROP CONSTRAINT `PRIMARY`', error: 3940, message: "Constraint 'PRIMARY' does not exist." },
+  // MySQL 8's invisible indexes: maintained and still unique, but the planner does not use them.
+  { sql: 'CREATE TABLE vi (id INT PRIMARY KEY, a INT, b INT, KEY ka (a) INVISIBLE, UNIQUE KEY ub (b))', affectedRows: 0 },
+  { sql: 'INSERT INTO vi VALUES (1, 1, 1), (2, 2, 2)', affectedRows: 2 },
+  {
+    sql: 'EXPLAIN SELECT * FROM vi WHERE a = 1',
+    rows: [
+      ['TableReader_3', '8000.00', 'root', '', 'data:Selection'],
+      ['└─Selection_2', '8000.00', 'root', '', 'eq(cases.vi.a, 1)'],
+      ['  └─TableFullScan_1', '10000.00', 'root', 'table:vi', 'keep order:false, stats:pseudo'],
+    ],
+  },
+  { sql: 'ALTER TABLE vi ALTER INDEX ka VISIBLE, ALTER INDEX ub INVISIBLE', affectedRows: 0 },
+  {
+    sql: 'EXPLAIN SELECT * FROM vi WHERE a = 1',
+    rows: [
+      ['IndexLookUp_4', '8.00', 'root', '', ''],
+      ['├─IndexRangeScan_1(Build)', '10.00', 'root', 'table:vi, index:ka(a)', 'range:[1,1], keep order:false, stats:pseudo'],
+      ['└─Selection_3(Probe)', '8.00', 'root', '', 'eq(cases.vi.a, 1)'],
+      ['  └─TableRowIDScan_2', '10.00', 'root', 'table:vi', 'keep order:false, stats:pseudo'],
+    ],
+  },
+  { sql: 'INSERT INTO vi VALUES (3, 3, 1)', error: 1062 },
+  { sql: 'SELECT id FROM vi WHERE b = 2', rows: [['2']] },
+  { sql: 'CREATE INDEX kb ON vi (b) INVISIBLE', affectedRows: 0 },
+  { sql: 'ALTER TABLE vi ADD INDEX kc (a, b) INVISIBLE', affectedRows: 0 },
+  { sql: "SELECT INDEX_NAME, IS_VISIBLE FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = 'cases' AND TABLE_NAME = 'vi' AND SEQ_IN_INDEX = 1 ORDER BY INDEX_NAME", rows: [['ka', 'YES'], ['kb', 'NO'], ['kc', 'NO'], ['PRIMARY', 'YES'], ['ub', 'NO']] },
+  {
+    sql: 'SHOW CREATE TABLE vi',
+    rows: [['vi', 'CREATE TABLE `vi` (\n  `id` int NOT NULL,\n  `a` int DEFAULT NULL,\n  `b` int DEFAULT NULL,\n  PRIMARY KEY (`id`),\n  KEY `ka` (`a`),\n  UNIQUE KEY `ub` (`b`) /*!80000 INVISIBLE */,\n  KEY `kb` (`b`) /*!80000 INVISIBLE */,\n  KEY `kc` (`a`,`b`) /*!80000 INVISIBLE */\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci']],
+  },
+  { sql: 'ALTER TABLE vi ALTER INDEX `PRIMARY` INVISIBLE', error: 3522, message: 'A primary key index cannot be invisible' },
+  { sql: 'CREATE TABLE vp (id INT, PRIMARY KEY (id) INVISIBLE)', error: 3522 },
+  { sql: 'ALTER TABLE vi ALTER INDEX nosuch VISIBLE', error: 1176, message: "Key 'nosuch' doesn't exist in table 'vi'" },
   // ADD PRIMARY KEY on existing columns (Django's AlterField to primary_key): NOT NULL, unique, 1138 over a NULL.
   { sql: 'CREATE TABLE pk3 (id INT PRIMARY KEY, b INT)', affectedRows: 0 },
   { sql: 'INSERT INTO pk3 VALUES (1, 100), (2, 200)', affectedRows: 2 },
