@@ -41,7 +41,7 @@ async function connectTo(node: TidalProcess): Promise<Connection> {
 }
 
 before(async () => {
-  // Nodes start one after the other on an existing schema: DDL while both run is another part of the cluster work.
+  // Node A makes the schema, then node B joins (DDL between running nodes is sql-nodes.cluster.ts's subject).
   nodes.push(await startTidal({ dataDir: home.path, args: nodeArgs }));
   const setup = await connectTo(nodes[0]!);
   await setup.query('CREATE DATABASE bank');
