@@ -24,6 +24,15 @@ export function accessConditions(path: AccessPath): readonly Expr[] {
   return path.kind === 'point' || path.kind === 'range' ? (path.consumed ?? []) : [];
 }
 
+/**
+ * Whether `path` satisfies every one of `conjuncts` by construction: a reused plan whose filter left them out (they
+ * were its path's access conditions) still fits a new path only if that path consumes them too.
+ */
+export function consumesAll(path: AccessPath, conjuncts: readonly Expr[]): boolean {
+  const consumed = accessConditions(path);
+  return conjuncts.every((conjunct) => consumed.includes(conjunct));
+}
+
 /** Two paths read the same way (kind, and the same index): a reused plan built around one fits the other. */
 export function isSamePathShape(a: AccessPath, b: AccessPath): boolean {
   return a.kind === b.kind && (a.kind !== 'index' || (b.kind === 'index' && a.index === b.index));
