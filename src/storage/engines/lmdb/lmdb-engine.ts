@@ -44,6 +44,7 @@ export class LmdbEngine implements KvEngine {
     readonly directory: string,
     private readonly root: RootDatabase,
     private readonly data: LmdbByteStore,
+    private readonly dataValues: LmdbByteStore,
     private readonly meta: Database<Buffer, Bytes>,
     private readonly maxKeyBytes: number,
     private readonly lock: DataDirLock,
@@ -71,8 +72,8 @@ export class LmdbEngine implements KvEngine {
       }
       const lock = await acquireDataDirLock(directory);
       try {
-        const { root, data, meta, maxKeyBytes } = openLmdbStores(directory, KeyLimits.maxKeyBytes);
-        return new LmdbEngine(directory, root, data, meta, maxKeyBytes, lock);
+        const { root, data, dataValues, meta, maxKeyBytes } = openLmdbStores(directory, KeyLimits.maxKeyBytes);
+        return new LmdbEngine(directory, root, data, dataValues, meta, maxKeyBytes, lock);
       } catch (error) {
         await lock.release();
         throw new Error(`cannot open the LMDB store in ${directory}: ${messageOf(error)}`, { cause: error });
@@ -114,7 +115,7 @@ export class LmdbEngine implements KvEngine {
       this.assertOpen();
       const { txn, version } = openReadTransaction(this.data, this.meta);
       this.oracle.registerSnapshot(version);
-      const snapshot = new LmdbSnapshot(this.data, txn, version, this.maxKeyBytes, (closed) => {
+      const snapshot = new LmdbSnapshot(this.data, this.dataValues, txn, version, this.maxKeyBytes, (closed) => {
         this.openSnapshots.delete(closed);
         this.oracle.releaseSnapshot(version);
       });

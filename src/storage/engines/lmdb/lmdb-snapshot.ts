@@ -17,6 +17,8 @@ export class LmdbSnapshot implements KvSnapshot {
 
   constructor(
     private readonly store: LmdbByteStore,
+    /** The same database read without keys, for value-only scans (ScanOptions.isValueOnly). */
+    private readonly valueStore: LmdbByteStore,
     private readonly txn: Transaction,
     readonly version: bigint,
     private readonly maxKeyBytes: number,
@@ -67,7 +69,8 @@ export class LmdbSnapshot implements KvSnapshot {
     const { reverse, limit, batchSize } = resolveScanOptions(options);
     const { start, end } = range;
     if (limit === 0 || (end !== undefined && compareBytes(start, end) >= 0)) return;
-    const iterator = this.store.getRange(lmdbRange(range, reverse, limit, this.txn))[Symbol.iterator]();
+    const store = options?.isValueOnly === true ? this.valueStore : this.store;
+    const iterator = store.getRange(lmdbRange(range, reverse, limit, this.txn))[Symbol.iterator]();
     try {
       for (;;) {
         const batch: KvPair[] = [];
