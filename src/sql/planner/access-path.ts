@@ -68,7 +68,11 @@ function chooseHandlePath(table: TableInfo, where: Expr | undefined, context: Co
   if (handleOffset === undefined || !where) return { kind: 'full' };
   const handleName = table.columns[handleOffset]!.name.toLowerCase();
   const isHandle = (expr: Expr): boolean => expr.kind === 'ColumnRefExpr' && expr.column.toLowerCase() === handleName;
-  const constant = (expr: Expr): SqlValue | undefined => constantOf(compileQuietly(expr, context));
+  // A bare `?` (every reused plan's key condition) is its value: compiling it only to read the constant back costs
+  // each execution of a prepared point select a closure and a collation lookup.
+  const params = context.params;
+  const constant = (expr: Expr): SqlValue | undefined =>
+    expr.kind === 'ParamExpr' && Array.isArray(params) ? (params[expr.index] ?? null) : constantOf(compileQuietly(expr, context));
   // Rows read by handle equal integer constants exactly; other constants (1.0, '1') keep their conjunct as a filter.
   const canConsume = !table.columns[handleOffset]!.type.isUnsigned;
   const isExact = (...exprs: Expr[]): boolean => canConsume && exprs.every((expr) => typeof constant(expr) === 'bigint');
