@@ -72,6 +72,7 @@ export class LmdbMemberEngine implements KvEngine {
       if (version > this.newestSeen) this.newestSeen = version;
       this.openVersions.set(version, (this.openVersions.get(version) ?? 0) + 1);
       const snapshot = new LmdbSnapshot(this.data, this.dataValues, txn, version, this.maxKeyBytes, (closed) => {
+        txn.done();
         this.openSnapshots.delete(closed);
         const count = this.openVersions.get(version) ?? 1;
         if (count <= 1) this.openVersions.delete(version);

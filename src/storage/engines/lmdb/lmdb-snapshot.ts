@@ -10,7 +10,8 @@ import type { LmdbByteStore } from './lmdb-layout.js';
 
 /**
  * Reads through one LMDB read transaction, so every read sees the same committed state. LMDB reads are synchronous
- * and fast (memory-mapped); the promises only satisfy the KvReader contract. `close()` ends the read transaction.
+ * and fast (memory-mapped); the promises only satisfy the KvReader contract. `close()` tells the engine, which ends
+ * the read transaction once no snapshot uses it.
  */
 export class LmdbSnapshot implements KvSnapshot {
   private isClosed = false;
@@ -22,6 +23,7 @@ export class LmdbSnapshot implements KvSnapshot {
     private readonly txn: Transaction,
     readonly version: bigint,
     private readonly maxKeyBytes: number,
+    /** Called once by close(); the engine ends (or keeps sharing) the read transaction. */
     private readonly onClose: (snapshot: LmdbSnapshot) => void,
   ) {}
 
@@ -54,7 +56,6 @@ export class LmdbSnapshot implements KvSnapshot {
   close(): void {
     if (this.isClosed) return;
     this.isClosed = true;
-    this.txn.done();
     this.onClose(this);
   }
 
