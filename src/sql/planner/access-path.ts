@@ -4,7 +4,7 @@ import type { IndexInfo, TableInfo } from '../catalog/index.js';
 import type { KeyRange } from '../../storage/kv.js';
 import { chooseIndexPath } from './index-path.js';
 import type { CompiledExpr } from '../expression/index.js';
-import { compileExpr } from '../expression/index.js';
+import { LateBoundParams, compileExpr } from '../expression/index.js';
 import type { CompileContext } from '../expression/index.js';
 import { toInteger } from '../types/index.js';
 import type { SqlValue } from '../types/index.js';
@@ -70,9 +70,9 @@ function chooseHandlePath(table: TableInfo, where: Expr | undefined, context: Co
   const isHandle = (expr: Expr): boolean => expr.kind === 'ColumnRefExpr' && expr.column.toLowerCase() === handleName;
   // A bare `?` (every reused plan's key condition) is its value: compiling it only to read the constant back costs
   // each execution of a prepared point select a closure and a collation lookup.
-  const params = context.params;
+  const values = context.params instanceof LateBoundParams ? undefined : context.params;
   const constant = (expr: Expr): SqlValue | undefined =>
-    expr.kind === 'ParamExpr' && Array.isArray(params) ? (params[expr.index] ?? null) : constantOf(compileQuietly(expr, context));
+    expr.kind === 'ParamExpr' && values !== undefined ? (values[expr.index] ?? null) : constantOf(compileQuietly(expr, context));
   // Rows read by handle equal integer constants exactly; other constants (1.0, '1') keep their conjunct as a filter.
   const canConsume = !table.columns[handleOffset]!.type.isUnsigned;
   const isExact = (...exprs: Expr[]): boolean => canConsume && exprs.every((expr) => typeof constant(expr) === 'bigint');
