@@ -178,6 +178,7 @@ export const ER_CLIENT_LOCAL_FILES_DISABLED: ErrorSpec = { name: 'ER_CLIENT_LOCA
 export const ER_USER_ACCESS_DENIED_FOR_USER_ACCOUNT_BLOCKED_BY_PASSWORD_LOCK: ErrorSpec = { name: 'ER_USER_ACCESS_DENIED_FOR_USER_ACCOUNT_BLOCKED_BY_PASSWORD_LOCK', code: 3955, sqlState: 'HY000', template: "Access denied for user '%-.48s'@'%-.64s'. Account is blocked for %s day(s) (%s day(s) remaining) due to %u consecutive failed logins." };
 export const ER_WRITE_CONFLICT: ErrorSpec = { name: 'ER_WRITE_CONFLICT', code: 9007, sqlState: 'HY000', template: "Write conflict, txnStartTS=%s, conflictStartTS=%s, conflictCommitTS=%s, key=%s [try again later]" };
 export const ER_TXN_TOO_LARGE: ErrorSpec = { name: 'ER_TXN_TOO_LARGE', code: 8004, sqlState: 'HY000', template: "Transaction is too large, size: %d" };
+export const ER_INFO_SCHEMA_CHANGED: ErrorSpec = { name: 'ER_INFO_SCHEMA_CHANGED', code: 8028, sqlState: 'HY000', template: "Information schema is changed during the execution of the statement(for example, table definition may be updated by other DDL ran in parallel). If you see this error often, try increasing `tidb_max_delta_schema_count`. [try again later]" };
 export const ER_TIKV_SERVER_TIMEOUT: ErrorSpec = { name: 'ER_TIKV_SERVER_TIMEOUT', code: 9002, sqlState: 'HY000', template: "TiKV server timeout" };
 export const ER_GC_TOO_EARLY: ErrorSpec = { name: 'ER_GC_TOO_EARLY', code: 9006, sqlState: 'HY000', template: "GC life time is shorter than transaction duration, transaction starts at %s, GC safe point is %s" };
 export const ER_SP_DOES_NOT_EXIST: ErrorSpec = { name: 'ER_SP_DOES_NOT_EXIST', code: 1305, sqlState: '42000', template: "%s %s does not exist" };
@@ -473,6 +474,7 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [3955, ER_USER_ACCESS_DENIED_FOR_USER_ACCOUNT_BLOCKED_BY_PASSWORD_LOCK],
   [9007, ER_WRITE_CONFLICT],
   [8004, ER_TXN_TOO_LARGE],
+  [8028, ER_INFO_SCHEMA_CHANGED],
   [9002, ER_TIKV_SERVER_TIMEOUT],
   [9006, ER_GC_TOO_EARLY],
   [1305, ER_SP_DOES_NOT_EXIST],

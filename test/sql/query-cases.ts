@@ -152,6 +152,13 @@ export const QUERY_CASES: readonly SqlCase[] = [
   { sql: 'CREATE VIEW broken AS SELECT nosuch FROM a', error: 1054 },
   { sql: 'DROP VIEW a', error: 1347 },
   { sql: 'DELETE FROM named', error: 1288 },
+  // MySQL 8.0.19's VALUES statement (the manual's examples): columns column_0, column_1, …; a query anywhere.
+  { sql: 'VALUES ROW(1, -2, 3), ROW(5, 7, 9), ROW(4, 6, 8)', rows: [['1', '-2', '3'], ['5', '7', '9'], ['4', '6', '8']] },
+  { sql: 'VALUES ROW(1, -2, 3), ROW(5, 7, 9), ROW(4, 6, 8) ORDER BY column_1 DESC LIMIT 2', rows: [['5', '7', '9'], ['4', '6', '8']] },
+  { sql: "SELECT y, x FROM (VALUES ROW(1, 'a'), ROW(2, 'b')) AS t (x, y) WHERE x > 1", rows: [['b', '2']] },
+  { sql: "SELECT column_1 FROM (VALUES ROW(1, 'a')) AS t", rows: [['a']] },
+  { sql: 'SELECT 7 UNION VALUES ROW(2) UNION SELECT id FROM a ORDER BY 1 LIMIT 3', rows: [['1'], ['2'], ['3']] },
+  { sql: 'VALUES ROW(1), ROW(2, 3)', error: 1136, message: "Column count doesn't match value count at row 2" },
   // INSERT … SELECT, IGNORE, REPLACE, ON DUPLICATE KEY UPDATE
   { sql: 'CREATE TABLE w (id INT PRIMARY KEY, u INT UNIQUE, n INT)', affectedRows: 0 },
   { sql: 'INSERT INTO w SELECT id, x, 0 FROM a WHERE x IS NOT NULL', affectedRows: 3 },
