@@ -80,9 +80,13 @@ export class Transaction implements RowLocker {
   /** The running locking statement's view of the transaction and its lock-manager token. */
   private statementView: KvTransaction | undefined;
   private statementToken: number | undefined;
-  /** The schema version when the KV transaction began, and the tables it has locked rows of to write. */
+  /**
+   * The schema version when the KV transaction began, and the tables it has locked rows of to write, each with the
+   * schema version this node had when the transaction first wrote it (its statements were planned on that schema or
+   * a later one: CREATE TABLE … SELECT writes a table created after its transaction began).
+   */
   private startSchemaVersion: number | undefined;
-  private writtenTables: Set<bigint> | undefined;
+  private writtenTables: Map<bigint, number> | undefined;
   private lastTablePrefix: Uint8Array | undefined;
 
   constructor(
@@ -285,8 +289,8 @@ export class Transaction implements RowLocker {
     };
     try {
       if (!txn) return;
-      if (txn.isDirty && this.isSchemaChanged(startSchemaVersion, writtenTables)) throw mysqlError(ER_INFO_SCHEMA_CHANGED);
-      if (txn.isDirty) schemaKeys = this.readTableDefinitions(txn, writtenTables);
+      if (txn.isDirty && this.isSchemaChanged(writtenTables)) throw mysqlError(ER_INFO_SCHEMA_CHANGED);
+      if (txn.isDirty) schemaKeys = this.readTableDefinitions(txn, startSchemaVersion, writtenTables);
       if (mode === 'optimistic' && txn.isDirty && optimisticKeys.length > 0) {
         owner = this.locks.newOwner();
         const held = await this.locks.tryAcquireAll(owner, optimisticKeys);
@@ -331,15 +335,22 @@ export class Transaction implements RowLocker {
       const last = this.lastTablePrefix;
       if (last !== undefined && Buffer.compare(last, key.subarray(0, TABLE_PREFIX_BYTES)) === 0) continue;
       this.lastTablePrefix = key.subarray(0, TABLE_PREFIX_BYTES);
-      (this.writtenTables ??= new Set()).add(new KeyReader(key, KeyPrefix.table.length).readInt64());
+      const tables = (this.writtenTables ??= new Map());
+      const table = new KeyReader(key, KeyPrefix.table.length).readInt64();
+      if (!tables.has(table)) tables.set(table, this.schema.schemaVersion);
     }
   }
 
-  /** Makes the commit check that no DDL changed a written table since the snapshot; returns the keys it reads. */
-  private readTableDefinitions(txn: KvTransaction, tables: Set<bigint> | undefined): Uint8Array[] | undefined {
+  /**
+   * Makes the commit check that no DDL changed a written table since the snapshot (one committed on another node
+   * that this one had not loaded yet); returns the keys it reads. A table first written on a newer schema than the
+   * snapshot's was written for a definition this node loaded after the snapshot, so its key's change is expected.
+   */
+  private readTableDefinitions(txn: KvTransaction, startVersion: number | undefined, tables: Map<bigint, number> | undefined): Uint8Array[] | undefined {
     if (this.schema === undefined || tables === undefined) return undefined;
     const keys: Uint8Array[] = [];
-    for (const table of tables) {
+    for (const [table, firstWritten] of tables) {
+      if (firstWritten !== startVersion) continue;
       const key = this.schema.tableMetaKey(Number(table));
       if (key === undefined) continue;
       txn.trackRead(key);
@@ -348,11 +359,11 @@ export class Transaction implements RowLocker {
     return keys;
   }
 
-  /** A table the transaction wrote was changed by a DDL after the transaction began. */
-  private isSchemaChanged(startVersion: number | undefined, tables: Set<bigint> | undefined): boolean {
+  /** A table the transaction wrote was changed by a DDL after the transaction first wrote it. */
+  private isSchemaChanged(tables: Map<bigint, number> | undefined): boolean {
     const schema = this.schema;
-    if (schema === undefined || startVersion === undefined || tables === undefined || schema.schemaVersion === startVersion) return false;
-    for (const table of tables) if (schema.tableChangedSince(Number(table), startVersion)) return true;
+    if (schema === undefined || tables === undefined) return false;
+    for (const [table, firstWritten] of tables) if (schema.tableChangedSince(Number(table), firstWritten)) return true;
     return false;
   }
 

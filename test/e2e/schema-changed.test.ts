@@ -56,6 +56,17 @@ for (const procs of [1, 2]) {
       await dml.query('COMMIT');
       assert.equal(await firstValue(ddl, 'SELECT COUNT(*) FROM racing.t'), 3);
 
+      // A table first written after a DDL changed it is written on the new definition: that commits, as does
+      // CREATE TABLE … SELECT, whose rows go into a table created after its snapshot.
+      await dml.query('BEGIN');
+      await dml.query('SELECT COUNT(*) FROM racing.t');
+      await ddl.query('ALTER TABLE racing.t ADD COLUMN y INT DEFAULT 7');
+      await dml.query('INSERT INTO racing.t (id, v, y) VALUES (8, 8, 8)');
+      await dml.query('COMMIT');
+      assert.equal(await firstValue(ddl, 'SELECT y FROM racing.t WHERE id = 8'), 8);
+      await dml.query('CREATE TABLE racing.copy AS SELECT id, v FROM racing.t');
+      assert.equal(await firstValue(ddl, 'SELECT COUNT(*) FROM racing.copy'), 4);
+
       // The failed transaction is over: the next statement starts a new one on the new schema.
       await dml.query('BEGIN');
       await dml.query('INSERT INTO racing.t (id, v) VALUES (4, 4)');
