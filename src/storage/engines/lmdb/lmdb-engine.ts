@@ -35,6 +35,12 @@ export class LmdbEngine implements KvEngine {
   private readonly oracle: CommitOracle;
   private readonly openSnapshots = new Set<LmdbSnapshot>();
   private readonly pendingCommits = new Set<Promise<void>>();
+  /**
+   * Commits queued to LMDB whose `onVisible` has not run yet, oldest (lowest version) first. lmdb-js resolves a
+   * batch only once it is flushed, so a snapshot that reads a commit version at or past one of them is how the
+   * engine learns earlier that it is visible (see revealThrough).
+   */
+  private readonly awaitingVisibility: PendingVisibility[] = [];
   /** The floor each reading member process reported (see CommitAdmission), registered in the oracle as a snapshot. */
   private readonly memberFloors = new Map<number, bigint>();
   private isClosed = false;
@@ -113,6 +119,7 @@ export class LmdbEngine implements KvEngine {
     try {
       this.assertOpen();
       const { txn, version } = openReadTransaction(this.data, this.meta);
+      this.revealThrough(version);
       this.oracle.registerSnapshot(version);
       const snapshot = new LmdbSnapshot(this.data, txn, version, this.maxKeyBytes, (closed) => {
         this.openSnapshots.delete(closed);
@@ -143,16 +150,22 @@ export class LmdbEngine implements KvEngine {
     // close() waits for commits in flight; this promise settles either way, so a failed one is not left unhandled.
     const settled = durable.then(() => undefined, () => undefined);
     this.pendingCommits.add(settled);
+    const pending = new PendingVisibility(commitVersion, () => {
+      this.oracle.markVisible(commitVersion);
+      request.onVisible?.();
+    });
+    this.awaitingVisibility.push(pending);
     try {
       await written;
     } catch (error) {
       this.pendingCommits.delete(settled);
+      this.forget(pending);
       this.oracle.abandon(commitVersion);
       throw storageWriteError(error, join(this.directory, DATA_FILE), this.directory);
     }
-    // Row locks may go once the commit is visible; the caller's answer still waits for the flush.
-    this.oracle.markVisible(commitVersion);
-    request.onVisible?.();
+    // Row locks may go once the commit is visible (if no snapshot showed it before); the answer waits for the flush.
+    this.forget(pending);
+    pending.reveal();
     try {
       await durable;
     } catch (error) {
@@ -176,8 +189,40 @@ export class LmdbEngine implements KvEngine {
     }
   }
 
+  /**
+   * A snapshot read commit version `version` from LMDB itself: every queued commit up to it is in LMDB's newest
+   * meta page, visible to every new read transaction (of this process and of member processes) although lmdb-js has
+   * not resolved it yet (that waits for the fsync). Their `onVisible` runs now, so row locks are not held across
+   * the flush, as InnoDB releases locks before its log flush; the commits still answer only once durable.
+   */
+  private revealThrough(version: bigint): void {
+    const queue = this.awaitingVisibility;
+    while (queue.length > 0 && queue[0]!.version <= version) queue.shift()!.reveal();
+  }
+
+  private forget(pending: PendingVisibility): void {
+    const index = this.awaitingVisibility.indexOf(pending);
+    if (index >= 0) this.awaitingVisibility.splice(index, 1);
+  }
+
   private assertOpen(): void {
     if (this.isClosed) throw new Error(`the LMDB storage engine for ${this.directory} is closed`);
+  }
+}
+
+/** A commit waiting to be seen as visible: `reveal` runs its visibility work once, whoever sees it first. */
+class PendingVisibility {
+  private isRevealed = false;
+
+  constructor(
+    readonly version: bigint,
+    private readonly onReveal: () => void,
+  ) {}
+
+  reveal(): void {
+    if (this.isRevealed) return;
+    this.isRevealed = true;
+    this.onReveal();
   }
 }
 
