@@ -35,7 +35,8 @@ export function applyClusterEvents(member: ClusterMember, state: WorkerState): v
   state.status.attachPeers(() => member.peers.gather('status', undefined));
 }
 
-async function applyEvent(event: ServerEvent, state: WorkerState): Promise<void> {
+/** Takes in one change another process (or SQL node) made. */
+export async function applyEvent(event: ServerEvent, state: WorkerState): Promise<void> {
   switch (event.kind) {
     case 'schema-changed':
       await state.sql.reloadSchema();
