@@ -7,7 +7,7 @@
 // so the version always matches exactly what the snapshot sees.
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Database, RootDatabase } from 'lmdb';
+import type { Database, RootDatabase, Transaction } from 'lmdb';
 import type { Bytes, CommitRequest, CommitResult, KvEngine, KvSnapshot } from '../../kv.js';
 import { asBuffer } from '../../bytes.js';
 import { CommitOracle } from '../commit-oracle.js';
@@ -37,10 +37,16 @@ export class LmdbEngine implements KvEngine {
   private readonly pendingCommits = new Set<Promise<void>>();
   /**
    * Commits queued to LMDB whose `onVisible` has not run yet, oldest (lowest version) first. lmdb-js resolves a
-   * batch only once it is flushed, so a snapshot that reads a commit version at or past one of them is how the
-   * engine learns earlier that it is visible (see revealThrough).
+   * batch only once it is flushed, so a snapshot whose read transaction shows a commit version at or past one of
+   * them is how the engine learns earlier that it is visible (see revealThrough).
    */
   private readonly awaitingVisibility: PendingVisibility[] = [];
+  /**
+   * The read transaction new snapshots share until the next commit: while nothing is committed the store does not
+   * change, so a snapshot need not begin a read transaction of its own and read the commit version in it (every
+   * commit, a worker process's too, is applied by this engine). The engine holds it until the next commit.
+   */
+  private newestRead: SharedRead | undefined;
   /** The floor each reading member process reported (see CommitAdmission), registered in the oracle as a snapshot. */
   private readonly memberFloors = new Map<number, bigint>();
   private isClosed = false;
@@ -50,6 +56,7 @@ export class LmdbEngine implements KvEngine {
     readonly directory: string,
     private readonly root: RootDatabase,
     private readonly data: LmdbByteStore,
+    private readonly dataValues: LmdbByteStore,
     private readonly meta: Database<Buffer, Bytes>,
     private readonly maxKeyBytes: number,
     private readonly lock: DataDirLock,
@@ -77,8 +84,8 @@ export class LmdbEngine implements KvEngine {
       }
       const lock = await acquireDataDirLock(directory);
       try {
-        const { root, data, meta, maxKeyBytes } = openLmdbStores(directory, KeyLimits.maxKeyBytes);
-        return new LmdbEngine(directory, root, data, meta, maxKeyBytes, lock);
+        const { root, data, dataValues, meta, maxKeyBytes } = openLmdbStores(directory, KeyLimits.maxKeyBytes);
+        return new LmdbEngine(directory, root, data, dataValues, meta, maxKeyBytes, lock);
       } catch (error) {
         await lock.release();
         throw new Error(`cannot open the LMDB store in ${directory}: ${messageOf(error)}`, { cause: error });
@@ -118,10 +125,14 @@ export class LmdbEngine implements KvEngine {
   snapshot(): Promise<KvSnapshot> {
     try {
       this.assertOpen();
-      const { txn, version } = openReadTransaction(this.data, this.meta);
+      const read = (this.newestRead ??= { ...openReadTransaction(this.data, this.meta), snapshots: 0, isNewest: true });
+      const version = read.version;
       this.revealThrough(version);
+      read.snapshots++;
       this.oracle.registerSnapshot(version);
-      const snapshot = new LmdbSnapshot(this.data, txn, version, this.maxKeyBytes, (closed) => {
+      const snapshot = new LmdbSnapshot(this.data, this.dataValues, read.txn, version, this.maxKeyBytes, (closed) => {
+        read.snapshots--;
+        if (!read.isNewest && read.snapshots === 0) read.txn.done();
         this.openSnapshots.delete(closed);
         this.oracle.releaseSnapshot(version);
       });
@@ -163,6 +174,8 @@ export class LmdbEngine implements KvEngine {
       this.oracle.abandon(commitVersion);
       throw storageWriteError(error, join(this.directory, DATA_FILE), this.directory);
     }
+    // Snapshots taken from now on must see this commit: they start a read transaction of their own.
+    this.retireNewestRead();
     // Row locks may go once the commit is visible (if no snapshot showed it before); the answer waits for the flush.
     this.forget(pending);
     pending.reveal();
@@ -181,6 +194,7 @@ export class LmdbEngine implements KvEngine {
     this.isClosed = true;
     await Promise.allSettled([...this.pendingCommits]);
     for (const snapshot of [...this.openSnapshots]) snapshot.close();
+    this.retireNewestRead();
     try {
       await this.root.close();
     } finally {
@@ -205,6 +219,15 @@ export class LmdbEngine implements KvEngine {
     if (index >= 0) this.awaitingVisibility.splice(index, 1);
   }
 
+  /** The newest read stops being handed out; its transaction ends now, or with the last snapshot using it. */
+  private retireNewestRead(): void {
+    const read = this.newestRead;
+    if (read === undefined) return;
+    this.newestRead = undefined;
+    read.isNewest = false;
+    if (read.snapshots === 0) read.txn.done();
+  }
+
   private assertOpen(): void {
     if (this.isClosed) throw new Error(`the LMDB storage engine for ${this.directory} is closed`);
   }
@@ -224,6 +247,16 @@ class PendingVisibility {
     this.isRevealed = true;
     this.onReveal();
   }
+}
+
+/** A read transaction with the commit version it sees, shared by the snapshots taken while it was the newest. */
+interface SharedRead {
+  readonly txn: Transaction;
+  readonly version: bigint;
+  /** The open snapshots reading through it. */
+  snapshots: number;
+  /** Still handed to new snapshots: no commit was made since it began. */
+  isNewest: boolean;
 }
 
 /** A queued write's failure, which the batch's own promise already reports. */
