@@ -56,7 +56,7 @@ Usage: npm run bench -- [options]      (or: bash bench/run.sh [options])
 Runs sysbench OLTP tests against a private MariaDB and TidalDB on 127.0.0.1, plain and over TLS, alternating the
 servers run by run, then the extras (TLS connects/s, memory per idle TLS connection, bank transfers).
 
-  --tests LIST      comma-separated sysbench tests (default ${BENCH_TESTS}; env BENCH_TESTS)
+  --tests LIST      comma-separated sysbench tests, or none (extras only) (default ${BENCH_TESTS}; env BENCH_TESTS)
   --time N          seconds per run (default ${BENCH_TIME}; env BENCH_TIME)
   --threads LIST    sysbench client threads, comma-separated (default ${BENCH_THREAD_LIST}; env BENCH_THREADS)
   --rounds N        runs per case and server, alternating (default ${BENCH_ROUNDS}; env BENCH_ROUNDS)
@@ -127,6 +127,7 @@ parse_args() {
   ((BENCH_ROUNDS >= 1)) || die "--rounds must be at least 1"
   [[ $BENCH_THREAD_LIST =~ ^[0-9]+(,[0-9]+)*$ ]] || die "--threads needs comma-separated whole numbers, got '${BENCH_THREAD_LIST}'"
   [[ $BENCH_EXTRAS == none ]] && BENCH_EXTRAS=
+  [[ $BENCH_TESTS == none ]] && BENCH_TESTS=
   local extra
   for extra in ${BENCH_EXTRAS//,/ }; do
     [[ $extra == connect || $extra == idle || $extra == bank ]] || die "unknown extra '${extra}' (known: connect idle bank)"
@@ -204,9 +205,12 @@ main() {
     SERVER_VERSION[tidaldb]=$(sql_exec "$tidal_port" 'SELECT VERSION()' 2>/dev/null || echo unknown)
     servers+=(tidaldb)
   fi
-  for server in "${servers[@]}"; do
-    prepare_server "$server" || die "${server}: preparing sbtest failed; see ${SB_LOG_DIR}/${server}-prepare.txt"
-  done
+  # The extras make their own tables; sbtest is only for the sysbench tests.
+  if [[ -n $BENCH_TESTS ]]; then
+    for server in "${servers[@]}"; do
+      prepare_server "$server" || die "${server}: preparing sbtest failed; see ${SB_LOG_DIR}/${server}-prepare.txt"
+    done
+  fi
   bench_sysbench "${servers[@]}"
   bench_extras "${servers[@]}"
   stop_tidal

@@ -1,7 +1,7 @@
 # The benchmarks beside sysbench, each alternating the servers round by round: new TLS connections per second
 # (full handshake and resumed session), resident memory per idle TLS connection, and contended bank transfers
 # (SELECT … FOR UPDATE, two UPDATEs, COMMIT). Figures go to EXTRA_VALUE keyed "<server> <metric>#<round>", with
-# EXTRA_CPU for the server's CPU microseconds per unit. Reads BENCH_ROUNDS, REPO_ROOT, WORK, SB_LOG_DIR,
+# EXTRA_CPU for the server's CPU microseconds per unit. Reads BENCH_ROUNDS, BENCH_WARMUP, REPO_ROOT, WORK, SB_LOG_DIR,
 # SERVER_PORT, SERVER_PID, CONNECT_TIME, IDLE_CONNECTIONS, BANK_*.
 
 declare -A EXTRA_VALUE=() EXTRA_CPU=() EXTRA_NOTE=()
@@ -83,10 +83,28 @@ measure_bank() {
   [[ $(json_field "$json" errors) == 0 ]] || EXTRA_NOTE[$server bank]="errors: $(json_field "$json" firstError)"
 }
 
+# Runs extra $2 against server $1 for BENCH_WARMUP seconds, unmeasured, so that a JIT-compiled server (TidalDB)
+# is not measured cold in the first round (the sysbench warm-up does not run the code paths of the extras).
+warm_up_extra() {
+  local server=$1 extra=$2 port=${SERVER_PORT[$1]}
+  case $extra in
+    connect) node "$REPO_ROOT/dist/bench/connect-rate-client.js" --port "$port" --seconds "$BENCH_WARMUP" --concurrency 4 \
+      --mode full --ca "$WORK/tls/ca.pem" >/dev/null || true ;;
+    bank) node "$REPO_ROOT/dist/bench/clients/bank-client.js" --port "$port" --setup --accounts "$BANK_ACCOUNTS" \
+      --connections "$BANK_CONNECTIONS" --seconds "$BENCH_WARMUP" >/dev/null || true ;;
+  esac
+}
+
 # Runs the extras named in BENCH_EXTRAS on the servers named in $@, alternating them within each round.
 bench_extras() {
   local extra round server mode
   for extra in ${BENCH_EXTRAS//,/ }; do
+    if ((BENCH_WARMUP > 0)) && [[ $extra != idle ]]; then
+      for server in "$@"; do
+        log "${server} ${extra} warm-up (${BENCH_WARMUP}s, not measured)"
+        warm_up_extra "$server" "$extra"
+      done
+    fi
     for ((round = 1; round <= BENCH_ROUNDS; round++)); do
       for server in "$@"; do
         log "${server} ${extra} round ${round}"

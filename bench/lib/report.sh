@@ -51,12 +51,14 @@ format_report() {
   local case server key
   echo "TidalDB next to MariaDB, alternating A B per round (${BENCH_ROUNDS} rounds), $(date -u +%Y-%m-%dT%H:%M:%SZ)," \
     "$(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "sysbench: 1 table x ${BENCH_TABLE_SIZE} rows, ${BENCH_TIME}s per run, --db-ps-mode=${BENCH_PS_MODE}, 127.0.0.1"
   for server in "${!SERVER_VERSION[@]}"; do echo "${server} version: ${SERVER_VERSION[$server]}"; done | sort
-  echo
-  # shellcheck disable=SC2059
-  printf "$BENCH_ROW_FORMAT" 'case (QPS: mean (min-max))' MariaDB TidalDB ratio 'MDB µs/q' 'TDB µs/q'
-  for case in "${CASE_ORDER[@]}"; do table_row RUN_QPS RUN_CPU "$case"; done
+  if ((${#CASE_ORDER[@]} > 0)); then
+    echo "sysbench: 1 table x ${BENCH_TABLE_SIZE} rows, ${BENCH_TIME}s per run, --db-ps-mode=${BENCH_PS_MODE}, 127.0.0.1"
+    echo
+    # shellcheck disable=SC2059
+    printf "$BENCH_ROW_FORMAT" 'case (QPS: mean (min-max))' MariaDB TidalDB ratio 'MDB µs/q' 'TDB µs/q'
+    for case in "${CASE_ORDER[@]}"; do table_row RUN_QPS RUN_CPU "$case"; done
+  fi
   if ((${#EXTRA_ORDER[@]} > 0)); then
     echo
     # shellcheck disable=SC2059

@@ -49,7 +49,8 @@ const CLOSE_GRACE_MS = 2000;
  */
 export class Connection {
   private readonly channel: PacketChannel;
-  private readonly logger: Logger;
+  /** Made on first use: most connections never log, and a child logger costs more than the rest of the setup. */
+  #logger: Logger | undefined;
   private readonly peer: string;
   private readonly peerHost: string;
   private session: ClientSession | undefined;
@@ -72,8 +73,11 @@ export class Connection {
     socket.setNoDelay(true);
     this.peerHost = (socket.remoteAddress ?? 'unknown').replace(/^::ffff:/, '');
     this.peer = `${this.peerHost}:${socket.remotePort ?? 0}`;
-    this.logger = context.logger.child({ conn: id, peer: this.peer });
     this.channel = new PacketChannel(socket, Number(context.globals.get('max_allowed_packet')));
+  }
+
+  private get logger(): Logger {
+    return (this.#logger ??= this.context.logger.child({ conn: this.id, peer: this.peer }));
   }
 
   /** Runs the connection to its end; with `refusal` (1040 before the handshake) it only sends that error. */

@@ -90,8 +90,8 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
   private isInterrupted = false;
   /** The statements' account with its active roles; undefined until first asked for. */
   private account: { user: string; host: string; activeRoles: readonly AuthId[] } | undefined;
-  /** Why it stops: KILL QUERY's 1317, or max_execution_time's 3024. */
-  private interruptReason = mysqlError(ER_QUERY_INTERRUPTED);
+  /** Why it stops: KILL QUERY's 1317, or max_execution_time's 3024; set with isInterrupted (an Error is made only then). */
+  private interruptReason: MySqlError | undefined;
   /** The running statement's max_execution_time timer. */
   private deadline: NodeJS.Timeout | undefined;
   /** Aborted by KILL: ends the running statement's lock wait or SLEEP at once. Fresh for each statement. */
@@ -436,7 +436,7 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
     try {
       for await (const batch of rows) {
         await takeTurnWhenBusy();
-        if (this.isInterrupted) throw this.interruptReason;
+        if (this.isInterrupted) throw this.interruptReason ?? mysqlError(ER_QUERY_INTERRUPTED);
         sent += batch.length;
         yield batch;
       }

@@ -46,6 +46,8 @@ export class GlobalVariables {
   readonly #facts: () => ServerFacts;
   readonly #values: VariableValue[];
   readonly #listeners = new Map<string, Set<VariableChangeListener>>();
+  /** What a new session starts from, built once and dropped at every change (sessions are made per connection). */
+  #sessionStart: readonly VariableValue[] | undefined;
   readonly #slots: {
     readonly requireSecureTransport: number;
     readonly maxConnections: number;
@@ -146,9 +148,22 @@ export class GlobalVariables {
     return this.#values[entry.slot] ?? null;
   }
 
-  /** A copy of the stored global values, slot by slot: what a new session starts from. */
+  /** A copy of the stored global values, slot by slot. */
   snapshot(): VariableValue[] {
     return [...this.#values];
+  }
+
+  /** A copy of what a new session starts from: the stored global values, SESSION-only variables at their defaults. */
+  sessionStartValues(): VariableValue[] {
+    if (this.#sessionStart === undefined) {
+      const values = this.snapshot();
+      for (let slot = 0; slot < this.catalog.slotCount; slot++) {
+        const { definition } = this.catalog.entryOfSlot(slot);
+        if (definition.scope === 'session') values[slot] = definition.defaultValue;
+      }
+      this.#sessionStart = values;
+    }
+    return [...this.#sessionStart];
   }
 
   /** `require_secure_transport`: refuse plain-text connections. Read by the handshake on every connection. */
@@ -169,6 +184,7 @@ export class GlobalVariables {
   #store(entry: CatalogEntry, newValue: VariableValue): void {
     const oldValue = this.#values[entry.slot] ?? null;
     this.#values[entry.slot] = newValue;
+    this.#sessionStart = undefined;
     for (const listener of this.#listeners.get(entry.canonicalName) ?? []) {
       listener({ name: entry.canonicalName, scope: 'global', oldValue, newValue });
     }
@@ -194,5 +210,6 @@ export class GlobalVariables {
     for (const [companion, companionValue] of definition.companions?.(newValue) ?? []) {
       this.#values[this.catalog.require(companion).slot] = companionValue;
     }
+    this.#sessionStart = undefined;
   }
 }

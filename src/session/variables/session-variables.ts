@@ -24,6 +24,9 @@ import type { ShowRow } from './variable-access.js';
 
 const discardWarnings: WarningCollector = { warn: () => undefined };
 
+/** The sql_mode text decoded last and its (immutable) flags: nearly every session starts from the same one. */
+let lastDecodedSqlMode: { readonly text: string; readonly flags: SqlModeFlags } | undefined;
+
 /**
  * The variables of one session. Session values start as a copy of the globals (MySQL semantics: a later SET GLOBAL
  * does not reach an open session); GLOBAL-only variables are read through to GlobalVariables.
@@ -376,17 +379,13 @@ export class SessionVariables {
   }
 
   #initialValues(): VariableValue[] {
-    const values = this.globals.snapshot();
-    const { catalog } = this.globals;
-    for (let slot = 0; slot < catalog.slotCount; slot++) {
-      const { definition } = catalog.entryOfSlot(slot);
-      if (definition.scope === 'session') values[slot] = definition.defaultValue;
-    }
-    return values;
+    return this.globals.sessionStartValues();
   }
 
   #decodeSqlMode(): SqlModeFlags {
-    return sqlModeFlags(sqlModeBitsOf(String(this.#values[this.#slots.sqlMode] ?? '')));
+    const text = String(this.#values[this.#slots.sqlMode] ?? '');
+    if (lastDecodedSqlMode?.text !== text) lastDecodedSqlMode = { text, flags: sqlModeFlags(sqlModeBitsOf(text)) };
+    return lastDecodedSqlMode.flags;
   }
 
   #bigint(slot: number): bigint {

@@ -36,6 +36,12 @@ export class LmdbEngine implements KvEngine {
   private readonly openSnapshots = new Set<LmdbSnapshot>();
   private readonly pendingCommits = new Set<Promise<void>>();
   /**
+   * Commits queued to LMDB whose `onVisible` has not run yet, oldest (lowest version) first. lmdb-js resolves a
+   * batch only once it is flushed, so a snapshot whose read transaction shows a commit version at or past one of
+   * them is how the engine learns earlier that it is visible (see revealThrough).
+   */
+  private readonly awaitingVisibility: PendingVisibility[] = [];
+  /**
    * The read transaction new snapshots share until the next commit: while nothing is committed the store does not
    * change, so a snapshot need not begin a read transaction of its own and read the commit version in it (every
    * commit, a worker process's too, is applied by this engine). The engine holds it until the next commit.
@@ -121,6 +127,7 @@ export class LmdbEngine implements KvEngine {
       this.assertOpen();
       const read = (this.newestRead ??= { ...openReadTransaction(this.data, this.meta), snapshots: 0, isNewest: true });
       const version = read.version;
+      this.revealThrough(version);
       read.snapshots++;
       this.oracle.registerSnapshot(version);
       const snapshot = new LmdbSnapshot(this.data, this.dataValues, read.txn, version, this.maxKeyBytes, (closed) => {
@@ -154,18 +161,24 @@ export class LmdbEngine implements KvEngine {
     // close() waits for commits in flight; this promise settles either way, so a failed one is not left unhandled.
     const settled = durable.then(() => undefined, () => undefined);
     this.pendingCommits.add(settled);
+    const pending = new PendingVisibility(commitVersion, () => {
+      this.oracle.markVisible(commitVersion);
+      request.onVisible?.();
+    });
+    this.awaitingVisibility.push(pending);
     try {
       await written;
     } catch (error) {
       this.pendingCommits.delete(settled);
+      this.forget(pending);
       this.oracle.abandon(commitVersion);
       throw storageWriteError(error, join(this.directory, DATA_FILE), this.directory);
     }
     // Snapshots taken from now on must see this commit: they start a read transaction of their own.
     this.retireNewestRead();
-    // Row locks may go once the commit is visible; the caller's answer still waits for the flush.
-    this.oracle.markVisible(commitVersion);
-    request.onVisible?.();
+    // Row locks may go once the commit is visible (if no snapshot showed it before); the answer waits for the flush.
+    this.forget(pending);
+    pending.reveal();
     try {
       await durable;
     } catch (error) {
@@ -190,6 +203,22 @@ export class LmdbEngine implements KvEngine {
     }
   }
 
+  /**
+   * A snapshot read commit version `version` from LMDB itself: every queued commit up to it is in LMDB's newest
+   * meta page, visible to every new read transaction (of this process and of member processes) although lmdb-js has
+   * not resolved it yet (that waits for the fsync). Their `onVisible` runs now, so row locks are not held across
+   * the flush, as InnoDB releases locks before its log flush; the commits still answer only once durable.
+   */
+  private revealThrough(version: bigint): void {
+    const queue = this.awaitingVisibility;
+    while (queue.length > 0 && queue[0]!.version <= version) queue.shift()!.reveal();
+  }
+
+  private forget(pending: PendingVisibility): void {
+    const index = this.awaitingVisibility.indexOf(pending);
+    if (index >= 0) this.awaitingVisibility.splice(index, 1);
+  }
+
   /** The newest read stops being handed out; its transaction ends now, or with the last snapshot using it. */
   private retireNewestRead(): void {
     const read = this.newestRead;
@@ -201,6 +230,22 @@ export class LmdbEngine implements KvEngine {
 
   private assertOpen(): void {
     if (this.isClosed) throw new Error(`the LMDB storage engine for ${this.directory} is closed`);
+  }
+}
+
+/** A commit waiting to be seen as visible: `reveal` runs its visibility work once, whoever sees it first. */
+class PendingVisibility {
+  private isRevealed = false;
+
+  constructor(
+    readonly version: bigint,
+    private readonly onReveal: () => void,
+  ) {}
+
+  reveal(): void {
+    if (this.isRevealed) return;
+    this.isRevealed = true;
+    this.onReveal();
   }
 }
 

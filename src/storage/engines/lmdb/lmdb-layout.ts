@@ -7,8 +7,10 @@ import { pooledValueCodec } from './pooled-value-codec.js';
 
 /**
  * LMDB environment settings. `overlappingSync` commits a transaction (visible to readers) before its fsync, and
- * `separateFlushed` gives each write promise a `flushed` promise for the fsync: a commit is visible sooner (row
- * locks can go, see CommitRequest.onVisible) and resolves once durable. After a process crash lmdb-js keeps the
+ * `separateFlushed` gives each write promise a `flushed` promise for the fsync. lmdb-js 3.5.6 still resolves a batch
+ * only after that fsync (its writer marks the batch committed once the commit call, sync included, returns), so the
+ * engine learns of visibility from its own snapshots instead (LmdbEngine.revealThrough) and row locks can go before
+ * the flush (CommitRequest.onVisible); the commit resolves once durable. After a process crash lmdb-js keeps the
  * last committed transaction (the OS still has it); after an OS crash, the last flushed one, which is the last one
  * any client was told about;
  * 8 KiB pages allow keys up to 4026 bytes (TiDB's index keys go up to 3072 bytes of values); every open snapshot

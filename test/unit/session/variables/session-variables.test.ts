@@ -52,6 +52,24 @@ void describe('scopes', () => {
     assert.equal(new SessionVariables(globals).get('wait_timeout'), 200n, 'a new session copies the new global');
   });
 
+  void it('starts every session from the globals of the moment, never from another session', () => {
+    const { globals, session } = makeSession();
+    session.set('wait_timeout', 100n);
+    session.set('sql_mode', 'ANSI_QUOTES');
+    session.set('timestamp', 1000n);
+    const second = new SessionVariables(globals);
+    assert.equal(second.get('wait_timeout'), 28800n, "one session's SET does not reach the next session");
+    assert.equal(second.sqlMode.isAnsiQuotes, false);
+    assert.equal(second.sqlMode.isOnlyFullGroupBy, true);
+    session.set('sql_mode', 'PIPES_AS_CONCAT', 'global');
+    session.set('wait_timeout', 300n, 'global');
+    const third = new SessionVariables(globals);
+    assert.equal(third.get('wait_timeout'), 300n, 'a SET GLOBAL reaches the sessions made after it');
+    assert.equal(third.sqlMode.isPipesAsConcat, true);
+    assert.equal(third.sqlMode.isOnlyFullGroupBy, false);
+    assert.equal(second.sqlMode.isOnlyFullGroupBy, true, 'an open session keeps its sql_mode');
+  });
+
   void it('shows a SET GLOBAL of a GLOBAL-only variable to every session at once', () => {
     const { globals, session } = makeSession();
     const other = new SessionVariables(globals);

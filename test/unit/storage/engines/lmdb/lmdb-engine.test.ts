@@ -40,6 +40,41 @@ function runChild(source: string): Promise<{ code: number | null; signal: NodeJS
 }
 
 void describe('LmdbEngine', () => {
+  void it('runs onVisible once, no later than the first snapshot that reads the commit, and before it resolves', async () => {
+    const engine = await LmdbEngine.open(freshDir());
+    try {
+      const key = Buffer.from('k');
+      for (let round = 0; round < 20; round++) {
+        let visibleCalls = 0;
+        let resolved = false;
+        const start = (await engine.snapshot()).version;
+        const committing = engine
+          .commit({ startVersion: start, mutations: [{ key, value: Buffer.from(String(round)) }], readKeys: [], onVisible: () => visibleCalls++ })
+          .then((result) => {
+            resolved = true;
+            return result;
+          });
+        // Snapshots taken while the commit is on its way: whichever first reads its version must find onVisible run.
+        while (!resolved) {
+          const snapshot = await engine.snapshot();
+          if (snapshot.version > start) {
+            assert.equal(visibleCalls, 1, 'a snapshot read the commit before its locks could go');
+            assert.equal(String(await snapshot.get(key)), String(round));
+          }
+          snapshot.close();
+          await new Promise((next) => setImmediate(next));
+        }
+        const { commitVersion } = await committing;
+        assert.equal(visibleCalls, 1, 'onVisible runs exactly once');
+        const after = await engine.snapshot();
+        assert.ok(after.version >= commitVersion);
+        after.close();
+      }
+    } finally {
+      await engine.close();
+    }
+  });
+
   void it('keeps a commit once its promise resolved, even when the process is killed right after', async () => {
     const dir = freshDir();
     const result = await runChild(`
