@@ -1,5 +1,6 @@
-// sysbench against tidal-server on a 3-member etcd cluster (mutual TLS, loopback) and on LMDB, one after the other.
-// Prints QPS per test and the etcd/LMDB ratio. Usage (after `npm run build`):
+// sysbench against tidal-server on LMDB, then on a 3-member etcd cluster (mutual TLS, loopback) with one SQL node and
+// with two (sysbench spreads its connections over both), one after the other. Prints QPS per test and the ratios
+// to LMDB. Usage (after `npm run build`):
 //   node dist/bench/etcd-vs-lmdb.js [--tests oltp_point_select,oltp_read_write] [--time 20] [--threads 4]
 //     [--table-size 10000] [--warmup 5]
 import { execFile, spawn } from 'node:child_process';
@@ -66,14 +67,15 @@ function startServer(args: readonly string[]): Promise<Server> {
   });
 }
 
-function sysbenchArgs(port: number): string[] {
+function sysbenchArgs(ports: readonly number[]): string[] {
   return [
     '--db-driver=mysql',
     '--tables=1',
     `--table-size=${tableSize}`,
     '--create_secondary=off',
     '--mysql-host=127.0.0.1',
-    `--mysql-port=${port}`,
+    // A list: sysbench opens its connections over the ports in turn.
+    `--mysql-port=${ports.join(',')}`,
     '--mysql-user=root',
     '--mysql-password=',
     '--mysql-db=sbtest',
@@ -82,20 +84,21 @@ function sysbenchArgs(port: number): string[] {
 }
 
 /** Prepares sbtest1, then measures each test; returns QPS by test. */
-async function measure(name: string, port: number): Promise<Map<string, number>> {
+async function measure(name: string, ports: readonly number[]): Promise<Map<string, number>> {
+  const port = ports[0]!;
   const db = await mysql.createConnection({ host: '127.0.0.1', port, user: 'root', password: '' });
   await db.query('CREATE DATABASE sbtest');
   await db.end();
   const started = Date.now();
-  await run('sysbench', ['oltp_point_select', ...sysbenchArgs(port), 'prepare'], { maxBuffer: 1 << 24 });
+  await run('sysbench', ['oltp_point_select', ...sysbenchArgs([port]), 'prepare'], { maxBuffer: 1 << 24 });
   process.stderr.write(`${name}: prepared ${tableSize} rows in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   const qps = new Map<string, number>();
   const ignored = '--mysql-ignore-errors=9007,1213,1205';
   for (const test of tests) {
     // sysbench 1.0 has no --warmup-time: an unmeasured run first lets V8 compile the hot paths.
     if (warmup > 0)
-      await run('sysbench', [test, ...sysbenchArgs(port), `--time=${warmup}`, ignored, 'run'], { maxBuffer: 1 << 24 });
-    const { stdout } = await run('sysbench', [test, ...sysbenchArgs(port), `--time=${seconds}`, ignored, 'run'], {
+      await run('sysbench', [test, ...sysbenchArgs(ports), `--time=${warmup}`, ignored, 'run'], { maxBuffer: 1 << 24 });
+    const { stdout } = await run('sysbench', [test, ...sysbenchArgs(ports), `--time=${seconds}`, ignored, 'run'], {
       maxBuffer: 1 << 24,
       timeout: (seconds + 120) * 1000,
     });
@@ -114,24 +117,36 @@ async function main(): Promise<void> {
   try {
     const lmdb = await startServer(['--path', join(dir, 'lmdb')]);
     try {
-      results.set('lmdb', await measure('lmdb', lmdb.port));
+      results.set('lmdb', await measure('lmdb', [lmdb.port]));
     } finally {
       await lmdb.stop();
     }
     cluster = await startEtcdCluster({ extraArgs: ETCD_ARGS });
     const certs = cluster.certificates;
-    const etcd = await startServer([
-      '--store=etcd',
-      `--path=${cluster.endpoints.join(',')}`,
-      `--cluster-ssl-ca=${certs.ca}`,
-      `--cluster-ssl-cert=${certs.clientCert}`,
-      `--cluster-ssl-key=${certs.clientKey}`,
-      `--temp-dir=${join(dir, 'node')}`,
-    ]);
+    const node = (keyspace: string, name: string): Promise<Server> =>
+      startServer([
+        '--store=etcd',
+        `--path=${cluster!.endpoints.join(',')}`,
+        `--cluster-ssl-ca=${certs.ca}`,
+        `--cluster-ssl-cert=${certs.clientCert}`,
+        `--cluster-ssl-key=${certs.clientKey}`,
+        `--keyspace-name=${keyspace}`,
+        `--temp-dir=${join(dir, name)}`,
+      ]);
+    const etcd = await node('one', 'node');
     try {
-      results.set('etcd', await measure('etcd', etcd.port));
+      results.set('etcd', await measure('etcd 1 node', [etcd.port]));
     } finally {
       await etcd.stop();
+    }
+    // Two SQL nodes on a keyspace of their own: row locks, schema and ids shared through etcd.
+    const first = await node('two', 'node-a');
+    const second = await node('two', 'node-b');
+    try {
+      results.set('etcd2', await measure('etcd 2 nodes', [first.port, second.port]));
+    } finally {
+      await second.stop();
+      await first.stop();
     }
   } finally {
     await cluster?.stop();
@@ -139,13 +154,14 @@ async function main(): Promise<void> {
   }
   const lines = [
     `sysbench ${threads} threads, ${seconds} s per test, ${tableSize} rows; etcd: 3 members, mutual TLS, loopback`,
-    `${'test'.padEnd(20)} ${'LMDB QPS'.padStart(10)} ${'etcd QPS'.padStart(10)} ${'etcd/LMDB'.padStart(10)}`,
+    `${'test'.padEnd(20)} ${'LMDB QPS'.padStart(10)} ${'etcd 1 node'.padStart(12)} ${'ratio'.padStart(7)} ${'etcd 2 nodes'.padStart(13)} ${'ratio'.padStart(7)}`,
   ];
   for (const test of tests) {
     const lmdb = results.get('lmdb')?.get(test) ?? Number.NaN;
-    const etcd = results.get('etcd')?.get(test) ?? Number.NaN;
+    const one = results.get('etcd')?.get(test) ?? Number.NaN;
+    const two = results.get('etcd2')?.get(test) ?? Number.NaN;
     lines.push(
-      `${test.padEnd(20)} ${lmdb.toFixed(1).padStart(10)} ${etcd.toFixed(1).padStart(10)} ${(etcd / lmdb).toFixed(3).padStart(10)}`,
+      `${test.padEnd(20)} ${lmdb.toFixed(1).padStart(10)} ${one.toFixed(1).padStart(12)} ${(one / lmdb).toFixed(3).padStart(7)} ${two.toFixed(1).padStart(13)} ${(two / lmdb).toFixed(3).padStart(7)}`,
     );
   }
   process.stdout.write(`${lines.join('\n')}\n`);
