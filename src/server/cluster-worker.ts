@@ -11,6 +11,7 @@ import type { ServerEvent } from '../session/cluster/server-events.js';
 import type { InstanceControl } from '../session/instance-control.js';
 import { DEFAULT_VALUE } from '../session/variables/index.js';
 import type { GlobalVariables, StatusVariables } from '../session/variables/index.js';
+import type { Sha2PasswordCache } from './sha2-password-cache.js';
 
 /** A worker's store: an LMDB directory is read here and committed through the primary; etcd admits its own. */
 export function openWorkerStore(config: ServerConfig, logger: Logger, member: ClusterMember): Promise<KvEngine> {
@@ -25,6 +26,7 @@ export interface WorkerState {
   readonly globals: GlobalVariables;
   readonly status: StatusVariables;
   readonly tls: InstanceControl;
+  readonly sha2Cache: Sha2PasswordCache;
   readonly logger: Logger;
 }
 
@@ -50,6 +52,10 @@ async function applyEvent(event: ServerEvent, state: WorkerState): Promise<void>
       for (const warning of state.tls.reloadTls(event.noRollbackOnError)) state.logger.warn(`TLS reload told by another worker: ${warning.message}`);
       return;
     case 'status-flushed':
+      state.status.flush();
+      return;
+    case 'sha2-password-cached':
+      state.sha2Cache.take(event);
       return;
   }
 }

@@ -283,6 +283,6 @@ async function authenticateCachingSha2(
     password = decryptCachingSha2Password(reply, keys.privateKey, scramble);
   }
   if (password === undefined || account === undefined || !verifyCachingSha2AuthString(account.authString, password)) return false;
-  context.sha2Cache.set(account, cachingSha2Digest(password));
+  await context.sha2Cache.set(account, cachingSha2Digest(password));
   return true;
 }

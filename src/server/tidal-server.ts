@@ -139,7 +139,8 @@ export class TidalServer {
       const shared = member
         ? { processes: new ClusterProcessList(localProcesses, member.peers), instance: clusterInstanceControl(tls, member, logger), events: member.events }
         : { processes: localProcesses, instance: tls };
-      if (member) applyClusterEvents(member, { sql, globals, status, tls, logger });
+      const sha2Cache = new Sha2PasswordCache(member ? (entry) => member.events.publish({ kind: 'sha2-password-cached', ...entry }) : undefined);
+      if (member) applyClusterEvents(member, { sql, globals, status, tls, sha2Cache, logger });
       const userLocks = member?.userLocks ?? new LocalUserLockManager();
       const context: ServerContext = {
         logger,
@@ -151,7 +152,7 @@ export class TidalServer {
         connectTimeoutMs: CONNECT_TIMEOUT_MS,
         handshakeLog: createRateLimitedLogger(logger, HANDSHAKE_LOG_RATE),
         rsaKeys: () => rsaKeys,
-        sha2Cache: new Sha2PasswordCache(),
+        sha2Cache,
         admission: member
           ? new ConnectionAdmission(globals, () => member.otherConnections(), () => holder.server?.reportConnections())
           : new ConnectionAdmission(globals),

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { curl } from './helpers/curl.js';
 import { connect } from './helpers/mysql2-client.js';
-import { SERVER_BIN, startTidal, tempDir } from './helpers/tidal-process.js';
+import { SERVER_BIN, startTidal, tempDir, withTestMaxProcs } from './helpers/tidal-process.js';
 import { waitFor } from './helpers/wait-for.js';
 
 type Rows = Array<Record<string, unknown>>;
@@ -21,7 +21,7 @@ interface SpawnedServer {
 }
 
 function spawnServer(dataDir: string, args: readonly string[]): SpawnedServer {
-  const child = spawn(process.execPath, [SERVER_BIN, '--port', '0', '--status-port', '0', '--auto-tls=false', '--path', dataDir, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [SERVER_BIN, '--port', '0', '--status-port', '0', '--auto-tls=false', '--path', dataDir, ...withTestMaxProcs(args)], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
