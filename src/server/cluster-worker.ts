@@ -33,6 +33,7 @@ export interface WorkerState {
 /** Applies the other workers' changes here before the statement that made them answers (see ServerEvents). */
 export function applyClusterEvents(member: ClusterMember, state: WorkerState): void {
   member.events.subscribe((event) => applyEvent(event, state));
+  state.sql.accounts.failedLogins.shareWith((change) => member.events.publish({ kind: 'failed-logins', ...change }));
   member.peers.answer('status', () => state.status.ownCounters());
   state.status.attachPeers(() => member.peers.gather('status', undefined));
 }
@@ -56,6 +57,9 @@ async function applyEvent(event: ServerEvent, state: WorkerState): Promise<void>
       return;
     case 'sha2-password-cached':
       state.sha2Cache.take(event);
+      return;
+    case 'failed-logins':
+      state.sql.accounts.failedLogins.take(event);
       return;
   }
 }

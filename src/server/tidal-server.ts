@@ -154,7 +154,7 @@ export class TidalServer {
         rsaKeys: () => rsaKeys,
         sha2Cache,
         admission: member
-          ? new ConnectionAdmission(globals, () => member.otherConnections(), () => holder.server?.reportConnections())
+          ? new ConnectionAdmission(globals, { others: () => member.otherConnections(), onChange: () => holder.server?.reportConnections(), usage: member.accountUsage })
           : new ConnectionAdmission(globals),
       };
       const listener = createServer({ noDelay: true });
