@@ -111,14 +111,15 @@ async function startServer(config: ServerConfig, logger: Logger, procs: number):
   }
   if (procs <= 1) return TidalServer.start(config, logger);
   const primary = await ClusterPrimary.start(config, logger, procs);
-  return { stop: () => primary.stop(), reopenLogs: () => undefined };
+  return { stop: () => primary.stop(), reopenLogs: () => primary.reopenLogs() };
 }
 
 /** A worker's end of the IPC channel to its primary. */
 function primaryPort(): MessagePort {
   return {
+    // Once the primary is gone nobody is left to tell (and a send would raise ERR_IPC_CHANNEL_CLOSED).
     send: (message) => {
-      process.send?.(message);
+      if (process.connected) process.send?.(message, undefined, undefined, () => undefined);
     },
     onMessage: (listener) => {
       process.on('message', listener);

@@ -14,6 +14,7 @@ import type { MessagePort } from '../session/cluster/cluster-rpc.js';
 import { serverAuthStrings } from './auth-strings.js';
 import { tlsFilePaths } from './auto-tls.js';
 import { StartupError } from './startup-error.js';
+import { SERVER_VERSION } from './tidal-server.js';
 
 /** Environment variables that tell a forked process it is a worker, and which. */
 export const WorkerEnv = { memberId: 'TIDAL_MEMBER_ID', firstIdBlock: 'TIDAL_ID_BLOCK' } as const;
@@ -69,7 +70,7 @@ export class ClusterPrimary {
     try {
       const ports = await Promise.all(Array.from({ length: procs }, () => primary.fork()));
       primary.isRunning = true;
-      logger.info('server is running MySQL protocol', { host: config.host, port: ports[0], path: config.path, procs });
+      logger.info('server is running MySQL protocol', { host: config.host, port: ports[0], path: config.path, version: SERVER_VERSION, procs });
       return primary;
     } catch (error) {
       await primary.stop();
@@ -107,6 +108,11 @@ export class ClusterPrimary {
     this.fork().catch((error: unknown) => this.logger.error('could not replace a worker', { err: error instanceof Error ? error : new Error(String(error)) }));
   }
 
+  /** SIGHUP (logrotate moved the files): each worker reopens its log files (server and slow log) too. */
+  reopenLogs(): void {
+    for (const worker of this.workers.values()) if (!worker.isDead()) worker.process.kill('SIGHUP');
+  }
+
   /** Stops every worker (each stops gracefully on SIGTERM, waiting up to its graceful wait) and closes the store. */
   async stop(): Promise<void> {
     if (this.isStopping) return;
@@ -127,8 +133,10 @@ export class ClusterPrimary {
 /** The primary's end of a worker's IPC channel. */
 function workerPort(worker: Worker): MessagePort {
   return {
+    // A worker that is going (stopping, or dead before its exit event) has no channel: what it would have been told
+    // no longer matters, and a send would raise ERR_IPC_CHANNEL_CLOSED as an uncaught 'error' event.
     send: (message) => {
-      worker.send(message as never);
+      if (worker.isConnected()) worker.send(message as never, undefined, () => undefined);
     },
     onMessage: (listener) => {
       worker.on('message', listener);
