@@ -30,8 +30,23 @@ export function readyMessage(port: number): ReadyMessage {
   return { tidal: 'ready', port };
 }
 
+/** What a worker sends (outside the RPC channel) when it cannot start, before it exits. */
+interface FailedMessage {
+  readonly tidal: 'failed';
+  readonly reason: string;
+}
+
+/** The message a worker sends its primary when it cannot start: `reason` is what the primary reports. */
+export function failedMessage(reason: string): FailedMessage {
+  return { tidal: 'failed', reason };
+}
+
 function isReadyMessage(message: unknown): message is ReadyMessage {
   return typeof message === 'object' && message !== null && (message as { tidal?: unknown }).tidal === 'ready';
+}
+
+function isFailedMessage(message: unknown): message is FailedMessage {
+  return typeof message === 'object' && message !== null && (message as { tidal?: unknown }).tidal === 'failed';
 }
 
 export class ClusterPrimary {
@@ -87,6 +102,7 @@ export class ClusterPrimary {
     this.workers.set(memberId, worker);
     return new Promise<number>((resolve, reject) => {
       const onMessage = (message: unknown): void => {
+        if (isFailedMessage(message)) reject(new StartupError(message.reason));
         if (!isReadyMessage(message)) return;
         worker.off('message', onMessage);
         resolve(message.port);
