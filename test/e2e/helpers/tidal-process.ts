@@ -103,7 +103,11 @@ export async function startTidal(options: StartOptions = {}): Promise<TidalProce
   let pending = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${logs.join('\n')}`)), SERVER_START_GUARD_MS);
+    const timer = setTimeout(() => {
+      // A server that hangs while starting must not outlive the test (its workers follow a primary that is gone).
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start: ${logs.join('\n')}`));
+    }, SERVER_START_GUARD_MS);
     child.stderr.on('data', (chunk: Buffer) => {
       pending += chunk.toString('utf8');
       const lines = pending.split('\n');
