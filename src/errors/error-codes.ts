@@ -57,6 +57,7 @@ export const ER_NET_PACKETS_OUT_OF_ORDER: ErrorSpec = { name: 'ER_NET_PACKETS_OU
 export const ER_NET_READ_INTERRUPTED: ErrorSpec = { name: 'ER_NET_READ_INTERRUPTED', code: 1159, sqlState: '08S01', template: "Got timeout reading communication packets" };
 export const ER_BLOB_KEY_WITHOUT_LENGTH: ErrorSpec = { name: 'ER_BLOB_KEY_WITHOUT_LENGTH', code: 1170, sqlState: '42000', template: "BLOB/TEXT column '%-.192s' used in key specification without a key length" };
 export const ER_PRIMARY_CANT_HAVE_NULL: ErrorSpec = { name: 'ER_PRIMARY_CANT_HAVE_NULL', code: 1171, sqlState: '42000', template: "All parts of a PRIMARY KEY must be NOT NULL; if you need NULL in a key, use UNIQUE instead" };
+export const ER_KEY_DOES_NOT_EXITS: ErrorSpec = { name: 'ER_KEY_DOES_NOT_EXITS', code: 1176, sqlState: '42000', template: "Key '%-.192s' doesn't exist in table '%-.192s'" };
 export const ER_CANT_DO_THIS_DURING_AN_TRANSACTION: ErrorSpec = { name: 'ER_CANT_DO_THIS_DURING_AN_TRANSACTION', code: 1179, sqlState: '25000', template: "You are not allowed to execute this command in a transaction" };
 export const ER_UNKNOWN_SYSTEM_VARIABLE: ErrorSpec = { name: 'ER_UNKNOWN_SYSTEM_VARIABLE', code: 1193, sqlState: 'HY000', template: "Unknown system variable '%-.64s'" };
 export const ER_LOCK_WAIT_TIMEOUT: ErrorSpec = { name: 'ER_LOCK_WAIT_TIMEOUT', code: 1205, sqlState: 'HY000', template: "Lock wait timeout exceeded; try restarting transaction" };
@@ -177,6 +178,7 @@ export const ER_CLIENT_LOCAL_FILES_DISABLED: ErrorSpec = { name: 'ER_CLIENT_LOCA
 export const ER_USER_ACCESS_DENIED_FOR_USER_ACCOUNT_BLOCKED_BY_PASSWORD_LOCK: ErrorSpec = { name: 'ER_USER_ACCESS_DENIED_FOR_USER_ACCOUNT_BLOCKED_BY_PASSWORD_LOCK', code: 3955, sqlState: 'HY000', template: "Access denied for user '%-.48s'@'%-.64s'. Account is blocked for %s day(s) (%s day(s) remaining) due to %u consecutive failed logins." };
 export const ER_WRITE_CONFLICT: ErrorSpec = { name: 'ER_WRITE_CONFLICT', code: 9007, sqlState: 'HY000', template: "Write conflict, txnStartTS=%s, conflictStartTS=%s, conflictCommitTS=%s, key=%s [try again later]" };
 export const ER_TXN_TOO_LARGE: ErrorSpec = { name: 'ER_TXN_TOO_LARGE', code: 8004, sqlState: 'HY000', template: "Transaction is too large, size: %d" };
+export const ER_INFO_SCHEMA_CHANGED: ErrorSpec = { name: 'ER_INFO_SCHEMA_CHANGED', code: 8028, sqlState: 'HY000', template: "Information schema is changed during the execution of the statement(for example, table definition may be updated by other DDL ran in parallel). If you see this error often, try increasing `tidb_max_delta_schema_count`. [try again later]" };
 export const ER_TIKV_SERVER_TIMEOUT: ErrorSpec = { name: 'ER_TIKV_SERVER_TIMEOUT', code: 9002, sqlState: 'HY000', template: "TiKV server timeout" };
 export const ER_GC_TOO_EARLY: ErrorSpec = { name: 'ER_GC_TOO_EARLY', code: 9006, sqlState: 'HY000', template: "GC life time is shorter than transaction duration, transaction starts at %s, GC safe point is %s" };
 export const ER_SP_DOES_NOT_EXIST: ErrorSpec = { name: 'ER_SP_DOES_NOT_EXIST', code: 1305, sqlState: '42000', template: "%s %s does not exist" };
@@ -292,6 +294,7 @@ export const ER_TF_MUST_HAVE_ALIAS: ErrorSpec = { name: 'ER_TF_MUST_HAVE_ALIAS',
 export const ER_JT_VALUE_OUT_OF_RANGE: ErrorSpec = { name: 'ER_JT_VALUE_OUT_OF_RANGE', code: 3669, sqlState: '22003', template: "Value is out of range for JSON_TABLE's column '%-.192s'" };
 export const ER_INVALID_AUTO_RANDOM: ErrorSpec = { name: 'ER_INVALID_AUTO_RANDOM', code: 8216, sqlState: 'HY000', template: "Invalid auto random: %s" };
 export const ER_AUTOINC_READ_FAILED: ErrorSpec = { name: 'ER_AUTOINC_READ_FAILED', code: 1467, sqlState: 'HY000', template: "Failed to read auto-increment value from storage engine" };
+export const ER_PK_INDEX_CANT_BE_INVISIBLE: ErrorSpec = { name: 'ER_PK_INDEX_CANT_BE_INVISIBLE', code: 3522, sqlState: 'HY000', template: "A primary key index cannot be invisible" };
 
 /** Every entry of the table, by MySQL error number. */
 export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
@@ -350,6 +353,7 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [1159, ER_NET_READ_INTERRUPTED],
   [1170, ER_BLOB_KEY_WITHOUT_LENGTH],
   [1171, ER_PRIMARY_CANT_HAVE_NULL],
+  [1176, ER_KEY_DOES_NOT_EXITS],
   [1179, ER_CANT_DO_THIS_DURING_AN_TRANSACTION],
   [1193, ER_UNKNOWN_SYSTEM_VARIABLE],
   [1205, ER_LOCK_WAIT_TIMEOUT],
@@ -470,6 +474,7 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [3955, ER_USER_ACCESS_DENIED_FOR_USER_ACCOUNT_BLOCKED_BY_PASSWORD_LOCK],
   [9007, ER_WRITE_CONFLICT],
   [8004, ER_TXN_TOO_LARGE],
+  [8028, ER_INFO_SCHEMA_CHANGED],
   [9002, ER_TIKV_SERVER_TIMEOUT],
   [9006, ER_GC_TOO_EARLY],
   [1305, ER_SP_DOES_NOT_EXIST],
@@ -585,4 +590,5 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [3669, ER_JT_VALUE_OUT_OF_RANGE],
   [8216, ER_INVALID_AUTO_RANDOM],
   [1467, ER_AUTOINC_READ_FAILED],
+  [3522, ER_PK_INDEX_CANT_BE_INVISIBLE],
 ]);

@@ -33,12 +33,12 @@ export interface WorkerState {
 /** Applies the other workers' changes here before the statement that made them answers (see ServerEvents). */
 export function applyClusterEvents(member: ClusterMember, state: WorkerState): void {
   member.events.subscribe((event) => applyEvent(event, state));
-  state.sql.accounts.failedLogins.shareWith((change) => member.events.publish({ kind: 'failed-logins', ...change }));
   member.peers.answer('status', () => state.status.ownCounters());
   state.status.attachPeers(() => member.peers.gather('status', undefined));
 }
 
-async function applyEvent(event: ServerEvent, state: WorkerState): Promise<void> {
+/** Takes in one change another process (or SQL node) made. */
+export async function applyEvent(event: ServerEvent, state: WorkerState): Promise<void> {
   switch (event.kind) {
     case 'schema-changed':
       await state.sql.reloadSchema();

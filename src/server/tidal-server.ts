@@ -23,6 +23,7 @@ import { CountingConnectionIds } from '../session/cluster/connection-ids.js';
 import type { ConnectionIds } from '../session/cluster/connection-ids.js';
 import type { RowLockManager } from '../session/locks/row-lock-manager.js';
 import { applyClusterEvents, clusterInstanceControl, openWorkerStore } from './cluster-worker.js';
+import { EtcdNodeServices } from './etcd-node-services.js';
 import { createSessionDriver } from '../session/session-driver.js';
 import { Connection } from './connection.js';
 import { loadRsaKeys } from './rsa-keys.js';
@@ -65,6 +66,7 @@ export class TidalServer {
     private readonly observability: ServerObservability,
     private readonly connectionIds: ConnectionIds,
     private readonly member: ClusterMember | undefined,
+    private readonly node: EtcdNodeServices | undefined,
   ) {}
 
   /**
@@ -76,13 +78,18 @@ export class TidalServer {
     setTxnTotalSizeLimit(config.performance.txnTotalSizeLimit);
     const observability = await ServerObservability.open(config, logger);
     const store = member ? openWorkerStore(config, logger, member) : openKvEngine(storeLocation(config), logger);
-    const kv = observability.wrapEngine(await store.catch(async (error: unknown) => {
+    const engine = await store.catch(async (error: unknown) => {
       await observability.close();
       throw error;
-    }));
+    });
+    const kv = observability.wrapEngine(engine);
     // What a failed start must release so that the process can exit: timers, file watchers, listeners.
     const started: Array<{ close(): unknown }> = [];
+    let node: EtcdNodeServices | undefined;
     try {
+      // On etcd this process is one SQL node of the keyspace's (events, peers and ids go through etcd, even between
+      // workers of one server).
+      node = await EtcdNodeServices.join(engine, logger);
       const sql = await SqlEngine.open(kv, {
         authStrings: serverAuthStrings,
         ...(config.security.initializeRootPassword !== '' && { rootPassword: config.security.initializeRootPassword }),
@@ -136,10 +143,18 @@ export class TidalServer {
       const locks: RowLockManager = member?.locks ?? new LocalRowLockManager(observability.lockObserver);
       member?.observeLocks(observability.lockObserver);
       const localProcesses = processList(() => holder.server?.connections);
-      const shared = member
-        ? { processes: new ClusterProcessList(localProcesses, member.peers), instance: clusterInstanceControl(tls, member, logger), events: member.events }
-        : { processes: localProcesses, instance: tls };
-      const sha2Cache = new Sha2PasswordCache(member ? (entry) => member.events.publish({ kind: 'sha2-password-cached', ...entry }) : undefined);
+      // On etcd the node's events and peers reach every process of every node; the primary's channel between this
+      // server's workers still carries TLS reloads and global status.
+      const shared = {
+        processes: node ? node.processList(localProcesses) : member ? new ClusterProcessList(localProcesses, member.peers) : localProcesses,
+        instance: member ? clusterInstanceControl(tls, member, logger) : tls,
+        ...(node ? { events: node.events } : member ? { events: member.events } : {}),
+      };
+      // caching_sha2_password's cache and the failed-login counts are the whole server's (every worker, every node).
+      const events = shared.events;
+      const sha2Cache = new Sha2PasswordCache(events ? (entry) => events.publish({ kind: 'sha2-password-cached', ...entry }) : undefined);
+      if (events) sql.accounts.failedLogins.shareWith((change) => events.publish({ kind: 'failed-logins', ...change }));
+      if (node) await node.takeChanges({ sql, globals, status, tls, sha2Cache, logger });
       if (member) applyClusterEvents(member, { sql, globals, status, tls, sha2Cache, logger });
       const userLocks = member?.userLocks ?? new LocalUserLockManager();
       const context: ServerContext = {
@@ -159,10 +174,12 @@ export class TidalServer {
       };
       const listener = createServer({ noDelay: true });
       started.push(listener, context.handshakeLog);
-      const server = new TidalServer(config, logger, kv, listener, context, tls, observability, member?.connectionIds ?? new CountingConnectionIds(), member);
+      const connectionIds = node?.connectionIds ?? member?.connectionIds ?? new CountingConnectionIds();
+      const server = new TidalServer(config, logger, kv, listener, context, tls, observability, connectionIds, member, node);
       holder.server = server;
       listener.on('connection', (socket) => server.accept(socket));
       holder.port = await listen(listener, config.host, config.port);
+      await node?.announce(config.host, holder.port);
       await observability.startStatusServer(server.metricsSources(tlsCounters, locks), () => server.statusBody(), context.handshakeLog);
       warnAboutOpenRoot(sql, config.host, logger);
       // With several processes the primary says the server is running, once every worker listens.
@@ -170,6 +187,7 @@ export class TidalServer {
       return server;
     } catch (error) {
       for (const resource of started) resource.close();
+      await node?.close();
       await observability.close();
       await kv.close();
       throw error;
@@ -230,6 +248,7 @@ export class TidalServer {
     this.context.handshakeLog.close();
     await closed;
     await this.observability.close();
+    await this.node?.close();
     await this.kv.close();
     this.logger.info('server stopped');
   }

@@ -2,7 +2,6 @@
 // and inserts them in batches through INSERT's own path, committing every few thousand rows when autocommitting.
 import { createReadStream } from 'node:fs';
 import { resolve, sep } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 import {
   mysqlError,
   EE_FILENOTFOUND,
@@ -12,7 +11,7 @@ import {
   ER_WARN_TOO_FEW_RECORDS,
   ER_WARN_TOO_MANY_RECORDS,
 } from '../errors/index.js';
-import { LoadDataReader, loadDataFormat, mapExpr } from '../sql/index.js';
+import { LoadDataReader, loadDataDecoder, loadDataFormat, mapExpr } from '../sql/index.js';
 import type { Expr, InsertStmt, LoadDataField, LoadDataStmt, OkResult } from '../sql/index.js';
 import type { StatementSession } from './statement-session.js';
 
@@ -38,10 +37,10 @@ export async function executeLoadData(stmt: LoadDataStmt, session: StatementSess
   if (db === undefined) throw mysqlError(ER_NO_DB_ERROR);
   const tableColumns = session.host.sql.tableColumns(db, stmt.table.name, session.context).map((column) => column.name);
   const format = loadDataFormat(stmt);
+  const decoder = loadDataDecoder(stmt.charset ?? String(session.variables.get('character_set_database')));
   const chunks = stmt.isLocal ? openLocal(stmt, session) : await openServerFile(stmt.fileName, session);
   const loader = new BatchLoader(stmt, session, db, tableColumns);
   const reader = new LoadDataReader(format);
-  const decoder = new StringDecoder('utf8');
   let toIgnore = stmt.ignoreLines ?? 0;
   try {
     const take = async (rows: LoadDataField[][]): Promise<void> => {
@@ -148,6 +147,8 @@ class BatchLoader {
   /** Inserts the rows gathered so far; commits once enough rows are in, when no transaction spans statements. */
   async flush(): Promise<void> {
     if (this.batch.length === 0) return;
+    // KILL QUERY ends the load between batches (1317); the batches committed before it stay, as TiDB's.
+    this.session.context.interruptSignal?.throwIfAborted();
     const stmt = this.stmt;
     const insert: InsertStmt = {
       kind: 'InsertStmt',

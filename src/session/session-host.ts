@@ -60,4 +60,9 @@ export interface ProcessList {
    * date. Called before the statements that read the process list (SHOW PROCESSLIST, KILL, information_schema).
    */
   refresh?(): Promise<void>;
+  /**
+   * information_schema.CLUSTER_PROCESSLIST: every node's connections with the node's `host:port`, as of the last
+   * refresh. Absent on a server that is not one node of several: then it is `list()` under this server's name.
+   */
+  clusterList?(): ReadonlyArray<{ readonly instance: string; readonly process: ProcessInfo }>;
 }

@@ -4,6 +4,7 @@ import type { Row, SessionTableName } from '../sql/index.js';
 import { applicableRoleRows, enabledRoleRows } from '../sql/accounts/index.js';
 import { slowQueryRows, statementsSummaryRows } from './observability-rows.js';
 import type { StatementSession } from './statement-session.js';
+import type { ProcessInfo } from './session-host.js';
 
 export function sessionTableRows(table: SessionTableName, session: StatementSession): Row[] {
   const { variables, status, host } = session;
@@ -20,12 +21,13 @@ export function sessionTableRows(table: SessionTableName, session: StatementSess
       return host.status.list('global', undefined).map(([name, value]): Row => [name, value]);
     case 'PROCESSLIST': {
       const seesAll = account === undefined || host.sql.privileges.hasGlobal(account, 'PROCESS');
-      return (host.processes?.list() ?? [])
-        .filter((process) => seesAll || process.user === session.identity.user)
-        .map((process): Row => [
-          BigInt(process.id), process.user, process.host, process.db ?? null, process.command, BigInt(process.time),
-          process.state, process.info ?? null, process.tls,
-        ]);
+      return (host.processes?.list() ?? []).filter((process) => seesAll || process.user === session.identity.user).map(processRow);
+    }
+    case 'CLUSTER_PROCESSLIST': {
+      const seesAll = account === undefined || host.sql.privileges.hasGlobal(account, 'PROCESS');
+      const processes = host.processes;
+      const entries = processes?.clusterList?.() ?? (processes?.list() ?? []).map((process) => ({ instance: '', process }));
+      return entries.filter(({ process }) => seesAll || process.user === session.identity.user).map(({ instance, process }): Row => [instance, ...processRow(process)]);
     }
     case 'SLOW_QUERY':
       return slowQueryRows(host, reader);
@@ -36,4 +38,12 @@ export function sessionTableRows(table: SessionTableName, session: StatementSess
     case 'ENABLED_ROLES':
       return enabledRoleRows(reader, account?.activeRoles ?? [], host.sql.accounts, session.context);
   }
+}
+
+/** One connection as PROCESSLIST's columns hold it. */
+function processRow(process: ProcessInfo): Row {
+  return [
+    BigInt(process.id), process.user, process.host, process.db ?? null, process.command, BigInt(process.time), process.state, process.info ?? null,
+    process.tls,
+  ];
 }

@@ -114,7 +114,7 @@ export class Session implements ExecutionContext, StatementSession, ClientSessio
     this.status = host.status.createSession();
     if (connectionStatus) this.status.addProvider(connectionStatus);
     this.temporaryTables = new TemporaryTables(host.kv);
-    this.txn = new Transaction(this.temporaryTables.engine, host.locks, this.variables);
+    this.txn = new Transaction(this.temporaryTables.engine, host.locks, this.variables, host.sql.catalog);
     if (identity.clientCollationId !== undefined) this.applyClientCollation(identity.clientCollationId);
   }
 

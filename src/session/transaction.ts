@@ -4,11 +4,12 @@ import {
   MySqlError,
   mysqlError,
   ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION,
+  ER_INFO_SCHEMA_CHANGED,
   ER_LOCK_DEADLOCK,
   ER_UNKNOWN_ERROR,
 } from '../errors/index.js';
 import type { KvEngine, KvTransaction } from '../storage/kv.js';
-import { WriteConflictError, beginTransaction } from '../storage/index.js';
+import { KeyPrefix, KeyReader, WriteConflictError, beginTransaction, toHex } from '../storage/index.js';
 import type { LockMode, RowLocker } from '../sql/index.js';
 import type { LockOwnerId, RowLockManager } from './locks/row-lock-manager.js';
 import { SavepointList } from './savepoint-list.js';
@@ -34,6 +35,21 @@ export interface StatementLocking {
   /** Aborted by KILL: ends a lock wait at once. */
   readonly signal: AbortSignal;
 }
+
+/**
+ * The schema the transaction's statements were planned on, checked at commit as TiDB's schema checker does: a
+ * transaction that wrote a table another statement's DDL (on this node or another) changed since the transaction
+ * began fails with 8028 rather than commit rows encoded for the old definition.
+ */
+export interface SchemaGuard {
+  readonly schemaVersion: number;
+  tableChangedSince(tableId: number, version: number): boolean;
+  /** The store key every DDL of the table writes (read by the commit, so a DDL racing it conflicts). */
+  tableMetaKey(tableId: number): Uint8Array | undefined;
+}
+
+/** Bytes of a row or index key's `t{tableId}` prefix. */
+const TABLE_PREFIX_BYTES = 9;
 
 /** How often a pessimistic statement re-runs after reading a row that changed before it could lock it. */
 const MAX_STATEMENT_RETRIES = 64;
@@ -64,11 +80,16 @@ export class Transaction implements RowLocker {
   /** The running locking statement's view of the transaction and its lock-manager token. */
   private statementView: KvTransaction | undefined;
   private statementToken: number | undefined;
+  /** The schema version when the KV transaction began, and the tables it has locked rows of to write. */
+  private startSchemaVersion: number | undefined;
+  private writtenTables: Set<bigint> | undefined;
+  private lastTablePrefix: Uint8Array | undefined;
 
   constructor(
     private readonly kv: KvEngine,
     private readonly locks: RowLockManager,
     private readonly settings: TransactionSettings,
+    private readonly schema?: SchemaGuard,
   ) {}
 
   /** True while a transaction is open (SERVER_STATUS_IN_TRANS). */
@@ -111,6 +132,7 @@ export class Transaction implements RowLocker {
   }
 
   async lockKeys(keys: readonly Uint8Array[], mode: LockMode): Promise<void> {
+    if (mode === 'exclusive') this.noteTables(keys);
     if (this.mode === 'optimistic') {
       const txn = await this.open();
       for (const key of keys) {
@@ -253,6 +275,9 @@ export class Transaction implements RowLocker {
     const mode = this.mode;
     const optimisticKeys = this.optimisticKeys;
     let owner = this.lockOwner;
+    const startSchemaVersion = this.startSchemaVersion;
+    const writtenTables = this.writtenTables;
+    let schemaKeys: Uint8Array[] | undefined;
     this.reset();
     const release = (): void => {
       if (owner !== undefined) this.locks.releaseAll(owner);
@@ -260,6 +285,8 @@ export class Transaction implements RowLocker {
     };
     try {
       if (!txn) return;
+      if (txn.isDirty && this.isSchemaChanged(startSchemaVersion, writtenTables)) throw mysqlError(ER_INFO_SCHEMA_CHANGED);
+      if (txn.isDirty) schemaKeys = this.readTableDefinitions(txn, writtenTables);
       if (mode === 'optimistic' && txn.isDirty && optimisticKeys.length > 0) {
         owner = this.locks.newOwner();
         const held = await this.locks.tryAcquireAll(owner, optimisticKeys);
@@ -268,6 +295,8 @@ export class Transaction implements RowLocker {
       await txn.commit(release);
     } catch (error) {
       txn?.rollback();
+      // A DDL of a written table committed after this transaction's snapshot, before this node loaded it.
+      if (error instanceof WriteConflictError && schemaKeys?.some((key) => toHex(key) === error.keyHex)) throw mysqlError(ER_INFO_SCHEMA_CHANGED);
       if (error instanceof MySqlError) throw error;
       throw mysqlError(ER_UNKNOWN_ERROR, error instanceof Error ? error.message : String(error));
     } finally {
@@ -293,8 +322,43 @@ export class Transaction implements RowLocker {
     if (!this.isExplicit) this.txnMode = undefined;
   }
 
+  /** Remembers which tables the keys (row and unique-index keys about to be written) belong to. */
+  private noteTables(keys: readonly Uint8Array[]): void {
+    if (this.schema === undefined) return;
+    for (const key of keys) {
+      if (key.byteLength < TABLE_PREFIX_BYTES || key[0] !== KeyPrefix.table[0]) continue;
+      // Keys of one statement are mostly of one table: decode only when the prefix differs from the last one.
+      const last = this.lastTablePrefix;
+      if (last !== undefined && Buffer.compare(last, key.subarray(0, TABLE_PREFIX_BYTES)) === 0) continue;
+      this.lastTablePrefix = key.subarray(0, TABLE_PREFIX_BYTES);
+      (this.writtenTables ??= new Set()).add(new KeyReader(key, KeyPrefix.table.length).readInt64());
+    }
+  }
+
+  /** Makes the commit check that no DDL changed a written table since the snapshot; returns the keys it reads. */
+  private readTableDefinitions(txn: KvTransaction, tables: Set<bigint> | undefined): Uint8Array[] | undefined {
+    if (this.schema === undefined || tables === undefined) return undefined;
+    const keys: Uint8Array[] = [];
+    for (const table of tables) {
+      const key = this.schema.tableMetaKey(Number(table));
+      if (key === undefined) continue;
+      txn.trackRead(key);
+      keys.push(key);
+    }
+    return keys;
+  }
+
+  /** A table the transaction wrote was changed by a DDL after the transaction began. */
+  private isSchemaChanged(startVersion: number | undefined, tables: Set<bigint> | undefined): boolean {
+    const schema = this.schema;
+    if (schema === undefined || startVersion === undefined || tables === undefined || schema.schemaVersion === startVersion) return false;
+    for (const table of tables) if (schema.tableChangedSince(Number(table), startVersion)) return true;
+    return false;
+  }
+
   private async open(): Promise<KvTransaction> {
     if (!this.txn) {
+      this.startSchemaVersion = this.schema?.schemaVersion;
       this.txnMode ??= this.settings.txnMode;
       this.txn = await beginTransaction(this.kv);
     }
@@ -306,6 +370,9 @@ export class Transaction implements RowLocker {
     this.txnMode = undefined;
     this.lockOwner = undefined;
     this.optimisticKeys = [];
+    this.startSchemaVersion = undefined;
+    this.writtenTables = undefined;
+    this.lastTablePrefix = undefined;
     this.savepoints.clear();
     this.isExplicit = false;
     this.isReadOnly = false;

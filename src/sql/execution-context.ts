@@ -9,6 +9,7 @@ import type { TemporaryTables } from './temporary/temporary-tables.js';
 /** The information_schema tables whose rows only the session layer knows. */
 export type SessionTableName =
   | 'PROCESSLIST'
+  | 'CLUSTER_PROCESSLIST'
   | 'SESSION_VARIABLES'
   | 'GLOBAL_VARIABLES'
   | 'SESSION_STATUS'

@@ -33,5 +33,6 @@ export { collationById } from './collation/index.js';
 export type { Catalog } from './catalog/index.js';
 export { TemporaryTables } from './temporary/index.js';
 export { LoadDataReader, loadDataFormat } from './load-data/load-data-reader.js';
+export { loadDataDecoder } from './load-data/load-data-decoder.js';
 export type { LoadDataField } from './load-data/load-data-reader.js';
 export { mapExpr } from './expression/index.js';

@@ -65,6 +65,45 @@ describe('LOAD DATA', () => {
     }
   });
 
+  it('an unknown CHARACTER SET is 1115 before the file is asked for', async () => {
+    await db.query('DROP TABLE IF EXISTS t');
+    await db.query('CREATE TABLE t (id INT PRIMARY KEY)');
+    await assert.rejects(load(db, "LOAD DATA LOCAL INFILE 'x' INTO TABLE t CHARACTER SET nosuch", ['1\n']), (error: { errno?: number; message?: string }) => error.errno === 1115 && error.message === "Unknown character set: 'nosuch'");
+    assert.deepEqual(await textRows(db, 'SELECT COUNT(*) FROM t'), [['0']]);
+  });
+
+  it('KILL QUERY stops a running load with 1317 between batches; the connection goes on', async () => {
+    await db.query('DROP TABLE IF EXISTS t');
+    await db.query('CREATE TABLE t (id INT PRIMARY KEY)');
+    const [idRows] = await db.query<RowDataPacket[]>('SELECT CONNECTION_ID() AS id');
+    const id = Number(idRows[0]?.id);
+    const killer = await connect(server.port);
+    let isKilled = false;
+    // Lines until the kill has landed (a bound keeps a broken kill from streaming forever).
+    async function* lines(): AsyncGenerator<string> {
+      for (let i = 1; i <= 5_000_000 && !isKilled; i++) {
+        yield `${i}\n`;
+        if (i % 1000 === 0) await new Promise((done) => setImmediate(done));
+      }
+    }
+    try {
+      const loading = load(db, "LOAD DATA LOCAL INFILE 'x' INTO TABLE t", lines());
+      const outcome = loading.then(() => 'finished', (error: { errno?: number }) => error.errno);
+      // Kill once the server has rows of the load in flight.
+      for (;;) {
+        const [list] = await killer.query<RowDataPacket[]>('SELECT info FROM information_schema.PROCESSLIST WHERE id = ?', [id]);
+        if (String(list[0]?.info ?? '').startsWith('LOAD DATA')) break;
+        await new Promise((done) => setTimeout(done, 50));
+      }
+      await killer.query(`KILL QUERY ${id}`);
+      isKilled = true;
+      assert.equal(await outcome, 1317);
+      assert.deepEqual(await textRows(db, 'SELECT 1'), [['1']]);
+    } finally {
+      await killer.end();
+    }
+  });
+
   it('counts into Com_load and sets ROW_COUNT()', async () => {
     await db.query('DROP TABLE IF EXISTS t');
     await db.query('CREATE TABLE t (id INT PRIMARY KEY)');

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { SEQUENCE_CASES, SEQUENCE_SETUP } from '../sql/sequence-cases.js';
 import { mariadb } from './helpers/mariadb-cli.js';
 import { runSqlCases } from './helpers/sql-case-runner.js';
-import { connect } from './helpers/mysql2-client.js';
+import { assertSqlError, connect } from './helpers/mysql2-client.js';
 import { startTidal, tempDir } from './helpers/tidal-process.js';
 import type { TidalProcess } from './helpers/tidal-process.js';
 
@@ -37,6 +37,38 @@ describe('sequences through the mariadb CLI', () => {
       '1000\ttea\n1005\tcake\n1005\n' +
         'order_no\tCREATE SEQUENCE `order_no` start with 1000 minvalue 1 maxvalue 9223372036854775806 increment by 5 cache 1000 nocycle ENGINE=InnoDB\n',
     );
+  });
+});
+
+describe('sequence privileges', () => {
+  let server: TidalProcess;
+
+  before(async () => {
+    server = await startTidal();
+  });
+
+  after(async () => {
+    await server.stop();
+  });
+
+  it('asks INSERT on the sequence for NEXTVAL and SETVAL and SELECT for LASTVAL, as TiDB', async () => {
+    const root = await connect(server.port);
+    await root.query("CREATE DATABASE p; CREATE SEQUENCE p.s; CREATE USER reader IDENTIFIED BY 'pw'; GRANT SELECT ON p.* TO reader");
+    const reader = await connect(server.port, { user: 'reader', password: 'pw', database: 'p' });
+    try {
+      await assertSqlError(reader, 'SELECT NEXTVAL(s)', 1142, /INSERT command denied to user 'reader'@'[^']+' for table 's'/);
+      await assertSqlError(reader, 'SELECT NEXT VALUE FOR s', 1142, /INSERT command denied/);
+      await assertSqlError(reader, 'SELECT 1 FROM DUAL WHERE 2 > (SELECT SETVAL(s, 5))', 1142, /INSERT command denied/);
+      await assertSqlError(reader, 'SET @v = NEXTVAL(s)', 1142, /INSERT command denied/);
+      const [lastRows] = await reader.query('SELECT LASTVAL(s)');
+      assert.deepEqual(lastRows, [{ 'LASTVAL(s)': null }]);
+      await root.query('GRANT INSERT ON p.s TO reader');
+      const [nextRows] = await reader.query('SELECT NEXTVAL(s) AS n');
+      assert.deepEqual(nextRows, [{ n: 1 }]);
+    } finally {
+      await reader.end();
+      await root.end();
+    }
   });
 });
 

@@ -41,6 +41,11 @@ export const BIT_CASES: readonly SqlCase[] = [
   // In string context a BIT is its bytes.
   { sql: "SELECT CONCAT(b), HEX(CONCAT('<', b, '>')), HEX(CAST(b AS BINARY)), HEX(CAST(b AS CHAR)) FROM flags WHERE id = 1", rows: [['\u0005', '3C053E', '05', '05']] },
   { sql: "SELECT HEX(CONCAT(k)) FROM keyed WHERE v = 'top'", rows: [['0801']] },
+  // String functions read a BIT(M) as its ceil(M/8) bytes; HEX and arithmetic take its number (checked on MariaDB).
+  {
+    sql: "SELECT LENGTH(k), CHAR_LENGTH(k), BIT_LENGTH(k), HEX(SUBSTRING(k, 2)), HEX(LEFT(k, 1)), HEX(REVERSE(k)), ASCII(k), MD5(k) = MD5(x'0801'), HEX(LPAD(k, 3, 'z')), TO_BASE64(k), HEX(CONCAT_WS(',', k, k)), HEX(k) FROM keyed WHERE v = 'top'",
+    rows: [['2', '2', '16', '01', '08', '0108', '8', '1', '7A0801', 'CAE=', '08012C0801', '801']],
+  },
   // Comparison with numbers and bit literals, ordering and grouping by the number.
   { sql: 'SELECT id FROM flags WHERE b = 5', rows: [['1']] },
   { sql: "SELECT id FROM flags WHERE b = b'11' ORDER BY id", rows: [['2'], ['4']] },

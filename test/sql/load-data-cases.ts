@@ -6,7 +6,8 @@ export interface LoadDataCase {
   readonly name: string;
   /** CREATE TABLE of table `t`. */
   readonly table: string;
-  readonly file: string;
+  /** The file's bytes (text is sent as UTF-8). */
+  readonly file: string | Buffer;
   /** The statement; it reads the file named 'data.txt' (the client's stream factory hands over `file`). */
   readonly load: string;
   /** `SELECT … FROM t ORDER BY 1`'s rows, as strings (NULL as null). */
@@ -21,6 +22,21 @@ export interface LoadDataCase {
 const INTO = "LOAD DATA LOCAL INFILE 'data.txt'";
 
 export const LOAD_DATA_CASES: readonly LoadDataCase[] = [
+  {
+    name: 'CHARACTER SET latin1 reads the bytes as cp1252, whatever the connection sends',
+    table: 'CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20))',
+    file: Buffer.from('1\tcaf\xe9\n2\t\x80uro\n', 'latin1'),
+    load: `${INTO} INTO TABLE t CHARACTER SET latin1`,
+    rows: [['1', 'café'], ['2', '€uro']],
+    select: 'SELECT id, v FROM t ORDER BY id',
+  },
+  {
+    name: 'without CHARACTER SET the file is read in the database\'s character set (utf8mb4 here)',
+    table: 'CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20))',
+    file: '1\tcafé €\n',
+    load: `${INTO} INTO TABLE t`,
+    rows: [['1', 'café €']],
+  },
   {
     name: 'the defaults: tab-separated fields, newline-terminated lines, \\N for NULL, backslash escapes',
     table: 'CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20))',

@@ -59,7 +59,8 @@ export class ServerObservability {
   /** Opens the slow query log and reads the cluster TLS files; either failing stops the start. */
   static async open(config: ServerConfig, logger: Logger): Promise<ServerObservability> {
     const clusterTls = config.status.reportStatus ? loadClusterTls(config.security) : undefined;
-    const slowFile = config.log.slowQueryFile === '' ? join(config.path, DEFAULT_SLOW_LOG_NAME) : config.log.slowQueryFile;
+    // With etcd, `path` names the cluster: the node-local temp-dir keeps the file, as it keeps auto-tls's.
+    const slowFile = config.log.slowQueryFile === '' ? join(config.store === 'etcd' ? config.tempDir : config.path, DEFAULT_SLOW_LOG_NAME) : config.log.slowQueryFile;
     // A full disk must not fail the statements being logged: the failure is logged, at a bounded rate.
     const failures = createRateLimitedLogger(logger, SLOW_LOG_FAILURE_RATE);
     const slowLog = await SlowQueryLog.open(slowFile, logRotation(config), (error) => {

@@ -54,7 +54,9 @@ export class FailedLogins {
   private publish(account: { readonly user: string; readonly host: string }, entry: Entry | undefined): void {
     const share = this.share;
     if (share === undefined) return;
-    const change: FailedLoginChange = { user: account.user, host: account.host, failures: entry?.failures ?? 0, lockedUntil: entry?.lockedUntil };
+    // Infinity (UNBOUNDED) as a far-off time: it survives JSON (etcd), where Infinity would become null.
+    const lockedUntil = entry?.lockedUntil === Infinity ? Number.MAX_SAFE_INTEGER : entry?.lockedUntil;
+    const change: FailedLoginChange = { user: account.user, host: account.host, failures: entry?.failures ?? 0, lockedUntil };
     // A process that misses a change counts from what it has: not worth failing the login over.
     this.shared = this.shared.then(() => share(change)).catch(() => undefined);
   }

@@ -122,6 +122,11 @@ export interface IndexInfo {
    * written before collations had sort keys (version 1), `CURRENT_INDEX_KEY_VERSION` for every index built since.
    */
   readonly keyVersion?: number;
+  /**
+   * MySQL 8's invisible index (`INVISIBLE`, `ALTER INDEX … INVISIBLE`): kept up to date and still enforcing
+   * uniqueness, but the planner does not use it. Absent: visible.
+   */
+  readonly isInvisible?: boolean;
 }
 
 /** The key version of indexes built now: text keys are the column collation's sort key (weights). */

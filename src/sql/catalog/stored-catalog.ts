@@ -31,6 +31,12 @@ export class StoredCatalog implements Catalog {
   private readonly databases = new Map<string, DatabaseEntry>();
   private readonly ddlQueue = new SerialQueue();
   private version = 0;
+  /** The schema version at which each table (by id) last changed: created, altered, renamed or dropped. */
+  private readonly tableVersions = new Map<number, number>();
+  /** Every table by id, rebuilt after each change. */
+  private byId = new Map<number, TableInfo>();
+  /** tableMetaKey's answers, kept until the next change (asked at every commit that wrote rows). */
+  private readonly metaKeys = new Map<number, Buffer>();
 
   private constructor(private readonly engine: KvEngine) {}
 
@@ -73,9 +79,52 @@ export class StoredCatalog implements Catalog {
       }
     }
     const version = await storedVersion(txn);
+    const before = this.tablesById();
     this.databases.clear();
     for (const [name, entry] of databases) this.databases.set(name, entry);
     this.version = version;
+    // Loaded tables are new objects: a table whose stored definition is unchanged has not changed.
+    this.noteTableChanges(before, version, (old, loaded) => JSON.stringify(old) === JSON.stringify(loaded));
+  }
+
+  /**
+   * Whether a DDL after schema version `version` changed table `tableId` (created, altered, renamed or dropped it): a
+   * transaction that started at `version` and wrote the table must not commit (TiDB's 8028).
+   */
+  tableChangedSince(tableId: number, version: number): boolean {
+    return (this.tableVersions.get(tableId) ?? 0) > version;
+  }
+
+  /**
+   * The key holding table `tableId`'s definition, which every DDL of the table writes: a transaction that wrote the
+   * table reads it at commit, so that a DDL committed meanwhile fails the commit. Undefined for an unknown table.
+   */
+  tableMetaKey(tableId: number): Buffer | undefined {
+    let key = this.metaKeys.get(tableId);
+    if (key !== undefined) return key;
+    const table = this.byId.get(tableId);
+    if (table === undefined) return undefined;
+    key = CatalogKeys.table(table.databaseId, tableId);
+    this.metaKeys.set(tableId, key);
+    return key;
+  }
+
+  private tablesById(): Map<number, TableInfo> {
+    const tables = new Map<number, TableInfo>();
+    for (const entry of this.databases.values()) for (const table of entry.tables.values()) tables.set(table.id, table);
+    return tables;
+  }
+
+  /** Marks the tables that differ from `before` (by `isSame`) as changed at `version`. */
+  private noteTableChanges(before: Map<number, TableInfo>, version: number, isSame: (old: TableInfo, now: TableInfo) => boolean): void {
+    const after = this.tablesById();
+    this.byId = after;
+    this.metaKeys.clear();
+    for (const [id, old] of before) {
+      const now = after.get(id);
+      if (now === undefined || !isSame(old, now)) this.tableVersions.set(id, version);
+    }
+    for (const id of after.keys()) if (!before.has(id)) this.tableVersions.set(id, version);
   }
 
   /**
@@ -305,7 +354,11 @@ export class StoredCatalog implements Catalog {
           txn.set(CatalogKeys.schemaVersion, Buffer.from(String(nextVersion)));
           await txn.commit();
           this.version = nextVersion;
-          return (outcome as () => T)();
+          const before = this.tablesById();
+          const applied = (outcome as () => T)();
+          // A DDL here replaces the objects of the tables it changes and keeps the others.
+          this.noteTableChanges(before, nextVersion, (old, now) => old === now);
+          return applied;
         } catch (error) {
           txn.rollback();
           if (!(error instanceof WriteConflictError) || attempt >= MAX_DDL_ATTEMPTS) throw error;

@@ -13,7 +13,6 @@ import {
   ER_FK_COLUMN_CANNOT_DROP_CHILD,
   ER_FK_INCOMPATIBLE_COLUMNS,
   ER_MULTIPLE_CONSTRAINTS_WITH_SAME_NAME,
-  ER_NOT_SUPPORTED_YET,
 } from '../../errors/index.js';
 import type { AlterTableAction } from '../ast/index.js';
 import type { Catalog, ColumnInfo, TableInfo } from '../catalog/index.js';
@@ -64,7 +63,8 @@ export function applyConstraintAction(draft: Draft, action: AlterTableAction): b
       else if (kinds[0] === 'FOREIGN KEY') draft.foreignKeys = draft.foreignKeys.filter((fk) => !same(fk.name, action.name));
       else {
         const index = draft.indexes.find((candidate) => same(candidate.info.name, action.name))!;
-        if (index.info.isPrimary) throw mysqlError(ER_NOT_SUPPORTED_YET, 'dropping the primary key');
+        // The primary key goes as DROP PRIMARY KEY does: the table's own actions rekey the rows.
+        if (index.info.isPrimary) return false;
         dropIndex(draft, index);
       }
       return true;

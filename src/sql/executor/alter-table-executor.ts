@@ -3,6 +3,7 @@ import {
   mysqlError,
   ER_BAD_FIELD_ERROR,
   ER_CANT_DROP_FIELD_OR_KEY,
+  ER_KEY_DOES_NOT_EXITS,
   ER_DUP_FIELDNAME,
   ER_MULTIPLE_PRI_KEY,
   ER_INVALID_USE_OF_NULL,
@@ -20,7 +21,7 @@ import { TableRows } from '../table/table-rows.js';
 import { coerceToColumn, defaultLiteralValue, isTextType } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
 
-import { buildColumn, buildDefault, descendingParts, uniqueName } from './create-table-executor.js';
+import { buildColumn, buildDefault, descendingParts, indexVisibility, uniqueName } from './create-table-executor.js';
 import { indexColumnOffsets } from './index-ddl-executor.js';
 import { resolveTable } from './resolve-table.js';
 import { resolveCollation } from '../expression/column-type-from-ast.js';
@@ -59,7 +60,7 @@ function addPrimaryKey(draft: Draft, table: TableInfo, constraint: IndexDef): vo
   const current = finish(table, draft);
   const ids = indexColumnOffsets(current, constraint.parts).map((offset) => current.columns[offset]!.id);
   draft.columns = draft.columns.map((column) => (ids.includes(column.id) ? { ...column, isNotNull: true } : column));
-  addIndex(draft, { id: 0, name: 'PRIMARY', isUnique: true, isPrimary: true, ...descendingParts(constraint.parts) }, ids);
+  addIndex(draft, { id: 0, name: 'PRIMARY', isUnique: true, isPrimary: true, ...descendingParts(constraint.parts), ...indexVisibility(constraint.options, true) }, ids);
   draft.rewrite = true;
 }
 
@@ -151,7 +152,7 @@ function applyAction(draft: Draft, action: AlterTableAction, scope: AlterScope):
       const offsets = indexColumnOffsets(current, constraint.parts);
       const taken = new Set(draft.indexes.map((i) => i.info.name.toLowerCase()));
       const name = constraint.name ?? uniqueName(current.columns[offsets[0]!]!.name, taken);
-      addIndex(draft, { id: 0, name, isUnique: constraint.indexType === 'UNIQUE', isPrimary: false, ...descendingParts(constraint.parts) }, offsets.map((o) => current.columns[o]!.id));
+      addIndex(draft, { id: 0, name, isUnique: constraint.indexType === 'UNIQUE', isPrimary: false, ...descendingParts(constraint.parts), ...indexVisibility(constraint.options, false) }, offsets.map((o) => current.columns[o]!.id));
       return;
     }
     case 'DropIndex': {
@@ -163,7 +164,9 @@ function applyAction(draft: Draft, action: AlterTableAction, scope: AlterScope):
       dropKey(draft, index, scope);
       return;
     }
-    case 'DropPrimaryKey': {
+    // DropConstraint reaches here only for the primary key's constraint (alter-table-constraints.ts does the others).
+    case 'DropPrimaryKey':
+    case 'DropConstraint': {
       const primary = draft.indexes.find((i) => i.info.isPrimary);
       if (!primary) throw mysqlError(ER_CANT_DROP_FIELD_OR_KEY, 'PRIMARY');
       dropKey(draft, primary, scope);
@@ -199,11 +202,17 @@ function applyAction(draft: Draft, action: AlterTableAction, scope: AlterScope):
     case 'OrderBy':
     case 'DropForeignKey':
     case 'DropCheck':
-    case 'DropConstraint':
     case 'AlterCheckEnforcement':
       return;
+    case 'AlterIndexVisibility': {
+      const index = draft.indexes.find((i) => i.info.name.toLowerCase() === action.name.toLowerCase());
+      if (!index) throw mysqlError(ER_KEY_DOES_NOT_EXITS, action.name, table.name);
+      const { isInvisible: _was, ...visible } = index.info;
+      const info = { ...visible, ...indexVisibility({ visibility: action.visibility }, index.info.isPrimary) };
+      draft.indexes = draft.indexes.map((i) => (i === index ? { ...i, info } : i));
+      return;
+    }
     case 'AlterColumnVisibility':
-    case 'AlterIndexVisibility':
       throw mysqlError(ER_NOT_SUPPORTED_YET, action.kind);
   }
 }

@@ -12,11 +12,12 @@ import {
   ER_MULTIPLE_PRI_KEY,
   ER_NOT_SUPPORTED_YET,
   ER_NO_DB_ERROR,
+  ER_PK_INDEX_CANT_BE_INVISIBLE,
   ER_TABLE_MUST_HAVE_COLUMNS,
   ER_TOO_LONG_IDENT,
   ER_WRONG_AUTO_KEY,
 } from '../../errors/index.js';
-import type { ColumnDef, CreateTableStmt, Expr, ForeignKeyDef, FuncCallExpr, IndexDef, IndexPart } from '../ast/index.js';
+import type { ColumnDef, CreateTableStmt, Expr, ForeignKeyDef, FuncCallExpr, IndexDef, IndexOptions, IndexPart } from '../ast/index.js';
 import type { AutoIncrementAllocator, Catalog, ColumnDefault, ColumnInfo, IndexInfo, TableInfo } from '../catalog/index.js';
 import { CURRENT_INDEX_KEY_VERSION } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
@@ -266,10 +267,17 @@ function buildIndexes(
     const name = isPrimary ? 'PRIMARY' : (def.name ?? uniqueIndexName(columns[offsets[0]!]!.name, names));
     if (names.has(name.toLowerCase())) throw mysqlError(ER_DUP_KEYNAME, name);
     names.add(name.toLowerCase());
-    indexes.push({ id: nextIndexId(), name, columnOffsets: offsets, isUnique: isPrimary || def.indexType === 'UNIQUE', isPrimary, keyVersion: CURRENT_INDEX_KEY_VERSION, ...descendingParts(def.parts) });
+    indexes.push({ id: nextIndexId(), name, columnOffsets: offsets, isUnique: isPrimary || def.indexType === 'UNIQUE', isPrimary, keyVersion: CURRENT_INDEX_KEY_VERSION, ...descendingParts(def.parts), ...indexVisibility(def.options, isPrimary) });
     if (isPrimary && offsets.length === 1 && isIntegerType(columns[offsets[0]!]!.type)) handleColumnOffset = offsets[0];
   }
   return { indexes, handleColumnOffset };
+}
+
+/** `isInvisible` of an index declared INVISIBLE; a primary key cannot be one (3522). */
+export function indexVisibility(options: IndexOptions | undefined, isPrimary: boolean): { isInvisible?: true } {
+  if (options?.visibility !== 'INVISIBLE') return {};
+  if (isPrimary) throw mysqlError(ER_PK_INDEX_CANT_BE_INVISIBLE);
+  return { isInvisible: true };
 }
 
 /** `descending` of an index whose parts include DESC (kept for SHOW CREATE TABLE; keys are ordered ascending). */

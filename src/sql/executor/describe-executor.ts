@@ -52,7 +52,7 @@ export function showIndex(catalog: Catalog, session: ExecutionContext, stmt: Sho
   for (const index of table.indexes) {
     index.columnOffsets.forEach((offset, i) => {
       const column = table.columns[offset]!;
-      rows.push([table.name, index.isUnique ? 0n : 1n, index.name, BigInt(i + 1), column.name, index.descending?.[i] === true ? 'D' : 'A', indexCardinality(table, index, i + 1), null, null, column.isNotNull ? '' : 'YES', 'BTREE', '', '', 'YES', null]);
+      rows.push([table.name, index.isUnique ? 0n : 1n, index.name, BigInt(i + 1), column.name, index.descending?.[i] === true ? 'D' : 'A', indexCardinality(table, index, i + 1), null, null, column.isNotNull ? '' : 'YES', 'BTREE', '', '', index.isInvisible === true ? 'NO' : 'YES', null]);
     });
   }
   const numeric = new Set(['Non_unique', 'Seq_in_index', 'Cardinality', 'Sub_part']);
@@ -74,7 +74,7 @@ export function showCreateTable(catalog: Catalog, session: ExecutionContext, stm
   for (const index of table.indexes) {
     const columns = index.columnOffsets.map((offset, i) => quote(table.columns[offset]!.name) + (index.descending?.[i] === true ? ' DESC' : '')).join(',');
     if (index.isPrimary) lines.push(`  PRIMARY KEY (${columns})`);
-    else lines.push(`  ${index.isUnique ? 'UNIQUE KEY' : 'KEY'} ${quote(index.name)} (${columns})`);
+    else lines.push(`  ${index.isUnique ? 'UNIQUE KEY' : 'KEY'} ${quote(index.name)} (${columns})${index.isInvisible === true ? ' /*!80000 INVISIBLE */' : ''}`);
   }
   for (const fk of table.foreignKeys ?? []) lines.push(`  ${foreignKeyClause(fk, databaseName)}`);
   // MySQL lists CHECK constraints by name, a NOT ENFORCED one with that in a versioned comment.

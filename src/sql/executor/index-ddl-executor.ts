@@ -18,6 +18,7 @@ import { checkKeyPartType } from './key-part-type.js';
 import { resolveTable } from './resolve-table.js';
 import { draftOf } from './alter-table-draft.js';
 import { checkIndexDrop } from './alter-table-constraints.js';
+import { descendingParts, indexVisibility } from './create-table-executor.js';
 
 /** The column offsets of index parts, with MySQL's errors for unknown columns and unprefixed BLOB/TEXT keys. */
 export function indexColumnOffsets(table: TableInfo, parts: readonly IndexPart[]): number[] {
@@ -47,6 +48,8 @@ export async function executeCreateIndex(stmt: CreateIndexStmt, catalog: Catalog
       isUnique: stmt.indexType === 'UNIQUE',
       isPrimary: false,
       keyVersion: CURRENT_INDEX_KEY_VERSION,
+      ...descendingParts(stmt.parts),
+      ...indexVisibility(stmt.options, false),
     };
     const next: TableInfo = { ...current, indexes: [...current.indexes, index] };
     const rows = new TableRows(txn, next, undefined, undefined);

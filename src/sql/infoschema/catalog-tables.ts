@@ -125,7 +125,7 @@ export const STATISTICS: SystemTable = {
           const column = table.columns[offset]!;
           return [
             CATALOG, database.name, table.name, index.isUnique ? 0n : 1n, database.name, index.name, BigInt(i + 1), column.name,
-            index.descending?.[i] === true ? 'D' : 'A', indexCardinality(table, index, i + 1), null, null, column.isNotNull ? '' : 'YES', 'BTREE', '', '', 'YES', null,
+            index.descending?.[i] === true ? 'D' : 'A', indexCardinality(table, index, i + 1), null, null, column.isNotNull ? '' : 'YES', 'BTREE', '', '', index.isInvisible === true ? 'NO' : 'YES', null,
           ];
         }),
       ),

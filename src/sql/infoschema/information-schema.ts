@@ -30,6 +30,7 @@ const TABLES: ReadonlyMap<string, SystemTable> = new Map(
     serverTables.COLLATION_CHARACTER_SET_APPLICABILITY,
     serverTables.FILES,
     serverTables.PROCESSLIST,
+    serverTables.CLUSTER_PROCESSLIST,
     serverTables.APPLICABLE_ROLES,
     serverTables.ENABLED_ROLES,
     serverTables.SESSION_VARIABLES,

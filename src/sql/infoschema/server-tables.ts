@@ -1,5 +1,5 @@
 // The information_schema tables about the server rather than the schema: ENGINES, CHARACTER_SETS, COLLATIONS, and
-// the ones the session layer fills in (PROCESSLIST, SESSION/GLOBAL_VARIABLES, SESSION/GLOBAL_STATUS).
+// the ones the session layer fills in (PROCESSLIST, CLUSTER_PROCESSLIST, SESSION/GLOBAL_VARIABLES, SESSION/GLOBAL_STATUS).
 import type { Row } from '../types/index.js';
 import { INT, NAME, SHORT, TEXT, UINT, columns, sessionTable } from './system-table.js';
 import { TypeKind, fieldType } from '../types/index.js';
@@ -43,10 +43,14 @@ export const COLLATION_CHARACTER_SET_APPLICABILITY: SystemTable = {
 };
 
 /** PROCESSLIST as TiDB has it (MySQL's eight columns), plus TLS: the connection's protocol and cipher, or ''. */
-export const PROCESSLIST = sessionTable('PROCESSLIST', [
+const PROCESSLIST_COLUMNS = [
   ['ID', UINT], ['USER', NAME], ['HOST', NAME], ['DB', NAME, true], ['COMMAND', NAME], ['TIME', INT], ['STATE', NAME, true],
   ['INFO', TEXT, true], ['TLS', NAME],
-]);
+] as const;
+export const PROCESSLIST = sessionTable('PROCESSLIST', PROCESSLIST_COLUMNS);
+
+/** TiDB's CLUSTER_PROCESSLIST: every SQL node's connections, INSTANCE (the node's host:port) first. */
+export const CLUSTER_PROCESSLIST = sessionTable('CLUSTER_PROCESSLIST', [['INSTANCE', NAME], ...PROCESSLIST_COLUMNS]);
 
 /** The roles the reading account can use (MySQL 8.0.19's APPLICABLE_ROLES), from the session's account. */
 export const APPLICABLE_ROLES = sessionTable('APPLICABLE_ROLES', [

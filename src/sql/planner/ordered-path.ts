@@ -67,7 +67,7 @@ function orderedPathOf(table: TableInfo, path: AccessPath, order: ResolvedOrder)
       if (!order.hasLimit) return undefined;
       const index = table.indexes.find(
         (candidate) =>
-          !(candidate.isPrimary && handle !== undefined) && isPrefix(order.columns, indexOrder(candidate, handleOrder)) && orderableColumns(table, order.columns, candidate),
+          !(candidate.isPrimary && handle !== undefined) && candidate.isInvisible !== true && isPrefix(order.columns, indexOrder(candidate, handleOrder)) && orderableColumns(table, order.columns, candidate),
       );
       if (!index) return undefined;
       const range = tableIndexRange(BigInt(table.id), BigInt(index.id));

@@ -73,7 +73,7 @@ function lookupTarget(table: TableInfo, offset: number): LookupTarget | undefine
   const column = table.columns[offset];
   if (!column || !isIntegerType(column.type)) return undefined;
   if (table.handleColumnOffset === offset) return { isHandle: true };
-  const index = table.indexes.find((candidate) => candidate.columnOffsets[0] === offset && !(candidate.isPrimary && table.handleColumnOffset !== undefined));
+  const index = table.indexes.find((candidate) => candidate.columnOffsets[0] === offset && !(candidate.isPrimary && table.handleColumnOffset !== undefined) && candidate.isInvisible !== true);
   return index ? { isHandle: false, index } : undefined;
 }
 

@@ -4,6 +4,7 @@ import { mysqlError, ER_BAD_FIELD_ERROR, ER_FIELD_SPECIFIED_TWICE, ER_NON_INSERT
 import type { Assignment, InsertStmt } from '../ast/index.js';
 import type { AutoIncrementAllocator, ColumnInfo, TableInfo } from '../catalog/index.js';
 import type { PlanContext } from './plan-context.js';
+import { resolveRowAlias } from './insert-row-alias.js';
 import { planQuery } from './plan-query.js';
 import { writeExplain } from './plan-update.js';
 import type { InsertPlan } from './write-plan.js';
@@ -16,6 +17,7 @@ export async function planInsert(statement: InsertStmt, allocator: AutoIncrement
   const target = resolveWriteTarget(stmt.table, undefined, 'INSERT', context, undefined);
   if (target.isView) stmt = insertThroughView(stmt, target);
   const columns = targetColumns(stmt, target.table);
+  stmt = resolveRowAlias(stmt, columns);
   const query = stmt.source.kind === 'select' ? await planQuery(stmt.source.query, context) : undefined;
   return { kind: 'Insert', stmt, target, columns, query, allocator, context, explain: writeExplain('Insert', query?.explain) };
 }

@@ -35,6 +35,7 @@ import { planWindows, windowOrderRequest } from './plan-window.js';
 import { Rollup, refuseGrouping } from './plan-rollup.js';
 import type { LateralPlanner } from './plan-lateral.js';
 import { expandWith } from './with-clause.js';
+import { valuesAsQuery } from './values-query.js';
 import { referencedColumnNames } from './referenced-columns.js';
 
 /** Plans a query expression without running anything (a recursive CTE in its WITH is computed first). */
@@ -49,7 +50,7 @@ export async function planQuery(query: QueryExpr, context: PlanContext, outer?: 
       return planSetOperation(query, left, right, context);
     }
     case 'ValuesStmt':
-      throw mysqlError(ER_NOT_SUPPORTED_YET, 'VALUES statements');
+      return planQuery(valuesAsQuery(query), context, outer);
   }
 }
 

@@ -1,6 +1,6 @@
 // PrivilegeChecker: the privilege checks a statement spec states, over one statement's context and the grants.
 import type { TableName, UserSpec } from '../ast/index.js';
-import { referencedTables } from '../planner/referenced-tables.js';
+import { referencedSequences, referencedTables } from '../planner/referenced-tables.js';
 import { resolveUser } from '../accounts/account-executor.js';
 import type { Privileges } from '../accounts/privilege-check.js';
 import type { ExecutionContext } from '../execution-context.js';
@@ -53,6 +53,13 @@ export class PrivilegeChecker {
     const key = (name: TableName): string => `${(name.db ?? current).toLowerCase()}.${name.name.toLowerCase()}`;
     const skip = new Set(except.map(key));
     for (const name of referencedTables(node)) if (!skip.has(key(name))) this.table('SELECT', name);
+  }
+
+  /** INSERT on every sequence `node`'s NEXTVAL/SETVAL calls name, SELECT on LASTVAL's (TiDB's rule). */
+  sequenceFunctions(node: unknown): void {
+    const account = this.context.privilegeAccount;
+    if (account === undefined || (this.privileges.hasGlobal(account, 'INSERT') && this.privileges.hasGlobal(account, 'SELECT'))) return;
+    for (const use of referencedSequences(node)) this.table(use.privilege, use.sequence);
   }
 
   /** The tables `node` names through FROM/JOIN (for statements that write them). */

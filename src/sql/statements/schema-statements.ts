@@ -68,7 +68,11 @@ export const SCHEMA_STATEMENTS: { [K in SchemaKind]: EngineStatementSpec<Stateme
   },
   AlterTableStmt: ddl('Com_alter_table', (stmt, check) => check.table('ALTER', stmt.table), (stmt, engine, context) => executeAlterTable(stmt, engine.catalog, context, engine.allocator)),
   CreateIndexStmt: ddl('Com_create_index', (stmt, check) => check.table('INDEX', stmt.table), (stmt, engine, context) => executeCreateIndex(stmt, engine.catalog, context)),
-  DropIndexStmt: ddl('Com_drop_index', (stmt, check) => check.table('INDEX', stmt.table), (stmt, engine, context) => executeDropIndex(stmt, engine.catalog, context)),
+  DropIndexStmt: ddl('Com_drop_index', (stmt, check) => check.table('INDEX', stmt.table), (stmt, engine, context) =>
+    // The primary key (always named PRIMARY) rekeys the rows when it goes, which only ALTER TABLE's rebuild does.
+    stmt.name.toUpperCase() === 'PRIMARY'
+      ? executeAlterTable({ kind: 'AlterTableStmt', text: stmt.text, table: stmt.table, actions: [{ kind: 'DropIndex', name: stmt.name, ...(stmt.ifExists === true && { ifExists: true }) }] }, engine.catalog, context, engine.allocator)
+      : executeDropIndex(stmt, engine.catalog, context)),
   RenameTableStmt: ddl(
     'Com_rename_table',
     (stmt, check) => {

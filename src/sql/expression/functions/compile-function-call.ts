@@ -13,7 +13,7 @@ import { varcharType } from '../literal-types.js';
 import type { CompileContext } from '../compile-context.js';
 import { AGGREGATE_FUNCTION_NAMES, builtinFunctions } from './builtin-functions.js';
 import { BINARY_COLLATION, SYSTEM_COLLATION } from '../../collation/index.js';
-import { isTextType } from '../../types/index.js';
+import { TypeKind, bitAsString, fieldType, isTextType } from '../../types/index.js';
 import { aggregateDerivations } from '../collation-derivation.js';
 import { connectionCollation } from '../collate-expr.js';
 
@@ -35,8 +35,30 @@ export function compileFunctionCall(call: FuncCallExpr, context: CompileContext,
   if (count < builtin.minArgs || count > builtin.maxArgs) throw mysqlError(ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT, name);
   const compileArg = builtin.takesUnits === true ? (arg: Expr): CompiledExpr => compileUnitArgument(arg, context, compile) : (arg: Expr): CompiledExpr => compile(arg, context);
   const clauseExprs = builtin.clauseExprs?.(call) ?? [];
-  const args = [...call.args.slice(builtin.takesObjectName === true ? 1 : 0), ...clauseExprs].map(compileArg);
+  const compiled = [...call.args.slice(builtin.takesObjectName === true ? 1 : 0), ...clauseExprs].map(compileArg);
+  const args = BIT_AS_BYTES_FUNCTIONS.has(name) ? compiled.map(bitArgumentAsBytes) : compiled;
   return withResultCollation(builtin.compile(args, context, call), name, args, context);
+}
+
+/**
+ * String functions that read a BIT(M) argument in string context, as its ceil(M/8) big-endian bytes (LENGTH(b) is
+ * 2 for BIT(12)); the others (HEX, arithmetic, comparisons) take its number.
+ */
+const BIT_AS_BYTES_FUNCTIONS: ReadonlySet<string> = new Set([
+  'LENGTH', 'OCTET_LENGTH', 'CHAR_LENGTH', 'CHARACTER_LENGTH', 'BIT_LENGTH', 'SUBSTRING', 'SUBSTR', 'MID', 'LEFT',
+  'RIGHT', 'REVERSE', 'LPAD', 'RPAD', 'INSTR', 'LOCATE', 'POSITION', 'REPLACE', 'ASCII', 'ORD', 'LOWER', 'UPPER',
+  'LCASE', 'UCASE', 'MD5', 'SHA1', 'SHA', 'SHA2', 'TO_BASE64', 'CRC32', 'QUOTE', 'CONCAT_WS', 'REPEAT', 'INSERT',
+  'TRIM', 'LTRIM', 'RTRIM', 'SUBSTRING_INDEX', 'STRCMP',
+]);
+
+/** A BIT(M) argument as the binary string of its bytes. */
+function bitArgumentAsBytes(arg: CompiledExpr): CompiledExpr {
+  if (arg.type.kind !== TypeKind.Bit) return arg;
+  const bitType = arg.type;
+  const type = fieldType(TypeKind.VarBinary, { length: Math.ceil(bitType.length / 8) });
+  // Not a spread of `arg`: its columnIndex would let callers read the column's number past `evaluate`.
+  if (arg.constantValue !== undefined) return constantExpr(bitAsString(arg.constantValue, bitType), type);
+  return { type, isNullable: arg.isNullable, evaluate: (row) => bitAsString(arg.evaluate(row), bitType) };
 }
 
 /** MySQL's own strings (user and database names, the version): utf8_general_ci, coercibility SYSCONST. */
