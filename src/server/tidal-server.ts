@@ -37,6 +37,16 @@ import { ServerObservability } from './status/server-observability.js';
 import type { CertificateInForce, MetricsSources } from '../observability/server-metrics.js';
 
 /** MySQL's version first, because drivers parse it to choose features; then who we are. */
+/** The Ssl_* status rows that count handshakes. */
+const TLS_COUNTER_NAMES: ReadonlySet<string> = new Set([
+  'Ssl_accepts',
+  'Ssl_finished_accepts',
+  'Ssl_handshake_failures',
+  'Ssl_handshake_timeouts',
+  'Ssl_client_certificates_refused',
+  'Ssl_sessions_reused',
+]);
+
 export const SERVER_VERSION = `8.0.11-TidalDB-${packageInfo().version}`;
 const VERSION_COMMENT = 'TidalDB Server (Apache License 2.0), MySQL 8.0 compatible';
 const CONNECT_TIMEOUT_MS = 10_000;
@@ -123,7 +133,10 @@ export class TidalServer {
       const rsaKeys = loadRsaKeys({ ...config.security, sslCert: files.cert }, logger);
       const status = new StatusVariables();
       const tlsCounters = new TlsServerCounters();
-      status.addProvider((scope) => tlsStatusVariables(tls.current, undefined, tlsCounters, scope));
+      // The handshake counts are counters (summed over the server's processes); the rest describes this TLS context.
+      const isTlsCounter = ([name]: readonly [string, unknown]): boolean => TLS_COUNTER_NAMES.has(name);
+      status.addCounters(() => tlsStatusVariables(tls.current, undefined, tlsCounters, 'global').filter(isTlsCounter).map(([name, value]) => [name, Number(value)] as const));
+      status.addProvider((scope) => tlsStatusVariables(tls.current, undefined, tlsCounters, scope).filter((row) => !isTlsCounter(row)));
       status.addProvider(() => [['Caching_sha2_password_rsa_public_key', rsaKeys?.publicKeyPem ?? '']]);
       const globals = new GlobalVariables({
         facts: () => serverFacts(config, holder.port, tls, policy),
