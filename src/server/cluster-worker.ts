@@ -3,6 +3,7 @@
 import type { ServerConfig } from '../config/index.js';
 import { storeLocation } from '../config/index.js';
 import type { Logger } from '../logging/index.js';
+import type { ServerMetrics } from '../observability/server-metrics.js';
 import { LmdbMemberEngine, openKvEngine } from '../storage/index.js';
 import type { KvEngine } from '../storage/kv.js';
 import type { SqlEngine } from '../sql/index.js';
@@ -28,6 +29,12 @@ export interface WorkerState {
   readonly tls: InstanceControl;
   readonly sha2Cache: Sha2PasswordCache;
   readonly logger: Logger;
+}
+
+/** /metrics on any worker adds up every worker's metrics (each answers the others with its own). */
+export function shareMetrics(member: ClusterMember, metrics: ServerMetrics): void {
+  member.peers.answer('metrics', () => metrics.ownMetrics());
+  metrics.attachPeers(() => member.peers.gather('metrics', undefined));
 }
 
 /** Applies the other workers' changes here before the statement that made them answers (see ServerEvents). */

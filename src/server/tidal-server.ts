@@ -22,7 +22,7 @@ import { ClusterProcessList } from '../session/cluster/cluster-process-list.js';
 import { CountingConnectionIds } from '../session/cluster/connection-ids.js';
 import type { ConnectionIds } from '../session/cluster/connection-ids.js';
 import type { RowLockManager } from '../session/locks/row-lock-manager.js';
-import { applyClusterEvents, clusterInstanceControl, openWorkerStore } from './cluster-worker.js';
+import { applyClusterEvents, clusterInstanceControl, openWorkerStore, shareMetrics } from './cluster-worker.js';
 import { EtcdNodeServices } from './etcd-node-services.js';
 import { createSessionDriver } from '../session/session-driver.js';
 import { Connection } from './connection.js';
@@ -169,6 +169,7 @@ export class TidalServer {
       if (events) sql.accounts.failedLogins.shareWith((change) => events.publish({ kind: 'failed-logins', ...change }));
       if (node) await node.takeChanges({ sql, globals, status, tls, sha2Cache, logger });
       if (member) applyClusterEvents(member, { sql, globals, status, tls, sha2Cache, logger });
+      if (member && observability.metrics) shareMetrics(member, observability.metrics);
       const userLocks = member?.userLocks ?? new LocalUserLockManager();
       const context: ServerContext = {
         logger,

@@ -213,6 +213,10 @@ describe('max-procs = 2', () => {
     assert.equal(await comDo(a), before + 7);
     assert.equal(await comDo(b), before + 7);
     assert.equal(await value(b, "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'Com_do'"), String(before + 7));
+    // /metrics, answered by either worker, adds up both workers' figures too.
+    const metrics = await (await fetch(`http://127.0.0.1:${server.statusPort}/metrics`)).text();
+    const doStatements = /^tidal_server_query_total\{type="Do",result="OK"\} (\d+)$/m.exec(metrics);
+    assert.ok(Number(doStatements?.[1]) >= 7, metrics);
   });
 
   it('max_connections counts the connections of every worker', async () => {
