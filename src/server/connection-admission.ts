@@ -55,10 +55,12 @@ export class ConnectionAdmission {
 
   /**
    * Before the handshake: refuses (1040) when the connections already open, counting those still logging in, exceed
-   * max_connections by more than the one MySQL keeps for an administrator.
+   * max_connections by more than the one MySQL keeps for an administrator. Of the other processes' connections only
+   * the logged-in ones count here: one of theirs still logging in may be refused and gone before their report of it
+   * arrives, and would refuse this one wrongly (admit() counts the others' logins in any case).
    */
   refuseBeforeLogin(openConnections: number): MySqlError | undefined {
-    return openConnections + this.others().open > this.globals.maxConnections ? mysqlError(ER_CON_COUNT_ERROR) : undefined;
+    return openConnections + this.others().loggedIn > this.globals.maxConnections ? mysqlError(ER_CON_COUNT_ERROR) : undefined;
   }
 
   /**
