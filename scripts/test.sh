@@ -50,7 +50,7 @@ node --test --test-concurrency=2 --test-timeout=920000 $(find dist/test -name '*
 # worker processes (row and user locks, KILL/PROCESSLIST, global status, FLUSH, SET GLOBAL, accounts, grants and
 # login limits, failed-login lockout, prepared statements and plan caches after DDL, temporary tables, TLS reload),
 # so they run once more with every test server started as --max-procs 2 (about two minutes on a loaded 2-core box;
-# README "Testing with several worker processes"). The whole suite passes that way too:
+# README "Testing with several worker processes"). The whole suite runs that way with:
 # TIDAL_TEST_MAX_PROCS=2 node --test --test-concurrency=1 dist/test/e2e/*.test.js
 echo "test: end-to-end files on cross-process state, with max-procs 2"
 max_procs_files=(skip-locked kill-waiting user-locks status-counters privileges connection-limits account-tls-and-locking change-user
