@@ -195,7 +195,7 @@ export class ServerMetrics {
     });
     new Gauge({ name: 'tidal_lock_waiting', help: 'Row-lock requests waiting now.', registers, collect() { this.set(sources.lockWaiters()); } });
     pulledCounter(registers, 'tidal_kv_read_keys_total', 'Key-value pairs read from the store.', () => kv.readKeys);
-    pulledCounter(registers, 'tidal_kv_read_bytes_total', 'Bytes of keys and values read from the store.', () => kv.readBytes);
+    pulledCounter(registers, 'tidal_kv_read_bytes_total', 'Bytes of keys and values read from the store (values only, for scans that need no keys).', () => kv.readBytes);
     pulledCounter(registers, 'tidal_kv_write_keys_total', 'Keys written (put or deleted) by commits.', () => kv.writeKeys);
     pulledCounter(registers, 'tidal_kv_write_bytes_total', 'Bytes of keys and values written by commits.', () => kv.writeBytes);
     new Counter({

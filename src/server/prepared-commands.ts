@@ -147,7 +147,7 @@ export class PreparedCommands {
   private async execute(session: ClientSession, payload: Buffer, sequenceId: number): Promise<void> {
     const prepared = this.find(session, statementIdOf(payload), 'mysqld_stmt_execute');
     const state = this.state(prepared);
-    const command = decodeComStmtExecute(payload, prepared.paramCount, state.boundTypes, new Set(state.longData.keys()));
+    const command = decodeComStmtExecute(payload, prepared.paramCount, state.boundTypes, state.longData);
     state.boundTypes = command.types;
     const params: SqlValue[] = command.params.map((param, i) => {
       if (param !== undefined) return binaryParamValue(param);

@@ -11,8 +11,7 @@ import type { KvEngine } from '../storage/kv.js';
 import { SqlEngine } from '../sql/index.js';
 import { GlobalVariables, StatusVariables, hostPlatform } from '../session/variables/index.js';
 import type { ServerFacts } from '../session/variables/index.js';
-import { LocalRowLockManager } from '../session/locks/local-row-lock-manager.js';
-import { LocalUserLockManager } from '../session/locks/local-user-lock-manager.js';
+import { chooseRowLocks, chooseUserLocks } from './lock-managers.js';
 import { TlsServerCounters, resolveTlsPolicy, tlsStatusVariables, tlsVersionList } from '../protocol/tls/index.js';
 import type { TlsPolicy } from '../protocol/tls/index.js';
 import { serverAuthStrings } from './auth-strings.js';
@@ -153,7 +152,7 @@ export class TidalServer {
       });
       holder.globals = globals;
       observability.bindVariables(globals);
-      const locks: RowLockManager = member?.locks ?? new LocalRowLockManager(observability.lockObserver);
+      const locks = chooseRowLocks(engine, member, observability.lockObserver);
       member?.observeLocks(observability.lockObserver);
       const localProcesses = processList(() => holder.server?.connections);
       // On etcd the node's events and peers reach every process of every node; the primary's channel between this
@@ -170,7 +169,7 @@ export class TidalServer {
       if (node) await node.takeChanges({ sql, globals, status, tls, sha2Cache, logger });
       if (member) applyClusterEvents(member, { sql, globals, status, tls, sha2Cache, logger });
       if (member && observability.metrics) shareMetrics(member, observability.metrics);
-      const userLocks = member?.userLocks ?? new LocalUserLockManager();
+      const userLocks = chooseUserLocks(engine, member);
       const context: ServerContext = {
         logger,
         driver: createSessionDriver({ sql, kv, status, locks, userLocks, ...shared, observer: observability.observer }, globals),

@@ -9,6 +9,8 @@ export type { CommitAdmission } from './commit-admission.js';
 export { EtcdEngine } from './engines/etcd/etcd-engine.js';
 export type { EtcdEngineOptions } from './engines/etcd/etcd-engine.js';
 export { EtcdClusterConnection } from './engines/etcd/etcd-cluster-connection.js';
+export { etcdCoordinationOf } from './engines/etcd/etcd-coordination.js';
+export type { EtcdCoordination } from './engines/etcd/etcd-coordination.js';
 export { openKvEngine } from './open-kv-engine.js';
 export type { EtcdConnectionOptions } from './engines/etcd/etcd-cluster-connection.js';
 export { KeyLimits } from './engines/key-limits.js';

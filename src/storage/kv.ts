@@ -28,6 +28,11 @@ export interface ScanOptions {
   readonly limit?: number;
   /** Preferred number of pairs per batch; engines may return fewer. Default 256. */
   readonly batchSize?: number;
+  /**
+   * The caller reads the values only: an engine may give every pair an empty key (LMDB then copies no key per pair,
+   * as a table's row scan needs none). A transaction with its own writes in the range still gives the keys.
+   */
+  readonly isValueOnly?: boolean;
 }
 
 /** Read access at one consistent point in time. */

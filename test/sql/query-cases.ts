@@ -43,6 +43,14 @@ export const QUERY_CASES: readonly SqlCase[] = [
   { sql: "SELECT id FROM ci WHERE code = 'ABC' ORDER BY id", rows: [] },
   { sql: "SELECT id FROM ci WHERE code COLLATE utf8mb4_general_ci = 'ABC' ORDER BY id", rows: [['1'], ['2']] },
   { sql: "SELECT id FROM ci WHERE name = 'ABC' COLLATE utf8mb4_bin ORDER BY id", rows: [] },
+  // DISTINCT over exactly the ORDER BY columns drops duplicates after the sort: equal by collation (case, trailing
+  // spaces under PAD SPACE), the first row met stays; NULLs are one value
+  { sql: 'CREATE TABLE dci (id INT PRIMARY KEY, name VARCHAR(10) COLLATE utf8mb4_general_ci, code VARCHAR(10) COLLATE utf8mb4_bin)', affectedRows: 0 },
+  { sql: "INSERT INTO dci VALUES (1, 'Abc', 'Abc'), (2, 'abc', 'abc'), (3, 'ABD', 'ABD'), (4, 'abc ', NULL), (5, NULL, 'x'), (6, NULL, NULL)", affectedRows: 6 },
+  { sql: 'SELECT DISTINCT name FROM dci ORDER BY name', rows: [[null], ['Abc'], ['ABD']] },
+  { sql: 'SELECT DISTINCT name FROM dci ORDER BY name DESC', rows: [['ABD'], ['Abc'], [null]] },
+  { sql: 'SELECT DISTINCT code, name FROM dci ORDER BY name, code', rows: [[null, null], ['x', null], [null, 'abc '], ['Abc', 'Abc'], ['abc', 'abc'], ['ABD', 'ABD']] },
+  { sql: 'SELECT DISTINCT name, id FROM dci WHERE id > 1 ORDER BY name, id', rows: [[null, '5'], [null, '6'], ['abc', '2'], ['abc ', '4'], ['ABD', '3']] },
   // Literals take the connection's collation (mysql2 sends utf8mb4_unicode_ci): case-insensitive, as in MySQL.
   { sql: "SELECT 'a' = 'A', 'a' = 'A' COLLATE utf8mb4_bin, 'a' = 'A' COLLATE utf8mb4_general_ci", rows: [['1', '0', '1']] },
   // ONLY_FULL_GROUP_BY (in the default sql_mode): ungrouped columns are errors unless a key or WHERE determines them

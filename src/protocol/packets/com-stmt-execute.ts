@@ -47,13 +47,14 @@ export function statementIdOf(payload: Buffer): number {
 
 /**
  * Decodes COM_STMT_EXECUTE for a statement of `paramCount` parameters. When the client does not resend types
- * (new_params_bound_flag 0), the values are read with `previousTypes`; parameters in `longData` carry no bytes here.
+ * (new_params_bound_flag 0), the values are read with `previousTypes`; parameters in `longData` (a set or map of
+ * parameter ids) carry no bytes here.
  */
 export function decodeComStmtExecute(
   payload: Buffer,
   paramCount: number,
   previousTypes: readonly BinaryParamType[] | undefined,
-  longData: ReadonlySet<number>,
+  longData: { has(paramId: number): boolean },
 ): ComStmtExecute {
   const reader = new PacketReader(payload);
   if (reader.readInt1() !== CommandCode.COM_STMT_EXECUTE) throw malformedPacket();
@@ -76,8 +77,8 @@ export function decodeComStmtExecute(
   for (let i = 0; i < paramCount; i++) {
     const type = types[i]!;
     if (longData.has(i)) params.push(undefined);
-    else if ((((nullBitmap[i >> 3] as number) >> (i & 7)) & 1) === 1) params.push({ ...type, value: null });
-    else params.push({ ...type, value: readBinaryValue(reader, type.type) });
+    else if ((((nullBitmap[i >> 3] as number) >> (i & 7)) & 1) === 1) params.push({ type: type.type, isUnsigned: type.isUnsigned, value: null });
+    else params.push({ type: type.type, isUnsigned: type.isUnsigned, value: readBinaryValue(reader, type.type) });
   }
   return { statementId, flags, types, params };
 }

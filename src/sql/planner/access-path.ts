@@ -4,7 +4,7 @@ import type { IndexInfo, TableInfo } from '../catalog/index.js';
 import type { KeyRange } from '../../storage/kv.js';
 import { chooseIndexPath } from './index-path.js';
 import type { CompiledExpr } from '../expression/index.js';
-import { compileExpr } from '../expression/index.js';
+import { LateBoundParams, compileExpr } from '../expression/index.js';
 import type { CompileContext } from '../expression/index.js';
 import { toInteger } from '../types/index.js';
 import type { SqlValue } from '../types/index.js';
@@ -22,6 +22,15 @@ export type AccessPath =
  */
 export function accessConditions(path: AccessPath): readonly Expr[] {
   return path.kind === 'point' || path.kind === 'range' ? (path.consumed ?? []) : [];
+}
+
+/**
+ * Whether `path` satisfies every one of `conjuncts` by construction: a reused plan whose filter left them out (they
+ * were its path's access conditions) still fits a new path only if that path consumes them too.
+ */
+export function consumesAll(path: AccessPath, conjuncts: readonly Expr[]): boolean {
+  const consumed = accessConditions(path);
+  return conjuncts.every((conjunct) => consumed.includes(conjunct));
 }
 
 /** Two paths read the same way (kind, and the same index): a reused plan built around one fits the other. */
@@ -59,7 +68,11 @@ function chooseHandlePath(table: TableInfo, where: Expr | undefined, context: Co
   if (handleOffset === undefined || !where) return { kind: 'full' };
   const handleName = table.columns[handleOffset]!.name.toLowerCase();
   const isHandle = (expr: Expr): boolean => expr.kind === 'ColumnRefExpr' && expr.column.toLowerCase() === handleName;
-  const constant = (expr: Expr): SqlValue | undefined => constantOf(compileQuietly(expr, context));
+  // A bare `?` (every reused plan's key condition) is its value: compiling it only to read the constant back costs
+  // each execution of a prepared point select a closure and a collation lookup.
+  const values = context.params instanceof LateBoundParams ? undefined : context.params;
+  const constant = (expr: Expr): SqlValue | undefined =>
+    expr.kind === 'ParamExpr' && values !== undefined ? (values[expr.index] ?? null) : constantOf(compileQuietly(expr, context));
   // Rows read by handle equal integer constants exactly; other constants (1.0, '1') keep their conjunct as a filter.
   const canConsume = !table.columns[handleOffset]!.type.isUnsigned;
   const isExact = (...exprs: Expr[]): boolean => canConsume && exprs.every((expr) => typeof constant(expr) === 'bigint');

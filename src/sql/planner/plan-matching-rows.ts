@@ -2,7 +2,7 @@
 // views, the innermost view's), and the read, Sort/TopN/Limit that EXPLAIN shows.
 import type { Expr, Limit, OrderItem } from '../ast/index.js';
 import { LateBoundParams, containsParam, withCurrentValues } from '../expression/index.js';
-import { chooseAccessPath, accessConditions, conjunction, isSamePathShape, splitConjuncts } from './access-path.js';
+import { chooseAccessPath, accessConditions, conjunction, consumesAll, isSamePathShape, splitConjuncts } from './access-path.js';
 import { substituteGeneratedColumns } from './generated-column-substitution.js';
 import type { AccessPath } from './access-path.js';
 import { describeExpr } from './describe-expr.js';
@@ -30,8 +30,9 @@ export function planMatchingRows(target: WriteTarget, alias: string | undefined,
   const path = choose();
   const params = context.params;
   const isLateBound = params instanceof LateBoundParams && where !== undefined && containsParam(where);
-  // A reused plan tests every conjunct: its path is chosen anew for each execution's values.
-  const consumed = isBase && !isLateBound ? accessConditions(path) : [];
+  // A reused plan's path is chosen anew for each execution's values; it stays only while that path consumes the
+  // conjuncts its filter left out.
+  const consumed = isBase ? accessConditions(path) : [];
   const filterConjuncts = conjuncts.filter((conjunct) => !consumed.includes(conjunct));
   const read = tableReadPlan(target.table, alias, path, filterConjuncts, target.scope);
   let top = read.top;
@@ -45,7 +46,7 @@ export function planMatchingRows(target: WriteTarget, alias: string | undefined,
   if (isLateBound) {
     params.onRebind(() => {
       const next = choose();
-      if (!isSamePathShape(plan.path, next)) return false;
+      if (!isSamePathShape(plan.path, next) || !consumesAll(next, consumed)) return false;
       plan.path = next;
       return true;
     });

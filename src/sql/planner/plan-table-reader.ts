@@ -5,7 +5,7 @@ import type { TableInfo } from '../catalog/index.js';
 import { LateBoundParams, compileExpr, containsParam, withCurrentValues } from '../expression/index.js';
 import type { CompileContext, StatementParams } from '../expression/index.js';
 import { handleScope, tableScope } from '../table/table-scope.js';
-import { accessConditions, chooseAccessPath, conjunction, isSamePathShape } from './access-path.js';
+import { accessConditions, chooseAccessPath, conjunction, consumesAll, isSamePathShape } from './access-path.js';
 import { orderedPath } from './ordered-path.js';
 import { substituteGeneratedColumns } from './generated-column-substitution.js';
 import type { OrderRequest } from './ordered-path.js';
@@ -44,9 +44,9 @@ export function planTableReader(
   };
   const access = choose();
   const isLateBound = rebindsPath(params, conjuncts);
-  // Conjuncts the access path satisfies by construction are not tested again (TiDB's access conditions); a reused
-  // plan tests them all, since its path is chosen anew for each execution's values.
-  const consumed = isLateBound ? [] : accessConditions(access.path);
+  // Conjuncts the access path satisfies by construction are not tested again (TiDB's access conditions). A reused
+  // plan's path is chosen anew for each execution's values; it stays only while that path consumes them too.
+  const consumed = accessConditions(access.path);
   const filterConjuncts = consumed.length === 0 ? conjuncts : conjuncts.filter((conjunct) => !consumed.includes(conjunct));
   const where = conjunction(filterConjuncts);
   const read = tableReadPlan(table, alias, access.path, filterConjuncts, scope, access.isOrdered ? { isReverse: access.isReverse } : undefined);
@@ -68,7 +68,7 @@ export function planTableReader(
   if (isLateBound) {
     params.onRebind(() => {
       const next = choose();
-      if (!isSameShape(plan.access, next)) return false;
+      if (!isSameShape(plan.access, next) || !consumesAll(next.path, consumed)) return false;
       plan.access = next;
       return true;
     });

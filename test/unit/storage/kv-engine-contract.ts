@@ -191,6 +191,30 @@ export function defineKvEngineContract(name: string, harness: EngineHarness): vo
     );
 
     void it(
+      'value-only scans give the values a full scan gives, in order, with buffered writes merged',
+      withEngine(async (engine) => {
+        await put(engine, Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`w${String(i).padStart(2, '0')}`, `v${i}`])));
+        const txn = await beginTransaction(engine);
+        const values = async (options: ScanOptions): Promise<string[]> => {
+          const out: string[] = [];
+          for await (const batch of txn.scan({ start: b('w03'), end: b('w15') }, { ...options, isValueOnly: true })) {
+            for (const pair of batch) out.push(text(pair.value)!);
+          }
+          return out;
+        };
+        const expected = (await collect(txn, { start: b('w03'), end: b('w15') })).map(([, value]) => value);
+        assert.deepEqual(await values({ batchSize: 5 }), expected);
+        assert.deepEqual(await values({ reverse: true, limit: 4 }), [...expected].reverse().slice(0, 4));
+        txn.set(b('w05'), b('new'));
+        txn.delete(b('w06'));
+        const merged = await collect(txn, { start: b('w03'), end: b('w15') }, { isValueOnly: true });
+        assert.deepEqual(merged.map(([key]) => key).slice(0, 4), ['w03', 'w04', 'w05', 'w07'], 'keys come back where the transaction merges');
+        assert.deepEqual(merged.map(([, value]) => value).slice(0, 4), ['v3', 'v4', 'new', 'v7']);
+        txn.rollback();
+      }),
+    );
+
+    void it(
       'closes a scan that is abandoned early and can scan again',
       withEngine(async (engine) => {
         await put(engine, Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`s${i}`, 'x'])));

@@ -10,6 +10,7 @@ import type { CommitRequest, CommitResult, KvEngine, KvSnapshot } from '../../kv
 import { rejectWith } from '../reject-with.js';
 import { validateMutationKeys } from '../key-limits.js';
 import type { EtcdClusterConnection } from './etcd-cluster-connection.js';
+import type { EtcdCoordination } from './etcd-coordination.js';
 import { EtcdCommitter } from './etcd-commit.js';
 import type { CommitLimits } from './etcd-commit.js';
 import { EtcdGc, DEFAULT_GC_OPTIONS } from './etcd-gc.js';
@@ -55,7 +56,12 @@ export class EtcdEngine implements KvEngine {
   /** Versions of open snapshots and in-flight commits, with counts: they hold the GC safe point down. */
   private readonly live = new Map<bigint, number>();
   private readonly openSnapshots = new Set<EtcdSnapshot>();
+  /** The newest revision read or committed at (see EtcdCoordination.newestRevision). */
+  private newestSeen = 0n;
+  private readonly closers: Array<() => Promise<void>> = [];
   private isClosed = false;
+  /** What row locks and other services kept in etcd use of this engine. */
+  readonly coordination: EtcdCoordination;
 
   private constructor(
     readonly connection: EtcdClusterConnection,
@@ -87,6 +93,14 @@ export class EtcdEngine implements KvEngine {
       },
       { ...DEFAULT_GC_OPTIONS, ...options.gc },
     );
+    this.coordination = {
+      client: connection.client,
+      prefix: keyspace.prefix,
+      dataKey: (key) => keyspace.dataKey(key),
+      newestRevision: () => this.newestSeen,
+      retry: (operation) => retryTransient(operation, budget),
+      onClose: (close) => this.closers.push(close),
+    };
   }
 
   /**
@@ -109,6 +123,7 @@ export class EtcdEngine implements KvEngine {
     if (this.isClosed) return rejectWith(closedError());
     return this.latest.read().then((version) => {
       if (this.isClosed) throw closedError();
+      if (version > this.newestSeen) this.newestSeen = version;
       this.hold(version);
       const snapshot = new EtcdSnapshot(this.reads, version, (closed) => {
         this.openSnapshots.delete(closed);
@@ -124,7 +139,9 @@ export class EtcdEngine implements KvEngine {
     validateMutationKeys(request);
     this.hold(request.startVersion);
     try {
-      return { commitVersion: await this.committer.commit(request) };
+      const commitVersion = await this.committer.commit(request);
+      if (commitVersion > this.newestSeen) this.newestSeen = commitVersion;
+      return { commitVersion };
     } finally {
       this.release(request.startVersion);
     }
@@ -146,6 +163,7 @@ export class EtcdEngine implements KvEngine {
     if (this.isClosed) return;
     this.isClosed = true;
     for (const snapshot of [...this.openSnapshots]) snapshot.close();
+    await Promise.allSettled(this.closers.map((close) => close()));
     try {
       await this.gc.stop();
     } finally {

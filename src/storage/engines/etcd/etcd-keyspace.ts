@@ -7,6 +7,8 @@
 //   g/safe-point           GC safe point (20 decimal digits); commits from older snapshots are refused
 //   g/leader               the engine that runs GC now (lease-bound)
 //   g/min-start/<engine>   the oldest live snapshot of each engine (lease-bound)
+//   l<hex key>/<x|s>/<holder>   row locks of pessimistic transactions (lease-bound; session/locks/etcd-lock-keys.ts)
+//   w<holder>              wait-for edges of row-lock waiters, for deadlock detection (lease-bound)
 import type { Bytes } from '../../kv.js';
 import { asBuffer, prefixNext } from '../../bytes.js';
 import { KEYSPACE_NAME_PATTERN } from '../../../config/index.js';

@@ -7,7 +7,7 @@
 // so the version always matches exactly what the snapshot sees.
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Database, RootDatabase } from 'lmdb';
+import type { Database, RootDatabase, Transaction } from 'lmdb';
 import type { Bytes, CommitRequest, CommitResult, KvEngine, KvSnapshot } from '../../kv.js';
 import { asBuffer } from '../../bytes.js';
 import { CommitOracle } from '../commit-oracle.js';
@@ -35,6 +35,12 @@ export class LmdbEngine implements KvEngine {
   private readonly oracle: CommitOracle;
   private readonly openSnapshots = new Set<LmdbSnapshot>();
   private readonly pendingCommits = new Set<Promise<void>>();
+  /**
+   * The read transaction new snapshots share until the next commit: while nothing is committed the store does not
+   * change, so a snapshot need not begin a read transaction of its own and read the commit version in it (every
+   * commit, a worker process's too, is applied by this engine). The engine holds it until the next commit.
+   */
+  private newestRead: SharedRead | undefined;
   /** The floor each reading member process reported (see CommitAdmission), registered in the oracle as a snapshot. */
   private readonly memberFloors = new Map<number, bigint>();
   private isClosed = false;
@@ -44,6 +50,7 @@ export class LmdbEngine implements KvEngine {
     readonly directory: string,
     private readonly root: RootDatabase,
     private readonly data: LmdbByteStore,
+    private readonly dataValues: LmdbByteStore,
     private readonly meta: Database<Buffer, Bytes>,
     private readonly maxKeyBytes: number,
     private readonly lock: DataDirLock,
@@ -71,8 +78,8 @@ export class LmdbEngine implements KvEngine {
       }
       const lock = await acquireDataDirLock(directory);
       try {
-        const { root, data, meta, maxKeyBytes } = openLmdbStores(directory, KeyLimits.maxKeyBytes);
-        return new LmdbEngine(directory, root, data, meta, maxKeyBytes, lock);
+        const { root, data, dataValues, meta, maxKeyBytes } = openLmdbStores(directory, KeyLimits.maxKeyBytes);
+        return new LmdbEngine(directory, root, data, dataValues, meta, maxKeyBytes, lock);
       } catch (error) {
         await lock.release();
         throw new Error(`cannot open the LMDB store in ${directory}: ${messageOf(error)}`, { cause: error });
@@ -112,9 +119,13 @@ export class LmdbEngine implements KvEngine {
   snapshot(): Promise<KvSnapshot> {
     try {
       this.assertOpen();
-      const { txn, version } = openReadTransaction(this.data, this.meta);
+      const read = (this.newestRead ??= { ...openReadTransaction(this.data, this.meta), snapshots: 0, isNewest: true });
+      const version = read.version;
+      read.snapshots++;
       this.oracle.registerSnapshot(version);
-      const snapshot = new LmdbSnapshot(this.data, txn, version, this.maxKeyBytes, (closed) => {
+      const snapshot = new LmdbSnapshot(this.data, this.dataValues, read.txn, version, this.maxKeyBytes, (closed) => {
+        read.snapshots--;
+        if (!read.isNewest && read.snapshots === 0) read.txn.done();
         this.openSnapshots.delete(closed);
         this.oracle.releaseSnapshot(version);
       });
@@ -150,6 +161,8 @@ export class LmdbEngine implements KvEngine {
       this.oracle.abandon(commitVersion);
       throw storageWriteError(error, join(this.directory, DATA_FILE), this.directory);
     }
+    // Snapshots taken from now on must see this commit: they start a read transaction of their own.
+    this.retireNewestRead();
     // Row locks may go once the commit is visible; the caller's answer still waits for the flush.
     this.oracle.markVisible(commitVersion);
     request.onVisible?.();
@@ -168,6 +181,7 @@ export class LmdbEngine implements KvEngine {
     this.isClosed = true;
     await Promise.allSettled([...this.pendingCommits]);
     for (const snapshot of [...this.openSnapshots]) snapshot.close();
+    this.retireNewestRead();
     try {
       await this.root.close();
     } finally {
@@ -176,9 +190,28 @@ export class LmdbEngine implements KvEngine {
     }
   }
 
+  /** The newest read stops being handed out; its transaction ends now, or with the last snapshot using it. */
+  private retireNewestRead(): void {
+    const read = this.newestRead;
+    if (read === undefined) return;
+    this.newestRead = undefined;
+    read.isNewest = false;
+    if (read.snapshots === 0) read.txn.done();
+  }
+
   private assertOpen(): void {
     if (this.isClosed) throw new Error(`the LMDB storage engine for ${this.directory} is closed`);
   }
+}
+
+/** A read transaction with the commit version it sees, shared by the snapshots taken while it was the newest. */
+interface SharedRead {
+  readonly txn: Transaction;
+  readonly version: bigint;
+  /** The open snapshots reading through it. */
+  snapshots: number;
+  /** Still handed to new snapshots: no commit was made since it began. */
+  isNewest: boolean;
 }
 
 /** A queued write's failure, which the batch's own promise already reports. */

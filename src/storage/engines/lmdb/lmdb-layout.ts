@@ -41,6 +41,8 @@ export type LmdbByteStore = Database<Buffer, Bytes>;
 export interface LmdbStores {
   readonly root: RootDatabase;
   readonly data: LmdbByteStore;
+  /** The data database again, for scans that read values only: its keys read as empty, so none is copied. */
+  readonly dataValues: LmdbByteStore;
   readonly meta: Database<Buffer, Bytes>;
   /** The largest key LMDB accepts in this environment. */
   readonly maxKeyBytes: number;
@@ -53,11 +55,30 @@ export function openLmdbStores(directory: string, maxKeyBytesLimit: number): Lmd
   // lmdb-js reads `encoder` per database although its types list it with the root's options.
   const dataOptions: RootDatabaseOptions = { keyEncoding: 'binary', encoding: 'binary', encoder: pooledValueCodec() };
   const data = root.openDB<Buffer, Bytes>(Layout.dataDb, dataOptions);
+  // No keyEncoding: lmdb-js would take 'binary' over the keyEncoder and copy every key again.
+  const valueOptions: RootDatabaseOptions = { encoding: 'binary', encoder: pooledValueCodec(), keyEncoder: valueOnlyKeys };
+  const dataValues = root.openDB<Buffer, Bytes>(Layout.dataDb, valueOptions);
   const meta = root.openDB<Buffer, Bytes>(Layout.metaDb, { keyEncoding: 'binary', encoding: 'binary' });
   const reported = (root as unknown as { maxKeySize?: unknown }).maxKeySize;
   const maxKeyBytes = typeof reported === 'number' ? Math.min(reported, maxKeyBytesLimit) : maxKeyBytesLimit;
-  return { root, data, meta, maxKeyBytes };
+  return { root, data, dataValues, meta, maxKeyBytes };
 }
+
+const NO_KEY = Buffer.alloc(0);
+
+/**
+ * Keys as raw bytes (what the 'binary' key encoding writes) that read back as one shared empty buffer: lmdb-js
+ * otherwise copies every key of a range into a new buffer, which a scan of values alone throws away.
+ */
+const valueOnlyKeys = {
+  writeKey(key: Buffer, target: Uint8Array, start: number): number {
+    target.set(key, start);
+    return start + key.length;
+  },
+  readKey(): Buffer {
+    return NO_KEY;
+  },
+};
 
 /**
  * Opens a read transaction and reads the commit version inside it, so that the version is exactly that of what the

@@ -39,6 +39,7 @@ export class LmdbMemberEngine implements KvEngine {
     readonly directory: string,
     private readonly root: RootDatabase,
     private readonly data: LmdbByteStore,
+    private readonly dataValues: LmdbByteStore,
     private readonly meta: Database<Buffer, Bytes>,
     private readonly maxKeyBytes: number,
     private readonly admission: CommitAdmission,
@@ -54,8 +55,8 @@ export class LmdbMemberEngine implements KvEngine {
   static open(path: string, admission: CommitAdmission): Promise<LmdbMemberEngine> {
     const directory = resolve(path);
     try {
-      const { root, data, meta, maxKeyBytes } = openLmdbStores(directory, KeyLimits.maxKeyBytes);
-      return Promise.resolve(new LmdbMemberEngine(directory, root, data, meta, maxKeyBytes, admission));
+      const { root, data, dataValues, meta, maxKeyBytes } = openLmdbStores(directory, KeyLimits.maxKeyBytes);
+      return Promise.resolve(new LmdbMemberEngine(directory, root, data, dataValues, meta, maxKeyBytes, admission));
     } catch (error) {
       return Promise.reject(new Error(`cannot open the LMDB store in ${directory}: ${messageOf(error)}`, { cause: error }));
     }
@@ -70,7 +71,8 @@ export class LmdbMemberEngine implements KvEngine {
       const { txn, version } = openReadTransaction(this.data, this.meta);
       if (version > this.newestSeen) this.newestSeen = version;
       this.openVersions.set(version, (this.openVersions.get(version) ?? 0) + 1);
-      const snapshot = new LmdbSnapshot(this.data, txn, version, this.maxKeyBytes, (closed) => {
+      const snapshot = new LmdbSnapshot(this.data, this.dataValues, txn, version, this.maxKeyBytes, (closed) => {
+        txn.done();
         this.openSnapshots.delete(closed);
         const count = this.openVersions.get(version) ?? 1;
         if (count <= 1) this.openVersions.delete(version);

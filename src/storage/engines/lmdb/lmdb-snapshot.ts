@@ -10,16 +10,20 @@ import type { LmdbByteStore } from './lmdb-layout.js';
 
 /**
  * Reads through one LMDB read transaction, so every read sees the same committed state. LMDB reads are synchronous
- * and fast (memory-mapped); the promises only satisfy the KvReader contract. `close()` ends the read transaction.
+ * and fast (memory-mapped); the promises only satisfy the KvReader contract. `close()` tells the engine, which ends
+ * the read transaction once no snapshot uses it.
  */
 export class LmdbSnapshot implements KvSnapshot {
   private isClosed = false;
 
   constructor(
     private readonly store: LmdbByteStore,
+    /** The same database read without keys, for value-only scans (ScanOptions.isValueOnly). */
+    private readonly valueStore: LmdbByteStore,
     private readonly txn: Transaction,
     readonly version: bigint,
     private readonly maxKeyBytes: number,
+    /** Called once by close(); the engine ends (or keeps sharing) the read transaction. */
     private readonly onClose: (snapshot: LmdbSnapshot) => void,
   ) {}
 
@@ -52,7 +56,6 @@ export class LmdbSnapshot implements KvSnapshot {
   close(): void {
     if (this.isClosed) return;
     this.isClosed = true;
-    this.txn.done();
     this.onClose(this);
   }
 
@@ -67,7 +70,8 @@ export class LmdbSnapshot implements KvSnapshot {
     const { reverse, limit, batchSize } = resolveScanOptions(options);
     const { start, end } = range;
     if (limit === 0 || (end !== undefined && compareBytes(start, end) >= 0)) return;
-    const iterator = this.store.getRange(lmdbRange(range, reverse, limit, this.txn))[Symbol.iterator]();
+    const store = options?.isValueOnly === true ? this.valueStore : this.store;
+    const iterator = store.getRange(lmdbRange(range, reverse, limit, this.txn))[Symbol.iterator]();
     try {
       for (;;) {
         const batch: KvPair[] = [];

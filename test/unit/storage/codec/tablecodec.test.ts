@@ -49,6 +49,20 @@ void describe('tablecodec', () => {
     assert.throws(() => decodeRowKey(encodeIndexKey(1n, 1n, [1n])), /not a row key/);
   });
 
+  void it('encodes handles within and around 2^53 (the fast path of row keys) as the full int64 form does', () => {
+    const nearArb = fc.oneof(fc.bigInt({ min: -(1n << 54n), max: 1n << 54n }), fc.bigInt({ min: -70000n, max: 70000n }));
+    fc.assert(
+      fc.property(idArb, nearArb, nearArb, (tableId, h1, h2) => {
+        assert.deepEqual(decodeRowKey(encodeRowKey(tableId, h1)), { tableId, handle: h1 });
+        const expected = h1 < h2 ? -1 : h1 > h2 ? 1 : 0;
+        assert.equal(Math.sign(compareBytes(encodeRowKey(tableId, h1), encodeRowKey(tableId, h2))), expected);
+      }),
+    );
+    const edges = [-(1n << 53n) - 1n, -(1n << 53n) + 1n, -(1n << 32n), -1n, 0n, (1n << 32n) - 1n, 1n << 32n, (1n << 53n) - 1n, 1n << 53n];
+    for (const handle of edges) assert.equal(decodeRowKey(encodeRowKey(5n, handle)).handle, handle);
+    assert.deepEqual([...encodeRowKey(1n, -1n).subarray(11)], [0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]);
+  });
+
   void it('round-trips index keys, with and without a handle', () => {
     const values: Datum[] = [null, 42n, 'abc', 1.5];
     const unique = encodeIndexKey(7n, 3n, values);

@@ -113,6 +113,44 @@ void describe('LmdbEngine', () => {
     snapshot.close();
   });
 
+  void it('shares one read between commits: snapshots see every commit made before them and none after', async () => {
+    const engine = await LmdbEngine.open(freshDir());
+    const write = async (value: string): Promise<void> => {
+      const txn = await beginTransaction(engine);
+      txn.set(Buffer.from('k'), Buffer.from(value));
+      await txn.commit();
+    };
+    const readWith = async (snapshot: Awaited<ReturnType<LmdbEngine['snapshot']>>): Promise<string | undefined> => {
+      const value = await snapshot.get(Buffer.from('k'));
+      return value === undefined ? undefined : Buffer.from(value).toString();
+    };
+    const before = await engine.snapshot();
+    const alsoBefore = await engine.snapshot();
+    assert.equal(before.version, alsoBefore.version);
+    alsoBefore.close();
+    await write('1');
+    const afterFirst = await engine.snapshot();
+    assert.equal(await readWith(before), undefined, 'a snapshot keeps its state after a commit');
+    assert.equal(await readWith(afterFirst), '1');
+    assert.ok(afterFirst.version > before.version);
+    before.close();
+    // Closed in between or still open, a snapshot taken after the next commit sees it.
+    const sameRead = await engine.snapshot();
+    assert.equal(sameRead.version, afterFirst.version);
+    sameRead.close();
+    await write('2');
+    const afterSecond = await engine.snapshot();
+    assert.equal(await readWith(afterSecond), '2');
+    assert.equal(await readWith(afterFirst), '1');
+    afterFirst.close();
+    afterSecond.close();
+    await write('3');
+    const last = await engine.snapshot();
+    assert.equal(await readWith(last), '3');
+    last.close();
+    await engine.close();
+  });
+
   void it('keeps every value read intact while later reads fill the shared value slabs', async () => {
     const engine = await LmdbEngine.open(freshDir());
     // Sizes cross the 64 KiB slab boundary many times, and one value is bigger than a slab.
