@@ -46,3 +46,13 @@ echo "test: unit and end-to-end tests"
 # --test-timeout bounds each test file as a whole too: it must cover the longest budget a file declares (the TLS
 # audit's 900 s for testssl.sh, see test/e2e/tls-audit.test.ts), or that file fails while still working.
 node --test --test-concurrency=2 --test-timeout=920000 $(find dist/test -name '*.test.js' | sort)
+# Issue 15: a server of several processes must answer as one. These end-to-end files exercise the state that spans
+# worker processes (row and user locks, KILL/PROCESSLIST, global status, FLUSH, SET GLOBAL, accounts, grants and
+# login limits, failed-login lockout, prepared statements and plan caches after DDL, temporary tables, TLS reload),
+# so they run once more with every test server started as --max-procs 2 (about two minutes on a loaded 2-core box;
+# README "Testing with several worker processes"). The whole suite runs that way with:
+# TIDAL_TEST_MAX_PROCS=2 node --test --test-concurrency=1 dist/test/e2e/*.test.js
+echo "test: end-to-end files on cross-process state, with max-procs 2"
+max_procs_files=(skip-locked kill-waiting user-locks status-counters privileges connection-limits account-tls-and-locking change-user
+  prepared-statements text-plan-cache temporary-tables tls-reload information-schema)
+TIDAL_TEST_MAX_PROCS=2 node --test --test-concurrency=2 --test-timeout=920000 $(printf 'dist/test/e2e/%s.test.js ' "${max_procs_files[@]}")

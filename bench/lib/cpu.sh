@@ -1,12 +1,24 @@
-# Server CPU time from /proc/<pid>/stat: user + system clock ticks of a process (threads included), so a case can
+# Server CPU time from /proc/<pid>/stat: user + system clock ticks of a server (its threads and its child processes
+# included: tidal-server with max-procs > 1 serves queries in worker processes forked by the primary), so a case can
 # report the server's CPU microseconds per query from the difference before and after it.
 
 readonly BENCH_CLK_TCK=$(getconf CLK_TCK)
 
-# Prints the CPU ticks (utime + stime) process $1 has used so far.
+# Prints the pids of process $1 and of all its descendants, one a line.
+process_tree() {
+  local pid=$1 child
+  echo "$pid"
+  for child in $(ps -o pid= --ppid "$pid"); do process_tree "$child"; done
+}
+
+# Prints the CPU ticks (utime + stime) process $1 and its living descendants have used so far. A worker replaced
+# during a case loses its ticks, so compare figures only across cases where no worker died.
 cpu_ticks() {
-  # Fields 14 and 15 of /proc/PID/stat, counted after the ")" that ends the command name (which may hold spaces).
-  awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"
+  local stats=() pid
+  for pid in $(process_tree "$1"); do [[ -r /proc/$pid/stat ]] && stats+=("/proc/$pid/stat"); done
+  # Fields 14 and 15 of /proc/PID/stat, counted after the ")" that ends the command name (which may hold spaces); a
+  # process that exits between the listing and the read is skipped.
+  awk '{ sub(/^.*\) /, ""); sum += $12 + $13 } END { print sum + 0 }' "${stats[@]}" 2>/dev/null || true
 }
 
 # Prints microseconds of CPU per unit: ($2 - $1) ticks over $3 units (queries, transfers), or "-" without units.
@@ -16,5 +28,10 @@ cpu_us_per() {
   }'
 }
 
-# Prints the resident set size of process $1 in KiB.
-rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
+# Prints the resident set size of process $1 and its descendants in KiB (their pages shared after fork count once
+# per process; a difference before and after a case is what is reported).
+rss_kib() {
+  local files=() pid
+  for pid in $(process_tree "$1"); do [[ -r /proc/$pid/status ]] && files+=("/proc/$pid/status"); done
+  awk '/^VmRSS:/ { sum += $2 } END { print sum + 0 }' "${files[@]}" 2>/dev/null || true
+}

@@ -6,7 +6,7 @@ import { ConfigError, checkDataDirectoryWritable, loadConfig, storeLocation } fr
 import { MySqlError } from '../errors/index.js';
 import { createLogger, createRateLimitedLogger } from '../logging/index.js';
 import { StartupError, TidalServer } from '../server/tidal-server.js';
-import { ClusterPrimary, WorkerEnv, readyMessage } from '../server/cluster-primary.js';
+import { ClusterPrimary, WorkerEnv, failedMessage, readyMessage } from '../server/cluster-primary.js';
 import { ClusterMember } from '../session/cluster/cluster-member.js';
 import type { MessagePort } from '../session/cluster/cluster-rpc.js';
 import type { ServerConfig } from '../config/index.js';
@@ -44,7 +44,7 @@ async function main(): Promise<number> {
     server = await startServer(config, logger, procs);
   } catch (error) {
     logger.flushSync();
-    return fail(error);
+    return error instanceof ToldThePrimary ? 1 : fail(error);
   }
   // A bug reached from one connection's event handler must not take every other connection down with it: log it
   // loudly with its stack and keep serving (the connection in question is closed by its own error handling).
@@ -91,7 +91,15 @@ async function startServer(config: ServerConfig, logger: Logger, procs: number):
   const memberId = process.env[WorkerEnv.memberId];
   if (cluster.isWorker && memberId !== undefined) {
     const member = new ClusterMember(primaryPort(), Number(process.env[WorkerEnv.firstIdBlock]));
-    const server = await TidalServer.start(config, logger, member);
+    let server: TidalServer;
+    try {
+      server = await TidalServer.start(config, logger, member);
+    } catch (error) {
+      // The primary says why, once for all its workers; the open channel would keep this process alive: close it.
+      member.close();
+      process.send?.(failedMessage(failureText(error)), undefined, undefined, () => process.disconnect());
+      throw new ToldThePrimary();
+    }
     process.send?.(readyMessage(server.port));
     const onPrimaryGone = (): void => {
       member.close();
@@ -111,14 +119,15 @@ async function startServer(config: ServerConfig, logger: Logger, procs: number):
   }
   if (procs <= 1) return TidalServer.start(config, logger);
   const primary = await ClusterPrimary.start(config, logger, procs);
-  return { stop: () => primary.stop(), reopenLogs: () => undefined };
+  return { stop: () => primary.stop(), reopenLogs: () => primary.reopenLogs() };
 }
 
 /** A worker's end of the IPC channel to its primary. */
 function primaryPort(): MessagePort {
   return {
+    // Once the primary is gone nobody is left to tell (and a send would raise ERR_IPC_CHANNEL_CLOSED).
     send: (message) => {
-      process.send?.(message);
+      if (process.connected) process.send?.(message, undefined, undefined, () => undefined);
     },
     onMessage: (listener) => {
       process.on('message', listener);
@@ -132,16 +141,20 @@ function logFormat(format: 'auto' | 'text' | 'json', file: string): 'text' | 'js
   return format !== 'auto' ? format : file === '' && process.stderr.isTTY ? 'text' : 'json';
 }
 
+/** A worker that could not start has sent its primary the reason, which the primary reports. */
+class ToldThePrimary extends Error {}
+
 /** One clear line on stderr for configuration and startup errors; a stack only for bugs. */
 function fail(error: unknown): number {
-  if (error instanceof ConfigError || error instanceof StartupError || error instanceof MySqlError) {
-    process.stderr.write(`tidal-server: ${error.message}\n`);
-  } else if (error instanceof Error && /lmdb|data directory|MDB_/i.test(error.message)) {
-    process.stderr.write(`tidal-server: cannot open the data directory: ${error.message}\n`);
-  } else {
-    process.stderr.write(`tidal-server: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  }
+  process.stderr.write(`tidal-server: ${failureText(error)}\n`);
   return 1;
+}
+
+/** What went wrong, as fail() says it. */
+function failureText(error: unknown): string {
+  if (error instanceof ConfigError || error instanceof StartupError || error instanceof MySqlError) return error.message;
+  if (error instanceof Error && /lmdb|data directory|MDB_/i.test(error.message)) return `cannot open the data directory: ${error.message}`;
+  return `unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
 }
 
 /** Runs the server until it stops; resolves to the process exit code. */

@@ -1,7 +1,7 @@
 // ServerMetrics: the Prometheus registry of the status port's /metrics, built on prom-client. Hot paths (statements,
 // KV reads, lock waits) update pre-bound children or plain numbers; everything the server already counts is read
 // only when Prometheus scrapes.
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { AggregatorRegistry, Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { KvCounters } from './observed-kv-engine.js';
 import type { StatementRecord } from './statement-record.js';
 import { StatementStats } from './statement-stats.js';
@@ -52,6 +52,7 @@ export type LockWaitResult = 'granted' | 'timeout' | 'killed' | 'aborted';
 /** Names and help texts are documented in README.md ("Metrics"). */
 export class ServerMetrics {
   readonly registry = new Registry();
+  private gatherPeers: (() => Promise<unknown[]>) | undefined;
   /** KV traffic, counted by the ObservedKvEngine and read at scrape time. */
   readonly kv: KvCounters = { readKeys: 0, readBytes: 0, writeKeys: 0, writeBytes: 0, commits: 0, conflicts: 0, commitErrors: 0 };
   /** Statements by type: plain numbers on the hot path, rendered at scrape time. */
@@ -66,7 +67,7 @@ export class ServerMetrics {
   constructor(sources: MetricsSources, info: { readonly version: string; readonly gitHash: string }) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry });
-    new Gauge({ name: 'tidal_server_info', help: 'Version and git hash of this server (value 1).', labelNames: ['version', 'git_hash'], registers }).set({ version: info.version, git_hash: info.gitHash }, 1);
+    new Gauge({ name: 'tidal_server_info', help: 'Version and git hash of this server (value 1).', labelNames: ['version', 'git_hash'], aggregator: 'first', registers }).set({ version: info.version, git_hash: info.gitHash }, 1);
     this.statements.register(this.registry);
     this.slowQueries = new Counter({ name: 'tidal_server_slow_query_total', help: 'Statements that reached tidb_slow_log_threshold (Slow_queries).', registers });
     this.transactions = new Counter({ name: 'tidal_session_transaction_total', help: 'Explicit COMMIT and ROLLBACK statements that succeeded.', labelNames: ['type'], registers });
@@ -110,9 +111,24 @@ export class ServerMetrics {
     return this.statements.overallBuckets();
   }
 
-  /** The Prometheus text exposition of every metric. */
-  exposition(): Promise<string> {
-    return this.registry.metrics();
+  /**
+   * With several server processes: `gather` asks the others for their metrics (see ownMetrics), which /metrics then
+   * adds up with this process's own, as prom-client's AggregatorRegistry does for node:cluster.
+   */
+  attachPeers(gather: () => Promise<unknown[]>): void {
+    this.gatherPeers = gather;
+  }
+
+  /** This process's metrics, for the server's other processes to add up. */
+  ownMetrics(): Promise<unknown> {
+    return this.registry.getMetricsAsJSON();
+  }
+
+  /** The Prometheus text exposition of every metric (the whole server's). */
+  async exposition(): Promise<string> {
+    if (this.gatherPeers === undefined) return this.registry.metrics();
+    const [own, others] = await Promise.all([this.registry.getMetricsAsJSON(), this.gatherPeers()]);
+    return AggregatorRegistry.aggregate([own, ...others.filter((metrics): metrics is object => typeof metrics === 'object' && metrics !== null)]).metrics();
   }
 
   get contentType(): string {
@@ -167,6 +183,8 @@ export class ServerMetrics {
       name: 'tidal_tls_certificate_not_after_seconds',
       help: 'Expiry (notAfter, Unix seconds) of each certificate in force, by role, file and subject.',
       labelNames: ['role', 'file', 'subject'],
+      // Every process of the server serves the same files: a date, not a count.
+      aggregator: 'first',
       registers,
       collect() {
         this.reset();

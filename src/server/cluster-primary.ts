@@ -14,6 +14,7 @@ import type { MessagePort } from '../session/cluster/cluster-rpc.js';
 import { serverAuthStrings } from './auth-strings.js';
 import { tlsFilePaths } from './auto-tls.js';
 import { StartupError } from './startup-error.js';
+import { SERVER_VERSION } from './tidal-server.js';
 
 /** Environment variables that tell a forked process it is a worker, and which. */
 export const WorkerEnv = { memberId: 'TIDAL_MEMBER_ID', firstIdBlock: 'TIDAL_ID_BLOCK' } as const;
@@ -29,8 +30,23 @@ export function readyMessage(port: number): ReadyMessage {
   return { tidal: 'ready', port };
 }
 
+/** What a worker sends (outside the RPC channel) when it cannot start, before it exits. */
+interface FailedMessage {
+  readonly tidal: 'failed';
+  readonly reason: string;
+}
+
+/** The message a worker sends its primary when it cannot start: `reason` is what the primary reports. */
+export function failedMessage(reason: string): FailedMessage {
+  return { tidal: 'failed', reason };
+}
+
 function isReadyMessage(message: unknown): message is ReadyMessage {
   return typeof message === 'object' && message !== null && (message as { tidal?: unknown }).tidal === 'ready';
+}
+
+function isFailedMessage(message: unknown): message is FailedMessage {
+  return typeof message === 'object' && message !== null && (message as { tidal?: unknown }).tidal === 'failed';
 }
 
 export class ClusterPrimary {
@@ -69,7 +85,7 @@ export class ClusterPrimary {
     try {
       const ports = await Promise.all(Array.from({ length: procs }, () => primary.fork()));
       primary.isRunning = true;
-      logger.info('server is running MySQL protocol', { host: config.host, port: ports[0], path: config.path, procs });
+      logger.info('server is running MySQL protocol', { host: config.host, port: ports[0], path: config.path, version: SERVER_VERSION, procs });
       return primary;
     } catch (error) {
       await primary.stop();
@@ -86,6 +102,7 @@ export class ClusterPrimary {
     this.workers.set(memberId, worker);
     return new Promise<number>((resolve, reject) => {
       const onMessage = (message: unknown): void => {
+        if (isFailedMessage(message)) reject(new StartupError(message.reason));
         if (!isReadyMessage(message)) return;
         worker.off('message', onMessage);
         resolve(message.port);
@@ -105,6 +122,11 @@ export class ClusterPrimary {
     if (this.isStopping || !this.isRunning) return;
     this.logger.error('worker exited; starting another', { worker: memberId, code, signal });
     this.fork().catch((error: unknown) => this.logger.error('could not replace a worker', { err: error instanceof Error ? error : new Error(String(error)) }));
+  }
+
+  /** SIGHUP (logrotate moved the files): each worker reopens its log files (server and slow log) too. */
+  reopenLogs(): void {
+    for (const worker of this.workers.values()) if (!worker.isDead()) worker.process.kill('SIGHUP');
   }
 
   /** Stops every worker (each stops gracefully on SIGTERM, waiting up to its graceful wait) and closes the store. */
@@ -127,8 +149,10 @@ export class ClusterPrimary {
 /** The primary's end of a worker's IPC channel. */
 function workerPort(worker: Worker): MessagePort {
   return {
+    // A worker that is going (stopping, or dead before its exit event) has no channel: what it would have been told
+    // no longer matters, and a send would raise ERR_IPC_CHANNEL_CLOSED as an uncaught 'error' event.
     send: (message) => {
-      worker.send(message as never);
+      if (worker.isConnected()) worker.send(message as never, undefined, () => undefined);
     },
     onMessage: (listener) => {
       worker.on('message', listener);

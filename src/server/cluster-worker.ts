@@ -3,6 +3,7 @@
 import type { ServerConfig } from '../config/index.js';
 import { storeLocation } from '../config/index.js';
 import type { Logger } from '../logging/index.js';
+import type { ServerMetrics } from '../observability/server-metrics.js';
 import { LmdbMemberEngine, openKvEngine } from '../storage/index.js';
 import type { KvEngine } from '../storage/kv.js';
 import type { SqlEngine } from '../sql/index.js';
@@ -11,6 +12,7 @@ import type { ServerEvent } from '../session/cluster/server-events.js';
 import type { InstanceControl } from '../session/instance-control.js';
 import { DEFAULT_VALUE } from '../session/variables/index.js';
 import type { GlobalVariables, StatusVariables } from '../session/variables/index.js';
+import type { Sha2PasswordCache } from './sha2-password-cache.js';
 
 /** A worker's store: an LMDB directory is read here and committed through the primary; etcd admits its own. */
 export function openWorkerStore(config: ServerConfig, logger: Logger, member: ClusterMember): Promise<KvEngine> {
@@ -25,7 +27,14 @@ export interface WorkerState {
   readonly globals: GlobalVariables;
   readonly status: StatusVariables;
   readonly tls: InstanceControl;
+  readonly sha2Cache: Sha2PasswordCache;
   readonly logger: Logger;
+}
+
+/** /metrics on any worker adds up every worker's metrics (each answers the others with its own). */
+export function shareMetrics(member: ClusterMember, metrics: ServerMetrics): void {
+  member.peers.answer('metrics', () => metrics.ownMetrics());
+  metrics.attachPeers(() => member.peers.gather('metrics', undefined));
 }
 
 /** Applies the other workers' changes here before the statement that made them answers (see ServerEvents). */
@@ -51,6 +60,13 @@ export async function applyEvent(event: ServerEvent, state: WorkerState): Promis
       for (const warning of state.tls.reloadTls(event.noRollbackOnError)) state.logger.warn(`TLS reload told by another worker: ${warning.message}`);
       return;
     case 'status-flushed':
+      state.status.flush();
+      return;
+    case 'sha2-password-cached':
+      state.sha2Cache.take(event);
+      return;
+    case 'failed-logins':
+      state.sql.accounts.failedLogins.take(event);
       return;
   }
 }

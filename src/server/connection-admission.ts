@@ -3,19 +3,12 @@
 // MAX_QUERIES_PER_HOUR / MAX_UPDATES_PER_HOUR. https://dev.mysql.com/doc/refman/8.0/en/user-resources.html
 import { mysqlError, ER_CON_COUNT_ERROR, ER_TOO_MANY_USER_CONNECTIONS, ER_USER_LIMIT_REACHED } from '../errors/index.js';
 import type { MySqlError } from '../errors/index.js';
+import { AccountUsageTable } from '../session/account-usage.js';
+import type { AccountUsage, UsageRefusal } from '../session/account-usage.js';
 import type { GlobalVariables } from '../session/variables/index.js';
 import { accountKey } from '../sql/accounts/index.js';
 import type { Account } from '../sql/accounts/index.js';
 
-/** Hourly counters of one account, restarted when an hour has passed since the first count. */
-interface HourlyUsage {
-  since: number;
-  connections: number;
-  questions: number;
-  updates: number;
-}
-
-const HOUR_MS = 3_600_000;
 /** Privileges that may use the connection MySQL keeps free beyond max_connections. */
 const ADMIN_PRIVILEGES = ['SUPER', 'CONNECTION_ADMIN'] as const;
 /** Statements MAX_UPDATES_PER_HOUR counts: those that change data, schema or accounts. */
@@ -29,21 +22,31 @@ export interface OtherConnections {
 
 const NO_OTHERS: OtherConnections = { open: 0, loggedIn: 0 };
 
-/** One server's admission state: which logged-in connection belongs to which account, and hourly usage. */
+/** What this process admits, and where it counts each account's usage (here, or the whole server's in the primary). */
+export interface AdmissionOptions {
+  /** What the server's other processes hold, as they last reported it (max_connections counts the whole server's). */
+  readonly others?: () => OtherConnections;
+  /** Hears each login and logout. */
+  readonly onChange?: () => void;
+  /** The per-account counts; a table of this process's own by default. */
+  readonly usage?: AccountUsage;
+}
+
+/** One server process's admission state: which logged-in connection belongs to which account. */
 export class ConnectionAdmission {
   private readonly accountOf = new Map<number, Account>();
-  private readonly openByAccount = new Map<string, number>();
-  private readonly usage = new Map<string, HourlyUsage>();
+  private readonly others: () => OtherConnections;
+  private readonly onChange: () => void;
+  private readonly usage: AccountUsage;
 
-  /**
-   * `others` tells what the server's other processes hold, as they last reported it (max_connections counts the
-   * whole server's connections; per-account limits count this process's); `onChange` hears each login and logout.
-   */
   constructor(
     private readonly globals: GlobalVariables,
-    private readonly others: () => OtherConnections = () => NO_OTHERS,
-    private readonly onChange: () => void = () => undefined,
-  ) {}
+    options: AdmissionOptions = {},
+  ) {
+    this.others = options.others ?? (() => NO_OTHERS);
+    this.onChange = options.onChange ?? (() => undefined);
+    this.usage = options.usage ?? new AccountUsageTable();
+  }
 
   /** Logged-in connections admitted here. */
   get loggedInCount(): number {
@@ -52,10 +55,12 @@ export class ConnectionAdmission {
 
   /**
    * Before the handshake: refuses (1040) when the connections already open, counting those still logging in, exceed
-   * max_connections by more than the one MySQL keeps for an administrator.
+   * max_connections by more than the one MySQL keeps for an administrator. Of the other processes' connections only
+   * the logged-in ones count here: one of theirs still logging in may be refused and gone before their report of it
+   * arrives, and would refuse this one wrongly (admit() counts the others' logins in any case).
    */
   refuseBeforeLogin(openConnections: number): MySqlError | undefined {
-    return openConnections + this.others().open > this.globals.maxConnections ? mysqlError(ER_CON_COUNT_ERROR) : undefined;
+    return openConnections + this.others().loggedIn > this.globals.maxConnections ? mysqlError(ER_CON_COUNT_ERROR) : undefined;
   }
 
   /**
@@ -63,24 +68,13 @@ export class ConnectionAdmission {
    * max_connections is for SUPER/CONNECTION_ADMIN only (1040), then max_user_connections (1203) or the account's
    * MAX_USER_CONNECTIONS / MAX_CONNECTIONS_PER_HOUR (1226). An admitted connection must be `release`d.
    */
-  admit(id: number, account: Account): MySqlError | undefined {
+  async admit(id: number, account: Account): Promise<MySqlError | undefined> {
     const isAdmin = ADMIN_PRIVILEGES.some((privilege) => account.privileges.has(privilege));
     if (this.accountOf.size + this.others().loggedIn >= this.globals.maxConnections && !isAdmin) return mysqlError(ER_CON_COUNT_ERROR);
-    const key = accountKey(account);
-    const open = this.openByAccount.get(key) ?? 0;
-    const { maxUserConnections, maxConnections } = account.limits;
-    if (maxUserConnections > 0 && open >= maxUserConnections) {
-      return mysqlError(ER_USER_LIMIT_REACHED, account.user, 'max_user_connections', maxUserConnections);
-    }
-    const globalLimit = Number(this.globals.get('max_user_connections') ?? 0);
-    if (maxUserConnections === 0 && globalLimit > 0 && open >= globalLimit) return mysqlError(ER_TOO_MANY_USER_CONNECTIONS, account.user);
-    const usage = this.hourlyUsage(key);
-    if (maxConnections > 0 && usage.connections >= maxConnections) {
-      return mysqlError(ER_USER_LIMIT_REACHED, account.user, 'max_connections_per_hour', maxConnections);
-    }
-    usage.connections++;
+    const globalUserConnections = Number(this.globals.get('max_user_connections') ?? 0);
+    const refusal = await this.usage.admit(accountKey(account), { account: account.limits, globalUserConnections });
+    if (refusal !== undefined) return refusalError(refusal, account);
     this.accountOf.set(id, account);
-    this.openByAccount.set(key, open + 1);
     this.onChange();
     return undefined;
   }
@@ -90,39 +84,41 @@ export class ConnectionAdmission {
     const account = this.accountOf.get(id);
     if (!account) return;
     this.accountOf.delete(id);
-    const key = accountKey(account);
-    const open = (this.openByAccount.get(key) ?? 1) - 1;
-    if (open > 0) this.openByAccount.set(key, open);
-    else this.openByAccount.delete(key);
+    this.usage.release(accountKey(account));
     this.onChange();
+  }
+
+  /** Whether connection `id`'s account has MAX_QUERIES_PER_HOUR or MAX_UPDATES_PER_HOUR (most have neither). */
+  hasStatementLimits(id: number): boolean {
+    const limits = this.accountOf.get(id)?.limits;
+    return limits !== undefined && (limits.maxQuestions > 0 || limits.maxUpdates > 0);
   }
 
   /**
    * Counts one statement of connection `id` against its account's MAX_QUERIES_PER_HOUR and (for a statement that
    * changes something) MAX_UPDATES_PER_HOUR; returns 1226 once a limit is used up.
    */
-  countStatement(id: number, text: string): MySqlError | undefined {
+  async countStatement(id: number, text: string): Promise<MySqlError | undefined> {
     const account = this.accountOf.get(id);
     if (!account) return undefined;
-    const { maxQuestions, maxUpdates } = account.limits;
-    if (maxQuestions === 0 && maxUpdates === 0) return undefined;
-    const usage = this.hourlyUsage(accountKey(account));
-    if (maxQuestions > 0 && usage.questions >= maxQuestions) return mysqlError(ER_USER_LIMIT_REACHED, account.user, 'max_questions', maxQuestions);
-    if (maxUpdates > 0 && UPDATE_STATEMENT.test(text)) {
-      if (usage.updates >= maxUpdates) return mysqlError(ER_USER_LIMIT_REACHED, account.user, 'max_updates', maxUpdates);
-      usage.updates++;
-    }
-    usage.questions++;
-    return undefined;
+    const refusal = await this.usage.countStatement(accountKey(account), account.limits, account.limits.maxUpdates > 0 && UPDATE_STATEMENT.test(text));
+    return refusal === undefined ? undefined : refusalError(refusal, account);
   }
+}
 
-  private hourlyUsage(key: string): HourlyUsage {
-    const now = Date.now();
-    let usage = this.usage.get(key);
-    if (!usage || now - usage.since >= HOUR_MS) {
-      usage = { since: now, connections: 0, questions: 0, updates: 0 };
-      this.usage.set(key, usage);
-    }
-    return usage;
+/** The MySQL error for the limit that refused `account`. */
+function refusalError(refusal: UsageRefusal, account: Account): MySqlError {
+  const { limits } = account;
+  switch (refusal) {
+    case 'global_max_user_connections':
+      return mysqlError(ER_TOO_MANY_USER_CONNECTIONS, account.user);
+    case 'max_user_connections':
+      return mysqlError(ER_USER_LIMIT_REACHED, account.user, 'max_user_connections', limits.maxUserConnections);
+    case 'max_connections_per_hour':
+      return mysqlError(ER_USER_LIMIT_REACHED, account.user, 'max_connections_per_hour', limits.maxConnections);
+    case 'max_questions':
+      return mysqlError(ER_USER_LIMIT_REACHED, account.user, 'max_questions', limits.maxQuestions);
+    case 'max_updates':
+      return mysqlError(ER_USER_LIMIT_REACHED, account.user, 'max_updates', limits.maxUpdates);
   }
 }

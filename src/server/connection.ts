@@ -156,7 +156,7 @@ export class Connection {
       const result = await login(this.channel, this.context, this.id, this.peerHost, deadline);
       this.loginResult = result;
       this.capabilities = result.capabilities;
-      const refused = this.context.admission.admit(this.id, result.accountRecord);
+      const refused = await this.context.admission.admit(this.id, result.accountRecord);
       if (refused) throw new LoginError(refused, result.nextSequenceId);
       const response = result.response;
       const session = this.createSession(response.username, result.account);
@@ -223,7 +223,7 @@ export class Connection {
         peerHost: this.peerHost,
       });
       this.context.admission.release(this.id);
-      const refused = this.context.admission.admit(this.id, account);
+      const refused = await this.context.admission.admit(this.id, account);
       if (refused) throw new LoginError(refused, exchange.sequenceId);
       this.session?.close();
       this.session = this.createSession(request.user, accountKey(account));
@@ -288,7 +288,7 @@ export class Connection {
         case CommandCode.COM_QUERY: {
           const query = decodeComQuery(packet.payload, this.capabilities, 'utf8', decodeUtf8Lossless);
           this.activity.info = redactSecrets(query.query);
-          throwIfSet(this.context.admission.countStatement(this.id, query.query));
+          if (this.context.admission.hasStatementLimits(this.id)) throwIfSet(await this.context.admission.countStatement(this.id, query.query));
           await this.runQuery(query.query, sequenceId);
           return false;
         }
@@ -332,7 +332,7 @@ export class Connection {
         case CommandCode.COM_STMT_RESET:
         case CommandCode.COM_STMT_SEND_LONG_DATA:
         case CommandCode.COM_STMT_CLOSE:
-          if (command === CommandCode.COM_STMT_EXECUTE) throwIfSet(this.context.admission.countStatement(this.id, ''));
+          if (command === CommandCode.COM_STMT_EXECUTE && this.context.admission.hasStatementLimits(this.id)) throwIfSet(await this.context.admission.countStatement(this.id, ''));
           this.prepared ??= new PreparedCommands(this.channel, this.capabilities, (current) => this.resultCollation(current), (error) => this.toClientError(error), this.context.driver.observer);
           await this.prepared.dispatch(session, packet.payload, sequenceId);
           return false;

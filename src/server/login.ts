@@ -198,9 +198,11 @@ export async function authenticateAccount(exchange: AuthExchange, context: Serve
   if (block !== undefined) throw blocked(account, block, exchange.sequenceId);
   if (!isAuthenticated) {
     const started = failedLogins.recordFailure(account);
+    await failedLogins.settled();
     throw started === undefined ? denied() : blocked(account, started, exchange.sequenceId);
   }
   failedLogins.reset(account);
+  await failedLogins.settled();
   if (account.isLocked) throw new LoginError(mysqlError(ER_ACCOUNT_HAS_BEEN_LOCKED, account.user, account.host), exchange.sequenceId);
   // REQUIRE SSL/X509/…: MySQL answers a connection that does not meet them as any other refused login.
   if (!meetsTlsRequirement(account.tls, tlsSocket)) throw denied();
@@ -283,6 +285,6 @@ async function authenticateCachingSha2(
     password = decryptCachingSha2Password(reply, keys.privateKey, scramble);
   }
   if (password === undefined || account === undefined || !verifyCachingSha2AuthString(account.authString, password)) return false;
-  context.sha2Cache.set(account, cachingSha2Digest(password));
+  await context.sha2Cache.set(account, cachingSha2Digest(password));
   return true;
 }

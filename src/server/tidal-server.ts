@@ -21,7 +21,7 @@ import { ClusterProcessList } from '../session/cluster/cluster-process-list.js';
 import { CountingConnectionIds } from '../session/cluster/connection-ids.js';
 import type { ConnectionIds } from '../session/cluster/connection-ids.js';
 import type { RowLockManager } from '../session/locks/row-lock-manager.js';
-import { applyClusterEvents, clusterInstanceControl, openWorkerStore } from './cluster-worker.js';
+import { applyClusterEvents, clusterInstanceControl, openWorkerStore, shareMetrics } from './cluster-worker.js';
 import { EtcdNodeServices } from './etcd-node-services.js';
 import { createSessionDriver } from '../session/session-driver.js';
 import { Connection } from './connection.js';
@@ -36,6 +36,16 @@ import { ServerObservability } from './status/server-observability.js';
 import type { CertificateInForce, MetricsSources } from '../observability/server-metrics.js';
 
 /** MySQL's version first, because drivers parse it to choose features; then who we are. */
+/** The Ssl_* status rows that count handshakes. */
+const TLS_COUNTER_NAMES: ReadonlySet<string> = new Set([
+  'Ssl_accepts',
+  'Ssl_finished_accepts',
+  'Ssl_handshake_failures',
+  'Ssl_handshake_timeouts',
+  'Ssl_client_certificates_refused',
+  'Ssl_sessions_reused',
+]);
+
 export const SERVER_VERSION = `8.0.11-TidalDB-${packageInfo().version}`;
 const VERSION_COMMENT = 'TidalDB Server (Apache License 2.0), MySQL 8.0 compatible';
 const CONNECT_TIMEOUT_MS = 10_000;
@@ -122,7 +132,10 @@ export class TidalServer {
       const rsaKeys = loadRsaKeys({ ...config.security, sslCert: files.cert }, logger);
       const status = new StatusVariables();
       const tlsCounters = new TlsServerCounters();
-      status.addProvider((scope) => tlsStatusVariables(tls.current, undefined, tlsCounters, scope));
+      // The handshake counts are counters (summed over the server's processes); the rest describes this TLS context.
+      const isTlsCounter = ([name]: readonly [string, unknown]): boolean => TLS_COUNTER_NAMES.has(name);
+      status.addCounters(() => tlsStatusVariables(tls.current, undefined, tlsCounters, 'global').filter(isTlsCounter).map(([name, value]) => [name, Number(value)] as const));
+      status.addProvider((scope) => tlsStatusVariables(tls.current, undefined, tlsCounters, scope).filter((row) => !isTlsCounter(row)));
       status.addProvider(() => [['Caching_sha2_password_rsa_public_key', rsaKeys?.publicKeyPem ?? '']]);
       const globals = new GlobalVariables({
         facts: () => serverFacts(config, holder.port, tls, policy),
@@ -149,8 +162,13 @@ export class TidalServer {
         instance: member ? clusterInstanceControl(tls, member, logger) : tls,
         ...(node ? { events: node.events } : member ? { events: member.events } : {}),
       };
-      if (node) await node.takeChanges({ sql, globals, status, tls, logger });
-      if (member) applyClusterEvents(member, { sql, globals, status, tls, logger });
+      // caching_sha2_password's cache and the failed-login counts are the whole server's (every worker, every node).
+      const events = shared.events;
+      const sha2Cache = new Sha2PasswordCache(events ? (entry) => events.publish({ kind: 'sha2-password-cached', ...entry }) : undefined);
+      if (events) sql.accounts.failedLogins.shareWith((change) => events.publish({ kind: 'failed-logins', ...change }));
+      if (node) await node.takeChanges({ sql, globals, status, tls, sha2Cache, logger });
+      if (member) applyClusterEvents(member, { sql, globals, status, tls, sha2Cache, logger });
+      if (member && observability.metrics) shareMetrics(member, observability.metrics);
       const userLocks = chooseUserLocks(engine, member);
       const context: ServerContext = {
         logger,
@@ -162,9 +180,9 @@ export class TidalServer {
         connectTimeoutMs: CONNECT_TIMEOUT_MS,
         handshakeLog: createRateLimitedLogger(logger, HANDSHAKE_LOG_RATE),
         rsaKeys: () => rsaKeys,
-        sha2Cache: new Sha2PasswordCache(),
+        sha2Cache,
         admission: member
-          ? new ConnectionAdmission(globals, () => member.otherConnections(), () => holder.server?.reportConnections())
+          ? new ConnectionAdmission(globals, { others: () => member.otherConnections(), onChange: () => holder.server?.reportConnections(), usage: member.accountUsage })
           : new ConnectionAdmission(globals),
       };
       const listener = createServer({ noDelay: true });

@@ -73,11 +73,15 @@ export const SESSION_STATEMENTS: { [K in SessionStatementKind]: Handler<Extract<
     if (!(typeof isKilled === 'boolean' ? isKilled : await isKilled)) throw mysqlError(ER_NO_SUCH_THREAD, processId);
     return OK_NOTHING;
   },
-  // FLUSH PRIVILEGES re-reads the grant tables and FLUSH STATUS restarts Uptime_since_flush_status; the other
-  // options have nothing to flush here (no logs, host cache or table cache to empty), as TiDB answers them.
+  // FLUSH PRIVILEGES re-reads the grant tables and FLUSH STATUS restarts Uptime_since_flush_status (in every process
+  // of the server); the other options have nothing to flush here (no logs, host cache or table cache to empty), as
+  // TiDB answers them.
   FlushStmt: async (stmt, session) => {
-    if (stmt.options.includes('PRIVILEGES')) await session.host.sql.accounts.reload();
-    if (stmt.options.includes('STATUS')) session.host.status.flush();
+    if (stmt.options.includes('PRIVILEGES')) await session.host.sql.accounts.flush();
+    if (stmt.options.includes('STATUS')) {
+      session.host.status.flush();
+      await session.host.events?.publish({ kind: 'status-flushed' });
+    }
     if (stmt.tablesMode === 'WITH READ LOCK') await session.txn.commit();
     checkFlushTables(stmt, session.host.sql.servicesFor(session.context).catalog, session.currentDatabase);
     return OK_NOTHING;

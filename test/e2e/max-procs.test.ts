@@ -213,6 +213,10 @@ describe('max-procs = 2', () => {
     assert.equal(await comDo(a), before + 7);
     assert.equal(await comDo(b), before + 7);
     assert.equal(await value(b, "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'Com_do'"), String(before + 7));
+    // /metrics, answered by either worker, adds up both workers' figures too.
+    const metrics = await (await fetch(`http://127.0.0.1:${server.statusPort}/metrics`)).text();
+    const doStatements = /^tidal_server_query_total\{type="Do",result="OK"\} (\d+)$/m.exec(metrics);
+    assert.ok(Number(doStatements?.[1]) >= 7, metrics);
   });
 
   it('max_connections counts the connections of every worker', async () => {
@@ -234,6 +238,60 @@ describe('max-procs = 2', () => {
       await a.query('SET GLOBAL max_connections = DEFAULT');
       await a.query('DROP USER mcuser');
     }
+  });
+
+  it('per-account limits and the failed-login lockout count the logins of every worker', async () => {
+    await a.query("CREATE USER lim IDENTIFIED BY 'pw3' WITH MAX_USER_CONNECTIONS 1");
+    await a.query("CREATE USER guard IDENTIFIED BY 'pw4' FAILED_LOGIN_ATTEMPTS 2 PASSWORD_LOCK_TIME 1");
+    try {
+      const held = await connect(server.port, { user: 'lim', password: 'pw3' });
+      // Connections go to the workers in turn, so one of these two reaches the worker that does not hold `held`.
+      for (let i = 0; i < 2; i++) assert.equal(await errnoOf(connect(server.port, { user: 'lim', password: 'pw3' })), 1226);
+      await held.end();
+      for (let i = 0; i < 2; i++) assert.equal(await errnoOf(connect(server.port, { user: 'guard', password: 'wrong' })), i === 0 ? 1045 : 3955);
+      for (let i = 0; i < 2; i++) assert.equal(await errnoOf(connect(server.port, { user: 'guard', password: 'pw4' })), 3955);
+    } finally {
+      await a.query('DROP USER lim, guard');
+    }
+  });
+
+  it('FLUSH PRIVILEGES and FLUSH STATUS on one worker hold on the other', async () => {
+    await a.query("CREATE USER fl IDENTIFIED BY 'pw5'");
+    try {
+      await a.query("UPDATE mysql.user SET Select_priv = 'Y' WHERE User = 'fl'");
+      await a.query('FLUSH PRIVILEGES');
+      for (let i = 0; i < 2; i++) {
+        const user = await connect(server.port, { user: 'fl', password: 'pw5' });
+        assert.equal(await value(user, 'SELECT COUNT(*) FROM mp.t'), 3);
+        await user.end();
+      }
+    } finally {
+      await a.query('DROP USER fl');
+    }
+    const sinceFlush = async (connection: Connection): Promise<number> => {
+      const [rows] = await connection.query<RowDataPacket[]>("SHOW GLOBAL STATUS LIKE 'Uptime_since_flush_status'");
+      return Number(rows[0]?.Value);
+    };
+    await waitFor(async () => (await sinceFlush(b)) >= 3, 'three seconds of uptime');
+    const before = await sinceFlush(b);
+    await a.query('FLUSH STATUS');
+    assert.ok((await sinceFlush(b)) < before);
+  });
+
+  it('temporary tables of sessions on two workers share no row locks', async () => {
+    await a.query('CREATE TEMPORARY TABLE tmp (id INT PRIMARY KEY, v INT)');
+    await b.query('CREATE TEMPORARY TABLE tmp (id INT PRIMARY KEY, v INT)');
+    await a.query('INSERT INTO tmp VALUES (1, 1)');
+    await b.query('INSERT INTO tmp VALUES (1, 2)');
+    await a.query('BEGIN');
+    await a.query('UPDATE tmp SET v = 10 WHERE id = 1');
+    await b.query('SET SESSION innodb_lock_wait_timeout = 1');
+    await b.query('UPDATE tmp SET v = 20 WHERE id = 1');
+    await a.query('COMMIT');
+    assert.equal(await value(a, 'SELECT v FROM tmp'), 10);
+    assert.equal(await value(b, 'SELECT v FROM tmp'), 20);
+    await a.query('DROP TEMPORARY TABLE tmp');
+    await b.query('DROP TEMPORARY TABLE tmp');
   });
 
   it('TLS sessions resume on either worker (the workers share their session ticket keys)', async () => {

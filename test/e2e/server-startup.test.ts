@@ -6,12 +6,12 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { RowDataPacket } from 'mysql2/promise';
 import { connect } from './helpers/mysql2-client.js';
-import { SERVER_BIN, SERVER_START_GUARD_MS, startTidal, tempDir } from './helpers/tidal-process.js';
+import { SERVER_BIN, SERVER_START_GUARD_MS, startTidal, tempDir, withTestMaxProcs } from './helpers/tidal-process.js';
 import { makeCertificates } from './helpers/certificates.js';
 
 function runServer(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [SERVER_BIN, ...args], { timeout: SERVER_START_GUARD_MS }, (error, stdout, stderr) => {
+    execFile(process.execPath, [SERVER_BIN, ...withTestMaxProcs(args)], { timeout: SERVER_START_GUARD_MS }, (error, stdout, stderr) => {
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });

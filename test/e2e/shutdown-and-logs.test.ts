@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { curl } from './helpers/curl.js';
 import { connect } from './helpers/mysql2-client.js';
-import { SERVER_BIN, startTidal, tempDir } from './helpers/tidal-process.js';
+import { SERVER_BIN, SERVER_START_GUARD_MS, startTidal, tempDir, withTestMaxProcs } from './helpers/tidal-process.js';
 import { waitFor } from './helpers/wait-for.js';
 
 type Rows = Array<Record<string, unknown>>;
@@ -21,7 +21,7 @@ interface SpawnedServer {
 }
 
 function spawnServer(dataDir: string, args: readonly string[]): SpawnedServer {
-  const child = spawn(process.execPath, [SERVER_BIN, '--port', '0', '--status-port', '0', '--auto-tls=false', '--path', dataDir, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [SERVER_BIN, '--port', '0', '--status-port', '0', '--auto-tls=false', '--path', dataDir, ...withTestMaxProcs(args)], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -93,7 +93,7 @@ void describe('log files', () => {
     const server = spawnServer(join(dir.path, 'data'), ['--log-file', logFile, '--log-slow-query', slowFile, '--slow-threshold', '0']);
     try {
       const live = join(dir.path, 'tidal.1.log');
-      await waitFor(() => existsSync(live) && readFileSync(live, 'utf8').includes('server is running MySQL protocol'), 'the server log file');
+      await waitFor(() => existsSync(live) && readFileSync(live, 'utf8').includes('server is running MySQL protocol'), 'the server log file', SERVER_START_GUARD_MS);
       const port = (JSON.parse(readFileSync(live, 'utf8').split('\n').find((line) => line.includes('MySQL protocol')) ?? '{}') as { port: number }).port;
       const client = await connect(port);
       await client.query('SELECT 1');
@@ -117,9 +117,10 @@ void describe('log files', () => {
     const dir = await tempDir('text-log');
     const server = spawnServer(join(dir.path, 'data'), ['--log-format', 'text']);
     try {
-      await waitFor(() => server.stderr().includes('server is running MySQL protocol'), 'the start line');
+      await waitFor(() => server.stderr().includes('server is running MySQL protocol'), 'the start line', SERVER_START_GUARD_MS);
+      // With max-procs > 1 the primary says so once every worker listens, and how many there are.
       const line = server.stderr().split('\n').find((text) => text.includes('server is running MySQL protocol')) ?? '';
-      assert.match(line, /^\[\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d\.\d{3} [+-]\d\d:\d\d\] \[INFO\] \[tidal-server\.ts:\d+\] \["server is running MySQL protocol"\] \[host=127\.0\.0\.1\] \[port=\d+\] \[path=\S+\] \[version=8\.0\.11-TidalDB-\S+\]$/);
+      assert.match(line, /^\[\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d\.\d{3} [+-]\d\d:\d\d\] \[INFO\] \[(?:tidal-server|cluster-primary)\.ts:\d+\] \["server is running MySQL protocol"\] \[host=127\.0\.0\.1\] \[port=\d+\] \[path=\S+\] \[version=8\.0\.11-TidalDB-\S+\](?: \[procs=\d+\])?$/);
       const warning = server.stderr().split('\n').find((text) => text.includes('Secure connection is NOT ENABLED')) ?? '';
       assert.match(warning, /^\[[^\]]+\] \[WARN\] \[[\w-]+\.ts:\d+\] \["Secure connection is NOT ENABLED: no ssl-cert and ssl-key configured"\]$/);
     } finally {

@@ -10,7 +10,7 @@ import { mariadb } from './helpers/mariadb-cli.js';
 import { connect } from './helpers/mysql2-client.js';
 import { makeClient, makeCrl } from './helpers/openssl-ca.js';
 import { sClient } from './helpers/openssl-client.js';
-import { SERVER_BIN, SERVER_START_GUARD_MS, startTidal, tempDir } from './helpers/tidal-process.js';
+import { SERVER_BIN, SERVER_START_GUARD_MS, startTidal, tempDir, withTestMaxProcs } from './helpers/tidal-process.js';
 import type { TidalProcess } from './helpers/tidal-process.js';
 import { waitFor } from './helpers/wait-for.js';
 
@@ -22,7 +22,7 @@ async function refusedStart(args: readonly string[]): Promise<string[]> {
   const dir = await tempDir('policy-refused');
   try {
     const { code, stderr } = await new Promise<{ code: number; stderr: string }>((resolve) => {
-      execFile(process.execPath, [SERVER_BIN, '--port', '0', '--status-port', '0', '--path', dir.path, ...args], { timeout: SERVER_START_GUARD_MS }, (error, _stdout, text) => {
+      execFile(process.execPath, [SERVER_BIN, '--port', '0', '--status-port', '0', '--path', dir.path, ...withTestMaxProcs(args)], { timeout: SERVER_START_GUARD_MS }, (error, _stdout, text) => {
         resolve({ code: error ? 1 : 0, stderr: text });
       });
     });

@@ -4,6 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import type { LmdbEngine } from '../../storage/index.js';
 import type { CommitRequest } from '../../storage/kv.js';
+import { AccountUsageTable } from '../account-usage.js';
+import type { LoginLimits, ResourceLimits } from '../account-usage.js';
 import { LocalRowLockManager } from '../locks/local-row-lock-manager.js';
 import { LocalUserLockManager } from '../locks/local-user-lock-manager.js';
 import type { LockObserver, LockOwnerId, LockWaitResult } from '../locks/row-lock-manager.js';
@@ -23,6 +25,8 @@ interface Member {
   readonly owners: Map<LockOwnerId, LockOwnerId>;
   /** Connection ids that have asked for user locks (released when the worker goes). */
   readonly userLockOwners: Set<number>;
+  /** The worker's logged-in connections by account (released when the worker goes). */
+  readonly accounts: Map<string, number>;
   /** Row-lock and user-lock requests still waiting, by the worker's request id. */
   readonly waits: Map<number, AbortController>;
   /** The worker's connections (open, and of those logged in), as it last reported them. */
@@ -33,6 +37,7 @@ export class ClusterCoordinator {
   private readonly members = new Map<number, Member>();
   private readonly locks: LocalRowLockManager;
   private readonly userLocks = new LocalUserLockManager();
+  private readonly accountUsage = new AccountUsageTable();
   private lastOwner = 0;
   private nextBlockStart = 1;
   /** Which member each block of connection ids went to, by block number. */
@@ -63,7 +68,7 @@ export class ClusterCoordinator {
    * below every snapshot it can take.
    */
   addMember(memberId: number, port: MessagePort): void {
-    const member: Member = { id: memberId, rpc: new ClusterRpc(port), owners: new Map(), userLockOwners: new Set(), waits: new Map(), connections: { open: 0, loggedIn: 0 } };
+    const member: Member = { id: memberId, rpc: new ClusterRpc(port), owners: new Map(), userLockOwners: new Set(), accounts: new Map(), waits: new Map(), connections: { open: 0, loggedIn: 0 } };
     this.members.set(memberId, member);
     if (this.engine) this.engine.setMemberFloor(memberId, this.engine.visibleVersion);
     this.serve(member);
@@ -78,6 +83,7 @@ export class ClusterCoordinator {
     for (const controller of member.waits.values()) controller.abort(new RpcClosedError('worker exited'));
     for (const owner of member.owners.values()) this.locks.releaseAll(owner);
     for (const owner of member.userLockOwners) void this.userLocks.releaseAll(owner);
+    for (const [key, count] of member.accounts) for (let i = 0; i < count; i++) this.accountUsage.release(key);
     this.engine?.setMemberFloor(memberId, undefined);
     this.shareConnectionCounts();
   }
@@ -121,6 +127,19 @@ export class ClusterCoordinator {
     rpc.handle('userlock.release', ({ owner, name }: { owner: number; name: string }) => this.userLocks.release(owner, name));
     rpc.handle('userlock.releaseAll', ({ owner }: { owner: number }) => this.userLocks.releaseAll(owner));
     rpc.handle('userlock.holderOf', async ({ name }: { name: string }) => (await this.userLocks.holderOf(name)) ?? null);
+    rpc.handle('usage.admit', ({ key, limits }: { key: string; limits: LoginLimits }) => {
+      const refusal = this.accountUsage.admit(key, limits);
+      if (refusal === undefined) member.accounts.set(key, (member.accounts.get(key) ?? 0) + 1);
+      return refusal ?? null;
+    });
+    rpc.handle('usage.release', ({ key }: { key: string }) => {
+      const count = member.accounts.get(key) ?? 0;
+      if (count === 0) return;
+      if (count > 1) member.accounts.set(key, count - 1);
+      else member.accounts.delete(key);
+      this.accountUsage.release(key);
+    });
+    rpc.handle('usage.count', ({ key, limits, isUpdate }: { key: string; limits: ResourceLimits; isUpdate: boolean }) => this.accountUsage.countStatement(key, limits, isUpdate) ?? null);
     rpc.handle('ids.block', () => this.allocateIdBlock(member.id));
     rpc.handle('tls.ticketKeys', () => this.ticketKeys);
     rpc.handle('conn.count', (connections: { open: number; loggedIn: number }) => {

@@ -4,6 +4,7 @@ import type { LockObserver, LockWaitResult } from '../locks/row-lock-manager.js'
 import { BlockConnectionIds } from './block-connection-ids.js';
 import { ClusterRpc } from './cluster-rpc.js';
 import type { MessagePort } from './cluster-rpc.js';
+import { RemoteAccountUsage } from './remote-account-usage.js';
 import { RemoteCommitAdmission } from './remote-commit-admission.js';
 import { RemoteRowLockManager } from './remote-row-lock-manager.js';
 import { RemoteUserLockManager } from './remote-user-lock-manager.js';
@@ -15,6 +16,7 @@ export class ClusterMember {
   readonly locks: RemoteRowLockManager;
   readonly userLocks: RemoteUserLockManager;
   readonly commits: RemoteCommitAdmission;
+  readonly accountUsage: RemoteAccountUsage;
   readonly connectionIds: BlockConnectionIds;
   readonly events: ServerEvents;
   readonly peers: ServerPeers;
@@ -31,6 +33,7 @@ export class ClusterMember {
     this.locks = new RemoteRowLockManager(rpc);
     this.userLocks = new RemoteUserLockManager(rpc);
     this.commits = new RemoteCommitAdmission(rpc);
+    this.accountUsage = new RemoteAccountUsage(rpc);
     this.connectionIds = new BlockConnectionIds(firstIdBlock, () => rpc.request<number>('ids.block', null));
     const listeners = this.listeners;
     this.events = {

@@ -1,5 +1,7 @@
 // ServerEvents: changes one server process makes that every other process of the server must take in before its
-// next statement (TiDB's schema syncer, generalised): DDL, accounts, SET GLOBAL, TLS reloads.
+// next statement (TiDB's schema syncer, generalised): DDL, accounts, SET GLOBAL, TLS reloads, FLUSH STATUS and the
+// caching_sha2_password cache.
+import type { FailedLoginChange } from '../../sql/accounts/index.js';
 import type { SetValue } from '../variables/index.js';
 
 /** A SET GLOBAL value as it crosses processes: DEFAULT (a symbol) travels as `{ isDefault: true }`. */
@@ -16,7 +18,14 @@ export type ServerEvent =
   /** ALTER INSTANCE RELOAD TLS ran: reload the TLS files too. */
   | { readonly kind: 'tls-reload'; readonly noRollbackOnError: boolean }
   /** FLUSH STATUS: restart Uptime_since_flush_status. */
-  | { readonly kind: 'status-flushed' };
+  | { readonly kind: 'status-flushed' }
+  /**
+   * A full caching_sha2_password login proved SHA256(SHA256(password)) for an account (against `authString`): cache
+   * it, so that the account's next login takes the fast path whichever process serves it, as with one server.
+   */
+  | { readonly kind: 'sha2-password-cached'; readonly user: string; readonly host: string; readonly authString: string; readonly digest: Uint8Array }
+  /** FAILED_LOGIN_ATTEMPTS: an account's count of failed logins (and its temporary lock) changed. */
+  | ({ readonly kind: 'failed-logins' } & FailedLoginChange);
 
 /** Takes in an event published by another process; the publisher waits until every listener has finished. */
 export type ServerEventListener = (event: ServerEvent) => void | Promise<void>;

@@ -48,6 +48,8 @@ const perSessionCounters: ReadonlySet<string> = new Set(
 export class StatusVariables {
   readonly #counters = new Map<string, number>(STATUS_COUNTERS.map((counter) => [counter.name, 0]));
   readonly #providers = new Set<StatusProvider>();
+  /** Counters kept elsewhere (the TLS handshake counts), summed across processes like the registry's own. */
+  readonly #counterProviders = new Set<() => Iterable<readonly [string, number]>>();
   /** The counters of the server's other processes (max-procs > 1) as last gathered; summed into what SHOW shows. */
   #peerCounters: ReadonlyArray<ReadonlyArray<readonly [string, number]>> = [];
   #gatherPeers: (() => Promise<ReadonlyArray<ReadonlyArray<readonly [string, number]>>>) | undefined;
@@ -79,7 +81,9 @@ export class StatusVariables {
 
   /** This process's own counters, for the server's other processes to sum. */
   ownCounters(): Array<readonly [string, number]> {
-    return [...this.#counters];
+    const counters: Array<readonly [string, number]> = [...this.#counters];
+    for (const provider of this.#counterProviders) counters.push(...provider());
+    return counters;
   }
 
   /**
@@ -98,6 +102,11 @@ export class StatusVariables {
   /** Brings the other processes' counters up to date; before the statements that read status. */
   async refreshPeers(): Promise<void> {
     if (this.#gatherPeers) this.#peerCounters = await this.#gatherPeers();
+  }
+
+  /** Registers counters kept outside the registry, which SHOW STATUS sums over the server's processes. */
+  addCounters(provider: () => Iterable<readonly [string, number]>): void {
+    this.#counterProviders.add(provider);
   }
 
   /** Registers rows computed at each SHOW STATUS (e.g. the TLS context's Ssl_*); returns the unregister function. */
@@ -121,7 +130,7 @@ export class StatusVariables {
    * its per-session counters and its own providers' rows replace the global ones.
    */
   list(scope: StatusScope, likePattern?: string, session?: SessionStatus): ShowRow[] {
-    const values = new Map<string, StatusValue>(this.#counters);
+    const values = new Map<string, StatusValue>(this.ownCounters());
     for (const counters of this.#peerCounters) {
       for (const [name, value] of counters) values.set(name, Number(values.get(name) ?? 0) + value);
     }

@@ -297,6 +297,12 @@ export class AccountStore {
     return this.writeCount;
   }
 
+  /** FLUSH PRIVILEGES: re-reads the grant tables, counted as a change so that the other processes re-read them too. */
+  async flush(): Promise<void> {
+    this.writeCount++;
+    await this.reload();
+  }
+
   /** Re-reads the grant tables (FLUSH PRIVILEGES, and after every account change). */
   async reload(): Promise<void> {
     await this.withContext(async (context) => {

@@ -5,7 +5,7 @@ export { DEFAULT_AUTH_PLUGIN, LOCK_TIME_UNBOUNDED, accountKey, accountName } fro
 export type { Account, AuthStringFactory } from './account.js';
 export { hostMatches, isLoopbackHost } from './host-pattern.js';
 export { FailedLogins } from './failed-logins.js';
-export type { LoginBlock } from './failed-logins.js';
+export type { FailedLoginChange, LoginBlock } from './failed-logins.js';
 export { loginRoles, selectActiveRoles } from './role-executor.js';
 export { formatAuthId } from './role-graph.js';
 export type { AuthId } from './account-store.js';

@@ -6,8 +6,12 @@ import { beginTransaction } from '../../storage/index.js';
 import type { AutoIncrementAllocator, DatabaseInfo, TableBuilder, TableChange, TableInfo } from '../catalog/index.js';
 import { TemporaryTableEngine } from './temporary-table-engine.js';
 
-/** Temporary table ids count down from -1 across the process, so two sessions' tables never share row-lock keys. */
-let lastTemporaryId = 0;
+/**
+ * Temporary table ids count down across the process from a start of its own (by pid, so 2^30 ids each), so that two
+ * sessions' tables never share row-lock keys, even in two worker processes of one server (max-procs > 1), whose row
+ * locks are one table in the primary.
+ */
+let lastTemporaryId = -process.pid * 2 ** 30;
 
 const keyOf = (databaseName: string, tableName: string): string => `${databaseName.toLowerCase()}\u0000${tableName.toLowerCase()}`;
 

@@ -16,6 +16,18 @@ export const SERVER_BIN = fileURLToPath(new URL('../../../src/cli/tidal-server.j
  */
 export const SERVER_START_GUARD_MS = 180_000;
 
+/**
+ * TIDAL_TEST_MAX_PROCS=N starts every test server with `--max-procs N` (a primary and N worker processes), so that
+ * the suite checks that several processes behave as one. A test that passes its own `--max-procs` keeps it.
+ */
+export const TEST_MAX_PROCS = process.env['TIDAL_TEST_MAX_PROCS'];
+
+/** `args` plus `--max-procs` from TIDAL_TEST_MAX_PROCS, unless unset or `args` already choose. */
+export function withTestMaxProcs(args: readonly string[]): string[] {
+  if (TEST_MAX_PROCS === undefined || TEST_MAX_PROCS === '' || args.some((arg) => /^--max-procs(=|$)/.test(arg))) return [...args];
+  return [...args, '--max-procs', TEST_MAX_PROCS];
+}
+
 /** The built certificate tool. */
 export const SSL_SETUP_BIN = fileURLToPath(new URL('../../../src/cli/tidal-ssl-setup.js', import.meta.url));
 
@@ -83,7 +95,7 @@ export async function startTidal(options: StartOptions = {}): Promise<TidalProce
     await Promise.all(names.map((name) => copyFile(join(seed, name), join(dataDir, name))));
   }
   // The status port is on by default (TiDB's 10080): tests take any free port instead, as for MySQL's.
-  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), SERVER_BIN, '--port', '0', '--status-port', '0', '--path', dataDir, '--log-level', 'debug', ...(options.args ?? [])], {
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), SERVER_BIN, '--port', '0', '--status-port', '0', '--path', dataDir, '--log-level', 'debug', ...withTestMaxProcs(options.args ?? [])], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const logs: string[] = [];
@@ -91,7 +103,11 @@ export async function startTidal(options: StartOptions = {}): Promise<TidalProce
   let pending = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${logs.join('\n')}`)), SERVER_START_GUARD_MS);
+    const timer = setTimeout(() => {
+      // A server that hangs while starting must not outlive the test (its workers follow a primary that is gone).
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start: ${logs.join('\n')}`));
+    }, SERVER_START_GUARD_MS);
     child.stderr.on('data', (chunk: Buffer) => {
       pending += chunk.toString('utf8');
       const lines = pending.split('\n');
