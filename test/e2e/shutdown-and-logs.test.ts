@@ -58,7 +58,7 @@ void describe('graceful shutdown', () => {
     const [rows] = (await sleeping) as unknown as [Rows];
     assert.equal(rows[0]?.s, 0);
     running.on('error', () => undefined);
-    assert.equal(await server.stop(), 0);
+    assert.equal(await server.stop(), 0, server.logs.slice(-8).join('\n'));
     assert.ok(server.records().some((line) => line.msg === 'server stopped'));
 
     const restarted = await startTidal({ dataDir: server.dataDir });

@@ -101,7 +101,13 @@ export async function startTidal(options: StartOptions = {}): Promise<TidalProce
   const logs: string[] = [];
   let statusPort: number | undefined;
   let pending = '';
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code, signal) => {
+      // A death by signal has no exit code: the log says which, for the test's failure message.
+      if (signal !== null) logs.push(`tidal-server ended by ${signal}`);
+      resolve(code);
+    }),
+  );
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => {
       // A server that hangs while starting must not outlive the test (its workers follow a primary that is gone).
