@@ -61,7 +61,10 @@ export async function executeCreateIndex(stmt: CreateIndexStmt, catalog: Catalog
   return OK_NOTHING;
 }
 
-/** DROP INDEX name ON t: the entries go with the definition. */
+/**
+ * DROP INDEX name ON t: the entries go with the definition. The primary key (always named PRIMARY) never gets here:
+ * the statement table sends it to ALTER TABLE, whose rebuild rekeys the rows.
+ */
 export async function executeDropIndex(stmt: DropIndexStmt, catalog: Catalog, session: ExecutionContext): Promise<OkResult> {
   const { table, databaseName } = resolveTable(stmt.table, catalog, session);
   const index = table.indexes.find((candidate) => candidate.name.toLowerCase() === stmt.name.toLowerCase());
@@ -69,7 +72,6 @@ export async function executeDropIndex(stmt: DropIndexStmt, catalog: Catalog, se
     if (stmt.ifExists) return OK_NOTHING;
     throw mysqlError(ER_CANT_DROP_FIELD_OR_KEY, stmt.name);
   }
-  if (index.isPrimary) throw mysqlError(ER_NOT_SUPPORTED_YET, 'dropping the primary key');
   const draft = draftOf(table);
   checkIndexDrop(draft, draft.indexes.find((candidate) => candidate.info.id === index.id)!, { table, databaseName, catalog, session });
   await catalog.alterTable(databaseName, table.name, async (current, txn) => {
