@@ -1,5 +1,6 @@
 // Prints the frames a V8 .cpuprofile (node --cpu-prof) spent most time in: self time, and with --inclusive the
-// TidalDB functions by time including their callees; idle time is left out of the percentages.
+// TidalDB functions by time including their callees; idle time is left out of the percentages. --from-ms N leaves out
+// the first N ms of the profile (server start, table prepare), so only the measured run counts.
 import { readFileSync } from 'node:fs';
 
 interface ProfileNode {
@@ -16,8 +17,11 @@ interface CpuProfile {
 
 const args = process.argv.slice(2);
 const isInclusive = args.includes('--inclusive');
-const [file, countText] = args.filter((arg) => arg !== '--inclusive');
-if (file === undefined) throw new Error('usage: profile-top.js FILE.cpuprofile [COUNT] [--inclusive]');
+const fromIndex = args.indexOf('--from-ms');
+const fromMs = fromIndex < 0 ? 0 : Number(args[fromIndex + 1]);
+const positional = args.filter((arg, i) => arg !== '--inclusive' && (fromIndex < 0 || (i !== fromIndex && i !== fromIndex + 1)));
+const [file, countText] = positional;
+if (file === undefined || !(fromMs >= 0)) throw new Error('usage: profile-top.js FILE.cpuprofile [COUNT] [--inclusive] [--from-ms N]');
 const count = Number(countText ?? 25);
 const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
 
@@ -30,7 +34,13 @@ const label = (node: ProfileNode): string => {
 };
 
 const timeById = new Map<number, number>();
-profile.samples.forEach((id, i) => timeById.set(id, (timeById.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+// timeDeltas are microseconds since the previous sample; their running sum is the sample's time into the profile.
+let elapsedUs = 0;
+profile.samples.forEach((id, i) => {
+  const delta = profile.timeDeltas[i] ?? 0;
+  elapsedUs += delta;
+  if (elapsedUs >= fromMs * 1000) timeById.set(id, (timeById.get(id) ?? 0) + delta);
+});
 const totals = new Map<string, number>();
 let busy = 0;
 for (const [id, time] of timeById) {
