@@ -76,8 +76,11 @@ export class Connection {
     this.channel = new PacketChannel(socket, Number(context.globals.get('max_allowed_packet')));
   }
 
-  private get logger(): Logger {
-    return (this.#logger ??= this.context.logger.child({ conn: this.id, peer: this.peer }));
+  /** A debug record tagged with this connection; below debug level nothing is built, not even the child logger. */
+  private debug(msg: string, fields?: LogFields): void {
+    if (!this.context.logger.isLevelEnabled('debug')) return;
+    this.#logger ??= this.context.logger.child({ conn: this.id, peer: this.peer });
+    this.#logger.debug(msg, fields);
   }
 
   /** Runs the connection to its end; with `refusal` (1040 before the handshake) it only sends that error. */
@@ -165,7 +168,7 @@ export class Connection {
         session.enterDatabase(response.database);
       }
       await this.sendOk(result.nextSequenceId);
-      this.logger.debug('client logged in', { user: response.username, tls: result.tlsSocket !== undefined });
+      this.debug('client logged in', { user: response.username, tls: result.tlsSocket !== undefined });
       return true;
     } catch (error) {
       this.context.driver.status.increment('Aborted_connects');
@@ -229,7 +232,7 @@ export class Connection {
       this.session = this.createSession(request.user, accountKey(account));
       if (request.database !== '') this.session.enterDatabase(request.database);
       await this.sendOk(exchange.sequenceId);
-      this.logger.debug('client changed user', { user: request.user });
+      this.debug('client changed user', { user: request.user });
       return false;
     } catch (error) {
       if (error instanceof LoginError) {
@@ -341,7 +344,7 @@ export class Connection {
           await this.sendOk(sequenceId);
           return false;
         default:
-          this.logger.debug('unsupported command', { command: command === undefined ? 'empty' : commandName(command) });
+          this.debug('unsupported command', { command: command === undefined ? 'empty' : commandName(command) });
           await this.sendError(mysqlError(ER_UNKNOWN_COM_ERROR), sequenceId);
           return false;
       }
@@ -462,7 +465,7 @@ export class Connection {
 
   private logChannelEnd(error: ChannelClosedError, when: string): void {
     const end = error.end;
-    if (end.kind === 'closed') this.logger.debug(`client closed the connection ${when}`);
+    if (end.kind === 'closed') this.debug(`client closed the connection ${when}`);
     else this.logFailure('info', `connection-ended-${end.kind}`, `connection ended ${when}`, { reason: end.error.message });
   }
 }

@@ -123,7 +123,7 @@ export async function login(channel: PacketChannel, context: ServerContext, conn
     if (!tls) throw new LoginError(mysqlError(ER_HANDSHAKE_ERROR), packet.sequenceId + 1);
     const { socket, leftover } = channel.detach();
     try {
-      tlsSocket = await upgradeToTls(socket, tls, { leftover, counters: context.tlsCounters, handshakeTimeoutMs: deadline - Date.now(), keepRefusedSocket: true });
+      tlsSocket = await upgradeToTls(socket, tls, { leftover, counters: context.tlsCounters, handshakeTimeoutMs: handshakeTimeoutMs(deadline), keepRefusedSocket: true });
     } catch (error) {
       if (!(error instanceof ClientCertificateRefusedError)) throw error;
       const answer = await refuseCertificateAtLogin(channel, error, context, peerHost);
@@ -153,6 +153,15 @@ export async function login(channel: PacketChannel, context: ServerContext, conn
     peerHost,
   });
   return { response, capabilities, tlsSocket, scramble, account: accountKey(account), accountRecord: account, nextSequenceId: exchange.sequenceId };
+}
+
+/**
+ * What is left of the login's time for the TLS handshake, rounded up to whole seconds (connect_timeout's unit). Node
+ * keeps one timer list per distinct duration and builds and tears one down whenever a duration is new: a remaining
+ * time exact to the millisecond cost every TLS login such a list, a whole second almost always finds one in use.
+ */
+function handshakeTimeoutMs(deadline: number): number {
+  return Math.max(0, Math.ceil((deadline - Date.now()) / 1000) * 1000);
 }
 
 /** What a client offers to authenticate with (HandshakeResponse41, or COM_CHANGE_USER later on). */
