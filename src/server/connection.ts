@@ -475,6 +475,9 @@ function twin<K extends Statement['kind']>(kind: K, fields: Omit<Extract<Stateme
   return { kind, text: '', ...fields } as unknown as Extract<Statement, { kind: K }>;
 }
 
+/** activityName of the other commands, built once per command byte (each COM_QUIT of every connection asks). */
+const otherActivityNames = new Map<number, string>();
+
 /** PROCESSLIST's Command column for a command byte, as MySQL names them. */
 function activityName(command: number | undefined): string {
   switch (command) {
@@ -485,8 +488,15 @@ function activityName(command: number | undefined): string {
     case CommandCode.COM_STMT_EXECUTE:
     case CommandCode.COM_STMT_FETCH:
       return 'Execute';
-    default:
-      return command === undefined ? 'Sleep' : (commandName(command) ?? 'Unknown').replace(/^COM_/, '').toLowerCase().replace(/^./, (c) => c.toUpperCase());
+    default: {
+      if (command === undefined) return 'Sleep';
+      let name = otherActivityNames.get(command);
+      if (name === undefined) {
+        name = (commandName(command) ?? 'Unknown').replace(/^COM_/, '').toLowerCase().replace(/^./, (c) => c.toUpperCase());
+        otherActivityNames.set(command, name);
+      }
+      return name;
+    }
   }
 }
 
