@@ -10,14 +10,16 @@ export interface DatabaseInfo {
   readonly collation: string;
 }
 
-/** A column's default: a constant's SQL text, or CURRENT_TIMESTAMP. */
+/** A column's default: a constant's SQL text, CURRENT_TIMESTAMP, a sequence, or MySQL 8.0.13's `DEFAULT (expr)`. */
 export type ColumnDefault =
   | { readonly kind: 'none' }
   | { readonly kind: 'null' }
   | { readonly kind: 'literal'; readonly value: string | null; readonly valueKind: 'text' | 'number' }
   | { readonly kind: 'current-timestamp' }
   /** `DEFAULT NEXTVAL(seq)` / `DEFAULT NEXT VALUE FOR seq` (TiDB): the sequence's next value per row. */
-  | { readonly kind: 'sequence'; readonly database: string; readonly name: string };
+  | { readonly kind: 'sequence'; readonly database: string; readonly name: string }
+  /** `DEFAULT (expr)`: evaluated for every row that takes the default; `expr` as MySQL prints it (see GeneratedColumnInfo). */
+  | { readonly kind: 'expression'; readonly expr: string };
 
 /** A column of a table. `id` is stable across ALTERs; `offset` is the position in the row. */
 export interface ColumnInfo {
@@ -45,6 +47,8 @@ export interface ColumnInfo {
    * converted from that zone instead, so their rows read as before.
    */
   readonly storesUtc?: boolean;
+  /** MySQL 8.0.23's INVISIBLE column: left out of `SELECT *`, TABLE and an INSERT without a column list, read by name. */
+  readonly isInvisible?: boolean;
 }
 
 /**

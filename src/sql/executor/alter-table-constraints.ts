@@ -23,6 +23,8 @@ import type { Draft, DraftIndex } from './alter-table-draft.js';
 import { buildCheckConstraints, checkNamesInDatabase } from './check-constraint-definition.js';
 import { isCompatible, planForeignKeys } from './foreign-key-definition.js';
 import { columnsReadBy, validateGeneratedColumns } from './generated-column-definition.js';
+import { validateExpressionDefaults } from './expression-default-definition.js';
+import { checkVisibleColumn } from './check-visible-column.js';
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
@@ -195,7 +197,10 @@ export function finishConstraints(draft: Draft, scope: AlterScope): void {
     for (const check of added) if (check.isEnforced) draft.checksToValidate.add(check.name.toLowerCase());
   }
   const indexes = draft.indexes.map((index) => ({ isPrimary: index.info.isPrimary, columnOffsets: index.columnIds.map((id) => draft.columns.findIndex((column) => column.id === id)) }));
-  validateGeneratedColumns(draft.columns.map((column, offset) => ({ ...column, offset })), indexes, session);
+  const placed = draft.columns.map((column, offset) => ({ ...column, offset }));
+  validateGeneratedColumns(placed, indexes, session);
+  validateExpressionDefaults(placed, session);
+  checkVisibleColumn(placed);
   checkKeyTypes(draft, scope);
 }
 

@@ -37,6 +37,8 @@ import type { CheckDefinition } from './check-constraint-definition.js';
 import { planForeignKeys } from './foreign-key-definition.js';
 import type { ForeignKeyChild } from './foreign-key-definition.js';
 import { generatedColumnInfo, validateGeneratedColumns } from './generated-column-definition.js';
+import { expressionDefault, validateExpressionDefaults } from './expression-default-definition.js';
+import { checkVisibleColumn } from './check-visible-column.js';
 
 const MAX_IDENTIFIER_LENGTH = 64;
 
@@ -63,6 +65,8 @@ export async function executeCreateTable(stmt: CreateTableStmt, catalog: Catalog
       );
       checkAutoIncrement(keyed, indexes);
       validateGeneratedColumns(keyed, indexes, session);
+      validateExpressionDefaults(keyed, session);
+      checkVisibleColumn(keyed);
       const checks = buildCheckConstraints(checkDefinitions(stmt), { name: stmt.table.name, columns: keyed, checks: [], foreignKeys }, checkNamesInDatabase(catalog, databaseName), session);
       checkAutoRandomKey(keyed, handleColumnOffset);
       const table: TableInfo = {
@@ -123,13 +127,14 @@ export function buildColumn(def: ColumnDef, id: number, offset: number, tableCol
     onUpdateCurrentTimestamp: def.onUpdate !== undefined,
     comment: def.comment ?? '',
     ...timestampStorage(type),
+    ...(def.visibility === 'INVISIBLE' && { isInvisible: true }),
   };
   if (def.onUpdate !== undefined && !isCurrentTimestampOf(def.onUpdate, column)) throw mysqlError(ER_INVALID_ON_UPDATE, def.name);
   // A generated column has no default: its value is always its expression's.
   const generated = generatedColumnInfo(def);
   if (generated) return { ...column, generated };
   const autoRandom = autoRandomOf(def, column);
-  return { ...column, ...(autoRandom && { autoRandom }), defaultValue: buildDefault(def.default, column, session) };
+  return { ...column, ...(autoRandom && { autoRandom }), defaultValue: buildDefault(def.default, column, session, def.isDefaultExpression) };
 }
 
 function isCurrentTimestamp(expr: Expr): boolean {
@@ -150,17 +155,26 @@ function isCurrentTimestampOf(expr: Expr, column: ColumnInfo): boolean {
   return fsp === Math.max(column.type.decimals, 0);
 }
 
-/** A column's DEFAULT, validated against its type (1067 for a value the type cannot hold, 1101 for BLOB/TEXT). */
-export function buildDefault(expr: Expr | undefined, column: ColumnInfo, session: ExecutionContext): ColumnDefault {
+/**
+ * A column's DEFAULT, validated against its type (1067 for a value the type cannot hold, 1101 for a literal on
+ * BLOB/TEXT). `isExpression`: written in parentheses, MySQL 8.0.13's expression default, which any type may take
+ * and which is checked with the whole table (validateExpressionDefaults).
+ */
+export function buildDefault(expr: Expr | undefined, column: ColumnInfo, session: ExecutionContext, isExpression?: boolean): ColumnDefault {
   const name = column.name;
   if (!expr) return column.isNotNull || column.isAutoIncrement ? { kind: 'none' } : { kind: 'null' };
+  const isSequence = expr.kind === 'FuncCallExpr' && expr.name.toUpperCase() === 'NEXTVAL' && expr.db === undefined;
+  if (isExpression === true && !isSequence) {
+    if (column.isAutoIncrement) throw mysqlError(ER_INVALID_DEFAULT, name);
+    return expressionDefault(expr);
+  }
   // BLOB/TEXT take no default value, but DEFAULT NULL on a nullable one is accepted, as in MySQL (dumps carry it).
   if (isBlobType(column.type)) {
     if (expr.kind === 'NullLiteralExpr' && !column.isNotNull) return { kind: 'null' };
     throw mysqlError(ER_BLOB_CANT_HAVE_DEFAULT, name);
   }
   if (column.isAutoIncrement) throw mysqlError(ER_INVALID_DEFAULT, name);
-  if (expr.kind === 'FuncCallExpr' && expr.name.toUpperCase() === 'NEXTVAL' && expr.db === undefined) return sequenceDefault(expr, column, session);
+  if (isSequence) return sequenceDefault(expr, column, session);
   if (isCurrentTimestamp(expr)) {
     if (!isCurrentTimestampOf(expr, column)) throw mysqlError(ER_INVALID_DEFAULT, name);
     return { kind: 'current-timestamp' };

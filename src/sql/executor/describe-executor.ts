@@ -119,10 +119,12 @@ function columnDefinitionText(column: ColumnInfo, table: TableInfo): string {
   if (spec.kind === 'literal') parts.push(`DEFAULT ${defaultLiteralText(column.type, String(spec.value))}`);
   if (spec.kind === 'current-timestamp') parts.push(`DEFAULT ${currentTimestampText(column)}`);
   if (spec.kind === 'sequence') parts.push(`DEFAULT ${sequenceDefaultText(spec)}`);
+  if (spec.kind === 'expression') parts.push(`DEFAULT (${spec.expr})`);
   if (column.onUpdateCurrentTimestamp) parts.push(`ON UPDATE ${currentTimestampText(column)}`);
   if (column.isAutoIncrement) parts.push('AUTO_INCREMENT');
   const autoRandom = autoRandomText(column);
   if (autoRandom !== undefined) parts.push(autoRandom);
+  if (column.isInvisible === true) parts.push('/*!80023 INVISIBLE */');
   if (column.comment) parts.push(`COMMENT '${column.comment.replace(/'/g, "''")}'`);
   return parts.join(' ');
 }

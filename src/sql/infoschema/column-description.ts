@@ -31,6 +31,8 @@ export function defaultText(column: ColumnInfo): SqlValue {
       return currentTimestampText(column);
     case 'sequence':
       return sequenceDefaultText(spec);
+    case 'expression':
+      return spec.expr;
     case 'null':
     case 'none':
       return null;
@@ -39,14 +41,15 @@ export function defaultText(column: ColumnInfo): SqlValue {
 
 /**
  * The Extra column of SHOW COLUMNS / COLUMNS.EXTRA: auto_increment, DEFAULT_GENERATED (information_schema only),
- * `on update CURRENT_TIMESTAMP`, and `VIRTUAL GENERATED` / `STORED GENERATED` for a generated column.
+ * `on update CURRENT_TIMESTAMP`, `VIRTUAL GENERATED` / `STORED GENERATED` for a generated column, INVISIBLE.
  */
 export function columnExtra(column: ColumnInfo, where: 'show' | 'information_schema'): string {
   return [
     column.isAutoIncrement ? 'auto_increment' : '',
-    where === 'information_schema' && column.defaultValue.kind === 'current-timestamp' ? 'DEFAULT_GENERATED' : '',
+    (where === 'information_schema' && column.defaultValue.kind === 'current-timestamp') || column.defaultValue.kind === 'expression' ? 'DEFAULT_GENERATED' : '',
     column.onUpdateCurrentTimestamp ? `on update ${currentTimestampText(column)}` : '',
     column.generated ? (column.generated.isStored ? 'STORED GENERATED' : 'VIRTUAL GENERATED') : '',
+    column.isInvisible === true ? 'INVISIBLE' : '',
   ].filter(Boolean).join(' ');
 }
 
