@@ -50,6 +50,9 @@ export const COLUMN_DEFAULT_CASES: readonly SqlCase[] = [
   { sql: 'ALTER TABLE d ALTER COLUMN n SET DEFAULT (id * 3)', affectedRows: 0 },
   { sql: 'INSERT INTO d (id) VALUES (9)', affectedRows: 1 },
   { sql: 'SELECT n, k, z FROM d WHERE id = 9', rows: [['27', '54', '109']] },
+  // a column an expression default reads can be neither dropped nor renamed
+  { sql: 'ALTER TABLE d DROP COLUMN id', error: 3766, message: "Column 'id' of table 'd' has a default value expression dependency and cannot be dropped or renamed." },
+  { sql: 'ALTER TABLE d RENAME COLUMN n TO n2', error: 3766 },
   // CREATE TABLE … SELECT fills the new table's own columns from their expression defaults
   { sql: 'CREATE TABLE d2 (extra VARCHAR(20) DEFAULT (CONCAT(\'row-\', id))) AS SELECT id FROM d WHERE id < 3', affectedRows: 2 },
   { sql: 'SELECT id, extra FROM d2 ORDER BY id', rows: [['1', 'row-1'], ['2', 'row-2']] },
