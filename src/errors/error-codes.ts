@@ -304,6 +304,14 @@ export const ER_DEFAULT_VAL_GENERATED_ROW_VALUE: ErrorSpec = { name: 'ER_DEFAULT
 export const ER_DEFAULT_VAL_GENERATED_VARIABLES: ErrorSpec = { name: 'ER_DEFAULT_VAL_GENERATED_VARIABLES', code: 3772, sqlState: 'HY000', template: "Default value expression of column '%s' cannot refer user or system variables." };
 export const ER_DEFAULT_AS_VAL_GENERATED: ErrorSpec = { name: 'ER_DEFAULT_AS_VAL_GENERATED', code: 3773, sqlState: 'HY000', template: "DEFAULT function cannot be used with default value expressions" };
 export const ER_TABLE_MUST_HAVE_A_VISIBLE_COLUMN: ErrorSpec = { name: 'ER_TABLE_MUST_HAVE_A_VISIBLE_COLUMN', code: 4028, sqlState: 'HY000', template: "A table must have at least one visible column." };
+export const ER_FUNCTIONAL_INDEX_ON_JSON_OR_GEOMETRY_FUNCTION: ErrorSpec = { name: 'ER_FUNCTIONAL_INDEX_ON_JSON_OR_GEOMETRY_FUNCTION', code: 3753, sqlState: 'HY000', template: "Cannot create a functional index on a function that returns a JSON or GEOMETRY value." };
+export const ER_FUNCTIONAL_INDEX_REF_AUTO_INCREMENT: ErrorSpec = { name: 'ER_FUNCTIONAL_INDEX_REF_AUTO_INCREMENT', code: 3754, sqlState: 'HY000', template: "Functional index '%s' cannot refer to an auto-increment column." };
+export const ER_CANNOT_DROP_COLUMN_FUNCTIONAL_INDEX: ErrorSpec = { name: 'ER_CANNOT_DROP_COLUMN_FUNCTIONAL_INDEX', code: 3755, sqlState: 'HY000', template: "Cannot drop column '%s' because it is used by a functional index. In order to drop the column, you must remove the functional index." };
+export const ER_FUNCTIONAL_INDEX_PRIMARY_KEY: ErrorSpec = { name: 'ER_FUNCTIONAL_INDEX_PRIMARY_KEY', code: 3756, sqlState: 'HY000', template: "The primary key cannot be a functional index" };
+export const ER_FUNCTIONAL_INDEX_ON_LOB: ErrorSpec = { name: 'ER_FUNCTIONAL_INDEX_ON_LOB', code: 3757, sqlState: 'HY000', template: "Cannot create a functional index on an expression that returns a BLOB or TEXT. Please consider using CAST." };
+export const ER_FUNCTIONAL_INDEX_FUNCTION_IS_NOT_ALLOWED: ErrorSpec = { name: 'ER_FUNCTIONAL_INDEX_FUNCTION_IS_NOT_ALLOWED', code: 3758, sqlState: 'HY000', template: "Expression of functional index '%s' contains a disallowed function." };
+export const ER_FUNCTIONAL_INDEX_ON_FIELD: ErrorSpec = { name: 'ER_FUNCTIONAL_INDEX_ON_FIELD', code: 3762, sqlState: 'HY000', template: "Functional index on a column is not supported. Consider using a regular index instead." };
+export const ER_FUNCTIONAL_INDEX_ROW_VALUE_IS_NOT_ALLOWED: ErrorSpec = { name: 'ER_FUNCTIONAL_INDEX_ROW_VALUE_IS_NOT_ALLOWED', code: 3800, sqlState: 'HY000', template: "Expression of functional index '%s' cannot refer to a row value." };
 
 /** Every entry of the table, by MySQL error number. */
 export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
@@ -609,4 +617,12 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [3772, ER_DEFAULT_VAL_GENERATED_VARIABLES],
   [3773, ER_DEFAULT_AS_VAL_GENERATED],
   [4028, ER_TABLE_MUST_HAVE_A_VISIBLE_COLUMN],
+  [3753, ER_FUNCTIONAL_INDEX_ON_JSON_OR_GEOMETRY_FUNCTION],
+  [3754, ER_FUNCTIONAL_INDEX_REF_AUTO_INCREMENT],
+  [3755, ER_CANNOT_DROP_COLUMN_FUNCTIONAL_INDEX],
+  [3756, ER_FUNCTIONAL_INDEX_PRIMARY_KEY],
+  [3757, ER_FUNCTIONAL_INDEX_ON_LOB],
+  [3758, ER_FUNCTIONAL_INDEX_FUNCTION_IS_NOT_ALLOWED],
+  [3762, ER_FUNCTIONAL_INDEX_ON_FIELD],
+  [3800, ER_FUNCTIONAL_INDEX_ROW_VALUE_IS_NOT_ALLOWED],
 ]);

@@ -49,6 +49,12 @@ export interface ColumnInfo {
   readonly storesUtc?: boolean;
   /** MySQL 8.0.23's INVISIBLE column: left out of `SELECT *`, TABLE and an INSERT without a column list, read by name. */
   readonly isInvisible?: boolean;
+  /**
+   * The hidden VIRTUAL generated column MySQL 8.0.13 makes for a functional key part `(expr)` of an index, named
+   * `!hidden!index!part!0`: also INVISIBLE, left out of SHOW COLUMNS and information_schema.COLUMNS, shown only as
+   * its index's expression, and dropped with its index.
+   */
+  readonly isFunctionalKeyPart?: boolean;
 }
 
 /**
@@ -95,11 +101,11 @@ export interface ViewColumn {
 }
 
 /**
- * The columns a table shows in SHOW COLUMNS and information_schema.COLUMNS: a view's are its query's result columns
- * (no key, no default), as MySQL lists them.
+ * The columns a table shows in SHOW COLUMNS, information_schema.COLUMNS and SHOW CREATE TABLE: not the hidden
+ * columns of functional key parts; a view's are its query's result columns (no key, no default), as MySQL lists them.
  */
 export function shownColumns(table: TableInfo): readonly ColumnInfo[] {
-  if (!table.view?.columns) return table.columns;
+  if (!table.view?.columns) return table.columns.some((column) => column.isFunctionalKeyPart === true) ? table.columns.filter((column) => column.isFunctionalKeyPart !== true) : table.columns;
   return table.view.columns.map((column, offset) => ({
     id: offset + 1,
     name: column.name,

@@ -7,6 +7,7 @@ import {
   ER_CHECK_CONSTRAINT_NOT_FOUND,
   ER_CONSTRAINT_NOT_FOUND,
   ER_DEPENDENT_BY_CHECK_CONSTRAINT,
+  ER_CANNOT_DROP_COLUMN_FUNCTIONAL_INDEX,
   ER_DEPENDENT_BY_DEFAULT_GENERATED_VALUE,
   ER_DEPENDENT_BY_GENERATED_COLUMN,
   ER_DROP_INDEX_FK,
@@ -116,14 +117,14 @@ export function checkColumnDrop(draft: Draft, column: ColumnInfo, scope: AlterSc
 }
 
 /**
- * A column read by a generated column (3108), an expression default (3766) or a CHECK constraint (3959) can be
- * neither dropped nor renamed.
+ * A column read by a generated column (3108), a functional index (3755), an expression default (3766) or a CHECK
+ * constraint (3959) can be neither dropped nor renamed.
  */
 function checkColumnDependents(draft: Draft, column: ColumnInfo, tableName: string): void {
   const name = column.name.toLowerCase();
-  if (draft.columns.some((other) => other.id !== column.id && other.generated && columnsReadBy(other.generated.expr).has(name))) {
-    throw mysqlError(ER_DEPENDENT_BY_GENERATED_COLUMN, column.name);
-  }
+  const generated = draft.columns.find((other) => other.id !== column.id && other.generated && columnsReadBy(other.generated.expr).has(name));
+  if (generated?.isFunctionalKeyPart === true) throw mysqlError(ER_CANNOT_DROP_COLUMN_FUNCTIONAL_INDEX, column.name);
+  if (generated) throw mysqlError(ER_DEPENDENT_BY_GENERATED_COLUMN, column.name);
   const readsIt = (other: ColumnInfo): boolean => other.id !== column.id && other.defaultValue.kind === 'expression' && columnsReadBy(other.defaultValue.expr).has(name);
   if (draft.columns.some(readsIt)) throw mysqlError(ER_DEPENDENT_BY_DEFAULT_GENERATED_VALUE, column.name, tableName);
   const check = draft.checks.find((candidate) => columnsReadBy(candidate.expr).has(name));

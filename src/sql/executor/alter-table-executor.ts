@@ -21,7 +21,9 @@ import { TableRows } from '../table/table-rows.js';
 import { coerceToColumn, defaultLiteralValue, isTextType } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
 
-import { buildColumn, buildDefault, descendingParts, indexVisibility, uniqueName } from './create-table-executor.js';
+import { buildColumn, buildDefault, descendingParts, indexVisibility } from './create-table-executor.js';
+import { uniqueIndexName } from './constraint-names.js';
+import { functionalIndex } from './functional-key-parts.js';
 import { indexColumnOffsets } from './index-ddl-executor.js';
 import { resolveTable } from './resolve-table.js';
 import { resolveCollation } from '../expression/column-type-from-ast.js';
@@ -68,6 +70,8 @@ function addPrimaryKey(draft: Draft, table: TableInfo, constraint: IndexDef): vo
 function dropKey(draft: Draft, index: Draft['indexes'][number], scope: AlterScope): void {
   checkIndexDrop(draft, index, scope);
   dropIndex(draft, index);
+  // A functional index's hidden columns go with it.
+  draft.columns = draft.columns.filter((column) => !(column.isFunctionalKeyPart === true && index.columnIds.includes(column.id)));
   if (index.info.isPrimary && scope.table.handleColumnOffset !== undefined) draft.rewrite = true;
 }
 
@@ -148,11 +152,16 @@ function applyAction(draft: Draft, action: AlterTableAction, scope: AlterScope):
         return;
       }
       if (constraint.indexType === 'FULLTEXT' || constraint.indexType === 'SPATIAL') throw mysqlError(ER_NOT_SUPPORTED_YET, `${constraint.indexType} indexes`);
-      const current = finish(table, draft);
-      const offsets = indexColumnOffsets(current, constraint.parts);
       const taken = new Set(draft.indexes.map((i) => i.info.name.toLowerCase()));
-      const name = constraint.name ?? uniqueName(current.columns[offsets[0]!]!.name, taken);
-      addIndex(draft, { id: 0, name, isUnique: constraint.indexType === 'UNIQUE', isPrimary: false, ...descendingParts(constraint.parts), ...indexVisibility(constraint.options, false) }, offsets.map((o) => current.columns[o]!.id));
+      let lastId = nextId() - 1;
+      const { def, hiddenColumns } = functionalIndex(constraint, draft.columns, taken, () => ++lastId, session);
+      for (const column of hiddenColumns) insertAt(draft, column, undefined);
+      // The hidden columns' values must be computed for every existing row.
+      if (hiddenColumns.length > 0) draft.rewrite = true;
+      const current = finish(table, draft);
+      const offsets = indexColumnOffsets(current, def.parts);
+      const name = def.name ?? uniqueIndexName(current.columns[offsets[0]!]!.name, taken);
+      addIndex(draft, { id: 0, name, isUnique: def.indexType === 'UNIQUE', isPrimary: false, ...descendingParts(def.parts), ...indexVisibility(def.options, false) }, offsets.map((o) => current.columns[o]!.id));
       return;
     }
     case 'DropIndex': {

@@ -39,6 +39,7 @@ import type { ForeignKeyChild } from './foreign-key-definition.js';
 import { generatedColumnInfo, validateGeneratedColumns } from './generated-column-definition.js';
 import { expressionDefault, validateExpressionDefaults } from './expression-default-definition.js';
 import { checkVisibleColumn } from './check-visible-column.js';
+import { functionalIndex } from './functional-key-parts.js';
 
 const MAX_IDENTIFIER_LENGTH = 64;
 
@@ -58,9 +59,13 @@ export async function executeCreateTable(stmt: CreateTableStmt, catalog: Catalog
     stmt.table.name,
     ({ databaseId, tableId, nextIndexId }) => {
       const { foreignKeys, newIndexes } = planForeignKeys(foreignKeyDefs(stmt), foreignKeyChild(databaseName, stmt.table.name, columns, indexDefs), catalog, session.isForeignKeyChecks ?? true);
-      const allIndexDefs = [...indexDefs, ...newIndexes.map((index): IndexDef => ({ kind: 'IndexDef', indexType: 'INDEX', name: index.name, parts: index.columns.map((column) => ({ column })) }))];
-      const { indexes, handleColumnOffset } = buildIndexes(allIndexDefs, columns, nextIndexId);
-      const keyed = columns.map((column) =>
+      const { defs: allIndexDefs, columns: withHidden } = withFunctionalKeyParts(
+        [...indexDefs, ...newIndexes.map((index): IndexDef => ({ kind: 'IndexDef', indexType: 'INDEX', name: index.name, parts: index.columns.map((column) => ({ column })) }))],
+        columns,
+        session,
+      );
+      const { indexes, handleColumnOffset } = buildIndexes(allIndexDefs, withHidden, nextIndexId);
+      const keyed = withHidden.map((column) =>
         indexes.some((index) => index.isPrimary && index.columnOffsets.includes(column.offset)) ? { ...column, isNotNull: true } : column,
       );
       checkAutoIncrement(keyed, indexes);
@@ -247,6 +252,20 @@ function leadingWholeColumns(def: IndexDef): string[] {
   return names;
 }
 
+/** The index definitions with their expression parts turned into hidden columns, appended to `columns`. */
+function withFunctionalKeyParts(defs: readonly IndexDef[], columns: readonly ColumnInfo[], session: ExecutionContext): { defs: IndexDef[]; columns: ColumnInfo[] } {
+  const all = [...columns];
+  const taken = new Set(defs.flatMap((def) => (def.name === undefined ? [] : [def.name.toLowerCase()])));
+  let lastId = Math.max(0, ...columns.map((column) => column.id));
+  const expanded = defs.map((def) => {
+    const functional = functionalIndex(def, all, taken, () => ++lastId, session);
+    all.push(...functional.hiddenColumns);
+    if (functional.def.name !== undefined) taken.add(functional.def.name.toLowerCase());
+    return functional.def;
+  });
+  return { defs: expanded, columns: all };
+}
+
 function collectIndexDefs(stmt: CreateTableStmt): IndexDef[] {
   const defs: IndexDef[] = [];
   for (const column of stmt.columns) {
@@ -297,15 +316,6 @@ export function indexVisibility(options: IndexOptions | undefined, isPrimary: bo
 /** `descending` of an index whose parts include DESC (kept for SHOW CREATE TABLE; keys are ordered ascending). */
 export function descendingParts(parts: readonly IndexPart[]): { descending?: readonly boolean[] } {
   return parts.some((part) => part.direction === 'DESC') ? { descending: parts.map((part) => part.direction === 'DESC') } : {};
-}
-
-/** `base`, or `base_2`, `base_3`, … when an index already has that name (MySQL's names for unnamed keys). */
-export function uniqueName(base: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(base.toLowerCase())) return base;
-  for (let suffix = 2; ; suffix++) {
-    const candidate = `${base}_${suffix}`;
-    if (!taken.has(candidate.toLowerCase())) return candidate;
-  }
 }
 
 function checkAutoIncrement(columns: readonly ColumnInfo[], indexes: readonly IndexInfo[]): void {

@@ -12,6 +12,11 @@ export function keyKind(table: TableInfo, column: ColumnInfo): string {
   return '';
 }
 
+/** An index part as SHOW INDEX and STATISTICS show it: a column by name, a functional key part by its expression. */
+export function indexPartSource(column: ColumnInfo): { readonly name: string | null; readonly expression: string | null } {
+  return column.isFunctionalKeyPart === true ? { name: null, expression: column.generated?.expr ?? null } : { name: column.name, expression: null };
+}
+
 /**
  * CURRENT_TIMESTAMP as MySQL prints a column's DEFAULT / ON UPDATE: with the column's fractional-seconds precision,
  * which MySQL requires the function's to equal (ORMs such as TypeORM compare this text with their model).
