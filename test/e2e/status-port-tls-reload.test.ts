@@ -141,7 +141,9 @@ void describe('status port HTTPS reload (cluster-ssl-*)', () => {
     assert.equal(await servedFingerprint(port, certs), inForce);
     const status = await curl(`https://127.0.0.1:${port}/status`, withClientCertificate(certs));
     assert.equal(status.status, 200, status.stderr);
-    assert.equal(refused().length, 1);
+    // Once per process (each worker of --max-procs watches the files itself).
+    const pids = refused().map((record) => record.pid);
+    assert.equal(new Set(pids).size, pids.length);
     // ALTER INSTANCE RELOAD TLS reloads the cluster files too (as TiDB): the refusal is the statement's warning.
     const db = await connect(server.port);
     try {
