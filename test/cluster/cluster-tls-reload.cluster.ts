@@ -117,8 +117,17 @@ void describe('cluster-ssl-* rotation under a running node', () => {
     const db = await connect(server.port);
     await db.query('CREATE DATABASE rot');
     await db.query('CREATE TABLE rot.log (id INT PRIMARY KEY AUTO_INCREMENT, name VARCHAR(40))');
-    await db.end();
+    await db.query('CREATE TABLE rot.load (id INT PRIMARY KEY AUTO_INCREMENT, n INT)');
     assert.deepEqual(await writeAndRead('start'), ['start']);
+    // One session keeps committing through every rotation below (until etcd itself restarts): none may fail.
+    let isLoading = true;
+    let committed = 0;
+    const load = (async () => {
+      while (isLoading) {
+        await db.query('INSERT INTO rot.load (n) VALUES (?)', [committed]);
+        committed += 1;
+      }
+    })();
 
     // A new pair from the same CA: reloaded, named by its serial in the log, SQL goes on.
     const renewed = await issueClientCertificate(first.path, 'tidal-client-renewed');
@@ -144,13 +153,23 @@ void describe('cluster-ssl-* rotation under a running node', () => {
     assert.equal(records('cluster TLS material reloaded').length, 1);
     assert.deepEqual(await writeAndRead('after mismatch'), ['start', 'renewed', 'after garbage', 'after mismatch']);
 
-    // A pair from the second CA, then etcd stops trusting the first: only connections with the new pair get in.
+    // A pair from the second CA (and a CA file that names both CAs, as during a CA rollover), then etcd stops
+    // trusting the first: only connections with the new pair get in.
+    writeFileSync(`${files.ca}.new`, readFileSync(clientTrust));
+    renameSync(`${files.ca}.new`, files.ca);
     install({ key: readFileSync(certsB.clientKey), cert: readFileSync(certsB.clientCert) });
     await waitFor(
       () => records('cluster TLS material reloaded').some((r) => r.serialNumber === serialOf(certsB.clientCert)),
       'the second CA pair in force',
       CHANGE_TIMEOUT_MS,
     );
+    const changed = records('cluster TLS material reloaded').flatMap((r) => (r.changed as string[] | undefined) ?? []);
+    assert.ok(changed.includes(files.ca), changed.join(','));
+    const committedBeforeStop = committed;
+    isLoading = false;
+    await load;
+    await db.end();
+    assert.ok(committedBeforeStop > 0);
     writeFileSync(clientTrust, readFileSync(certsB.ca));
     for (const member of cluster.members) {
       await cluster.kill9(member);
