@@ -1,5 +1,6 @@
 // ClusterTlsReloader: keeps [security] cluster-ssl-ca/-cert/-key current for the etcd link and the status port,
 // swapped on a file change or ALTER INSTANCE RELOAD TLS once the new set has been validated.
+import { createSecureContext } from 'node:tls';
 import { ER_DA_SSL_LIBRARY_ERROR, mysqlError } from '../errors/index.js';
 import type { MySqlError } from '../errors/index.js';
 import type { Logger } from '../logging/index.js';
@@ -146,6 +147,8 @@ export class ClusterTlsReloader {
       const credentials = loadEtcdCredentials(this.#paths());
       if (credentials === undefined) return { ok: false, reason: 'no cluster-ssl-* file is set' };
       const status = this.options.observability.isClusterTls ? loadStatusTls(this.options.settings) : undefined;
+      // Built once here so that the status port's swap cannot fail later, in the middle of putting the set in force.
+      if (status !== undefined) createSecureContext({ ca: status.ca, cert: status.cert, key: status.key });
       return { ok: true, set: { credentials, status, digests } };
     } catch (error) {
       return { ok: false, reason: error instanceof Error ? error.message : String(error) };
