@@ -135,7 +135,10 @@ describe('TLS handshake hygiene', () => {
     await Promise.all(clients.map((client) => client.closed));
     const now = await globalStatus(admin);
     assert.equal(now.Ssl_handshake_failures! - before.Ssl_handshake_failures!, attempts);
-    const logged = server.logs.slice(marker).filter((line) => line.includes('"msg":"login failed"') && line.includes('TLS handshake with 127.0.0.1'));
+    const failureLines = (): string[] => server.logs.slice(marker).filter((line) => line.includes('"msg":"login failed"') && line.includes('TLS handshake with 127.0.0.1'));
+    // The log lines travel through the server's stderr, which may arrive after the sockets closed.
+    await waitFor(() => failureLines().length > 0, 'the handshake failure log lines', 30_000);
+    const logged = failureLines();
     // The bound is each process's own (with max-procs > 1 every worker writes its own log lines).
     const perProcess = new Map<unknown, number>();
     for (const line of logged) {
