@@ -1,10 +1,10 @@
 // LmdbEngine: the durable, embedded KvEngine on LMDB (lmdb-js), with commit versions and conflicts from the oracle.
 //
 // Layout: one LMDB environment per data directory with two named databases: `data` (the user keyspace, raw bytes)
-// and `meta` (the last commit version). Commits are written as lmdb-js batches, each applied atomically in one LMDB
-// write transaction with the newest commit version in it; the commits that arrive while one batch is being written
-// go together into the next (group commit: one transaction and one fsync for all, see writeQueued). A snapshot
-// reads the commit version through its own read transaction, so the version always matches exactly what it sees.
+// and `meta` (the last commit version). Each commit is one lmdb-js batch: its writes plus the new commit version,
+// applied atomically in one LMDB write transaction. lmdb-js groups the batches queued in one event turn into one
+// transaction and one fsync (group commit). A snapshot reads the commit version through its own read transaction,
+// so the version always matches exactly what the snapshot sees.
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Database, RootDatabase, Transaction } from 'lmdb';
@@ -49,10 +49,6 @@ export class LmdbEngine implements KvEngine {
   private newestRead: SharedRead | undefined;
   /** The floor each reading member process reported (see CommitAdmission), registered in the oracle as a snapshot. */
   private readonly memberFloors = new Map<number, bigint>();
-  /** Admitted commits waiting for the batch being written to finish, in version order (see writeQueued). */
-  private queuedCommits: QueuedCommit[] = [];
-  /** An lmdb-js batch of this engine is being written. */
-  private isWriting = false;
   private isClosed = false;
 
   private constructor(
@@ -153,17 +149,23 @@ export class LmdbEngine implements KvEngine {
     // Admission and queueing happen in one synchronous step, so LMDB applies commits in version order.
     const commitVersion = this.oracle.admit(request);
     if (request.mutations.length === 0) return { commitVersion };
+    // Each queued write's own promise fails with the batch; the batch's promise reports that failure once.
+    const written: Promise<boolean> & { flushed?: Promise<unknown> } = this.root.batch(() => {
+      for (const { key, value } of request.mutations) {
+        if (value === undefined) this.data.remove(key).catch(reportedByBatch);
+        else this.data.put(key, asBuffer(value)).catch(reportedByBatch);
+      }
+      this.meta.put(Layout.commitVersionKey, encodeVersion(commitVersion)).catch(reportedByBatch);
+    });
+    const durable = written.then(() => written.flushed ?? this.root.flushed);
+    // close() waits for commits in flight; this promise settles either way, so a failed one is not left unhandled.
+    const settled = durable.then(() => undefined, () => undefined);
+    this.pendingCommits.add(settled);
     const pending = new PendingVisibility(commitVersion, () => {
       this.oracle.markVisible(commitVersion);
       request.onVisible?.();
     });
     this.awaitingVisibility.push(pending);
-    const issued = new Promise<GroupWrite>((resolve) => this.queuedCommits.push({ version: commitVersion, mutations: request.mutations, issue: resolve }));
-    // close() waits for commits in flight; this promise settles either way, so a failed one is not left unhandled.
-    const settled = issued.then((group) => group.durable).then(() => undefined, () => undefined);
-    this.pendingCommits.add(settled);
-    if (!this.isWriting) this.writeQueued();
-    const { written, durable } = await issued;
     try {
       await written;
     } catch (error) {
@@ -185,45 +187,6 @@ export class LmdbEngine implements KvEngine {
       this.pendingCommits.delete(settled);
     }
     return { commitVersion };
-  }
-
-  /**
-   * Group commit: writes every queued commit as one lmdb-js batch (one LMDB write transaction and one flush), then,
-   * once that batch is written, the commits queued meanwhile as the next. lmdb-js makes each batch a transaction of
-   * its own and runs them one after another, each with its own fsync, so without this grouping concurrent commits
-   * queue behind each other's flush (InnoDB groups its log flushes the same way).
-   */
-  private writeQueued(): void {
-    const group = this.queuedCommits;
-    if (group.length === 0) {
-      this.isWriting = false;
-      return;
-    }
-    this.isWriting = true;
-    this.queuedCommits = [];
-    let outcome: GroupWrite;
-    try {
-      // Each queued write's own promise fails with the batch; the batch's promise reports that failure once.
-      const written: Promise<boolean> & { flushed?: Promise<unknown> } = this.root.batch(() => {
-        for (const commit of group) {
-          for (const { key, value } of commit.mutations) {
-            if (value === undefined) this.data.remove(key).catch(reportedByBatch);
-            else this.data.put(key, asBuffer(value)).catch(reportedByBatch);
-          }
-        }
-        this.meta.put(Layout.commitVersionKey, encodeVersion(group[group.length - 1]!.version)).catch(reportedByBatch);
-      });
-      outcome = { written, durable: written.then(() => written.flushed ?? this.root.flushed) };
-    } catch (error) {
-      const failed = Promise.reject(error instanceof Error ? error : new Error(String(error)));
-      failed.catch(reportedByBatch);
-      outcome = { written: failed, durable: failed };
-    }
-    for (const commit of group) commit.issue(outcome);
-    outcome.written.then(
-      () => this.writeQueued(),
-      () => this.writeQueued(),
-    );
   }
 
   async close(): Promise<void> {
@@ -284,20 +247,6 @@ class PendingVisibility {
     this.isRevealed = true;
     this.onReveal();
   }
-}
-
-/** An admitted commit waiting to be written with the next group. */
-interface QueuedCommit {
-  readonly version: bigint;
-  readonly mutations: CommitRequest['mutations'];
-  /** Hands the commit the promises of the batch it was written in. */
-  readonly issue: (group: GroupWrite) => void;
-}
-
-/** One group's batch: `written` once LMDB applied it (lmdb-js: and flushed it), `durable` once it is on disk. */
-interface GroupWrite {
-  readonly written: Promise<unknown>;
-  readonly durable: Promise<unknown>;
 }
 
 /** A read transaction with the commit version it sees, shared by the snapshots taken while it was the newest. */

@@ -100,9 +100,9 @@ void describe('LmdbEngine', () => {
     await engine.close();
   });
 
-  void it('writes concurrent commits in groups, in version order, each durable once its promise resolved', async () => {
+  void it('applies concurrent commits in version order, each durable once its promise resolved', async () => {
     const dir = freshDir();
-    // 60 commits at once (most queue behind the first batch and are written as one group), each writing its own
+    // 60 commits at once (queued behind each other's batches in lmdb-js), each writing its own
     // key and the shared key `last`: the one with the highest version must win, as if they ran one by one.
     const result = await runChild(`
       import { LmdbEngine } from ${JSON.stringify(moduleUrl)};
