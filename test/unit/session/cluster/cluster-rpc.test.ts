@@ -3,26 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ClusterRpc, RpcClosedError } from '../../../../src/session/cluster/cluster-rpc.js';
-import type { MessagePort } from '../../../../src/session/cluster/cluster-rpc.js';
+import { portPair } from './port-pair.js';
 import { ER_LOCK_WAIT_TIMEOUT, MySqlError, mysqlError } from '../../../../src/errors/index.js';
-
-/** Two connected ports that deliver asynchronously and in order, as an IPC channel does. */
-function portPair(): { readonly left: MessagePort; readonly right: MessagePort } {
-  const listeners = { left: [] as ((message: unknown) => void)[], right: [] as ((message: unknown) => void)[] };
-  const port = (self: 'left' | 'right', other: 'left' | 'right'): MessagePort => ({
-    send: (message) => {
-      const copy = structuredClone(message);
-      setTimeout(() => {
-        for (const listener of listeners[other]) listener(copy);
-      }, 1);
-    },
-    onMessage: (listener) => {
-      listeners[self].push(listener);
-      return () => listeners[self].splice(listeners[self].indexOf(listener), 1);
-    },
-  });
-  return { left: port('left', 'right'), right: port('right', 'left') };
-}
 
 void describe('ClusterRpc', () => {
   void it('answers each request, a slow one after quicker ones, and carries MySQL errors intact', async () => {
