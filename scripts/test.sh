@@ -50,13 +50,13 @@ echo "test: unit and end-to-end tests"
 node --test --test-concurrency=2 --test-timeout=920000 $(find dist/test -name '*.test.js' | sort)
 # Issue 15: a server of several processes must answer as one. These end-to-end files exercise the state that spans
 # worker processes (row and user locks, KILL/PROCESSLIST, global status, FLUSH, SET GLOBAL, accounts, grants and
-# login limits, failed-login lockout, prepared statements and plan caches after DDL, temporary tables, TLS reload),
-# so they run once more with every test server started as --max-procs 2 (about two minutes on a loaded 2-core box;
-# README "Testing with several worker processes"). The whole suite runs that way with:
+# login limits, failed-login lockout, prepared statements and plan caches after DDL, temporary tables, TLS reload,
+# cluster-ssl-* reload), so they run once more with every test server started as --max-procs 2 (about two minutes on a
+# loaded 2-core box; README "Testing with several worker processes"). The whole suite runs that way with:
 # TIDAL_TEST_MAX_PROCS=2 node --test --test-concurrency=1 dist/test/e2e/*.test.js
 echo "test: end-to-end files on cross-process state, with max-procs 2"
 max_procs_files=(skip-locked kill-waiting user-locks status-counters privileges connection-limits account-tls-and-locking change-user
-  prepared-statements text-plan-cache temporary-tables tls-reload information-schema)
+  prepared-statements text-plan-cache temporary-tables tls-reload status-port-tls-reload information-schema)
 TIDAL_TEST_MAX_PROCS=2 node --test --test-concurrency=2 --test-timeout=920000 $(printf 'dist/test/e2e/%s.test.js ' "${max_procs_files[@]}")
 # Issue 17: three etcd members and two SQL nodes with mutual TLS on loopback (the storage contract on etcd, row locks
 # and bank transfers across nodes through kill -9 of the etcd leader and of a node, DDL/KILL/accounts across nodes);

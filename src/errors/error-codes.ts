@@ -295,6 +295,23 @@ export const ER_JT_VALUE_OUT_OF_RANGE: ErrorSpec = { name: 'ER_JT_VALUE_OUT_OF_R
 export const ER_INVALID_AUTO_RANDOM: ErrorSpec = { name: 'ER_INVALID_AUTO_RANDOM', code: 8216, sqlState: 'HY000', template: "Invalid auto random: %s" };
 export const ER_AUTOINC_READ_FAILED: ErrorSpec = { name: 'ER_AUTOINC_READ_FAILED', code: 1467, sqlState: 'HY000', template: "Failed to read auto-increment value from storage engine" };
 export const ER_PK_INDEX_CANT_BE_INVISIBLE: ErrorSpec = { name: 'ER_PK_INDEX_CANT_BE_INVISIBLE', code: 3522, sqlState: 'HY000', template: "A primary key index cannot be invisible" };
+export const ER_DEPENDENT_BY_DEFAULT_GENERATED_VALUE: ErrorSpec = { name: 'ER_DEPENDENT_BY_DEFAULT_GENERATED_VALUE', code: 3766, sqlState: 'HY000', template: "Column '%s' of table '%s' has a default value expression dependency and cannot be dropped or renamed." };
+export const ER_DEFAULT_VAL_GENERATED_NON_PRIOR: ErrorSpec = { name: 'ER_DEFAULT_VAL_GENERATED_NON_PRIOR', code: 3767, sqlState: 'HY000', template: "Default value expression of column '%s' cannot refer to a column defined after it if that column is a generated column or has an expression as default value." };
+export const ER_DEFAULT_VAL_GENERATED_REF_AUTO_INC: ErrorSpec = { name: 'ER_DEFAULT_VAL_GENERATED_REF_AUTO_INC', code: 3768, sqlState: 'HY000', template: "Default value expression of column '%s' cannot refer to an auto-increment column." };
+export const ER_DEFAULT_VAL_GENERATED_FUNCTION_IS_NOT_ALLOWED: ErrorSpec = { name: 'ER_DEFAULT_VAL_GENERATED_FUNCTION_IS_NOT_ALLOWED', code: 3769, sqlState: 'HY000', template: "Default value expression of column '%s' contains a disallowed function." };
+export const ER_DEFAULT_VAL_GENERATED_NAMED_FUNCTION_IS_NOT_ALLOWED: ErrorSpec = { name: 'ER_DEFAULT_VAL_GENERATED_NAMED_FUNCTION_IS_NOT_ALLOWED', code: 3770, sqlState: 'HY000', template: "Default value expression of column '%s' contains a disallowed function: %s." };
+export const ER_DEFAULT_VAL_GENERATED_ROW_VALUE: ErrorSpec = { name: 'ER_DEFAULT_VAL_GENERATED_ROW_VALUE', code: 3771, sqlState: 'HY000', template: "Default value expression of column '%s' cannot refer to a row value." };
+export const ER_DEFAULT_VAL_GENERATED_VARIABLES: ErrorSpec = { name: 'ER_DEFAULT_VAL_GENERATED_VARIABLES', code: 3772, sqlState: 'HY000', template: "Default value expression of column '%s' cannot refer user or system variables." };
+export const ER_DEFAULT_AS_VAL_GENERATED: ErrorSpec = { name: 'ER_DEFAULT_AS_VAL_GENERATED', code: 3773, sqlState: 'HY000', template: "DEFAULT function cannot be used with default value expressions" };
+export const ER_TABLE_MUST_HAVE_A_VISIBLE_COLUMN: ErrorSpec = { name: 'ER_TABLE_MUST_HAVE_A_VISIBLE_COLUMN', code: 4028, sqlState: 'HY000', template: "A table must have at least one visible column." };
+export const ER_FUNCTIONAL_INDEX_ON_JSON_OR_GEOMETRY_FUNCTION: ErrorSpec = { name: 'ER_FUNCTIONAL_INDEX_ON_JSON_OR_GEOMETRY_FUNCTION', code: 3753, sqlState: 'HY000', template: "Cannot create a functional index on a function that returns a JSON or GEOMETRY value." };
+export const ER_FUNCTIONAL_INDEX_REF_AUTO_INCREMENT: ErrorSpec = { name: 'ER_FUNCTIONAL_INDEX_REF_AUTO_INCREMENT', code: 3754, sqlState: 'HY000', template: "Functional index '%s' cannot refer to an auto-increment column." };
+export const ER_CANNOT_DROP_COLUMN_FUNCTIONAL_INDEX: ErrorSpec = { name: 'ER_CANNOT_DROP_COLUMN_FUNCTIONAL_INDEX', code: 3755, sqlState: 'HY000', template: "Cannot drop column '%s' because it is used by a functional index. In order to drop the column, you must remove the functional index." };
+export const ER_FUNCTIONAL_INDEX_PRIMARY_KEY: ErrorSpec = { name: 'ER_FUNCTIONAL_INDEX_PRIMARY_KEY', code: 3756, sqlState: 'HY000', template: "The primary key cannot be a functional index" };
+export const ER_FUNCTIONAL_INDEX_ON_LOB: ErrorSpec = { name: 'ER_FUNCTIONAL_INDEX_ON_LOB', code: 3757, sqlState: 'HY000', template: "Cannot create a functional index on an expression that returns a BLOB or TEXT. Please consider using CAST." };
+export const ER_FUNCTIONAL_INDEX_FUNCTION_IS_NOT_ALLOWED: ErrorSpec = { name: 'ER_FUNCTIONAL_INDEX_FUNCTION_IS_NOT_ALLOWED', code: 3758, sqlState: 'HY000', template: "Expression of functional index '%s' contains a disallowed function." };
+export const ER_FUNCTIONAL_INDEX_ON_FIELD: ErrorSpec = { name: 'ER_FUNCTIONAL_INDEX_ON_FIELD', code: 3762, sqlState: 'HY000', template: "Functional index on a column is not supported. Consider using a regular index instead." };
+export const ER_FUNCTIONAL_INDEX_ROW_VALUE_IS_NOT_ALLOWED: ErrorSpec = { name: 'ER_FUNCTIONAL_INDEX_ROW_VALUE_IS_NOT_ALLOWED', code: 3800, sqlState: 'HY000', template: "Expression of functional index '%s' cannot refer to a row value." };
 
 /** Every entry of the table, by MySQL error number. */
 export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
@@ -591,4 +608,21 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [8216, ER_INVALID_AUTO_RANDOM],
   [1467, ER_AUTOINC_READ_FAILED],
   [3522, ER_PK_INDEX_CANT_BE_INVISIBLE],
+  [3766, ER_DEPENDENT_BY_DEFAULT_GENERATED_VALUE],
+  [3767, ER_DEFAULT_VAL_GENERATED_NON_PRIOR],
+  [3768, ER_DEFAULT_VAL_GENERATED_REF_AUTO_INC],
+  [3769, ER_DEFAULT_VAL_GENERATED_FUNCTION_IS_NOT_ALLOWED],
+  [3770, ER_DEFAULT_VAL_GENERATED_NAMED_FUNCTION_IS_NOT_ALLOWED],
+  [3771, ER_DEFAULT_VAL_GENERATED_ROW_VALUE],
+  [3772, ER_DEFAULT_VAL_GENERATED_VARIABLES],
+  [3773, ER_DEFAULT_AS_VAL_GENERATED],
+  [4028, ER_TABLE_MUST_HAVE_A_VISIBLE_COLUMN],
+  [3753, ER_FUNCTIONAL_INDEX_ON_JSON_OR_GEOMETRY_FUNCTION],
+  [3754, ER_FUNCTIONAL_INDEX_REF_AUTO_INCREMENT],
+  [3755, ER_CANNOT_DROP_COLUMN_FUNCTIONAL_INDEX],
+  [3756, ER_FUNCTIONAL_INDEX_PRIMARY_KEY],
+  [3757, ER_FUNCTIONAL_INDEX_ON_LOB],
+  [3758, ER_FUNCTIONAL_INDEX_FUNCTION_IS_NOT_ALLOWED],
+  [3762, ER_FUNCTIONAL_INDEX_ON_FIELD],
+  [3800, ER_FUNCTIONAL_INDEX_ROW_VALUE_IS_NOT_ALLOWED],
 ]);

@@ -31,6 +31,7 @@ import { Sha2PasswordCache } from './sha2-password-cache.js';
 import type { ServerContext } from './server-context.js';
 import { tlsFilePaths } from './auto-tls.js';
 import { TlsManager } from './tls-manager.js';
+import { ClusterTlsReloader } from './cluster-tls-reloader.js';
 import { StartupError } from './startup-error.js';
 import { ServerObservability } from './status/server-observability.js';
 import type { CertificateInForce, MetricsSources } from '../observability/server-metrics.js';
@@ -72,6 +73,7 @@ export class TidalServer {
     private readonly listener: Server,
     private readonly context: ServerContext,
     private readonly tls: TlsManager,
+    private readonly clusterTls: ClusterTlsReloader | undefined,
     private readonly observability: ServerObservability,
     private readonly connectionIds: ConnectionIds,
     private readonly member: ClusterMember | undefined,
@@ -128,6 +130,12 @@ export class TidalServer {
       tls.startExpiryChecks();
       // Generated files live in the data directory, which changes with every commit: only events naming them count.
       tls.watch({ isSharedFolder: files.isAutomatic });
+      // cluster-ssl-* (the etcd link, the HTTPS status port) is watched and reloaded the same way.
+      const clusterTls = ClusterTlsReloader.create({ settings: config.security, engine, observability, logger });
+      if (clusterTls !== undefined) started.push(clusterTls);
+      clusterTls?.watch();
+      clusterTls?.startExpiryChecks(config.security.sslExpiryCheckInterval * 1000);
+      const instance = clusterTls?.withInstanceControl(tls) ?? tls;
       // With auto-tls the RSA pair is generated next to the generated certificate, so "next to ssl-cert" holds too.
       const rsaKeys = loadRsaKeys({ ...config.security, sslCert: files.cert }, logger);
       const status = new StatusVariables();
@@ -159,15 +167,15 @@ export class TidalServer {
       // server's workers still carries TLS reloads and global status.
       const shared = {
         processes: node ? node.processList(localProcesses) : member ? new ClusterProcessList(localProcesses, member.peers) : localProcesses,
-        instance: member ? clusterInstanceControl(tls, member, logger) : tls,
+        instance: member ? clusterInstanceControl(instance, member, logger) : instance,
         ...(node ? { events: node.events } : member ? { events: member.events } : {}),
       };
       // caching_sha2_password's cache and the failed-login counts are the whole server's (every worker, every node).
       const events = shared.events;
       const sha2Cache = new Sha2PasswordCache(events ? (entry) => events.publish({ kind: 'sha2-password-cached', ...entry }) : undefined);
       if (events) sql.accounts.failedLogins.shareWith((change) => events.publish({ kind: 'failed-logins', ...change }));
-      if (node) await node.takeChanges({ sql, globals, status, tls, sha2Cache, logger });
-      if (member) applyClusterEvents(member, { sql, globals, status, tls, sha2Cache, logger });
+      if (node) await node.takeChanges({ sql, globals, status, tls: instance, sha2Cache, logger });
+      if (member) applyClusterEvents(member, { sql, globals, status, tls: instance, sha2Cache, logger });
       if (member && observability.metrics) shareMetrics(member, observability.metrics);
       const userLocks = chooseUserLocks(engine, member);
       const context: ServerContext = {
@@ -188,7 +196,7 @@ export class TidalServer {
       const listener = createServer({ noDelay: true });
       started.push(listener, context.handshakeLog);
       const connectionIds = node?.connectionIds ?? member?.connectionIds ?? new CountingConnectionIds();
-      const server = new TidalServer(config, logger, kv, listener, context, tls, observability, connectionIds, member, node);
+      const server = new TidalServer(config, logger, kv, listener, context, tls, clusterTls, observability, connectionIds, member, node);
       holder.server = server;
       listener.on('connection', (socket) => server.accept(socket));
       holder.port = await listen(listener, config.host, config.port);
@@ -258,6 +266,7 @@ export class TidalServer {
     for (const connection of this.connections.values()) connection.kill();
     await settledWithin([...this.served], KILL_GRACE_MS);
     this.tls.close();
+    this.clusterTls?.close();
     this.context.handshakeLog.close();
     await closed;
     await this.observability.close();

@@ -1,8 +1,4 @@
 // TlsManager: the server's TLS material over time: loaded at start, swapped by ALTER INSTANCE RELOAD TLS or a file change.
-import { createHash } from 'node:crypto';
-import { readFileSync, watch } from 'node:fs';
-import type { FSWatcher } from 'node:fs';
-import { basename, dirname } from 'node:path';
 import { expiryWarning, materialExpiryWarnings } from '../certificates/index.js';
 import { mysqlError, ER_DA_SSL_LIBRARY_ERROR } from '../errors/index.js';
 import type { MySqlError } from '../errors/index.js';
@@ -10,6 +6,7 @@ import type { Logger } from '../logging/index.js';
 import { loadServerTlsContext } from '../protocol/tls/index.js';
 import type { ServerTlsContext, TlsPolicy } from '../protocol/tls/index.js';
 import type { InstanceControl } from '../session/instance-control.js';
+import { WatchedFiles } from './watched-files.js';
 
 /** Where the material lives and how to build a context from it. */
 export interface TlsSources {
@@ -42,12 +39,8 @@ export interface TlsManagerOptions {
 /** Once a day, as the log warnings promise. */
 const DEFAULT_EXPIRY_CHECK_MS = 86_400_000;
 
-/** Default quiet time after a file event, in milliseconds. */
-const DEFAULT_SETTLE_MS = 300;
-
 /** Labels of the configured files, for "what changed" in the log. */
-const FILE_ROLES = ['cert', 'key', 'ca', 'crl', 'altCert', 'altKey'] as const;
-type FileRole = (typeof FILE_ROLES)[number];
+type FileRole = 'cert' | 'key' | 'ca' | 'crl' | 'altCert' | 'altKey';
 
 /**
  * Holds the ServerTlsContext new connections use. A new context is always built completely (files read, validated,
@@ -58,14 +51,14 @@ type FileRole = (typeof FILE_ROLES)[number];
 export class TlsManager implements InstanceControl {
   #context: ServerTlsContext | undefined;
   #digests = new Map<FileRole, string>();
-  #watchers: FSWatcher[] = [];
-  #settleTimer: NodeJS.Timeout | undefined;
+  readonly #files: WatchedFiles<FileRole>;
   #expiryTimer: NodeJS.Timeout | undefined;
-  #lastWatchProblem: string | undefined;
   readonly #options: TlsManagerOptions;
 
   constructor(options: TlsManagerOptions) {
     this.#options = options;
+    const { cert, key, ca, crl, altCert, altKey } = options.sources;
+    this.#files = new WatchedFiles({ cert, key, ca, crl, altCert, altKey }, options.logger, options.settleMs);
   }
 
   /** The files and policy it loads from (the ssl_* variables show these paths). */
@@ -147,24 +140,20 @@ export class TlsManager implements InstanceControl {
    */
   watch(options: { readonly isSharedFolder?: boolean } = {}): void {
     if (!this.isConfigured) return;
-    const paths = FILE_ROLES.map((role) => this.#options.sources[role]).filter((path) => path !== '');
-    const names = new Set(paths.map((path) => basename(path)));
-    for (const folder of new Set(paths.map((path) => dirname(path)))) {
-      try {
-        const watcher = watch(folder, { persistent: false }, (_event, name) => {
-          // Without a name (platforms that do not report it) any event may concern the files.
-          if (options.isSharedFolder === true && name !== null && !names.has(name)) return;
-          this.#scheduleCheck();
-        });
-        watcher.on('error', (error) => this.#options.logger.warn('stopped watching TLS files', { folder, reason: error.message }));
-        this.#watchers.push(watcher);
-      } catch (error) {
-        this.#options.logger.warn('cannot watch TLS files for changes; use ALTER INSTANCE RELOAD TLS', {
-          folder,
-          reason: error instanceof Error ? error.message : String(error),
-        });
-      }
-    }
+    this.#files.watchForReload(
+      {
+        inForce: () => (this.#context === undefined ? undefined : this.#digests),
+        reload: () => {
+          const loaded = this.#load();
+          if (!loaded.ok) return loaded.reason;
+          this.#swap(loaded.context, loaded.digests, 'file change');
+          return undefined;
+        },
+        onRefused: (reason) =>
+          this.#options.logger.warn('TLS files changed but are not usable; keeping the current TLS material', { reason }),
+      },
+      options,
+    );
   }
 
   /**
@@ -202,38 +191,12 @@ export class TlsManager implements InstanceControl {
   /** Stops watching and checking. */
   close(): void {
     clearInterval(this.#expiryTimer);
-    clearTimeout(this.#settleTimer);
-    for (const watcher of this.#watchers) watcher.close();
-    this.#watchers = [];
-  }
-
-  #scheduleCheck(): void {
-    clearTimeout(this.#settleTimer);
-    this.#settleTimer = setTimeout(() => this.#checkFiles(), this.#options.settleMs ?? DEFAULT_SETTLE_MS);
-    this.#settleTimer.unref();
-  }
-
-  #checkFiles(): void {
-    const digests = this.#readDigests();
-    if (this.#context !== undefined && sameDigests(digests, this.#digests)) return;
-    const loaded = this.#load();
-    if (!loaded.ok) {
-      // Logged once per distinct problem: a file being written produces many events with the same reason.
-      if (loaded.reason !== this.#lastWatchProblem) {
-        this.#options.logger.warn('TLS files changed but are not usable; keeping the current TLS material', {
-          reason: loaded.reason,
-        });
-      }
-      this.#lastWatchProblem = loaded.reason;
-      return;
-    }
-    this.#lastWatchProblem = undefined;
-    this.#swap(loaded.context, loaded.digests, 'file change');
+    this.#files.close();
   }
 
   #swap(context: ServerTlsContext, digests: Map<FileRole, string>, trigger: string): void {
     const previous = this.#context;
-    const changed = FILE_ROLES.filter((role) => digests.get(role) !== this.#digests.get(role));
+    const changed = this.#files.changedRoles(digests, this.#digests);
     this.#install(context, digests);
     const { logger } = this.#options;
     logger.info('TLS material reloaded', {
@@ -255,7 +218,7 @@ export class TlsManager implements InstanceControl {
 
   /** Reads digests first, then loads: if a file changes in between, the next event finds the digests differ. */
   #load(): { ok: true; context: ServerTlsContext; digests: Map<FileRole, string> } | { ok: false; reason: string } {
-    const digests = this.#readDigests();
+    const digests = this.#files.readDigests();
     const { sources } = this.#options;
     const loaded = loadServerTlsContext({
       cert: sources.cert,
@@ -272,22 +235,4 @@ export class TlsManager implements InstanceControl {
     });
     return loaded.ok ? { ok: true, context: loaded.context, digests } : loaded;
   }
-
-  #readDigests(): Map<FileRole, string> {
-    const digests = new Map<FileRole, string>();
-    for (const role of FILE_ROLES) {
-      const path = this.#options.sources[role];
-      if (path === '') continue;
-      try {
-        digests.set(role, createHash('sha256').update(readFileSync(path)).digest('hex'));
-      } catch {
-        digests.set(role, 'unreadable');
-      }
-    }
-    return digests;
-  }
-}
-
-function sameDigests(a: ReadonlyMap<FileRole, string>, b: ReadonlyMap<FileRole, string>): boolean {
-  return FILE_ROLES.every((role) => a.get(role) === b.get(role));
 }

@@ -150,10 +150,10 @@ export class SqlEngine implements EngineServices {
     return plan.run();
   }
 
-  /** The columns of a table as result columns (COM_FIELD_LIST); 1146 when it does not exist. */
+  /** The visible columns of a table as result columns (COM_FIELD_LIST, LOAD DATA without a list); 1146 when it does not exist. */
   tableColumns(database: string, table: string, context: ExecutionContext): readonly ResultColumn[] {
     const info = this.servicesFor(context).catalog.getTable(database, table);
-    return info.columns.map((column, offset) => tableResultColumn(info, database, offset, column.name));
+    return info.columns.flatMap((column, offset) => (column.isInvisible === true ? [] : [tableResultColumn(info, database, offset, column.name)]));
   }
 
   /** Evaluates a row-independent expression (SET values), e.g. `SET @a = 1 + 2`. */

@@ -13,6 +13,8 @@ export { etcdCoordinationOf } from './engines/etcd/etcd-coordination.js';
 export type { EtcdCoordination } from './engines/etcd/etcd-coordination.js';
 export { openKvEngine } from './open-kv-engine.js';
 export type { EtcdConnectionOptions } from './engines/etcd/etcd-cluster-connection.js';
+export { clusterExpiryWarnings, loadClusterTls } from './engines/etcd/cluster-tls.js';
+export type { ClusterCredentials, ClusterTlsFiles } from './engines/etcd/cluster-tls.js';
 export { KeyLimits } from './engines/key-limits.js';
 export { beginTransaction } from './txn/begin-transaction.js';
 export { setTxnTotalSizeLimit } from './txn/txn-size-limit.js';

@@ -47,7 +47,7 @@ export class ServerObservability {
   private constructor(
     private readonly config: ServerConfig,
     private readonly logger: Logger,
-    private readonly clusterTls: ClusterTls | undefined,
+    private clusterTls: ClusterTls | undefined,
     summary: StatementSummary,
     slowLog: SlowQueryLog,
   ) {
@@ -126,6 +126,21 @@ export class ServerObservability {
   /** The certificates of the status port itself (cluster-ssl-*), for the not-after gauge. */
   get clusterCertificates(): ClusterTls['certificates'] {
     return this.clusterTls?.certificates ?? [];
+  }
+
+  /**
+   * The cluster-ssl-* files changed: the status port serves `tls` to new connections and the not-after gauge shows
+   * its certificates. Nothing changes when the port is plain HTTP or off.
+   */
+  useClusterTls(tls: ClusterTls): void {
+    if (this.clusterTls === undefined) return;
+    this.clusterTls = tls;
+    this.statusServer?.useTls(tls);
+  }
+
+  /** Whether the status port serves HTTPS with the cluster-ssl-* files. */
+  get isClusterTls(): boolean {
+    return this.clusterTls !== undefined;
   }
 
   /** Shutdown has begun: /health answers 503 from now on. */

@@ -4,6 +4,7 @@
 import { createServer as createHttpServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
+import type { Server as HttpsServer } from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import type { RateLimitedLogger, Logger } from '../../logging/index.js';
 import type { ServerMetrics } from '../../observability/server-metrics.js';
@@ -70,6 +71,15 @@ export class StatusServer {
     const port = await listen(server, options.host, options.port);
     options.logger.info('status server is running', { host: options.host, port, tls: tls !== undefined, verifyCn: tls?.verifyCn.join(',') ?? '' });
     return new StatusServer(server, port);
+  }
+
+  /**
+   * New handshakes use `tls` (cluster-ssl-* reloaded); open connections keep theirs. Ignored on plain HTTP: the
+   * port does not switch to HTTPS without a restart.
+   */
+  useTls(tls: ClusterTls): void {
+    if (!('setSecureContext' in this.server)) return;
+    (this.server as HttpsServer).setSecureContext({ ca: tls.ca, cert: tls.cert, key: tls.key });
   }
 
   /** Stops listening and ends open keep-alive connections. */

@@ -47,6 +47,8 @@ export interface ColumnDef {
   /** true for NULL, false for NOT NULL, undefined when not written. */
   readonly nullable?: boolean;
   readonly default?: Expr;
+  /** The default was written in parentheses, `DEFAULT (expr)`: MySQL 8.0.13's expression default. */
+  readonly isDefaultExpression?: boolean;
   readonly onUpdate?: Expr;
   readonly isAutoIncrement?: boolean;
   /** TiDB's `AUTO_RANDOM[(shard_bits[, range_bits])]`; undefined numbers were not written. */
@@ -193,7 +195,7 @@ export type AlterTableAction =
   | { readonly kind: 'RenameColumn'; readonly oldName: string; readonly newName: string }
   | { readonly kind: 'RenameIndex'; readonly oldName: string; readonly newName: string }
   | { readonly kind: 'RenameTable'; readonly to: TableName }
-  | { readonly kind: 'AlterColumnDefault'; readonly name: string; readonly default?: Expr }
+  | { readonly kind: 'AlterColumnDefault'; readonly name: string; readonly default?: Expr; readonly isDefaultExpression?: boolean }
   | { readonly kind: 'AlterColumnVisibility'; readonly name: string; readonly visibility: 'VISIBLE' | 'INVISIBLE' }
   | { readonly kind: 'AlterIndexVisibility'; readonly name: string; readonly visibility: 'VISIBLE' | 'INVISIBLE' }
   | { readonly kind: 'TableOptions'; readonly options: readonly TableOption[] }

@@ -10,14 +10,16 @@ export interface DatabaseInfo {
   readonly collation: string;
 }
 
-/** A column's default: a constant's SQL text, or CURRENT_TIMESTAMP. */
+/** A column's default: a constant's SQL text, CURRENT_TIMESTAMP, a sequence, or MySQL 8.0.13's `DEFAULT (expr)`. */
 export type ColumnDefault =
   | { readonly kind: 'none' }
   | { readonly kind: 'null' }
   | { readonly kind: 'literal'; readonly value: string | null; readonly valueKind: 'text' | 'number' }
   | { readonly kind: 'current-timestamp' }
   /** `DEFAULT NEXTVAL(seq)` / `DEFAULT NEXT VALUE FOR seq` (TiDB): the sequence's next value per row. */
-  | { readonly kind: 'sequence'; readonly database: string; readonly name: string };
+  | { readonly kind: 'sequence'; readonly database: string; readonly name: string }
+  /** `DEFAULT (expr)`: evaluated for every row that takes the default; `expr` as MySQL prints it (see GeneratedColumnInfo). */
+  | { readonly kind: 'expression'; readonly expr: string };
 
 /** A column of a table. `id` is stable across ALTERs; `offset` is the position in the row. */
 export interface ColumnInfo {
@@ -45,6 +47,14 @@ export interface ColumnInfo {
    * converted from that zone instead, so their rows read as before.
    */
   readonly storesUtc?: boolean;
+  /** MySQL 8.0.23's INVISIBLE column: left out of `SELECT *`, TABLE and an INSERT without a column list, read by name. */
+  readonly isInvisible?: boolean;
+  /**
+   * The hidden VIRTUAL generated column MySQL 8.0.13 makes for a functional key part `(expr)` of an index, named
+   * `!hidden!index!part!0`: also INVISIBLE, left out of SHOW COLUMNS and information_schema.COLUMNS, shown only as
+   * its index's expression, and dropped with its index.
+   */
+  readonly isFunctionalKeyPart?: boolean;
 }
 
 /**
@@ -91,11 +101,11 @@ export interface ViewColumn {
 }
 
 /**
- * The columns a table shows in SHOW COLUMNS and information_schema.COLUMNS: a view's are its query's result columns
- * (no key, no default), as MySQL lists them.
+ * The columns a table shows in SHOW COLUMNS, information_schema.COLUMNS and SHOW CREATE TABLE: not the hidden
+ * columns of functional key parts; a view's are its query's result columns (no key, no default), as MySQL lists them.
  */
 export function shownColumns(table: TableInfo): readonly ColumnInfo[] {
-  if (!table.view?.columns) return table.columns;
+  if (!table.view?.columns) return table.columns.some((column) => column.isFunctionalKeyPart === true) ? table.columns.filter((column) => column.isFunctionalKeyPart !== true) : table.columns;
   return table.view.columns.map((column, offset) => ({
     id: offset + 1,
     name: column.name,

@@ -7,6 +7,8 @@ import {
   ER_CHECK_CONSTRAINT_NOT_FOUND,
   ER_CONSTRAINT_NOT_FOUND,
   ER_DEPENDENT_BY_CHECK_CONSTRAINT,
+  ER_CANNOT_DROP_COLUMN_FUNCTIONAL_INDEX,
+  ER_DEPENDENT_BY_DEFAULT_GENERATED_VALUE,
   ER_DEPENDENT_BY_GENERATED_COLUMN,
   ER_DROP_INDEX_FK,
   ER_FK_COLUMN_CANNOT_DROP,
@@ -23,6 +25,8 @@ import type { Draft, DraftIndex } from './alter-table-draft.js';
 import { buildCheckConstraints, checkNamesInDatabase } from './check-constraint-definition.js';
 import { isCompatible, planForeignKeys } from './foreign-key-definition.js';
 import { columnsReadBy, validateGeneratedColumns } from './generated-column-definition.js';
+import { validateExpressionDefaults } from './expression-default-definition.js';
+import { checkVisibleColumn } from './check-visible-column.js';
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
@@ -105,19 +109,24 @@ function constraintKinds(draft: Draft, name: string): string[] {
  * own foreign key on it (1828), another table's (or its own) foreign key referencing it (1829).
  */
 export function checkColumnDrop(draft: Draft, column: ColumnInfo, scope: AlterScope): void {
-  checkColumnDependents(draft, column);
+  checkColumnDependents(draft, column, scope.table.name);
   const fk = draft.foreignKeys.find((candidate) => candidate.columns.some((name) => same(name, column.name)));
   if (fk) throw mysqlError(ER_FK_COLUMN_CANNOT_DROP, column.name, fk.name);
   const child = referencingKeys(scope.catalog, scope.databaseName, scope.table.name).find((key) => key.fk.refColumns.some((name) => same(name, column.name)));
   if (child) throw mysqlError(ER_FK_COLUMN_CANNOT_DROP_CHILD, column.name, child.fk.name, child.child.name);
 }
 
-/** A column read by a generated column (3108) or a CHECK constraint (3959) can be neither dropped nor renamed. */
-function checkColumnDependents(draft: Draft, column: ColumnInfo): void {
+/**
+ * A column read by a generated column (3108), a functional index (3755), an expression default (3766) or a CHECK
+ * constraint (3959) can be neither dropped nor renamed.
+ */
+function checkColumnDependents(draft: Draft, column: ColumnInfo, tableName: string): void {
   const name = column.name.toLowerCase();
-  if (draft.columns.some((other) => other.id !== column.id && other.generated && columnsReadBy(other.generated.expr).has(name))) {
-    throw mysqlError(ER_DEPENDENT_BY_GENERATED_COLUMN, column.name);
-  }
+  const generated = draft.columns.find((other) => other.id !== column.id && other.generated && columnsReadBy(other.generated.expr).has(name));
+  if (generated?.isFunctionalKeyPart === true) throw mysqlError(ER_CANNOT_DROP_COLUMN_FUNCTIONAL_INDEX, column.name);
+  if (generated) throw mysqlError(ER_DEPENDENT_BY_GENERATED_COLUMN, column.name);
+  const readsIt = (other: ColumnInfo): boolean => other.id !== column.id && other.defaultValue.kind === 'expression' && columnsReadBy(other.defaultValue.expr).has(name);
+  if (draft.columns.some(readsIt)) throw mysqlError(ER_DEPENDENT_BY_DEFAULT_GENERATED_VALUE, column.name, tableName);
   const check = draft.checks.find((candidate) => columnsReadBy(candidate.expr).has(name));
   if (check) throw mysqlError(ER_DEPENDENT_BY_CHECK_CONSTRAINT, check.name, column.name);
 }
@@ -125,11 +134,11 @@ function checkColumnDependents(draft: Draft, column: ColumnInfo): void {
 /**
  * Renames a column in the constraints that name it: the table's foreign keys (child side), and the foreign keys
  * that reference it (the table's own, and other tables', kept in `draft.children`), as MySQL does; a generated
- * column or CHECK reading it forbids the rename (3108, 3959).
+ * column, expression default or CHECK reading it forbids the rename (3108, 3766, 3959).
  */
 export function renameColumnInConstraints(draft: Draft, column: ColumnInfo, newName: string, scope: AlterScope): void {
   if (same(column.name, newName)) return;
-  checkColumnDependents(draft, column);
+  checkColumnDependents(draft, column, scope.table.name);
   const rename = (names: readonly string[]): string[] => names.map((name) => (same(name, column.name) ? newName : name));
   const isSelf = (database: string, table: string): boolean => same(database, scope.databaseName) && same(table, scope.table.name);
   draft.foreignKeys = draft.foreignKeys.map((fk) => ({
@@ -195,7 +204,10 @@ export function finishConstraints(draft: Draft, scope: AlterScope): void {
     for (const check of added) if (check.isEnforced) draft.checksToValidate.add(check.name.toLowerCase());
   }
   const indexes = draft.indexes.map((index) => ({ isPrimary: index.info.isPrimary, columnOffsets: index.columnIds.map((id) => draft.columns.findIndex((column) => column.id === id)) }));
-  validateGeneratedColumns(draft.columns.map((column, offset) => ({ ...column, offset })), indexes, session);
+  const placed = draft.columns.map((column, offset) => ({ ...column, offset }));
+  validateGeneratedColumns(placed, indexes, session);
+  validateExpressionDefaults(placed, session);
+  checkVisibleColumn(placed);
   checkKeyTypes(draft, scope);
 }
 

@@ -11,7 +11,7 @@ import {
 } from '../../errors/index.js';
 import type { AlterTableAction, AlterTableStmt, ColumnDef, ColumnPosition, IndexDef } from '../ast/index.js';
 import type { AutoIncrementAllocator, Catalog, ColumnInfo, TableInfo } from '../catalog/index.js';
-import { CheckConstraints, GeneratedColumns, ParentCheck } from '../constraints/index.js';
+import { CheckConstraints, ExpressionDefaults, GeneratedColumns, ParentCheck } from '../constraints/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import type { KvTransaction } from '../../storage/kv.js';
 import { tableIndexRange } from '../../storage/index.js';
@@ -21,7 +21,9 @@ import { TableRows } from '../table/table-rows.js';
 import { coerceToColumn, defaultLiteralValue, isTextType } from '../types/index.js';
 import type { Row, SqlValue } from '../types/index.js';
 
-import { buildColumn, buildDefault, descendingParts, indexVisibility, uniqueName } from './create-table-executor.js';
+import { buildColumn, buildDefault, descendingParts, indexVisibility } from './create-table-executor.js';
+import { uniqueIndexName } from './constraint-names.js';
+import { functionalIndex } from './functional-key-parts.js';
 import { indexColumnOffsets } from './index-ddl-executor.js';
 import { resolveTable } from './resolve-table.js';
 import { resolveCollation } from '../expression/column-type-from-ast.js';
@@ -68,6 +70,8 @@ function addPrimaryKey(draft: Draft, table: TableInfo, constraint: IndexDef): vo
 function dropKey(draft: Draft, index: Draft['indexes'][number], scope: AlterScope): void {
   checkIndexDrop(draft, index, scope);
   dropIndex(draft, index);
+  // A functional index's hidden columns go with it.
+  draft.columns = draft.columns.filter((column) => !(column.isFunctionalKeyPart === true && index.columnIds.includes(column.id)));
   if (index.info.isPrimary && scope.table.handleColumnOffset !== undefined) draft.rewrite = true;
 }
 
@@ -86,8 +90,8 @@ function applyAction(draft: Draft, action: AlterTableAction, scope: AlterScope):
         insertAt(draft, { ...column, originDefault }, action.position);
         if (def.isUnique) addIndex(draft, { id: 0, name: def.name, isUnique: true, isPrimary: false }, [column.id]);
         if (def.check) draft.addedChecks.push({ check: def.check, column: def.name });
-        // A generated column's value must be computed for every existing row.
-        if (column.generated) draft.rewrite = true;
+        // A generated column's value, and an expression default, must be computed for every existing row.
+        if (column.generated || spec.kind === 'expression') draft.rewrite = true;
       }
       return;
     case 'DropColumn': {
@@ -135,7 +139,7 @@ function applyAction(draft: Draft, action: AlterTableAction, scope: AlterScope):
     case 'AlterColumnDefault': {
       const old = find(draft, action.name);
       if (!old) throw mysqlError(ER_BAD_FIELD_ERROR, action.name, table.name);
-      const defaultValue = action.default ? buildDefault(action.default, old, session) : { kind: 'none' as const };
+      const defaultValue = action.default ? buildDefault(action.default, old, session, action.isDefaultExpression) : { kind: 'none' as const };
       draft.columns = draft.columns.map((c) => (c.id === old.id ? { ...c, defaultValue } : c));
       return;
     }
@@ -148,11 +152,16 @@ function applyAction(draft: Draft, action: AlterTableAction, scope: AlterScope):
         return;
       }
       if (constraint.indexType === 'FULLTEXT' || constraint.indexType === 'SPATIAL') throw mysqlError(ER_NOT_SUPPORTED_YET, `${constraint.indexType} indexes`);
-      const current = finish(table, draft);
-      const offsets = indexColumnOffsets(current, constraint.parts);
       const taken = new Set(draft.indexes.map((i) => i.info.name.toLowerCase()));
-      const name = constraint.name ?? uniqueName(current.columns[offsets[0]!]!.name, taken);
-      addIndex(draft, { id: 0, name, isUnique: constraint.indexType === 'UNIQUE', isPrimary: false, ...descendingParts(constraint.parts), ...indexVisibility(constraint.options, false) }, offsets.map((o) => current.columns[o]!.id));
+      let lastId = nextId() - 1;
+      const { def, hiddenColumns } = functionalIndex(constraint, draft.columns, taken, () => ++lastId, session);
+      for (const column of hiddenColumns) insertAt(draft, column, undefined);
+      // The hidden columns' values must be computed for every existing row.
+      if (hiddenColumns.length > 0) draft.rewrite = true;
+      const current = finish(table, draft);
+      const offsets = indexColumnOffsets(current, def.parts);
+      const name = def.name ?? uniqueIndexName(current.columns[offsets[0]!]!.name, taken);
+      addIndex(draft, { id: 0, name, isUnique: def.indexType === 'UNIQUE', isPrimary: false, ...descendingParts(def.parts), ...indexVisibility(def.options, false) }, offsets.map((o) => current.columns[o]!.id));
       return;
     }
     case 'DropIndex': {
@@ -212,8 +221,14 @@ function applyAction(draft: Draft, action: AlterTableAction, scope: AlterScope):
       draft.indexes = draft.indexes.map((i) => (i === index ? { ...i, info } : i));
       return;
     }
-    case 'AlterColumnVisibility':
-      throw mysqlError(ER_NOT_SUPPORTED_YET, action.kind);
+    case 'AlterColumnVisibility': {
+      const old = find(draft, action.name);
+      if (!old) throw mysqlError(ER_BAD_FIELD_ERROR, action.name, table.name);
+      const { isInvisible: _was, ...visible } = old;
+      const column: ColumnInfo = action.visibility === 'INVISIBLE' ? { ...visible, isInvisible: true } : visible;
+      draft.columns = draft.columns.map((c) => (c.id === old.id ? column : c));
+      return;
+    }
   }
 }
 
@@ -252,6 +267,8 @@ async function applyData(txn: KvTransaction, current: TableInfo, next: TableInfo
     .map((fk) => ParentCheck.create(fk, next, databaseName, catalog, txn, session, undefined));
   if (!draft.rewrite && newIndexes.length === 0 && !checks && parents.length === 0) return;
   const generated = draft.rewrite ? GeneratedColumns.compile(next, databaseName, session) : undefined;
+  const expressionDefaults = draft.rewrite ? ExpressionDefaults.compile(next, databaseName, session) : undefined;
+  const addedWithExpression = next.columns.filter((column) => expressionDefaults?.has(column) === true && !current.columns.some((c) => c.id === column.id));
   const oldRows = new TableRows(txn, current, undefined, undefined);
   const rows: { handle: bigint; row: Row }[] = [];
   for await (const batch of oldRows.scan()) rows.push(...batch);
@@ -265,12 +282,17 @@ async function applyData(txn: KvTransaction, current: TableInfo, next: TableInfo
     rowNumber++;
     const converted: SqlValue[] = next.columns.map((column) => {
       const oldColumn = current.columns.find((c) => c.id === column.id);
-      if (column.generated && draft.rewrite) return null;
+      if ((column.generated && draft.rewrite) || addedWithExpression.includes(column)) return null;
       const value = oldColumn ? alteredTimestamp(row[oldColumn.offset] ?? null, oldColumn, column, session) : column.originDefault == null ? null : defaultLiteralValue(column.type, column.originDefault);
       const stored = coerceToColumn(value, column.type, { columnName: column.name, rowNumber, isStrict: session.isStrictMode, warnings: session.warnings });
       if (stored === null && column.isNotNull) throw mysqlError(ER_INVALID_USE_OF_NULL);
       return stored;
     });
+    for (const column of addedWithExpression) {
+      const stored = coerceToColumn(expressionDefaults!.evaluate(column, converted), column.type, { columnName: column.name, rowNumber, isStrict: session.isStrictMode, warnings: session.warnings });
+      if (stored === null && column.isNotNull) throw mysqlError(ER_INVALID_USE_OF_NULL);
+      converted[column.offset] = stored;
+    }
     generated?.fill(converted, rowNumber, session.isStrictMode);
     checks?.verify(converted);
     for (const parent of parents) await parent.verify(converted);

@@ -15,7 +15,7 @@ import {
 } from '../../errors/index.js';
 import type { CheckConstraint, Expr } from '../ast/index.js';
 import type { Catalog, CheckConstraintInfo, ColumnInfo, ForeignKeyInfo } from '../catalog/index.js';
-import { findValueGeneratorProblem, storedExpressionSession } from '../constraints/index.js';
+import { findValueGeneratorProblem, valueGeneratorError, storedExpressionSession } from '../constraints/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { Scope, compileExpr } from '../expression/index.js';
 import { formatStoredExpr } from '../parser/index.js';
@@ -79,20 +79,15 @@ function checkExpression(expr: Expr, name: string, column: string | undefined, c
     if (acting) return mysqlError(ER_CHECK_CONSTRAINT_CLAUSE_USING_FK_REFER_ACTION_COLUMN, found.name, name, acting.name);
     return undefined;
   });
-  if (!problem) return;
-  switch (problem.kind) {
-    case 'function':
-      throw mysqlError(ER_CHECK_CONSTRAINT_NAMED_FUNCTION_IS_NOT_ALLOWED, name, problem.name);
-    case 'unnamed-function':
-      throw mysqlError(ER_CHECK_CONSTRAINT_FUNCTION_IS_NOT_ALLOWED, name);
-    case 'variable':
-      throw mysqlError(ER_CHECK_CONSTRAINT_VARIABLES, name);
-    case 'row-value':
-      throw mysqlError(ER_CHECK_CONSTRAINT_ROW_VALUE, name);
-    case 'column':
-      throw problem.error;
-  }
+  if (problem) throw valueGeneratorError(problem, name, CHECK_CONSTRAINT_ERRORS);
 }
+
+const CHECK_CONSTRAINT_ERRORS = {
+  named: ER_CHECK_CONSTRAINT_NAMED_FUNCTION_IS_NOT_ALLOWED,
+  unnamed: ER_CHECK_CONSTRAINT_FUNCTION_IS_NOT_ALLOWED,
+  variable: ER_CHECK_CONSTRAINT_VARIABLES,
+  rowValue: ER_CHECK_CONSTRAINT_ROW_VALUE,
+};
 
 /** A foreign key whose ON DELETE or ON UPDATE changes the child's columns (CASCADE, SET NULL). */
 export function isActing(fk: ForeignKeyInfo): boolean {

@@ -21,6 +21,9 @@ export function columnDefaultValue(column: ColumnInfo, isStrict: boolean, warnin
     case 'sequence':
       // Only INSERT can wait for a sequence (insert-exec takes its value first); elsewhere the column starts NULL.
       return null;
+    case 'expression':
+      // Computed from the rest of the row once it is known (ExpressionDefaults).
+      return null;
     case 'none': {
       if (column.isAutoIncrement || column.autoRandom) return null;
       if (!column.isNotNull) return null;

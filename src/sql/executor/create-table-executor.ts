@@ -37,6 +37,9 @@ import type { CheckDefinition } from './check-constraint-definition.js';
 import { planForeignKeys } from './foreign-key-definition.js';
 import type { ForeignKeyChild } from './foreign-key-definition.js';
 import { generatedColumnInfo, validateGeneratedColumns } from './generated-column-definition.js';
+import { expressionDefault, validateExpressionDefaults } from './expression-default-definition.js';
+import { checkVisibleColumn } from './check-visible-column.js';
+import { functionalIndex } from './functional-key-parts.js';
 
 const MAX_IDENTIFIER_LENGTH = 64;
 
@@ -56,13 +59,19 @@ export async function executeCreateTable(stmt: CreateTableStmt, catalog: Catalog
     stmt.table.name,
     ({ databaseId, tableId, nextIndexId }) => {
       const { foreignKeys, newIndexes } = planForeignKeys(foreignKeyDefs(stmt), foreignKeyChild(databaseName, stmt.table.name, columns, indexDefs), catalog, session.isForeignKeyChecks ?? true);
-      const allIndexDefs = [...indexDefs, ...newIndexes.map((index): IndexDef => ({ kind: 'IndexDef', indexType: 'INDEX', name: index.name, parts: index.columns.map((column) => ({ column })) }))];
-      const { indexes, handleColumnOffset } = buildIndexes(allIndexDefs, columns, nextIndexId);
-      const keyed = columns.map((column) =>
+      const { defs: allIndexDefs, columns: withHidden } = withFunctionalKeyParts(
+        [...indexDefs, ...newIndexes.map((index): IndexDef => ({ kind: 'IndexDef', indexType: 'INDEX', name: index.name, parts: index.columns.map((column) => ({ column })) }))],
+        columns,
+        session,
+      );
+      const { indexes, handleColumnOffset } = buildIndexes(allIndexDefs, withHidden, nextIndexId);
+      const keyed = withHidden.map((column) =>
         indexes.some((index) => index.isPrimary && index.columnOffsets.includes(column.offset)) ? { ...column, isNotNull: true } : column,
       );
       checkAutoIncrement(keyed, indexes);
       validateGeneratedColumns(keyed, indexes, session);
+      validateExpressionDefaults(keyed, session);
+      checkVisibleColumn(keyed);
       const checks = buildCheckConstraints(checkDefinitions(stmt), { name: stmt.table.name, columns: keyed, checks: [], foreignKeys }, checkNamesInDatabase(catalog, databaseName), session);
       checkAutoRandomKey(keyed, handleColumnOffset);
       const table: TableInfo = {
@@ -123,13 +132,14 @@ export function buildColumn(def: ColumnDef, id: number, offset: number, tableCol
     onUpdateCurrentTimestamp: def.onUpdate !== undefined,
     comment: def.comment ?? '',
     ...timestampStorage(type),
+    ...(def.visibility === 'INVISIBLE' && { isInvisible: true }),
   };
   if (def.onUpdate !== undefined && !isCurrentTimestampOf(def.onUpdate, column)) throw mysqlError(ER_INVALID_ON_UPDATE, def.name);
   // A generated column has no default: its value is always its expression's.
   const generated = generatedColumnInfo(def);
   if (generated) return { ...column, generated };
   const autoRandom = autoRandomOf(def, column);
-  return { ...column, ...(autoRandom && { autoRandom }), defaultValue: buildDefault(def.default, column, session) };
+  return { ...column, ...(autoRandom && { autoRandom }), defaultValue: buildDefault(def.default, column, session, def.isDefaultExpression) };
 }
 
 function isCurrentTimestamp(expr: Expr): boolean {
@@ -150,17 +160,26 @@ function isCurrentTimestampOf(expr: Expr, column: ColumnInfo): boolean {
   return fsp === Math.max(column.type.decimals, 0);
 }
 
-/** A column's DEFAULT, validated against its type (1067 for a value the type cannot hold, 1101 for BLOB/TEXT). */
-export function buildDefault(expr: Expr | undefined, column: ColumnInfo, session: ExecutionContext): ColumnDefault {
+/**
+ * A column's DEFAULT, validated against its type (1067 for a value the type cannot hold, 1101 for a literal on
+ * BLOB/TEXT). `isExpression`: written in parentheses, MySQL 8.0.13's expression default, which any type may take
+ * and which is checked with the whole table (validateExpressionDefaults).
+ */
+export function buildDefault(expr: Expr | undefined, column: ColumnInfo, session: ExecutionContext, isExpression?: boolean): ColumnDefault {
   const name = column.name;
   if (!expr) return column.isNotNull || column.isAutoIncrement ? { kind: 'none' } : { kind: 'null' };
+  const isSequence = expr.kind === 'FuncCallExpr' && expr.name.toUpperCase() === 'NEXTVAL' && expr.db === undefined;
+  if (isExpression === true && !isSequence) {
+    if (column.isAutoIncrement) throw mysqlError(ER_INVALID_DEFAULT, name);
+    return expressionDefault(expr);
+  }
   // BLOB/TEXT take no default value, but DEFAULT NULL on a nullable one is accepted, as in MySQL (dumps carry it).
   if (isBlobType(column.type)) {
     if (expr.kind === 'NullLiteralExpr' && !column.isNotNull) return { kind: 'null' };
     throw mysqlError(ER_BLOB_CANT_HAVE_DEFAULT, name);
   }
   if (column.isAutoIncrement) throw mysqlError(ER_INVALID_DEFAULT, name);
-  if (expr.kind === 'FuncCallExpr' && expr.name.toUpperCase() === 'NEXTVAL' && expr.db === undefined) return sequenceDefault(expr, column, session);
+  if (isSequence) return sequenceDefault(expr, column, session);
   if (isCurrentTimestamp(expr)) {
     if (!isCurrentTimestampOf(expr, column)) throw mysqlError(ER_INVALID_DEFAULT, name);
     return { kind: 'current-timestamp' };
@@ -233,6 +252,20 @@ function leadingWholeColumns(def: IndexDef): string[] {
   return names;
 }
 
+/** The index definitions with their expression parts turned into hidden columns, appended to `columns`. */
+function withFunctionalKeyParts(defs: readonly IndexDef[], columns: readonly ColumnInfo[], session: ExecutionContext): { defs: IndexDef[]; columns: ColumnInfo[] } {
+  const all = [...columns];
+  const taken = new Set(defs.flatMap((def) => (def.name === undefined ? [] : [def.name.toLowerCase()])));
+  let lastId = Math.max(0, ...columns.map((column) => column.id));
+  const expanded = defs.map((def) => {
+    const functional = functionalIndex(def, all, taken, () => ++lastId, session);
+    all.push(...functional.hiddenColumns);
+    if (functional.def.name !== undefined) taken.add(functional.def.name.toLowerCase());
+    return functional.def;
+  });
+  return { defs: expanded, columns: all };
+}
+
 function collectIndexDefs(stmt: CreateTableStmt): IndexDef[] {
   const defs: IndexDef[] = [];
   for (const column of stmt.columns) {
@@ -283,15 +316,6 @@ export function indexVisibility(options: IndexOptions | undefined, isPrimary: bo
 /** `descending` of an index whose parts include DESC (kept for SHOW CREATE TABLE; keys are ordered ascending). */
 export function descendingParts(parts: readonly IndexPart[]): { descending?: readonly boolean[] } {
   return parts.some((part) => part.direction === 'DESC') ? { descending: parts.map((part) => part.direction === 'DESC') } : {};
-}
-
-/** `base`, or `base_2`, `base_3`, … when an index already has that name (MySQL's names for unnamed keys). */
-export function uniqueName(base: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(base.toLowerCase())) return base;
-  for (let suffix = 2; ; suffix++) {
-    const candidate = `${base}_${suffix}`;
-    if (!taken.has(candidate.toLowerCase())) return candidate;
-  }
 }
 
 function checkAutoIncrement(columns: readonly ColumnInfo[], indexes: readonly IndexInfo[]): void {

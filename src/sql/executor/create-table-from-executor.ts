@@ -6,7 +6,7 @@ import { CURRENT_INDEX_KEY_VERSION } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { OK_NOTHING } from '../statement-result.js';
 import type { OkResult, ResultColumn } from '../statement-result.js';
-import { TableWriters } from '../constraints/index.js';
+import { ExpressionDefaults, TableWriters } from '../constraints/index.js';
 import { TypeKind, coerceToColumn, fieldType } from '../types/index.js';
 import { timestampStorage } from '../timezone/timestamp-storage.js';
 import type { FieldType, Row, SqlValue } from '../types/index.js';
@@ -109,6 +109,7 @@ async function insertRows(table: TableInfo, databaseName: string, rows: readonly
   const writer = new TableWriters(context).writer(table, databaseName);
   const tableRows = writer.rows;
   const now = currentDateTime(session, 6);
+  const expressionDefaults = ExpressionDefaults.compile(table, databaseName, session);
   let affected = 0n;
   for (let r = 0; r < rows.length; r++) {
     const values = new Map<number, SqlValue>();
@@ -118,6 +119,10 @@ async function insertRows(table: TableInfo, databaseName: string, rows: readonly
       const value = values.has(column.offset) ? values.get(column.offset)! : columnDefaultValue(column, isStrict, session.warnings, now);
       return coerceToColumn(value, column.type, { columnName: column.name, rowNumber: r + 1, isStrict, warnings: session.warnings });
     });
+    for (const column of table.columns) {
+      if (values.has(column.offset) || !expressionDefaults?.has(column)) continue;
+      row[column.offset] = coerceToColumn(expressionDefaults.evaluate(column, row), column.type, { columnName: column.name, rowNumber: r + 1, isStrict, warnings: session.warnings });
+    }
     for (const column of table.columns) {
       if (column.isAutoIncrement && (row[column.offset] === null || row[column.offset] === 0n)) row[column.offset] = await allocator.next(table.id);
       if (row[column.offset] === null && column.isNotNull && !column.generated) throw mysqlError(ER_BAD_NULL_ERROR, column.name);

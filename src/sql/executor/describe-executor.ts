@@ -10,7 +10,7 @@ import { collationInfo, defaultCollationOf } from '../collation/index.js';
 import type { SqlValue } from '../types/index.js';
 import { likePatternToRegExp } from '../expression/index.js';
 import { mysqlError, ER_NO_DB_ERROR, ER_NOT_SEQUENCE } from '../../errors/index.js';
-import { columnExtra, currentTimestampText, defaultText, keyKind, sequenceDefaultText } from '../infoschema/column-description.js';
+import { columnExtra, currentTimestampText, defaultText, indexPartSource, keyKind, sequenceDefaultText } from '../infoschema/column-description.js';
 import { foreignKeyClause } from '../constraints/index.js';
 import { createSequenceText } from './sequence-executor.js';
 import { autoRandomText } from './auto-random.js';
@@ -52,7 +52,8 @@ export function showIndex(catalog: Catalog, session: ExecutionContext, stmt: Sho
   for (const index of table.indexes) {
     index.columnOffsets.forEach((offset, i) => {
       const column = table.columns[offset]!;
-      rows.push([table.name, index.isUnique ? 0n : 1n, index.name, BigInt(i + 1), column.name, index.descending?.[i] === true ? 'D' : 'A', indexCardinality(table, index, i + 1), null, null, column.isNotNull ? '' : 'YES', 'BTREE', '', '', index.isInvisible === true ? 'NO' : 'YES', null]);
+      const { name, expression } = indexPartSource(column);
+      rows.push([table.name, index.isUnique ? 0n : 1n, index.name, BigInt(i + 1), name, index.descending?.[i] === true ? 'D' : 'A', indexCardinality(table, index, i + 1), null, null, column.isNotNull ? '' : 'YES', 'BTREE', '', '', index.isInvisible === true ? 'NO' : 'YES', expression]);
     });
   }
   const numeric = new Set(['Non_unique', 'Seq_in_index', 'Cardinality', 'Sub_part']);
@@ -70,9 +71,10 @@ export function showCreateTable(catalog: Catalog, session: ExecutionContext, stm
     const text = `CREATE ALGORITHM=UNDEFINED DEFINER=\`root\`@\`%\` SQL SECURITY DEFINER VIEW ${quote(table.name)} AS ${table.view.definition}`;
     return rowsResult(['View', 'Create View', 'character_set_client', 'collation_connection'].map((name) => expressionColumn(name, LONG_TEXT, true)), [[table.name, text, 'utf8mb4', 'utf8mb4_bin']]);
   }
-  const lines = table.columns.map((column) => `  ${quote(column.name)} ${columnDefinitionText(column, table)}`);
+  const lines = shownColumns(table).map((column) => `  ${quote(column.name)} ${columnDefinitionText(column, table)}`);
   for (const index of table.indexes) {
-    const columns = index.columnOffsets.map((offset, i) => quote(table.columns[offset]!.name) + (index.descending?.[i] === true ? ' DESC' : '')).join(',');
+    const part = (column: ColumnInfo): string => (column.isFunctionalKeyPart === true ? `(${column.generated!.expr})` : quote(column.name));
+    const columns = index.columnOffsets.map((offset, i) => part(table.columns[offset]!) + (index.descending?.[i] === true ? ' DESC' : '')).join(',');
     if (index.isPrimary) lines.push(`  PRIMARY KEY (${columns})`);
     else lines.push(`  ${index.isUnique ? 'UNIQUE KEY' : 'KEY'} ${quote(index.name)} (${columns})${index.isInvisible === true ? ' /*!80000 INVISIBLE */' : ''}`);
   }
@@ -119,10 +121,12 @@ function columnDefinitionText(column: ColumnInfo, table: TableInfo): string {
   if (spec.kind === 'literal') parts.push(`DEFAULT ${defaultLiteralText(column.type, String(spec.value))}`);
   if (spec.kind === 'current-timestamp') parts.push(`DEFAULT ${currentTimestampText(column)}`);
   if (spec.kind === 'sequence') parts.push(`DEFAULT ${sequenceDefaultText(spec)}`);
+  if (spec.kind === 'expression') parts.push(`DEFAULT (${spec.expr})`);
   if (column.onUpdateCurrentTimestamp) parts.push(`ON UPDATE ${currentTimestampText(column)}`);
   if (column.isAutoIncrement) parts.push('AUTO_INCREMENT');
   const autoRandom = autoRandomText(column);
   if (autoRandom !== undefined) parts.push(autoRandom);
+  if (column.isInvisible === true) parts.push('/*!80023 INVISIBLE */');
   if (column.comment) parts.push(`COMMENT '${column.comment.replace(/'/g, "''")}'`);
   return parts.join(' ');
 }

@@ -12,7 +12,7 @@ import {
 } from '../../errors/index.js';
 import type { ColumnDef, Expr } from '../ast/index.js';
 import type { ColumnInfo, GeneratedColumnInfo, IndexInfo } from '../catalog/index.js';
-import { findValueGeneratorProblem, parseStoredExpr, storedExpressionSession } from '../constraints/index.js';
+import { findValueGeneratorProblem, parseStoredExpr, storedExpressionSession, valueGeneratorError } from '../constraints/index.js';
 import type { ExecutionContext } from '../execution-context.js';
 import { Scope, compileExpr } from '../expression/index.js';
 import { formatStoredExpr } from '../parser/index.js';
@@ -53,20 +53,15 @@ function checkExpression(expr: Expr, column: ColumnInfo, position: number, colum
     if (referenced.generated && at >= position) return mysqlError(ER_GENERATED_COLUMN_NON_PRIOR);
     return undefined;
   });
-  if (!problem) return;
-  switch (problem.kind) {
-    case 'function':
-      throw mysqlError(ER_GENERATED_COLUMN_NAMED_FUNCTION_IS_NOT_ALLOWED, column.name, problem.name);
-    case 'unnamed-function':
-      throw mysqlError(ER_GENERATED_COLUMN_FUNCTION_IS_NOT_ALLOWED, column.name);
-    case 'variable':
-      throw mysqlError(ER_GENERATED_COLUMN_VARIABLES, column.name);
-    case 'row-value':
-      throw mysqlError(ER_GENERATED_COLUMN_ROW_VALUE, column.name);
-    case 'column':
-      throw problem.error;
-  }
+  if (problem) throw valueGeneratorError(problem, column.name, GENERATED_COLUMN_ERRORS);
 }
+
+const GENERATED_COLUMN_ERRORS = {
+  named: ER_GENERATED_COLUMN_NAMED_FUNCTION_IS_NOT_ALLOWED,
+  unnamed: ER_GENERATED_COLUMN_FUNCTION_IS_NOT_ALLOWED,
+  variable: ER_GENERATED_COLUMN_VARIABLES,
+  rowValue: ER_GENERATED_COLUMN_ROW_VALUE,
+};
 
 /** The names of the columns an expression reads (for the dependency checks of ALTER TABLE). */
 export function columnsReadBy(text: string): Set<string> {

@@ -6,7 +6,7 @@ import {
   ER_KEY_COLUMN_DOES_NOT_EXITS,
   ER_NOT_SUPPORTED_YET,
 } from '../../errors/index.js';
-import type { CreateIndexStmt, DropIndexStmt, IndexPart } from '../ast/index.js';
+import type { CreateIndexStmt, DropIndexStmt, IndexPart, TableName } from '../ast/index.js';
 import type { Catalog, IndexInfo, TableInfo } from '../catalog/index.js';
 import { CURRENT_INDEX_KEY_VERSION } from '../catalog/index.js';
 import type { ExecutionContext } from '../execution-context.js';
@@ -29,6 +29,27 @@ export function indexColumnOffsets(table: TableInfo, parts: readonly IndexPart[]
     checkKeyPartType(table.columns[offset]!.type, part.column, part.length);
     return offset;
   });
+}
+
+/** True when CREATE INDEX IF NOT EXISTS finds the index there already (and so does nothing). */
+export function isSkippedByIfNotExists(ref: TableName, name: string, catalog: Catalog, session: ExecutionContext, ifNotExists: boolean | undefined): boolean {
+  return ifNotExists === true && findIndex(ref, name, catalog, session) !== undefined;
+}
+
+/** True when the index `name` of `table` has functional key parts (hidden columns that go with it). */
+export function isFunctionalIndex(ref: TableName, name: string, catalog: Catalog, session: ExecutionContext): boolean {
+  const found = findIndex(ref, name, catalog, session);
+  return found !== undefined && found.index.columnOffsets.some((offset) => found.table.columns[offset]?.isFunctionalKeyPart === true);
+}
+
+function findIndex(ref: TableName, name: string, catalog: Catalog, session: ExecutionContext): { table: TableInfo; index: IndexInfo } | undefined {
+  try {
+    const { table } = resolveTable(ref, catalog, session);
+    const index = table.indexes.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
+    return index && { table, index };
+  } catch {
+    return undefined;
+  }
 }
 
 /** CREATE [UNIQUE] INDEX name ON t (cols): existing rows are indexed (and checked for duplicates) before commit. */

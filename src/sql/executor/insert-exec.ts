@@ -10,7 +10,7 @@ import type { OutputPlan } from '../planner/physical-plan.js';
 import { findColumn } from '../planner/plan-insert.js';
 import type { InsertPlan } from '../planner/write-plan.js';
 import type { OkResult } from '../statement-result.js';
-import { TableWriters } from '../constraints/index.js';
+import { ExpressionDefaults, TableWriters, assignedValue } from '../constraints/index.js';
 import type { RowWriter } from '../constraints/index.js';
 import { isDefaultIntoGenerated } from '../planner/generated-assignment.js';
 import { tableScope } from '../table/table-scope.js';
@@ -42,6 +42,7 @@ export async function insertExec(plan: InsertPlan): Promise<OkResult> {
   const writer = new TableWriters({ catalog: context.catalog, session, txn, isStrict, isIgnore: stmt.isIgnore }).writer(table, databaseName);
   const now = currentDateTime(session, 6);
   const onDuplicate = stmt.onDuplicate ? compileOnDuplicate(stmt.onDuplicate, table, databaseName, session, params) : undefined;
+  const expressionDefaults = ExpressionDefaults.compile(table, databaseName, session);
   let firstGeneratedId: bigint | undefined;
   /** The OK packet's insert id when no value was generated: the last explicit AUTO_INCREMENT value, as MySQL's. */
   let lastExplicitId: bigint | undefined;
@@ -59,6 +60,8 @@ export async function insertExec(plan: InsertPlan): Promise<OkResult> {
     /** This row's explicit AUTO_INCREMENT / AUTO_RANDOM value: the insert id once the row is really inserted. */
     let explicitId: bigint | undefined;
     const row: Row = [];
+    /** Columns that take their `DEFAULT (expr)`: computed in column order once the given values are in the row. */
+    const defaulted = new Set<number>();
     for (const column of table.columns) {
       const value = given.get(column.offset);
       if (column.generated) {
@@ -67,13 +70,17 @@ export async function insertExec(plan: InsertPlan): Promise<OkResult> {
       }
       const spec = column.defaultValue;
       if (value !== undefined) row.push(value);
-      else if (spec.kind === 'sequence' && session.sequences) row.push(await session.sequences.next(spec.database, spec.name));
+      else if (expressionDefaults?.has(column)) {
+        defaulted.add(column.offset);
+        row.push(null);
+      } else if (spec.kind === 'sequence' && session.sequences) row.push(await session.sequences.next(spec.database, spec.name));
       else row.push(columnDefaultValue(column, isStrict, session.warnings, now));
     }
     for (const column of table.columns) {
       if (column.generated) continue;
       const store = { columnName: column.name, tableName: table.name, rowNumber: r + 1, isStrict, warnings: session.warnings };
-      let value = coerceToColumn(row[column.offset] ?? null, column.type, store);
+      const raw = defaulted.has(column.offset) ? expressionDefaults!.evaluate(column, row) : row[column.offset];
+      let value = coerceToColumn(raw ?? null, column.type, store);
       if (column.autoRandom) {
         if (value === null || value === 0n) {
           value = autoRandomValue(column, await allocator.next(table.id), (shard ??= randomShard()));
@@ -192,7 +199,7 @@ function compileOnDuplicate(assignments: readonly Assignment[], table: TableInfo
     assignments: assignments.flatMap((assignment) => {
       const column = findColumn(table, assignment.column.column);
       if (isDefaultIntoGenerated(column, assignment.value, table)) return [];
-      const value = mapExpr(assignment.value, (node) => {
+      const value = mapExpr(assignedValue(assignment.value, column, table.name), (node) => {
         if (node.kind !== 'FuncCallExpr' || node.name.toUpperCase() !== 'VALUES' || node.args[0]?.kind !== 'ColumnRefExpr') return undefined;
         const ref: ColumnRefExpr = { kind: 'ColumnRefExpr', table: NEW_ROW_ALIAS, column: node.args[0].column };
         return ref;

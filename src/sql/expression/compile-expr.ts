@@ -23,6 +23,7 @@ import { jsonComparisonOperands } from './json-operands.js';
 import { BIGINT_TYPE, BOOL_RESULT_TYPE, DATE_TYPE, DOUBLE_TYPE, JSON_TYPE, NULL_TYPE, dateTimeType, decimalType, integerLiteralType, timeType, varcharType } from './literal-types.js';
 import { compileRegexpOperator } from './functions/regexp-functions.js';
 import { compileCast } from './compile-cast.js';
+import { compileDefaultFunction } from './default-function.js';
 import { bitLiteralExpr, comparisonOperands, hexLiteralExpr, inNumericContext } from './hex-literal.js';
 
 const INT64_MAX = (1n << 63n) - 1n;
@@ -123,7 +124,7 @@ export function compileExpr(expr: Expr, context: CompileContext): CompiledExpr {
     case 'RowExpr':
       throw mysqlError(ER_OPERAND_COLUMNS, 1);
     case 'DefaultExpr':
-      throw mysqlError(ER_NOT_SUPPORTED_YET, 'DEFAULT in this context');
+      return compileDefaultFunction(expr, context, compileExpr);
     case 'SubqueryExpr':
       return compileScalarSubquery(expr.query, context);
     case 'ExistsExpr':

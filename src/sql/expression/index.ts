@@ -8,7 +8,7 @@ export { unifyTypes, comparisonCollation } from './type-inference.js';
 export { Scope } from './scope.js';
 export type { ScopeColumn, ClauseName } from './scope.js';
 export { AGGREGATE_FUNCTION_NAMES } from './functions/builtin-functions.js';
-export { disallowedValueGeneratorFunction } from './functions/value-generator-functions.js';
+export { disallowedDefaultExpressionFunction, disallowedValueGeneratorFunction } from './functions/value-generator-functions.js';
 export { likePatternToRegExp } from './like-pattern.js';
 export * from './literal-types.js';
 export { mapExpr, mapWindowSpec, forEachExpr } from './map-expr.js';

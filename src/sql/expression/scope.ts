@@ -17,6 +17,8 @@ export interface ScopeColumn {
    * means the merged column, but a qualified reference (`t2.id`) still finds it.
    */
   readonly isHidden?: boolean;
+  /** An INVISIBLE table column: `SELECT *` skips it, but any reference by name finds it. */
+  readonly isInvisible?: boolean;
   /** For a base-table column: where it comes from, so result metadata can describe it as MySQL does. */
   readonly origin?: { readonly table: TableInfo; readonly offset: number };
 }

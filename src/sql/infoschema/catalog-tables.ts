@@ -3,7 +3,7 @@
 import { collationInfo } from '../collation/index.js';
 import type { ColumnInfo, DatabaseInfo, TableInfo } from '../catalog/index.js';
 import { indexCardinality, shownColumns } from '../catalog/index.js';
-import { columnExtra, defaultText, keyKind } from './column-description.js';
+import { columnExtra, defaultText, indexPartSource, keyKind } from './column-description.js';
 import { MysqlDateTime, TypeKind, bitWidth, blobMaxBytes, formatFieldType, isBinaryType, isTextType } from '../types/index.js';
 import type { FieldType, Row, SqlValue } from '../types/index.js';
 import { DATETIME, INT, NAME, SHORT, TEXT, UINT, columns } from './system-table.js';
@@ -123,9 +123,10 @@ export const STATISTICS: SystemTable = {
       table.indexes.flatMap((index) =>
         index.columnOffsets.map((offset, i): Row => {
           const column = table.columns[offset]!;
+          const { name, expression } = indexPartSource(column);
           return [
-            CATALOG, database.name, table.name, index.isUnique ? 0n : 1n, database.name, index.name, BigInt(i + 1), column.name,
-            index.descending?.[i] === true ? 'D' : 'A', indexCardinality(table, index, i + 1), null, null, column.isNotNull ? '' : 'YES', 'BTREE', '', '', index.isInvisible === true ? 'NO' : 'YES', null,
+            CATALOG, database.name, table.name, index.isUnique ? 0n : 1n, database.name, index.name, BigInt(i + 1), name,
+            index.descending?.[i] === true ? 'D' : 'A', indexCardinality(table, index, i + 1), null, null, column.isNotNull ? '' : 'YES', 'BTREE', '', '', index.isInvisible === true ? 'NO' : 'YES', expression,
           ];
         }),
       ),

@@ -12,6 +12,11 @@ export function keyKind(table: TableInfo, column: ColumnInfo): string {
   return '';
 }
 
+/** An index part as SHOW INDEX and STATISTICS show it: a column by name, a functional key part by its expression. */
+export function indexPartSource(column: ColumnInfo): { readonly name: string | null; readonly expression: string | null } {
+  return column.isFunctionalKeyPart === true ? { name: null, expression: column.generated?.expr ?? null } : { name: column.name, expression: null };
+}
+
 /**
  * CURRENT_TIMESTAMP as MySQL prints a column's DEFAULT / ON UPDATE: with the column's fractional-seconds precision,
  * which MySQL requires the function's to equal (ORMs such as TypeORM compare this text with their model).
@@ -31,6 +36,8 @@ export function defaultText(column: ColumnInfo): SqlValue {
       return currentTimestampText(column);
     case 'sequence':
       return sequenceDefaultText(spec);
+    case 'expression':
+      return spec.expr;
     case 'null':
     case 'none':
       return null;
@@ -39,14 +46,15 @@ export function defaultText(column: ColumnInfo): SqlValue {
 
 /**
  * The Extra column of SHOW COLUMNS / COLUMNS.EXTRA: auto_increment, DEFAULT_GENERATED (information_schema only),
- * `on update CURRENT_TIMESTAMP`, and `VIRTUAL GENERATED` / `STORED GENERATED` for a generated column.
+ * `on update CURRENT_TIMESTAMP`, `VIRTUAL GENERATED` / `STORED GENERATED` for a generated column, INVISIBLE.
  */
 export function columnExtra(column: ColumnInfo, where: 'show' | 'information_schema'): string {
   return [
     column.isAutoIncrement ? 'auto_increment' : '',
-    where === 'information_schema' && column.defaultValue.kind === 'current-timestamp' ? 'DEFAULT_GENERATED' : '',
+    (where === 'information_schema' && column.defaultValue.kind === 'current-timestamp') || column.defaultValue.kind === 'expression' ? 'DEFAULT_GENERATED' : '',
     column.onUpdateCurrentTimestamp ? `on update ${currentTimestampText(column)}` : '',
     column.generated ? (column.generated.isStored ? 'STORED GENERATED' : 'VIRTUAL GENERATED') : '',
+    column.isInvisible === true ? 'INVISIBLE' : '',
   ].filter(Boolean).join(' ');
 }
 

@@ -116,9 +116,9 @@ export function formatDataType(t: DataType): string {
 }
 
 /** Literal-like defaults print bare; anything else is an expression default and keeps its parentheses. */
-function formatDefault(e: Expr, f: Printer): string {
+function formatDefault(e: Expr, f: Printer, isExpression: boolean | undefined): string {
   const text = f.expr(e);
-  return isLiteralDefault(e) ? text : `(${text})`;
+  return isLiteralDefault(e) && isExpression !== true ? text : `(${text})`;
 }
 
 function isLiteralDefault(e: Expr): boolean {
@@ -149,7 +149,7 @@ export function formatColumnDef(c: ColumnDef, f: Printer): string {
     out += ` GENERATED ALWAYS AS (${f.expr(c.generated.expr)}) ${c.generated.isStored ? 'STORED' : 'VIRTUAL'}`;
   if (c.nullable === false) out += ' NOT NULL';
   else if (c.nullable === true) out += ' NULL';
-  if (c.default !== undefined) out += ' DEFAULT ' + formatDefault(c.default, f);
+  if (c.default !== undefined) out += ' DEFAULT ' + formatDefault(c.default, f, c.isDefaultExpression);
   if (c.onUpdate !== undefined) out += ' ON UPDATE ' + f.expr(c.onUpdate);
   if (c.isAutoIncrement === true) out += ' AUTO_INCREMENT';
   if (c.autoRandom) {
@@ -273,7 +273,7 @@ function formatAlterAction(a: AlterTableAction, f: Printer): string {
     case 'AlterColumnDefault':
       return a.default === undefined
         ? `ALTER COLUMN ${formatIdent(a.name)} DROP DEFAULT`
-        : `ALTER COLUMN ${formatIdent(a.name)} SET DEFAULT ${formatDefault(a.default, f)}`;
+        : `ALTER COLUMN ${formatIdent(a.name)} SET DEFAULT ${formatDefault(a.default, f, a.isDefaultExpression)}`;
     case 'AlterColumnVisibility':
       return `ALTER COLUMN ${formatIdent(a.name)} SET ${a.visibility}`;
     case 'AlterIndexVisibility':

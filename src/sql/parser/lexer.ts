@@ -8,12 +8,18 @@ export interface LexerOptions {
   readonly ansiQuotes?: boolean;
   /** NO_BACKSLASH_ESCAPES: backslash is an ordinary character in strings. */
   readonly noBackslashEscapes?: boolean;
-  /** Version as MMmmpp: `/*!NNNNN … *\/` content is parsed when NNNNN ≤ this. TiDB reports 8.0.11. */
+  /** Version as MMmmpp: `/*!NNNNN … *\/` content is parsed when NNNNN ≤ this. */
   readonly serverVersion?: number;
 }
 
-/** The version whose executable comments we honour, as MySQL compares them (major*10000 + minor*100 + patch). */
-export const DEFAULT_SERVER_VERSION = 80011;
+/**
+ * The version whose executable comments we honour, as MySQL compares them (major*10000 + minor*100 + patch). The
+ * server reports 8.0.11, as TiDB does, but implements later 8.0 features whose SHOW CREATE TABLE text (and so every
+ * dump) carries them in such comments — `/*!80016 NOT ENFORCED *\/`, `/*!80023 INVISIBLE *\/` — which a restore
+ * must not drop. TiDB honours every `/*!` comment whatever its version; this stops at 8.0.40 so that comments of
+ * later versions, and MariaDB's six-digit ones (`/*!100100 …`), stay skipped.
+ */
+export const DEFAULT_SERVER_VERSION = 80040;
 
 const VERSION_DIGITS = 5;
 

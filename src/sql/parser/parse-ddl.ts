@@ -24,10 +24,11 @@ import type {
   TruncateTableStmt,
   UserSpec,
 } from '../ast/index.js';
-import { parseExpr, startsQuery } from './parse-expr.js';
+import { startsQuery } from './parse-expr.js';
 import {
   isConstraintStart,
   parseColumnDef,
+  parseDefaultValue,
   parseConstraint,
   parseIndexOptions,
   parseIndexParts,
@@ -39,7 +40,6 @@ import { parseUserSpec } from './parse-user.js';
 import { parseAlterUser, parseCreateUser, parseDropUser } from './parse-account.js';
 import { parseAlterUserDefaultRole, parseCreateRole, parseDropRole } from './parse-role.js';
 import type { Parser } from './parser.js';
-import { Prec } from './precedence.js';
 import type { Mutable } from './mutable.js';
 
 /** `CREATE …` for the objects handled here; anything else is a syntax error at the object word. */
@@ -442,12 +442,8 @@ function parseAlterAction(p: Parser): AlterTableAction[] {
     if (p.acceptWords('DROP', 'DEFAULT')) return [{ kind: 'AlterColumnDefault', name }];
     p.expectWord('SET');
     if (p.acceptWord('DEFAULT')) {
-      if (p.acceptOp('(')) {
-        const expr = parseExpr(p);
-        p.expectOp(')');
-        return [{ kind: 'AlterColumnDefault', name, default: expr }];
-      }
-      return [{ kind: 'AlterColumnDefault', name, default: parseExpr(p, Prec.COLLATE) }];
+      const isDefaultExpression = p.isOp('(');
+      return [{ kind: 'AlterColumnDefault', name, default: parseDefaultValue(p), ...(isDefaultExpression && { isDefaultExpression }) }];
     }
     return [{ kind: 'AlterColumnVisibility', name, visibility: p.expectOneOf(['VISIBLE', 'INVISIBLE'] as const) }];
   }

@@ -46,7 +46,10 @@ export function parseColumnDef(p: Parser): ColumnDef {
   for (;;) {
     if (p.acceptWords('NOT', 'NULL')) col.nullable = false;
     else if (p.acceptWord('NULL')) col.nullable = true;
-    else if (p.acceptWord('DEFAULT')) col.default = parseDefaultValue(p);
+    else if (p.acceptWord('DEFAULT')) {
+      if (p.isOp('(')) col.isDefaultExpression = true;
+      col.default = parseDefaultValue(p);
+    }
     else if (p.acceptWords('ON', 'UPDATE')) col.onUpdate = parseExpr(p, Prec.COLLATE);
     else if (p.acceptWord('AUTO_INCREMENT')) col.isAutoIncrement = true;
     else if (p.acceptWord('AUTO_RANDOM')) {
@@ -102,7 +105,8 @@ export function parseColumnDef(p: Parser): ColumnDef {
 }
 
 /** DEFAULT's value: a (signed) literal, NOW()-like function, or `(expr)`. */
-function parseDefaultValue(p: Parser): Expr {
+/** A DEFAULT's value: a literal (or CURRENT_TIMESTAMP), or an expression in parentheses. */
+export function parseDefaultValue(p: Parser): Expr {
   if (p.isOp('(')) {
     p.advance();
     const e = parseExpr(p);

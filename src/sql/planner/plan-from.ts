@@ -5,6 +5,7 @@ import type { ColumnRefExpr, Expr, QueryExpr, TableRef } from '../ast/index.js';
 import type { TableInfo } from '../catalog/index.js';
 import { parseSql } from '../parser/index.js';
 import { Scope } from '../expression/index.js';
+import type { ScopeColumn } from '../expression/index.js';
 import { INFORMATION_SCHEMA_DATABASE, isInformationSchema } from '../infoschema/information-schema-name.js';
 import { getSystemTable } from '../infoschema/information-schema.js';
 import { tableScope } from '../table/table-scope.js';
@@ -295,9 +296,11 @@ function takeOwn(context: FromContext, scope: Scope): Expr[] {
   return own;
 }
 
+/** NATURAL JOIN's columns: the names both sides show to `*` (INVISIBLE columns take no part, as in MariaDB). */
 function commonColumns(left: Scope, right: Scope): string[] {
-  const rightNames = new Set(right.columns.filter((c) => !c.isHidden).map((c) => c.name.toLowerCase()));
-  return left.columns.filter((c) => !c.isHidden && rightNames.has(c.name.toLowerCase())).map((c) => c.name);
+  const isShown = (c: ScopeColumn): boolean => !c.isHidden && c.isInvisible !== true;
+  const rightNames = new Set(right.columns.filter(isShown).map((c) => c.name.toLowerCase()));
+  return left.columns.filter((c) => isShown(c) && rightNames.has(c.name.toLowerCase())).map((c) => c.name);
 }
 
 function usingCondition(columns: readonly string[], left: Scope, right: Scope, on: Expr | undefined): Expr | undefined {

@@ -51,7 +51,8 @@ function insertThroughView(stmt: InsertStmt, target: WriteTarget): InsertStmt {
 /** The columns an INSERT assigns, in the order its values come. */
 function targetColumns(stmt: InsertStmt, table: TableInfo): ColumnInfo[] {
   const names = stmt.source.kind === 'set' ? stmt.source.assignments.map((assignment) => assignment.column.column) : stmt.columns;
-  const targets = names ? names.map((name) => findColumn(table, name)) : [...table.columns];
+  // Without a column list, the values fill the visible columns in order (INVISIBLE ones take their defaults).
+  const targets = names ? names.map((name) => findColumn(table, name)) : table.columns.filter((column) => column.isInvisible !== true);
   const seen = new Set<number>();
   for (const column of targets) {
     if (seen.has(column.offset)) throw mysqlError(ER_FIELD_SPECIFIED_TWICE, column.name);

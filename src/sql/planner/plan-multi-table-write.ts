@@ -10,6 +10,7 @@ import { HANDLE_COLUMN } from '../table/table-scope.js';
 import { conjunction } from './access-path.js';
 import { checkTargetNotRead } from './check-target-not-read.js';
 import { isDefaultIntoGenerated } from './generated-assignment.js';
+import { assignedValue } from '../constraints/index.js';
 import type { PlanContext } from './plan-context.js';
 import { planFrom } from './plan-from.js';
 import { planQuery } from './plan-query.js';
@@ -34,7 +35,7 @@ export async function planMultiUpdate(stmt: UpdateStmt, context: PlanContext): P
     const column = target.table.columns[scopeColumn.origin.offset]!;
     if (isDefaultIntoGenerated(column, assignment.value, target.table)) return [];
     const parts: AsyncPart[] = [];
-    const value = compileExpr(assignment.value, writeCompileContext(scope, 'field list', context, parts));
+    const value = compileExpr(assignedValue(assignment.value, column, scopeColumn.table), writeCompileContext(scope, 'field list', context, parts));
     return [{ offset, target, column, value, parts }];
   });
   const targetList = [...targets.values()];

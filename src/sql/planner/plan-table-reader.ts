@@ -2,7 +2,7 @@
 // leaves to test, and what EXPLAIN shows; a reused plan re-chooses the path for each execution's values.
 import type { Expr } from '../ast/index.js';
 import type { TableInfo } from '../catalog/index.js';
-import { LateBoundParams, compileExpr, containsParam, withCurrentValues } from '../expression/index.js';
+import { LateBoundParams, compileExpr, containsParam, forEachExpr, withCurrentValues } from '../expression/index.js';
 import type { CompileContext, StatementParams } from '../expression/index.js';
 import { handleScope, tableScope } from '../table/table-scope.js';
 import { accessConditions, chooseAccessPath, conjunction, consumesAll, isSamePathShape } from './access-path.js';
@@ -63,7 +63,7 @@ export function planTableReader(
     conjuncts,
     read,
     withHandles,
-    readColumns: readColumns(table, options.columnNames),
+    readColumns: readColumns(table, withConditionColumns(options.columnNames, conjuncts)),
   };
   if (isLateBound) {
     params.onRebind(() => {
@@ -74,6 +74,22 @@ export function planTableReader(
     });
   }
   return plan;
+}
+
+/**
+ * `names` and the columns the conditions read after generated-column matching, which may name a generated column
+ * (or a functional index's hidden one) the query itself never wrote.
+ */
+function withConditionColumns(names: ReadonlySet<string> | undefined, conjuncts: readonly Expr[]): ReadonlySet<string> | undefined {
+  if (names === undefined) return undefined;
+  const all = new Set(names);
+  for (const conjunct of conjuncts) {
+    forEachExpr(conjunct, (node) => {
+      if (node.kind === 'ColumnRefExpr') all.add(node.column.toLowerCase());
+      return true;
+    });
+  }
+  return all;
 }
 
 /** The offsets of `table`'s columns named in `names`, or undefined when that is all of them (or no set was given). */

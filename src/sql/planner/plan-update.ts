@@ -7,6 +7,7 @@ import { compileExpr } from '../expression/index.js';
 import type { AsyncPart } from '../expression/index.js';
 import { checkTargetNotRead } from './check-target-not-read.js';
 import { isDefaultIntoGenerated } from './generated-assignment.js';
+import { assignedValue } from '../constraints/index.js';
 import type { WriteTargetName } from './check-target-not-read.js';
 import { operatorPlan } from './operator-plan.js';
 import type { OperatorPlan } from './operator-plan.js';
@@ -32,7 +33,7 @@ export function planUpdate(stmt: UpdateStmt, context: PlanContext): UpdatePlan {
     const column = table.columns[baseOffset]!;
     if (isDefaultIntoGenerated(column, assignment.value, table)) return [];
     const parts: AsyncPart[] = [];
-    const value = compileExpr(assignment.value, writeCompileContext(target.scope, 'field list', context, parts));
+    const value = compileExpr(assignedValue(assignment.value, column, target.scope.columns[offset]!.table), writeCompileContext(target.scope, 'field list', context, parts));
     return [{ offset, column, value, parts }];
   });
   const matching = planMatchingRows(target, ref.alias, stmt);

@@ -65,7 +65,7 @@ export function resolveOrderExpr(item: OrderItem, items: readonly Item[], scope:
 export function starColumns(star: NonNullable<Item['star']>, scope: Scope): number[] {
   const offsets: number[] = [];
   scope.columns.forEach((column, offset) => {
-    if (column.isHidden || column.name.startsWith('\u0000')) return;
+    if (column.isHidden || column.isInvisible === true || column.name.startsWith('\u0000')) return;
     if (star.table !== undefined && column.table.toLowerCase() !== star.table.toLowerCase()) return;
     if (star.db !== undefined && column.database.toLowerCase() !== star.db.toLowerCase()) return;
     offsets.push(offset);

@@ -2,7 +2,8 @@
 import { executeAlterTable } from '../executor/alter-table-executor.js';
 import { executeCreateTable } from '../executor/create-table-executor.js';
 import { executeAlterDatabase, executeCreateDatabase, executeDropDatabase, executeDropTable } from '../executor/drop-executor.js';
-import { executeCreateIndex, executeDropIndex } from '../executor/index-ddl-executor.js';
+import { executeCreateIndex, executeDropIndex, isSkippedByIfNotExists, isFunctionalIndex } from '../executor/index-ddl-executor.js';
+import { hasFunctionalKeyParts } from '../executor/functional-key-parts.js';
 import { executeDropTrigger, executeRenameTable, executeTruncate } from '../executor/table-maintenance-executor.js';
 import { executeCreateView, executeDropView } from '../executor/view-executor.js';
 import type { EngineHandler, EngineStatementSpec, StatementOf } from './statement-spec.js';
@@ -67,10 +68,20 @@ export const SCHEMA_STATEMENTS: { [K in SchemaKind]: EngineStatementSpec<Stateme
     isDdl: (stmt) => !stmt.isTemporary,
   },
   AlterTableStmt: ddl('Com_alter_table', (stmt, check) => check.table('ALTER', stmt.table), (stmt, engine, context) => executeAlterTable(stmt, engine.catalog, context, engine.allocator)),
-  CreateIndexStmt: ddl('Com_create_index', (stmt, check) => check.table('INDEX', stmt.table), (stmt, engine, context) => executeCreateIndex(stmt, engine.catalog, context)),
+  CreateIndexStmt: ddl('Com_create_index', (stmt, check) => check.table('INDEX', stmt.table), (stmt, engine, context) =>
+    // A functional index adds hidden columns computed for every row, which only ALTER TABLE's rebuild does.
+    hasFunctionalKeyParts(stmt.parts) && !isSkippedByIfNotExists(stmt.table, stmt.name, engine.catalog, context, stmt.ifNotExists)
+      ? executeAlterTable(
+          { kind: 'AlterTableStmt', text: stmt.text, table: stmt.table, actions: [{ kind: 'AddConstraint', constraint: { kind: 'IndexDef', indexType: stmt.indexType, name: stmt.name, parts: stmt.parts, ...(stmt.options && { options: stmt.options }) } }] },
+          engine.catalog,
+          context,
+          engine.allocator,
+        )
+      : executeCreateIndex(stmt, engine.catalog, context)),
   DropIndexStmt: ddl('Com_drop_index', (stmt, check) => check.table('INDEX', stmt.table), (stmt, engine, context) =>
-    // The primary key (always named PRIMARY) rekeys the rows when it goes, which only ALTER TABLE's rebuild does.
-    stmt.name.toUpperCase() === 'PRIMARY'
+    // The primary key (always named PRIMARY) rekeys the rows when it goes, and a functional index takes its hidden
+    // columns with it: only ALTER TABLE does either.
+    stmt.name.toUpperCase() === 'PRIMARY' || isFunctionalIndex(stmt.table, stmt.name, engine.catalog, context)
       ? executeAlterTable({ kind: 'AlterTableStmt', text: stmt.text, table: stmt.table, actions: [{ kind: 'DropIndex', name: stmt.name, ...(stmt.ifExists === true && { ifExists: true }) }] }, engine.catalog, context, engine.allocator)
       : executeDropIndex(stmt, engine.catalog, context)),
   RenameTableStmt: ddl(

@@ -13,6 +13,7 @@ export function tableScope(table: TableInfo, databaseName: string, alias?: strin
       type: column.type,
       isNotNull: column.isNotNull,
       origin: { table, offset: column.offset },
+      ...(column.isInvisible === true && { isInvisible: true }),
     })),
   );
 }

@@ -50,6 +50,11 @@ async function issue(dir: string, name: string, extensions: string): Promise<{ c
   return { cert, key };
 }
 
+/** A further client certificate `name` (clientAuth, new key and serial) from the CA in `dir`: paths. */
+export function issueClientCertificate(dir: string, name: string): Promise<{ cert: string; key: string }> {
+  return issue(dir, name, 'extendedKeyUsage=clientAuth\n');
+}
+
 /** Writes a CA, a member certificate and a client certificate into `dir` (EC keys: fast to make). */
 export async function makeClusterCertificates(dir: string): Promise<ClusterCertificates> {
   await openssl(dir, [

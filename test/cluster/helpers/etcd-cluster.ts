@@ -44,6 +44,14 @@ export interface EtcdCluster {
 export interface EtcdClusterOptions {
   /** Extra etcd flags for every member, e.g. `--max-txn-ops=1024`. */
   readonly extraArgs?: readonly string[];
+  /** Certificates made by the caller (in their own folder, kept by `stop()`); new ones in the cluster's folder otherwise. */
+  readonly certificates?: ClusterCertificates;
+  /**
+   * Whom the members accept as clients: the CA file of `--trusted-ca-file` (read again when a member restarts, so a
+   * test may rewrite it) and the certificate this helper's own health checks present. The cluster CA and its client
+   * certificate by default.
+   */
+  readonly clientTrust?: { readonly caFile: string; readonly cert: string; readonly key: string };
 }
 
 /** Election settings a little slower than etcd's defaults, so a loaded 2-core machine does not flap leaders. */
@@ -63,7 +71,12 @@ async function freePort(): Promise<number> {
 /** Makes certificates and starts three members; resolves once the cluster has a leader. */
 export async function startEtcdCluster(options: EtcdClusterOptions = {}): Promise<EtcdCluster> {
   const dir = await mkdtemp(join(tmpdir(), 'tidal-etcd-'));
-  const certificates = await makeClusterCertificates(dir);
+  const certificates = options.certificates ?? (await makeClusterCertificates(dir));
+  const clientTrust = options.clientTrust ?? {
+    caFile: certificates.ca,
+    cert: certificates.clientCert,
+    key: certificates.clientKey,
+  };
   const members: EtcdMember[] = [];
   for (const name of ['m1', 'm2', 'm3']) {
     const clientPort = await freePort();
@@ -92,7 +105,7 @@ export async function startEtcdCluster(options: EtcdClusterOptions = {}): Promis
     `--initial-cluster-token=${dir}`,
     `--cert-file=${tls.memberCert}`,
     `--key-file=${tls.memberKey}`,
-    `--trusted-ca-file=${tls.ca}`,
+    `--trusted-ca-file=${clientTrust.caFile}`,
     '--client-cert-auth',
     `--peer-cert-file=${tls.memberCert}`,
     `--peer-key-file=${tls.memberKey}`,
@@ -113,8 +126,8 @@ export async function startEtcdCluster(options: EtcdClusterOptions = {}): Promis
 
   const credentials = {
     rootCertificate: readFileSync(tls.ca),
-    certChain: readFileSync(tls.clientCert),
-    privateKey: readFileSync(tls.clientKey),
+    certChain: readFileSync(clientTrust.cert),
+    privateKey: readFileSync(clientTrust.key),
   };
   /** The member id and leader id one member reports, or undefined when it does not answer. */
   const status = async (member: EtcdMember): Promise<{ id: string; leader: string } | undefined> => {

@@ -39,3 +39,8 @@ export async function makeCertificates(name: string, rsaKeySize?: number): Promi
 export function tlsFlags(set: CertificateSet, withCa = true): string[] {
   return ['--ssl-cert', set.serverCert, '--ssl-key', set.serverKey, ...(withCa ? ['--ssl-ca', set.ca] : [])];
 }
+
+/** tidal-server's cluster-ssl-* flags for three files (the etcd link's mutual TLS and the HTTPS status port). */
+export function clusterSslFlags(files: { readonly ca: string; readonly cert: string; readonly key: string }): string[] {
+  return ['--cluster-ssl-ca', files.ca, '--cluster-ssl-cert', files.cert, '--cluster-ssl-key', files.key];
+}

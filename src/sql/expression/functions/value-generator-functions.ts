@@ -66,3 +66,18 @@ export function disallowedValueGeneratorFunction(name: string, argCount: number,
   if (isWindowed || AGGREGATES.has(upper)) return name.toLowerCase();
   return DISALLOWED.get(upper);
 }
+
+/**
+ * What a `DEFAULT (expr)` may call: as a generated column, except that it may read the clock and draw random values
+ * and UUIDs ("built-in functions, both deterministic and nondeterministic", MySQL 8.0 manual, "Data Type Default
+ * Values"); functions of the session, locks and other rows stay refused.
+ */
+export function disallowedDefaultExpressionFunction(name: string, argCount: number, isWindowed: boolean): string | undefined {
+  if (DEFAULT_EXPRESSION_FUNCTIONS.has(name.toUpperCase()) && !isWindowed) return undefined;
+  return disallowedValueGeneratorFunction(name, argCount, isWindowed);
+}
+
+const DEFAULT_EXPRESSION_FUNCTIONS: ReadonlySet<string> = new Set([
+  'NOW', 'CURRENT_TIMESTAMP', 'LOCALTIME', 'LOCALTIMESTAMP', 'SYSDATE', 'CURDATE', 'CURRENT_DATE', 'CURTIME',
+  'CURRENT_TIME', 'UTC_DATE', 'UTC_TIME', 'UTC_TIMESTAMP', 'UNIX_TIMESTAMP', 'RAND', 'UUID', 'UUID_SHORT',
+]);

@@ -15,6 +15,10 @@ export interface ClusterCredentials {
   readonly rootCertificate: Buffer;
   readonly certChain?: Buffer;
   readonly privateKey?: Buffer;
+  /** The client certificate (cluster-ssl-cert), for the log; absent when only the CA is set. */
+  readonly certificate?: CertificateInfo;
+  /** The certificates of cluster-ssl-ca, for expiry checks. */
+  readonly caCertificates: readonly CertificateInfo[];
   readonly warnings: readonly string[];
 }
 
@@ -40,7 +44,12 @@ export function loadClusterTls(files: ClusterTlsFiles, now: Date = new Date()): 
   if (cert === '') {
     const caFile = inspectCaFile(ca);
     if (!caFile.ok) throw problem(caFile.reason);
-    return { rootCertificate: caFile.buffer, warnings: warnings(undefined, caFile.certificates, files, now) };
+    const caCertificates = caFile.certificates;
+    return {
+      rootCertificate: caFile.buffer,
+      caCertificates,
+      warnings: expiryWarnings(undefined, caCertificates, files, now),
+    };
   }
   const material = inspectTlsMaterial({ cert, key, ca });
   if (!material.ok) throw problem(material.reason);
@@ -49,7 +58,9 @@ export function loadClusterTls(files: ClusterTlsFiles, now: Date = new Date()): 
     rootCertificate: secureContextOptions.ca ?? Buffer.alloc(0),
     certChain: secureContextOptions.cert,
     privateKey: secureContextOptions.key,
-    warnings: warnings(material.certificate, material.caCertificates, files, now),
+    certificate: material.certificate,
+    caCertificates: material.caCertificates,
+    warnings: expiryWarnings(material.certificate, material.caCertificates, files, now),
   };
 }
 
@@ -61,7 +72,12 @@ function problem(reason: string): ConfigError {
   return new ConfigError(`cluster TLS: ${text}`);
 }
 
-function warnings(
+/** Expiry findings about loaded credentials at `now`: as at load, for the periodic check of the set in force. */
+export function clusterExpiryWarnings(credentials: ClusterCredentials, files: ClusterTlsFiles, now: Date): string[] {
+  return expiryWarnings(credentials.certificate, credentials.caCertificates, files, now);
+}
+
+function expiryWarnings(
   certificate: CertificateInfo | undefined,
   caCertificates: readonly CertificateInfo[],
   files: ClusterTlsFiles,

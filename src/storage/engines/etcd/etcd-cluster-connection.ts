@@ -2,9 +2,11 @@
 import { ConsecutiveBreaker, circuitBreaker, handleWhen } from 'cockatiel';
 import { Etcd3, isRecoverableError } from 'etcd3';
 import type { KVClient } from 'etcd3';
+import type { ChannelCredentials } from '@grpc/grpc-js';
 import { ConfigError } from '../../../config/index.js';
+import { ClusterCredentialsProvider } from './cluster-credentials-provider.js';
 import { loadClusterTls } from './cluster-tls.js';
-import type { ClusterTlsFiles } from './cluster-tls.js';
+import type { ClusterCredentials, ClusterTlsFiles } from './cluster-tls.js';
 import { retryTransient } from './retry-transient.js';
 
 /** How to reach the cluster. */
@@ -39,7 +41,9 @@ const GRPC_OPTIONS = {
 /**
  * Owns the etcd3 client. The storage engine keeps its data through it; the coordination services kept in etcd (row
  * locks, schema version, ids, the connection registry) are meant to share it rather than dial the cluster again.
- * Calls go to the members in turn; a member that fails is skipped for a few seconds.
+ * Calls go to the members in turn; a member that fails is skipped for a few seconds. With TLS the credentials can be
+ * replaced while it runs ({@link useCredentials}): the one client, and so every lease, watch and lock held through
+ * it, stays; only connections made after the change present the new certificate.
  */
 export class EtcdClusterConnection {
   private isClosed = false;
@@ -48,11 +52,30 @@ export class EtcdClusterConnection {
     /** The client, for leases, watches and elections. */
     readonly client: Etcd3,
     readonly endpoints: readonly string[],
-    /** Whether the links are TLS (cluster-ssl-ca set). */
-    readonly isTls: boolean,
+    /** The TLS credentials of new connections; undefined for plain connections. */
+    private readonly provider: ClusterCredentialsProvider | undefined,
     /** Non-fatal findings about the TLS files (certificates expiring soon), for the log. */
     readonly warnings: readonly string[],
   ) {}
+
+  /** Whether the links are TLS (cluster-ssl-ca set). */
+  get isTls(): boolean {
+    return this.provider !== undefined;
+  }
+
+  /** The credentials new connections present, or undefined for plain connections. */
+  get credentials(): ClusterCredentials | undefined {
+    return this.provider?.current;
+  }
+
+  /**
+   * Makes connections opened from now on (a member restarted, a channel re-established) present `credentials`,
+   * which the caller has validated ({@link loadClusterTls}); open connections and the calls on them go on. Ignored
+   * on plain connections: TLS cannot be switched on without a restart.
+   */
+  useCredentials(credentials: ClusterCredentials): void {
+    this.provider?.update(credentials);
+  }
 
   /**
    * Checks the TLS files, connects and waits for one member to answer. Throws a one-line {@link ConfigError} for a
@@ -85,12 +108,9 @@ export class EtcdClusterConnection {
       dialTimeout: callTimeoutMs,
       defaultCallOptions: (context) => (context.isStream ? {} : { deadline: Date.now() + callTimeoutMs }),
     });
-    const connection = new EtcdClusterConnection(
-      client,
-      [...options.endpoints],
-      credentials !== undefined,
-      credentials?.warnings ?? [],
-    );
+    const provider = credentials === undefined ? undefined : new ClusterCredentialsProvider(credentials);
+    if (provider !== undefined) useProviderCredentials(client, provider.channelCredentials());
+    const connection = new EtcdClusterConnection(client, [...options.endpoints], provider, credentials?.warnings ?? []);
     try {
       await retryTransient(() => client.maintenance.status(), options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS);
     } catch (error) {
@@ -118,6 +138,27 @@ export class EtcdClusterConnection {
     this.isClosed = true;
     this.client.close();
   }
+}
+
+/** What etcd3 1.1.2 keeps per member: the credentials its channels are made with. */
+interface EtcdHost {
+  channelCredentials: unknown;
+}
+
+/**
+ * etcd3 builds fixed credentials from the files' bytes and gives each member's channels those; it has no way to
+ * replace them. Before any channel exists (they are made at the first call), each member is given credentials that
+ * read the provider at every handshake instead. Checked, so that an etcd3 upgrade that moves these fields fails the
+ * start (and the cluster test) rather than silently losing certificate reloads.
+ */
+function useProviderCredentials(client: Etcd3, credentials: ChannelCredentials): void {
+  const hosts = (client as unknown as { pool?: { hosts?: unknown } }).pool?.hosts;
+  const isHost = (host: unknown): host is EtcdHost =>
+    typeof host === 'object' && host !== null && 'channelCredentials' in host;
+  if (!Array.isArray(hosts) || hosts.length === 0 || !hosts.every(isHost)) {
+    throw new Error('etcd3 client internals changed: cannot install reloadable cluster TLS credentials');
+  }
+  for (const host of hosts) host.channelCredentials = credentials;
 }
 
 function firstLine(error: unknown): string {
