@@ -9,6 +9,7 @@ import type {
   KvPair,
   KvSnapshot,
   ScanOptions,
+  VisitOptions,
 } from '../storage/kv.js';
 
 /** Counts since start; the metrics registry reads them at each scrape. */
@@ -100,6 +101,18 @@ class ObservedSnapshot implements KvSnapshot {
       for (const pair of batch) this.counters.readBytes += pair.key.byteLength + pair.value.byteLength;
       yield batch;
     }
+  }
+
+  visitValues(range: KeyRange, options: VisitOptions, visit: (value: Bytes) => void): boolean {
+    const snapshot = this.snapshot;
+    if (!snapshot.visitValues) return false;
+    const counters = this.counters;
+    return snapshot.visitValues(range, options, (value) => {
+      counters.readKeys++;
+      // `length`, not byteLength: a borrowed LMDB buffer is longer than the value it holds (lmdb-js sets `length`).
+      counters.readBytes += value.length;
+      visit(value);
+    });
   }
 
   close(): void {

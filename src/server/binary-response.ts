@@ -22,9 +22,12 @@ export function writeBinaryStatementResult(
 /** Writes `rows` as binary protocol rows, one packet each. */
 export function writeBinaryResultRows(batch: PacketBatch, columns: readonly ResultColumn[], rows: readonly Row[]): void {
   const types: FieldType[] = columns.map((column) => column.type);
-  for (const row of rows) {
+  // One NULL test for all rows rather than a closure per row.
+  let row: Row = [];
+  const isNull = (i: number): boolean => (row[i] ?? null) === null;
+  for (row of rows) {
     const writer = batch.begin();
-    writeBinaryRowHeader(writer, types.length, (i) => (row[i] ?? null) === null);
+    writeBinaryRowHeader(writer, types.length, isNull);
     for (let i = 0; i < types.length; i++) {
       const value = row[i] ?? null;
       if (value !== null) writeBinaryValue(writer, value, types[i]!);

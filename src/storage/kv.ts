@@ -35,6 +35,12 @@ export interface ScanOptions {
   readonly isValueOnly?: boolean;
 }
 
+/** Options of KvReader.visitValues. */
+export interface VisitOptions {
+  /** Walk from the end of the range towards its start. */
+  readonly reverse?: boolean;
+}
+
 /** Read access at one consistent point in time. */
 export interface KvReader {
   /** The value stored at `key`, or undefined when there is none. */
@@ -46,6 +52,14 @@ export interface KvReader {
    * caller may keep. The iterator must be run to completion or closed (`return()`, as `for await … break` does).
    */
   scan(range: KeyRange, options?: ScanOptions): AsyncIterableIterator<KvPair[]>;
+  /**
+   * The values within `range`, handed to `visit` one by one in key order (or reverse), synchronously and without a
+   * copy: a value's bytes are valid only during its call (the engine may reuse them for the next one), so `visit`
+   * decodes what it keeps and reads nothing else meanwhile. Returns false, having visited nothing, where the reader
+   * cannot (an engine without local reads, a transaction with its own writes in the range): the caller scans.
+   * Optional, for local engines; a short range read this way skips the batches, promises and copies of a scan.
+   */
+  visitValues?(range: KeyRange, options: VisitOptions, visit: (value: Bytes) => void): boolean;
 }
 
 /**

@@ -4,8 +4,10 @@
 // column definitions of the table as it is after ALTER TABLE (the encoded definitions are cached per plan).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Connection, FieldPacket, RowDataPacket } from 'mysql2/promise';
+import type { Connection, RowDataPacket } from 'mysql2/promise';
 import { assertSqlError, connect } from './helpers/mysql2-client.js';
+import { resultShape } from './helpers/result-shape.js';
+import type { ResultShape } from './helpers/result-shape.js';
 import { startTidal } from './helpers/tidal-process.js';
 import type { TidalProcess } from './helpers/tidal-process.js';
 
@@ -24,19 +26,6 @@ const ROWS = [
     '1000-01-01', '1000-01-01 00:00:00', '1970-01-01 00:00:01', '838:59:59', 1901, 'a', '')`,
 ];
 
-/** Rows as plain objects, and the metadata a driver decodes them by. */
-interface Result {
-  readonly rows: unknown[];
-  readonly fields: unknown[];
-}
-
-function shape(rows: RowDataPacket[], fields: FieldPacket[]): Result {
-  return {
-    rows: rows.map((row) => ({ ...row })),
-    fields: fields.map((field) => ({ name: field.name, type: field.type, length: field.columnLength, flags: field.flags, decimals: field.decimals, charset: field.characterSet })),
-  };
-}
-
 describe('point get short path', () => {
   let server: TidalProcess;
   let db: Connection;
@@ -44,13 +33,13 @@ describe('point get short path', () => {
   let fresh: Connection;
 
   const options = { supportBigNumbers: true, bigNumberStrings: true, dateStrings: true, database: 'pg' } as const;
-  const text = async (connection: Connection, sql: string): Promise<Result> => {
+  const text = async (connection: Connection, sql: string): Promise<ResultShape> => {
     const [rows, fields] = await connection.query<RowDataPacket[]>(sql);
-    return shape(rows, fields);
+    return resultShape(rows, fields);
   };
-  const binary = async (sql: string, params: (number | string)[]): Promise<Result> => {
+  const binary = async (sql: string, params: (number | string)[]): Promise<ResultShape> => {
     const [rows, fields] = await db.execute<RowDataPacket[]>(sql, params);
-    return shape(rows, fields);
+    return resultShape(rows, fields);
   };
 
   before(async () => {

@@ -163,4 +163,8 @@ export const WRITES_CASES: readonly SqlCase[] = [
   // MySQL 8's CREATE … SELECT is atomic: a failed copy leaves no table behind.
   { sql: 'CREATE TABLE sel5 (PRIMARY KEY (k)) SELECT 1 AS k UNION ALL SELECT 1', error: 1062 },
   { sql: 'SELECT 1 FROM sel5', error: 1146 },
+  // strings computed from TEXT/BLOB columns are typed long enough to hold them (before, CONCAT(text) was VARCHAR(1))
+  { sql: "CREATE TABLE lob (t TEXT, b BLOB) SELECT REPEAT('abc', 500) AS t, 'xy' AS b", affectedRows: 1 },
+  { sql: "CREATE TABLE lob2 AS SELECT CONCAT(t, '!') AS c, UPPER(t) AS u, COALESCE(t, 'x') AS co, HEX(b) AS h, CONCAT(b, 'z') AS cb FROM lob", affectedRows: 1 },
+  { sql: 'SELECT LENGTH(c), LENGTH(u), LENGTH(co), h, cb FROM lob2', rows: [['1501', '1500', '1500', '7879', 'xyz']] },
 ];

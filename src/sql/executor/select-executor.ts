@@ -13,6 +13,7 @@ import type { ResultColumn, RowsResult } from '../statement-result.js';
 import type { Row } from '../types/index.js';
 import { buildExec, collectRows } from './build-exec.js';
 import { runPointGet } from './point-get-exec.js';
+import { shortBounds } from './table-reader-exec.js';
 
 /** A planned query ready to run: its plan, result columns, and `run()`, which runs it (again) each call. */
 export interface BuiltQuery {
@@ -54,7 +55,19 @@ export async function executeQuery(
 /** Runs a query's plan: its PointGet in one step when it has one that still applies, else the operator tree. */
 async function runPlan(plan: OutputPlan, pointGet: PointGetPlan | undefined, session: ExecutionContext): Promise<RowsResult> {
   const rows = pointGet ? await runPointGet(pointGet, session) : undefined;
-  return rows ? rowsResult(plan.columns, rows) : { kind: 'rows', columns: plan.columns, rows: buildExec(plan, session) };
+  if (rows) return rowsResult(plan.columns, rows);
+  // A query over a short handle range has few rows: read in full, it is done (its autocommit too) before the first
+  // row is sent, and the result skips the row stream, as a point get's does.
+  if (isShortRangeQuery(plan, session)) return rowsResult(plan.columns, await collectRows(plan, session));
+  return { kind: 'rows', columns: plan.columns, rows: buildExec(plan, session) };
+}
+
+/** Whether `plan` reads one table by a short handle range (see shortBounds), with at most a grouping above it. */
+function isShortRangeQuery(plan: OutputPlan, session: ExecutionContext): boolean {
+  const input = plan.input.kind === 'HashAgg' ? plan.input.input : plan.input;
+  if (input.kind !== 'TableReader' || input.withHandles || session.lockingRead) return false;
+  const path = input.access.path;
+  return path.kind === 'range' && shortBounds(path) !== undefined;
 }
 
 /** Runs a query to completion and returns its rows with their layout (CREATE TABLE … AS SELECT, view checks). */

@@ -3,7 +3,7 @@ import { Decimal } from 'decimal.js';
 import { mysqlError, ER_WRONG_VALUE, ER_DATA_OUT_OF_RANGE, ER_NOT_SUPPORTED_YET, ER_OPERAND_COLUMNS } from '../../errors/index.js';
 import type { BinaryExpr, ColumnRefExpr, Expr, FuncCallExpr, NumberLiteralExpr, StringLiteralExpr } from '../ast/index.js';
 import { formatSql } from '../parser/index.js';
-import { TypeKind, compareValues, encodeUtf8Lossless, fieldType, hasRawBytes, isStringType, toBoolean, toDouble, toInteger, JsonValue, MysqlDateTime, MysqlTime } from '../types/index.js';
+import { TypeKind, compareValues, encodeUtf8Lossless, fieldType, hasRawBytes, isStringType, readType, toBoolean, toDouble, toInteger, JsonValue, MysqlDateTime, MysqlTime } from '../types/index.js';
 import type { FieldType, Row, SqlValue } from '../types/index.js';
 import { comparisonCollation, comparisonTest, unifyTypes } from './type-inference.js';
 import { arithmeticDomain, arithmeticResultType, evaluateArithmetic } from './arithmetic.js';
@@ -152,7 +152,7 @@ function compileColumnRef(ref: ColumnRefExpr, context: CompileContext): Compiled
   if (!context.outer || context.scope.has(ref)) {
     const index = context.scope.resolve(ref, context.clause);
     const column = context.scope.columns[index]!;
-    return { type: column.type, isNullable: !column.isNotNull, evaluate: (row: Row) => row[index] ?? null, columnIndex: index };
+    return { type: readType(column.type), isNullable: !column.isNotNull, evaluate: (row: Row) => row[index] ?? null, columnIndex: index };
   }
   for (let binding: OuterBinding | undefined = context.outer; binding; binding = binding.parent) {
     if (!binding.scope.has(ref)) continue;
@@ -164,7 +164,7 @@ function compileColumnRef(ref: ColumnRefExpr, context: CompileContext): Compiled
       if (b === target) break;
     }
     return {
-      type: column.type,
+      type: readType(column.type),
       isNullable: true,
       evaluate: () => {
         // Every subquery between here and the binding depends on the outer row.

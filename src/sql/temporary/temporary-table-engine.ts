@@ -1,6 +1,6 @@
 // TemporaryTableEngine: a session's view of the store in which its temporary tables' keys live in memory, as TiDB
 // keeps local temporary tables in the session instead of TiKV.
-import type { Bytes, CommitRequest, CommitResult, KeyRange, KvEngine, KvMutation, KvPair, KvSnapshot, ScanOptions } from '../../storage/kv.js';
+import type { Bytes, CommitRequest, CommitResult, KeyRange, KvEngine, KvMutation, KvPair, KvSnapshot, ScanOptions, VisitOptions } from '../../storage/kv.js';
 import { KeyPrefix, MemoryEngine } from '../../storage/index.js';
 
 /** The byte after `t` of a table key: the comparable int64 of the id, whose first byte is below 0x80 for ids < 0. */
@@ -108,6 +108,11 @@ class RoutedSnapshot implements KvSnapshot {
   /** A range is one table's (or an index's) keys, so where it starts says where it lives. */
   scan(range: KeyRange, options?: ScanOptions): AsyncIterableIterator<KvPair[]> {
     return (isTemporaryTableKey(range.start) ? this.local : this.server).scan(range, options);
+  }
+
+  visitValues(range: KeyRange, options: VisitOptions, visit: (value: Bytes) => void): boolean {
+    const snapshot = isTemporaryTableKey(range.start) ? this.local : this.server;
+    return snapshot.visitValues?.(range, options, visit) ?? false;
   }
 
   close(): void {

@@ -139,6 +139,17 @@ const integerBits: Partial<Record<TypeKind, number>> = {
 export const bitWidth = (type: FieldType): number => (type.length > 0 ? type.length : 1);
 export const isBitType = (type: FieldType): boolean => type.kind === TypeKind.Bit;
 
+/**
+ * A column's type as an expression reading it sees it: a BLOB/TEXT type gets a length, its greatest size (in bytes:
+ * never less than its characters), as MySQL's max_length gives one, so that a string computed from it (CONCAT,
+ * UPPER, COALESCE, …) is typed long enough to hold it; other types are returned as they are.
+ */
+export function readType(type: FieldType): FieldType {
+  if (type.length >= 0) return type;
+  const bytes = blobMaxBytes[type.kind];
+  return bytes === undefined ? type : { ...type, length: bytes };
+}
+
 /** Maximum bytes of a TEXT/BLOB kind, for "Data too long" checks. */
 export const blobMaxBytes: Partial<Record<TypeKind, number>> = {
   tinytext: 255,

@@ -68,7 +68,11 @@ export function encodeRow(columnIds: readonly number[], values: readonly Datum[]
  * gives undefined. Only the wanted values are decoded. Strings come back as strings, bytes as fresh Buffers.
  */
 export function decodeRow(row: Uint8Array, wantedColumnIds: readonly number[]): (Datum | undefined)[] {
-  const view = new RowView(row);
+  const bytes = Buffer.isBuffer(row) ? row : Buffer.from(row.buffer, row.byteOffset, row.byteLength);
+  if (bytes.length >= RowFormat.headerBytes && bytes[0] === RowFormat.version && (bytes[1]! & RowFormat.largeFlag) === 0) {
+    return decodeSmallRow(bytes, wantedColumnIds);
+  }
+  const view = new RowView(bytes);
   const out: (Datum | undefined)[] = new Array<Datum | undefined>(wantedColumnIds.length);
   let hint = 0;
   for (let w = 0; w < wantedColumnIds.length; w++) {
@@ -83,6 +87,50 @@ export function decodeRow(row: Uint8Array, wantedColumnIds: readonly number[]): 
     }
   }
   return out;
+}
+
+/**
+ * decodeRow for the small layout (1-byte ids, 2-byte ends: rows under 64 KiB of ids up to 255, nearly all of them),
+ * reading the header in place rather than through a RowView per row: a range scan decodes thousands.
+ */
+function decodeSmallRow(bytes: Buffer, wantedColumnIds: readonly number[]): (Datum | undefined)[] {
+  const notNullCount = bytes[2]! | (bytes[3]! << 8);
+  const nullCount = bytes[4]! | (bytes[5]! << 8);
+  const idsAt = RowFormat.headerBytes;
+  const endsAt = idsAt + notNullCount + nullCount;
+  const dataAt = endsAt + notNullCount * 2;
+  if (dataAt > bytes.length) throw new Error('corrupt row: truncated header');
+  const out: (Datum | undefined)[] = new Array<Datum | undefined>(wantedColumnIds.length);
+  let hint = 0;
+  for (let w = 0; w < wantedColumnIds.length; w++) {
+    const id = wantedColumnIds[w]!;
+    const index = hint < notNullCount && bytes[idsAt + hint] === id ? hint : searchSmallIds(bytes, idsAt, 0, notNullCount, id);
+    if (index < 0) {
+      out[w] = searchSmallIds(bytes, idsAt, notNullCount, notNullCount + nullCount, id) >= 0 ? null : undefined;
+      continue;
+    }
+    const endAt = endsAt + index * 2;
+    const start = dataAt + (index === 0 ? 0 : bytes[endAt - 2]! | (bytes[endAt - 1]! << 8));
+    const end = dataAt + (bytes[endAt]! | (bytes[endAt + 1]! << 8));
+    if (end > bytes.length || start >= end) throw new Error('corrupt row: bad value offsets');
+    out[w] = readValue(bytes, start, end);
+    hint = index + 1;
+  }
+  return out;
+}
+
+/** The slot in `[from, to)` of the 1-byte id list at `idsAt` holding `id`, or -1. */
+function searchSmallIds(bytes: Buffer, idsAt: number, from: number, to: number, id: number): number {
+  let lo = from;
+  let hi = to - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const probe = bytes[idsAt + mid]!;
+    if (probe < id) lo = mid + 1;
+    else if (probe > id) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
 }
 
 /** Decodes every column of a row into a map from column id to value. */
@@ -220,6 +268,14 @@ function writeInt(writer: ByteWriter, value: bigint): void {
   else writer.int64LE(value);
 }
 
+/**
+ * Buffer's own UTF-8 decoder, which `toString('utf8', start, end)` reaches through its argument checks and encoding
+ * lookup (a range scan decodes a string per row; `start` and `end` are checked here already). lmdb-js uses it too.
+ */
+interface Utf8Slicing {
+  utf8Slice(start: number, end: number): string;
+}
+
 function readValue(bytes: Buffer, start: number, end: number): Datum {
   const tag = bytes[start];
   const at = start + 1;
@@ -243,7 +299,7 @@ function readValue(bytes: Buffer, start: number, end: number): Datum {
     case RowValueTag.float:
       return bytes.readDoubleLE(at);
     case RowValueTag.string:
-      return bytes.toString('utf8', at, end);
+      return (bytes as unknown as Utf8Slicing).utf8Slice(at, end);
     case RowValueTag.bytes:
       return Buffer.from(bytes.subarray(at, end));
     case RowValueTag.decimal:

@@ -9,6 +9,7 @@ import type {
   KvSnapshot,
   KvTransaction,
   ScanOptions,
+  VisitOptions,
 } from '../kv.js';
 import type { BufferedValue } from './merge-scan.js';
 import { SortedBytesMap } from '../collections/sorted-bytes-map.js';
@@ -121,6 +122,19 @@ export class KvTransactionImpl implements KvTransaction {
       return snapshot.scan(range, options);
     }
     return mergeScan(buffer.fork(), snapshot, range, resolveScanOptions(options));
+  }
+
+  visitValues(range: KeyRange, options: VisitOptions, visit: (value: Bytes) => void): boolean {
+    return this.visitValuesAt(this.snapshot, range, options, visit);
+  }
+
+  /** @internal */
+  visitValuesAt(snapshot: KvSnapshot, range: KeyRange, options: VisitOptions, visit: (value: Bytes) => void): boolean {
+    this.assertActive();
+    const buffer = this.buffer;
+    // Own writes in the range need the merge of a scan.
+    if (buffer !== undefined && buffer.size > 0 && hasKeyInRange(buffer, range)) return false;
+    return snapshot.visitValues?.(range, options, visit) ?? false;
   }
 
   set(key: Bytes, value: Bytes): void {
@@ -248,6 +262,10 @@ class LockingView implements KvTransaction {
 
   scan(range: KeyRange, options?: ScanOptions): AsyncIterableIterator<KvPair[]> {
     return this.txn.scanAt(this.snapshot, range, options);
+  }
+
+  visitValues(range: KeyRange, options: VisitOptions, visit: (value: Bytes) => void): boolean {
+    return this.txn.visitValuesAt(this.snapshot, range, options, visit);
   }
 
   set(key: Bytes, value: Bytes): void {

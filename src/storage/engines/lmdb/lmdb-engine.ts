@@ -16,7 +16,7 @@ import { KeyLimits, validateMutationKeys } from '../key-limits.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
 import type { DataDirLock } from './data-dir-lock.js';
 import { Layout, decodeVersion, encodeVersion, messageOf, openLmdbStores, openReadTransaction } from './lmdb-layout.js';
-import type { LmdbByteStore } from './lmdb-layout.js';
+import type { LmdbByteStore, LmdbValueStores } from './lmdb-layout.js';
 import { LmdbSnapshot } from './lmdb-snapshot.js';
 import { storageWriteError } from './storage-write-error.js';
 
@@ -56,7 +56,7 @@ export class LmdbEngine implements KvEngine {
     readonly directory: string,
     private readonly root: RootDatabase,
     private readonly data: LmdbByteStore,
-    private readonly dataValues: LmdbByteStore,
+    private readonly dataValues: LmdbValueStores,
     private readonly meta: Database<Buffer, Bytes>,
     private readonly maxKeyBytes: number,
     private readonly lock: DataDirLock,

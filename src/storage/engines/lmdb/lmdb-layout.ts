@@ -39,12 +39,22 @@ export const Layout = {
 /** The store as LMDB holds it: raw byte keys and values. */
 export type LmdbByteStore = Database<Buffer, Bytes>;
 
+/**
+ * The data database opened twice more for reading values without keys: `copied` copies each value into a shared
+ * slab (batched scans keep values), `borrowed` hands out lmdb-js's own reused buffer (KvReader.visitValues, whose
+ * caller decodes each value before the next is read).
+ */
+export interface LmdbValueStores {
+  readonly copied: LmdbByteStore;
+  readonly borrowed: LmdbByteStore;
+}
+
 /** One opened environment: the root and its two databases. */
 export interface LmdbStores {
   readonly root: RootDatabase;
   readonly data: LmdbByteStore;
   /** The data database again, for scans that read values only: its keys read as empty, so none is copied. */
-  readonly dataValues: LmdbByteStore;
+  readonly dataValues: LmdbValueStores;
   readonly meta: Database<Buffer, Bytes>;
   /** The largest key LMDB accepts in this environment. */
   readonly maxKeyBytes: number;
@@ -59,7 +69,9 @@ export function openLmdbStores(directory: string, maxKeyBytesLimit: number): Lmd
   const data = root.openDB<Buffer, Bytes>(Layout.dataDb, dataOptions);
   // No keyEncoding: lmdb-js would take 'binary' over the keyEncoder and copy every key again.
   const valueOptions: RootDatabaseOptions = { encoding: 'binary', encoder: pooledValueCodec(), keyEncoder: valueOnlyKeys };
-  const dataValues = root.openDB<Buffer, Bytes>(Layout.dataDb, valueOptions);
+  const copied = root.openDB<Buffer, Bytes>(Layout.dataDb, valueOptions);
+  const borrowedOptions: RootDatabaseOptions = { encoding: 'binary', encoder: borrowedValueCodec, keyEncoder: valueOnlyKeys };
+  const dataValues = { copied, borrowed: root.openDB<Buffer, Bytes>(Layout.dataDb, borrowedOptions) };
   const meta = root.openDB<Buffer, Bytes>(Layout.metaDb, { keyEncoding: 'binary', encoding: 'binary' });
   const reported = (root as unknown as { maxKeySize?: unknown }).maxKeySize;
   const maxKeyBytes = typeof reported === 'number' ? Math.min(reported, maxKeyBytesLimit) : maxKeyBytesLimit;
@@ -67,6 +79,16 @@ export function openLmdbStores(directory: string, maxKeyBytesLimit: number): Lmd
 }
 
 const NO_KEY = Buffer.alloc(0);
+
+/**
+ * Values as lmdb-js reads them into its reused buffer (whose `length` it sets to the value's size), not copied: valid
+ * until the next read, so only for a caller that decodes each value at once (LmdbSnapshot.visitValues).
+ */
+const borrowedValueCodec = {
+  needsStableBuffer: false,
+  encode: (value: Bytes): Bytes => value,
+  decode: (bytes: Buffer): Buffer => bytes,
+} as const;
 
 /**
  * Keys as raw bytes (what the 'binary' key encoding writes) that read back as one shared empty buffer: lmdb-js

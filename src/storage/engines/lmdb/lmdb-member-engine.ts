@@ -13,7 +13,7 @@ import type { Database } from 'lmdb';
 import { KeyLimits, validateMutationKeys } from '../key-limits.js';
 import { rejectWith } from '../reject-with.js';
 import { messageOf, openLmdbStores, openReadTransaction } from './lmdb-layout.js';
-import type { LmdbByteStore } from './lmdb-layout.js';
+import type { LmdbByteStore, LmdbValueStores } from './lmdb-layout.js';
 import { LmdbSnapshot } from './lmdb-snapshot.js';
 
 /** How often a member tells the admitting process its floor when it has not committed meanwhile. */
@@ -39,7 +39,7 @@ export class LmdbMemberEngine implements KvEngine {
     readonly directory: string,
     private readonly root: RootDatabase,
     private readonly data: LmdbByteStore,
-    private readonly dataValues: LmdbByteStore,
+    private readonly dataValues: LmdbValueStores,
     private readonly meta: Database<Buffer, Bytes>,
     private readonly maxKeyBytes: number,
     private readonly admission: CommitAdmission,

@@ -1,11 +1,11 @@
 // LmdbSnapshot: a KvSnapshot backed by one LMDB read transaction.
 import type { RangeOptions, Transaction } from 'lmdb';
-import type { Bytes, KeyRange, KvPair, KvSnapshot, ScanOptions } from '../../kv.js';
+import type { Bytes, KeyRange, KvPair, KvSnapshot, ScanOptions, VisitOptions } from '../../kv.js';
 import { compareBytes, toHex } from '../../bytes.js';
 import { resolveScanOptions } from '../scan-options.js';
 import { asAsyncBatches } from '../async-batches.js';
 import { rejectWith } from '../reject-with.js';
-import type { LmdbByteStore } from './lmdb-layout.js';
+import type { LmdbByteStore, LmdbValueStores } from './lmdb-layout.js';
 
 
 /**
@@ -18,8 +18,8 @@ export class LmdbSnapshot implements KvSnapshot {
 
   constructor(
     private readonly store: LmdbByteStore,
-    /** The same database read without keys, for value-only scans (ScanOptions.isValueOnly). */
-    private readonly valueStore: LmdbByteStore,
+    /** The same database read without keys, for value-only scans (ScanOptions.isValueOnly) and visitValues. */
+    private readonly valueStores: LmdbValueStores,
     private readonly txn: Transaction,
     readonly version: bigint,
     private readonly maxKeyBytes: number,
@@ -53,6 +53,15 @@ export class LmdbSnapshot implements KvSnapshot {
     return asAsyncBatches(this.scanBatches(range, options));
   }
 
+  visitValues(range: KeyRange, options: VisitOptions, visit: (value: Bytes) => void): boolean {
+    this.assertOpen();
+    const reverse = options.reverse === true;
+    if (range.end !== undefined && compareBytes(range.start, range.end) >= 0) return true;
+    // lmdb-js calls the borrowed store's decoder, which returns its reused buffer, so no value is copied.
+    for (const pair of this.valueStores.borrowed.getRange(lmdbRange(range, reverse, Infinity, this.txn))) visit(pair.value);
+    return true;
+  }
+
   close(): void {
     if (this.isClosed) return;
     this.isClosed = true;
@@ -70,7 +79,7 @@ export class LmdbSnapshot implements KvSnapshot {
     const { reverse, limit, batchSize } = resolveScanOptions(options);
     const { start, end } = range;
     if (limit === 0 || (end !== undefined && compareBytes(start, end) >= 0)) return;
-    const store = options?.isValueOnly === true ? this.valueStore : this.store;
+    const store = options?.isValueOnly === true ? this.valueStores.copied : this.store;
     const iterator = store.getRange(lmdbRange(range, reverse, limit, this.txn))[Symbol.iterator]();
     try {
       for (;;) {

@@ -252,4 +252,30 @@ void describe('LmdbEngine', () => {
     }
     assert.deepEqual(got.map((value) => Buffer.from(value!)), [valueOf(3), valueOf(7), valueOf(1499)]);
   });
+
+  void it("visits a range's values in either order without copies, and leaves a range with own writes to the scan", async () => {
+    const engine = await LmdbEngine.open(freshDir());
+    const valueOf = (i: number): Buffer => Buffer.alloc(i === 5 ? 100_000 : 1 + ((i * 37) % 300), i % 251);
+    const keyOf = (i: number): Buffer => Buffer.from(`k${String(i).padStart(3, '0')}`);
+    const writer = await beginTransaction(engine);
+    for (let i = 0; i < 20; i++) writer.set(keyOf(i), valueOf(i));
+    await writer.commit();
+    const txn = await beginTransaction(engine);
+    // The visitor copies each value: the engine may reuse the bytes it hands over for the next one.
+    const visit = (range: { start: Buffer; end?: Buffer }, reverse: boolean): Buffer[] | undefined => {
+      const seen: Buffer[] = [];
+      return txn.visitValues!(range, { reverse }, (value) => seen.push(Buffer.from(value.subarray(0, value.length)))) ? seen : undefined;
+    };
+    const expected = [3, 4, 5, 6, 7].map(valueOf);
+    assert.deepEqual(visit({ start: keyOf(3), end: keyOf(8) }, false), expected);
+    assert.deepEqual(visit({ start: keyOf(3), end: keyOf(8) }, true), expected.reverse());
+    assert.deepEqual(visit({ start: keyOf(8), end: keyOf(3) }, false), []);
+    assert.equal(visit({ start: keyOf(0) }, false)?.length, 20);
+    txn.set(keyOf(30), Buffer.from('own'));
+    assert.equal(visit({ start: keyOf(3), end: keyOf(8) }, false)?.length, 5, 'own writes outside the range');
+    txn.set(keyOf(4), Buffer.from('own'));
+    assert.equal(visit({ start: keyOf(3), end: keyOf(8) }, false), undefined, 'own writes in the range need the merged scan');
+    txn.rollback();
+    await engine.close();
+  });
 });
