@@ -18,12 +18,17 @@ export interface WireLockRequest {
 /**
  * Owner ids are this worker's own (the primary maps them per worker). Statement tokens are readings of the shared
  * monotonic clock (see sharedClockMicros), which the primary's lock table also stamps releases with: no round trip
- * to begin a statement. Only locking statements pay round trips; plain reads never reach this class.
+ * to begin a statement. Only locking statements pay round trips; plain reads never reach this class, and neither do
+ * requests for keys the owner already holds exclusively (SELECT … FOR UPDATE then UPDATE, DELETE then INSERT of one
+ * row): a held lock stays until releaseAll, so such a request is granted and cannot be stale (nobody else released
+ * the key since the statement began).
  */
 export class RemoteRowLockManager implements RowLockManager {
   private lastOwner = 0;
   private lastRequest = 0;
   private waiting = 0;
+  /** The keys (latin1 strings) each live owner of this worker was granted exclusively; dropped by releaseAll. */
+  private readonly exclusiveKeys = new Map<LockOwnerId, Set<string>>();
 
   constructor(private readonly rpc: ClusterRpc) {}
 
@@ -32,7 +37,9 @@ export class RemoteRowLockManager implements RowLockManager {
   }
 
   newOwner(): LockOwnerId {
-    return ++this.lastOwner;
+    const owner = ++this.lastOwner;
+    this.exclusiveKeys.set(owner, new Set());
+    return owner;
   }
 
   beginStatement(): number {
@@ -42,6 +49,22 @@ export class RemoteRowLockManager implements RowLockManager {
   endStatement(): void {}
 
   async acquire(request: LockRequest): Promise<LockGrant> {
+    if (this.holdsExclusively(request.owner, request.keys)) return NOT_STALE;
+    const grant = await this.acquireRemote(request);
+    // An owner released while its request was on the way (its session closed) is not written down again.
+    const held = request.mode === 'exclusive' ? this.exclusiveKeys.get(request.owner) : undefined;
+    if (held !== undefined) for (const key of request.keys) held.add(keyName(key));
+    return grant;
+  }
+
+  private holdsExclusively(owner: LockOwnerId, keys: readonly Uint8Array[]): boolean {
+    const held = this.exclusiveKeys.get(owner);
+    if (held === undefined) return false;
+    for (const key of keys) if (!held.has(keyName(key))) return false;
+    return true;
+  }
+
+  private async acquireRemote(request: LockRequest): Promise<LockGrant> {
     const signal = request.signal;
     const requestId = ++this.lastRequest;
     const wire: WireLockRequest = { requestId, owner: request.owner, keys: request.keys, mode: request.mode, timeoutMs: request.timeoutMs, statement: request.statement };
@@ -82,6 +105,7 @@ export class RemoteRowLockManager implements RowLockManager {
   }
 
   releaseAll(owner: LockOwnerId): void {
+    this.exclusiveKeys.delete(owner);
     this.rpc.notify('rowlock.releaseAll', { owner });
   }
 
@@ -93,6 +117,12 @@ export class RemoteRowLockManager implements RowLockManager {
       this.waiting--;
     }
   }
+}
+
+const NOT_STALE: LockGrant = { isStale: false };
+
+function keyName(key: Uint8Array): string {
+  return Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString('latin1');
 }
 
 function abortReason(signal: AbortSignal): Error {

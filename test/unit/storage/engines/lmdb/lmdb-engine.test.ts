@@ -100,6 +100,49 @@ void describe('LmdbEngine', () => {
     await engine.close();
   });
 
+  void it('applies concurrent commits in version order, each durable once its promise resolved', async () => {
+    const dir = freshDir();
+    // 60 commits at once (queued behind each other's batches in lmdb-js), each writing its own
+    // key and the shared key `last`: the one with the highest version must win, as if they ran one by one.
+    const result = await runChild(`
+      import { LmdbEngine } from ${JSON.stringify(moduleUrl)};
+      const engine = await LmdbEngine.open(${JSON.stringify(dir)});
+      const start = (await engine.snapshot()).version;
+      const commits = Array.from({ length: 60 }, (_, i) => engine.commit({
+        startVersion: start,
+        mutations: [{ key: Buffer.from('group' + i), value: Buffer.from('v' + i) }, { key: Buffer.from('last'), value: Buffer.from(String(i)) }],
+        readKeys: [],
+      }).then((r) => [i, r.commitVersion], (e) => [i, e.constructor.name]));
+      process.stdout.write(JSON.stringify((await Promise.all(commits)).map(([i, v]) => [i, String(v)])) + '\\n');
+      process.kill(process.pid, 'SIGKILL');
+    `);
+    assert.equal(result.signal, 'SIGKILL');
+    const outcomes = JSON.parse(result.stdout) as [number, string][];
+    // Every commit but the first conflicts on `last` (all started from the same snapshot): as without grouping.
+    const committed = outcomes.filter(([, outcome]) => /^\d+$/.test(outcome));
+    assert.deepEqual(committed.map(([i]) => i), [0]);
+    assert.ok(outcomes.slice(1).every(([, outcome]) => outcome === 'WriteConflictError'));
+    const engine = await LmdbEngine.open(dir);
+    const txn = await beginTransaction(engine);
+    assert.equal(Buffer.from((await txn.get(Buffer.from('last')))!).toString(), '0');
+    assert.equal(Buffer.from((await txn.get(Buffer.from('group0')))!).toString(), 'v0');
+    assert.equal(await txn.get(Buffer.from('group1')), undefined);
+    txn.rollback();
+    // Without conflicts (each starts at the version admitted before it): every commit of a burst is applied, and
+    // the shared key holds the value of the highest version.
+    const burst = Array.from({ length: 60 }, (_, i) =>
+      engine.commit({ startVersion: engine.latestVersion, mutations: [{ key: Buffer.from('burst' + i), value: Buffer.from('b' + i) }, { key: Buffer.from('shared'), value: Buffer.from(String(i)) }], readKeys: [] }),
+    );
+    const versions = (await Promise.all(burst)).map((r) => r.commitVersion);
+    assert.deepEqual(versions, [...versions].sort((x, y) => (x < y ? -1 : 1)));
+    const reader = await beginTransaction(engine);
+    for (let i = 0; i < 60; i++) assert.equal(Buffer.from((await reader.get(Buffer.from('burst' + i)))!).toString(), 'b' + i);
+    assert.equal(Buffer.from((await reader.get(Buffer.from('shared')))!).toString(), '59');
+    assert.equal(reader.startVersion, versions[59]);
+    reader.rollback();
+    await engine.close();
+  });
+
   void it('rejects opening a directory twice in one process, and allows it again after close', async () => {
     const dir = freshDir();
     const engine = await LmdbEngine.open(dir);
