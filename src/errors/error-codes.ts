@@ -312,6 +312,8 @@ export const ER_FUNCTIONAL_INDEX_ON_LOB: ErrorSpec = { name: 'ER_FUNCTIONAL_INDE
 export const ER_FUNCTIONAL_INDEX_FUNCTION_IS_NOT_ALLOWED: ErrorSpec = { name: 'ER_FUNCTIONAL_INDEX_FUNCTION_IS_NOT_ALLOWED', code: 3758, sqlState: 'HY000', template: "Expression of functional index '%s' contains a disallowed function." };
 export const ER_FUNCTIONAL_INDEX_ON_FIELD: ErrorSpec = { name: 'ER_FUNCTIONAL_INDEX_ON_FIELD', code: 3762, sqlState: 'HY000', template: "Functional index on a column is not supported. Consider using a regular index instead." };
 export const ER_FUNCTIONAL_INDEX_ROW_VALUE_IS_NOT_ALLOWED: ErrorSpec = { name: 'ER_FUNCTIONAL_INDEX_ROW_VALUE_IS_NOT_ALLOWED', code: 3800, sqlState: 'HY000', template: "Expression of functional index '%s' cannot refer to a row value." };
+export const ER_TOO_MANY_ROWS: ErrorSpec = { name: 'ER_TOO_MANY_ROWS', code: 1172, sqlState: '42000', template: "Result consisted of more than one row" };
+export const ER_SP_FETCH_NO_DATA: ErrorSpec = { name: 'ER_SP_FETCH_NO_DATA', code: 1329, sqlState: '02000', template: "No data - zero rows fetched, selected, or processed" };
 
 /** Every entry of the table, by MySQL error number. */
 export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
@@ -625,4 +627,6 @@ export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([
   [3758, ER_FUNCTIONAL_INDEX_FUNCTION_IS_NOT_ALLOWED],
   [3762, ER_FUNCTIONAL_INDEX_ON_FIELD],
   [3800, ER_FUNCTIONAL_INDEX_ROW_VALUE_IS_NOT_ALLOWED],
+  [1172, ER_TOO_MANY_ROWS],
+  [1329, ER_SP_FETCH_NO_DATA],
 ]);

@@ -1,5 +1,5 @@
 // SQL behaviour as data for statements routed by the statement table: CHECK TABLE, SHOW … WHERE over every SHOW
-// form, FLUSH options, DO, and the session statements a READ ONLY transaction allows. Checked against MariaDB 10.11
+// form, FLUSH options, DO, the session statements a READ ONLY transaction allows, and SELECT … INTO @var. Checked against MariaDB 10.11
 // and the MySQL 8.0 manual (CHECK TABLE's report rows, SHOW … WHERE on the listing's own column names).
 import type { SqlCase } from './query-cases.js';
 
@@ -58,4 +58,14 @@ export const STATEMENT_CASES: readonly SqlCase[] = [
   { sql: 'SAVEPOINT s1', affectedRows: 0 },
   { sql: 'COMMIT', affectedRows: 0 },
   { sql: 'INSERT INTO u VALUES (1)', affectedRows: 1 },
+  // SELECT … INTO @var: one row into the variables (1 affected row); none leaves them as they were with warning 1329;
+  // more rows are 1172, another column count 1222; INTO may also close the statement
+  { sql: 'SELECT name, v INTO @n, @v FROM t WHERE id = 2', affectedRows: 1 },
+  { sql: 'SELECT @n, @v, @v + 1', rows: [['b', '20', '21']] },
+  { sql: 'SELECT COUNT(*) INTO @c FROM t', affectedRows: 1 },
+  { sql: 'SELECT id FROM t WHERE id = 99 INTO @c', affectedRows: 0 },
+  { sql: 'SHOW WARNINGS', rows: [['Warning', '1329', 'No data - zero rows fetched, selected, or processed']] },
+  { sql: 'SELECT @c', rows: [['3']] },
+  { sql: 'SELECT id INTO @c FROM t', error: 1172, message: 'Result consisted of more than one row' },
+  { sql: 'SELECT id, v INTO @c FROM t WHERE id = 1', error: 1222 },
 ];

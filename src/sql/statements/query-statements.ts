@@ -3,8 +3,9 @@ import { showColumns } from '../executor/describe-executor.js';
 import { executeExplain } from '../executor/explain-executor.js';
 import { executeInsert, buildInsert } from '../executor/insert-executor.js';
 import { executeQuery, buildQuery } from '../executor/select-executor.js';
+import { executeSelectInto } from '../executor/select-into-executor.js';
 import { executeDelete, executeUpdate, buildDelete, buildUpdate } from '../executor/update-executor.js';
-import type { ExplainableStmt, QueryExpr } from '../ast/index.js';
+import type { ExplainableStmt, QueryExpr, SelectStmt } from '../ast/index.js';
 import { OK_NOTHING } from '../statement-result.js';
 import { filterShowResult } from './show-filter.js';
 import { showSpec } from './show-table.js';
@@ -30,7 +31,12 @@ function querySpec<S extends QueryExpr>(): EngineStatementSpec<S> {
 }
 
 export const QUERY_STATEMENTS = {
-  SelectStmt: querySpec(),
+  SelectStmt: {
+    ...querySpec<SelectStmt>(),
+    // SELECT … INTO @a stores its row instead of returning it (its plan is never cached: plan-cache-blocker.ts).
+    execute: (stmt, engine, context, params) => (stmt.into ? executeSelectInto(stmt, engine.catalog, context, params) : executeQuery(stmt, engine.catalog, context, params)),
+    describe: async (stmt, engine, context, params) => (stmt.into ? [] : (await buildQuery(stmt, engine.catalog, context, params)).columns),
+  },
   UnionStmt: querySpec(),
   ValuesStmt: querySpec(),
   InsertStmt: {
