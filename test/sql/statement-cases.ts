@@ -1,5 +1,6 @@
 // SQL behaviour as data for statements routed by the statement table: CHECK TABLE, SHOW … WHERE over every SHOW
-// form, FLUSH options, DO, the session statements a READ ONLY transaction allows, and SELECT … INTO @var. Checked against MariaDB 10.11
+// form, FLUSH options, DO, the session statements a READ ONLY transaction allows, SELECT … INTO @var, and OPTIMIZE,
+// REPAIR and CHECKSUM TABLE. Checked against MariaDB 10.11
 // and the MySQL 8.0 manual (CHECK TABLE's report rows, SHOW … WHERE on the listing's own column names).
 import type { SqlCase } from './query-cases.js';
 
@@ -68,4 +69,15 @@ export const STATEMENT_CASES: readonly SqlCase[] = [
   { sql: 'SELECT @c', rows: [['3']] },
   { sql: 'SELECT id INTO @c FROM t', error: 1172, message: 'Result consisted of more than one row' },
   { sql: 'SELECT id, v INTO @c FROM t WHERE id = 1', error: 1222 },
+  // OPTIMIZE and REPAIR TABLE answer as MySQL does for InnoDB tables (OPTIMIZE analyzes); a missing table fails alone
+  { sql: 'OPTIMIZE TABLE t', rows: [['cases.t', 'optimize', 'note', 'Table does not support optimize, doing recreate + analyze instead'], ['cases.t', 'optimize', 'status', 'OK']] },
+  { sql: 'OPTIMIZE LOCAL TABLE nosuch', rows: [['cases.nosuch', 'optimize', 'Error', "Table 'cases.nosuch' doesn't exist"], ['cases.nosuch', 'optimize', 'status', 'Operation failed']] },
+  { sql: 'REPAIR TABLE t QUICK', rows: [['cases.t', 'repair', 'note', "The storage engine for the table doesn't support repair"]] },
+  // CHECKSUM TABLE: equal contents give equal checksums whatever the row order (the number is TidalDB's own)
+  { sql: 'CREATE TABLE t_copy LIKE t', affectedRows: 0 },
+  { sql: 'INSERT INTO t_copy SELECT * FROM t ORDER BY id DESC', affectedRows: 3 },
+  { sql: 'CHECKSUM TABLE t, t_copy', rows: [['cases.t', '3289631778'], ['cases.t_copy', '3289631778']] },
+  { sql: "UPDATE t_copy SET name = 'z' WHERE id = 1", affectedRows: 1 },
+  { sql: 'CHECKSUM TABLE t_copy QUICK', rows: [['cases.t_copy', '3427205903']] },
+  { sql: 'CHECKSUM TABLE nosuch EXTENDED', rows: [['cases.nosuch', null]] },
 ];

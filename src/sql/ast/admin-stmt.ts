@@ -69,6 +69,24 @@ export interface AnalyzeTableStmt extends StmtBase {
   readonly option?: 'NO_WRITE_TO_BINLOG' | 'LOCAL';
 }
 
+/**
+ * `OPTIMIZE | REPAIR [NO_WRITE_TO_BINLOG | LOCAL] TABLE t [, …]` (REPAIR's QUICK, EXTENDED, USE_FRM are accepted):
+ * MySQL's answers for InnoDB tables.
+ */
+export interface OptimizeTableStmt extends StmtBase {
+  readonly kind: 'OptimizeTableStmt';
+  readonly op: 'optimize' | 'repair';
+  readonly tables: readonly TableName[];
+  readonly option?: 'NO_WRITE_TO_BINLOG' | 'LOCAL';
+}
+
+/** `CHECKSUM TABLE t [, …] [QUICK | EXTENDED]`: a checksum of each table's rows. */
+export interface ChecksumTableStmt extends StmtBase {
+  readonly kind: 'ChecksumTableStmt';
+  readonly tables: readonly TableName[];
+  readonly option?: 'QUICK' | 'EXTENDED';
+}
+
 /** `PREPARE name FROM 'text'` or `FROM @var`. */
 export interface PrepareStmt extends StmtBase {
   readonly kind: 'PrepareStmt';

@@ -24,6 +24,8 @@ import type {
   AlterInstanceStmt,
   AnalyzeTableStmt,
   CheckTableStmt,
+  ChecksumTableStmt,
+  OptimizeTableStmt,
   DeallocateStmt,
   DoStmt,
   ExecuteStmt,
@@ -96,6 +98,8 @@ export type Statement =
   | DoStmt
   | CheckTableStmt
   | AnalyzeTableStmt
+  | OptimizeTableStmt
+  | ChecksumTableStmt
   | PrepareStmt
   | ExecuteStmt
   | DeallocateStmt

@@ -7,6 +7,7 @@ import type { ExecutionContext } from '../execution-context.js';
 import type { RowsResult } from '../statement-result.js';
 import { collectTableStats } from '../stats/collect-table-stats.js';
 import { reportOnTables } from './maintenance-report.js';
+import type { NamedTable } from './maintenance-report.js';
 
 const FAILED = ['status', 'Operation failed'] as const;
 
@@ -16,11 +17,14 @@ const FAILED = ['status', 'Operation failed'] as const;
  * plans be planned again.
  */
 export function executeAnalyzeTable(stmt: AnalyzeTableStmt, catalog: Catalog, context: ExecutionContext): Promise<RowsResult> {
-  return reportOnTables(stmt.tables, 'analyze', catalog, context, async ({ database, name, table }) => {
-    if (table === undefined) return [['Error', mysqlError(ER_NO_SUCH_TABLE, database, name).message], FAILED];
-    if (table.view !== undefined || table.sequence !== undefined) return [['Error', mysqlError(ER_WRONG_OBJECT, database, table.name, 'BASE TABLE').message], FAILED];
-    const stats = await collectTableStats(await context.transaction(), table);
-    await catalog.alterTable(database, table.name, (current) => Promise.resolve({ ...current, stats }));
-    return [['status', 'OK']];
-  });
+  return reportOnTables(stmt.tables, 'analyze', catalog, context, (named) => analyzeTable(named, catalog, context));
+}
+
+/** Analyzes one named table: its report pairs (OK, or the error and "Operation failed"). */
+export async function analyzeTable({ database, name, table }: NamedTable, catalog: Catalog, context: ExecutionContext): Promise<(readonly [string, string])[]> {
+  if (table === undefined) return [['Error', mysqlError(ER_NO_SUCH_TABLE, database, name).message], FAILED];
+  if (table.view !== undefined || table.sequence !== undefined) return [['Error', mysqlError(ER_WRONG_OBJECT, database, table.name, 'BASE TABLE').message], FAILED];
+  const stats = await collectTableStats(await context.transaction(), table);
+  await catalog.alterTable(database, table.name, (current) => Promise.resolve({ ...current, stats }));
+  return [['status', 'OK']];
 }

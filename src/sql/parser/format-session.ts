@@ -26,6 +26,8 @@ type SessionStmt = Extract<
       | 'DoStmt'
       | 'CheckTableStmt'
       | 'AnalyzeTableStmt'
+      | 'OptimizeTableStmt'
+      | 'ChecksumTableStmt'
       | 'PrepareStmt'
       | 'ExecuteStmt'
       | 'DeallocateStmt';
@@ -113,6 +115,10 @@ export function formatSession(s: SessionStmt, f: Printer): string {
       return `CHECK TABLE ${s.tables.map((t) => formatQualified(t.db, t.name)).join(', ')}${s.option === undefined ? '' : ` ${s.option}`}`;
     case 'AnalyzeTableStmt':
       return `ANALYZE ${s.option === undefined ? '' : `${s.option} `}TABLE ${s.tables.map((t) => formatQualified(t.db, t.name)).join(', ')}`;
+    case 'OptimizeTableStmt':
+      return `${s.op.toUpperCase()} ${s.option === undefined ? '' : `${s.option} `}TABLE ${s.tables.map((t) => formatQualified(t.db, t.name)).join(', ')}`;
+    case 'ChecksumTableStmt':
+      return `CHECKSUM TABLE ${s.tables.map((t) => formatQualified(t.db, t.name)).join(', ')}${s.option === undefined ? '' : ` ${s.option}`}`;
     case 'PrepareStmt':
       return `PREPARE ${formatIdent(s.name)} FROM ${s.source.kind === 'text' ? formatString(s.source.text) : formatUserVar(s.source.variable.name)}`;
     case 'ExecuteStmt':

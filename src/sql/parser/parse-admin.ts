@@ -4,6 +4,8 @@ import type {
   AlterInstanceStmt,
   AnalyzeTableStmt,
   CheckTableStmt,
+  ChecksumTableStmt,
+  OptimizeTableStmt,
   DeallocateStmt,
   DoStmt,
   ExecuteStmt,
@@ -174,6 +176,27 @@ export function parseAnalyzeTable(p: Parser): AnalyzeTableStmt {
   if (!p.acceptWord('TABLE')) p.expectWord('TABLES');
   const tables = parseTableNameList(p);
   return { kind: 'AnalyzeTableStmt', text: p.textFrom(start), tables, ...(option !== undefined && { option }) };
+}
+
+/** `OPTIMIZE | REPAIR [NO_WRITE_TO_BINLOG | LOCAL] TABLE t [, …]`, REPAIR with QUICK, EXTENDED or USE_FRM after. */
+export function parseOptimizeTable(p: Parser): OptimizeTableStmt {
+  const start = p.tok.start;
+  const op = p.expectOneOf(['OPTIMIZE', 'REPAIR'] as const) === 'OPTIMIZE' ? 'optimize' : 'repair';
+  const option = p.acceptWord('NO_WRITE_TO_BINLOG') ? 'NO_WRITE_TO_BINLOG' : p.acceptWord('LOCAL') ? 'LOCAL' : undefined;
+  if (!p.acceptWord('TABLE')) p.expectWord('TABLES');
+  const tables = parseTableNameList(p);
+  if (op === 'repair') while (p.acceptWord('QUICK') || p.acceptWord('EXTENDED') || p.acceptWord('USE_FRM'));
+  return { kind: 'OptimizeTableStmt', text: p.textFrom(start), op, tables, ...(option !== undefined && { option }) };
+}
+
+/** `CHECKSUM TABLE t [, …] [QUICK | EXTENDED]` */
+export function parseChecksumTable(p: Parser): ChecksumTableStmt {
+  const start = p.tok.start;
+  p.expectWord('CHECKSUM');
+  if (!p.acceptWord('TABLE')) p.expectWord('TABLES');
+  const tables = parseTableNameList(p);
+  const option = p.acceptWord('QUICK') ? 'QUICK' : p.acceptWord('EXTENDED') ? 'EXTENDED' : undefined;
+  return { kind: 'ChecksumTableStmt', text: p.textFrom(start), tables, ...(option !== undefined && { option }) };
 }
 
 /** `PREPARE name FROM 'text' | @var` */

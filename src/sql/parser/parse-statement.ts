@@ -6,6 +6,8 @@ import {
   parseAlterInstance,
   parseAnalyzeTable,
   parseCheckTable,
+  parseChecksumTable,
+  parseOptimizeTable,
   parseDeallocate,
   parseDo,
   parseExecute,
@@ -114,6 +116,11 @@ export function parseStatement(p: Parser): Statement {
       return parseCheckTable(p);
     case 'ANALYZE':
       return parseAnalyzeTable(p);
+    case 'OPTIMIZE':
+    case 'REPAIR':
+      return parseOptimizeTable(p);
+    case 'CHECKSUM':
+      return parseChecksumTable(p);
     case 'PREPARE':
       return parsePrepare(p);
     case 'EXECUTE':

@@ -21,6 +21,12 @@ const cases: RoundTripCase[] = [
   ['ANALYZE TABLE t'],
   ['analyze no_write_to_binlog table d.t, u', 'ANALYZE NO_WRITE_TO_BINLOG TABLE d.t, u'],
   ['ANALYZE LOCAL TABLES t', 'ANALYZE LOCAL TABLE t'],
+  // OPTIMIZE, REPAIR and CHECKSUM TABLE
+  ['optimize table t, d.u', 'OPTIMIZE TABLE t, d.u'],
+  ['OPTIMIZE NO_WRITE_TO_BINLOG TABLE t'],
+  ['repair local tables t quick extended', 'REPAIR LOCAL TABLE t'],
+  ['checksum table t, u extended', 'CHECKSUM TABLE t, u EXTENDED'],
+  ['CHECKSUM TABLE t QUICK'],
   // SET
   ['SET autocommit = 1'],
   ['set autocommit=0', 'SET autocommit = 0'],
