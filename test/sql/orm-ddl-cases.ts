@@ -106,6 +106,22 @@ export const ORM_DDL_CASES: readonly SqlCase[] = [
   },
   { sql: 'INSERT INTO vi VALUES (3, 3, 1)', error: 1062 },
   { sql: 'SELECT id FROM vi WHERE b = 2', rows: [['2']] },
+  // optimizer_switch 'use_invisible_indexes=on' lets this session's planner use them again (flags not named keep theirs)
+  { sql: "SET SESSION optimizer_switch = 'use_invisible_indexes=on'", affectedRows: 0 },
+  { sql: "SELECT @@SESSION.optimizer_switch LIKE '%use_invisible_indexes=on%', @@SESSION.optimizer_switch LIKE 'index_merge=on,%', @@GLOBAL.optimizer_switch LIKE '%use_invisible_indexes=off%'", rows: [['1', '1', '1']] },
+  {
+    sql: 'EXPLAIN SELECT id FROM vi WHERE b = 2',
+    rows: [
+      ['IndexLookUp_4', '8.00', 'root', '', ''],
+      ['├─IndexRangeScan_1(Build)', '10.00', 'root', 'table:vi, index:ub(b)', 'range:[2,2], keep order:false, stats:pseudo'],
+      ['└─Selection_3(Probe)', '8.00', 'root', '', 'eq(cases.vi.b, 2)'],
+      ['  └─TableRowIDScan_2', '10.00', 'root', 'table:vi', 'keep order:false, stats:pseudo'],
+    ],
+  },
+  { sql: "SET optimizer_switch = 'default'", affectedRows: 0 },
+  { sql: "SELECT @@optimizer_switch LIKE '%use_invisible_indexes=off%'", rows: [['1']] },
+  { sql: "SET optimizer_switch = 'no_such_flag=on'", error: 1231, message: "Variable 'optimizer_switch' can't be set to the value of 'no_such_flag=on'" },
+  { sql: "SET optimizer_switch = 'index_merge=maybe'", error: 1231 },
   { sql: 'CREATE INDEX kb ON vi (b) INVISIBLE', affectedRows: 0 },
   { sql: 'ALTER TABLE vi ADD INDEX kc (a, b) INVISIBLE', affectedRows: 0 },
   { sql: "SELECT INDEX_NAME, IS_VISIBLE FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = 'cases' AND TABLE_NAME = 'vi' AND SEQ_IN_INDEX = 1 ORDER BY INDEX_NAME", rows: [['ka', 'YES'], ['kb', 'NO'], ['kc', 'NO'], ['PRIMARY', 'YES'], ['ub', 'NO']] },

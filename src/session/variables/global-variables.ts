@@ -103,6 +103,7 @@ export class GlobalVariables {
             name: entry.definition.name,
             scope: 'global',
             isStrictAllTables: options.isStrictAllTables ?? false,
+            current: this.storedValue(entry),
             warnings: options.warnings ?? discardWarnings,
             server: this.#facts(),
           });

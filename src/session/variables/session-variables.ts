@@ -94,6 +94,7 @@ export class SessionVariables {
         name: definition.name,
         scope: 'session',
         isStrictAllTables: this.#sqlMode.isStrictAllTables,
+        current: this.#values[entry.slot] ?? null,
         warnings,
         server: this.globals.facts(),
       });

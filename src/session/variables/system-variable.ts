@@ -62,6 +62,8 @@ export interface NormalizeContext {
   readonly scope: 'global' | 'session';
   /** The assigning session's sql_mode has STRICT_ALL_TABLES: out-of-range integers then fail instead of warning. */
   readonly isStrictAllTables: boolean;
+  /** The value being replaced, for a variable set part by part (optimizer_switch's flags). */
+  readonly current?: VariableValue;
   readonly warnings: WarningCollector;
   readonly server: ServerFacts;
 }

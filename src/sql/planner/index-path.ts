@@ -1,4 +1,5 @@
 // chooseIndexPath: key ranges on a secondary index's first column for `=`, IN, BETWEEN and comparisons.
+import { isUsableIndex } from './index-visibility.js';
 import { Decimal } from 'decimal.js';
 import type { Expr } from '../ast/index.js';
 import type { IndexInfo, TableInfo } from '../catalog/index.js';
@@ -23,7 +24,7 @@ type IndexPath = { kind: 'index'; index: IndexInfo; ranges: KeyRange[]; rangeTex
  * with 2.5 uses the bound 3 for `>=`); text is used for equality only, under its collation key.
  */
 export function chooseIndexPath(table: TableInfo, conjuncts: readonly Expr[], context: CompileContext): IndexPath | undefined {
-  const candidates = table.indexes.filter((index) => !(index.isPrimary && table.handleColumnOffset !== undefined) && index.isInvisible !== true);
+  const candidates = table.indexes.filter((index) => !(index.isPrimary && table.handleColumnOffset !== undefined) && isUsableIndex(index, context.session));
   let rangePath: IndexPath | undefined;
   // Without statistics the first index with an equality wins (plans stay as they were); with them, the one that
   // reads the fewest rows.

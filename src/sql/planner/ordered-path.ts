@@ -1,5 +1,7 @@
 // orderedPath: an access path that returns a table's rows already in ORDER BY order, so no sort is needed and a
 // LIMIT stops the read early (TiDB's "keep order").
+import { isUsableIndex } from './index-visibility.js';
+import type { ExecutionContext } from '../execution-context.js';
 import type { ColumnRefExpr } from '../ast/index.js';
 import { CURRENT_INDEX_KEY_VERSION } from '../catalog/index.js';
 import type { IndexInfo, TableInfo } from '../catalog/index.js';
@@ -34,17 +36,17 @@ export interface OrderedPath {
  * columns are a prefix of that sequence (after the columns an equality pins). Text columns qualify in indexes whose
  * keys are their collation's sort keys (key version 2): those order as the collation compares.
  */
-export function orderedPath(table: TableInfo, scope: Scope, path: AccessPath, request: OrderRequest): OrderedPath | undefined {
+export function orderedPath(table: TableInfo, scope: Scope, path: AccessPath, request: OrderRequest, session: ExecutionContext): OrderedPath | undefined {
   const columns: number[] = [];
   for (const column of request.columns) {
     const offset = scope.find(column);
     if (offset === undefined) return undefined;
     columns.push(offset);
   }
-  return orderedPathOf(table, path, { ...request, columns });
+  return orderedPathOf(table, path, { ...request, columns }, session);
 }
 
-function orderedPathOf(table: TableInfo, path: AccessPath, order: ResolvedOrder): OrderedPath | undefined {
+function orderedPathOf(table: TableInfo, path: AccessPath, order: ResolvedOrder, session: ExecutionContext): OrderedPath | undefined {
   const handle = table.handleColumnOffset;
   const handleOrder = handle === undefined ? [] : [handle];
   const isReverse = order.isDescending;
@@ -67,7 +69,7 @@ function orderedPathOf(table: TableInfo, path: AccessPath, order: ResolvedOrder)
       if (!order.hasLimit) return undefined;
       const index = table.indexes.find(
         (candidate) =>
-          !(candidate.isPrimary && handle !== undefined) && candidate.isInvisible !== true && isPrefix(order.columns, indexOrder(candidate, handleOrder)) && orderableColumns(table, order.columns, candidate),
+          !(candidate.isPrimary && handle !== undefined) && isUsableIndex(candidate, session) && isPrefix(order.columns, indexOrder(candidate, handleOrder)) && orderableColumns(table, order.columns, candidate),
       );
       if (!index) return undefined;
       const range = tableIndexRange(BigInt(table.id), BigInt(index.id));

@@ -1,5 +1,7 @@
 // planIndexJoin: TiDB's IndexJoin: for each batch of outer rows, fetch only the inner rows whose key matches (point
 // gets or index prefix scans) instead of reading and hashing the whole inner table.
+import { isUsableIndex } from './index-visibility.js';
+import type { ExecutionContext } from '../execution-context.js';
 import type { Expr } from '../ast/index.js';
 import type { TableInfo } from '../catalog/index.js';
 import { compileExpr } from '../expression/index.js';
@@ -42,7 +44,7 @@ export function planIndexJoin(
   for (const key of keys) {
     const offset = key.right.columnIndex;
     if (offset === undefined || !isIntegerType(key.left.type)) continue;
-    const lookup = lookupTarget(right.table, offset);
+    const lookup = lookupTarget(right.table, offset, context.session);
     if (lookup) {
       chosen = { key, lookup };
       break;
@@ -69,11 +71,11 @@ export function planIndexJoin(
 type LookupTarget = { readonly isHandle: true } | { readonly isHandle: false; readonly index: TableInfo['indexes'][number] };
 
 /** A lookup on column `offset` of `table`, when it is the integer handle or the first column of an index. */
-function lookupTarget(table: TableInfo, offset: number): LookupTarget | undefined {
+function lookupTarget(table: TableInfo, offset: number, session: ExecutionContext): LookupTarget | undefined {
   const column = table.columns[offset];
   if (!column || !isIntegerType(column.type)) return undefined;
   if (table.handleColumnOffset === offset) return { isHandle: true };
-  const index = table.indexes.find((candidate) => candidate.columnOffsets[0] === offset && !(candidate.isPrimary && table.handleColumnOffset !== undefined) && candidate.isInvisible !== true);
+  const index = table.indexes.find((candidate) => candidate.columnOffsets[0] === offset && !(candidate.isPrimary && table.handleColumnOffset !== undefined) && isUsableIndex(candidate, session));
   return index ? { isHandle: false, index } : undefined;
 }
 

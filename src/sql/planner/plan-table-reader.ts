@@ -39,7 +39,7 @@ export function planTableReader(
   const conjuncts = substituteGeneratedColumns(table, alias, written, withCurrentValues(compileContext));
   const choose = (): ChosenPath => {
     const chosen = chooseAccessPath(table, conjunction(conjuncts), withCurrentValues(compileContext));
-    const ordered = order ? orderedPath(table, scope, chosen, order) : undefined;
+    const ordered = order ? orderedPath(table, scope, chosen, order, session) : undefined;
     return { path: ordered?.path ?? chosen, isReverse: ordered?.isReverse ?? false, isOrdered: ordered !== undefined };
   };
   const access = choose();

@@ -1,5 +1,6 @@
 // SQL behaviour variables: sql_mode, the sql_* switches, and limits the executor applies per statement.
 import { DEFAULT_SQL_MODE_BITS, SQL_MODE_NAMES, formatSqlMode, normalizeSqlMode } from '../sql-mode.js';
+import { DEFAULT_OPTIMIZER_SWITCH, normalizeOptimizerSwitch } from '../optimizer-switch.js';
 import type { SystemVariableDefinition } from '../system-variable.js';
 import { boolVar, enumVar, uintVar } from './define-variable.js';
 
@@ -38,6 +39,7 @@ export const sqlVariables: readonly SystemVariableDefinition[] = [
   uintVar('innodb_autoinc_lock_mode', 'global', 2n, 0n, 2n, { isReadOnly: true }),
   boolVar('innodb_strict_mode', 'both', true),
   uintVar('max_error_count', 'both', 1024n, 0n, 65535n),
+  { name: 'optimizer_switch', scope: 'both', type: 'string', defaultValue: DEFAULT_OPTIMIZER_SWITCH, normalize: normalizeOptimizerSwitch },
   // TiDB's per-statement memory quota in bytes (1 GiB by default); 0 turns it off.
   uintVar('tidb_mem_quota_query', 'both', 1073741824n, 0n, UINT64_MAX),
   uintVar('max_execution_time', 'both', 0n, 0n, UINT32_MAX),
