@@ -42,13 +42,16 @@ const substringIndexFunction: BuiltinFunction = {
     }),
 };
 
-/** LEFT(str, len) and RIGHT(str, len): a non-positive length gives ''. */
+/**
+ * LEFT(str, len) and RIGHT(str, len): a non-positive length gives ''. With a constant length the result is at most
+ * that long (MySQL types `LEFT(text_col, 10)` VARCHAR(10)).
+ */
 function edgeFunction(isLeft: boolean): BuiltinFunction {
   return {
     minArgs: 2,
     maxArgs: 2,
     compile: (args, { session }) =>
-      strictCall(args, stringResultType(args[0]!.type.length, args[0]!.type), ([str, len]) => {
+      strictCall(args, stringResultType(atMost(args[0]!.type.length, args[1]!.constantValue), args[0]!.type), ([str, len]) => {
         const isBinary = Buffer.isBuffer(str);
         const chars = charsOf(workText(str!, isBinary));
         const count = Math.min(toCount(toInteger(len!, session.warnings)!), chars.length);
@@ -96,6 +99,13 @@ function spaceTrimFunction(mode: TrimMode): BuiltinFunction {
         return fromWorkText(trimText(workText(str!, isBinary), ' ', mode), isBinary);
       }),
   };
+}
+
+/** `length` (negative: unknown), or a constant count below it (a negative count: 0). */
+function atMost(length: number, count: unknown): number {
+  if (typeof count !== 'bigint') return length;
+  const bound = Math.max(toCount(count), 0);
+  return length < 0 ? bound : Math.min(length, bound);
 }
 
 /** LPAD/RPAD(str, len, padstr): a longer str is cut to len; a negative len, or padding with '', gives NULL. */
