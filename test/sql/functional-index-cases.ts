@@ -32,6 +32,8 @@ export const FUNCTIONAL_INDEX_CASES: readonly SqlCase[] = [
   // CREATE INDEX and ALTER TABLE ADD INDEX with expressions (mixed with a column, DESC); unnamed ones are numbered
   { sql: 'CREATE INDEX up ON p ((UPPER(name)) DESC, id)', affectedRows: 0 },
   { sql: 'ALTER TABLE p ADD INDEX ((a * 10)), ADD INDEX ((CAST(body AS CHAR(5))))', affectedRows: 0 },
+  { sql: 'CREATE INDEX body_start ON p ((LEFT(body, 10)))', affectedRows: 0 },
+  { sql: "SELECT id FROM p WHERE LEFT(body, 10) = 'y'", rows: [['2']] },
   { sql: "SELECT id FROM p WHERE UPPER(name) = 'XYZ'", rows: [['2']] },
   { sql: 'SELECT id FROM p WHERE a * 10 = 50', rows: [['3']] },
   { sql: "SELECT index_name, column_name, expression, collation FROM information_schema.statistics WHERE table_schema = 'cases' AND table_name = 'p' AND index_name IN ('up', 'functional_index_2', 'functional_index_3') ORDER BY index_name, seq_in_index", rows: [['functional_index_2', null, '(`a` * 10)', 'A'], ['functional_index_3', null, 'cast(`body` as char(5))', 'A'], ['up', null, 'upper(`name`)', 'D'], ['up', 'id', null, 'A']] },
@@ -40,12 +42,13 @@ export const FUNCTIONAL_INDEX_CASES: readonly SqlCase[] = [
   { sql: 'DROP INDEX functional_index ON p', affectedRows: 0 },
   { sql: 'ALTER TABLE p DROP INDEX up', affectedRows: 0 },
   { sql: 'ALTER TABLE p DROP COLUMN name', affectedRows: 0 },
-  { sql: "SELECT COUNT(*) FROM information_schema.statistics WHERE table_schema = 'cases' AND table_name = 'p'", rows: [['4']] },
+  { sql: "SELECT COUNT(*) FROM information_schema.statistics WHERE table_schema = 'cases' AND table_name = 'p'", rows: [['5']] },
   // what a functional key part may not be
   { sql: 'CREATE TABLE bad (a INT, PRIMARY KEY ((a + 1)))', error: 3756, message: 'The primary key cannot be a functional index' },
   { sql: 'CREATE TABLE bad (a INT, INDEX ((a)))', error: 3762, message: 'Functional index on a column is not supported. Consider using a regular index instead.' },
   { sql: "CREATE TABLE bad (a JSON, INDEX ((a->'$.x')))", error: 3753 },
   { sql: 'CREATE TABLE bad (a TEXT, INDEX ((CONCAT(a, \'x\'))))', error: 3757 },
+  { sql: 'CREATE TABLE bad (a TEXT, INDEX ((UPPER(a))))', error: 3757, message: 'Cannot create a functional index on an expression that returns a BLOB or TEXT. Please consider using CAST.' },
   { sql: 'CREATE TABLE bad (a INT, INDEX ((a + RAND())))', error: 3758, message: "Expression of functional index 'functional_index' contains a disallowed function." },
   { sql: 'CREATE TABLE bad (a INT AUTO_INCREMENT PRIMARY KEY, INDEX ((a + 1)))', error: 3754, message: "Functional index 'functional_index' cannot refer to an auto-increment column." },
   { sql: 'CREATE TABLE bad (a INT, INDEX ((nope + 1)))', error: 1054 },

@@ -15,10 +15,17 @@ import type { Expr, IndexDef, IndexPart } from '../ast/index.js';
 import type { ColumnInfo } from '../catalog/index.js';
 import { findValueGeneratorProblem, storedExpressionSession, valueGeneratorError } from '../constraints/index.js';
 import type { ExecutionContext } from '../execution-context.js';
-import { Scope, compileExpr, forEachExpr } from '../expression/index.js';
+import { Scope, compileExpr } from '../expression/index.js';
 import { formatStoredExpr } from '../parser/index.js';
 import { isBlobType, isJsonType, isStringType } from '../types/index.js';
 import { uniqueIndexName } from './constraint-names.js';
+
+/**
+ * The longest string a VARCHAR/VARBINARY holds (utf8mb4 characters, bytes): a longer result — what is computed from a
+ * TEXT column, as CONCAT(body, '') — would be TEXT in MySQL, which a functional index refuses.
+ */
+const MAX_VARCHAR_CHARS = 16_383;
+const MAX_VARBINARY_BYTES = 65_535;
 
 /** MySQL's name for an unnamed index whose first part is an expression (then `functional_index_2`, …). */
 const FUNCTIONAL_INDEX_NAME = 'functional_index';
@@ -38,7 +45,7 @@ export function hasFunctionalKeyParts(parts: readonly IndexPart[]): boolean {
  * Gives each expression part of `def` a hidden column over `columns` (ids from `nextId`, offsets after the last
  * column) and names the index when the statement did not (`functional_index`, unique among `takenNames`). Refuses
  * what MySQL refuses: a functional primary key (3756), a bare column in parentheses (3762), an expression of JSON
- * (3753) or BLOB/TEXT type (3757; here also a string read from a BLOB/TEXT column without a CAST), a disallowed function or variable (3758), a row value (3800), an AUTO_INCREMENT
+ * (3753) or BLOB/TEXT type (3757, or a string longer than a VARCHAR holds), a disallowed function or variable (3758), a row value (3800), an AUTO_INCREMENT
  * column (3754).
  */
 export function functionalIndex(def: IndexDef, columns: readonly ColumnInfo[], takenNames: ReadonlySet<string>, nextId: () => number, session: ExecutionContext): FunctionalIndex {
@@ -67,7 +74,7 @@ function hiddenColumn(expr: Expr, indexName: string, part: number, id: number, o
   const scope = new Scope(columns.map((column) => ({ name: column.name, table: '', database: '', type: column.type, isNotNull: column.isNotNull })));
   const { type } = compileExpr(expr, { scope, clause: 'field list', session: storedExpressionSession(session) });
   if (isJsonType(type)) throw mysqlError(ER_FUNCTIONAL_INDEX_ON_JSON_OR_GEOMETRY_FUNCTION);
-  if (isBlobType(type) || (isStringType(type) && expr.kind !== 'CastExpr' && readsLob(expr, columns))) throw mysqlError(ER_FUNCTIONAL_INDEX_ON_LOB);
+  if (isBlobType(type) || (isStringType(type) && type.length > (type.collation === 'binary' ? MAX_VARBINARY_BYTES : MAX_VARCHAR_CHARS))) throw mysqlError(ER_FUNCTIONAL_INDEX_ON_LOB);
   const { coercibility: _coercibility, ...columnType } = type;
   return {
     id,
@@ -83,19 +90,6 @@ function hiddenColumn(expr: Expr, indexName: string, part: number, id: number, o
     isInvisible: true,
     isFunctionalKeyPart: true,
   };
-}
-
-/**
- * True when `expr` reads a BLOB/TEXT/JSON column. A string computed from one has no length bound TidalDB's type
- * inference can vouch for (MySQL types such results as TEXT), so only a CAST to a sized type may be indexed.
- */
-function readsLob(expr: Expr, columns: readonly ColumnInfo[]): boolean {
-  let isLob = false;
-  forEachExpr(expr, (node) => {
-    if (node.kind === 'ColumnRefExpr') isLob ||= columns.some((column) => column.name.toLowerCase() === node.column.toLowerCase() && isBlobType(column.type));
-    return !isLob;
-  });
-  return isLob;
 }
 
 const FUNCTIONAL_INDEX_ERRORS = {
