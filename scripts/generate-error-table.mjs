@@ -30,11 +30,6 @@ const out = [
     (e) => `export const ${e.name}: ErrorSpec = { name: '${e.name}', code: ${e.code}, sqlState: '${e.sqlState}', template: ${JSON.stringify(e.template)} };`,
   ),
   '',
-  '/** Every entry of the table, by MySQL error number. */',
-  'export const errorSpecsByCode: ReadonlyMap<number, ErrorSpec> = new Map([',
-  ...entries.map((e) => `  [${e.code}, ${e.name}],`),
-  ']);',
-  '',
 ].join('\n');
 
 if (process.argv.includes('--check')) {
