@@ -22,7 +22,7 @@ TRANSPORT=${4:-plain}
 [[ $TEST == connect ]] && TRANSPORT=tls
 [[ $TRANSPORT == plain || $TRANSPORT == tls ]] || die "TRANSPORT must be plain or tls, not ${TRANSPORT}"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/tidal-profile-XXXX")
-PORT=$((20000 + RANDOM % 12000))
+PORT=$(free_port)
 
 tls_args=()
 ssl=off
@@ -44,10 +44,7 @@ node --cpu-prof --cpu-prof-dir="$WORK" "$REPO_ROOT/dist/src/cli/tidal-server.js"
   --path "$WORK/data" --log-level warn --status-port 0 "${tls_args[@]}" >"$WORK/server.log" 2>&1 &
 PID=$!
 trap 'kill -TERM "$PID" 2>/dev/null || true' EXIT
-for _ in $(seq 60); do
-  mariadb -h127.0.0.1 -P"$PORT" -uroot -e 'SELECT 1' >/dev/null 2>&1 && break
-  sleep 1
-done
+wait_for_sql "$PORT" "$PID" || { show_log_tail TidalDB "$WORK/server.log"; die "TidalDB did not start on port $PORT"; }
 options=(--db-driver=mysql --tables=1 --table-size=10000 --db-ps-mode="$PS_MODE" --create_secondary=off
   --mysql-host=127.0.0.1 --mysql-port="$PORT" --mysql-user=root --mysql-password= --mysql-db=sbtest --threads=4)
 case $TEST in

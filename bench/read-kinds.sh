@@ -10,15 +10,14 @@ SECONDS_TO_RUN=${1:-5}
 KINDS=${2:-point,simple,sum,order,distinct,begin-commit}
 SERVER=${BENCH_TIDAL_SERVER:-$REPO_ROOT/dist/src/cli/tidal-server.js}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/tidal-kinds-XXXX")
-PORT=$((20000 + RANDOM % 12000))
+# shellcheck source=lib/common.sh
+source "$BENCH_DIR/lib/common.sh"
+PORT=$(free_port)
 
 node "$SERVER" --host 127.0.0.1 --port "$PORT" --path "$WORK/data" --log-level warn --status-port 0 >"$WORK/server.log" 2>&1 &
 PID=$!
 trap 'kill -TERM "$PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT
-for _ in $(seq 60); do
-  mariadb -h127.0.0.1 -P"$PORT" -uroot -e 'SELECT 1' >/dev/null 2>&1 && break
-  sleep 1
-done
+wait_for_sql "$PORT" "$PID" || { show_log_tail TidalDB "$WORK/server.log"; die "TidalDB did not start on port $PORT"; }
 mariadb -h127.0.0.1 -P"$PORT" -uroot -e 'CREATE DATABASE sbtest'
 sysbench oltp_point_select --db-driver=mysql --tables=1 --table-size=10000 --create_secondary=off --mysql-host=127.0.0.1 \
   --mysql-port="$PORT" --mysql-user=root --mysql-password= --mysql-db=sbtest prepare >"$WORK/prepare.log"
