@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { COLUMN_DEFAULT_CASES, COLUMN_DEFAULT_SETUP } from '../sql/column-default-cases.js';
 import { INVISIBLE_COLUMN_CASES, INVISIBLE_COLUMN_SETUP } from '../sql/invisible-column-cases.js';
-import { mariadb } from './helpers/mariadb-cli.js';
+import { mariadb, mariadbBatch as cli } from './helpers/mariadb-cli.js';
 import { mysqldump } from './helpers/mysqldump.js';
 import { runSqlCases } from './helpers/sql-case-runner.js';
 import { startTidal } from './helpers/tidal-process.js';
@@ -14,12 +14,6 @@ import type { TidalProcess } from './helpers/tidal-process.js';
 
 runSqlCases('expression defaults and DEFAULT', COLUMN_DEFAULT_SETUP, COLUMN_DEFAULT_CASES);
 runSqlCases('invisible columns', INVISIBLE_COLUMN_SETUP, INVISIBLE_COLUMN_CASES);
-
-async function cli(port: number, sql: string): Promise<string> {
-  const result = await mariadb(port, ['--batch', '--raw'], sql);
-  assert.equal(result.code, 0, result.stderr);
-  return result.stdout;
-}
 
 describe('8.0 column features through mysqldump', () => {
   let server: TidalProcess;

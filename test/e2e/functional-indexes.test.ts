@@ -3,19 +3,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { FUNCTIONAL_INDEX_CASES, FUNCTIONAL_INDEX_SETUP } from '../sql/functional-index-cases.js';
-import { mariadb } from './helpers/mariadb-cli.js';
+import { mariadb, mariadbBatch as cli } from './helpers/mariadb-cli.js';
 import { mysqldump } from './helpers/mysqldump.js';
 import { runSqlCases } from './helpers/sql-case-runner.js';
 import { startTidal } from './helpers/tidal-process.js';
 import type { TidalProcess } from './helpers/tidal-process.js';
 
 runSqlCases('functional key parts', FUNCTIONAL_INDEX_SETUP, FUNCTIONAL_INDEX_CASES);
-
-async function cli(port: number, sql: string): Promise<string> {
-  const result = await mariadb(port, ['--batch', '--raw'], sql);
-  assert.equal(result.code, 0, result.stderr);
-  return result.stdout;
-}
 
 describe('functional indexes through mysqldump', () => {
   let server: TidalProcess;

@@ -1,4 +1,5 @@
 // Runs the real `mariadb` command-line client against a server, for end-to-end tests.
+import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 
 /** A hang guard for one CLI run, not a performance bound: generous enough for a heavily loaded 2-core machine. */
@@ -26,6 +27,13 @@ export function mariadb(port: number, args: readonly string[], sql: string | Buf
     child.stdin?.on('error', () => undefined);
     child.stdin?.end(sql);
   });
+}
+
+/** Runs `sql` through `mariadb --batch --raw` (plus `args`), asserts it exited 0, and returns its output. */
+export async function mariadbBatch(port: number, sql: string, args: readonly string[] = []): Promise<string> {
+  const result = await mariadb(port, ['--batch', '--raw', ...args], sql);
+  assert.equal(result.code, 0, result.stderr);
+  return result.stdout;
 }
 
 /** Runs `mariadb` as `user` with `password` (given through MYSQL_PWD-free `--password=`), plus `args`. */
